@@ -1,0 +1,453 @@
+"""The local store's tables, as typed SQLAlchemy 2 models.
+
+Codes are stored as the register's text codes (see ``codes``) so a row reads the same on the
+wire and on disk. Rows created centrally (applications) keep the central integer id; rows a
+school may create while offline (items, handovers, documents, offered kinds) get client-made
+UUIDs so that they never need renumbering when they reach the central service.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from desktop.models.codes import (
+    ApplicantRole,
+    ApplicationStatus,
+    CancelReason,
+    CommandState,
+    DocumentType,
+    GuardianCheck,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+    SocialStatus,
+    StaffRole,
+    TargetGroup,
+    WithdrawalReason,
+)
+
+# Named constraints keep Alembic's batch migrations on SQLite deterministic.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, so that "berzins" finds "Bērziņš"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_key_for(
+    number: str, learner_name: str, submitter_name: str, learner_class: str | None
+) -> str:
+    return fold(" ".join(p for p in (number, learner_name, submitter_name, learner_class) if p))
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out; SQLite itself keeps naive text."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Code(TypeDecorator[str]):
+    """A classifier code column: refuses values outside its enumeration on the way in."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def __init__(self, enum: type, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.enum = enum
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else self.enum(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Institution(Base):
+    __tablename__ = "institutions"
+
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)  # VIIS registration number
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    memberships: Mapped[list[StaffMembership]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+
+class StaffMembership(Base):
+    """A user's role at one school; a user may serve several."""
+
+    __tablename__ = "staff_memberships"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True
+    )
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[StaffRole] = mapped_column(Code(StaffRole))
+    user: Mapped[StaffUser] = relationship(back_populates="memberships")
+
+
+class ResourceKind(Base):
+    """The register's classifier of resource types and subtypes (e.g. computer/chromebook)."""
+
+    __tablename__ = "resource_kinds"
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    type_code: Mapped[str] = mapped_column(String(60))
+    label_lv: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+
+
+class OfferedKind(Base):
+    """A resource kind that one school lends, to whom, and whether it takes applications."""
+
+    __tablename__ = "offered_kinds"
+    __table_args__ = (UniqueConstraint("institution_id", "kind_code"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE")
+    )
+    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    target_group: Mapped[TargetGroup] = mapped_column(Code(TargetGroup))
+    accepting_applications: Mapped[bool] = mapped_column(Boolean, default=True)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Item(Base):
+    """One inventory item (a device) that the school lends."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        UniqueConstraint("institution_id", "inventory_no"),
+        Index("ix_items_institution_kind_status", "institution_id", "kind_code", "status"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE")
+    )
+    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    inventory_no: Mapped[str] = mapped_column(String(60))
+    serial_no: Mapped[str | None] = mapped_column(String(80))
+    manufacturer: Mapped[str | None] = mapped_column(String(80))
+    model: Mapped[str | None] = mapped_column(String(120))
+    year: Mapped[int | None] = mapped_column(Integer)
+    acquisition_value: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    socially_supported: Mapped[bool] = mapped_column(Boolean, default=False)
+    location: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ItemStatus] = mapped_column(Code(ItemStatus), default=ItemStatus.NEW)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Application(Base):
+    """An applicant's request for a device, as submitted through the state e-service."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        Index("ix_applications_institution_status_submitted", "institution_id", "status",
+              "submitted_at"),
+        Index("ix_applications_institution_kind", "institution_id", "kind_code"),
+        Index("ix_applications_institution_class", "institution_id", "learner_class"),
+        Index("ix_applications_institution_submitted", "institution_id", "submitted_at"),
+        Index("ix_applications_status_changed", "status", "status_changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE")
+    )
+    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    status: Mapped[ApplicationStatus] = mapped_column(Code(ApplicationStatus))
+    status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    submitter_role: Mapped[ApplicantRole] = mapped_column(Code(ApplicantRole))
+    submitter_name: Mapped[str] = mapped_column(String(200))
+    submitter_personal_code: Mapped[str] = mapped_column(String(12))
+    learner_name: Mapped[str] = mapped_column(String(200))
+    learner_personal_code: Mapped[str] = mapped_column(String(12))
+    learner_class: Mapped[str | None] = mapped_column(String(10))
+    guardian_check: Mapped[GuardianCheck] = mapped_column(Code(GuardianCheck))
+    guardian_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    notes: Mapped[str | None] = mapped_column(Text)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    revisit_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_reason: Mapped[WithdrawalReason | None] = mapped_column(Code(WithdrawalReason))
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Folded text for the inbox's free-text search: SQLite's LIKE folds only ASCII.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    social_statuses: Mapped[list[ApplicationSocialStatus]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", passive_deletes=True
+    )
+    handovers: Mapped[list[Handover]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ApplicationSocialStatus(Base):
+    """A social status the applicant declared, and whether VIIS confirmed it."""
+
+    __tablename__ = "application_social_statuses"
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[SocialStatus] = mapped_column(Code(SocialStatus), primary_key=True)
+    viis_code: Mapped[str] = mapped_column(String(1))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    application: Mapped[Application] = relationship(back_populates="social_statuses")
+
+
+class Document(Base):
+    """A document: the rules/act template a kind asks to confirm, or an application's act."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE")
+    )
+    offered_kind_id: Mapped[str | None] = mapped_column(
+        ForeignKey("offered_kinds.id", ondelete="CASCADE"), index=True
+    )
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    handover_id: Mapped[str | None] = mapped_column(
+        ForeignKey("handovers.id", ondelete="CASCADE"), index=True
+    )
+    doc_type: Mapped[DocumentType] = mapped_column(Code(DocumentType))
+    title: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(500))
+    file_path: Mapped[str | None] = mapped_column(String(500))  # relative to the data folder
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DocumentAcknowledgement(Base):
+    """The applicant confirmed having read a document (electronically, in the e-service)."""
+
+    __tablename__ = "document_acknowledgements"
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    acknowledged_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+ACTIVE_HANDOVER_STATUSES = (
+    HandoverStatus.PREPARING,
+    HandoverStatus.PREPARED,
+    HandoverStatus.ISSUED,
+)
+
+
+class Handover(Base):
+    """The acceptance-handover (PNA) of one item for one application."""
+
+    __tablename__ = "handovers"
+    __table_args__ = (
+        # One active handover per application, enforced by the store itself.
+        Index(
+            "uq_handovers_one_active",
+            "application_id",
+            unique=True,
+            sqlite_where=text("status IN ('preparing', 'prepared', 'issued')"),
+        ),
+        Index("ix_handovers_status_deadline", "status", "return_deadline"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    act_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    status: Mapped[HandoverStatus] = mapped_column(Code(HandoverStatus))
+    status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    prepared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    return_deadline: Mapped[date | None] = mapped_column(Date)
+    return_condition: Mapped[ReturnCondition | None] = mapped_column(Code(ReturnCondition))
+    return_notes: Mapped[str | None] = mapped_column(Text)
+    cancel_reason: Mapped[CancelReason | None] = mapped_column(Code(CancelReason))
+    incident_description: Mapped[str | None] = mapped_column(Text)
+    incident_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    incident_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    application: Mapped[Application] = relationship(back_populates="handovers")
+
+
+class StatusHistory(Base):
+    """Every status change of an application, handover or item, in order."""
+
+    __tablename__ = "status_history"
+    __table_args__ = (Index("ix_status_history_entity", "entity_type", "entity_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    # Set for application and handover rows so that retention can purge them with the case.
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(40))
+    to_status: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(80))
+    source: Mapped[str] = mapped_column(String(10), default="local")  # local | central
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what, when. Append-only; details never carry personal codes or names."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(80))
+    institution_id: Mapped[str | None] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxCommand(Base):
+    """A staff decision on its way to the central service; survives crashes and restarts."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state_id", "state", "id"),
+        Index("ix_outbox_application_state", "application_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order of pushing
+    command_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    institution_id: Mapped[str] = mapped_column(String(20))
+    aggregate_type: Mapped[str] = mapped_column(String(20))  # application | item | offered_kind
+    aggregate_id: Mapped[str] = mapped_column(String(36))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE")
+    )
+    command: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    base_version: Mapped[int] = mapped_column(Integer)
+    state: Mapped[CommandState] = mapped_column(
+        Code(CommandState), default=CommandState.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    conflict: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SyncState(Base):
+    """Where the pull of one school's changes stands: the server's opaque cursor."""
+
+    __tablename__ = "sync_state"
+
+    institution_id: Mapped[str] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE"), primary_key=True
+    )
+    cursor: Mapped[str | None] = mapped_column(String(200))
+    last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+@event.listens_for(Application, "before_insert")
+@event.listens_for(Application, "before_update")
+def _refresh_search_key(mapper: Any, connection: Any, target: Application) -> None:
+    target.search_key = search_key_for(
+        target.number, target.learner_name, target.submitter_name, target.learner_class
+    )

@@ -1,0 +1,239 @@
+"""Opening the local store: checks on the file, a backup before migrating, SQLite pragmas.
+
+The store is one SQLite file in the data folder. Before Alembic touches an existing file it is
+checked (is it SQLite, is it ours, is it intact, is it not from a newer Resursi) and copied
+aside with SQLite's online backup; a file that fails a check is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_FILENAME = "resursi.sqlite3"
+BACKUP_DIRNAME = "backups"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """The local store cannot be opened; the message says why and what to do."""
+
+    def __init__(self, message_en: str, message_lv: str) -> None:
+        super().__init__(message_en)
+        self.message_lv = message_lv
+
+
+class ForeignFileError(StoreError):
+    """The file exists but is not a Resursi data file."""
+
+
+class DamagedStoreError(StoreError):
+    """The file is a Resursi store but SQLite reports damage."""
+
+
+class NewerStoreError(StoreError):
+    """The file was written by a newer Resursi than this one."""
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _inspect_existing(path: Path) -> str | None:
+    """Return the file's Alembic revision (None for an empty file) or raise a StoreError."""
+    with path.open("rb") as fh:
+        header = fh.read(len(_SQLITE_MAGIC))
+    if not header:
+        return None
+    if header != _SQLITE_MAGIC:
+        raise ForeignFileError(
+            f"{path} is not a Resursi data file (it is not an SQLite database); "
+            "it was left untouched. Choose another data folder or move the file away.",
+            f"{path} nav Resursi datu fails (tā nav SQLite datubāze); fails netika mainīts. "
+            "Izvēlieties citu datu mapi vai pārvietojiet failu.",
+        )
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedStoreError(
+            f"{path} is damaged ({exc}); it was left untouched. Restore it from a backup in "
+            f"the '{BACKUP_DIRNAME}' folder beside it, or sync into a new data folder.",
+            f"{path} ir bojāts ({exc}); fails netika mainīts. Atjaunojiet to no rezerves kopijas "
+            f"mapē '{BACKUP_DIRNAME}' vai sinhronizējiet jaunā datu mapē.",
+        ) from exc
+    if check != "ok":
+        raise DamagedStoreError(
+            f"{path} is damaged (SQLite integrity check: {check}); it was left untouched.",
+            f"{path} ir bojāts (SQLite pārbaude: {check}); fails netika mainīts.",
+        )
+    if tables and revision is None:
+        raise ForeignFileError(
+            f"{path} is an SQLite database of another program; it was left untouched.",
+            f"{path} ir citas programmas SQLite datubāze; fails netika mainīts.",
+        )
+    if revision is not None and revision not in _known_revisions():
+        raise NewerStoreError(
+            f"{path} was written by a newer version of Resursi (schema {revision}); "
+            "update Resursi to open it.",
+            f"{path} ir saglabāts ar jaunāku Resursi versiju (shēma {revision}); "
+            "atjauniniet Resursi.",
+        )
+    return revision
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """Copy a live SQLite file consistently (WAL included) into the backups folder."""
+    folder = path.parent / BACKUP_DIRNAME
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{label}-{stamp}{path.suffix}"
+    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def _install_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin (see _on_begin).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock at BEGIN so that a check and the write it guards cannot be
+        # interleaved with another writer's.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _migrate(engine: Engine, target_revision: str) -> None:
+    cfg = _alembic_config()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # Batch migrations copy and drop tables; with foreign keys on, SQLite would cascade
+        # that drop into the child rows. Checked again before the migration commits.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target_revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise StoreError(
+                        f"migration left {len(broken)} broken references; nothing was changed",
+                        f"migrācija atstāja {len(broken)} bojātas saites; nekas netika mainīts",
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+@dataclass
+class Store:
+    """An open local store: the engine and the two ways of using it."""
+
+    path: Path
+    engine: Engine
+    _reader: sessionmaker[Session]
+    _writer: sessionmaker[Session]
+    backup: Path | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; rolled back at the end."""
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed if the block finishes, rolled back if it raises."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
+    """Open (creating or migrating) the store in ``data_dir``.
+
+    Raises a ``StoreError`` subclass with a message for the user when the file cannot be used;
+    the file is then left untouched.
+    """
+    folder = Path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DB_FILENAME
+    current = _inspect_existing(path) if path.exists() else None
+    wanted = head_revision() if target_revision == "head" else target_revision
+
+    backup = None
+    if current is not None and current != wanted:
+        backup = backup_copy(path, f"before-{wanted}-from-{current}")
+
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    _install_pragmas(engine)
+    try:
+        _migrate(engine, target_revision)
+    except Exception:
+        engine.dispose()
+        raise
+    writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+    return Store(
+        path=path,
+        engine=engine,
+        _reader=sessionmaker(engine, expire_on_commit=False),
+        _writer=sessionmaker(writer_engine, expire_on_commit=False),
+        backup=backup,
+    )
