@@ -1,0 +1,43 @@
+"""`resursi` and `python -m desktop`: the GUI by default."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+
+def app_version() -> str:
+    try:
+        return version("resursi")
+    except PackageNotFoundError:  # running from a source tree without installing
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resursi",
+        description="Resursi: izglītības resursu izsniegšana skolās (lending school devices)",
+    )
+    parser.add_argument("--version", action="version", version=f"Resursi {app_version()}")
+    parser.add_argument("--demo", action="store_true",
+                        help="start with demo data in a temporary folder")
+    parser.add_argument("--data-dir", type=Path, help="the data folder (default: per user)")
+    parser.add_argument("--language", choices=("lv", "en"), default="lv")
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from desktop.app import run_gui  # Qt loads only when a window is wanted
+
+    return run_gui(demo=args.demo, data_dir=args.data_dir, language=args.language,
+                   quit_after_ms=args.quit_after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Read-only queries the views need, answered as plain dataclasses (never ORM objects).
+
+The inbox asks for the ordered ids of everything matching its filter once, then for the rows
+it is about to show, a block at a time; so 100,000 applications cost a list of integers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+
+from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
+from desktop.models.schema import (
+    Application,
+    ApplicationSocialStatus,
+    Institution,
+    OutboxCommand,
+    ResourceKind,
+    fold,
+)
+from desktop.models.store import Store
+from desktop.models.validation import mask_personal_code
+
+SORTABLE = ("number", "submitted_at", "learner_name", "learner_class", "kind_code", "status")
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    institution_id: str
+    statuses: frozenset[ApplicationStatus] = frozenset()
+    kind_code: str | None = None
+    social_status: SocialStatus | None = None
+    learner_class: str | None = None
+    submitted_from: date | None = None
+    submitted_to: date | None = None
+    waiting_to_sync: bool = False
+    in_conflict: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    number: str
+    submitted_at: datetime
+    learner_name: str
+    learner_class: str | None
+    submitter_name: str
+    kind_code: str
+    kind_label: str
+    status: ApplicationStatus
+    waiting_to_sync: bool
+    in_conflict: bool
+    masked_learner_code: str = field(repr=False, default="")
+
+
+def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Application.institution_id == f.institution_id]
+    if f.statuses:
+        conds.append(Application.status.in_([s.value for s in f.statuses]))
+    if f.kind_code:
+        conds.append(Application.kind_code == f.kind_code)
+    if f.learner_class:
+        conds.append(Application.learner_class == f.learner_class)
+    if f.submitted_from:
+        conds.append(Application.submitted_at >= datetime.combine(f.submitted_from,
+                                                                  datetime.min.time()))
+    if f.submitted_to:
+        conds.append(Application.submitted_at < datetime.combine(f.submitted_to,
+                                                                 datetime.max.time()))
+    if f.social_status:
+        conds.append(
+            exists().where(
+                ApplicationSocialStatus.application_id == Application.id,
+                ApplicationSocialStatus.status == f.social_status.value,
+            )
+        )
+    if f.waiting_to_sync:
+        conds.append(_has_command(CommandState.PENDING))
+    if f.in_conflict:
+        conds.append(_has_command(CommandState.CONFLICT))
+    for word in fold(f.text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conds.append(Application.search_key.like(f"%{escaped}%", escape="\\"))
+    return conds
+
+
+def _has_command(state: CommandState) -> ColumnElement[bool]:
+    return exists().where(
+        OutboxCommand.application_id == Application.id, OutboxCommand.state == state.value
+    )
+
+
+def inbox_ids(
+    store: Store, f: InboxFilter, *, sort: str = "submitted_at", descending: bool = True
+) -> list[int]:
+    """Ids of matching applications in display order."""
+    if sort not in SORTABLE:
+        raise ValueError(f"cannot sort by {sort!r}")
+    column = getattr(Application, sort)
+    order = [column.desc() if descending else column.asc(),
+             Application.id.desc() if descending else Application.id.asc()]
+    with store.read() as s:
+        return list(s.scalars(select(Application.id).where(and_(*_conditions(f)))
+                              .order_by(*order)))
+
+
+def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[InboxRow]:
+    """The rows for ``ids``, in the same order."""
+    if not ids:
+        return []
+    label = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
+    pending = _has_command(CommandState.PENDING).label("pending")
+    conflict = _has_command(CommandState.CONFLICT).label("conflict")
+    with store.read() as s:
+        result = s.execute(
+            select(
+                Application.id, Application.number, Application.submitted_at,
+                Application.learner_name, Application.learner_class,
+                Application.submitter_name, Application.kind_code, label,
+                Application.status, pending, conflict, Application.learner_personal_code,
+            )
+            .join(ResourceKind, ResourceKind.code == Application.kind_code)
+            .where(Application.id.in_(list(ids)))
+        ).all()
+    by_id = {
+        r[0]: InboxRow(*r[:11], masked_learner_code=mask_personal_code(r[11])) for r in result
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def status_counts(store: Store, institution_id: str) -> dict[ApplicationStatus, int]:
+    with store.read() as s:
+        rows = s.execute(
+            select(Application.status, func.count())
+            .where(Application.institution_id == institution_id)
+            .group_by(Application.status)
+        ).all()
+    return {status: count for status, count in rows}
+
+
+def sync_counts(store: Store) -> tuple[int, int]:
+    """(commands waiting to sync, commands in conflict)."""
+    with store.read() as s:
+        rows = dict(
+            s.execute(
+                select(OutboxCommand.state, func.count())
+                .where(or_(OutboxCommand.state == CommandState.PENDING.value,
+                           OutboxCommand.state == CommandState.CONFLICT.value))
+                .group_by(OutboxCommand.state)
+            ).all()
+        )
+    return rows.get(CommandState.PENDING, 0), rows.get(CommandState.CONFLICT, 0)
+
+
+def institution_name(store: Store, institution_id: str) -> str | None:
+    with store.read() as s:
+        inst = s.get(Institution, institution_id)
+        return None if inst is None else inst.name
+
+
+def first_institution(store: Store) -> str | None:
+    with store.read() as s:
+        return s.scalars(select(Institution.id).order_by(Institution.id)).first()

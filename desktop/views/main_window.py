@@ -1,0 +1,87 @@
+"""The main window: navigation on the left, the section on the right, sync state below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+
+class MainWindow(QMainWindow):
+    """Sections are added by the composition root; the window only arranges them."""
+
+    def __init__(self, *, school_name: str, user_label: str, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Resursi — {0}").format(school_name))
+        self.setMinimumSize(QSize(900, 560))
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Sadaļas"))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(22, 22))
+        self.stack = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.school_label = QLabel(school_name)
+        self.user_label = QLabel(user_label)
+        self.sync_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.school_label)
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.sync_label)
+
+        quit_action = QAction(self.tr("Iziet"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        self._restore_geometry()
+
+    def add_section(self, title: str, page: QWidget, shortcut: str | None = None) -> None:
+        item = QListWidgetItem(title)
+        item.setSizeHint(QSize(180, 36))
+        self.navigation.addItem(item)
+        self.stack.addWidget(page)
+        if shortcut:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(shortcut))
+            row = self.navigation.count() - 1
+            action.triggered.connect(lambda: self.navigation.setCurrentRow(row))
+            self.addAction(action)
+        if self.navigation.count() == 1:
+            self.navigation.setCurrentRow(0)
+
+    def show_sync_counts(self, waiting: int, conflicts: int) -> None:
+        text = self.tr("Gaida sinhronizāciju: {0}").format(waiting)
+        if conflicts:
+            text += "  ·  " + self.tr("Konflikti: {0}").format(conflicts)
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet("color: #a52a2a;" if conflicts else "")
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
