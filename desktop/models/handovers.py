@@ -38,6 +38,8 @@ from desktop.models.workflow import (
     next_item_status,
 )
 
+_CLOSED_CASE = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
+
 
 def _load_handover(session: Session, handover_id: str, actor: Actor) -> Handover:
     handover = session.get(Handover, handover_id)
@@ -96,6 +98,17 @@ def prepare_handover(
         changes: list[Change] = []
         handover = active_handover(session, app.id)
         if handover is None:
+            finished = session.scalars(
+                select(Handover.status).where(
+                    Handover.application_id == app.id,
+                    Handover.status.in_(_CLOSED_CASE),
+                )
+            ).first()
+            if finished is not None:
+                # A returned, lost or stolen device ends the case; only a cancelled handover
+                # may be followed by another one.
+                raise TransitionError("handover", finished, HandoverAction.PREPARE,
+                                      "this application's device was already handed over")
             handover = Handover(
                 application_id=app.id, status=HandoverStatus.PREPARING,
                 status_changed_at=at, created_at=at,

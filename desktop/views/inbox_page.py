@@ -84,7 +84,7 @@ class InboxPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((130, 95, 200, 60, 200, 190, 150)):
+        for column, width in enumerate((120, 90, 175, 50, 175, 175, 140)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(
             lambda index: self.applicationActivated.emit(int(index.data(IdRole)))

@@ -29,8 +29,8 @@ PEOPLE = [
 def school(store):
     seed_catalogue(store)
     ids = [
-        add_application(store, learner=l, submitter=s, learner_class=c, status=st)
-        for l, s, c, st in PEOPLE
+        add_application(store, learner=who, submitter=s, learner_class=c, status=st)
+        for who, s, c, st in PEOPLE
     ]
     return store, ids
 

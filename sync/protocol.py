@@ -1,0 +1,346 @@
+"""The wire format between Resursi and the central service, shared by both sides.
+
+Every payload that crosses the wire is one of these pydantic models, using the register's
+classifier codes. A payload that fails validation raises ``PayloadError`` naming the field;
+the sync engine then applies nothing from that page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
+
+from desktop.models.codes import (
+    ApplicantRole,
+    ApplicationStatus,
+    CancelReason,
+    DocumentType,
+    GuardianCheck,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+    SocialStatus,
+    StaffRole,
+    TargetGroup,
+    WithdrawalReason,
+)
+
+API_PREFIX = "/v1"
+PROBLEM_JSON = "application/problem+json"
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(max_length=2000)]
+Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                                                r"[0-9a-f]{4}-[0-9a-f]{12}$")]
+PersonalCode = Annotated[str, StringConstraints(pattern=r"^\d{6}-\d{5}$")]
+InstitutionId = Annotated[str, StringConstraints(pattern=r"^\d{10}$")]
+KindCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
+
+
+class Wire(BaseModel):
+    """Strict about unknown fields: a misspelt field is an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the aggregates ----------------------------------------------------------------------
+
+
+class Person(Wire):
+    name: Name
+    personal_code: PersonalCode
+
+
+class Submitter(Person):
+    role: ApplicantRole
+
+
+class Learner(Person):
+    class_name: Annotated[str, StringConstraints(max_length=10)] | None = None
+
+
+class Contact(Wire):
+    phone: Annotated[str, StringConstraints(pattern=r"^\+\d{8,15}$")] | None = None
+    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+
+
+class SocialStatusClaim(Wire):
+    status: SocialStatus
+    viis_code: Literal["T", "M", "I", "P"]
+    confirmed: bool
+    confirmed_at: AwareDatetime | None = None
+
+
+class DocumentAck(Wire):
+    document_id: Uuid
+    doc_type: DocumentType
+    title: Name
+    acknowledged_at: AwareDatetime
+
+
+class HandoverWire(Wire):
+    id: Uuid
+    status: HandoverStatus
+    item_id: Uuid | None = None
+    act_number: Annotated[str, StringConstraints(max_length=40)] | None = None
+    status_changed_at: AwareDatetime
+    created_at: AwareDatetime
+    prepared_at: AwareDatetime | None = None
+    issued_at: AwareDatetime | None = None
+    returned_at: AwareDatetime | None = None
+    return_deadline: date | None = None
+    return_condition: ReturnCondition | None = None
+    return_notes: ShortText | None = None
+    cancel_reason: CancelReason | None = None
+    incident_description: ShortText | None = None
+    incident_reported_at: AwareDatetime | None = None
+    incident_acknowledged_at: AwareDatetime | None = None
+    closed_at: AwareDatetime | None = None
+
+
+class ApplicationWire(Wire):
+    id: Annotated[int, Field(ge=1)]
+    version: Annotated[int, Field(ge=1)]
+    number: Annotated[str, StringConstraints(pattern=r"^P-\d{4}-\d{6}$")]
+    institution_id: InstitutionId
+    kind_code: KindCode
+    status: ApplicationStatus
+    status_changed_at: AwareDatetime
+    submitted_at: AwareDatetime
+    submitter: Submitter
+    learner: Learner
+    guardian_check: GuardianCheck
+    guardian_checked_at: AwareDatetime | None = None
+    contact: Contact
+    social_statuses: list[SocialStatusClaim] = Field(default_factory=list, max_length=4)
+    documents_acknowledged: list[DocumentAck] = Field(default_factory=list, max_length=20)
+    decision_reason: ShortText | None = None
+    revisit_on: date | None = None
+    withdrawal_reason: WithdrawalReason | None = None
+    handovers: list[HandoverWire] = Field(default_factory=list, max_length=50)
+
+
+class ItemWire(Wire):
+    id: Uuid
+    version: Annotated[int, Field(ge=1)]
+    institution_id: InstitutionId
+    kind_code: KindCode
+    inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
+    manufacturer: Annotated[str, StringConstraints(max_length=80)] | None = None
+    model: Annotated[str, StringConstraints(max_length=120)] | None = None
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+    acquisition_value: Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,2})?$")] | None = None
+    socially_supported: bool = False
+    location: Annotated[str, StringConstraints(max_length=120)] | None = None
+    notes: ShortText | None = None
+    status: ItemStatus
+
+
+class DocumentWire(Wire):
+    id: Uuid
+    doc_type: DocumentType
+    title: Name
+    url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
+
+
+class OfferedKindWire(Wire):
+    id: Uuid
+    version: Annotated[int, Field(ge=1)]
+    institution_id: InstitutionId
+    kind_code: KindCode
+    target_group: TargetGroup
+    accepting_applications: bool
+    documents: list[DocumentWire] = Field(default_factory=list, max_length=20)
+
+
+class ResourceKindWire(Wire):
+    code: KindCode
+    type_code: KindCode
+    label_lv: Name
+    label_en: Name
+
+
+class InstitutionWire(Wire):
+    id: InstitutionId
+    version: Annotated[int, Field(ge=1)]
+    name: Name
+    address: Annotated[str, StringConstraints(max_length=300)] | None = None
+
+
+# --- the changes feed ---------------------------------------------------------------------
+
+
+class ApplicationChange(Wire):
+    entity: Literal["application"]
+    data: ApplicationWire
+
+
+class ItemChange(Wire):
+    entity: Literal["item"]
+    data: ItemWire
+
+
+class OfferedKindChange(Wire):
+    entity: Literal["offered_kind"]
+    data: OfferedKindWire
+
+
+class ResourceKindChange(Wire):
+    entity: Literal["resource_kind"]
+    data: ResourceKindWire
+
+
+class InstitutionChange(Wire):
+    entity: Literal["institution"]
+    data: InstitutionWire
+
+
+class Tombstone(Wire):
+    """A deletion (retention): the local copy and its files go too."""
+
+    entity: Literal["tombstone"]
+    of: Literal["application", "item", "offered_kind"]
+    id: Annotated[str, StringConstraints(min_length=1, max_length=36)]
+    deleted_at: AwareDatetime
+
+
+Change = Annotated[
+    ApplicationChange | ItemChange | OfferedKindChange | ResourceKindChange | InstitutionChange
+    | Tombstone,
+    Field(discriminator="entity"),
+]
+
+
+class ChangesPage(Wire):
+    changes: list[Change] = Field(max_length=5000)
+    next_cursor: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    has_more: bool
+
+
+# --- commands -------------------------------------------------------------------------------
+
+CommandName = Literal[
+    "grant",
+    "refuse",
+    "defer",
+    "prepare_handover",
+    "cancel_handover",
+    "record_return",
+    "acknowledge_incident",
+]
+
+
+class CommandRequest(Wire):
+    """One staff decision. ``command_id`` doubles as the Idempotency-Key."""
+
+    command_id: Uuid
+    command: CommandName
+    base_version: Annotated[int, Field(ge=0)]
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+
+class CommandResult(Wire):
+    command_id: Uuid
+    status: Annotated[int, Field(ge=100, le=599)]
+    application: ApplicationWire | None = None
+    problem: Problem | None = None
+
+
+class BatchRequest(Wire):
+    commands: list[Annotated[CommandRequest, Field()]] = Field(min_length=1, max_length=500)
+    application_ids: list[Annotated[int, Field(ge=1)]] = Field(min_length=1, max_length=500)
+
+
+class BatchResponse(Wire):
+    results: list[CommandResult]
+
+
+# --- auth -------------------------------------------------------------------------------
+
+
+class Membership(Wire):
+    institution_id: InstitutionId
+    institution_name: Name
+    role: StaffRole
+
+
+class TokenResponse(Wire):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: Annotated[int, Field(ge=1)]
+    username: str
+    display_name: Name
+    memberships: list[Membership]
+
+
+# --- errors (RFC 9457) -------------------------------------------------------------------
+
+
+class Problem(BaseModel):
+    """application/problem+json; extension members allowed, as the RFC says."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    current: ApplicationWire | None = None  # 412: the state the command was stale against
+
+
+CommandResult.model_rebuild()
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+class PayloadError(ValueError):
+    """A payload from the server is not what the protocol says; names the field."""
+
+    def __init__(self, what: str, exc: ValidationError) -> None:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(the whole payload)"
+        self.field = where
+        self.count = exc.error_count()
+        more = f" (and {self.count - 1} more problems)" if self.count > 1 else ""
+        super().__init__(f"{what}: field {where}: {first['msg']}{more}")
+        self.message_lv = (
+            f"Centrālā servisa atbilde nav derīga ({what}): lauks {where}: {first['msg']}"
+        )
+
+
+_PAGE = TypeAdapter(ChangesPage)
+
+
+def parse_changes_page(raw: bytes | str) -> ChangesPage:
+    try:
+        return _PAGE.validate_json(raw)
+    except ValidationError as exc:
+        raise PayloadError("changes page", exc) from exc
+
+
+def parse(model: type[Wire] | type[Problem], raw: bytes | str, what: str) -> Any:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise PayloadError(what, exc) from exc
+
+
+def utc(dt: datetime) -> datetime:
+    """Refuse naive datetimes at the border: every wire timestamp carries its offset."""
+    if dt.tzinfo is None:
+        raise ValueError("naive datetime on the wire")
+    return dt

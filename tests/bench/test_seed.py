@@ -1,0 +1,416 @@
+"""The benchmark data set: complete, consistent with the domain's rules, and deterministic."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bench import seed as seed_module
+from bench.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
+from bench.seed import NOW, StoreNotEmptyError, seed
+from desktop.models.codes import (
+    ApplicantRole,
+    ApplicationStatus,
+    GuardianCheck,
+    HandoverStatus,
+    ItemStatus,
+    SocialStatus,
+)
+from desktop.models.schema import (
+    Application,
+    Handover,
+    Item,
+    StatusHistory,
+    search_key_for,
+)
+from desktop.models.store import DB_FILENAME, open_store
+
+N = 2000
+SCHOOL = "4313900123"
+ACTIVE = ("preparing", "prepared", "issued")
+NOW_TEXT = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    folder = tmp_path_factory.mktemp("seeded")
+    counts = seed(folder, N)
+    return folder, counts
+
+
+@pytest.fixture
+def db(seeded: tuple[Path, dict[str, int]]) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(f"{(seeded[0] / DB_FILENAME).as_uri()}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def _column(db: sqlite3.Connection, sql: str) -> list:
+    return [row[0] for row in db.execute(sql)]
+
+
+def test_counts_are_reported_and_sized(seeded, db) -> None:
+    _, counts = seeded
+    assert counts["applications"] == N
+    for table, n in counts.items():
+        assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == n
+    school_items = db.execute(
+        "SELECT COUNT(*) FROM items WHERE institution_id = ?", (SCHOOL,)
+    ).fetchone()[0]
+    assert school_items == N // 4
+    assert counts["institutions"] == 2
+    assert counts["outbox"] == 0
+    assert counts["audit_log"] == 0
+    assert db.execute("SELECT institution_id, cursor FROM sync_state").fetchall() == [
+        (SCHOOL, None)
+    ]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert _column(db, "SELECT code FROM resource_kinds ORDER BY code") == [
+        "chromebook_laptop", "tablet", "windows_laptop",
+    ]
+    offered = dict(db.execute(
+        "SELECT kind_code, target_group FROM offered_kinds WHERE institution_id = ?", (SCHOOL,)
+    ).fetchall())
+    assert offered == {
+        "windows_laptop": "all",
+        "chromebook_laptop": "socially_disadvantaged_learner",
+        "tablet": "employee",
+    }
+    roles = set(_column(db, "SELECT role FROM staff_memberships"))
+    assert roles == {"admin", "reviewer", "desk"}
+
+
+def test_every_application_status_in_sensible_proportions(db) -> None:
+    counts = Counter(_column(db, "SELECT status FROM applications"))
+    share = {status: n / N for status, n in counts.items()}
+    assert set(counts) == {s.value for s in ApplicationStatus} - {"deleted"}
+    assert 0.20 < share["submitted"] < 0.30
+    assert 0.05 < share["postponed"] < 0.11
+    assert 0.38 < share["confirmed"] < 0.52
+    assert 0.07 < share["declined"] < 0.17
+    assert 0.06 < share["withdrawn"] < 0.14
+
+
+def test_application_fields_follow_their_status(db) -> None:
+    rows = db.execute(
+        "SELECT status, decision_reason, revisit_on, withdrawal_reason, submitted_at, "
+        "status_changed_at FROM applications"
+    ).fetchall()
+    revisits = 0
+    for status, reason, revisit, withdrawal, submitted, changed in rows:
+        assert "2024-09-01" <= submitted <= "2026-11-20 23:59:59.999999"
+        assert submitted <= changed < NOW_TEXT
+        if status in ("declined", "postponed"):
+            assert reason
+        if status == "withdrawn":
+            assert withdrawal in {"bought_himself", "need_disappeared",
+                                  "educational_institution_change"}
+        else:
+            assert withdrawal is None
+        if status == "submitted":
+            assert changed == submitted
+        revisits += revisit is not None
+        assert revisit is None or status == "postponed"
+    assert revisits > 0
+
+
+def test_roles_names_and_guardian_checks(db) -> None:
+    rows = db.execute(
+        "SELECT submitter_role, submitter_name, learner_name, submitter_personal_code, "
+        "learner_personal_code, learner_class, guardian_check, guardian_checked_at, phone, email "
+        "FROM applications"
+    ).fetchall()
+    roles = Counter(r[0] for r in rows)
+    assert 0.75 < roles["parent_guardian"] / N < 0.85
+    assert 0.08 < roles["learner"] / N < 0.16
+    assert 0.05 < roles["employee"] / N < 0.11
+    first_names = set(MALE_FIRST_NAMES) | set(FEMALE_FIRST_NAMES)
+    surnames = {s for pair in SURNAMES for s in pair}
+    for role, submitter, learner, s_code, l_code, klass, check, checked_at, phone, email in rows:
+        for name in (submitter, learner):
+            first, last = name.split(" ", 1)
+            assert first in first_names and last in surnames
+        if role == ApplicantRole.PARENT_GUARDIAN:
+            assert check in (GuardianCheck.VERIFIED, GuardianCheck.NOT_VERIFIED)
+            assert checked_at is not None
+            assert s_code != l_code
+        else:
+            assert check == GuardianCheck.NOT_APPLICABLE and checked_at is None
+            assert (submitter, s_code) == (learner, l_code)
+        if role == ApplicantRole.EMPLOYEE:
+            assert klass is None
+        else:
+            grade, letter = klass.split(".")
+            assert 1 <= int(grade) <= 12 and letter in "abc"
+        assert phone.startswith("+3712") and len(phone) == 12
+        assert email is None or email.isascii()
+    # Latvian letters are there, and surnames agree with the gender of the first name.
+    diacritic = sum(not (r[1] + r[2]).isascii() for r in rows)
+    assert diacritic > 0.6 * N
+    feminine = {f for _, f in SURNAMES}
+    masculine_only = {m for m, f in SURNAMES if m != f}
+    for row in rows:
+        learner = row[2]
+        first, last = learner.split(" ", 1)
+        if first in FEMALE_FIRST_NAMES and first not in MALE_FIRST_NAMES:
+            assert last in feminine, learner
+        elif last in masculine_only:
+            assert first in MALE_FIRST_NAMES, learner
+    assert any("Bērziņ" in r[2] or "Kalniņ" in r[2] for r in rows)
+
+
+def test_all_personal_codes_validate(db) -> None:
+    from desktop.models.validation import birth_date_of, validate_personal_code
+
+    rows = db.execute(
+        "SELECT submitter_role, submitter_personal_code, learner_personal_code, submitted_at "
+        "FROM applications"
+    ).fetchall()
+    new_form = 0
+    for role, s_code, l_code, submitted in rows:
+        for code in (s_code, l_code):
+            assert validate_personal_code(code) == code
+            new_form += code.startswith("32")
+        born = birth_date_of(l_code)
+        if born is not None and role == ApplicantRole.PARENT_GUARDIAN:
+            age = int(submitted[:4]) - born.year
+            assert 4 <= age <= 20
+        parent_born = birth_date_of(s_code)
+        if parent_born is not None and role == ApplicantRole.PARENT_GUARDIAN:
+            assert 1965 <= parent_born.year <= 1995
+    assert new_form > 0
+
+
+def test_search_key_is_the_schema_s(db) -> None:
+    rows = db.execute(
+        "SELECT number, learner_name, submitter_name, learner_class, search_key "
+        "FROM applications"
+    ).fetchall()
+    for number, learner, submitter, klass, key in rows:
+        assert key == search_key_for(number, learner, submitter, klass)
+    assert "berzin" in " ".join(r[4] for r in rows)
+
+
+def test_social_statuses(db) -> None:
+    rows = db.execute(
+        "SELECT s.status, s.viis_code, s.confirmed, s.confirmed_at, a.submitter_role "
+        "FROM application_social_statuses s JOIN applications a ON a.id = s.application_id"
+    ).fetchall()
+    with_status = db.execute(
+        "SELECT COUNT(DISTINCT application_id) FROM application_social_statuses"
+    ).fetchone()[0]
+    assert 0.18 < with_status / N < 0.32
+    assert {r[0] for r in rows} == {s.value for s in SocialStatus}
+    assert {r[2] for r in rows} == {0, 1}
+    for status, viis, confirmed, confirmed_at, role in rows:
+        assert viis == SocialStatus(status).viis_code
+        assert (confirmed_at is not None) == bool(confirmed)
+        assert role != ApplicantRole.EMPLOYEE
+    # Chromebooks are only for socially supported learners.
+    assert db.execute(
+        "SELECT COUNT(*) FROM applications a WHERE a.kind_code = 'chromebook_laptop' AND "
+        "a.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM application_social_statuses s "
+        "WHERE s.application_id = a.id AND s.confirmed)"
+    ).fetchone()[0] == 0
+
+
+def test_every_item_status_present(db) -> None:
+    counts = Counter(_column(
+        db, f"SELECT status FROM items WHERE institution_id = '{SCHOOL}'"
+    ))
+    assert set(counts) == {s.value for s in ItemStatus}
+    assert counts["in_use"] > counts["available"] > counts["lost"]
+    total = sum(counts.values())
+    supported = db.execute(
+        "SELECT COUNT(*) FROM items WHERE institution_id = ? AND socially_supported", (SCHOOL,)
+    ).fetchone()[0]
+    assert 0.2 < supported / total < 0.4
+    numbers = _column(db, "SELECT inventory_no FROM items")
+    assert all(n.startswith(("RAVĢ-20", "LR6V-20")) for n in numbers)
+
+
+def test_one_active_handover_per_application(db) -> None:
+    assert db.execute(
+        "SELECT application_id FROM handovers WHERE status IN ('preparing', 'prepared', "
+        "'issued') GROUP BY application_id HAVING COUNT(*) > 1"
+    ).fetchall() == []
+    statuses = Counter(_column(db, "SELECT status FROM handovers"))
+    assert set(statuses) == {s.value for s in HandoverStatus}
+    # Handovers belong to granted applications, their acts are numbered after them.
+    rows = db.execute(
+        "SELECT a.status, a.number, h.act_number, h.status FROM handovers h "
+        "JOIN applications a ON a.id = h.application_id"
+    ).fetchall()
+    for app_status, number, act, status in rows:
+        assert app_status == "confirmed"
+        assert act == f"{number}-A1" or (act is None and status in ("preparing", "cancelled"))
+
+
+def test_items_and_handovers_agree(db) -> None:
+    holders: dict[str, list[str]] = {}
+    for item_id, status in db.execute("SELECT item_id, status FROM handovers"):
+        assert item_id is not None
+        holders.setdefault(item_id, []).append(status)
+    items = dict(db.execute("SELECT id, status FROM items").fetchall())
+    for item_id, status in items.items():
+        active = [s for s in holders.get(item_id, []) if s in ACTIVE]
+        if status == "in_use":
+            assert active == ["issued"]
+        elif status == "reserved":
+            assert len(active) == 1 and active[0] in ("preparing", "prepared")
+        else:
+            assert active == []
+        if status in ("lost", "stolen"):
+            assert holders[item_id].count(status) == 1
+        if status in ("new", "in_reserve"):
+            assert item_id not in holders
+    # Sensible share of granted applications still waiting for a device.
+    waiting = db.execute(
+        "SELECT COUNT(*) FROM applications a WHERE a.status = 'confirmed' AND NOT EXISTS "
+        "(SELECT 1 FROM handovers h WHERE h.application_id = a.id)"
+    ).fetchone()[0]
+    assert waiting > 0
+
+
+def test_handover_timelines(db) -> None:
+    rows = db.execute(
+        "SELECT h.item_id, h.status, a.status_changed_at, h.created_at, h.prepared_at, "
+        "h.issued_at, h.returned_at, h.incident_reported_at, h.incident_acknowledged_at, "
+        "h.status_changed_at, h.return_deadline, h.return_condition, h.cancel_reason "
+        "FROM handovers h JOIN applications a ON a.id = h.application_id"
+    ).fetchall()
+    spans: dict[str, list[tuple[str, str]]] = {}
+    overdue = 0
+    for (item, status, granted, created, prepared, issued, returned, reported, acknowledged,
+         changed, deadline, condition, cancel) in rows:
+        steps = [granted, created, prepared, issued, returned, reported, acknowledged]
+        present = [s for s in steps if s is not None]
+        assert present == sorted(present), status
+        assert max(present) < NOW_TEXT and changed < NOW_TEXT
+        assert (issued is not None) == (status in ("issued", "returned", "lost", "stolen"))
+        assert (returned is not None) == (status == "returned") == (condition is not None)
+        assert (cancel is not None) == (status == "cancelled")
+        assert (reported is not None) == (status in ("lost", "stolen"))
+        if status == "prepared":
+            assert prepared is not None
+        if status == "issued" and deadline < NOW.date().isoformat():
+            overdue += 1
+        end = returned or changed if status not in ACTIVE and status not in ("lost", "stolen") \
+            else "9999"
+        spans.setdefault(item, []).append((created, end))
+    assert overdue > 0
+    for lendings in spans.values():
+        lendings.sort()
+        for (_, end), (start, _) in zip(lendings, lendings[1:], strict=False):
+            assert end <= start  # one item is never lent twice at once
+
+
+def test_status_history(db) -> None:
+    submits = db.execute(
+        "SELECT entity_id, application_id, from_status, actor, source FROM status_history "
+        "WHERE entity_type = 'application' AND action = 'submit' AND to_status = 'submitted'"
+    ).fetchall()
+    assert len(submits) == N
+    assert {(r[2], r[3], r[4]) for r in submits} == {(None, "e-pakalpojums", "central")}
+    assert all(r[0] == str(r[1]) for r in submits)
+    last = dict(db.execute(
+        "SELECT application_id, to_status FROM status_history WHERE entity_type = "
+        "'application' AND id IN (SELECT MAX(id) FROM status_history "
+        "WHERE entity_type = 'application' GROUP BY application_id)"
+    ).fetchall())
+    current = dict(db.execute("SELECT id, status FROM applications").fetchall())
+    assert last == current
+    handover_last = dict(db.execute(
+        "SELECT entity_id, to_status FROM status_history WHERE entity_type = 'handover' AND "
+        "id IN (SELECT MAX(id) FROM status_history WHERE entity_type = 'handover' "
+        "GROUP BY entity_id)"
+    ).fetchall())
+    assert handover_last == dict(db.execute("SELECT id, status FROM handovers").fetchall())
+    times = _column(db, "SELECT at FROM status_history ORDER BY id")
+    assert times == sorted(times)
+
+
+def test_rows_read_back_through_the_orm(seeded) -> None:
+    store = open_store(seeded[0])
+    try:
+        with store.read() as s:
+            apps = s.scalars(select(Application).order_by(Application.id).limit(200)).all()
+            assert all(a.submitted_at.tzinfo is UTC for a in apps)
+            assert {type(a.status) for a in apps} == {ApplicationStatus}
+            assert any(a.social_statuses for a in apps)
+            postponed = s.scalars(
+                select(Application).where(Application.revisit_on.is_not(None)).limit(1)
+            ).one()
+            assert isinstance(postponed.revisit_on, date)
+            handover = s.scalars(
+                select(Handover).where(Handover.status == HandoverStatus.ISSUED).limit(1)
+            ).one()
+            assert handover.issued_at is not None and handover.issued_at.tzinfo is UTC
+            assert handover.issued_at < NOW
+            assert isinstance(handover.return_deadline, date)
+            assert handover.application.status is ApplicationStatus.CONFIRMED
+            item = s.get(Item, handover.item_id)
+            assert item is not None and item.status is ItemStatus.IN_USE
+            assert isinstance(item.acquisition_value, Decimal) and item.acquisition_value > 0
+            assert item.updated_at.tzinfo is UTC
+            entry = s.scalars(select(StatusHistory).limit(1)).one()
+            assert entry.at.tzinfo is UTC and entry.at >= datetime(2024, 9, 1, tzinfo=UTC)
+    finally:
+        store.close()
+
+
+def test_same_seed_same_data(tmp_path: Path) -> None:
+    def first_ten(folder: Path) -> list[tuple]:
+        conn = sqlite3.connect(folder / DB_FILENAME)
+        try:
+            return conn.execute(
+                "SELECT number, learner_name, submitter_name, learner_personal_code "
+                "FROM applications ORDER BY id LIMIT 10"
+            ).fetchall()
+        finally:
+            conn.close()
+
+    a, b, c = (seed(tmp_path / name, 300, rng_seed=s) for name, s in
+               (("a", 7), ("b", 7), ("c", 8)))
+    assert a == b
+    assert first_ten(tmp_path / "a") == first_ten(tmp_path / "b")
+    assert first_ten(tmp_path / "a") != first_ten(tmp_path / "c")
+
+
+def test_a_store_with_data_is_refused(seeded, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, counts = seeded
+    with pytest.raises(StoreNotEmptyError, match="already has data"):
+        seed(folder, 10)
+    status = seed_module.main(["--applications", "10", "--data-dir", str(folder)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1 and "empty" in err
+    conn = sqlite3.connect(folder / DB_FILENAME)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == N
+    finally:
+        conn.close()
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = seed_module.main([
+        "--applications", "120", "--data-dir", str(tmp_path / "d"), "--seed", "3",
+        "--institution", "4313900777",
+    ])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "applications" in out and "120" in out and "seeded" in out
+    conn = sqlite3.connect(tmp_path / "d" / DB_FILENAME)
+    try:
+        assert conn.execute(
+            "SELECT COUNT(*) FROM applications WHERE institution_id = '4313900777'"
+        ).fetchone()[0] == 120
+    finally:
+        conn.close()

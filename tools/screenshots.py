@@ -1,0 +1,56 @@
+"""Render the app's screens to PNG files in docs/screenshots (offscreen, on seeded data).
+
+    python -m tools.screenshots [--out docs/screenshots] [--applications 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--applications", type=int, default=3000)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bench.seed import seed
+    from desktop.app import Application
+    from desktop.models.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = tmp  # never the user's real settings
+        seed(Path(tmp) / "data", args.applications)
+        qt_app = QApplication.instance() or QApplication(sys.argv)
+        store = open_store(Path(tmp) / "data")
+        app = Application(qt_app, store)  # type: ignore[arg-type]
+        app.window.resize(1280, 760)
+        app.start()
+
+        def settle(ms: int = 600) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        settle()
+        args.out.mkdir(parents=True, exist_ok=True)
+        app.window.grab().save(str(args.out / "inbox.png"))
+        app.inbox.search.setText("bērziņ")
+        settle()
+        app.window.grab().save(str(args.out / "inbox-search.png"))
+        app.shutdown()
+    print(f"screenshots written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
