@@ -241,6 +241,82 @@ CommandName = Literal[
 ]
 
 
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+
+
+class GrantPayload(Wire):
+    handover_id: Uuid | None = None
+    item_id: Uuid | None = None
+    return_deadline: date | None = None
+
+
+class RefusePayload(Wire):
+    reason: Reason
+
+
+class DeferPayload(Wire):
+    reason: Reason
+    revisit_on: date | None = None
+
+
+class PreparePayload(Wire):
+    handover_id: Uuid
+    item_id: Uuid
+    act_number: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    return_deadline: date | None = None
+
+
+class CancelPayload(Wire):
+    handover_id: Uuid
+    reason: CancelReason
+    notes: Reason | None = None
+
+
+class ReturnPayload(Wire):
+    handover_id: Uuid
+    condition: ReturnCondition
+    notes: Reason | None = None
+    returned_at: AwareDatetime
+
+
+class AcknowledgePayload(Wire):
+    handover_id: Uuid
+
+
+COMMAND_PAYLOADS: dict[str, type[Wire]] = {
+    "grant": GrantPayload,
+    "refuse": RefusePayload,
+    "defer": DeferPayload,
+    "prepare_handover": PreparePayload,
+    "cancel_handover": CancelPayload,
+    "record_return": ReturnPayload,
+    "acknowledge_incident": AcknowledgePayload,
+}
+
+
+class ItemUpsert(Wire):
+    """PUT body of an item (If-Match its version; If-None-Match: * to create)."""
+
+    kind_code: KindCode
+    inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
+    manufacturer: Annotated[str, StringConstraints(max_length=80)] | None = None
+    model: Annotated[str, StringConstraints(max_length=120)] | None = None
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+    acquisition_value: Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,2})?$")] | None = None
+    socially_supported: bool = False
+    location: Annotated[str, StringConstraints(max_length=120)] | None = None
+    notes: ShortText | None = None
+    status: ItemStatus
+
+
+class OfferedKindPatch(Wire):
+    """PATCH body of an offered kind (If-Match its version)."""
+
+    accepting_applications: bool | None = None
+    target_group: TargetGroup | None = None
+
+
 class CommandRequest(Wire):
     """One staff decision. ``command_id`` doubles as the Idempotency-Key."""
 
@@ -250,20 +326,34 @@ class CommandRequest(Wire):
     payload: dict[str, Any] = Field(default_factory=dict)
 
 
-class CommandResult(Wire):
+class CommandAccepted(Wire):
+    """200: the command was applied; the application and the items it touched, as now."""
+
     command_id: Uuid
-    status: Annotated[int, Field(ge=100, le=599)]
-    application: ApplicationWire | None = None
-    problem: Problem | None = None
+    application: ApplicationWire
+    items: list[ItemWire] = Field(default_factory=list, max_length=10)
+
+
+class BatchCommand(Wire):
+    application_id: Annotated[int, Field(ge=1)]
+    command: CommandRequest
 
 
 class BatchRequest(Wire):
-    commands: list[Annotated[CommandRequest, Field()]] = Field(min_length=1, max_length=500)
-    application_ids: list[Annotated[int, Field(ge=1)]] = Field(min_length=1, max_length=500)
+    commands: list[BatchCommand] = Field(min_length=1, max_length=500)
+
+
+class BatchResult(Wire):
+    """One command's answer inside a batch: ``status`` as the single-command endpoint's."""
+
+    command_id: Uuid
+    status: Annotated[int, Field(ge=100, le=599)]
+    accepted: CommandAccepted | None = None
+    problem: Problem | None = None
 
 
 class BatchResponse(Wire):
-    results: list[CommandResult]
+    results: list[BatchResult]
 
 
 # --- auth -------------------------------------------------------------------------------
@@ -298,10 +388,14 @@ class Problem(BaseModel):
     status: int
     detail: str | None = None
     instance: str | None = None
-    current: ApplicationWire | None = None  # 412: the state the command was stale against
+    # 409/412: the state the command was refused on, so the client can show and resolve it
+    current: ApplicationWire | None = None
+    current_items: list[ItemWire] | None = None
+    errors: list[dict[str, Any]] | None = None  # 422: which fields, why
 
 
-CommandResult.model_rebuild()
+BatchResult.model_rebuild()
+BatchResponse.model_rebuild()
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -344,3 +438,45 @@ def utc(dt: datetime) -> datetime:
     if dt.tzinfo is None:
         raise ValueError("naive datetime on the wire")
     return dt
+
+
+class ItemStatusChange(Wire):
+    """POST body of a hand-chosen item status change (If-Match the item's version)."""
+
+    action: Annotated[str, StringConstraints(pattern=r"^[a-z_]{3,40}$")]
+    reason: Reason | None = None
+
+
+class ApplicantSubmission(Wire):
+    """The reference server's applicant simulator: what the e-service would submit."""
+
+    institution_id: InstitutionId
+    kind_code: KindCode
+    submitter: Submitter
+    learner: Learner
+    contact: Contact
+    social_statuses: list[SocialStatusClaim] = Field(default_factory=list, max_length=4)
+
+
+class ApplicantWithdrawal(Wire):
+    reason: WithdrawalReason
+
+
+class ApplicantIncident(Wire):
+    kind: Literal["lost", "stolen"]
+    description: Reason
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def parse_etag(value: str | None) -> int | None:
+    """The version in an ETag/If-Match header, or None when absent or not ours."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.startswith("W/"):
+        text = text[2:]
+    text = text.strip('"')
+    return int(text) if text.isdigit() else None

@@ -195,11 +195,12 @@ def assert_journal(
     """Exactly these history rows, one audit row and one pending outbox command were written."""
     h0, a0, o0 = since
     new_history = all_rows(store, select(StatusHistory).where(StatusHistory.id > h0))
-    got = sorted(
+    got = [
         (r.entity_type, r.entity_id, r.action, r.from_status, r.to_status, r.application_id)
         for r in new_history
-    )
-    assert got == sorted(history, key=str) or sorted(got, key=str) == sorted(history, key=str)
+    ]
+    assert len(got) == len(history), got
+    assert sorted(got, key=repr) == sorted(history, key=repr)
     for r in new_history:
         assert r.actor == actor.username
         assert r.source == "local"

@@ -1,0 +1,308 @@
+"""Between wire aggregates (``sync.protocol``) and the local store's rows, both ways.
+
+``*_to_wire`` reads local rows into the wire form (used to seed the reference server from a
+seeded store and to compare a client with the server in tests); ``apply_*`` writes a pulled
+aggregate into the local store inside the caller's transaction, replacing the previous copy.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.models.codes import DocumentType
+from desktop.models.schema import (
+    Application,
+    ApplicationSocialStatus,
+    Document,
+    DocumentAcknowledgement,
+    Handover,
+    Institution,
+    Item,
+    OfferedKind,
+    ResourceKind,
+    StatusHistory,
+    SyncState,
+    utcnow,
+)
+from sync.protocol import (
+    ApplicationWire,
+    Contact,
+    DocumentAck,
+    DocumentWire,
+    HandoverWire,
+    InstitutionWire,
+    ItemWire,
+    Learner,
+    OfferedKindWire,
+    ResourceKindWire,
+    SocialStatusClaim,
+    Submitter,
+)
+
+CENTRAL = "central"
+
+_HANDOVER_FIELDS = (
+    "id", "status", "item_id", "act_number", "status_changed_at", "created_at", "prepared_at",
+    "issued_at", "returned_at", "return_deadline", "return_condition", "return_notes",
+    "cancel_reason", "incident_description", "incident_reported_at",
+    "incident_acknowledged_at", "closed_at",
+)
+_ITEM_FIELDS = (
+    "kind_code", "inventory_no", "serial_no", "manufacturer", "model", "year",
+    "socially_supported", "location", "notes", "status",
+)
+
+
+# --- local → wire ------------------------------------------------------------------------
+
+
+def application_to_wire(session: Session, app: Application) -> ApplicationWire:
+    acks = session.execute(
+        select(DocumentAcknowledgement, Document)
+        .join(Document, Document.id == DocumentAcknowledgement.document_id)
+        .where(DocumentAcknowledgement.application_id == app.id)
+        .order_by(Document.id)
+    ).all()
+    handovers = session.scalars(
+        select(Handover).where(Handover.application_id == app.id).order_by(Handover.created_at,
+                                                                           Handover.id)
+    ).all()
+    return ApplicationWire(
+        id=app.id,
+        version=max(app.server_version, 1),
+        number=app.number,
+        institution_id=app.institution_id,
+        kind_code=app.kind_code,
+        status=app.status,
+        status_changed_at=app.status_changed_at,
+        submitted_at=app.submitted_at,
+        submitter=Submitter(name=app.submitter_name, personal_code=app.submitter_personal_code,
+                            role=app.submitter_role),
+        learner=Learner(name=app.learner_name, personal_code=app.learner_personal_code,
+                        class_name=app.learner_class),
+        guardian_check=app.guardian_check,
+        guardian_checked_at=app.guardian_checked_at,
+        contact=Contact(phone=app.phone, email=app.email),
+        social_statuses=[
+            SocialStatusClaim(status=s.status, viis_code=s.viis_code, confirmed=s.confirmed,
+                              confirmed_at=s.confirmed_at)
+            for s in sorted(app.social_statuses, key=lambda s: s.status.value)
+        ],
+        documents_acknowledged=[
+            DocumentAck(document_id=doc.id, doc_type=doc.doc_type, title=doc.title,
+                        acknowledged_at=ack.acknowledged_at)
+            for ack, doc in acks
+        ],
+        decision_reason=app.decision_reason,
+        revisit_on=app.revisit_on,
+        withdrawal_reason=app.withdrawal_reason,
+        handovers=[
+            HandoverWire(**{name: getattr(h, name) for name in _HANDOVER_FIELDS})
+            for h in handovers
+        ],
+    )
+
+
+def item_to_wire(item: Item) -> ItemWire:
+    return ItemWire(
+        id=item.id,
+        version=max(item.server_version, 1),
+        institution_id=item.institution_id,
+        acquisition_value=None if item.acquisition_value is None else str(item.acquisition_value),
+        **{name: getattr(item, name) for name in _ITEM_FIELDS},
+    )
+
+
+def offered_kind_to_wire(session: Session, offered: OfferedKind) -> OfferedKindWire:
+    docs = session.scalars(
+        select(Document).where(Document.offered_kind_id == offered.id).order_by(Document.id)
+    ).all()
+    return OfferedKindWire(
+        id=offered.id,
+        version=max(offered.server_version, 1),
+        institution_id=offered.institution_id,
+        kind_code=offered.kind_code,
+        target_group=offered.target_group,
+        accepting_applications=offered.accepting_applications,
+        documents=[DocumentWire(id=d.id, doc_type=d.doc_type, title=d.title, url=d.url)
+                   for d in docs],
+    )
+
+
+def institution_to_wire(inst: Institution) -> InstitutionWire:
+    return InstitutionWire(id=inst.id, version=max(inst.server_version, 1), name=inst.name,
+                           address=inst.address)
+
+
+def resource_kind_to_wire(kind: ResourceKind) -> ResourceKindWire:
+    return ResourceKindWire(code=kind.code, type_code=kind.type_code, label_lv=kind.label_lv,
+                            label_en=kind.label_en)
+
+
+# --- wire → local --------------------------------------------------------------------------
+
+
+def apply_institution(session: Session, wire: InstitutionWire) -> bool:
+    inst = session.get(Institution, wire.id)
+    if inst is not None and inst.server_version >= wire.version:
+        return False
+    if inst is None:
+        inst = Institution(id=wire.id)
+        session.add(inst)
+    inst.name = wire.name
+    inst.address = wire.address
+    inst.server_version = wire.version
+    if session.get(SyncState, wire.id) is None:
+        session.add(SyncState(institution_id=wire.id))
+    return True
+
+
+def apply_resource_kind(session: Session, wire: ResourceKindWire) -> bool:
+    kind = session.get(ResourceKind, wire.code)
+    if kind is None:
+        kind = ResourceKind(code=wire.code)
+        session.add(kind)
+    changed = (kind.type_code, kind.label_lv, kind.label_en) != (
+        wire.type_code, wire.label_lv, wire.label_en)
+    kind.type_code, kind.label_lv, kind.label_en = wire.type_code, wire.label_lv, wire.label_en
+    return changed
+
+
+def apply_offered_kind(session: Session, wire: OfferedKindWire) -> bool:
+    offered = session.get(OfferedKind, wire.id)
+    if offered is not None and offered.server_version >= wire.version:
+        return False
+    if offered is None:
+        offered = OfferedKind(id=wire.id, institution_id=wire.institution_id)
+        session.add(offered)
+    offered.kind_code = wire.kind_code
+    offered.target_group = wire.target_group
+    offered.accepting_applications = wire.accepting_applications
+    offered.server_version = wire.version
+    offered.updated_at = utcnow()
+    session.flush()
+    keep = {d.id for d in wire.documents}
+    session.execute(delete(Document).where(Document.offered_kind_id == wire.id,
+                                           Document.id.not_in(keep)))
+    for d in wire.documents:
+        doc = session.get(Document, d.id)
+        if doc is None:
+            doc = Document(id=d.id, institution_id=wire.institution_id)
+            session.add(doc)
+        doc.offered_kind_id = wire.id
+        doc.doc_type, doc.title, doc.url = d.doc_type, d.title, d.url
+    return True
+
+
+def apply_item(session: Session, wire: ItemWire) -> bool:
+    item = session.get(Item, wire.id)
+    if item is not None and item.server_version >= wire.version:
+        return False
+    if item is None:
+        item = Item(id=wire.id, institution_id=wire.institution_id)
+        session.add(item)
+    for name in _ITEM_FIELDS:
+        setattr(item, name, getattr(wire, name))
+    item.acquisition_value = (
+        None if wire.acquisition_value is None else Decimal(wire.acquisition_value)
+    )
+    item.server_version = wire.version
+    item.updated_at = utcnow()
+    return True
+
+
+def apply_application(session: Session, wire: ApplicationWire) -> bool:
+    """Replace the local copy with ``wire`` if it is newer; True when something was written.
+
+    Status changes that arrive this way get a history row marked ``central`` so the timeline
+    shows what happened on the applicant's side (withdrawn, receipt confirmed, lost…).
+    """
+    app = session.get(Application, wire.id)
+    if app is not None and app.server_version >= wire.version:
+        return False
+    before_status = None if app is None else app.status
+    before_handovers = {} if app is None else {h.id: h.status for h in app.handovers}
+    if app is None:
+        app = Application(id=wire.id)
+        session.add(app)
+    app.number = wire.number
+    app.institution_id = wire.institution_id
+    app.kind_code = wire.kind_code
+    app.status = wire.status
+    app.status_changed_at = wire.status_changed_at
+    app.submitted_at = wire.submitted_at
+    app.submitter_role = wire.submitter.role
+    app.submitter_name = wire.submitter.name
+    app.submitter_personal_code = wire.submitter.personal_code
+    app.learner_name = wire.learner.name
+    app.learner_personal_code = wire.learner.personal_code
+    app.learner_class = wire.learner.class_name
+    app.guardian_check = wire.guardian_check
+    app.guardian_checked_at = wire.guardian_checked_at
+    app.phone = wire.contact.phone
+    app.email = wire.contact.email
+    app.decision_reason = wire.decision_reason
+    app.revisit_on = wire.revisit_on
+    app.withdrawal_reason = wire.withdrawal_reason
+    app.server_version = wire.version
+    app.updated_at = utcnow()
+    session.flush()
+
+    session.execute(delete(ApplicationSocialStatus)
+                    .where(ApplicationSocialStatus.application_id == app.id))
+    session.add_all(
+        ApplicationSocialStatus(application_id=app.id, status=s.status, viis_code=s.viis_code,
+                                confirmed=s.confirmed, confirmed_at=s.confirmed_at)
+        for s in wire.social_statuses
+    )
+    session.execute(delete(DocumentAcknowledgement)
+                    .where(DocumentAcknowledgement.application_id == app.id))
+    for ack in wire.documents_acknowledged:
+        if session.get(Document, ack.document_id) is None:
+            session.add(Document(id=ack.document_id, institution_id=wire.institution_id,
+                                 doc_type=DocumentType(ack.doc_type), title=ack.title))
+            session.flush()
+        session.add(DocumentAcknowledgement(application_id=app.id, document_id=ack.document_id,
+                                            acknowledged_at=ack.acknowledged_at))
+
+    incoming = {h.id for h in wire.handovers}
+    for h in list(app.handovers):
+        if h.id not in incoming:
+            session.delete(h)
+    session.flush()
+    for hw in wire.handovers:
+        h = session.get(Handover, hw.id)
+        if h is None:
+            h = Handover(id=hw.id, application_id=app.id)
+            session.add(h)
+        for name in _HANDOVER_FIELDS[1:]:
+            setattr(h, name, getattr(hw, name))
+    session.flush()
+
+    if before_status is not None and before_status != wire.status:
+        session.add(StatusHistory(
+            entity_type="application", entity_id=str(app.id), application_id=app.id,
+            action="sync", from_status=before_status.value, to_status=wire.status.value,
+            actor=CENTRAL, source=CENTRAL, at=wire.status_changed_at,
+        ))
+    for hw in wire.handovers:
+        old = before_handovers.get(hw.id)
+        if app is not None and old is not None and old != hw.status:
+            session.add(StatusHistory(
+                entity_type="handover", entity_id=hw.id, application_id=app.id,
+                action="sync", from_status=old.value, to_status=hw.status.value,
+                actor=CENTRAL, source=CENTRAL, at=hw.status_changed_at,
+            ))
+    return True
+
+
+def delete_application(session: Session, application_id: int) -> bool:
+    """A tombstone: the application goes with everything that hangs on it (cascades)."""
+    app = session.get(Application, application_id)
+    if app is None:
+        return False
+    session.delete(app)
+    return True
