@@ -31,9 +31,9 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def demo_data_dir() -> Path:
-    """A fresh folder per demo run, so the demo never touches a school's real data."""
-    return Path(tempfile.mkdtemp(prefix="resursi-demo-"))
+def demo_data_dir() -> tempfile.TemporaryDirectory[str]:
+    """A fresh folder per demo run, removed at exit: the demo never touches real data."""
+    return tempfile.TemporaryDirectory(prefix="resursi-demo-", ignore_cleanup_errors=True)
 
 
 def _seed_demo(store: Store) -> None:
@@ -100,7 +100,8 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(APP_NAME)
-    folder = data_dir or (demo_data_dir() if demo else default_data_dir())
+    demo_dir = demo_data_dir() if demo and data_dir is None else None
+    folder = data_dir or (Path(demo_dir.name) if demo_dir else default_data_dir())
     try:
         store = open_store(folder)
         if demo and queries.first_institution(store) is None:
@@ -108,6 +109,8 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
             store = open_store(folder)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message_lv if language == "lv" else str(exc))
+        if demo_dir:
+            demo_dir.cleanup()
         return 2
     app = Application(qt_app, store, language=language)
     app.start()
@@ -117,3 +120,5 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
         return qt_app.exec()
     finally:
         app.shutdown()
+        if demo_dir:
+            demo_dir.cleanup()

@@ -250,10 +250,12 @@ def acknowledge_incident(
         handover = _load_handover(session, handover_id, actor)
         app = handover.application
         if handover.status not in (HandoverStatus.LOST, HandoverStatus.STOLEN):
-            raise TransitionError("handover", handover.status, HandoverAction.REPORT_LOST,
+            raise TransitionError("handover", handover.status,
+                                  HandoverAction.ACKNOWLEDGE_INCIDENT,
                                   "there is no lost or stolen report to acknowledge")
         if handover.incident_acknowledged_at is not None:
-            raise TransitionError("handover", handover.status, HandoverAction.REPORT_LOST,
+            raise TransitionError("handover", handover.status,
+                                  HandoverAction.ACKNOWLEDGE_INCIDENT,
                                   "the report was already acknowledged")
         if handover.item_id is None:  # pragma: no cover - an issued handover always has one
             raise InputError("item", "the handover has no device", "Nodošanai nav resursa")

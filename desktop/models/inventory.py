@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from sqlalchemy import select
@@ -69,7 +69,28 @@ def parse_item_input(values: dict[str, object]) -> ItemInput:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else "item"
         label = FIELD_LABELS_LV.get(field, field)
-        raise InputError(field, err["msg"], f"{label}: nederīga vērtība ({err['msg']})") from exc
+        raise InputError(field, err["msg"], f"{label}: {_latvian(err)}") from exc
+
+
+def _latvian(err: Any) -> str:
+    """pydantic's error, said in Latvian for the form."""
+    ctx = err.get("ctx") or {}
+    kind = err["type"]
+    messages = {
+        "missing": "jānorāda",
+        "extra_forbidden": "nezināms lauks",
+        "string_too_short": "jānorāda",
+        "string_too_long": f"ne vairāk kā {ctx.get('max_length')} rakstzīmes",
+        "string_pattern_mismatch": "atļauti burti, cipari un . / - _ bez atstarpēm",
+        "int_parsing": "jābūt veselam skaitlim",
+        "int_from_float": "jābūt veselam skaitlim",
+        "decimal_parsing": "jābūt skaitlim, piemēram, 649.99",
+        "decimal_max_places": "ne vairāk kā 2 cipari aiz komata",
+        "greater_than_equal": f"jābūt vismaz {ctx.get('ge')}",
+        "less_than_equal": f"jābūt ne vairāk kā {ctx.get('le')}",
+        "bool_parsing": "jābūt “jā” vai “nē”",
+    }
+    return messages.get(kind, "nederīga vērtība")
 
 
 def _check_kind_and_number(
@@ -157,6 +178,8 @@ def edit_item(
         if changed.get("kind_code") and item.status.value in ("reserved", "in_use"):
             raise InputError("kind_code", "the kind of a reserved or lent item cannot change",
                              "Rezervētam vai izsniegtam resursam veidu mainīt nevar")
+        if not changed:  # saving an unchanged form writes nothing and sends nothing
+            return Outcome(None, item.status.value, None, item_id=item.id)
         for name, value in changed.items():
             setattr(item, name, value)
         item.updated_at = at

@@ -33,6 +33,7 @@ class HandoverAction(StrEnum):
     RETURN = "return"
     REPORT_LOST = "report_lost"  # by the applicant
     REPORT_STOLEN = "report_stolen"  # by the applicant
+    ACKNOWLEDGE_INCIDENT = "acknowledge_incident"  # the school, after a lost/stolen report
 
 
 class ItemAction(StrEnum):
@@ -93,6 +94,7 @@ _ACTION_LV = {
     "return": "pieņemt atpakaļ",
     "report_lost": "ziņot par nozaudēšanu",
     "report_stolen": "ziņot par zādzību",
+    "acknowledge_incident": "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
     "commission": "nodot lietošanā",
     "store": "novietot rezervē",
     "release": "atbrīvot no rezerves",

@@ -1,0 +1,49 @@
+"""The composed application: the main window opens on a store and on the demo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.seed import seed
+from desktop.app import Application
+from desktop.models.store import open_store
+
+
+def test_main_window_shows_the_school_and_its_inbox(qtbot, qapp, tmp_path: Path) -> None:
+    seed(tmp_path / "data", 300)
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.inbox.loaded, timeout=10000) as loaded:
+        app.start()
+    try:
+        assert loaded.args[0] > 0
+        assert app.window.isVisible()
+        assert "Rīgas Āgenskalna Valsts ģimnāzija" in app.window.windowTitle()
+        assert app.window.navigation.item(0).text() == "Pieteikumi"
+        qtbot.waitUntil(lambda: app.window.sync_label.text() != "", timeout=5000)
+        assert app.window.sync_label.text() == "Gaida sinhronizāciju: 0"
+    finally:
+        app.window.close()
+        app.shutdown()
+
+
+def test_resursi_demo_starts_and_quits_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--demo", "--quit-after", "1500"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.glob("resursi-demo-*")) == []  # the demo folder is removed
+
+
+def test_version_answers(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "desktop", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Resursi 0.1.0")
