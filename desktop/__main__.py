@@ -27,12 +27,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, help="the data folder (default: per user)")
     parser.add_argument("--language", choices=("lv", "en"), default="lv")
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    from desktop.cli import add_sync_parser
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_sync_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if getattr(args, "func", None) is not None:
+        return int(args.func(args))
     from desktop.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(demo=args.demo, data_dir=args.data_dir, language=args.language,

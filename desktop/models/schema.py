@@ -406,6 +406,7 @@ class OutboxCommand(Base):
     __table_args__ = (
         Index("ix_outbox_state_id", "state", "id"),
         Index("ix_outbox_application_state", "application_id", "state"),
+        Index("ix_outbox_aggregate", "aggregate_type", "aggregate_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order of pushing
@@ -429,6 +430,21 @@ class OutboxCommand(Base):
     actor: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DeferredChange(Base):
+    """A pulled change held back because local commands on that aggregate are unsent.
+
+    It is applied once those commands are acknowledged or discarded, if still the newest.
+    """
+
+    __tablename__ = "sync_deferred"
+
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # the change as it came over the wire
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SyncState(Base):

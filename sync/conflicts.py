@@ -1,0 +1,292 @@
+"""Resolving a command the central service refused: re-apply it on the server's state, or
+discard it. Either way the local copy first becomes the server's state, so nothing of the
+refused decision lingers half-applied, and nothing is dropped without the user choosing so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import decisions, handovers, inventory
+from desktop.models.codes import (
+    ApplicationStatus,
+    CancelReason,
+    CommandState,
+    HandoverStatus,
+    ReturnCondition,
+)
+from desktop.models.decisions import Outcome
+from desktop.models.errors import NotFoundError
+from desktop.models.journal import Actor, Change, record
+from desktop.models.schema import (
+    Application,
+    DeferredChange,
+    Item,
+    OutboxCommand,
+    SyncState,
+    utcnow,
+)
+from desktop.models.store import Store
+from desktop.models.workflow import (
+    ApplicationAction,
+    HandoverAction,
+    ItemAction,
+    next_application_status,
+    next_handover_status,
+)
+from sync import mapping
+from sync.protocol import ApplicationWire, ItemWire
+from sync.protocol import Change as WireChange
+
+_CHANGE: TypeAdapter[WireChange] = TypeAdapter(WireChange)
+
+_APPLICATION_ACTIONS = {
+    "grant": ApplicationAction.GRANT,
+    "refuse": ApplicationAction.REFUSE,
+    "defer": ApplicationAction.DEFER,
+}
+_HANDOVER_ACTIONS = {
+    "prepare_handover": HandoverAction.PREPARE,
+    "cancel_handover": HandoverAction.CANCEL,
+    "record_return": HandoverAction.RETURN,
+}
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A refused command beside the server's state, for the conflicts panel."""
+
+    command_id: str
+    application_id: int | None
+    aggregate_type: str
+    aggregate_id: str
+    command: str
+    payload: dict[str, Any]
+    decided_by: str
+    decided_at: datetime
+    http_status: int
+    title: str | None
+    detail: str | None
+    local_status: str | None
+    server_status: ApplicationStatus | None
+    server_handover_statuses: list[HandoverStatus]
+    server_version: int | None
+    waiting_behind: int  # later commands on the same record, held until this is resolved
+
+
+def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
+    with store.read() as s:
+        rows = s.scalars(
+            select(OutboxCommand)
+            .where(OutboxCommand.state == CommandState.CONFLICT.value,
+                   OutboxCommand.institution_id == institution_id)
+            .order_by(OutboxCommand.id)
+        ).all()
+        views = []
+        for cmd in rows:
+            conflict = cmd.conflict or {}
+            current = _current(conflict)
+            local = s.get(Application, cmd.application_id) if cmd.application_id else None
+            behind = len(_later(s, cmd))
+            views.append(ConflictView(
+                command_id=cmd.command_id,
+                application_id=cmd.application_id,
+                aggregate_type=cmd.aggregate_type,
+                aggregate_id=cmd.aggregate_id,
+                command=cmd.command,
+                payload=dict(cmd.payload),
+                decided_by=cmd.actor,
+                decided_at=cmd.created_at,
+                http_status=int(conflict.get("status") or 0),
+                title=conflict.get("title"),
+                detail=conflict.get("detail"),
+                local_status=local.status.value if local else None,
+                server_status=current.status if current else None,
+                server_handover_statuses=[h.status for h in current.handovers] if current else [],
+                server_version=current.version if current else None,
+                waiting_behind=behind,
+            ))
+        return views
+
+
+def _current(conflict: dict[str, Any]) -> ApplicationWire | None:
+    raw = conflict.get("current")
+    return ApplicationWire.model_validate(raw) if raw else None
+
+
+def _later(s: Session, cmd: OutboxCommand) -> list[OutboxCommand]:
+    return list(s.scalars(
+        select(OutboxCommand).where(
+            OutboxCommand.aggregate_type == cmd.aggregate_type,
+            OutboxCommand.aggregate_id == cmd.aggregate_id,
+            OutboxCommand.state == CommandState.PENDING.value,
+            OutboxCommand.id > cmd.id,
+        ).order_by(OutboxCommand.id)
+    ))
+
+
+def _load_conflict(s: Session, command_id: str, actor: Actor) -> OutboxCommand:
+    cmd = s.scalars(select(OutboxCommand).where(OutboxCommand.command_id == command_id)).first()
+    if (cmd is None or cmd.state is not CommandState.CONFLICT
+            or cmd.institution_id != actor.institution_id):
+        raise NotFoundError("conflict", "Konflikts", command_id)
+    return cmd
+
+
+def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[str]:
+    """Make the local copy the server's state, discarding cmd and what was built on it."""
+    conflict = cmd.conflict or {}
+    dropped = [cmd, *_later(s, cmd)]
+    touched_items = {c.payload.get("item_id") for c in dropped} - {None}
+    if cmd.aggregate_type == "item":
+        touched_items.add(cmd.aggregate_id)
+    now = utcnow()
+    for c in dropped:
+        c.state = CommandState.DISCARDED
+        c.done_at = now
+    s.flush()
+
+    resync = False
+    current = _current(conflict)
+    if current is not None:
+        app = s.get(Application, current.id)
+        before = app.status if app else None
+        if app is not None:
+            app.server_version = min(app.server_version, current.version - 1)
+        mapping.apply_application(s, current)
+        if before is not None and before != current.status:
+            record(s, actor, action="discard", entity_type="application",
+                   entity_id=str(current.id),
+                   changes=[Change("application", str(current.id), "discard", before,
+                                   current.status, current.id)],
+                   audit_details={"command": cmd.command, "status": conflict.get("status")})
+    elif cmd.application_id is not None:
+        resync = True
+    restored: set[str] = set()
+    raw_items = list(conflict.get("current_items") or [])
+    extra_item = (conflict.get("extra") or {}).get("current_item")
+    if extra_item:
+        raw_items.append(extra_item)
+    for raw in raw_items:
+        wire = ItemWire.model_validate(raw)
+        item = s.get(Item, wire.id)
+        if item is not None:
+            item.server_version = min(item.server_version, wire.version - 1)
+        mapping.apply_item(s, wire)
+        restored.add(wire.id)
+    for item_id in touched_items - restored:
+        # We do not know this item's server state: ask the next pull to bring everything.
+        item = s.get(Item, item_id)
+        if item is not None:
+            item.server_version = 0
+        resync = True
+    if resync:
+        state = s.get(SyncState, cmd.institution_id)
+        if state is not None:
+            state.cursor = None
+    record(s, actor, action="resolve_conflict", entity_type=cmd.aggregate_type,
+           entity_id=cmd.aggregate_id, changes=[],
+           audit_details={"command": cmd.command, "discarded": len(dropped)})
+    # Changes the pull held back for this record can now be applied, if still newer.
+    for entity, entity_id in [(("application", str(cmd.application_id))
+                               if cmd.application_id else (cmd.aggregate_type, cmd.aggregate_id)),
+                              *(("item", i) for i in touched_items)]:
+        held = s.get(DeferredChange, (entity, entity_id))
+        if held is not None:
+            s.delete(held)
+            s.flush()
+            _apply_held(s, _CHANGE.validate_json(held.body))
+    return [c.command_id for c in dropped]
+
+
+def _apply_held(s: Session, change: WireChange) -> None:
+    data = getattr(change, "data", None)
+    if isinstance(data, ApplicationWire):
+        mapping.apply_application(s, data)
+    elif isinstance(data, ItemWire):
+        mapping.apply_item(s, data)
+    elif getattr(change, "entity", None) == "tombstone" and change.of == "application":  # type: ignore[union-attr]
+        mapping.delete_application(s, int(change.id))  # type: ignore[union-attr]
+
+
+def discard(store: Store, actor: Actor, command_id: str) -> list[str]:
+    """Drop the refused decision (and any built on it); the server's state stands."""
+    with store.write() as s:
+        cmd = _load_conflict(s, command_id, actor)
+        return _restore_server_state(s, cmd, actor)
+
+
+def _check_reapplicable(cmd: OutboxCommand) -> None:
+    """Refuse early, changing nothing, when the decision cannot stand on the new state."""
+    current = _current(cmd.conflict or {})
+    if current is None:
+        return
+    action = _APPLICATION_ACTIONS.get(cmd.command)
+    if action is not None:
+        next_application_status(current.status, action)
+        return
+    handover_action = _HANDOVER_ACTIONS.get(cmd.command)
+    if handover_action is not None:
+        if current.status is not ApplicationStatus.CONFIRMED:
+            next_application_status(current.status, ApplicationAction.GRANT)  # raises
+        handover_id = cmd.payload.get("handover_id")
+        match = [h for h in current.handovers if h.id == handover_id]
+        if match:
+            next_handover_status(match[0].status, handover_action)
+
+
+def reapply(store: Store, actor: Actor, command_id: str) -> Outcome:
+    """Make the same decision again on the server's current state (a new command)."""
+    with store.read() as s:
+        cmd = _load_conflict(s, command_id, actor)
+        _check_reapplicable(cmd)
+        name, payload, app_id = cmd.command, dict(cmd.payload), cmd.application_id
+        aggregate_id = cmd.aggregate_id
+    discard(store, actor, command_id)
+    return _run_again(store, actor, name, payload, app_id, aggregate_id)
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _run_again(store: Store, actor: Actor, name: str, payload: dict[str, Any],
+               app_id: int | None, aggregate_id: str) -> Outcome:
+    if name == "grant" and app_id is not None:
+        return decisions.grant(store, actor, app_id, item_id=payload.get("item_id"),
+                               return_deadline=_day(payload.get("return_deadline")))
+    if name == "refuse" and app_id is not None:
+        return decisions.refuse(store, actor, app_id, payload["reason"])
+    if name == "defer" and app_id is not None:
+        return decisions.defer(store, actor, app_id, payload["reason"],
+                               revisit_on=_day(payload.get("revisit_on")))
+    if name == "prepare_handover" and app_id is not None:
+        return handovers.prepare_handover(store, actor, app_id, item_id=payload.get("item_id"),
+                                          return_deadline=_day(payload.get("return_deadline")))
+    if name == "cancel_handover":
+        return handovers.cancel_handover(store, actor, payload["handover_id"],
+                                         CancelReason(payload["reason"]),
+                                         notes=payload.get("notes"))
+    if name == "record_return":
+        return handovers.record_return(store, actor, payload["handover_id"],
+                                       ReturnCondition(payload["condition"]),
+                                       notes=payload.get("notes"))
+    if name == "acknowledge_incident":
+        return handovers.acknowledge_incident(store, actor, payload["handover_id"])
+    if name == "upsert_item":
+        values = {k: v for k, v in payload.items() if k not in ("item_id", "status")}
+        return inventory.edit_item(store, actor, aggregate_id, values)
+    if name == "set_item_status":
+        return inventory.change_item_status(store, actor, aggregate_id,
+                                            ItemAction(payload["action"]),
+                                            reason=payload.get("reason"))
+    if name == "set_accepting_applications":
+        return inventory.set_accepting_applications(store, actor, aggregate_id,
+                                                    bool(payload["accepting_applications"]))
+    raise ValueError(f"cannot re-apply a {name!r} command")

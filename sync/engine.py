@@ -1,0 +1,539 @@
+"""The offline-first sync engine: push the outbox, pull the changes feed.
+
+Guarantees (ARCHITECTURE.md): no decision is lost and none is applied twice. Outbox rows
+survive crashes; each is sent with its idempotency key, so a retry after a lost answer replays
+the server's stored answer instead of applying again. A pulled page and its cursor commit in
+one transaction. A refused command becomes a visible conflict carrying the server's state and
+blocks only later commands on the same aggregate, never other applications' commands.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from desktop.models.codes import CommandState
+from desktop.models.schema import (
+    Application,
+    DeferredChange,
+    Item,
+    OfferedKind,
+    OutboxCommand,
+    SyncState,
+    utcnow,
+)
+from desktop.models.store import Store
+from sync import mapping
+from sync.client import (
+    CentralClient,
+    CursorExpiredError,
+    OfflineError,
+    RetryLaterError,
+)
+from sync.protocol import (
+    ApplicationChange,
+    ApplicationWire,
+    Change,
+    CommandAccepted,
+    CommandRequest,
+    InstitutionChange,
+    ItemChange,
+    ItemStatusChange,
+    ItemUpsert,
+    ItemWire,
+    OfferedKindChange,
+    OfferedKindPatch,
+    OfferedKindWire,
+    Problem,
+    ResourceKindChange,
+    Tombstone,
+)
+
+log = logging.getLogger(__name__)
+_CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
+
+TRANSIENT = (500, 502, 503, 504, 429)
+CONFLICT_STATUSES = (403, 404, 409, 412, 422, 428)
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the status bar, the CLI and the benchmarks."""
+
+    pages: int = 0
+    pulled: int = 0
+    deferred: int = 0
+    deleted: int = 0
+    pushed: int = 0
+    conflicts: int = 0
+    retry_later: int = 0
+    full_resync: bool = False
+    changed_applications: set[int] = field(default_factory=set)
+    changed_items: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "push" | "pull"
+    done: int
+    total: int | None
+
+
+class Backoff:
+    """Exponential backoff with jitter, never shorter than the server's Retry-After."""
+
+    def __init__(self, base: float = 1.0, cap: float = 300.0,
+                 rng: Callable[[], float] = random.random) -> None:
+        self.base = base
+        self.cap = cap
+        self.failures = 0
+        self._rng = rng
+
+    def reset(self) -> None:
+        self.failures = 0
+
+    def next_delay(self, retry_after: float | None = None) -> float:
+        ceiling = min(self.cap, self.base * (2 ** self.failures))
+        self.failures += 1
+        delay = ceiling / 2 + self._rng() * ceiling / 2  # "equal jitter"
+        return max(delay, retry_after or 0.0)
+
+
+def _owned_applications(session: Session) -> set[int]:
+    """Applications with commands not yet acknowledged: pulled copies must not overwrite."""
+    return set(session.scalars(
+        select(OutboxCommand.application_id).where(
+            OutboxCommand.application_id.is_not(None),
+            OutboxCommand.state.in_([CommandState.PENDING.value, CommandState.CONFLICT.value]),
+        ).distinct()
+    ))
+
+
+def _owned_items(session: Session) -> set[str]:
+    rows = session.execute(
+        select(OutboxCommand.aggregate_type, OutboxCommand.aggregate_id,
+               func.json_extract(OutboxCommand.payload, "$.item_id"))
+        .where(OutboxCommand.state.in_([CommandState.PENDING.value,
+                                        CommandState.CONFLICT.value]))
+    ).all()
+    owned: set[str] = set()
+    for aggregate_type, aggregate_id, item_id in rows:
+        if aggregate_type == "item":
+            owned.add(aggregate_id)
+        if item_id:
+            owned.add(item_id)
+    return owned
+
+
+def _owned_offered(session: Session) -> set[str]:
+    return set(session.scalars(
+        select(OutboxCommand.aggregate_id).where(
+            OutboxCommand.aggregate_type == "offered_kind",
+            OutboxCommand.state.in_([CommandState.PENDING.value, CommandState.CONFLICT.value]),
+        )
+    ))
+
+
+def _defer(session: Session, entity: str, entity_id: str, version: int, body: str) -> None:
+    row = session.get(DeferredChange, (entity, entity_id))
+    if row is None:
+        session.add(DeferredChange(entity=entity, entity_id=entity_id, version=version,
+                                   body=body))
+    elif version >= row.version:
+        row.version, row.body, row.received_at = version, body, utcnow()
+
+
+class SyncEngine:
+    """Push then pull for one school. Qt-free; the app runs it through desktop.tasks."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: CentralClient,
+        institution_id: str,
+        *,
+        page_size: int = 1000,
+        batch_size: int = 200,
+        progress: Callable[[Progress], None] | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.institution_id = institution_id
+        self.page_size = page_size
+        self.batch_size = batch_size
+        self._progress = progress or (lambda p: None)
+        self._clock = clock
+        self.backoff = Backoff()
+
+    # -- the whole round ----------------------------------------------------------------------
+    def sync_once(self) -> SyncReport:
+        """Push the outbox, then pull the feed. Raises OfflineError/RetryLaterError etc."""
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        self.backoff.reset()
+        return report
+
+    # -- pull -------------------------------------------------------------------------------------
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        with self.store.read() as s:
+            state = s.get(SyncState, self.institution_id)
+            cursor = state.cursor if state else None
+        seen: set[int] | None = set() if cursor is None else None
+        restarts = 0
+        while True:
+            try:
+                page = self.client.changes(self.institution_id, cursor, self.page_size)
+            except CursorExpiredError:
+                restarts += 1
+                if restarts > 2:
+                    raise
+                log.info("sync cursor expired; resyncing from the start (outbox kept)")
+                cursor, seen, report.full_resync = None, set(), True
+                continue
+            with self.store.write() as s:
+                self._apply_page(s, page.changes, report, seen)
+                state = s.get(SyncState, self.institution_id)
+                if state is None:
+                    state = SyncState(institution_id=self.institution_id)
+                    s.add(state)
+                state.cursor = page.next_cursor
+                state.last_pull_at = self._clock()
+                state.last_error = None
+            cursor = page.next_cursor
+            report.pages += 1
+            self._progress(Progress("pull", report.pulled, None))
+            if not page.has_more:
+                break
+        if seen is not None:
+            self._drop_unseen(seen, report)
+        return report
+
+    def _apply_page(self, s: Session, changes: list[Change], report: SyncReport,
+                    seen: set[int] | None) -> None:
+        owned_apps = _owned_applications(s)
+        owned_items = _owned_items(s)
+        owned_offered = _owned_offered(s)
+        for change in changes:
+            if isinstance(change, ApplicationChange):
+                wire = change.data
+                if seen is not None:
+                    seen.add(wire.id)
+                if wire.institution_id != self.institution_id:
+                    continue
+                if wire.id in owned_apps:
+                    _defer(s, "application", str(wire.id), wire.version,
+                           change.model_dump_json())
+                    report.deferred += 1
+                elif mapping.apply_application(s, wire):
+                    report.pulled += 1
+                    report.changed_applications.add(wire.id)
+            elif isinstance(change, ItemChange):
+                if change.data.id in owned_items:
+                    _defer(s, "item", change.data.id, change.data.version,
+                           change.model_dump_json())
+                    report.deferred += 1
+                elif mapping.apply_item(s, change.data):
+                    report.pulled += 1
+                    report.changed_items.add(change.data.id)
+            elif isinstance(change, OfferedKindChange):
+                if change.data.id in owned_offered:
+                    _defer(s, "offered_kind", change.data.id, change.data.version,
+                           change.model_dump_json())
+                    report.deferred += 1
+                elif mapping.apply_offered_kind(s, change.data):
+                    report.pulled += 1
+            elif isinstance(change, InstitutionChange):
+                if mapping.apply_institution(s, change.data):
+                    report.pulled += 1
+            elif isinstance(change, ResourceKindChange):
+                if mapping.apply_resource_kind(s, change.data):
+                    report.pulled += 1
+            elif isinstance(change, Tombstone):
+                self._apply_tombstone(s, change, owned_apps, report)
+            s.flush()
+
+    def _apply_tombstone(self, s: Session, t: Tombstone, owned_apps: set[int],
+                         report: SyncReport) -> None:
+        if t.of == "application":
+            app_id = int(t.id)
+            if app_id in owned_apps:
+                _defer(s, "application", t.id, 2**31, t.model_dump_json())
+                report.deferred += 1
+            elif mapping.delete_application(s, app_id):
+                report.deleted += 1
+                report.changed_applications.add(app_id)
+        elif t.of == "item":
+            item = s.get(Item, t.id)
+            if item is not None:
+                s.delete(item)
+                report.deleted += 1
+        elif t.of == "offered_kind":
+            offered = s.get(OfferedKind, t.id)
+            if offered is not None:
+                s.delete(offered)
+                report.deleted += 1
+
+    def _drop_unseen(self, seen: set[int], report: SyncReport) -> None:
+        """After a full resync: what the server no longer has goes (unless still ours)."""
+        with self.store.write() as s:
+            owned = _owned_applications(s)
+            local = set(s.scalars(select(Application.id)
+                                  .where(Application.institution_id == self.institution_id)))
+            for app_id in sorted(local - seen - owned):
+                mapping.delete_application(s, app_id)
+                report.deleted += 1
+                report.changed_applications.add(app_id)
+
+    # -- push ---------------------------------------------------------------------------------
+    def _heads(self, s: Session, limit: int) -> list[OutboxCommand]:
+        """The oldest unsent command of each aggregate, if nothing older is in conflict."""
+        older = aliased(OutboxCommand)
+        blocked = (
+            select(older.id)
+            .where(
+                older.aggregate_type == OutboxCommand.aggregate_type,
+                older.aggregate_id == OutboxCommand.aggregate_id,
+                older.id < OutboxCommand.id,
+                older.state.in_([CommandState.PENDING.value, CommandState.CONFLICT.value]),
+            )
+            .exists()
+        )
+        now = self._clock()
+        return list(s.scalars(
+            select(OutboxCommand)
+            .where(
+                OutboxCommand.state == CommandState.PENDING.value,
+                OutboxCommand.institution_id == self.institution_id,
+                ~blocked,
+                or_(OutboxCommand.next_attempt_at.is_(None),
+                    OutboxCommand.next_attempt_at <= now),
+            )
+            .order_by(OutboxCommand.id)
+            .limit(limit)
+        ))
+
+    def pending_count(self) -> int:
+        with self.store.read() as s:
+            return s.scalar(select(func.count()).select_from(OutboxCommand).where(
+                OutboxCommand.state == CommandState.PENDING.value)) or 0
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        total = self.pending_count()
+        while True:
+            with self.store.read() as s:
+                heads = self._heads(s, self.batch_size)
+                snapshot = [(c.id, c.command_id, c.aggregate_type, c.aggregate_id,
+                             c.application_id, c.command, dict(c.payload), c.base_version)
+                            for c in heads]
+            if not snapshot:
+                break
+            progressed = False
+            app_cmds = [c for c in snapshot if c[2] == "application"]
+            if app_cmds:
+                progressed |= self._push_applications(app_cmds, report)
+            for cmd in (c for c in snapshot if c[2] != "application"):
+                progressed |= self._push_catalogue(cmd, report)
+            self._progress(Progress("push", report.pushed + report.conflicts, total))
+            if not progressed:
+                break
+        with self.store.write() as s:
+            state = s.get(SyncState, self.institution_id)
+            if state is not None:
+                state.last_push_at = self._clock()
+        return report
+
+    def _push_applications(self, cmds: list[tuple[Any, ...]], report: SyncReport) -> bool:
+        requests_ = [
+            (app_id, CommandRequest(command_id=command_id, command=name, base_version=base,
+                                    payload=payload))
+            for (_id, command_id, _t, _a, app_id, name, payload, base) in cmds
+        ]
+        try:
+            response = self.client.send_batch(self.institution_id, requests_)
+        except (OfflineError, RetryLaterError) as exc:
+            self._note_attempt([c[0] for c in cmds], exc)
+            raise
+        by_id = {r.command_id: r for r in response.results}
+        progressed = False
+        with self.store.write() as s:
+            for (row_id, command_id, _t, _a, app_id, _name, _payload, _base) in cmds:
+                result = by_id.get(command_id)
+                if result is None:
+                    continue
+                if result.status == 200 and result.accepted is not None:
+                    self._acknowledge(s, row_id, app_id, result.accepted, report)
+                    progressed = True
+                elif result.status in TRANSIENT:
+                    self._schedule_retry(s, row_id, f"HTTP {result.status}")
+                    report.retry_later += 1
+                else:
+                    self._mark_conflict(s, row_id, result.status, result.problem)
+                    report.conflicts += 1
+                    progressed = True
+        return progressed
+
+    def _acknowledge(self, s: Session, row_id: int, app_id: int, accepted: CommandAccepted,
+                     report: SyncReport) -> None:
+        cmd = s.get(OutboxCommand, row_id)
+        assert cmd is not None
+        cmd.state = CommandState.DONE
+        cmd.done_at = self._clock()
+        cmd.last_error = None
+        new_version = accepted.application.version
+        # Later local commands were decided on top of this one: they now build on its result.
+        s.execute(
+            update(OutboxCommand)
+            .where(OutboxCommand.aggregate_type == "application",
+                   OutboxCommand.aggregate_id == str(app_id),
+                   OutboxCommand.state == CommandState.PENDING.value,
+                   OutboxCommand.id > row_id)
+            .values(base_version=new_version)
+        )
+        s.flush()
+        still_owned = app_id in _owned_applications(s)
+        if still_owned:
+            _defer(s, "application", str(app_id), new_version,
+                   ApplicationChange(entity="application",
+                                     data=accepted.application).model_dump_json())
+        else:
+            self._force_application(s, accepted.application)
+            report.changed_applications.add(app_id)
+            self._release_deferred(s, "application", str(app_id), report)
+        owned_items = _owned_items(s)
+        for item in accepted.items:
+            if item.id in owned_items:
+                _defer(s, "item", item.id, item.version,
+                       ItemChange(entity="item", data=item).model_dump_json())
+            else:
+                mapping.apply_item(s, item)
+                report.changed_items.add(item.id)
+                self._release_deferred(s, "item", item.id, report)
+        report.pushed += 1
+
+    def _force_application(self, s: Session, wire: ApplicationWire) -> None:
+        app = s.get(Application, wire.id)
+        if app is not None and app.server_version >= wire.version:
+            app.server_version = wire.version - 1  # the local copy holds unsent local edits
+        mapping.apply_application(s, wire)
+
+    def _release_deferred(self, s: Session, entity: str, entity_id: str,
+                          report: SyncReport) -> None:
+        row = s.get(DeferredChange, (entity, entity_id))
+        if row is None:
+            return
+        s.delete(row)
+        s.flush()
+        change = _CHANGE.validate_json(row.body)
+        self._apply_page(s, [change], report, None)
+
+    def _mark_conflict(self, s: Session, row_id: int, status: int,
+                       problem: Problem | None) -> None:
+        cmd = s.get(OutboxCommand, row_id)
+        assert cmd is not None
+        cmd.state = CommandState.CONFLICT
+        cmd.attempts += 1
+        cmd.last_error = f"HTTP {status}: {problem.title if problem else ''}"[:500]
+        cmd.conflict = {
+            "status": status,
+            "title": problem.title if problem else None,
+            "detail": problem.detail if problem else None,
+            "current": (problem.current.model_dump(mode="json")
+                        if problem and problem.current else None),
+            "current_items": ([i.model_dump(mode="json") for i in problem.current_items]
+                              if problem and problem.current_items else []),
+            "extra": {k: v for k, v in (problem.model_extra or {}).items()
+                      if k in ("current_item", "current_offered_kind")} if problem else {},
+        }
+
+    def _schedule_retry(self, s: Session, row_id: int, why: str,
+                        retry_after: float | None = None) -> None:
+        cmd = s.get(OutboxCommand, row_id)
+        assert cmd is not None
+        cmd.attempts += 1
+        cmd.last_error = why[:500]
+        delay = min(300.0, 2.0 ** min(cmd.attempts, 8)) * (0.5 + random.random() / 2)
+        cmd.next_attempt_at = self._clock() + timedelta(seconds=max(delay, retry_after or 0))
+
+    def _note_attempt(self, row_ids: list[int], exc: Exception) -> None:
+        """The whole request failed: the answer may have been lost after the server applied
+        it, so the commands stay pending and go again with the same key."""
+        with self.store.write() as s:
+            for row_id in row_ids:
+                cmd = s.get(OutboxCommand, row_id)
+                if cmd is not None:
+                    cmd.attempts += 1
+                    cmd.last_error = type(exc).__name__
+
+    def _push_catalogue(self, cmd: tuple[Any, ...], report: SyncReport) -> bool:
+        row_id, _cid, aggregate_type, aggregate_id, _app, name, payload, base = cmd
+        try:
+            if name == "upsert_item":
+                body = ItemUpsert.model_validate(
+                    {k: v for k, v in payload.items() if k != "item_id"})
+                status, wire, problem = self.client.put_item(self.institution_id,
+                                                             aggregate_id, body, base)
+            elif name == "set_item_status":
+                body2 = ItemStatusChange(action=payload["action"], reason=payload.get("reason"))
+                status, wire, problem = self.client.change_item_status(
+                    self.institution_id, aggregate_id, body2, base)
+            elif name == "set_accepting_applications":
+                body3 = OfferedKindPatch(accepting_applications=payload["accepting_applications"])
+                status, wire, problem = self.client.patch_offered_kind(
+                    self.institution_id, aggregate_id, body3, base)
+            else:
+                with self.store.write() as s:
+                    self._mark_conflict(s, row_id, 422, Problem(
+                        title=f"unknown command {name}", status=422))
+                report.conflicts += 1
+                return True
+        except (OfflineError, RetryLaterError) as exc:
+            self._note_attempt([row_id], exc)
+            raise
+        with self.store.write() as s:
+            if status in (200, 201) and wire is not None:
+                c = s.get(OutboxCommand, row_id)
+                assert c is not None
+                c.state, c.done_at, c.last_error = CommandState.DONE, self._clock(), None
+                s.execute(
+                    update(OutboxCommand)
+                    .where(and_(OutboxCommand.aggregate_type == aggregate_type,
+                                OutboxCommand.aggregate_id == aggregate_id,
+                                OutboxCommand.state == CommandState.PENDING.value,
+                                OutboxCommand.id > row_id))
+                    .values(base_version=wire.version)
+                )
+                s.flush()
+                if isinstance(wire, ItemWire):
+                    if aggregate_id not in _owned_items(s):
+                        item = s.get(Item, wire.id)
+                        if item is not None:
+                            item.server_version = min(item.server_version, wire.version - 1)
+                        mapping.apply_item(s, wire)
+                        report.changed_items.add(wire.id)
+                elif isinstance(wire, OfferedKindWire) and aggregate_id not in _owned_offered(s):
+                    offered = s.get(OfferedKind, wire.id)
+                    if offered is not None:
+                        offered.server_version = min(offered.server_version, wire.version - 1)
+                    mapping.apply_offered_kind(s, wire)
+                report.pushed += 1
+            elif status in TRANSIENT:
+                self._schedule_retry(s, row_id, f"HTTP {status}")
+                report.retry_later += 1
+                return False
+            else:
+                self._mark_conflict(s, row_id, status, problem)
+                report.conflicts += 1
+        return True
+
