@@ -18,12 +18,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from desktop.models.codes import CommandState
 from desktop.models.schema import (
     Application,
     DeferredChange,
+    Institution,
     Item,
     OfferedKind,
     OutboxCommand,
@@ -33,6 +35,7 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from sync import mapping
 from sync.client import (
+    BadResponseError,
     CentralClient,
     CursorExpiredError,
     OfflineError,
@@ -205,6 +208,10 @@ class SyncEngine:
                 self._apply_page(s, page.changes, report, seen)
                 state = s.get(SyncState, self.institution_id)
                 if state is None:
+                    if s.get(Institution, self.institution_id) is None:
+                        raise BadResponseError(
+                            f"the changes feed has not described the school "
+                            f"{self.institution_id}; nothing was applied")
                     state = SyncState(institution_id=self.institution_id)
                     s.add(state)
                 state.cursor = page.next_cursor
@@ -225,43 +232,59 @@ class SyncEngine:
         owned_items = _owned_items(s)
         owned_offered = _owned_offered(s)
         for change in changes:
-            if isinstance(change, ApplicationChange):
-                wire = change.data
-                if seen is not None:
-                    seen.add(wire.id)
-                if wire.institution_id != self.institution_id:
-                    continue
-                if wire.id in owned_apps:
-                    _defer(s, "application", str(wire.id), wire.version,
-                           change.model_dump_json())
-                    report.deferred += 1
-                elif mapping.apply_application(s, wire):
-                    report.pulled += 1
-                    report.changed_applications.add(wire.id)
-            elif isinstance(change, ItemChange):
-                if change.data.id in owned_items:
-                    _defer(s, "item", change.data.id, change.data.version,
-                           change.model_dump_json())
-                    report.deferred += 1
-                elif mapping.apply_item(s, change.data):
-                    report.pulled += 1
-                    report.changed_items.add(change.data.id)
-            elif isinstance(change, OfferedKindChange):
-                if change.data.id in owned_offered:
-                    _defer(s, "offered_kind", change.data.id, change.data.version,
-                           change.model_dump_json())
-                    report.deferred += 1
-                elif mapping.apply_offered_kind(s, change.data):
-                    report.pulled += 1
-            elif isinstance(change, InstitutionChange):
-                if mapping.apply_institution(s, change.data):
-                    report.pulled += 1
-            elif isinstance(change, ResourceKindChange):
-                if mapping.apply_resource_kind(s, change.data):
-                    report.pulled += 1
-            elif isinstance(change, Tombstone):
-                self._apply_tombstone(s, change, owned_apps, report)
-            s.flush()
+            try:
+                self._apply_change(s, change, report, seen, owned_apps, owned_items,
+                                   owned_offered)
+            except (IntegrityError, ValueError, LookupError) as exc:
+                # The page is valid on the wire but contradicts what we hold (e.g. an unknown
+                # resource kind): nothing of the page is kept, the cursor does not move.
+                what = getattr(getattr(change, "data", None), "id", None) or getattr(
+                    change, "id", "?")
+                raise BadResponseError(
+                    f"the {change.entity} {what} could not be applied: "
+                    f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+                ) from exc
+
+    def _apply_change(self, s: Session, change: Change, report: SyncReport,
+                      seen: set[int] | None, owned_apps: set[int], owned_items: set[str],
+                      owned_offered: set[str]) -> None:
+        if isinstance(change, ApplicationChange):
+            wire = change.data
+            if seen is not None:
+                seen.add(wire.id)
+            if wire.institution_id != self.institution_id:
+                return
+            if wire.id in owned_apps:
+                _defer(s, "application", str(wire.id), wire.version,
+                       change.model_dump_json())
+                report.deferred += 1
+            elif mapping.apply_application(s, wire):
+                report.pulled += 1
+                report.changed_applications.add(wire.id)
+        elif isinstance(change, ItemChange):
+            if change.data.id in owned_items:
+                _defer(s, "item", change.data.id, change.data.version,
+                       change.model_dump_json())
+                report.deferred += 1
+            elif mapping.apply_item(s, change.data):
+                report.pulled += 1
+                report.changed_items.add(change.data.id)
+        elif isinstance(change, OfferedKindChange):
+            if change.data.id in owned_offered:
+                _defer(s, "offered_kind", change.data.id, change.data.version,
+                       change.model_dump_json())
+                report.deferred += 1
+            elif mapping.apply_offered_kind(s, change.data):
+                report.pulled += 1
+        elif isinstance(change, InstitutionChange):
+            if mapping.apply_institution(s, change.data):
+                report.pulled += 1
+        elif isinstance(change, ResourceKindChange):
+            if mapping.apply_resource_kind(s, change.data):
+                report.pulled += 1
+        elif isinstance(change, Tombstone):
+            self._apply_tombstone(s, change, owned_apps, report)
+        s.flush()
 
     def _apply_tombstone(self, s: Session, t: Tombstone, owned_apps: set[int],
                          report: SyncReport) -> None:

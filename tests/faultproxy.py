@@ -1,0 +1,135 @@
+"""A TCP proxy on loopback that loses answers the way networks do, for the sync fault tests.
+
+It forwards each HTTP request to the reference server and can, per rule: drop the connection
+after the server has answered (so the server committed but the client never hears of it),
+drop it before forwarding, or hold it until the client times out. ``offline`` refuses every
+connection. Bounded: it only ever talks to the one upstream on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Rule:
+    matches: Callable[[str, str], bool]  # (method, path) -> bool
+    action: str  # "drop_after_forward" | "drop_before_forward" | "hang"
+    count: int = 1
+
+
+def _read_request(conn: socket.socket) -> bytes | None:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        body += chunk
+    lines = [ln for ln in head.split(b"\r\n")
+             if not ln.lower().startswith(b"connection:")]
+    return b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body
+
+
+class FaultProxy:
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream = ("127.0.0.1", upstream_port)
+        self.rules: list[Rule] = []
+        self.offline = False
+        self.forwarded = 0
+        self.dropped = 0
+        self._lock = threading.Lock()
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(64)
+        self._sock.settimeout(0.2)
+        self.port = self._sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._stop = threading.Event()
+        self._release = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def add(self, matches: Callable[[str, str], bool], action: str, count: int = 1) -> None:
+        with self._lock:
+            self.rules.append(Rule(matches, action, count))
+
+    def clear(self) -> None:
+        with self._lock:
+            self.rules.clear()
+        self._release.set()
+        self._release = threading.Event()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._release.set()
+        self._thread.join(timeout=5)
+        self._sock.close()
+
+    def _take_rule(self, method: str, path: str) -> str | None:
+        with self._lock:
+            for rule in self.rules:
+                if rule.count > 0 and rule.matches(method, path):
+                    rule.count -= 1
+                    return rule.action
+        return None
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        with conn:
+            if self.offline:
+                return
+            conn.settimeout(10)
+            try:
+                request = _read_request(conn)
+            except OSError:
+                return
+            if request is None:
+                return
+            method, path = request.split(b" ", 2)[:2]
+            action = self._take_rule(method.decode(), path.decode())
+            if action == "drop_before_forward":
+                self.dropped += 1
+                return
+            if action == "hang":
+                self._release.wait(timeout=30)
+                return
+            response = b""
+            with socket.create_connection(self.upstream, timeout=30) as up:
+                up.sendall(request)
+                while True:
+                    chunk = up.recv(65536)
+                    if not chunk:
+                        break
+                    response += chunk
+            if action == "drop_after_forward":
+                self.dropped += 1
+                return  # the server has committed; the client never hears
+            self.forwarded += 1
+            try:
+                conn.sendall(response)
+            except OSError:
+                return
