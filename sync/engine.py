@@ -231,7 +231,12 @@ class SyncEngine:
         owned_apps = _owned_applications(s)
         owned_items = _owned_items(s)
         owned_offered = _owned_offered(s)
+        fresh = self._fresh_applications(s, changes, owned_apps)
         for change in changes:
+            if isinstance(change, ApplicationChange) and change.data.id in fresh:
+                if seen is not None:
+                    seen.add(change.data.id)
+                continue
             try:
                 self._apply_change(s, change, report, seen, owned_apps, owned_items,
                                    owned_offered)
@@ -244,6 +249,39 @@ class SyncEngine:
                     f"the {change.entity} {what} could not be applied: "
                     f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
                 ) from exc
+        if fresh:
+            try:
+                mapping.insert_new_applications(s, list(fresh.values()))
+            except (IntegrityError, ValueError, LookupError) as exc:
+                raise BadResponseError(
+                    f"new applications could not be stored: {type(exc).__name__}: "
+                    f"{str(exc).splitlines()[0][:200]}"
+                ) from exc
+            report.pulled += len(fresh)
+            report.changed_applications.update(fresh)
+
+    def _fresh_applications(self, s: Session, changes: list[Change],
+                            owned_apps: set[int]) -> dict[int, ApplicationWire]:
+        """Applications of this page that the store has never held: inserted in bulk."""
+        candidates: dict[int, ApplicationWire] = {}
+        for change in changes:
+            if (isinstance(change, ApplicationChange)
+                    and change.data.institution_id == self.institution_id
+                    and change.data.id not in owned_apps):
+                previous = candidates.get(change.data.id)
+                if previous is None or previous.version < change.data.version:
+                    candidates[change.data.id] = change.data
+        if not candidates:
+            return {}
+        known: set[int] = set()
+        ids = list(candidates)
+        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            known.update(s.scalars(select(Application.id)
+                                   .where(Application.id.in_(ids[start:start + 900]))))
+        # A tombstone in the same page must still win over an earlier insert.
+        tombstoned = {int(c.id) for c in changes
+                      if isinstance(c, Tombstone) and c.of == "application"}
+        return {i: w for i, w in candidates.items() if i not in known and i not in tombstoned}
 
     def _apply_change(self, s: Session, change: Change, report: SyncReport,
                       seen: set[int] | None, owned_apps: set[int], owned_items: set[str],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
@@ -25,6 +25,7 @@ from desktop.models.schema import (
     ResourceKind,
     StatusHistory,
     SyncState,
+    search_key_for,
     utcnow,
 )
 from sync.protocol import (
@@ -306,3 +307,62 @@ def delete_application(session: Session, application_id: int) -> bool:
         return False
     session.delete(app)
     return True
+
+
+def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> int:
+    """Insert applications the store does not hold yet, with plain executemany.
+
+    The initial sync brings tens of thousands at once; going row by row through the ORM
+    would cost most of the time. Callers pass only ids that are not in the store.
+    """
+    if not wires:
+        return 0
+    now = utcnow()
+    known_docs = set(session.scalars(select(Document.id)))
+    new_docs: dict[str, dict[str, object]] = {}
+    apps, socials, acks, handovers = [], [], [], []
+    for w in wires:
+        apps.append({
+            "id": w.id, "number": w.number, "institution_id": w.institution_id,
+            "kind_code": w.kind_code, "status": w.status,
+            "status_changed_at": w.status_changed_at, "submitted_at": w.submitted_at,
+            "submitter_role": w.submitter.role, "submitter_name": w.submitter.name,
+            "submitter_personal_code": w.submitter.personal_code,
+            "learner_name": w.learner.name, "learner_personal_code": w.learner.personal_code,
+            "learner_class": w.learner.class_name, "guardian_check": w.guardian_check,
+            "guardian_checked_at": w.guardian_checked_at, "phone": w.contact.phone,
+            "email": w.contact.email, "notes": None, "decision_reason": w.decision_reason,
+            "revisit_on": w.revisit_on, "withdrawal_reason": w.withdrawal_reason,
+            "server_version": w.version, "updated_at": now,
+            "search_key": search_key_for(w.number, w.learner.name, w.submitter.name,
+                                         w.learner.class_name),
+        })
+        socials.extend(
+            {"application_id": w.id, "status": s.status, "viis_code": s.viis_code,
+             "confirmed": s.confirmed, "confirmed_at": s.confirmed_at}
+            for s in w.social_statuses
+        )
+        for ack in w.documents_acknowledged:
+            if ack.document_id not in known_docs and ack.document_id not in new_docs:
+                new_docs[ack.document_id] = {
+                    "id": ack.document_id, "institution_id": w.institution_id,
+                    "offered_kind_id": None, "application_id": None, "handover_id": None,
+                    "doc_type": ack.doc_type, "title": ack.title, "url": None,
+                    "file_path": None, "sha256": None, "created_at": now,
+                }
+            acks.append({"application_id": w.id, "document_id": ack.document_id,
+                         "acknowledged_at": ack.acknowledged_at})
+        handovers.extend(
+            {"application_id": w.id, **{name: getattr(h, name) for name in _HANDOVER_FIELDS}}
+            for h in w.handovers
+        )
+    for table, rows in (
+        (Document.__table__, list(new_docs.values())),
+        (Application.__table__, apps),
+        (ApplicationSocialStatus.__table__, socials),
+        (DocumentAcknowledgement.__table__, acks),
+        (Handover.__table__, handovers),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
+    return len(apps)

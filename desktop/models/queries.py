@@ -123,11 +123,14 @@ def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[I
                 Application.submitter_name, Application.kind_code, label,
                 Application.status, pending, conflict, Application.learner_personal_code,
             )
-            .join(ResourceKind, ResourceKind.code == Application.kind_code)
+            # an outer join: a kind may reach us after the applications that name it
+            .outerjoin(ResourceKind, ResourceKind.code == Application.kind_code)
             .where(Application.id.in_(list(ids)))
         ).all()
     by_id = {
-        r[0]: InboxRow(*r[:11], masked_learner_code=mask_personal_code(r[11])) for r in result
+        r[0]: InboxRow(*r[:7], r[7] or r[6], *r[8:11],
+                       masked_learner_code=mask_personal_code(r[11]))
+        for r in result
     }
     return [by_id[i] for i in ids if i in by_id]
 

@@ -116,6 +116,12 @@ class Code(TypeDecorator[str]):
         return None if value is None else self.enum(value)
 
 
+# References between aggregates (an application's kind, a handover's item, a row's school)
+# are plain columns, not foreign keys: the changes feed delivers each aggregate's newest
+# version in commit order, so a reference may arrive a page before what it refers to.
+# Foreign keys stay within an aggregate (an application and its statuses, handovers, acks).
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -173,10 +179,8 @@ class OfferedKind(Base):
     __table_args__ = (UniqueConstraint("institution_id", "kind_code"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    institution_id: Mapped[str] = mapped_column(
-        ForeignKey("institutions.id", ondelete="CASCADE")
-    )
-    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    institution_id: Mapped[str] = mapped_column(String(20))
+    kind_code: Mapped[str] = mapped_column(String(60))
     target_group: Mapped[TargetGroup] = mapped_column(Code(TargetGroup))
     accepting_applications: Mapped[bool] = mapped_column(Boolean, default=True)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
@@ -193,10 +197,8 @@ class Item(Base):
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    institution_id: Mapped[str] = mapped_column(
-        ForeignKey("institutions.id", ondelete="CASCADE")
-    )
-    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    institution_id: Mapped[str] = mapped_column(String(20))
+    kind_code: Mapped[str] = mapped_column(String(60))
     inventory_no: Mapped[str] = mapped_column(String(60))
     serial_no: Mapped[str | None] = mapped_column(String(80))
     manufacturer: Mapped[str | None] = mapped_column(String(80))
@@ -226,10 +228,8 @@ class Application(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     number: Mapped[str] = mapped_column(String(30), unique=True)
-    institution_id: Mapped[str] = mapped_column(
-        ForeignKey("institutions.id", ondelete="CASCADE")
-    )
-    kind_code: Mapped[str] = mapped_column(ForeignKey("resource_kinds.code"))
+    institution_id: Mapped[str] = mapped_column(String(20))
+    kind_code: Mapped[str] = mapped_column(String(60))
     status: Mapped[ApplicationStatus] = mapped_column(Code(ApplicationStatus))
     status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -281,9 +281,7 @@ class Document(Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    institution_id: Mapped[str] = mapped_column(
-        ForeignKey("institutions.id", ondelete="CASCADE")
-    )
+    institution_id: Mapped[str] = mapped_column(String(20))
     offered_kind_id: Mapped[str | None] = mapped_column(
         ForeignKey("offered_kinds.id", ondelete="CASCADE"), index=True
     )
@@ -341,7 +339,7 @@ class Handover(Base):
     application_id: Mapped[int] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
-    item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(36), index=True)
     act_number: Mapped[str | None] = mapped_column(String(40), unique=True)
     status: Mapped[HandoverStatus] = mapped_column(Code(HandoverStatus))
     status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
