@@ -9,9 +9,11 @@ blocks only later commands on the same aggregate, never other applications' comm
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,6 +47,7 @@ from sync.protocol import (
     ApplicationChange,
     ApplicationWire,
     Change,
+    ChangesPage,
     CommandAccepted,
     CommandRequest,
     InstitutionChange,
@@ -194,37 +197,57 @@ class SyncEngine:
             cursor = state.cursor if state else None
         seen: set[int] | None = set() if cursor is None else None
         restarts = 0
-        while True:
-            try:
-                page = self.client.changes(self.institution_id, cursor, self.page_size)
-            except CursorExpiredError:
-                restarts += 1
-                if restarts > 2:
+        # The next page is fetched while this one is written: the wait for the network
+        # overlaps the work on the disk. A page that fails to apply discards the prefetch.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="resursi-pull") as pool:
+            upcoming: Future[ChangesPage] | None = None
+            while True:
+                try:
+                    page = (upcoming.result() if upcoming is not None
+                            else self.client.changes(self.institution_id, cursor,
+                                                     self.page_size))
+                except CursorExpiredError:
+                    restarts += 1
+                    if restarts > 2:
+                        raise
+                    log.info("sync cursor expired; resyncing from the start (outbox kept)")
+                    cursor, seen, report.full_resync, upcoming = None, set(), True, None
+                    continue
+                upcoming = (pool.submit(self.client.changes, self.institution_id,
+                                        page.next_cursor, self.page_size)
+                            if page.has_more else None)
+                try:
+                    self._store_page(page, report, seen)
+                except BaseException:
+                    if upcoming is not None:
+                        upcoming.cancel()
+                        with contextlib.suppress(Exception):
+                            upcoming.result()
                     raise
-                log.info("sync cursor expired; resyncing from the start (outbox kept)")
-                cursor, seen, report.full_resync = None, set(), True
-                continue
-            with self.store.write() as s:
-                self._apply_page(s, page.changes, report, seen)
-                state = s.get(SyncState, self.institution_id)
-                if state is None:
-                    if s.get(Institution, self.institution_id) is None:
-                        raise BadResponseError(
-                            f"the changes feed has not described the school "
-                            f"{self.institution_id}; nothing was applied")
-                    state = SyncState(institution_id=self.institution_id)
-                    s.add(state)
-                state.cursor = page.next_cursor
-                state.last_pull_at = self._clock()
-                state.last_error = None
-            cursor = page.next_cursor
-            report.pages += 1
-            self._progress(Progress("pull", report.pulled, None))
-            if not page.has_more:
-                break
+                cursor = page.next_cursor
+                report.pages += 1
+                self._progress(Progress("pull", report.pulled, None))
+                if upcoming is None:
+                    break
         if seen is not None:
             self._drop_unseen(seen, report)
         return report
+
+    def _store_page(self, page: ChangesPage, report: SyncReport, seen: set[int] | None) -> None:
+        """One page and its cursor, in one transaction."""
+        with self.store.write() as s:
+            self._apply_page(s, page.changes, report, seen)
+            state = s.get(SyncState, self.institution_id)
+            if state is None:
+                if s.get(Institution, self.institution_id) is None:
+                    raise BadResponseError(
+                        f"the changes feed has not described the school "
+                        f"{self.institution_id}; nothing was applied")
+                state = SyncState(institution_id=self.institution_id)
+                s.add(state)
+            state.cursor = page.next_cursor
+            state.last_pull_at = self._clock()
+            state.last_error = None
 
     def _apply_page(self, s: Session, changes: list[Change], report: SyncReport,
                     seen: set[int] | None) -> None:
@@ -232,10 +255,17 @@ class SyncEngine:
         owned_items = _owned_items(s)
         owned_offered = _owned_offered(s)
         fresh = self._fresh_applications(s, changes, owned_apps)
+        fresh_items = self._fresh_items(s, changes, owned_items)
+        if fresh_items:
+            mapping.insert_new_items(s, list(fresh_items.values()))
+            report.pulled += len(fresh_items)
+            report.changed_items.update(fresh_items)
         for change in changes:
             if isinstance(change, ApplicationChange) and change.data.id in fresh:
                 if seen is not None:
                     seen.add(change.data.id)
+                continue
+            if isinstance(change, ItemChange) and change.data.id in fresh_items:
                 continue
             try:
                 self._apply_change(s, change, report, seen, owned_apps, owned_items,
@@ -260,6 +290,23 @@ class SyncEngine:
             report.pulled += len(fresh)
             report.changed_applications.update(fresh)
 
+    def _fresh_items(self, s: Session, changes: list[Change],
+                     owned_items: set[str]) -> dict[str, ItemWire]:
+        candidates: dict[str, ItemWire] = {}
+        for change in changes:
+            if isinstance(change, ItemChange) and change.data.id not in owned_items:
+                previous = candidates.get(change.data.id)
+                if previous is None or previous.version < change.data.version:
+                    candidates[change.data.id] = change.data
+        if not candidates:
+            return {}
+        ids = list(candidates)
+        known: set[str] = set()
+        for start in range(0, len(ids), 900):
+            known.update(s.scalars(select(Item.id).where(Item.id.in_(ids[start:start + 900]))))
+        tombstoned = {c.id for c in changes if isinstance(c, Tombstone) and c.of == "item"}
+        return {i: w for i, w in candidates.items() if i not in known and i not in tombstoned}
+
     def _fresh_applications(self, s: Session, changes: list[Change],
                             owned_apps: set[int]) -> dict[int, ApplicationWire]:
         """Applications of this page that the store has never held: inserted in bulk."""
@@ -273,11 +320,10 @@ class SyncEngine:
                     candidates[change.data.id] = change.data
         if not candidates:
             return {}
-        known: set[int] = set()
-        ids = list(candidates)
-        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-            known.update(s.scalars(select(Application.id)
-                                   .where(Application.id.in_(ids[start:start + 900]))))
+        # One range scan on the primary key instead of a long IN list: a page's ids are
+        # close together, and a long IN list costs more to bind than the scan does.
+        known = set(s.scalars(select(Application.id).where(
+            Application.id.between(min(candidates), max(candidates)))))
         # A tombstone in the same page must still win over an earlier insert.
         tombstoned = {int(c.id) for c in changes
                       if isinstance(c, Tombstone) and c.of == "application"}
@@ -322,7 +368,6 @@ class SyncEngine:
                 report.pulled += 1
         elif isinstance(change, Tombstone):
             self._apply_tombstone(s, change, owned_apps, report)
-        s.flush()
 
     def _apply_tombstone(self, s: Session, t: Tombstone, owned_apps: set[int],
                          report: SyncReport) -> None:

@@ -7,9 +7,12 @@ aggregate into the local store inside the caller's transaction, replacing the pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
@@ -309,60 +312,105 @@ def delete_application(session: Session, application_id: int) -> bool:
     return True
 
 
+def _sql_time(value: datetime | None) -> str | None:
+    """The text SQLAlchemy's SQLite DateTime stores: naive UTC with microseconds."""
+    if value is None:
+        return None
+    if value.utcoffset():
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _sql_day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _code(value: StrEnum | None) -> str | None:
+    return None if value is None else value.value
+
+
+def _insert_rows(session: Session, table: str, columns: Sequence[str],
+                 rows: list[tuple[object, ...]]) -> None:
+    if rows:
+        marks = ", ".join("?" for _ in columns)
+        session.connection().exec_driver_sql(  # names are this module's constants
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608
+
+
+_APP_COLUMNS = (
+    "id", "number", "institution_id", "kind_code", "status", "status_changed_at",
+    "submitted_at", "submitter_role", "submitter_name", "submitter_personal_code",
+    "learner_name", "learner_personal_code", "learner_class", "guardian_check",
+    "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
+    "withdrawal_reason", "server_version", "updated_at", "search_key",
+)
+
+
 def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> int:
     """Insert applications the store does not hold yet, with plain executemany.
 
-    The initial sync brings tens of thousands at once; going row by row through the ORM
-    would cost most of the time. Callers pass only ids that are not in the store.
+    The initial sync brings tens of thousands at once; the ORM's per-row work would cost most
+    of the time. Values are converted here exactly as the column types would store them
+    (tests read them back through the ORM). Callers pass only ids not in the store.
     """
     if not wires:
         return 0
-    now = utcnow()
+    now = _sql_time(utcnow())
     known_docs = set(session.scalars(select(Document.id)))
-    new_docs: dict[str, dict[str, object]] = {}
+    new_docs: dict[str, tuple[object, ...]] = {}
     apps, socials, acks, handovers = [], [], [], []
     for w in wires:
-        apps.append({
-            "id": w.id, "number": w.number, "institution_id": w.institution_id,
-            "kind_code": w.kind_code, "status": w.status,
-            "status_changed_at": w.status_changed_at, "submitted_at": w.submitted_at,
-            "submitter_role": w.submitter.role, "submitter_name": w.submitter.name,
-            "submitter_personal_code": w.submitter.personal_code,
-            "learner_name": w.learner.name, "learner_personal_code": w.learner.personal_code,
-            "learner_class": w.learner.class_name, "guardian_check": w.guardian_check,
-            "guardian_checked_at": w.guardian_checked_at, "phone": w.contact.phone,
-            "email": w.contact.email, "notes": None, "decision_reason": w.decision_reason,
-            "revisit_on": w.revisit_on, "withdrawal_reason": w.withdrawal_reason,
-            "server_version": w.version, "updated_at": now,
-            "search_key": search_key_for(w.number, w.learner.name, w.submitter.name,
-                                         w.learner.class_name),
-        })
-        socials.extend(
-            {"application_id": w.id, "status": s.status, "viis_code": s.viis_code,
-             "confirmed": s.confirmed, "confirmed_at": s.confirmed_at}
-            for s in w.social_statuses
-        )
+        sub, learner = w.submitter, w.learner
+        apps.append((
+            w.id, w.number, w.institution_id, w.kind_code, w.status.value,
+            _sql_time(w.status_changed_at), _sql_time(w.submitted_at), sub.role.value,
+            sub.name, sub.personal_code, learner.name, learner.personal_code,
+            learner.class_name, w.guardian_check.value, _sql_time(w.guardian_checked_at),
+            w.contact.phone, w.contact.email, w.decision_reason, _sql_day(w.revisit_on),
+            _code(w.withdrawal_reason), w.version, now,
+            search_key_for(w.number, learner.name, sub.name, learner.class_name),
+        ))
+        socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
+                        _sql_time(x.confirmed_at)) for x in w.social_statuses)
         for ack in w.documents_acknowledged:
             if ack.document_id not in known_docs and ack.document_id not in new_docs:
-                new_docs[ack.document_id] = {
-                    "id": ack.document_id, "institution_id": w.institution_id,
-                    "offered_kind_id": None, "application_id": None, "handover_id": None,
-                    "doc_type": ack.doc_type, "title": ack.title, "url": None,
-                    "file_path": None, "sha256": None, "created_at": now,
-                }
-            acks.append({"application_id": w.id, "document_id": ack.document_id,
-                         "acknowledged_at": ack.acknowledged_at})
-        handovers.extend(
-            {"application_id": w.id, **{name: getattr(h, name) for name in _HANDOVER_FIELDS}}
-            for h in w.handovers
-        )
-    for table, rows in (
-        (Document.__table__, list(new_docs.values())),
-        (Application.__table__, apps),
-        (ApplicationSocialStatus.__table__, socials),
-        (DocumentAcknowledgement.__table__, acks),
-        (Handover.__table__, handovers),
-    ):
-        if rows:
-            session.execute(insert(table), rows)
+                new_docs[ack.document_id] = (ack.document_id, w.institution_id,
+                                             ack.doc_type.value, ack.title, now)
+            acks.append((w.id, ack.document_id, _sql_time(ack.acknowledged_at)))
+        handovers.extend((
+            h.id, w.id, h.status.value, h.item_id, h.act_number, _sql_time(h.status_changed_at),
+            _sql_time(h.created_at), _sql_time(h.prepared_at), _sql_time(h.issued_at),
+            _sql_time(h.returned_at), _sql_day(h.return_deadline), _code(h.return_condition),
+            h.return_notes, _code(h.cancel_reason), h.incident_description,
+            _sql_time(h.incident_reported_at), _sql_time(h.incident_acknowledged_at),
+            _sql_time(h.closed_at),
+        ) for h in w.handovers)
+    _insert_rows(session, "documents", ("id", "institution_id", "doc_type", "title",
+                                        "created_at"), list(new_docs.values()))
+    _insert_rows(session, "applications", _APP_COLUMNS, apps)
+    _insert_rows(session, "application_social_statuses",
+                 ("application_id", "status", "viis_code", "confirmed", "confirmed_at"),
+                 socials)
+    _insert_rows(session, "document_acknowledgements",
+                 ("application_id", "document_id", "acknowledged_at"), acks)
+    _insert_rows(session, "handovers", (
+        "id", "application_id", "status", "item_id", "act_number", "status_changed_at",
+        "created_at", "prepared_at", "issued_at", "returned_at", "return_deadline",
+        "return_condition", "return_notes", "cancel_reason", "incident_description",
+        "incident_reported_at", "incident_acknowledged_at", "closed_at"), handovers)
     return len(apps)
+
+
+def insert_new_items(session: Session, wires: list[ItemWire]) -> int:
+    """Items the store does not hold yet, in one executemany (see insert_new_applications)."""
+    now = _sql_time(utcnow())
+    _insert_rows(session, "items", (
+        "id", "institution_id", "kind_code", "inventory_no", "serial_no", "manufacturer",
+        "model", "year", "acquisition_value", "socially_supported", "location", "notes",
+        "status", "server_version", "updated_at"), [
+        (w.id, w.institution_id, w.kind_code, w.inventory_no, w.serial_no, w.manufacturer,
+         w.model, w.year, None if w.acquisition_value is None else str(w.acquisition_value),
+         w.socially_supported, w.location, w.notes, w.status.value, w.version, now)
+        for w in wires
+    ])
+    return len(wires)

@@ -68,9 +68,15 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+_LATVIAN = str.maketrans("āčēģīķļņōŗšūž", "acegiklnorsuz")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, so that "berzins" finds "Bērziņš"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold().translate(_LATVIAN)
+    if folded.isascii():  # the common case, without Unicode decomposition
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -189,12 +189,10 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries; rolled back at the end."""
+        """A session for queries. Closing it ends the transaction without expiring what was
+        loaded, so plain values read inside stay readable after the block."""
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
