@@ -1,0 +1,87 @@
+"""``python -m sync.devserver``: the reference central service in the foreground.
+
+    python -m sync.devserver --port 8765 [--host 127.0.0.1] [--seed demo|N] [--db PATH]
+                             [--token-ttl S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from sync.devserver.seeding import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sync.devserver.server import DevServer, DevServerError
+
+
+def _seed(value: str) -> str | int:
+    if value.lower() == "demo":
+        return "demo"
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use 'demo' or a number of applications") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError("the number of applications cannot be negative")
+    return count
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m sync.devserver",
+        description="Run the Resursi reference central service (for tests and demos).",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    parser.add_argument("--seed", type=_seed, default=None, metavar="demo|N",
+                        help="fill an empty database: 'demo' (300 applications) or N")
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help="SQLite file to keep the data in (default: a temporary one)")
+    parser.add_argument("--token-ttl", type=int, default=3600, metavar="S",
+                        help="access token lifetime in seconds (default 3600)")
+    args = parser.parse_args(argv)
+    if args.token_ttl < 1:
+        parser.error("--token-ttl must be at least 1")
+
+    server = DevServer(args.db, seed=args.seed, token_ttl=args.token_ttl, host=args.host,
+                       port=args.port)
+    try:
+        server.start()
+    except DevServerError as exc:
+        print(f"devserver: {exc}", file=sys.stderr)
+        return 2
+    print(f"Resursi devserver listening on {server.url}", flush=True)
+    if server.seed_seconds is not None:
+        print(f"seeded in {server.seed_seconds:.1f} s", flush=True)
+    users = set(server.state.usernames())
+    accounts = [a for a in DEMO_ACCOUNTS if a[0] in users]
+    if accounts:
+        print(f"demo accounts (password '{DEMO_PASSWORD}'):")
+        for username, display_name, memberships in accounts:
+            roles = ", ".join(f"{role.value} @ {iid}" for iid, role in memberships.items())
+            print(f"  {username:<9} {display_name} — {roles}")
+    print("Ctrl+C stops it.", flush=True)
+
+    done = threading.Event()
+
+    def _stop(signum: int, frame: FrameType | None) -> None:
+        done.set()
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        while not done.wait(0.5):
+            if not server.running:
+                print("devserver: the server thread ended", file=sys.stderr)
+                return 1
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

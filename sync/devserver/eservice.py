@@ -1,0 +1,114 @@
+"""The applicant's pages that the QR code at the issuing desk opens (the e-service, simulated).
+
+Latvian, UTF-8, every value escaped, readable on a phone.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop.models.codes import HandoverStatus
+from sync.protocol import ApplicationWire, DocumentWire, HandoverWire, ItemWire
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;
+background:#f4f5f7;color:#1d2433;line-height:1.45}
+main{max-width:34rem;margin:0 auto;padding:1rem}
+h1{font-size:1.35rem;margin:.5rem 0 1rem}
+.card{background:#fff;border-radius:.6rem;padding:1rem;margin-bottom:1rem;
+box-shadow:0 1px 3px rgba(0,0,0,.08)}
+dl{margin:0}dt{font-size:.85rem;color:#5b6475}dd{margin:0 0 .6rem;font-weight:600}
+ul{padding-left:1.2rem}
+button{width:100%;font-size:1.1rem;padding:.9rem;border:0;border-radius:.5rem;
+background:#9e3039;color:#fff}
+.ok{border-left:.35rem solid #2e7d32}.warn{border-left:.35rem solid #b26a00}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"lv\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _summary(app: ApplicationWire, kind_label: str) -> str:
+    return (
+        "<div class=\"card\"><dl>"
+        f"<dt>Pieteikuma numurs</dt><dd>{escape(app.number)}</dd>"
+        f"<dt>Izglītojamais</dt><dd>{escape(app.learner.name)}</dd>"
+        f"<dt>Resursa veids</dt><dd>{escape(kind_label)}</dd>"
+        f"<dt>Pieteikuma statuss</dt><dd>{escape(app.status.label_lv)}</dd>"
+        "</dl></div>"
+    )
+
+
+def _current_handover(app: ApplicationWire) -> HandoverWire | None:
+    active = [h for h in app.handovers if h.status is not HandoverStatus.CANCELLED]
+    return active[-1] if active else None
+
+
+def application_page(app: ApplicationWire, kind_label: str, documents: list[DocumentWire],
+                     item: ItemWire | None) -> str:
+    """The application as the applicant sees it; with a prepared handover, the confirm form."""
+    parts = [f"<h1>Pieteikums {escape(app.number)}</h1>", _summary(app, kind_label)]
+    handover = _current_handover(app)
+    if handover is None:
+        parts.append("<div class=\"card\"><p>Resurss vēl nav sagatavots izsniegšanai.</p></div>")
+    elif handover.status is HandoverStatus.PREPARED:
+        device = ""
+        if item is not None:
+            model = " ".join(p for p in (item.manufacturer, item.model) if p)
+            device = (f"<dt>Resurss</dt><dd>{escape(model or kind_label)}</dd>"
+                      f"<dt>Inventāra numurs</dt><dd>{escape(item.inventory_no)}</dd>")
+        act = (f"<dt>Pieņemšanas-nodošanas akts</dt><dd>{escape(handover.act_number)}</dd>"
+               if handover.act_number else "")
+        deadline = (f"<dt>Atgriešanas termiņš</dt>"
+                    f"<dd>{handover.return_deadline:%d.%m.%Y}</dd>"
+                    if handover.return_deadline else "")
+        docs = "".join(
+            "<li>" + (f"<a href=\"{escape(d.url)}\">{escape(d.title)}</a>" if d.url
+                      else escape(d.title)) + f" ({escape(d.doc_type.label_lv)})</li>"
+            for d in documents
+        )
+        parts.append(
+            "<div class=\"card warn\"><p><strong>Gatavs izsniegšanai.</strong> "
+            "Pārbaudiet resursu un apstipriniet, ka esat to saņēmis.</p>"
+            f"<dl>{device}{act}{deadline}</dl>"
+            + (f"<p>Apstiprinot saņemšanu, jūs apliecināt, ka esat iepazinies ar "
+               f"dokumentiem:</p><ul>{docs}</ul>" if docs else "")
+            + f"<form method=\"post\" action=\"/e-service/applications/{app.id}/"
+              "confirm-receipt\">"
+              f"<input type=\"hidden\" name=\"handover_id\" value=\"{escape(handover.id)}\">"
+              "<button type=\"submit\">Apstiprinu saņemšanu</button></form></div>"
+        )
+    else:
+        parts.append(f"<div class=\"card\"><p>Nodošanas statuss: "
+                     f"<strong>{escape(handover.status.label_lv)}</strong></p></div>")
+    return _page(f"Pieteikums {app.number}", "\n".join(parts))
+
+
+def confirmed_page(app: ApplicationWire, kind_label: str) -> str:
+    return _page("Saņemšana apstiprināta", (
+        "<h1>Saņemšana apstiprināta</h1>"
+        "<div class=\"card ok\"><p>Paldies! Resursa saņemšana ir apstiprināta, un "
+        "pieņemšanas-nodošanas akts ir noformēts.</p></div>" + _summary(app, kind_label)
+    ))
+
+
+def refused_page(app: ApplicationWire, kind_label: str) -> str:
+    return _page("Saņemšanu nevar apstiprināt", (
+        "<h1>Saņemšanu nevar apstiprināt</h1>"
+        "<div class=\"card warn\"><p>Šim pieteikumam pašlaik nav resursa, kas būtu gatavs "
+        "izsniegšanai (iespējams, saņemšana jau ir apstiprināta vai nodošana atcelta). "
+        "Lūdzu, vērsieties izglītības iestādē.</p></div>" + _summary(app, kind_label)
+    ))
+
+
+def not_found_page(application_id: int) -> str:
+    return _page("Pieteikums nav atrasts", (
+        "<h1>Pieteikums nav atrasts</h1>"
+        f"<div class=\"card warn\"><p>Pieteikums {application_id} nav atrasts.</p></div>"
+    ))

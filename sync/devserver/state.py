@@ -1,0 +1,1175 @@
+"""The reference service's rules: sign-in, the changes feed, commands, catalogue, applicant.
+
+Everything the HTTP endpoints do is a method here, so tests (and the demo) can call the same
+logic in-process. The state machines and the grant rule are ``desktop.models.workflow``'s and
+the role rules ``desktop.models.permissions``' — the very functions the app uses offline.
+Server time is authoritative: every timestamp a command sets is the server's "now".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from desktop.models.codes import (
+    ApplicantRole,
+    ApplicationStatus,
+    CancelReason,
+    GuardianCheck,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+    StaffRole,
+)
+from desktop.models.permissions import Permission, allows
+from desktop.models.workflow import (
+    MANUAL_ITEM_ACTIONS,
+    ApplicationAction,
+    GrantFacts,
+    HandoverAction,
+    ItemAction,
+    TransitionError,
+    WorkflowError,
+    check_grant,
+    next_application_status,
+    next_handover_status,
+    next_item_status,
+)
+from sync.devserver.db import Database
+from sync.devserver.problems import (
+    BAD_CURSOR,
+    CONFLICT,
+    CURSOR_EXPIRED,
+    DUPLICATE,
+    FORBIDDEN,
+    INVALID,
+    KEY_REUSED,
+    NOT_FOUND,
+    PRECONDITION_REQUIRED,
+    STALE,
+    UNAUTHORIZED,
+    Answer,
+    ProblemError,
+    invalid,
+)
+from sync.protocol import (
+    COMMAND_PAYLOADS,
+    PROBLEM_JSON,
+    AcknowledgePayload,
+    ApplicantIncident,
+    ApplicantSubmission,
+    ApplicantWithdrawal,
+    ApplicationWire,
+    CancelPayload,
+    CommandAccepted,
+    CommandRequest,
+    Contact,
+    DeferPayload,
+    GrantPayload,
+    InstitutionWire,
+    ItemStatusChange,
+    ItemUpsert,
+    ItemWire,
+    Membership,
+    Name,
+    OfferedKindPatch,
+    OfferedKindWire,
+    PreparePayload,
+    RefusePayload,
+    ResourceKindWire,
+    ReturnPayload,
+    TokenResponse,
+    Wire,
+    etag,
+    parse_etag,
+)
+
+DEFAULT_LIMIT = 500
+MAX_LIMIT = 5000
+REFRESH_TTL = 30 * 86400
+ACTIVE = (HandoverStatus.PREPARING, HandoverStatus.PREPARED, HandoverStatus.ISSUED)
+HANDED_OVER = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
+#: Statuses an item may be created with: the others belong to a handover.
+CREATABLE_ITEM_STATUSES = frozenset({
+    ItemStatus.NEW, ItemStatus.IN_RESERVE, ItemStatus.AVAILABLE, ItemStatus.MAINTENANCE,
+    ItemStatus.UNDER_REPAIR, ItemStatus.DAMAGED,
+})
+
+COMMAND_PERMISSION: dict[str, Permission] = {
+    "grant": Permission.DECIDE,
+    "refuse": Permission.DECIDE,
+    "defer": Permission.DECIDE,
+    "prepare_handover": Permission.HAND_OVER,
+    "cancel_handover": Permission.HAND_OVER,
+    "record_return": Permission.HAND_OVER,
+    "acknowledge_incident": Permission.HAND_OVER,
+}
+
+
+class InstitutionSettings(Wire):
+    """PUT body of ``/v1/institutions/{iid}/settings``: the institution minus id and version."""
+
+    name: Name
+    address: str | None = None
+
+    def wire(self, institution_id: str, version: int) -> InstitutionWire:
+        return InstitutionWire(id=institution_id, version=version, name=self.name,
+                               address=self.address)
+
+
+class OAuthError(Exception):
+    """An RFC 6749 §5.2 error of the token endpoint."""
+
+    def __init__(self, error: str, description: str) -> None:
+        super().__init__(description)
+        self.error = error
+        self.description = description
+
+
+class Refused(WorkflowError):
+    """A rule of the service (not a state machine) refuses the command: answered 409."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The signed-in staff user behind a request, with a role per institution."""
+
+    username: str
+    display_name: str
+    roles: dict[str, StaffRole] = field(default_factory=dict)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+
+
+def _check_password(password: str, stored: str) -> bool:
+    try:
+        _, n, r, p, salt, digest = stored.split("$")
+        got = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
+                             p=int(p), dklen=len(digest) // 2)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _change(entity: str, body: str) -> str:
+    return '{"entity":"' + entity + '","data":' + body + "}"
+
+
+def fingerprint(application_id: int, request: CommandRequest) -> str:
+    """What makes two requests under one Idempotency-Key "the same request".
+
+    The application, the command and its payload; not ``base_version``: a retry of an
+    applied command rebased on the version it produced is still that command.
+    """
+    canonical = json.dumps(
+        {"application_id": application_id, "command": request.command,
+         "payload": request.payload},
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class _Work:
+    """One command on one application: mutable copies, checked, then written at once."""
+
+    def __init__(self, state: DevState, app: ApplicationWire, now: datetime) -> None:
+        self.state = state
+        self.original = app
+        self.app: dict[str, Any] = app.model_dump()
+        self.now = now
+        self.items: dict[str, dict[str, Any]] = {}
+        self.original_items: dict[str, ItemWire] = {}
+        self.touched: list[str] = []
+
+    @property
+    def institution_id(self) -> str:
+        return self.app["institution_id"]
+
+    def handover(self, handover_id: str) -> dict[str, Any] | None:
+        return next((h for h in self.app["handovers"] if h["id"] == handover_id), None)
+
+    def require_handover(self, handover_id: str) -> dict[str, Any]:
+        h = self.handover(handover_id)
+        if h is None:
+            raise Refused(f"the application has no handover {handover_id}",
+                          f"pieteikumam nav nodošanas {handover_id}")
+        return h
+
+    def active_handover(self) -> dict[str, Any] | None:
+        return next((h for h in self.app["handovers"] if h["status"] in ACTIVE), None)
+
+    def item(self, item_id: str) -> dict[str, Any]:
+        if item_id not in self.items:
+            wire = self.state.find_item(item_id)
+            if wire is None or wire.institution_id != self.institution_id:
+                raise Refused(f"the item {item_id} is not in this school's inventory",
+                              f"resurss {item_id} nav šīs iestādes inventārā")
+            self.items[item_id] = wire.model_dump()
+            self.original_items[item_id] = wire
+        if item_id not in self.touched:
+            self.touched.append(item_id)
+        return self.items[item_id]
+
+    def move_item(self, item: dict[str, Any], action: ItemAction) -> None:
+        item["status"] = next_item_status(item["status"], action)
+
+    def check_grant(self, item: dict[str, Any]) -> None:
+        kind = self.app["kind_code"]
+        offered = self.state.offered_kind_for(self.institution_id, kind)
+        if offered is None:
+            raise Refused(f"this school does not lend {kind}",
+                          f"šī iestāde neizsniedz resursu veidu “{kind}”")
+        check_grant(GrantFacts(
+            requested_kind=kind,
+            applicant_role=ApplicantRole(self.app["submitter"]["role"]),
+            social_status_confirmed=any(s["confirmed"] for s in self.app["social_statuses"]),
+            kind_target_group=offered.target_group,
+            item_kind=item["kind_code"],
+            item_status=ItemStatus(item["status"]),
+            item_socially_supported=item["socially_supported"],
+        ))
+
+    def new_handover(self, handover_id: str, item_id: str,
+                     return_deadline: date | None) -> dict[str, Any]:
+        if self.state.handover_owner(handover_id) is not None:
+            raise Refused(f"the handover id {handover_id} is already used",
+                          f"nodošanas identifikators {handover_id} jau ir izmantots")
+        h = {
+            "id": handover_id, "status": HandoverStatus.PREPARING, "item_id": item_id,
+            "status_changed_at": self.now, "created_at": self.now,
+            "return_deadline": return_deadline,
+        }
+        self.app["handovers"].append(h)
+        return h
+
+    def set_status(self, action: ApplicationAction) -> None:
+        active = self.active_handover()
+        handed = next((h for h in reversed(self.app["handovers"])
+                       if h["status"] in HANDED_OVER), None)
+        shown = handed or active
+        self.app["status"] = next_application_status(
+            ApplicationStatus(self.app["status"]), action,
+            handover_status=None if shown is None else HandoverStatus(shown["status"]),
+        )
+        self.app["status_changed_at"] = self.now
+
+    def move_handover(self, h: dict[str, Any], action: HandoverAction) -> None:
+        h["status"] = next_handover_status(HandoverStatus(h["status"]), action)
+        h["status_changed_at"] = self.now
+
+    def commit(self, conn: sqlite3.Connection) -> tuple[ApplicationWire, list[ItemWire]]:
+        """Validate the new versions and write them (the caller holds the transaction)."""
+        self.app["version"] = self.original.version + 1
+        try:
+            app = ApplicationWire.model_validate(self.app)
+            items, changed = [], []
+            for item_id in self.touched:
+                data, before = self.items[item_id], self.original_items[item_id]
+                if data == before.model_dump():  # looked at, not changed: no new version
+                    items.append(before)
+                    continue
+                data["version"] = before.version + 1
+                items.append(ItemWire.model_validate(data))
+                changed.append(items[-1])
+        except ValidationError as exc:  # e.g. too many handovers; never echo the values
+            where = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+            raise Refused(f"the result would not be valid ({where})",
+                          f"rezultāts nebūtu derīgs ({where})") from None
+        for h in app.handovers:
+            if h.act_number is None:
+                continue
+            clash = conn.execute("SELECT id FROM handovers WHERE act_number = ? AND id != ?",
+                                 (h.act_number, h.id)).fetchone()
+            if clash is not None:
+                raise Refused(f"the act number {h.act_number} is already used",
+                              f"akta numurs {h.act_number} jau ir izmantots")
+        self.state.save_application(conn, app)
+        for item in changed:
+            self.state.save_item(conn, item)
+        return app, items
+
+
+# --- the command handlers ----------------------------------------------------------------------
+
+
+def _grant(w: _Work, p: GrantPayload) -> None:
+    w.set_status(ApplicationAction.GRANT)
+    w.app["decision_reason"] = None
+    w.app["revisit_on"] = None
+    if p.item_id is None:
+        return
+    active = w.active_handover()
+    if active is not None:
+        raise TransitionError("handover", HandoverStatus(active["status"]),
+                              HandoverAction.PREPARE, "the application already has one")
+    item = w.item(p.item_id)
+    w.check_grant(item)
+    w.move_item(item, ItemAction.RESERVE)
+    w.new_handover(p.handover_id or str(uuid.uuid4()), p.item_id, p.return_deadline)
+
+
+def _refuse(w: _Work, p: RefusePayload) -> None:
+    w.set_status(ApplicationAction.REFUSE)
+    w.app["decision_reason"] = p.reason
+    w.app["revisit_on"] = None
+
+
+def _defer(w: _Work, p: DeferPayload) -> None:
+    w.set_status(ApplicationAction.DEFER)
+    w.app["decision_reason"] = p.reason
+    w.app["revisit_on"] = p.revisit_on
+
+
+def _prepare(w: _Work, p: PreparePayload) -> None:
+    status = ApplicationStatus(w.app["status"])
+    if status is not ApplicationStatus.CONFIRMED:
+        raise TransitionError("application", status, HandoverAction.PREPARE,
+                              "only a granted application can be prepared for issue")
+    h = w.handover(p.handover_id)
+    if h is not None:
+        next_handover_status(HandoverStatus(h["status"]), HandoverAction.PREPARE)  # preparing?
+        if h["item_id"] != p.item_id:
+            new = w.item(p.item_id)
+            w.check_grant(new)
+            if h["item_id"] is not None:
+                old = w.item(h["item_id"])
+                if old["status"] == ItemStatus.RESERVED:
+                    w.move_item(old, ItemAction.UNRESERVE)
+            w.move_item(new, ItemAction.RESERVE)
+            h["item_id"] = p.item_id
+    else:
+        for other in w.app["handovers"]:
+            if other["status"] in ACTIVE:
+                raise TransitionError("handover", HandoverStatus(other["status"]),
+                                      HandoverAction.PREPARE,
+                                      "the application already has an active handover")
+            if other["status"] in HANDED_OVER:
+                raise TransitionError("handover", HandoverStatus(other["status"]),
+                                      HandoverAction.PREPARE,
+                                      "this application's device was already handed over")
+        new = w.item(p.item_id)
+        w.check_grant(new)
+        w.move_item(new, ItemAction.RESERVE)
+        h = w.new_handover(p.handover_id, p.item_id, p.return_deadline)
+    item = w.item(h["item_id"])
+    if item["status"] != ItemStatus.RESERVED:
+        raise TransitionError("item", ItemStatus(item["status"]), HandoverAction.PREPARE,
+                              "the device must be reserved for this handover")
+    w.move_handover(h, HandoverAction.PREPARE)
+    h["prepared_at"] = w.now
+    h["act_number"] = p.act_number
+    if p.return_deadline is not None:
+        h["return_deadline"] = p.return_deadline
+
+
+def _release(w: _Work, h: dict[str, Any]) -> None:
+    if h["item_id"] is not None:
+        item = w.item(h["item_id"])
+        if item["status"] == ItemStatus.RESERVED:
+            w.move_item(item, ItemAction.UNRESERVE)
+
+
+def _cancel(w: _Work, p: CancelPayload) -> None:
+    h = w.require_handover(p.handover_id)
+    w.move_handover(h, HandoverAction.CANCEL)
+    h["cancel_reason"] = p.reason
+    _release(w, h)
+
+
+def _return(w: _Work, p: ReturnPayload) -> None:
+    h = w.require_handover(p.handover_id)
+    w.move_handover(h, HandoverAction.RETURN)
+    issued_at = h["issued_at"]
+    ok = issued_at is not None and issued_at <= p.returned_at <= w.now
+    h["returned_at"] = p.returned_at if ok else w.now
+    h["return_condition"] = p.condition
+    h["return_notes"] = p.notes
+    if h["item_id"] is not None:
+        working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
+        w.move_item(w.item(h["item_id"]),
+                    ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
+
+
+def _acknowledge(w: _Work, p: AcknowledgePayload) -> None:
+    h = w.require_handover(p.handover_id)
+    status = HandoverStatus(h["status"])
+    if status not in (HandoverStatus.LOST, HandoverStatus.STOLEN):
+        raise TransitionError("handover", status, HandoverAction.ACKNOWLEDGE_INCIDENT,
+                              "there is no lost or stolen report to acknowledge")
+    if h["incident_acknowledged_at"] is not None:
+        raise TransitionError("handover", status, HandoverAction.ACKNOWLEDGE_INCIDENT,
+                              "the report was already acknowledged")
+    h["incident_acknowledged_at"] = w.now
+    if h["item_id"] is not None:
+        lost = status is HandoverStatus.LOST
+        w.move_item(w.item(h["item_id"]),
+                    ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
+
+
+HANDLERS: dict[str, Callable[[_Work, Any], None]] = {
+    "grant": _grant,
+    "refuse": _refuse,
+    "defer": _defer,
+    "prepare_handover": _prepare,
+    "cancel_handover": _cancel,
+    "record_return": _return,
+    "acknowledge_incident": _acknowledge,
+}
+
+
+class DevState:
+    """The service's state and rules over one ``Database``."""
+
+    def __init__(self, db: Database, *, token_ttl: int = 3600) -> None:
+        self.db = db
+        self.token_ttl = token_ttl
+
+    # ==== reading aggregates (also the test helpers) ============================================
+    def find_application(self, application_id: int) -> ApplicationWire | None:
+        body = self.db.body("application", application_id)
+        return None if body is None else ApplicationWire.model_validate_json(body)
+
+    def application(self, application_id: int) -> ApplicationWire:
+        app = self.find_application(application_id)
+        if app is None:
+            raise ProblemError(404, f"no application {application_id}", type_=NOT_FOUND)
+        return app
+
+    def find_item(self, item_id: str) -> ItemWire | None:
+        body = self.db.body("item", item_id)
+        return None if body is None else ItemWire.model_validate_json(body)
+
+    def _list(self, sql: str, args: tuple[Any, ...], model: type[BaseModel]) -> list[Any]:
+        with self.db.reading() as conn:
+            rows = conn.execute(sql, args).fetchall()
+        return [model.model_validate_json(r[0]) for r in rows]
+
+    def items(self, institution_id: str | None = None) -> list[ItemWire]:
+        if institution_id is None:
+            return self._list("SELECT body FROM items ORDER BY inventory_no", (), ItemWire)
+        return self._list("SELECT body FROM items WHERE institution_id = ? "
+                          "ORDER BY inventory_no", (institution_id,), ItemWire)
+
+    def application_ids(self, institution_id: str | None = None) -> list[int]:
+        with self.db.reading() as conn:
+            if institution_id is None:
+                rows = conn.execute("SELECT id FROM applications ORDER BY id").fetchall()
+            else:
+                rows = conn.execute("SELECT id FROM applications WHERE institution_id = ? "
+                                    "ORDER BY id", (institution_id,)).fetchall()
+        return [r[0] for r in rows]
+
+    def applications(self, institution_id: str | None = None) -> list[ApplicationWire]:
+        if institution_id is None:
+            return self._list("SELECT body FROM applications ORDER BY id", (), ApplicationWire)
+        return self._list("SELECT body FROM applications WHERE institution_id = ? ORDER BY id",
+                          (institution_id,), ApplicationWire)
+
+    def offered_kinds(self, institution_id: str | None = None) -> list[OfferedKindWire]:
+        if institution_id is None:
+            return self._list("SELECT body FROM offered_kinds ORDER BY institution_id, kind_code",
+                              (), OfferedKindWire)
+        return self._list("SELECT body FROM offered_kinds WHERE institution_id = ? "
+                          "ORDER BY kind_code", (institution_id,), OfferedKindWire)
+
+    def offered_kind_for(self, institution_id: str, kind_code: str) -> OfferedKindWire | None:
+        found = self._list("SELECT body FROM offered_kinds WHERE institution_id = ? "
+                           "AND kind_code = ?", (institution_id, kind_code), OfferedKindWire)
+        return found[0] if found else None
+
+    def institutions(self) -> list[InstitutionWire]:
+        return self._list("SELECT body FROM institutions ORDER BY id", (), InstitutionWire)
+
+    def find_institution(self, institution_id: str) -> InstitutionWire | None:
+        body = self.db.body("institution", institution_id)
+        return None if body is None else InstitutionWire.model_validate_json(body)
+
+    def resource_kinds(self) -> list[ResourceKindWire]:
+        return self._list("SELECT body FROM resource_kinds ORDER BY code", (), ResourceKindWire)
+
+    def handover_owner(self, handover_id: str) -> int | None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT application_id FROM handovers WHERE id = ?",
+                               (handover_id,)).fetchone()
+        return None if row is None else row[0]
+
+    # ==== writing aggregates ====================================================================
+    def save_application(self, conn: sqlite3.Connection, app: ApplicationWire) -> None:
+        body = app.model_dump_json()
+        conn.execute(
+            "INSERT INTO applications (id, institution_id, version, body) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET institution_id = excluded.institution_id, "
+            "version = excluded.version, body = excluded.body",
+            (app.id, app.institution_id, app.version, body),
+        )
+        for h in app.handovers:
+            conn.execute(
+                "INSERT INTO handovers (id, application_id, act_number) VALUES (?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET act_number = excluded.act_number",
+                (h.id, app.id, h.act_number),
+            )
+        self.db.record_change(app.institution_id, "application", str(app.id),
+                              _change("application", body))
+
+    def save_item(self, conn: sqlite3.Connection, item: ItemWire) -> None:
+        body = item.model_dump_json()
+        conn.execute(
+            "INSERT INTO items (id, institution_id, inventory_no, version, body) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "institution_id = excluded.institution_id, inventory_no = excluded.inventory_no, "
+            "version = excluded.version, body = excluded.body",
+            (item.id, item.institution_id, item.inventory_no, item.version, body),
+        )
+        self.db.record_change(item.institution_id, "item", item.id, _change("item", body))
+
+    def save_offered_kind(self, conn: sqlite3.Connection, offered: OfferedKindWire) -> None:
+        body = offered.model_dump_json()
+        conn.execute(
+            "INSERT INTO offered_kinds (id, institution_id, kind_code, version, body) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "kind_code = excluded.kind_code, version = excluded.version, body = excluded.body",
+            (offered.id, offered.institution_id, offered.kind_code, offered.version, body),
+        )
+        self.db.record_change(offered.institution_id, "offered_kind", offered.id,
+                              _change("offered_kind", body))
+
+    def save_institution(self, conn: sqlite3.Connection, inst: InstitutionWire) -> None:
+        body = inst.model_dump_json()
+        conn.execute(
+            "INSERT INTO institutions (id, version, body) VALUES (?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body",
+            (inst.id, inst.version, body),
+        )
+        self.db.record_change(inst.id, "institution", inst.id, _change("institution", body))
+
+    def save_resource_kind(self, conn: sqlite3.Connection, kind: ResourceKindWire) -> None:
+        """Resource kinds are global: a copy of the change goes into every school's feed."""
+        body = kind.model_dump_json()
+        conn.execute("INSERT OR REPLACE INTO resource_kinds (code, body) VALUES (?, ?)",
+                     (kind.code, body))
+        for (iid,) in conn.execute("SELECT id FROM institutions ORDER BY id").fetchall():
+            self.db.record_change(iid, "resource_kind", kind.code,
+                                  _change("resource_kind", body))
+
+    def load(self, *, institutions: Iterable[InstitutionWire] = (),
+             resource_kinds: Iterable[ResourceKindWire] = (),
+             offered_kinds: Iterable[OfferedKindWire] = (),
+             items: Iterable[ItemWire] = (),
+             application_rows: Iterable[tuple[int, str, int, str]] = ()) -> None:
+        """Bulk insert (seeding): reference data first, so it leads every school's feed.
+
+        ``application_rows`` are ``(id, institution_id, version, ApplicationWire JSON)``.
+        """
+        with self.db.transaction() as conn:
+            for inst in institutions:
+                self.save_institution(conn, inst)
+            for kind in resource_kinds:
+                self.save_resource_kind(conn, kind)
+            for offered in offered_kinds:
+                self.save_offered_kind(conn, offered)
+            for item in items:
+                self.save_item(conn, item)
+            rows = list(application_rows)
+            conn.executemany("INSERT INTO applications (id, institution_id, version, body) "
+                             "VALUES (?, ?, ?, ?)", rows)
+            conn.executemany(
+                "INSERT INTO changes (institution_id, entity, entity_id, body) "
+                "VALUES (?, 'application', ?, ?)",
+                ((iid, str(aid), _change("application", body)) for aid, iid, _, body in rows),
+            )
+            handover_rows = []
+            for aid, _, _, body in rows:
+                if '"handovers":[]' in body:
+                    continue
+                for h in json.loads(body)["handovers"]:
+                    handover_rows.append((h["id"], aid, h["act_number"]))
+            conn.executemany("INSERT INTO handovers (id, application_id, act_number) "
+                             "VALUES (?, ?, ?)", handover_rows)
+            top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM applications").fetchone()[0]
+            current = int(self.db.meta("next_application_id") or 1)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('next_application_id', ?)",
+                         (str(max(current, top + 1)),))
+
+    # ==== users and tokens ======================================================================
+    def usernames(self) -> list[str]:
+        with self.db.reading() as conn:
+            return [r[0] for r in conn.execute("SELECT username FROM users ORDER BY username")]
+
+    def add_user(self, username: str, password: str,
+                 memberships: Mapping[str, StaffRole | str], *,
+                 display_name: str | None = None) -> None:
+        """Add (or replace) a staff user with a role per institution id."""
+        hashed = _hash_password(password)
+        with self.db.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO users VALUES (?, ?, ?)",
+                         (username, display_name or username, hashed))
+            conn.execute("DELETE FROM memberships WHERE username = ?", (username,))
+            conn.executemany("INSERT INTO memberships VALUES (?, ?, ?)",
+                             [(username, iid, StaffRole(role).value)
+                              for iid, role in memberships.items()])
+
+    def _memberships(self, conn: sqlite3.Connection, username: str) -> list[Membership]:
+        rows = conn.execute(
+            "SELECT m.institution_id, m.role, i.body FROM memberships m "
+            "LEFT JOIN institutions i ON i.id = m.institution_id "
+            "WHERE m.username = ? ORDER BY m.institution_id", (username,)).fetchall()
+        return [
+            Membership(institution_id=iid, role=StaffRole(role),
+                       institution_name=json.loads(body)["name"] if body else iid)
+            for iid, role, body in rows
+        ]
+
+    def _issue_tokens(self, conn: sqlite3.Connection, username: str,
+                      display_name: str) -> TokenResponse:
+        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        now = time.time()
+        conn.execute("DELETE FROM tokens WHERE expires_at < ?", (now,))
+        conn.execute("INSERT INTO tokens VALUES (?, 'access', ?, ?)",
+                     (_token_hash(access), username, now + self.token_ttl))
+        conn.execute("INSERT INTO tokens VALUES (?, 'refresh', ?, ?)",
+                     (_token_hash(refresh), username, now + REFRESH_TTL))
+        return TokenResponse(access_token=access, refresh_token=refresh,
+                             expires_in=max(1, self.token_ttl), username=username,
+                             display_name=display_name,
+                             memberships=self._memberships(conn, username))
+
+    def password_grant(self, username: str, password: str) -> TokenResponse:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT display_name, password_hash FROM users "
+                               "WHERE username = ?", (username,)).fetchone()
+        # Hash even for an unknown user, so that timing does not tell which names exist.
+        ok = _check_password(password, row[1] if row else _dummy_hash()) and row is not None
+        if not ok:
+            raise OAuthError("invalid_grant", "the user name or password is wrong")
+        with self.db.transaction() as conn:
+            return self._issue_tokens(conn, username, row[0])
+
+    def refresh_grant(self, refresh_token: str) -> TokenResponse:
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
+                "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'refresh'",
+                (_token_hash(refresh_token),)).fetchone()
+            if row is None or row[2] < time.time():
+                raise OAuthError("invalid_grant", "the refresh token is not valid")
+            conn.execute("DELETE FROM tokens WHERE hash = ?", (_token_hash(refresh_token),))
+            return self._issue_tokens(conn, row[0], row[1])
+
+    def principal_for(self, access_token: str) -> Principal:
+        with self.db.reading() as conn:
+            row = conn.execute(
+                "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
+                "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'access'",
+                (_token_hash(access_token),)).fetchone()
+            if row is None or row[2] < time.time():
+                raise ProblemError(
+                    401, "the access token is not valid or has expired", type_=UNAUTHORIZED,
+                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            roles = {iid: StaffRole(role) for iid, role in conn.execute(
+                "SELECT institution_id, role FROM memberships WHERE username = ?", (row[0],))}
+        return Principal(row[0], row[1], roles)
+
+    def expire_tokens(self) -> None:
+        """Dev control: every access token expires now (refresh tokens stay valid)."""
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE tokens SET expires_at = 0 WHERE kind = 'access'")
+
+    @staticmethod
+    def require(principal: Principal, institution_id: str,
+                permission: Permission | None = None) -> StaffRole:
+        role = principal.roles.get(institution_id)
+        if role is None:
+            raise ProblemError(403, f"no role at the institution {institution_id}",
+                               type_=FORBIDDEN)
+        if permission is not None and not allows(role, permission):
+            raise ProblemError(
+                403, f"the role {role.value} may not {permission.value.replace('_', ' ')}",
+                type_=FORBIDDEN)
+        return role
+
+    # ==== the changes feed ======================================================================
+    def _cursor(self, seq: int) -> str:
+        raw = f"{self.db.meta('epoch')}:{seq}".encode()
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    def _position(self, cursor: str | None) -> int:
+        floor = int(self.db.meta("floor") or 0)
+        if not cursor:
+            return floor
+        try:
+            text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+            epoch, _, seq_text = text.partition(":")
+            seq = int(seq_text)
+            if not epoch or seq < 0:
+                raise ValueError(cursor)
+        except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+            raise ProblemError(400, "the cursor is not one this service handed out",
+                               type_=BAD_CURSOR) from exc
+        if epoch != self.db.meta("epoch"):
+            raise ProblemError(410, "the cursor is from another epoch of this service; "
+                               "sync again from the beginning", type_=CURSOR_EXPIRED)
+        if seq < floor:
+            raise ProblemError(410, "the cursor has expired; sync again from the beginning",
+                               type_=CURSOR_EXPIRED)
+        return seq
+
+    def changes_page(self, principal: Principal | None, institution_id: str,
+                     cursor: str | None, limit: int = DEFAULT_LIMIT) -> str:
+        """The JSON of one ``ChangesPage``, built from the stored change texts as they are."""
+        if principal is not None:
+            self.require(principal, institution_id)
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ProblemError(400, f"limit must be between 1 and {MAX_LIMIT}", type_=INVALID)
+        with self.db.reading():
+            position = self._position(cursor)
+            rows = self.db.page(institution_id, position, limit + 1)
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            next_cursor = self._cursor(rows[-1][0] if rows else position)
+        return ('{"changes":[' + ",".join(r[1] for r in rows) + '],"next_cursor":"'
+                + next_cursor + '","has_more":' + ("true" if has_more else "false") + "}")
+
+    def expire_cursors(self) -> int:
+        """Dev control: every cursor handed out so far answers 410 from now on."""
+        return self.db.raise_floor()
+
+    def delete_application(self, application_id: int) -> str:
+        """Dev control (retention): the application goes; its tombstone enters the feed."""
+        with self.db.transaction() as conn:
+            app = self.application(application_id)
+            conn.execute("DELETE FROM applications WHERE id = ?", (application_id,))
+            conn.execute("DELETE FROM handovers WHERE application_id = ?", (application_id,))
+            tombstone = json.dumps({"entity": "tombstone", "of": "application",
+                                    "id": str(application_id),
+                                    "deleted_at": now_utc().isoformat().replace("+00:00", "Z")})
+            self.db.record_change(app.institution_id, "application", str(application_id),
+                                  tombstone)
+        return tombstone
+
+    # ==== commands ==============================================================================
+    def command(self, principal: Principal | None, application_id: int,
+                request: CommandRequest) -> Answer:
+        """Apply one command (or replay its stored answer); never raises ProblemError.
+
+        ``principal`` None means "trusted caller" (tests): no role checks.
+        """
+        fp = fingerprint(application_id, request)
+        with self.db.lock:
+            stored = self.db.conn.execute(
+                "SELECT fingerprint, institution_id, command, status, body, headers "
+                "FROM idempotency WHERE key = ?", (request.command_id,)).fetchone()
+            try:
+                if stored is not None:
+                    if stored[0] != fp:
+                        raise ProblemError(
+                            422, "this Idempotency-Key was already used for another request",
+                            type_=KEY_REUSED)
+                    if principal is not None:
+                        self.require(principal, stored[1], COMMAND_PERMISSION[stored[2]])
+                    return Answer(stored[3], stored[4], json.loads(stored[5]),
+                                  "application/json" if stored[3] == 200 else PROBLEM_JSON)
+                with self.db.transaction() as conn:
+                    answer, app_iid = self._apply(principal, application_id, request, conn)
+                    conn.execute(
+                        "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (request.command_id, fp, app_iid, request.command, answer.status,
+                         answer.body, json.dumps(answer.headers), now_utc().isoformat()))
+                    return answer
+            except ProblemError as exc:
+                return exc.answer()
+
+    def _touched_now(self, app: ApplicationWire, command: str, payload: Any) -> list[ItemWire]:
+        """The items ``command`` would touch, as they are now (for 409/412 bodies)."""
+        ids: list[str] = []
+        handovers = {h.id: h for h in app.handovers}
+        if command == "grant" and payload.item_id:
+            ids.append(payload.item_id)
+        elif command == "prepare_handover":
+            h = handovers.get(payload.handover_id)
+            if h is not None and h.item_id:
+                ids.append(h.item_id)
+            ids.append(payload.item_id)
+        elif command in ("cancel_handover", "record_return", "acknowledge_incident"):
+            h = handovers.get(payload.handover_id)
+            if h is not None and h.item_id:
+                ids.append(h.item_id)
+        found = []
+        for item_id in dict.fromkeys(ids):
+            item = self.find_item(item_id)
+            if item is not None and item.institution_id == app.institution_id:
+                found.append(item)
+        return found
+
+    def _apply(self, principal: Principal | None, application_id: int,
+               request: CommandRequest, conn: sqlite3.Connection) -> tuple[Answer, str]:
+        app = self.application(application_id)
+        if principal is not None:
+            self.require(principal, app.institution_id, COMMAND_PERMISSION[request.command])
+        try:
+            payload = COMMAND_PAYLOADS[request.command].model_validate(request.payload)
+        except ValidationError as exc:
+            raise invalid(exc, f"{request.command} payload") from exc
+        if request.base_version != app.version:
+            raise ProblemError(
+                412, f"the application is at version {app.version}, the command was based "
+                f"on version {request.base_version}", type_=STALE, current=app,
+                current_items=self._touched_now(app, request.command, payload))
+        work = _Work(self, app, now_utc())
+        try:
+            HANDLERS[request.command](work, payload)
+            new_app, items = work.commit(conn)
+        except WorkflowError as exc:
+            raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                               current=app,
+                               current_items=self._touched_now(app, request.command, payload)
+                               ) from exc
+        accepted = CommandAccepted(command_id=request.command_id, application=new_app,
+                                   items=items)
+        answer = Answer(200, accepted.model_dump_json(), {"ETag": etag(new_app.version)})
+        return answer, new_app.institution_id
+
+    def batch(self, principal: Principal | None, institution_id: str,
+              commands: Iterable[tuple[int, CommandRequest]]) -> str:
+        """The JSON of a ``BatchResponse``: each command answered as the single endpoint would."""
+        if principal is not None:
+            self.require(principal, institution_id)
+        parts = []
+        with self.db.lock:
+            for application_id, request in commands:
+                answer = self.command(principal, application_id, request)
+                ok = answer.status == 200
+                parts.append(
+                    '{"command_id":"' + request.command_id + '","status":'
+                    + str(answer.status) + ',"accepted":' + (answer.body if ok else "null")
+                    + ',"problem":' + ("null" if ok else answer.body) + "}")
+        return '{"results":[' + ",".join(parts) + "]}"
+
+    # ==== catalogue and settings ================================================================
+    def _item_at(self, principal: Principal | None, institution_id: str,
+                 item_id: str) -> ItemWire:
+        if principal is not None:
+            self.require(principal, institution_id)
+        item = self.find_item(item_id)
+        if item is None or item.institution_id != institution_id:
+            raise ProblemError(404, f"no item {item_id} at this institution", type_=NOT_FOUND)
+        return item
+
+    def get_item(self, principal: Principal | None, institution_id: str,
+                 item_id: str) -> ItemWire:
+        return self._item_at(principal, institution_id, item_id)
+
+    @staticmethod
+    def _if_match(if_match: str | None, current: int, **extensions: Any) -> None:
+        if if_match is None:
+            raise ProblemError(428, "send If-Match with the version you edited",
+                               type_=PRECONDITION_REQUIRED)
+        wanted = parse_etag(if_match)
+        if wanted is None:
+            raise ProblemError(400, "If-Match must be a version ETag such as \"3\"",
+                               type_=INVALID)
+        if wanted != current:
+            raise ProblemError(412, f"the current version is {current}, not {wanted}",
+                               type_=STALE, **extensions)
+
+    def put_item(self, principal: Principal | None, institution_id: str, item_id: str,
+                 body: ItemUpsert, *, if_match: str | None = None,
+                 if_none_match: str | None = None) -> tuple[int, ItemWire]:
+        """Create (``If-None-Match: *``, 201) or replace (``If-Match``, 200) an item."""
+        if principal is not None:
+            self.require(principal, institution_id, Permission.EDIT_CATALOGUE)
+        try:
+            uuid.UUID(item_id)
+        except ValueError as exc:
+            raise ProblemError(422, "the item id must be a UUID", type_=INVALID) from exc
+        with self.db.transaction() as conn:
+            if self.find_institution(institution_id) is None:
+                raise ProblemError(404, f"no institution {institution_id}", type_=NOT_FOUND)
+            current = self.find_item(item_id)
+            if current is not None and current.institution_id != institution_id:
+                raise ProblemError(409, "this item id belongs to another institution",
+                                   type_=DUPLICATE)
+            if body.kind_code not in {k.code for k in self.resource_kinds()}:
+                raise ProblemError(422, f"unknown resource kind {body.kind_code}",
+                                   type_=INVALID, errors=[{"loc": ["kind_code"],
+                                                           "msg": "unknown resource kind",
+                                                           "type": "unknown_kind"}])
+            clash = conn.execute("SELECT id FROM items WHERE institution_id = ? AND "
+                                 "inventory_no = ? AND id != ?",
+                                 (institution_id, body.inventory_no, item_id)).fetchone()
+            if if_none_match is not None:
+                if if_none_match.strip() != "*":
+                    raise ProblemError(400, "If-None-Match must be *", type_=INVALID)
+                if current is not None:
+                    raise ProblemError(412, "the item already exists", type_=STALE,
+                                       current_item=current.model_dump(mode="json"))
+                if body.status not in CREATABLE_ITEM_STATUSES:
+                    raise ProblemError(
+                        422, f"a new item cannot be {body.status.value}", type_=INVALID,
+                        errors=[{"loc": ["status"], "msg": "not allowed for a new item",
+                                 "type": "status"}])
+                if clash is not None:
+                    raise ProblemError(409, f"the inventory number {body.inventory_no} is "
+                                       "already used at this school", type_=DUPLICATE)
+                item = ItemWire(id=item_id, version=1, institution_id=institution_id,
+                                **body.model_dump())
+                self.save_item(conn, item)
+                return 201, item
+            if current is None:
+                if if_match is None:
+                    raise ProblemError(428, "send If-None-Match: * to create an item",
+                                       type_=PRECONDITION_REQUIRED)
+                raise ProblemError(404, f"no item {item_id} at this institution",
+                                   type_=NOT_FOUND)
+            self._if_match(if_match, current.version,
+                           current_item=current.model_dump(mode="json"))
+            if clash is not None:
+                raise ProblemError(409, f"the inventory number {body.inventory_no} is already "
+                                   "used at this school", type_=DUPLICATE)
+            if body.status != current.status:
+                raise ProblemError(
+                    409, "the status changes only through POST …/status or a handover",
+                    type_=CONFLICT, current_item=current.model_dump(mode="json"))
+            if body.kind_code != current.kind_code and current.status in (
+                    ItemStatus.RESERVED, ItemStatus.IN_USE):
+                raise ProblemError(409, "the kind of a reserved or lent item cannot change",
+                                   type_=CONFLICT,
+                                   current_item=current.model_dump(mode="json"))
+            fields = body.model_dump()
+            if all(getattr(current, k) == v for k, v in fields.items()):
+                return 200, current
+            item = ItemWire(id=item_id, version=current.version + 1,
+                            institution_id=institution_id, **fields)
+            self.save_item(conn, item)
+            return 200, item
+
+    def change_item_status(self, principal: Principal | None, institution_id: str,
+                           item_id: str, body: ItemStatusChange, *,
+                           if_match: str | None = None) -> ItemWire:
+        if principal is not None:
+            self.require(principal, institution_id, Permission.EDIT_CATALOGUE)
+        try:
+            action = ItemAction(body.action)
+        except ValueError as exc:
+            raise ProblemError(422, f"unknown item action {body.action}", type_=INVALID,
+                               errors=[{"loc": ["action"], "msg": "unknown action",
+                                        "type": "enum"}]) from exc
+        with self.db.transaction() as conn:
+            current = self._item_at(None, institution_id, item_id)
+            self._if_match(if_match, current.version,
+                           current_item=current.model_dump(mode="json"))
+            try:
+                if action not in MANUAL_ITEM_ACTIONS:
+                    raise TransitionError("item", current.status, action,
+                                          "this change happens only through a handover or a "
+                                          "return")
+                status = next_item_status(current.status, action)
+            except WorkflowError as exc:
+                raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                   current_item=current.model_dump(mode="json")) from exc
+            item = current.model_copy(update={"status": status,
+                                              "version": current.version + 1})
+            item = ItemWire.model_validate(item.model_dump())
+            self.save_item(conn, item)
+            return item
+
+    def _offered_at(self, principal: Principal | None, institution_id: str,
+                    offered_kind_id: str) -> OfferedKindWire:
+        if principal is not None:
+            self.require(principal, institution_id)
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT body FROM offered_kinds WHERE id = ? AND "
+                               "institution_id = ?", (offered_kind_id, institution_id)).fetchone()
+        if row is None:
+            raise ProblemError(404, f"no offered kind {offered_kind_id} at this institution",
+                               type_=NOT_FOUND)
+        return OfferedKindWire.model_validate_json(row[0])
+
+    def get_offered_kind(self, principal: Principal | None, institution_id: str,
+                         offered_kind_id: str) -> OfferedKindWire:
+        return self._offered_at(principal, institution_id, offered_kind_id)
+
+    def patch_offered_kind(self, principal: Principal | None, institution_id: str,
+                           offered_kind_id: str, body: OfferedKindPatch, *,
+                           if_match: str | None = None) -> OfferedKindWire:
+        if principal is not None:
+            self.require(principal, institution_id, Permission.EDIT_CATALOGUE)
+        with self.db.transaction() as conn:
+            current = self._offered_at(None, institution_id, offered_kind_id)
+            self._if_match(if_match, current.version,
+                           current_offered_kind=current.model_dump(mode="json"))
+            changes = body.model_dump(exclude_none=True)
+            if all(getattr(current, k) == v for k, v in changes.items()):
+                return current
+            offered = OfferedKindWire.model_validate(
+                {**current.model_dump(), **changes, "version": current.version + 1})
+            self.save_offered_kind(conn, offered)
+            return offered
+
+    def get_settings(self, principal: Principal | None, institution_id: str) -> InstitutionWire:
+        if principal is not None:
+            self.require(principal, institution_id)
+        inst = self.find_institution(institution_id)
+        if inst is None:
+            raise ProblemError(404, f"no institution {institution_id}", type_=NOT_FOUND)
+        return inst
+
+    def put_settings(self, principal: Principal | None, institution_id: str,
+                     body: InstitutionSettings, *, if_match: str | None = None
+                     ) -> InstitutionWire:
+        if principal is not None:
+            self.require(principal, institution_id, Permission.EDIT_CATALOGUE)
+        with self.db.transaction() as conn:
+            current = self.get_settings(None, institution_id)
+            self._if_match(if_match, current.version,
+                           current_institution=current.model_dump(mode="json"))
+            if (current.name, current.address) == (body.name, body.address):
+                return current
+            inst = body.wire(institution_id, current.version + 1)
+            self.save_institution(conn, inst)
+            return inst
+
+    # ==== the applicant's side (the e-service, simulated) =======================================
+    def _applicant(self, application_id: int,
+                   change: Callable[[_Work], None]) -> ApplicationWire:
+        with self.db.transaction() as conn:
+            app = self.application(application_id)
+            work = _Work(self, app, now_utc())
+            try:
+                change(work)
+                new_app, _ = work.commit(conn)
+            except WorkflowError as exc:
+                raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                   current=app) from exc
+            return new_app
+
+    def applicant_submit(self, submission: ApplicantSubmission) -> ApplicationWire:
+        """A new application from the e-service (201 on the wire)."""
+        now = now_utc()
+        with self.db.transaction() as conn:
+            offered = self.offered_kind_for(submission.institution_id, submission.kind_code)
+            if offered is None or not offered.accepting_applications:
+                raise ProblemError(409, f"the school does not accept applications for "
+                                   f"{submission.kind_code} now", type_=CONFLICT)
+            next_id = int(self.db.meta("next_application_id") or 1)
+            parent = submission.submitter.role is ApplicantRole.PARENT_GUARDIAN
+            app = ApplicationWire(
+                id=next_id, version=1, number=f"P-{now.year}-{next_id:06d}",
+                institution_id=submission.institution_id, kind_code=submission.kind_code,
+                status=ApplicationStatus.SUBMITTED, status_changed_at=now, submitted_at=now,
+                submitter=submission.submitter, learner=submission.learner,
+                guardian_check=(GuardianCheck.VERIFIED if parent
+                                else GuardianCheck.NOT_APPLICABLE),
+                guardian_checked_at=now if parent else None,
+                contact=submission.contact,
+                social_statuses=sorted(submission.social_statuses, key=lambda s: s.status.value),
+                documents_acknowledged=[
+                    {"document_id": d.id, "doc_type": d.doc_type, "title": d.title,
+                     "acknowledged_at": now}
+                    for d in sorted(offered.documents, key=lambda d: d.id)
+                ],
+            )
+            self.save_application(conn, app)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('next_application_id', ?)",
+                         (str(next_id + 1),))
+            return app
+
+    def applicant_withdraw(self, application_id: int,
+                           withdrawal: ApplicantWithdrawal) -> ApplicationWire:
+        def change(w: _Work) -> None:
+            w.set_status(ApplicationAction.WITHDRAW)
+            w.app["withdrawal_reason"] = withdrawal.reason
+            active = w.active_handover()
+            if active is not None and active["status"] in (HandoverStatus.PREPARING,
+                                                           HandoverStatus.PREPARED):
+                w.move_handover(active, HandoverAction.CANCEL)
+                active["cancel_reason"] = CancelReason.SUBMITTER_REFUSED
+                _release(w, active)
+
+        return self._applicant(application_id, change)
+
+    def applicant_contact(self, application_id: int, contact: Contact) -> ApplicationWire:
+        def change(w: _Work) -> None:
+            w.app["contact"] = contact.model_dump()
+
+        return self._applicant(application_id, change)
+
+    def applicant_incident(self, application_id: int,
+                           incident: ApplicantIncident) -> ApplicationWire:
+        def change(w: _Work) -> None:
+            issued = next((h for h in w.app["handovers"]
+                           if h["status"] == HandoverStatus.ISSUED), None)
+            if issued is None:
+                if not w.app["handovers"]:
+                    raise Refused("no device was issued on this application",
+                                  "šim pieteikumam resurss nav izsniegts")
+                raise TransitionError(
+                    "handover", HandoverStatus(w.app["handovers"][-1]["status"]),
+                    HandoverAction.REPORT_LOST if incident.kind == "lost"
+                    else HandoverAction.REPORT_STOLEN,
+                    "no device is issued on this application")
+            w.move_handover(issued, HandoverAction.REPORT_LOST if incident.kind == "lost"
+                            else HandoverAction.REPORT_STOLEN)
+            issued["incident_description"] = incident.description
+            issued["incident_reported_at"] = w.now
+
+        return self._applicant(application_id, change)
+
+    def confirm_receipt(self, application_id: int,
+                        handover_id: str | None = None) -> ApplicationWire:
+        """The applicant confirms receipt on their phone: prepared → issued, item in use."""
+        def change(w: _Work) -> None:
+            prepared = next((h for h in w.app["handovers"]
+                             if h["status"] == HandoverStatus.PREPARED), None)
+            if prepared is None or (handover_id and prepared["id"] != handover_id):
+                shown = w.active_handover() or (w.app["handovers"][-1]
+                                                if w.app["handovers"] else None)
+                if shown is None:
+                    raise Refused("nothing is ready for issue on this application",
+                                  "šim pieteikumam nekas nav gatavs izsniegšanai")
+                raise TransitionError("handover", HandoverStatus(shown["status"]),
+                                      HandoverAction.CONFIRM_RECEIPT,
+                                      "nothing is ready for issue")
+            w.move_handover(prepared, HandoverAction.CONFIRM_RECEIPT)
+            prepared["issued_at"] = w.now
+            if prepared["item_id"] is not None:
+                w.move_item(w.item(prepared["item_id"]), ItemAction.HAND_OUT)
+            offered = self.offered_kind_for(w.institution_id, w.app["kind_code"])
+            known = {d["document_id"] for d in w.app["documents_acknowledged"]}
+            for doc in offered.documents if offered else []:
+                if doc.id not in known:
+                    w.app["documents_acknowledged"].append(
+                        {"document_id": doc.id, "doc_type": doc.doc_type, "title": doc.title,
+                         "acknowledged_at": w.now})
+
+        return self._applicant(application_id, change)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hash_password("not a password")

@@ -1,0 +1,138 @@
+"""The applicant's side: submit, withdraw, contact, incident, and the receipt page."""
+
+from __future__ import annotations
+
+import re
+
+from devserver_support import SCHOOL, assert_problem
+
+from sync.protocol import ApplicationWire, parse
+
+SUBMISSION = {
+    "institution_id": SCHOOL, "kind_code": "windows_laptop",
+    "submitter": {"name": "Anna Bērziņa", "personal_code": "010180-10000",
+                  "role": "parent_guardian"},
+    "learner": {"name": "Jānis Bērziņš", "personal_code": "020212-20000", "class_name": "5.a"},
+    "contact": {"phone": "+37120000001", "email": "anna@example.lv"},
+    "social_statuses": [{"status": "low_income_family", "viis_code": "M", "confirmed": True,
+                         "confirmed_at": "2026-09-01T08:00:00Z"}],
+}
+
+
+def test_submit(http, server):
+    response = http.post("/v1/applicant/applications", json=SUBMISSION)
+    assert response.status_code == 201, response.text
+    app = parse(ApplicationWire, response.content, "application")
+    assert re.fullmatch(r"P-\d{4}-\d{6}", app.number)
+    assert (app.status, app.version, app.guardian_check) == ("submitted", 1, "verified")
+    assert app.id > 300 and app.number.endswith(f"{app.id:06d}")
+    assert [d.doc_type for d in app.documents_acknowledged] == ["exploitation_rules"]
+    assert server.application(app.id) == app
+    adult = {**SUBMISSION, "submitter": {**SUBMISSION["submitter"], "role": "learner"}}
+    second = http.post("/v1/applicant/applications", json=adult).json()
+    assert second["id"] == app.id + 1
+    assert (second["guardian_check"], second["guardian_checked_at"]) == ("not_applicable", None)
+
+
+def test_submit_refusals(http):
+    closed = {**SUBMISSION, "institution_id": "4313900999"}  # windows_laptop not accepting
+    assert_problem(http.post("/v1/applicant/applications", json=closed), 409)
+    not_offered = {**SUBMISSION, "institution_id": "4313900999", "kind_code": "chromebook_laptop"}
+    assert_problem(http.post("/v1/applicant/applications", json=not_offered), 409)
+    assert_problem(http.post("/v1/applicant/applications", json={**SUBMISSION, "extra": 1}), 422)
+
+
+def test_withdraw_cancels_a_prepared_handover_and_frees_the_item(http, world, server):
+    app, item, hid = world.prepared()
+    response = http.post(f"/v1/applicant/applications/{app.id}/withdraw",
+                         json={"reason": "bought_himself"})
+    assert response.status_code == 200, response.text
+    withdrawn = parse(ApplicationWire, response.content, "application")
+    assert (withdrawn.status, withdrawn.withdrawal_reason) == ("withdrawn", "bought_himself")
+    h = next(h for h in withdrawn.handovers if h.id == hid)
+    assert (h.status, h.cancel_reason) == ("cancelled", "submitter_refused")
+    assert server.item(item.id).status == "available"
+    assert server.item(item.id).version == item.version + 1
+
+
+def test_withdraw_after_issue_is_refused(http, world):
+    app, _, _ = world.issued()
+    body = assert_problem(http.post(f"/v1/applicant/applications/{app.id}/withdraw",
+                                    json={"reason": "need_disappeared"}), 409)
+    assert "issued" in body["detail"]
+    assert_problem(http.post("/v1/applicant/applications/9999999/withdraw",
+                             json={"reason": "need_disappeared"}), 404)
+
+
+def test_contact(http, world):
+    app = world.application()
+    response = http.put(f"/v1/applicant/applications/{app.id}/contact",
+                        json={"phone": "+37126666666", "email": None})
+    assert response.status_code == 200
+    assert response.json()["contact"] == {"phone": "+37126666666", "email": None}
+    assert response.json()["version"] == app.version + 1
+    assert_problem(http.put(f"/v1/applicant/applications/{app.id}/contact",
+                            json={"phone": "26666666"}), 422)
+
+
+def test_in_process_helpers_take_plain_values(world, server):
+    app, item, hid = world.prepared()
+    assert server.applicant_contact(app.id, phone="+37121234567").contact.phone == "+37121234567"
+    withdrawn = server.applicant_withdraw(app.id, "educational_institution_change")
+    assert withdrawn.withdrawal_reason == "educational_institution_change"
+    issued, _, issued_hid = world.issued()
+    reported = server.applicant_incident(issued.id, "stolen")
+    assert next(h for h in reported.handovers if h.id == issued_hid).status == "stolen"
+
+
+def test_incident(http, world, server):
+    app, item, hid = world.issued()
+    response = http.post(f"/v1/applicant/applications/{app.id}/incident",
+                         json={"kind": "stolen", "description": "Nozagts tramvajā."})
+    assert response.status_code == 200, response.text
+    h = next(h for h in response.json()["handovers"] if h["id"] == hid)
+    assert (h["status"], h["incident_description"]) == ("stolen", "Nozagts tramvajā.")
+    assert h["incident_reported_at"] is not None
+    assert server.item(item.id).status == "in_use"
+    again = http.post(f"/v1/applicant/applications/{app.id}/incident",
+                      json={"kind": "lost", "description": "x"})
+    assert_problem(again, 409)
+
+
+def test_receipt_page_and_confirmation(http, world, server):
+    app, item, hid = world.prepared(learner="Jānis Bērziņš")
+    page = http.get(f"/e-service/applications/{app.id}")
+    assert page.status_code == 200
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    text = page.text
+    assert "Jānis Bērziņš" in text and app.number in text
+    assert "Windows portatīvais dators" in text
+    assert "Apstiprinu saņemšanu" in text and 'name="viewport"' in text
+    assert "lietošanas noteikumi" in text
+    assert f'action="/e-service/applications/{app.id}/confirm-receipt"' in text
+
+    done = http.post(f"/e-service/applications/{app.id}/confirm-receipt",
+                     data={"handover_id": hid})
+    assert done.status_code == 200
+    assert "Saņemšana apstiprināta" in done.text
+    issued = server.application(app.id)
+    h = next(h for h in issued.handovers if h.id == hid)
+    assert h.status == "issued" and h.issued_at is not None
+    assert issued.version == app.version + 1
+    assert server.item(item.id).status == "in_use"
+
+    twice = http.post(f"/e-service/applications/{app.id}/confirm-receipt",
+                      data={"handover_id": hid})
+    assert twice.status_code == 409
+    assert twice.headers["content-type"].startswith("text/html")
+    assert "Apstiprinu saņemšanu" not in http.get(f"/e-service/applications/{app.id}").text
+
+
+def test_receipt_page_escapes_and_knows_nothing_ready(http, world):
+    app = world.application(learner="<script>alert(1)</script> Ēriks")
+    page = http.get(f"/e-service/applications/{app.id}")
+    assert "<script>alert(1)" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Ēriks" in page.text
+    assert "Apstiprinu saņemšanu" not in page.text
+    assert http.post(f"/e-service/applications/{app.id}/confirm-receipt").status_code == 409
+    assert http.get("/e-service/applications/9999999").status_code == 404

@@ -1,0 +1,110 @@
+"""Sign-in (OAuth 2.0 password and refresh grants), token expiry, roles."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+from devserver_support import OTHER_SCHOOL, SCHOOL, assert_problem, sign_in
+
+from sync.devserver import DevServer
+from sync.protocol import TokenResponse, parse
+
+
+def test_sign_in_answers_tokens_and_memberships(http):
+    response = sign_in(http, "admin")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    token = parse(TokenResponse, response.content, "token")
+    assert (token.username, token.display_name, token.token_type) == (
+        "admin", "Ņina Ozola", "Bearer")
+    assert token.expires_in == 3600
+    assert {(m.institution_id, m.role) for m in token.memberships} == {
+        (SCHOOL, "admin"), (OTHER_SCHOOL, "admin")}
+    assert {m.institution_name for m in token.memberships} == {
+        "Rīgas Āgenskalna Valsts ģimnāzija", "Liepājas Raiņa 6. vidusskola"}
+    desk = parse(TokenResponse, sign_in(http, "desk").content, "token")
+    assert [(m.institution_id, m.role) for m in desk.memberships] == [(SCHOOL, "desk")]
+
+
+@pytest.mark.parametrize(("username", "password"), [("admin", "wrong"), ("nobody", "demo"),
+                                                    ("admin", "")])
+def test_wrong_credentials_are_invalid_grant(http, username, password):
+    response = sign_in(http, username, password)
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_grant"
+    assert "access_token" not in response.text
+
+
+def test_unsupported_grant_and_missing_fields(http):
+    response = http.post("/v1/oauth/token", data={"grant_type": "client_credentials"})
+    assert (response.status_code, response.json()["error"]) == (400, "unsupported_grant_type")
+    response = http.post("/v1/oauth/token", data={"grant_type": "password"})
+    assert (response.status_code, response.json()["error"]) == (400, "invalid_request")
+
+
+def test_refresh_tokens_rotate(http):
+    first = sign_in(http, "reviewer").json()
+    response = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                                  "refresh_token": first["refresh_token"]})
+    assert response.status_code == 200, response.text
+    second = response.json()
+    assert second["refresh_token"] != first["refresh_token"]
+    assert second["access_token"] != first["access_token"]
+    assert second["memberships"] == first["memberships"]
+    again = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                               "refresh_token": first["refresh_token"]})
+    assert (again.status_code, again.json()["error"]) == (400, "invalid_grant")
+    ok = http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                  headers={"Authorization": f"Bearer {second['access_token']}"})
+    assert ok.status_code == 200
+
+
+def test_no_or_a_bad_token_is_401(http):
+    response = http.get(f"/v1/institutions/{SCHOOL}/changes")
+    assert_problem(response, 401)
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    response = http.get(f"/v1/institutions/{SCHOOL}/changes",
+                        headers={"Authorization": "Bearer not-a-token"})
+    assert_problem(response, 401)
+    assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+    response = http.get(f"/v1/institutions/{SCHOOL}/changes",
+                        headers={"Authorization": "Basic YWRtaW46ZGVtbw=="})
+    assert_problem(response, 401)
+
+
+def test_access_tokens_expire_and_refresh_still_works():
+    with DevServer(token_ttl=1) as server, httpx.Client(base_url=server.url) as http:
+        server.add_user("ilze", "s3cret", {SCHOOL: "reviewer"}, display_name="Ilze")
+        token = sign_in(http, "ilze", "s3cret").json()
+        assert token["expires_in"] == 1
+        assert token["memberships"] == [
+            {"institution_id": SCHOOL, "institution_name": SCHOOL, "role": "reviewer"}]
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        assert http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers).status_code == 200
+        time.sleep(1.2)
+        response = http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers)
+        assert_problem(response, 401)
+        assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+        fresh = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                                   "refresh_token": token["refresh_token"]})
+        assert fresh.status_code == 200
+        # An unseeded server has no demo accounts.
+        assert sign_in(http, "admin").status_code == 400
+
+
+def test_dev_control_expires_every_access_token():
+    with DevServer() as server, httpx.Client(base_url=server.url) as http:
+        server.add_user("desk", "x", {SCHOOL: "desk"})
+        headers = {"Authorization": f"Bearer {sign_in(http, 'desk', 'x').json()['access_token']}"}
+        assert http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers).status_code == 200
+        assert http.post("/_dev/expire-tokens").status_code == 204
+        assert_problem(http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers), 401)
+
+
+def test_roles_are_per_institution(http, auth):
+    assert_problem(http.get(f"/v1/institutions/{OTHER_SCHOOL}/changes", headers=auth["desk"]),
+                   403)
+    assert http.get(f"/v1/institutions/{OTHER_SCHOOL}/changes",
+                    headers=auth["admin"]).status_code == 200

@@ -1,0 +1,114 @@
+"""Seeding from bench.seed: the bulk conversion equals sync.mapping's; speed; the CLI."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bench.seed import seed
+from desktop.models.schema import Application
+from desktop.models.store import open_store
+from sync.devserver import DevServer
+from sync.devserver.seeding import applications_json, seed_count
+from sync.mapping import application_to_wire
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_bulk_conversion_equals_application_to_wire(tmp_path):
+    seed(tmp_path / "store", 400, rng_seed=7)
+    store = open_store(tmp_path / "store")
+    try:
+        with store.read() as session:
+            apps = session.scalars(select(Application).order_by(Application.id).options(
+                selectinload(Application.social_statuses))).all()
+            expected = [(a.id, a.institution_id, application_to_wire(session, a).version,
+                         application_to_wire(session, a).model_dump_json()) for a in apps]
+        got = list(applications_json(store.path))
+    finally:
+        store.close()
+    assert len(got) == 400
+    assert got == expected
+    assert any('"handovers":[{' in body for *_, body in got)
+    assert any('"social_statuses":[{' in body for *_, body in got)
+
+
+def test_seed_count():
+    assert seed_count("demo") == 300
+    assert seed_count(25) == 25
+    assert seed_count("7") == 7
+    with pytest.raises(ValueError):
+        seed_count(-1)
+
+
+def test_a_database_file_is_kept_and_not_seeded_twice(tmp_path):
+    path = tmp_path / "dev.sqlite3"
+    with DevServer(path, seed=10) as server:
+        epoch = server.state.db.meta("epoch")
+        server.expire_cursors()
+        assert len(server.application_ids()) == 10
+        changed = server.applicant_contact(1, phone="+37121111111", email=None)
+    with DevServer(path, seed=10) as server:
+        assert len(server.application_ids()) == 10
+        assert server.application(1) == changed
+        assert server.state.db.meta("epoch") == epoch
+        assert int(server.state.db.meta("floor")) > 0
+
+
+@pytest.mark.slow
+def test_twenty_thousand_applications_seed_and_serve_fast():
+    started = time.perf_counter()
+    with DevServer(seed=20000) as server, httpx.Client(base_url=server.url) as http:
+        seeded = time.perf_counter() - started
+        token = http.post("/v1/oauth/token", data={"grant_type": "password",
+                                                   "username": "admin", "password": "demo"})
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        started = time.perf_counter()
+        cursor, count, apps = None, 0, 0
+        while True:
+            params = {"limit": 1000, **({"cursor": cursor} if cursor else {})}
+            response = http.get("/v1/institutions/4313900123/changes", params=params,
+                                headers=headers)
+            page = response.json()
+            count += len(page["changes"])
+            apps += sum(1 for c in page["changes"] if c["entity"] == "application")
+            cursor = page["next_cursor"]
+            if not page["has_more"]:
+                break
+        served = time.perf_counter() - started
+    print(f"\nseeding 20,000: {seeded:.2f} s; serving the feed ({count} changes): {served:.2f} s")
+    assert apps == 20000
+    assert seeded < 20
+    assert served < 4  # typically well under 1 s
+
+
+def test_the_command_line_runs_in_the_foreground():
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.devserver", "--port", "0", "--seed", "5"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("Resursi devserver listening on http://127.0.0.1:"), (
+            first + proc.stderr.read() if proc.poll() is not None else first)
+        url = first.rsplit(" ", 1)[1].strip()
+        lines = [proc.stdout.readline() for _ in range(6)]
+        assert any(line.strip().startswith("admin") for line in lines)
+        assert httpx.get(f"{url}/_dev/health").status_code == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0
