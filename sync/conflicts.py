@@ -170,9 +170,8 @@ def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[
         resync = True
     restored: set[str] = set()
     raw_items = list(conflict.get("current_items") or [])
-    extra_item = (conflict.get("extra") or {}).get("current_item")
-    if extra_item:
-        raw_items.append(extra_item)
+    if conflict.get("current_item"):
+        raw_items.append(conflict["current_item"])
     for raw in raw_items:
         wire = ItemWire.model_validate(raw)
         item = s.get(Item, wire.id)

@@ -559,8 +559,11 @@ class SyncEngine:
                         if problem and problem.current else None),
             "current_items": ([i.model_dump(mode="json") for i in problem.current_items]
                               if problem and problem.current_items else []),
-            "extra": {k: v for k, v in (problem.model_extra or {}).items()
-                      if k in ("current_item", "current_offered_kind")} if problem else {},
+            "detail_lv": problem.detail_lv if problem else None,
+            "current_item": (problem.current_item.model_dump(mode="json")
+                             if problem and problem.current_item else None),
+            "current_offered_kind": (problem.current_offered_kind.model_dump(mode="json")
+                                     if problem and problem.current_offered_kind else None),
         }
 
     def _schedule_retry(self, s: Session, row_id: int, why: str,
@@ -638,8 +641,44 @@ class SyncEngine:
                 self._schedule_retry(s, row_id, f"HTTP {status}")
                 report.retry_later += 1
                 return False
+            elif status == 412 and _already_applied(name, payload, problem):
+                # Our earlier attempt was applied and its answer lost: the server already
+                # holds exactly what this command asks for (RFC 9110 §13.1.1's own advice).
+                assert problem is not None
+                c = s.get(OutboxCommand, row_id)
+                assert c is not None
+                c.state, c.done_at, c.last_error = CommandState.DONE, self._clock(), None
+                current = problem.current_item or problem.current_offered_kind
+                assert current is not None
+                s.execute(
+                    update(OutboxCommand)
+                    .where(and_(OutboxCommand.aggregate_type == aggregate_type,
+                                OutboxCommand.aggregate_id == aggregate_id,
+                                OutboxCommand.state == CommandState.PENDING.value,
+                                OutboxCommand.id > row_id))
+                    .values(base_version=current.version)
+                )
+                report.pushed += 1
             else:
                 self._mark_conflict(s, row_id, status, problem)
                 report.conflicts += 1
         return True
 
+
+
+def _already_applied(name: str, payload: dict[str, Any], problem: Problem | None) -> bool:
+    """Whether a catalogue write refused as stale asked for what the server already holds."""
+    if problem is None:
+        return False
+    item = problem.current_item
+    if name == "upsert_item" and item is not None:
+        wanted = ItemUpsert.model_validate({k: v for k, v in payload.items() if k != "item_id"})
+        held = ItemUpsert.model_validate(item.model_dump(
+            include=set(ItemUpsert.model_fields)))
+        return wanted == held
+    if name == "set_item_status" and item is not None:
+        return item.status.value == payload.get("status")
+    offered = problem.current_offered_kind
+    if name == "set_accepting_applications" and offered is not None:
+        return offered.accepting_applications == payload.get("accepting_applications")
+    return False

@@ -388,9 +388,12 @@ class Problem(BaseModel):
     status: int
     detail: str | None = None
     instance: str | None = None
+    detail_lv: str | None = None  # the rule's own Latvian wording, for the conflicts panel
     # 409/412: the state the command was refused on, so the client can show and resolve it
     current: ApplicationWire | None = None
     current_items: list[ItemWire] | None = None
+    current_item: ItemWire | None = None
+    current_offered_kind: OfferedKindWire | None = None
     errors: list[dict[str, Any]] | None = None  # 422: which fields, why
 
 

@@ -283,3 +283,57 @@ def test_client_clock_off_by_a_year(tmp_path: Path, server, proxy, skew: timedel
         assert_converged(side, server.url)
     finally:
         side.close()
+
+
+def _an_available_item(side: Side) -> str:
+    from desktop.models.codes import ItemStatus
+    from desktop.models.schema import Item
+
+    with side.store.read() as s:
+        return s.scalars(select(Item.id).where(Item.status == ItemStatus.AVAILABLE,
+                                               Item.institution_id == SCHOOL)
+                         .order_by(Item.inventory_no)).first()
+
+
+def test_catalogue_write_whose_answer_was_lost_is_not_a_conflict(side: Side, server,
+                                                                   proxy) -> None:
+    from desktop.models import inventory
+    from sync.mapping import item_to_wire
+
+    item_id = _an_available_item(side)
+    with side.store.read() as s:
+        from desktop.models.schema import Item
+
+        values = item_to_wire(s.get(Item, item_id)).model_dump(
+            include={"kind_code", "inventory_no", "serial_no", "manufacturer", "model", "year",
+                     "acquisition_value", "socially_supported", "location", "notes"})
+    values["location"] = "Kabinets 214 (skapis Nr. 3)"
+    inventory.edit_item(side.store, ADMIN, item_id, values)
+    proxy.add(lambda m, p: m == "PUT", "drop_after_forward")
+    with pytest.raises(OfflineError):
+        side.engine.sync_once()
+    assert server.item(item_id).location == "Kabinets 214 (skapis Nr. 3)"
+    report = side.engine.sync_once()  # the retry meets 412 with exactly our change
+    assert report.conflicts == 0
+    assert_converged(side, server.url)
+
+
+def test_catalogue_change_made_centrally_meanwhile_is_a_conflict(side: Side, server) -> None:
+    from desktop.models import inventory
+    from desktop.models.workflow import ItemAction
+
+    item_id = _an_available_item(side)
+    inventory.change_item_status(side.store, ADMIN, item_id, ItemAction.SEND_TO_MAINTENANCE,
+                                 reason="Tastatūra jānomaina")
+    from sync.protocol import ItemStatusChange, etag
+
+    # someone else, at the central service, marked it damaged in the meantime
+    server.state.change_item_status(
+        None, SCHOOL, item_id, ItemStatusChange(action="mark_damaged", reason="Ekrāns saplīsis"),
+        if_match=etag(server.item(item_id).version))
+    assert side.engine.sync_once().conflicts == 1
+    [conflict] = conflicts.list_conflicts(side.store, SCHOOL)
+    assert conflict.aggregate_type == "item"
+    conflicts.discard(side.store, ADMIN, conflict.command_id)
+    side.engine.sync_once()
+    assert_converged(side, server.url)
