@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -17,14 +18,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.models import queries
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
+from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_page import InboxPage
 from desktop.views.main_window import MainWindow
+from sync.client import CentralClient
+from sync.credentials import Credentials, MemoryCredentials
+from sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Resursi"
-DEMO_APPLICATIONS = 2000
+DEMO_USER = "admin"
+DEMO_PASSWORD = "demo"  # the reference server's published demo account, not a secret
+DEMO_INSTITUTION = "4313900123"
 
 
 def default_data_dir() -> Path:
@@ -36,13 +43,6 @@ def demo_data_dir() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="resursi-demo-", ignore_cleanup_errors=True)
 
 
-def _seed_demo(store: Store) -> None:
-    from bench.seed import seed  # only the demo uses the seeder
-
-    store.close()
-    seed(store.data_dir, DEMO_APPLICATIONS)
-
-
 def _kinds(store: Store, language: str) -> list[tuple[str, str]]:
     from sqlalchemy import select
 
@@ -52,20 +52,36 @@ def _kinds(store: Store, language: str) -> list[tuple[str, str]]:
     return [(code, en if language == "en" else lv) for code, lv, en in rows]
 
 
-class Application:
-    """The running app: owns the store, the task runner and the main window."""
+@dataclass
+class Connection:
+    """Where to sync and as whom; the password is only used for the first sign-in."""
 
-    def __init__(self, qt_app: QApplication, store: Store, *, language: str = "lv") -> None:
+    server_url: str
+    username: str
+    password: str | None
+    institution_id: str
+    credentials: Credentials
+
+
+class Application:
+    """The running app: owns the store, the task runner, the sync and the main window."""
+
+    def __init__(self, qt_app: QApplication, store: Store, *, language: str = "lv",
+                 connection: Connection | None = None) -> None:
         self.qt_app = qt_app
         self.store = store
         self.language = language
+        self.connection = connection
         self.tasks = TaskRunner(qt_app)
+        self.client: CentralClient | None = None
+        self.sync: SyncController | None = None
         self.settings = QSettings(APP_NAME, APP_NAME)
-        institution = queries.first_institution(store)
+        institution = (connection.institution_id if connection
+                       else queries.first_institution(store))
         school = (queries.institution_name(store, institution) if institution else None) or ""
         self.window = MainWindow(
             school_name=school or qt_app.translate("app", "nav iestādes datu"),
-            user_label="",
+            user_label=connection.username if connection else "",
             settings=self.settings,
         )
         self.inbox = InboxPage(
@@ -88,9 +104,50 @@ class Application:
     def start(self) -> None:
         self.window.show()
         self.inbox.reload()
+        if self.connection is not None:
+            self._start_sync(self.connection)
+
+    def _start_sync(self, connection: Connection) -> None:
+        client = CentralClient(connection.server_url, username=connection.username,
+                               credentials=connection.credentials)
+        self.client = client
+        engine = SyncEngine(self.store, client, connection.institution_id)
+        self.sync = SyncController(self.tasks, engine, parent=self.window)
+        self.sync.connection_changed.connect(self.window.show_connection)
+        self.sync.running_changed.connect(self.window.show_sync_running)
+        self.sync.synced.connect(self._after_sync)
+        self.window.sync_action.triggered.connect(self.sync.sync_now)
+        if client.signed_in or connection.password is None:
+            self.sync.start()
+            return
+        self.window.show_connection(False, self.qt_app.translate("app", "Pierakstās…"))
+        self.tasks.run(client.sign_in, connection.password,
+                       on_done=lambda _token: self.sync and self.sync.start(),
+                       on_error=lambda exc: self.window.show_connection(
+                           False, getattr(exc, "message_lv", "Pierakstīšanās neizdevās")))
+
+    def _after_sync(self, report: SyncReport) -> None:
+        if report.changed_applications or report.deleted:
+            self._refresh_school_name()
+            self.inbox.reload()
+        elif report.changed_items:
+            self.inbox.model.refresh_rows()
+        self.refresh_sync_counts()
+
+    def _refresh_school_name(self) -> None:
+        if self.connection is None:
+            return
+        name = queries.institution_name(self.store, self.connection.institution_id)
+        if name:
+            self.window.school_label.setText(name)
+            self.window.setWindowTitle(f"Resursi — {name}")
 
     def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.tasks.wait()
+        if self.client is not None:
+            self.client.close()
         self.store.close()
 
 
@@ -104,15 +161,21 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
     folder = data_dir or (Path(demo_dir.name) if demo_dir else default_data_dir())
     try:
         store = open_store(folder)
-        if demo and queries.first_institution(store) is None:
-            _seed_demo(store)
-            store = open_store(folder)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message_lv if language == "lv" else str(exc))
         if demo_dir:
             demo_dir.cleanup()
         return 2
-    app = Application(qt_app, store, language=language)
+    server = None
+    connection = None
+    if demo:
+        # The one place the app touches the reference server: the demo's embedded one.
+        from sync.devserver.server import DevServer
+
+        server = DevServer(seed="demo").start()
+        connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
+                                MemoryCredentials())
+    app = Application(qt_app, store, language=language, connection=connection)
     app.start()
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, qt_app.quit)
@@ -120,5 +183,7 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
         return qt_app.exec()
     finally:
         app.shutdown()
+        if server is not None:
+            server.stop()
         if demo_dir:
             demo_dir.cleanup()

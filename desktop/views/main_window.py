@@ -40,11 +40,22 @@ class MainWindow(QMainWindow):
 
         self.school_label = QLabel(school_name)
         self.user_label = QLabel(user_label)
+        self.connection_label = QLabel(self.tr("Bezsaistē"))
         self.sync_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.school_label)
         bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.sync_label)
+
+        self.sync_action = QAction(self.tr("Sinhronizēt tagad"), self)
+        self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.sync_action.setToolTip(self.tr("Sinhronizēt ar centrālo servisu (F5)"))
+        self.sync_action.setEnabled(False)
+        toolbar = self.addToolBar(self.tr("Darbības"))
+        toolbar.setObjectName("actions")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.sync_action)
 
         quit_action = QAction(self.tr("Iziet"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -65,6 +76,16 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         if self.navigation.count() == 1:
             self.navigation.setCurrentRow(0)
+
+    def show_connection(self, online: bool, text: str) -> None:
+        """Online/offline in words and colour (never colour alone)."""
+        self.connection_label.setText(text)
+        self.connection_label.setStyleSheet("" if online else "color: #a86a00;")
+
+    def show_sync_running(self, running: bool) -> None:
+        self.sync_action.setEnabled(not running)
+        self.sync_action.setText(self.tr("Sinhronizē…") if running
+                                 else self.tr("Sinhronizēt tagad"))
 
     def show_sync_counts(self, waiting: int, conflicts: int) -> None:
         text = self.tr("Gaida sinhronizāciju: {0}").format(waiting)

@@ -34,7 +34,7 @@ def test_main_window_shows_the_school_and_its_inbox(qtbot, qapp, tmp_path: Path)
 def test_resursi_demo_starts_and_quits_cleanly(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--demo", "--quit-after", "1500"],
+        [sys.executable, "-m", "desktop", "--demo", "--quit-after", "4000"],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -47,3 +47,34 @@ def test_version_answers(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("Resursi 0.1.0")
+
+
+def test_signs_in_syncs_and_shows_online_then_offline(qtbot, qapp, tmp_path: Path) -> None:
+    from desktop.app import Connection
+    from sync.credentials import MemoryCredentials
+    from sync.devserver.server import DevServer
+
+    server = DevServer(seed=60).start()
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store, connection=Connection(
+        server.url, "reviewer", "demo", "4313900123", MemoryCredentials()))
+    qtbot.addWidget(app.window)
+    try:
+        with qtbot.waitSignal(app.inbox.loaded, timeout=15000,
+                              check_params_cb=lambda n: n > 0):
+            app.start()
+        qtbot.waitUntil(lambda: app.window.connection_label.text().startswith("Tiešsaistē"),
+                        timeout=10000)
+        assert "Rīgas Āgenskalna Valsts ģimnāzija" in app.window.windowTitle()
+        assert app.window.sync_action.isEnabled()
+
+        server.stop()  # the connection drops
+        with qtbot.waitSignal(app.sync.connection_changed, timeout=15000) as changed:
+            app.window.sync_action.trigger()
+        assert changed.args[0] is False
+        assert app.window.connection_label.text().startswith("Bezsaistē")
+        assert app.inbox.model.rowCount() > 0  # the local data stays usable offline
+    finally:
+        app.window.close()
+        app.shutdown()
+        server.stop()

@@ -1,0 +1,91 @@
+"""Runs the sync engine in the background on a timer, on demand and on reconnect, and tells
+the window what happened. Qt-side glue only: the engine itself is Qt-free (sync.engine)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.tasks import TaskRunner
+from sync.client import AuthError, CentralError, RetryLaterError
+from sync.engine import SyncEngine, SyncReport
+from sync.protocol import PayloadError
+
+log = logging.getLogger(__name__)
+
+
+class SyncController(QObject):
+    """Online/offline state, the last sync time, and when to try again."""
+
+    synced = Signal(object)  # SyncReport
+    connection_changed = Signal(bool, str)  # online, a Latvian line for the status bar
+    running_changed = Signal(bool)
+
+    def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._engine = engine
+        self._interval_ms = interval_s * 1000
+        self._running = False
+        self.online: bool | None = None
+        self.last_sync: datetime | None = None
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.sync_now)
+        self._watch_network()
+
+    def start(self) -> None:
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def sync_now(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        self.running_changed.emit(True)
+        self._timer.stop()
+        self._tasks.run(self._engine.sync_once, on_done=self._done, on_error=self._failed)
+
+    def _done(self, report: SyncReport) -> None:
+        self._running = False
+        self.running_changed.emit(False)
+        self.online = True
+        self.last_sync = datetime.now().astimezone()
+        self.connection_changed.emit(True, f"Tiešsaistē · sinhronizēts {self.last_sync:%H:%M}")
+        self.synced.emit(report)
+        self._timer.start(self._interval_ms)
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        self.running_changed.emit(False)
+        if isinstance(exc, AuthError):
+            self.online = False
+            self.connection_changed.emit(False, "Jāpierakstās vēlreiz")
+            return  # no automatic retries until the user signs in again
+        retry_after = exc.retry_after if isinstance(exc, RetryLaterError) else None
+        delay = self._engine.backoff.next_delay(retry_after)
+        self.online = False
+        reason = getattr(exc, "message_lv", None) if isinstance(
+            exc, CentralError | PayloadError) else None
+        log.info("sync failed (%s); next attempt in %.0f s", type(exc).__name__, delay)
+        self.connection_changed.emit(
+            False, f"Bezsaistē · {reason or 'sinhronizācija neizdevās'} · "
+                   f"nākamais mēģinājums pēc {max(1, round(delay))} s")
+        self._timer.start(int(min(delay, self._interval_ms / 1000 * 5) * 1000))
+
+    def _watch_network(self) -> None:
+        """Reachability changes are only a hint to try now; the sync itself decides."""
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if not QNetworkInformation.loadDefaultBackend():
+                return
+            info = QNetworkInformation.instance()
+        except (ImportError, RuntimeError):
+            return
+        if info is not None:
+            info.reachabilityChanged.connect(lambda *_: self.sync_now())
