@@ -176,7 +176,7 @@ class SyncEngine:
         self.institution_id = institution_id
         self.page_size = page_size
         self.batch_size = batch_size
-        self._progress = progress or (lambda p: None)
+        self.progress: Callable[[Progress], None] = progress or (lambda p: None)
         self._clock = clock
         self.backoff = Backoff()
 
@@ -226,7 +226,7 @@ class SyncEngine:
                     raise
                 cursor = page.next_cursor
                 report.pages += 1
-                self._progress(Progress("pull", report.pulled, None))
+                self.progress(Progress("pull", report.pulled, None))
                 if upcoming is None:
                     break
         if seen is not None:
@@ -451,7 +451,7 @@ class SyncEngine:
                 progressed |= self._push_applications(app_cmds, report)
             for cmd in (c for c in snapshot if c[2] != "application"):
                 progressed |= self._push_catalogue(cmd, report)
-            self._progress(Progress("push", report.pushed + report.conflicts, total))
+            self.progress(Progress("push", report.pushed + report.conflicts, total))
             if not progressed:
                 break
         with self.store.write() as s:
