@@ -130,10 +130,9 @@ class ApplicationWire(Wire):
     handovers: list[HandoverWire] = Field(default_factory=list, max_length=50)
 
 
-class ItemWire(Wire):
-    id: Uuid
-    version: Annotated[int, Field(ge=1)]
-    institution_id: InstitutionId
+class ItemUpsert(Wire):
+    """An item's own fields; the PUT body (If-Match its version; If-None-Match: * to create)."""
+
     kind_code: KindCode
     inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
@@ -145,6 +144,12 @@ class ItemWire(Wire):
     location: Annotated[str, StringConstraints(max_length=120)] | None = None
     notes: ShortText | None = None
     status: ItemStatus
+
+
+class ItemWire(ItemUpsert):
+    id: Uuid
+    version: Annotated[int, Field(ge=1)]
+    institution_id: InstitutionId
 
 
 class DocumentWire(Wire):
@@ -292,22 +297,6 @@ COMMAND_PAYLOADS: dict[str, type[Wire]] = {
     "record_return": ReturnPayload,
     "acknowledge_incident": AcknowledgePayload,
 }
-
-
-class ItemUpsert(Wire):
-    """PUT body of an item (If-Match its version; If-None-Match: * to create)."""
-
-    kind_code: KindCode
-    inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
-    serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
-    manufacturer: Annotated[str, StringConstraints(max_length=80)] | None = None
-    model: Annotated[str, StringConstraints(max_length=120)] | None = None
-    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
-    acquisition_value: Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,2})?$")] | None = None
-    socially_supported: bool = False
-    location: Annotated[str, StringConstraints(max_length=120)] | None = None
-    notes: ShortText | None = None
-    status: ItemStatus
 
 
 class OfferedKindPatch(Wire):
