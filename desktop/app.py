@@ -92,7 +92,11 @@ class Application:
             fetch_rows=partial(queries.inbox_rows, store, language=language),
             count_statuses=lambda: queries.status_counts(store, institution or ""),
             kinds=_kinds(store, language),
+            classes=queries.learner_classes(store, institution or ""),
             language=language,
+            settings=self.settings,
+            settings_key=f"inbox/{connection.username if connection else 'local'}/"
+                         f"{institution or ''}/filter",
         )
         self.window.add_section(qt_app.translate("app", "Pieteikumi"), self.inbox, "Ctrl+1")
         self.refresh_sync_counts()

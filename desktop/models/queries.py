@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
@@ -65,12 +65,12 @@ def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
         conds.append(Application.kind_code == f.kind_code)
     if f.learner_class:
         conds.append(Application.learner_class == f.learner_class)
+    # Dates are the staff's local calendar days; the column holds UTC instants.
     if f.submitted_from:
-        conds.append(Application.submitted_at >= datetime.combine(f.submitted_from,
-                                                                  datetime.min.time()))
+        conds.append(Application.submitted_at >= _local_midnight(f.submitted_from))
     if f.submitted_to:
-        conds.append(Application.submitted_at < datetime.combine(f.submitted_to,
-                                                                 datetime.max.time()))
+        conds.append(Application.submitted_at < _local_midnight(f.submitted_to
+                                                                + timedelta(days=1)))
     if f.social_status:
         conds.append(
             exists().where(
@@ -86,6 +86,10 @@ def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conds.append(Application.search_key.like(f"%{escaped}%", escape="\\"))
     return conds
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone()
 
 
 def _has_command(state: CommandState) -> ColumnElement[bool]:
@@ -168,3 +172,17 @@ def institution_name(store: Store, institution_id: str) -> str | None:
 def first_institution(store: Store) -> str | None:
     with store.read() as s:
         return s.scalars(select(Institution.id).order_by(Institution.id)).first()
+
+
+def learner_classes(store: Store, institution_id: str) -> list[str]:
+    """The classes that occur in the school's applications, in school order (1.a … 12.c)."""
+    with store.read() as s:
+        names = s.scalars(select(Application.learner_class).where(
+            Application.institution_id == institution_id,
+            Application.learner_class.is_not(None)).distinct()).all()
+
+    def order(name: str) -> tuple[int, str]:
+        grade, _, letter = name.partition(".")
+        return (int(grade) if grade.isdigit() else 99, letter)
+
+    return sorted(names, key=order)

@@ -6,10 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.codes import ApplicationStatus
+from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_model import IdRole, InboxModel
@@ -40,7 +42,10 @@ class InboxPage(QWidget):
         fetch_rows: Callable[[Sequence[int]], list[InboxRow]],
         count_statuses: Callable[[], dict[ApplicationStatus, int]],
         kinds: list[tuple[str, str]],
+        classes: list[str] | None = None,
         language: str = "lv",
+        settings: QSettings | None = None,
+        settings_key: str = "inbox/filter",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,6 +56,8 @@ class InboxPage(QWidget):
         self._sort = ("submitted_at", True)
         self._generation = 0
         self._language = language
+        self._settings = settings
+        self._settings_key = settings_key
 
         self.search = QLineEdit(placeholderText=self.tr(
             "Meklēt: pieteikuma numurs, vārds, uzvārds vai klase"))
@@ -67,11 +74,30 @@ class InboxPage(QWidget):
         self.kind_filter.addItem(self.tr("Visi resursi"), None)
         for code, label in kinds:
             self.kind_filter.addItem(label, code)
+        self.class_filter = QComboBox()
+        self.class_filter.setAccessibleName(self.tr("Klase"))
+        self.class_filter.addItem(self.tr("Visas klases"), None)
+        for name in classes or []:
+            self.class_filter.addItem(name, name)
+        self.social_filter = QComboBox()
+        self.social_filter.setAccessibleName(self.tr("Sociālais statuss"))
+        self.social_filter.addItem(self.tr("Jebkurš sociālais statuss"), None)
+        for social in SocialStatus:
+            self.social_filter.addItem(f"{social.label(language)} ({social.viis_code})",
+                                       social.value)
+        self.date_from = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.date_to = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.use_dates = QCheckBox(self.tr("Iesniegts no"))
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate.currentDate().addMonths(-1))
+        self.date_to.setDate(QDate.currentDate())
+        self.waiting_only = QCheckBox(self.tr("Gaida sinhronizāciju"))
+        self.conflict_only = QCheckBox(self.tr("Konflikti"))
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = InboxModel(fetch_rows, language=language, parent=self)
-        self.model.sortRequested.connect(self._on_sort)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,8 +120,19 @@ class InboxPage(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.kind_filter, 1)
+        more = QHBoxLayout()
+        more.addWidget(self.class_filter)
+        more.addWidget(self.social_filter)
+        more.addWidget(self.use_dates)
+        more.addWidget(self.date_from)
+        more.addWidget(QLabel(self.tr("līdz")))
+        more.addWidget(self.date_to)
+        more.addWidget(self.waiting_only)
+        more.addWidget(self.conflict_only)
+        more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
 
@@ -103,18 +140,73 @@ class InboxPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
-        self.status_filter.currentIndexChanged.connect(self.reload)
-        self.kind_filter.currentIndexChanged.connect(self.reload)
+        for combo in (self.status_filter, self.kind_filter, self.class_filter,
+                      self.social_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        for box in (self.waiting_only, self.conflict_only):
+            box.toggled.connect(self.reload)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.use_dates.toggled.connect(self.reload)
+        self.date_from.dateChanged.connect(self._debounce.start)
+        self.date_to.dateChanged.connect(self._debounce.start)
+        self._restore_filter()
+        # Connected last: enabling sorting above asks the model to sort once, which must not
+        # query (and remember an empty filter) before the remembered filter is restored.
+        self.model.sortRequested.connect(self._on_sort)
 
     @property
     def current_filter(self) -> InboxFilter:
         status = self.status_filter.currentData()
+        social = self.social_filter.currentData()
+        dated = self.use_dates.isChecked()
         return replace(
             self._filter,
             text=self.search.text(),
             statuses=frozenset({ApplicationStatus(status)}) if status else frozenset(),
             kind_code=self.kind_filter.currentData(),
+            learner_class=self.class_filter.currentData(),
+            social_status=SocialStatus(social) if social else None,
+            submitted_from=self.date_from.date().toPython() if dated else None,
+            submitted_to=self.date_to.date().toPython() if dated else None,
+            waiting_to_sync=self.waiting_only.isChecked(),
+            in_conflict=self.conflict_only.isChecked(),
         )
+
+    # The last filter is remembered per user (the settings key names the user and school).
+    _REMEMBERED = ("status", "kind", "class", "social", "waiting", "conflict")
+
+    def _combos(self) -> dict[str, QComboBox]:
+        return {"status": self.status_filter, "kind": self.kind_filter,
+                "class": self.class_filter, "social": self.social_filter}
+
+    def _restore_filter(self) -> None:
+        if self._settings is None:
+            return
+        widgets = [*self._combos().values(), self.waiting_only, self.conflict_only]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            for name, combo in self._combos().items():
+                value = self._settings.value(f"{self._settings_key}/{name}")
+                index = combo.findData(value) if value not in (None, "") else 0
+                combo.setCurrentIndex(max(index, 0))
+            for name, box in (("waiting", self.waiting_only), ("conflict", self.conflict_only)):
+                box.setChecked(str(self._settings.value(f"{self._settings_key}/{name}"))
+                               == "true")
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+
+    def _remember_filter(self) -> None:
+        if self._settings is None:
+            return
+        for name, combo in self._combos().items():
+            self._settings.setValue(f"{self._settings_key}/{name}", combo.currentData() or "")
+        self._settings.setValue(f"{self._settings_key}/waiting",
+                                "true" if self.waiting_only.isChecked() else "false")
+        self._settings.setValue(f"{self._settings_key}/conflict",
+                                "true" if self.conflict_only.isChecked() else "false")
 
     def _on_sort(self, key: str, descending: bool) -> None:
         self._sort = (key, descending)
@@ -125,6 +217,7 @@ class InboxPage(QWidget):
         self._generation += 1
         generation = self._generation
         f = self.current_filter
+        self._remember_filter()
         key, descending = self._sort
 
         def work() -> tuple[list[int], dict[ApplicationStatus, int]]:

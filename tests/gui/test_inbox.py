@@ -46,6 +46,7 @@ def page(qtbot, school):
         fetch_rows=partial(queries.inbox_rows, store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")],
+        classes=queries.learner_classes(store, SCHOOL),
     )
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.loaded, timeout=5000):
@@ -132,3 +133,88 @@ def test_activating_a_row_names_its_application(qtbot, page: InboxPage, school) 
         page.table.activated.emit(index)
     assert blocker.args == [index.data(IdRole)]
     assert blocker.args[0] in ids
+
+
+def _page(store, settings=None):
+    tasks = TaskRunner()
+    widget = InboxPage(
+        tasks,
+        institution_id=SCHOOL,
+        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
+        fetch_rows=partial(queries.inbox_rows, store),
+        count_statuses=lambda: queries.status_counts(store, SCHOOL),
+        kinds=[("windows_laptop", "Windows portatīvais dators")],
+        classes=queries.learner_classes(store, SCHOOL),
+        settings=settings,
+        settings_key="inbox/ilze/filter",
+    )
+    return widget, tasks
+
+
+def test_class_filter_lists_classes_in_school_order(qtbot, page: InboxPage) -> None:
+    classes = [page.class_filter.itemText(i) for i in range(1, page.class_filter.count())]
+    assert classes == ["3.a", "5.a", "7.b", "11.c"]
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findData("7.b"))
+    assert sorted(_names(page)) == ["Jānis Bērziņš", "Ļena Vītola"]
+
+
+def test_social_status_filter(qtbot, store) -> None:
+    from desktop.models.codes import SocialStatus
+
+    seed_catalogue(store)
+    add_application(store, learner="Artūrs Ķēniņš", social=SocialStatus.DISABILITY)
+    add_application(store, learner="Inese Ģērmane")
+    page, tasks = _page(store)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.social_filter.setCurrentIndex(page.social_filter.findData("disability"))
+    assert _names(page) == ["Artūrs Ķēniņš"]
+    assert "(I)" in page.social_filter.currentText()  # the VIIS letter is shown
+    tasks.wait()
+
+
+def test_waiting_to_sync_filter_shows_local_decisions(qtbot, page: InboxPage, school) -> None:
+    from desktop.models import decisions
+    from factories import REVIEWER
+
+    store, ids = school
+    decisions.refuse(store, REVIEWER, ids[0], "Nav pieejamu ierīču")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.waiting_only.setChecked(True)
+    assert _names(page) == ["Jānis Bērziņš"]
+    sync_col = [c[0] for c in COLUMNS].index("sync")
+    assert page.model.index(0, sync_col).data() == "Gaida sinhronizāciju"
+
+
+def test_date_range_filter(qtbot, page: InboxPage) -> None:
+    from PySide6.QtCore import QDate
+
+    page.date_from.setDate(QDate(2026, 9, 1))
+    page.date_to.setDate(QDate(2026, 9, 1))
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.use_dates.setChecked(True)
+    assert len(_names(page)) == 5  # all were submitted on 1 September (factories.WHEN)
+    page.date_from.setDate(QDate(2026, 9, 2))
+    page.date_to.setDate(QDate(2026, 9, 30))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
+
+
+def test_last_filter_is_remembered_per_user(qtbot, school, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    store, _ = school
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first, tasks = _page(store, settings)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded, timeout=5000):
+        first.status_filter.setCurrentIndex(
+            first.status_filter.findData(ApplicationStatus.POSTPONED.value))
+    tasks.wait()
+    again, tasks2 = _page(store, settings)
+    qtbot.addWidget(again)
+    assert again.status_filter.currentData() == ApplicationStatus.POSTPONED.value
+    with qtbot.waitSignal(again.loaded, timeout=5000):
+        again.reload()
+    assert _names(again) == ["Ērika Ķuze"]
+    tasks2.wait()
