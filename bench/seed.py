@@ -46,7 +46,7 @@ from desktop.models.codes import (
     TargetGroup,
     WithdrawalReason,
 )
-from desktop.models.schema import Base, fold, search_key_for
+from desktop.models.schema import Base, fold, latvian_sort_key, search_key_for
 from desktop.models.store import StoreError, open_store
 
 __all__ = ["NOW", "SeedError", "StoreNotEmptyError", "main", "seed"]
@@ -1097,6 +1097,7 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
             a.reason, a.revisit.isoformat() if a.revisit else None,
             a.withdrawal.value if a.withdrawal else None, a.version, _ts(a.updated),
             search_key_for(a.number, a.learner_name, a.submitter_name, a.learner_class),
+            latvian_sort_key(a.learner_name),
         ))
         if a.social:
             at = _ts(a.submitted + 1)
@@ -1109,7 +1110,7 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
         "submitted_at", "submitter_role", "submitter_name", "submitter_personal_code",
         "learner_name", "learner_personal_code", "learner_class", "guardian_check",
         "guardian_checked_at", "phone", "email", "notes", "decision_reason", "revisit_on",
-        "withdrawal_reason", "server_version", "updated_at", "search_key",
+        "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
     ), app_rows)
     _insert(conn, "application_social_statuses", (
         "application_id", "status", "viis_code", "confirmed", "confirmed_at",

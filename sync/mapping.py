@@ -28,6 +28,7 @@ from desktop.models.schema import (
     ResourceKind,
     StatusHistory,
     SyncState,
+    latvian_sort_key,
     search_key_for,
     utcnow,
 )
@@ -342,7 +343,7 @@ _APP_COLUMNS = (
     "submitted_at", "submitter_role", "submitter_name", "submitter_personal_code",
     "learner_name", "learner_personal_code", "learner_class", "guardian_check",
     "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
-    "withdrawal_reason", "server_version", "updated_at", "search_key",
+    "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
 )
 
 
@@ -369,6 +370,7 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
             w.contact.phone, w.contact.email, w.decision_reason, _sql_day(w.revisit_on),
             _code(w.withdrawal_reason), w.version, now,
             search_key_for(w.number, learner.name, sub.name, learner.class_name),
+            latvian_sort_key(learner.name),
         ))
         socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
                         _sql_time(x.confirmed_at)) for x in w.social_statuses)

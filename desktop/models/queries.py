@@ -104,7 +104,8 @@ def inbox_ids(
     """Ids of matching applications in display order."""
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}")
-    column = getattr(Application, sort)
+    # names sort in Latvian alphabetical order through their indexed sort key
+    column = Application.learner_sort if sort == "learner_name" else getattr(Application, sort)
     order = [column.desc() if descending else column.asc(),
              Application.id.desc() if descending else Application.id.asc()]
     with store.read() as s:

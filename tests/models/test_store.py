@@ -102,6 +102,7 @@ def test_first_revision_store_with_data_upgrades_intact_and_backed_up(data_dir: 
             assert [x.status for x in app.social_statuses] == [SocialStatus.POOR_FAMILY]
             # the new revision filled the folded search key for the old row
             assert "berzins" in app.search_key and "7.b" in app.search_key
+            assert app.learner_sort.startswith("janis berzin~s")  # 0004: Latvian sort key
             assert s.execute(text("SELECT count(*) FROM status_history")).scalar() == 1
     finally:
         store.close()
