@@ -245,6 +245,7 @@ class Application(Base):
         Index("ix_applications_institution_submitted", "institution_id", "submitted_at"),
         Index("ix_applications_status_changed", "status", "status_changed_at"),
         Index("ix_applications_institution_learner_sort", "institution_id", "learner_sort"),
+        Index("ix_applications_institution_number", "institution_id", "number"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -1,4 +1,4 @@
-"""Sorting by the learner's name in Latvian alphabetical order, through an index.
+"""Sorting by the learner's name in Latvian alphabetical order, and by number, through indexes.
 
 SQLite compares text byte by byte, which puts "Čakste" after "Zariņa"; a stored sort key
 (č after c, š after s, long vowels with their short ones) keeps the order right and lets
@@ -51,9 +51,12 @@ def upgrade() -> None:
         batch_op.alter_column("learner_sort", server_default=None)
         batch_op.create_index("ix_applications_institution_learner_sort",
                               ["institution_id", "learner_sort"])
+        batch_op.create_index("ix_applications_institution_number",
+                              ["institution_id", "number"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("applications", schema=None) as batch_op:
+        batch_op.drop_index("ix_applications_institution_number")
         batch_op.drop_index("ix_applications_institution_learner_sort")
         batch_op.drop_column("learner_sort")
