@@ -176,9 +176,16 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
         # The one place the app touches the reference server: the demo's embedded one.
         from sync.devserver.server import DevServer
 
-        server = DevServer(seed="demo").start()
-        connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
-                                MemoryCredentials())
+        try:
+            server = DevServer(seed="demo").start()
+        except Exception as exc:  # the demo still opens, offline, with a clear message
+            log.warning("the demo's reference server did not start: %s", type(exc).__name__)
+            QMessageBox.warning(None, APP_NAME, qt_app.translate(
+                "app", "Demonstrācijas centrālo servisu neizdevās palaist ({0}); "
+                       "programma darbosies bezsaistē.").format(type(exc).__name__))
+        else:
+            connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
+                                    MemoryCredentials())
     app = Application(qt_app, store, language=language, connection=connection)
     app.start()
     if quit_after_ms is not None:
