@@ -67,7 +67,6 @@ log = logging.getLogger(__name__)
 _CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
 
 TRANSIENT = (500, 502, 503, 504, 429)
-CONFLICT_STATUSES = (403, 404, 409, 412, 422, 428)
 
 
 @dataclass
