@@ -37,9 +37,12 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from sync import mapping
 from sync.client import (
+    AuthError,
     BadResponseError,
     CentralClient,
+    CentralError,
     CursorExpiredError,
+    ForbiddenError,
     OfflineError,
     RetryLaterError,
 )
@@ -467,24 +470,44 @@ class SyncEngine:
         ]
         try:
             response = self.client.send_batch(self.institution_id, requests_)
+            results = [(r.command_id, r.status, r.accepted, r.problem)
+                       for r in response.results]
         except (OfflineError, RetryLaterError) as exc:
             self._note_attempt([c[0] for c in cmds], exc)
             raise
-        by_id = {r.command_id: r for r in response.results}
+        except (AuthError, ForbiddenError):
+            raise
+        except CentralError:
+            # The batch as a whole was refused (one bad command spoils a batch): send them one
+            # by one, so that only the bad one becomes a conflict and the rest go through.
+            results = []
+            for app_id, request in requests_:
+                try:
+                    outcome = self.client.send_command(app_id, request)
+                except (OfflineError, RetryLaterError) as exc:
+                    self._note_attempt([c[0] for c in cmds
+                                        if c[1] not in {r[0] for r in results}], exc)
+                    if not results:
+                        raise
+                    break
+                results.append((request.command_id, outcome.status, outcome.accepted,
+                                outcome.problem))
+        by_id = {r[0]: r for r in results}
         progressed = False
         with self.store.write() as s:
             for (row_id, command_id, _t, _a, app_id, _name, _payload, _base) in cmds:
                 result = by_id.get(command_id)
                 if result is None:
                     continue
-                if result.status == 200 and result.accepted is not None:
-                    self._acknowledge(s, row_id, app_id, result.accepted, report)
+                _, status, accepted, problem = result
+                if status == 200 and accepted is not None:
+                    self._acknowledge(s, row_id, app_id, accepted, report)
                     progressed = True
-                elif result.status in TRANSIENT:
-                    self._schedule_retry(s, row_id, f"HTTP {result.status}")
+                elif status in TRANSIENT:
+                    self._schedule_retry(s, row_id, f"HTTP {status}")
                     report.retry_later += 1
                 else:
-                    self._mark_conflict(s, row_id, result.status, result.problem)
+                    self._mark_conflict(s, row_id, status, problem)
                     report.conflicts += 1
                     progressed = True
         return progressed

@@ -77,3 +77,29 @@ def test_tombstone_waits_while_a_local_decision_is_unsent(side: Side, server, pr
     conflicts.discard(side.store, ADMIN, conflict.command_id)
     side.engine.sync_once()
     assert_converged(side, server.url)
+
+
+def test_a_batch_refused_whole_falls_back_to_one_by_one(side: Side, server, monkeypatch) -> None:
+    """One bad command must not hold the others back (permanent errors never block)."""
+    from desktop.models.codes import CommandState
+    from sync import conflicts
+    from sync.client import CentralError
+
+    first, second = open_application_ids(side.store)[:2]
+    decisions.refuse(side.store, ADMIN, first, "Nav pieejamu ierīču")
+    decisions.defer(side.store, ADMIN, second, "Gaidām piegādi")
+    with side.store.write() as s:  # a command the server will find invalid
+        bad = s.scalars(select(OutboxCommand).where(OutboxCommand.application_id == first)).one()
+        bad.payload = {"reason": ""}
+
+    def refuse_batches(*args, **kwargs):
+        raise CentralError("batch answered 422: invalid")
+
+    monkeypatch.setattr(side.client, "send_batch", refuse_batches)
+    report = side.engine.sync_once()
+    assert report.pushed == 1 and report.conflicts == 1
+    with side.store.read() as s:
+        states = dict(s.execute(select(OutboxCommand.application_id, OutboxCommand.state)).all())
+    assert states == {first: CommandState.CONFLICT, second: CommandState.DONE}
+    [conflict] = conflicts.list_conflicts(side.store, "4313900123")
+    assert conflict.http_status == 422
