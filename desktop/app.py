@@ -12,14 +12,15 @@ from functools import partial
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter
 
-from desktop.models import queries
+from desktop.models import details, queries
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
+from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.main_window import MainWindow
 from sync.client import CentralClient
@@ -98,7 +99,19 @@ class Application:
             settings_key=f"inbox/{connection.username if connection else 'local'}/"
                          f"{institution or ''}/filter",
         )
-        self.window.add_section(qt_app.translate("app", "Pieteikumi"), self.inbox, "Ctrl+1")
+        self.detail = ApplicationDetailView(
+            partial(details.application_detail, store, institution or "", language=language),
+            tasks=self.tasks,
+        )
+        self.inbox.currentApplicationChanged.connect(self.detail.show_application)
+        self.inbox.applicationActivated.connect(self.detail.show_application)
+        applications = QSplitter(Qt.Orientation.Horizontal)
+        applications.addWidget(self.inbox)
+        applications.addWidget(self.detail)
+        applications.setStretchFactor(0, 3)
+        applications.setStretchFactor(1, 2)
+        applications.setChildrenCollapsible(False)
+        self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1")
         self.refresh_sync_counts()
 
     def refresh_sync_counts(self) -> None:
@@ -134,6 +147,9 @@ class Application:
         if report.changed_applications or report.deleted:
             self._refresh_school_name()
             self.inbox.reload()
+            shown = self.detail.application_id
+            if shown is not None and shown in report.changed_applications:
+                self.detail.show_application(shown)
         elif report.changed_items:
             self.inbox.model.refresh_rows()
         self.refresh_sync_counts()

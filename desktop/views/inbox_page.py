@@ -31,6 +31,7 @@ class InboxPage(QWidget):
     """Shows one school's applications; the id query runs in the background."""
 
     applicationActivated = Signal(int)
+    currentApplicationChanged = Signal(int)  # the row under the cursor, as the user moves
     loaded = Signal(int)  # number of matching applications, after each reload
 
     def __init__(
@@ -115,6 +116,7 @@ class InboxPage(QWidget):
         self.table.activated.connect(
             lambda index: self.applicationActivated.emit(int(index.data(IdRole)))
         )
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -242,6 +244,10 @@ class InboxPage(QWidget):
         message = getattr(exc, "message_lv", None) or self.tr(
             "Neizdevās nolasīt pieteikumus ({0})").format(type(exc).__name__)
         self.counts.setText(message)
+
+    def _on_current_row(self, current: Any, _previous: Any) -> None:
+        if current.isValid():
+            self.currentApplicationChanged.emit(self.model.id_at(current.row()))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

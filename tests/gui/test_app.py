@@ -78,3 +78,23 @@ def test_signs_in_syncs_and_shows_online_then_offline(qtbot, qapp, tmp_path: Pat
         app.window.close()
         app.shutdown()
         server.stop()
+
+
+def test_moving_through_the_inbox_shows_each_applications_detail(qtbot, qapp,
+                                                                   tmp_path: Path) -> None:
+    seed(tmp_path / "data", 200)
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    try:
+        with qtbot.waitSignal(app.inbox.loaded, timeout=10000):
+            app.start()
+        table = app.inbox.table
+        with qtbot.waitSignal(app.detail.loaded, timeout=5000) as shown:
+            table.setCurrentIndex(app.inbox.model.index(3, 0))
+        assert shown.args == [app.inbox.model.id_at(3)]
+        assert app.detail.detail is not None
+        assert app.detail.detail.number == app.inbox.model.index(3, 0).data()
+    finally:
+        app.window.close()
+        app.shutdown()

@@ -1,0 +1,641 @@
+"""One application in full: people, social status, documents, decision, handover and history.
+
+The view is given a plain ``load(application_id)`` callable (the composition root binds it to
+``desktop.models.details.application_detail``); it runs that on the task runner and fills
+itself when the answer arrives, ignoring answers for an application no longer asked for.
+Everything shown comes from applicants and the register, so every label is plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.codes import HandoverStatus
+from desktop.models.details import (
+    ApplicationDetail,
+    HandoverDetail,
+    TimelineEntry,
+)
+from desktop.tasks import TaskRunner
+from desktop.views.inbox_model import STATUS_COLOURS
+
+EMPTY = "—"
+CENTRAL_ACTOR = "central"
+TWO_COLUMNS_FROM = 760  # content width (px) from which the groups sit in two columns
+
+HANDOVER_COLOURS = {
+    HandoverStatus.PREPARING: "#8a6100",
+    HandoverStatus.PREPARED: "#1d7a3a",
+    HandoverStatus.ISSUED: "#1f5fa8",
+    HandoverStatus.RETURNED: "#555555",
+    HandoverStatus.LOST: "#a52a2a",
+    HandoverStatus.STOLEN: "#a52a2a",
+    HandoverStatus.CANCELLED: "#666666",
+}
+CONFIRMED_COLOUR = "#1d7a3a"
+WARNING_COLOUR = "#8a6100"
+CONFLICT_COLOUR = "#a52a2a"
+CENTRAL_COLOUR = "#1f5fa8"
+
+_SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
+               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+
+def when(value: datetime | None) -> str:
+    """A UTC instant as staff read it: local time, dd.mm.yyyy HH:MM."""
+    return EMPTY if value is None else value.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def day(value: date | None) -> str:
+    return EMPTY if value is None else value.strftime("%d.%m.%Y")
+
+
+def text_or_dash(value: object) -> str:
+    if value is None:
+        return EMPTY
+    text = str(value).strip()
+    return text or EMPTY
+
+
+def _value_label(text: str = EMPTY) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # applicant data is never markup
+    label.setTextInteractionFlags(_SELECTABLE)
+    label.setCursor(Qt.CursorShape.IBeamCursor)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+    label.setSizePolicy(policy)
+    # after the size policy: word wrap sets the policy's height-for-width flag, which the
+    # layouts need to give a wrapped label the height of its real width
+    label.setWordWrap(True)
+    return label
+
+
+def _pill(label: QLabel, colour: str) -> None:
+    """Status shown with a colour AND its text, never the colour alone."""
+    label.setStyleSheet(
+        f"QLabel {{ background-color: {colour}; color: white; border-radius: 4px;"
+        f" padding: 3px 10px; font-weight: bold; }}"
+    )
+
+
+def _coloured(label: QLabel, colour: str | None) -> None:
+    label.setStyleSheet("" if colour is None else f"QLabel {{ color: {colour}; }}")
+
+
+class PersonalCodeField(QWidget):
+    """A personal code shown masked, with a button that reveals it for comparing."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._masked = EMPTY
+        self._full = ""
+        self.label = _value_label()
+        self.label.setWordWrap(False)
+        self.label.setAccessibleName(accessible_name)
+        self.button = QPushButton(self.tr("Rādīt"))
+        self.button.setCheckable(True)
+        self.button.setAccessibleName(self.tr("Rādīt: {0}").format(accessible_name))
+        self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.button.toggled.connect(self._show)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def set_code(self, masked: str, full: str) -> None:
+        self._masked, self._full = masked or EMPTY, full
+        self.button.blockSignals(True)
+        self.button.setChecked(False)
+        self.button.blockSignals(False)
+        self.button.setVisible(bool(full) and full != masked)
+        self._show(False)
+
+    @property
+    def revealed(self) -> bool:
+        return self.button.isChecked()
+
+    def _show(self, reveal: bool) -> None:
+        self.label.setText(self._full if reveal else self._masked)
+        self.button.setText(self.tr("Slēpt") if reveal else self.tr("Rādīt"))
+
+
+class _TimelineList(QListWidget):
+    """The history as a list that is as tall as its entries: the page scrolls, not the list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSpacing(1)
+        copy = QAction(self.tr("Kopēt"), self)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_selection)
+        self.addAction(copy)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._width = -1
+
+    def copy_selection(self) -> None:
+        rows = sorted(self.selectedIndexes(), key=lambda i: i.row())
+        text = "\n".join(str(i.data()) for i in rows)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def relayout(self) -> None:
+        """Give each entry the height its wrapped text needs at the current width."""
+        width = max(self.viewport().width() - 2 * self.spacing() - 12, 120)
+        self._width = self.viewport().width()
+        metrics = self.fontMetrics()
+        total = 0
+        for row in range(self.count()):
+            item = self.item(row)
+            rect = metrics.boundingRect(0, 0, width, 100_000,
+                                        int(Qt.TextFlag.TextWordWrap), item.text())
+            height = rect.height() + 10
+            item.setSizeHint(QSize(width, height))
+            total += height + 2 * self.spacing()
+        frame = 2 * self.frameWidth()
+        self.setFixedHeight(max(total, metrics.height() + 10) + frame + 2)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self.relayout()
+
+
+class FormRows(QFormLayout):
+    """Caption and value rows of one group, rebuilt when a list (documents…) changes."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setHorizontalSpacing(12)
+        self.setVerticalSpacing(6)
+
+    caption_width = 0  # the captions of all groups line up when they fit this width
+
+    def add_row(self, caption: str, field: QWidget) -> QLabel:
+        label = QLabel(caption)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setMinimumWidth(self.caption_width)
+        if isinstance(field, QLabel):
+            # top-aligned beside a value that wraps onto several lines (QFormLayout centres
+            # a caption that cannot grow vertically); centred beside a field with buttons
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        label.setBuddy(field)
+        self.addRow(label, field)
+        return label
+
+    def add_wide(self, widget: QWidget) -> None:
+        self.addRow(widget)
+
+    def clear(self) -> None:
+        while self.rowCount():
+            self.removeRow(0)
+
+
+class ApplicationDetailView(QWidget):
+    """Shows one application; ``show_application`` loads it in the background."""
+
+    loaded = Signal(int)  # the application id, after the view shows it (or "not found")
+    failed = Signal(int)  # the application id whose loading raised
+
+    def __init__(
+        self,
+        load: Callable[[int], ApplicationDetail | None],
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._tasks = tasks
+        self._generation = 0
+        self._requested: int | None = None
+        self._detail: ApplicationDetail | None = None
+        self._columns = 0
+
+        self.placeholder = QLabel(self.tr("Izvēlieties pieteikumu sarakstā"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        # wide enough for the longest fixed caption, so that the groups' columns line up
+        self._caption_width = max(self.fontMetrics().horizontalAdvance(caption) for caption in (
+            self.tr("Aizbildnības pārbaude"), self.tr("Atgriešanas termiņš"),
+            self.tr("Atsaukšanas iemesls"), self.tr("Izskatīt atkārtoti")))
+        self._build_header()
+        self._build_groups()
+
+        content = QWidget()
+        content.setObjectName("detailContent")
+        self._left = QVBoxLayout()
+        self._right = QVBoxLayout()
+        for column in (self._left, self._right):
+            column.setSpacing(10)
+        self._columns_box = columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addLayout(self._left, 1)
+        columns.addLayout(self._right, 1)
+        body = QVBoxLayout(content)
+        body.setContentsMargins(12, 12, 12, 12)
+        body.setSpacing(10)
+        body.addWidget(self.header)
+        body.addLayout(columns)
+        body.addWidget(self.history_group)
+        body.addStretch(1)
+        self._place_groups(2)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        self.scroll.viewport().installEventFilter(self)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        self.header = QWidget()
+        self.number_label = _value_label()
+        self.number_label.setWordWrap(False)
+        self.number_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Preferred)
+        font = QFont(self.number_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setAccessibleName(self.tr("Pieteikuma numurs"))
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setAccessibleName(self.tr("Pieteikuma statuss"))
+        big = QFont(self.status_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        big.setBold(True)
+        self.status_label.setFont(big)
+        self.handover_status_label = QLabel()
+        self.handover_status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.handover_status_label.setFont(big)
+        self.handover_status_label.setAccessibleName(self.tr("Izsniegšanas statuss"))
+        self.kind_label = _value_label()
+        self.kind_label.setAccessibleName(self.tr("Pieprasītais resurss"))
+        self.submitted_label = _value_label()
+        self.sync_state_label = QLabel()
+        self.sync_state_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.number_label)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+        top.addWidget(self.handover_status_label)
+        under = QHBoxLayout()
+        under.setSpacing(16)
+        under.addWidget(self.kind_label, 2)
+        under.addWidget(self.submitted_label, 2)
+        under.addWidget(self.sync_state_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self.header)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(under)
+
+    def _group(self, title: str) -> tuple[QGroupBox, FormRows]:
+        box = QGroupBox(title)
+        form = FormRows(box)
+        form.caption_width = self._caption_width
+        return box, form
+
+    def _row(self, form: FormRows, caption: str, field: QWidget | None = None) -> QLabel:
+        value = field if field is not None else _value_label()
+        label = form.add_row(caption, value)
+        if isinstance(value, QLabel):
+            value.setAccessibleName(caption)
+            return value
+        return label
+
+    def _build_groups(self) -> None:
+        self.submitter_group, form = self._group(self.tr("Iesniedzējs"))
+        self.submitter_name = self._row(form, self.tr("Vārds, uzvārds"))
+        self.submitter_role = self._row(form, self.tr("Loma"))
+        self.submitter_code = PersonalCodeField(self.tr("Iesniedzēja personas kods"))
+        self._row(form, self.tr("Personas kods"), self.submitter_code)
+        self.guardian_check = self._row(form, self.tr("Aizbildnības pārbaude"))
+
+        self.learner_group, form = self._group(self.tr("Izglītojamais"))
+        self.learner_name = self._row(form, self.tr("Vārds, uzvārds"))
+        self.learner_class = self._row(form, self.tr("Klase"))
+        self.learner_code = PersonalCodeField(self.tr("Izglītojamā personas kods"))
+        self._row(form, self.tr("Personas kods"), self.learner_code)
+
+        self.social_group, self.social_form = self._group(self.tr("Sociālais statuss"))
+        self.documents_group, self.documents_form = self._group(self.tr("Dokumenti"))
+
+        self.contacts_group, form = self._group(self.tr("Kontakti"))
+        self.phone = self._row(form, self.tr("Tālrunis"))
+        self.email = self._row(form, self.tr("E-pasts"))
+        self.notes = self._row(form, self.tr("Piezīmes"))
+
+        self.decision_group, form = self._group(self.tr("Lēmums"))
+        self.decision_status = self._row(form, self.tr("Statuss"))
+        self.status_changed = self._row(form, self.tr("Statuss mainīts"))
+        self.decision_reason = self._row(form, self.tr("Pamatojums"))
+        self.revisit_on = self._row(form, self.tr("Izskatīt atkārtoti"))
+        self.withdrawal_reason = self._row(form, self.tr("Atsaukšanas iemesls"))
+
+        self.handover_group, self.handover_form = self._group(self.tr("Izsniegšana"))
+
+        self.history_group = QGroupBox(self.tr("Vēsture"))
+        self.timeline = _TimelineList()
+        self.timeline.setAccessibleName(self.tr("Statusu vēsture"))
+        history = QVBoxLayout(self.history_group)
+        history.addWidget(self.timeline)
+
+    def _place_groups(self, columns: int) -> None:
+        """Two columns when there is room, one when the view is narrow."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for layout in (self._left, self._right):
+            while layout.count():
+                layout.takeAt(0)
+        left = [self.submitter_group, self.learner_group, self.social_group,
+                self.contacts_group]
+        right = [self.decision_group, self.handover_group, self.documents_group]
+        if columns == 1:
+            left, right = left + right, []
+        self._columns_box.setStretch(1, 1 if right else 0)
+        for layout, boxes in ((self._left, left), (self._right, right)):
+            for box in boxes:
+                layout.addWidget(box)
+            layout.addStretch(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.scroll.viewport().width()
+            self._place_groups(2 if width >= TWO_COLUMNS_FROM else 1)
+        return super().eventFilter(watched, event)
+
+    # -- loading -------------------------------------------------------------------------------
+    @property
+    def detail(self) -> ApplicationDetail | None:
+        """What the view shows now (None for the placeholder or "not found")."""
+        return self._detail
+
+    @property
+    def application_id(self) -> int | None:
+        """The application last asked for."""
+        return self._requested
+
+    def show_application(self, application_id: int) -> None:
+        """Load ``application_id`` in the background; the newest request wins."""
+        self._generation += 1
+        generation = self._generation
+        self._requested = application_id
+        self._tasks.run(
+            self._load, application_id,
+            on_done=lambda result: self._apply(generation, application_id, result),
+            on_error=lambda exc: self._fail(generation, application_id, exc),
+        )
+
+    def clear(self) -> None:
+        """Back to the placeholder; answers still on their way are ignored."""
+        self._generation += 1
+        self._requested = None
+        self._detail = None
+        self.placeholder.setText(self.tr("Izvēlieties pieteikumu sarakstā"))
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def _apply(self, generation: int, application_id: int,
+               detail: ApplicationDetail | None) -> None:
+        if generation != self._generation:  # another application was asked for meanwhile
+            return
+        self._detail = detail
+        if detail is None:
+            self.placeholder.setText(self.tr(
+                "Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei."))
+            self.stack.setCurrentWidget(self.placeholder)
+        else:
+            self._fill(detail)
+            self.stack.setCurrentWidget(self.scroll)
+            self.scroll.verticalScrollBar().setValue(0)
+        self.loaded.emit(application_id)
+
+    def _fail(self, generation: int, application_id: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._detail = None
+        message = getattr(exc, "message_lv", None) or self.tr(
+            "Neizdevās nolasīt pieteikumu ({0})").format(type(exc).__name__)
+        self.placeholder.setText(message)
+        self.stack.setCurrentWidget(self.placeholder)
+        self.failed.emit(application_id)
+
+    # -- filling -------------------------------------------------------------------------------
+    def _fill(self, d: ApplicationDetail) -> None:
+        self.number_label.setText(d.number)
+        self.status_label.setText(d.status_label)
+        _pill(self.status_label, STATUS_COLOURS.get(d.status, "#666666"))
+        current = d.current_handover
+        self.handover_status_label.setVisible(current is not None)
+        if current is not None:
+            self.handover_status_label.setText(current.status_label)
+            _pill(self.handover_status_label, HANDOVER_COLOURS.get(current.status, "#666666"))
+        self.kind_label.setText(d.kind_label)
+        self.submitted_label.setText(self.tr("Iesniegts {0}").format(when(d.submitted_at)))
+        if d.in_conflict:
+            self.sync_state_label.setText(self.tr("Konflikts ar centrālo servisu"))
+            _coloured(self.sync_state_label, CONFLICT_COLOUR)
+        elif d.commands_waiting:
+            self.sync_state_label.setText(
+                self.tr("Gaida sinhronizāciju: {0}").format(d.commands_waiting))
+            _coloured(self.sync_state_label, WARNING_COLOUR)
+        else:
+            self.sync_state_label.setText(self.tr("Sinhronizēts"))
+            _coloured(self.sync_state_label, None)
+
+        self.submitter_name.setText(text_or_dash(d.submitter_name))
+        self.submitter_role.setText(text_or_dash(d.submitter_role_label))
+        self.submitter_code.set_code(d.submitter_code_masked, d.submitter_personal_code)
+        checked = d.guardian_check_label
+        if d.guardian_checked_at is not None:
+            checked = f"{checked} · {when(d.guardian_checked_at)}"
+        self.guardian_check.setText(checked)
+
+        self.learner_name.setText(text_or_dash(d.learner_name))
+        self.learner_class.setText(text_or_dash(d.learner_class))
+        self.learner_code.set_code(d.learner_code_masked, d.learner_personal_code)
+
+        self._fill_social(d)
+        self._fill_documents(d)
+
+        self.phone.setText(text_or_dash(d.phone))
+        self.email.setText(text_or_dash(d.email))
+        self.notes.setText(text_or_dash(d.notes))
+
+        self.decision_status.setText(d.status_label)
+        _coloured(self.decision_status, STATUS_COLOURS.get(d.status))
+        self.status_changed.setText(when(d.status_changed_at))
+        self.decision_reason.setText(text_or_dash(d.decision_reason))
+        self.revisit_on.setText(day(d.revisit_on))
+        self.withdrawal_reason.setText(text_or_dash(d.withdrawal_reason_label))
+
+        self._fill_handovers(d)
+        self._fill_timeline(d)
+
+    @staticmethod
+    def _clear_form(form: FormRows) -> None:
+        form.clear()
+
+    def _dash_row(self, form: FormRows, text: str) -> None:
+        form.add_wide(_value_label(text))
+
+    def _fill_social(self, d: ApplicationDetail) -> None:
+        form = self.social_form
+        self._clear_form(form)
+        if not d.social_statuses:
+            self._dash_row(form, self.tr("{0} (nav norādīts)").format(EMPTY))
+            return
+        for social in d.social_statuses:
+            if social.confirmed:
+                text = self.tr("Apstiprināts VIIS")
+                if social.confirmed_at is not None:
+                    text = f"{text} · {when(social.confirmed_at)}"
+                colour = CONFIRMED_COLOUR
+            else:
+                text, colour = self.tr("Nav apstiprināts"), WARNING_COLOUR
+            value = _value_label(text)
+            _coloured(value, colour)
+            self._row(form, f"{social.label} ({social.viis_code})", value)
+
+    def _fill_documents(self, d: ApplicationDetail) -> None:
+        form = self.documents_form
+        self._clear_form(form)
+        if not d.documents:
+            self._dash_row(form, self.tr("{0} (nav apstiprinātu dokumentu)").format(EMPTY))
+            return
+        for doc in d.documents:
+            # the title is the applicant's own wording and may be long: a row of its own
+            value = _value_label(self.tr("{0}\n{1} · apstiprināts {2}").format(
+                doc.title, doc.type_label, when(doc.acknowledged_at)))
+            value.setAccessibleName(doc.type_label)
+            form.add_wide(value)
+
+    def _item_text(self, h: HandoverDetail) -> str:
+        if h.item_id is None:
+            return EMPTY
+        if not h.item_known:
+            return self.tr("{0} (resurss vēl nav sinhronizēts)").format(EMPTY)
+        return " · ".join(p for p in (h.item_inventory_no, h.item_description) if p)
+
+    def _fill_handovers(self, d: ApplicationDetail) -> None:
+        form = self.handover_form
+        self._clear_form(form)
+        if not d.handovers:
+            self._dash_row(form, self.tr("{0} (resurss nav piešķirts)").format(EMPTY))
+            return
+        for n, h in enumerate(reversed(d.handovers)):  # the current one first
+            if n:
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.HLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                form.add_wide(line)
+            status = _value_label(h.status_label)
+            _coloured(status, HANDOVER_COLOURS.get(h.status))
+            self._row(form, self.tr("Akts"), _value_label(text_or_dash(h.act_number)))
+            self._row(form, self.tr("Statuss"), status)
+            self._row(form, self.tr("Resurss"), _value_label(self._item_text(h)))
+            self._row(form, self.tr("Sagatavots"), _value_label(when(h.prepared_at)))
+            self._row(form, self.tr("Izsniegts"), _value_label(when(h.issued_at)))
+            self._row(form, self.tr("Atgriešanas termiņš"),
+                      _value_label(day(h.return_deadline)))
+            if h.returned_at is not None or h.return_condition is not None:
+                self._row(form, self.tr("Atgriezts"), _value_label(when(h.returned_at)))
+                condition = text_or_dash(h.return_condition_label)
+                if h.return_notes:
+                    condition = f"{condition}: {h.return_notes}"
+                self._row(form, self.tr("Stāvoklis"), _value_label(condition))
+            if h.cancel_reason is not None:
+                self._row(form, self.tr("Atcelšanas iemesls"),
+                          _value_label(text_or_dash(h.cancel_reason_label)))
+            if h.incident_description or h.incident_reported_at is not None:
+                incident = text_or_dash(h.incident_description)
+                if h.incident_reported_at is not None:
+                    incident = self.tr("{0}\nziņots {1}").format(
+                        incident, when(h.incident_reported_at))
+                value = _value_label(incident)
+                _coloured(value, CONFLICT_COLOUR)
+                self._row(form, self.tr("Incidents"), value)
+
+    def timeline_text(self, entry: TimelineEntry) -> str:
+        """"Iesniegts → Piešķirts · ilze.reviewer · 12.11.2026 10:15" (+ the reason below)."""
+        transition = (f"{entry.from_label} → {entry.to_label}" if entry.from_label
+                      else entry.to_label)
+        if entry.entity_type == "handover":
+            transition = self.tr("Izsniegšana: {0}").format(transition)
+        service = self.tr("e-pakalpojums")
+        if entry.central:
+            who = service if entry.actor in ("", CENTRAL_ACTOR) else f"{entry.actor} ({service})"
+        else:
+            who = entry.actor
+        text = f"{transition} · {who} · {when(entry.at)}"
+        if entry.reason:
+            text = f"{text}\n{entry.reason}"
+        return text
+
+    def _fill_timeline(self, d: ApplicationDetail) -> None:
+        self.timeline.clear()
+        for entry in d.timeline:
+            item = QListWidgetItem(self.timeline_text(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            if entry.central:
+                item.setForeground(QBrush(QColor(CENTRAL_COLOUR)))
+                item.setToolTip(self.tr("Notikums no e-pakalpojuma (centrālā servisa)"))
+            self.timeline.addItem(item)
+        if not d.timeline:
+            empty = QListWidgetItem(self.tr("{0} (vēstures ierakstu nav)").format(EMPTY))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.timeline.addItem(empty)
+        self.timeline.relayout()
+
+    @property
+    def timeline_entries(self) -> int:
+        """How many history entries the timeline shows (not counting the "none" line)."""
+        return len(self._detail.timeline) if self._detail is not None else 0
