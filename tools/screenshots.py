@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         qt_app = QApplication.instance() or QApplication(sys.argv)
         store = open_store(Path(tmp) / "data")
         app = Application(qt_app, store)  # type: ignore[arg-type]
-        app.window.resize(1280, 760)
+        app.window.resize(1600, 900)
         app.start()
 
         def settle(ms: int = 600) -> None:
@@ -43,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
 
         settle()
         args.out.mkdir(parents=True, exist_ok=True)
+        app.inbox.table.setCurrentIndex(app.inbox.model.index(2, 0))
+        settle()
         app.window.grab().save(str(args.out / "inbox.png"))
         app.inbox.search.setText("bērziņ")
+        settle()
+        app.inbox.table.setCurrentIndex(app.inbox.model.index(0, 0))
         settle()
         app.window.grab().save(str(args.out / "inbox-search.png"))
         app.shutdown()
