@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench dist clean
+.PHONY: run test lint bench translations clean
+
+QM := desktop/i18n/resursi_en.qm
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,19 +16,29 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,demo]'
 	touch $@
 
-run: $(STAMP)
+# English is compiled from its Qt Linguist source; Latvian is the source language itself.
+$(QM): desktop/i18n/resursi_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent desktop/i18n/resursi_en.ts -qm $(QM)
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate desktop/app.py desktop/views/*.py -source-language lv \
+		-target-language en -ts desktop/i18n/resursi_en.ts
+
+run: $(STAMP) $(QM)
 	$(BIN)/resursi --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: lint
+test: lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.seed --applications 100000 \
 		--data-dir $$(mktemp -d)/seed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.sync_bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.inbox_bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis $(QM)

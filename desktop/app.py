@@ -15,6 +15,7 @@ import platformdirs
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter
 
+from desktop.i18n import install_translator
 from desktop.models import details, queries
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
@@ -178,6 +179,7 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(APP_NAME)
+    install_translator(qt_app, language)
     demo_dir = demo_data_dir() if demo and data_dir is None else None
     folder = data_dir or (Path(demo_dir.name) if demo_dir else default_data_dir())
     try:
