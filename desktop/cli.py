@@ -1,16 +1,30 @@
-"""Headless subcommands of `resursi` (no Qt): `resursi sync --once`, for scheduled tasks."""
+"""Headless subcommands of `resursi` (no Qt): `resursi sync --once`, for scheduled tasks.
+
+On success one summary line goes to stdout; on failure exactly one line (the reason, never a
+traceback, never personal data) goes to stderr and the exit status is 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
 from pathlib import Path
 
-from desktop.models.store import StoreError, open_store
+from sqlalchemy import select
+
+from desktop.models.schema import SyncState
+from desktop.models.store import Store, StoreError, open_store
 
 PASSWORD_ENV = "RESURSI_PASSWORD"
+
+log = logging.getLogger(__name__)
+
+
+class _Failure(Exception):
+    """A reason to stop, already worded for the user."""
 
 
 def add_sync_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,63 +40,103 @@ def add_sync_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _fail(reason: str) -> int:
-    print(f"resursi sync: {reason}", file=sys.stderr)
+    line = " ".join(reason.split())  # one line, whatever the message held
+    print(f"resursi sync: {line}", file=sys.stderr)
     return 1
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from sync.client import CentralClient, CentralError
-    from sync.credentials import KeyringCredentials, MemoryCredentials
+    try:
+        return _run_sync(args)
+    except _Failure as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as exc:  # the last line of defence: one line, no traceback, no data
+        log.debug("sync failed", exc_info=True)
+        return _fail(f"unexpected error ({type(exc).__name__}); nothing more is shown here "
+                     f"because the details may hold personal data")
+
+
+def _run_sync(args: argparse.Namespace) -> int:
+    from sync.client import CentralClient, CentralError, check_server_url
+    from sync.credentials import Credentials, KeyringCredentials, MemoryCredentials
     from sync.engine import SyncEngine
     from sync.protocol import PayloadError
 
-    server = args.server.rstrip("/")
-    if not server.startswith(("https://", "http://127.", "http://localhost", "http://[::1]")):
-        return _fail("the server URL must use https:// (plain http only on this computer)")
-    if args.ca_bundle is not None and not args.ca_bundle.is_file():
-        return _fail(f"the CA bundle {args.ca_bundle} does not exist")
-
-    credentials = KeyringCredentials() if KeyringCredentials.available() else MemoryCredentials()
-    password = os.environ.get(PASSWORD_ENV) or credentials.load_password(server, args.user)
     try:
-        store = open_store(args.data_dir)
-    except StoreError as exc:
-        return _fail(str(exc))
-    client = CentralClient(server, username=args.user, credentials=credentials,
-                           ca_bundle=args.ca_bundle)
-    started = time.perf_counter()
-    try:
-        if not client.signed_in:
-            if not password:
-                return _fail(f"no password: set {PASSWORD_ENV} or store it in the keyring")
-            token = client.sign_in(password)
-            memberships = {m.institution_id: m for m in token.memberships}
-        else:
-            memberships = {}
-        institution = args.institution
-        if institution is None:
-            if len(memberships) == 1:
-                institution = next(iter(memberships))
-            elif not memberships:
-                from desktop.models.queries import first_institution
+        server = check_server_url(args.server)
+    except ValueError as exc:
+        raise _Failure(str(exc)) from None
 
-                institution = first_institution(store)
-            if institution is None:
-                choices = ", ".join(sorted(memberships)) or "none"
-                return _fail(f"choose the school with --institution ({choices})")
-        elif memberships and institution not in memberships:
-            return _fail(f"{args.user} has no role at {institution}")
-        engine = SyncEngine(store, client, institution)
-        report = engine.sync_once()
-        waiting = engine.pending_count()
-    except (CentralError, PayloadError) as exc:
-        return _fail(f"{type(exc).__name__}: {exc}")
+    # No warning here when there is no keyring: the password comes from the environment and
+    # the tokens live in memory for this one run anyway.
+    credentials: Credentials = (KeyringCredentials() if KeyringCredentials.available()
+                                else MemoryCredentials())
+    try:
+        client = CentralClient(server, username=args.user, credentials=credentials,
+                               ca_bundle=args.ca_bundle)
+    except ValueError as exc:
+        raise _Failure(str(exc)) from None
+    try:
+        password = os.environ.get(PASSWORD_ENV) or credentials.load_password(server, args.user)
+        if not password and not client.signed_in:
+            raise _Failure(f"no password: set {PASSWORD_ENV} or store it in the keyring")
+        started = time.perf_counter()
+        # With a password, sign in afresh: it checks the account and brings the roles.
+        # Without one, the tokens kept in the keyring are used (and refreshed on 401).
+        try:
+            memberships = {m.institution_id: m for m in client.sign_in(password).memberships
+                           } if password else {}
+        except CentralError as exc:
+            raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        try:
+            store = open_store(args.data_dir)
+        except StoreError as exc:
+            raise _Failure(str(exc)) from None
+        except OSError as exc:
+            raise _Failure(f"cannot use the data folder {args.data_dir}: "
+                           f"{exc.strerror or type(exc).__name__}") from None
+        try:
+            institution = _choose_institution(args, memberships, store)
+            engine = SyncEngine(store, client, institution)
+            report = engine.sync_once()
+            waiting = engine.pending_count()
+        except (CentralError, PayloadError) as exc:
+            raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        finally:
+            store.close()
     finally:
         client.close()
-        store.close()
     elapsed = time.perf_counter() - started
     print(f"pulled {report.pulled} changes in {report.pages} pages"
           f"{' (full resync)' if report.full_resync else ''}, deleted {report.deleted}, "
           f"held back {report.deferred}; pushed {report.pushed} commands, "
           f"conflicts {report.conflicts}, waiting {waiting}; {elapsed:.2f} s")
     return 0
+
+
+def _choose_institution(args: argparse.Namespace, memberships: dict[str, object],
+                        store: Store) -> str:
+    """--institution; else the user's only school; else the one school this store syncs."""
+    institution: str | None = args.institution
+    if institution is not None:
+        if memberships and institution not in memberships:
+            raise _Failure(f"{args.user} has no role at {institution}")
+        return institution
+    if len(memberships) == 1:
+        return next(iter(memberships))
+    with store.read() as s:
+        synced = [i for i in s.scalars(select(SyncState.institution_id)
+                                       .where(SyncState.cursor.is_not(None)))
+                  if not memberships or i in memberships]
+    if len(synced) == 1:
+        return synced[0]
+    if not memberships and not synced:
+        from desktop.models.queries import first_institution
+
+        found = first_institution(store)
+        if found is not None:
+            return found
+    choices = ", ".join(sorted(memberships or synced)) or "none known"
+    raise _Failure(f"choose the school with --institution ({choices})")

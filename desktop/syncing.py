@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.tasks import TaskRunner
-from sync.client import AuthError, CentralError, RetryLaterError
+from sync.client import AuthError, CentralError, RetryLaterError, TlsError
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import PayloadError
 
@@ -62,10 +62,11 @@ class SyncController(QObject):
     def _failed(self, exc: Exception) -> None:
         self._running = False
         self.running_changed.emit(False)
-        if isinstance(exc, AuthError):
+        if isinstance(exc, AuthError | TlsError):
+            # Waiting will not help: the user must sign in again or configure the CA bundle.
             self.online = False
-            self.connection_changed.emit(False, "Jāpierakstās vēlreiz")
-            return  # no automatic retries until the user signs in again
+            self.connection_changed.emit(False, exc.message_lv)
+            return
         retry_after = exc.retry_after if isinstance(exc, RetryLaterError) else None
         delay = self._engine.backoff.next_delay(retry_after)
         self.online = False

@@ -6,14 +6,25 @@ their idempotency key. Failures become typed errors the engine and the UI can ac
 
 from __future__ import annotations
 
+import ipaddress
 import logging
-from collections.abc import Mapping
+import math
+import os
+import ssl
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import ConnectionPool
+from urllib3.exceptions import MaxRetryError
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 from sync.credentials import Credentials, Tokens
@@ -85,6 +96,19 @@ class BadResponseError(CentralError):
     message_lv = "Centrālā servisa atbilde nav derīga"
 
 
+class TlsError(CentralError):
+    """The TLS connection cannot be trusted (typically: the server's certificate is not signed
+    by a CA we trust). Not transient: retrying will not help until the configuration changes."""
+
+    message_lv = ("Centrālā servisa sertifikāts nav uzticams; ja skolai ir sava sertifikātu "
+                  "iestāde (CA), norādiet tās sertifikātu")
+
+    def __init__(self, message: str, message_lv: str | None = None) -> None:
+        super().__init__(message)
+        if message_lv is not None:
+            self.message_lv = message_lv
+
+
 @dataclass(frozen=True)
 class CommandOutcome:
     """A command's answer: 200 with the new state, or a problem (409/412/422/…)."""
@@ -95,21 +119,176 @@ class CommandOutcome:
 
 
 def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if value is None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP-date (RFC 9110 10.2.3)."""
+    value = (response.headers.get("Retry-After") or "").strip()
+    if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        from email.utils import parsedate_to_datetime
-
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, IndexError):
             return None
-        from datetime import UTC, datetime
+        if when.tzinfo is None:  # "-0000" parses naive; HTTP dates are GMT anyway
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)
 
-        return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> str:
+    """The server's base URL without a trailing slash, or ValueError saying what is wrong.
+
+    https:// always; plain http:// only to this computer (the devserver, tests), because TLS
+    is never switched off for a real server.
+    """
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError(f"the server URL {text!r} must look like https://host[:port]")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("the server URL must not carry a user name or password")
+    if parts.query or parts.fragment:
+        raise ValueError("the server URL must not have a query (?) or fragment (#)")
+    try:
+        parts.port  # noqa: B018 - validates the port
+    except ValueError as exc:
+        raise ValueError(f"the server URL {text!r} has an invalid port") from exc
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ValueError("the server URL must use https:// (plain http only on this computer)")
+    return text.rstrip("/")
+
+
+def _check_ca_bundle(ca_bundle: Path | str | None) -> str | None:
+    """The CA bundle's path if it is a readable PEM file with a certificate, else ValueError."""
+    if ca_bundle is None:
+        return None
+    path = Path(ca_bundle)
+    if not str(ca_bundle).strip():
+        raise ValueError("the CA bundle path is empty")
+    if not path.is_file():
+        raise ValueError(f"the CA bundle {path} does not exist or is not a file")
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError, ValueError) as exc:
+        raise ValueError(f"the CA bundle {path} holds no usable PEM certificate "
+                         f"({getattr(exc, 'reason', None) or type(exc).__name__})") from exc
+    return str(path)
+
+
+class _VerifiedSession(requests.Session):
+    """A Session whose certificate verification cannot be switched off.
+
+    ``verify`` is True (the default trust store) or the configured CA bundle; assigning False
+    (or anything else) raises ValueError, and so does a per-request ``verify=False``. The
+    configured bundle also wins over REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE (requests would let the
+    environment replace it); without one, an environment bundle that exists is honoured.
+    """
+
+    def __init__(self, ca_bundle: str | None = None) -> None:
+        self._verify: str | bool = True
+        self._warned_env = False
+        super().__init__()
+        self.verify = ca_bundle or True
+
+    @property  # type: ignore[override]
+    def verify(self) -> str | bool:
+        return self._verify
+
+    @verify.setter
+    def verify(self, value: object) -> None:
+        if value is True:
+            self._verify = True
+        elif isinstance(value, str | os.PathLike) and Path(value).is_file():
+            self._verify = os.fspath(value)  # type: ignore[assignment]
+        else:
+            raise ValueError("TLS certificate verification cannot be switched off; "
+                             "give a CA bundle file instead")
+
+    def merge_environment_settings(self, url: str, proxies: Any, stream: Any, verify: Any,
+                                   cert: Any) -> dict[str, Any]:
+        if verify is not None and verify is not True and verify != self._verify:
+            raise ValueError("TLS certificate verification cannot be switched off per request")
+        settings = super().merge_environment_settings(url, proxies, stream, None, cert)
+        if self._verify is not True:
+            settings["verify"] = self._verify
+        elif settings.get("verify") is not True:
+            env_bundle = settings.get("verify")
+            if not (isinstance(env_bundle, str) and os.path.exists(env_bundle)):
+                if not self._warned_env:
+                    self._warned_env = True
+                    log.warning("ignoring REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE: not an existing "
+                                "path; the default trust store is used")
+                settings["verify"] = True
+        return settings
+
+
+class _GetOnlyRetry(Retry):
+    """Transport retries for GET only.
+
+    urllib3 retries a failed *connect* for any method; here every other method gets exactly
+    one attempt (commands are retried by the sync engine, with their idempotency key).
+    """
+
+    def increment(self, method: str | None = None, url: str | None = None,
+                  response: BaseHTTPResponse | None = None, error: Exception | None = None,
+                  _pool: ConnectionPool | None = None,
+                  _stacktrace: TracebackType | None = None) -> Retry:
+        if error is not None and (method is None or not self._is_method_retryable(method)):
+            raise MaxRetryError(_pool, url, error) from error  # type: ignore[arg-type]
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, its causes/contexts, and the errors wrapped in args or ``reason``."""
+    seen: set[int] = set()
+    todo: list[Any] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        yield item
+        todo.extend([item.__cause__, item.__context__, getattr(item, "reason", None),
+                     *item.args])
+
+
+def _transport_error(server: str, what: str, exc: requests.RequestException) -> CentralError:
+    """A requests failure as a typed error: TlsError for an untrusted certificate (and other
+    TLS failures that are not a dropped connection), OfflineError for everything else."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        causes = list(_causes(exc))
+        for cause in causes:
+            if isinstance(cause, ssl.SSLCertVerificationError):
+                detail = cause.verify_message or "certificate verify failed"
+                return TlsError(
+                    f"the certificate of {server} is not trusted ({detail}); if the school "
+                    f"uses its own certificate authority, configure its CA bundle")
+        if not any(isinstance(c, ssl.SSLEOFError | ssl.SSLZeroReturnError | ConnectionError)
+                   for c in causes):
+            if "certificate verify failed" in str(exc):
+                return TlsError(f"the certificate of {server} is not trusted; if the school "
+                                f"uses its own certificate authority, configure its CA bundle")
+            reason = next((c.reason for c in causes
+                           if isinstance(c, ssl.SSLError) and c.reason), None)
+            return TlsError(f"a secure (TLS) connection to {server} failed"
+                            f"{f' ({reason})' if reason else ''}",
+                            "Neizdevās izveidot drošu (TLS) savienojumu ar centrālo servisu")
+    return OfflineError(f"{what}: no answer from {server} ({type(exc).__name__})")
 
 
 class CentralClient:
@@ -124,19 +303,23 @@ class CentralClient:
         ca_bundle: Path | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_server_url(base_url)
         self.username = username
         self._credentials = credentials
-        self._timeout = timeout
+        if (len(timeout) != 2
+                or not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeout)):
+            raise ValueError("timeout must be (connect, read) seconds, both positive")
+        self._timeout = (float(timeout[0]), float(timeout[1]))
+        # Verification stays on; a school's own CA can be given, never switched off.
+        self.session: requests.Session = _VerifiedSession(_check_ca_bundle(ca_bundle))
         self._tokens: Tokens | None = credentials.load(self.base_url, username)
-        self.session = requests.Session()
-        # Verification stays on; a school's own CA can be added, never switched off.
-        self.session.verify = str(ca_bundle) if ca_bundle else True
         self.session.headers["User-Agent"] = "Resursi"
         self.session.headers["Accept"] = f"application/json, {PROBLEM_JSON}"
-        gets_only = Retry(total=2, connect=2, read=2, status=0, backoff_factor=0.2,
-                          allowed_methods=frozenset({"GET"}), raise_on_status=False,
-                          respect_retry_after_header=False)
+        # Connect and read failures of a GET are retried twice (a few hundred ms apart);
+        # no status is retried here (429/503 go to the engine's backoff), nothing else at all.
+        gets_only = _GetOnlyRetry(total=2, connect=2, read=2, status=0, other=0, redirect=0,
+                                  backoff_factor=0.2, allowed_methods=frozenset({"GET"}),
+                                  raise_on_status=False, respect_retry_after_header=False)
         self.session.mount("http://", HTTPAdapter(max_retries=gets_only))
         self.session.mount("https://", HTTPAdapter(max_retries=gets_only))
 
@@ -158,13 +341,13 @@ class CentralClient:
         self._credentials.forget(self.base_url, self.username)
 
     def _token_request(self, form: Mapping[str, str]) -> TokenResponse:
-        try:
-            response = self.session.post(f"{self.base_url}/v1/oauth/token", data=form,
-                                         timeout=self._timeout)
-        except requests.RequestException as exc:
-            raise OfflineError(f"sign-in failed: {type(exc).__name__}") from exc
+        response = self._request("POST", "/v1/oauth/token", "sign-in", data=form)
         if response.status_code in (400, 401):
-            raise AuthError("the user name or password is wrong, or the sign-in expired")
+            if form.get("grant_type") == "password":
+                error = AuthError("the user name or password is wrong")
+                error.message_lv = "Nepareizs lietotājvārds vai parole"
+                raise error
+            raise AuthError("the sign-in expired; sign in again")
         self._raise_for_transient(response)
         if response.status_code != 200:
             raise CentralError(f"sign-in answered {response.status_code}")
@@ -185,6 +368,14 @@ class CentralClient:
         return True
 
     # -- plumbing -----------------------------------------------------------------------------
+    def _request(self, method: str, path: str, what: str, **kwargs: Any) -> requests.Response:
+        """The one place a request goes out: always with the timeout, never redirected."""
+        try:
+            return self.session.request(method, f"{self.base_url}{path}",
+                                        timeout=self._timeout, allow_redirects=False, **kwargs)
+        except requests.RequestException as exc:
+            raise _transport_error(self.base_url, what, exc) from exc
+
     def _send(self, method: str, path: str, *, headers: dict[str, str] | None = None,
               **kwargs: Any) -> requests.Response:
         if self._tokens is None:
@@ -192,12 +383,8 @@ class CentralClient:
         for attempt in (1, 2):
             all_headers = {"Authorization": f"Bearer {self._tokens.access_token}",
                            **(headers or {})}
-            try:
-                response = self.session.request(method, f"{self.base_url}{path}",
-                                                headers=all_headers, timeout=self._timeout,
-                                                **kwargs)
-            except requests.RequestException as exc:
-                raise OfflineError(f"{method} {path.split('?')[0]}: {type(exc).__name__}") from exc
+            response = self._request(method, path, f"{method} {path.split('?')[0]}",
+                                     headers=all_headers, **kwargs)
             if response.status_code == 401 and attempt == 1 and self._refresh():
                 continue
             break

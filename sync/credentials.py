@@ -6,7 +6,6 @@ says so and keeps the tokens for this run only; the user signs in again next tim
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 from dataclasses import dataclass
@@ -63,36 +62,46 @@ class MemoryCredentials:
 
 
 class KeyringCredentials:
-    """The OS keyring (Secret Service, Windows Credential Manager, macOS Keychain)."""
+    """The OS keyring (Secret Service, Windows Credential Manager, macOS Keychain).
+
+    A keyring that fails at run time (locked, no D-Bus session in a scheduled task) is not
+    fatal: reading gives nothing, and tokens that cannot be saved stay in memory for this run
+    (never in a file), with a warning in the log.
+    """
 
     persistent = True
 
     def __init__(self) -> None:
         import keyring
+        import keyring.errors
 
         self._keyring = keyring
+        self._errors = keyring.errors
+        self._memory = MemoryCredentials()
 
     @staticmethod
     def available() -> bool:
-        """True when a real backend is configured (not the 'fail' or null backends)."""
+        """True when a real, secure backend is configured: not the 'fail' or null backends,
+        and not a keyrings.alt file backend (secrets in a file are what we promise not to do)."""
         try:
             import keyring
-            from keyring.backends import fail
 
             backend = keyring.get_keyring()
         except Exception:  # any import/config error means: no keyring here
             return False
-        if isinstance(backend, fail.Keyring):
-            return False
-        return getattr(backend, "priority", 0) > 0
+        return _secure_backend(backend)
 
     def _key(self, server: str) -> str:
         return f"{SERVICE} {server}"
 
     def load(self, server: str, username: str) -> Tokens | None:
-        raw = self._keyring.get_password(self._key(server), f"{username}#tokens")
+        try:
+            raw = self._keyring.get_password(self._key(server), f"{username}#tokens")
+        except self._errors.KeyringError as exc:
+            log.warning("cannot read the keyring (%s)", type(exc).__name__)
+            raw = None
         if not raw:
-            return None
+            return self._memory.load(server, username)
         try:
             data = json.loads(raw)
             return Tokens(str(data["access_token"]), str(data["refresh_token"]))
@@ -100,18 +109,46 @@ class KeyringCredentials:
             return None
 
     def save(self, server: str, username: str, tokens: Tokens) -> None:
-        self._keyring.set_password(
-            self._key(server), f"{username}#tokens",
-            json.dumps({"access_token": tokens.access_token,
-                        "refresh_token": tokens.refresh_token}),
-        )
+        try:
+            self._keyring.set_password(
+                self._key(server), f"{username}#tokens",
+                json.dumps({"access_token": tokens.access_token,
+                            "refresh_token": tokens.refresh_token}),
+            )
+        except self._errors.KeyringError as exc:
+            log.warning("cannot save the sign-in in the keyring (%s); it is kept in memory "
+                        "for this run only", type(exc).__name__)
+            self._memory.save(server, username, tokens)
+        else:
+            self._memory.forget(server, username)
 
     def forget(self, server: str, username: str) -> None:
-        with contextlib.suppress(self._keyring.errors.PasswordDeleteError):
+        self._memory.forget(server, username)
+        try:
             self._keyring.delete_password(self._key(server), f"{username}#tokens")
+        except self._errors.PasswordDeleteError:
+            pass  # nothing was stored
+        except self._errors.KeyringError as exc:
+            log.warning("cannot remove the sign-in from the keyring (%s)", type(exc).__name__)
 
     def load_password(self, server: str, username: str) -> str | None:
-        return self._keyring.get_password(self._key(server), username)
+        try:
+            return self._keyring.get_password(self._key(server), username)
+        except self._errors.KeyringError as exc:
+            log.warning("cannot read the keyring (%s)", type(exc).__name__)
+            return None
+
+
+def _secure_backend(backend: object) -> bool:
+    from keyring.backends import chainer, fail
+
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return False
+    if type(backend).__module__.startswith("keyrings.alt.file"):
+        return False  # PlaintextKeyring / EncryptedKeyring: a file in the home folder
+    if isinstance(backend, chainer.ChainerBackend):
+        return all(_secure_backend(b) for b in backend.backends)
+    return True
 
 
 def default_credentials() -> tuple[Credentials, str | None]:

@@ -45,6 +45,7 @@ from sync.client import (
     ForbiddenError,
     OfflineError,
     RetryLaterError,
+    TlsError,
 )
 from sync.protocol import (
     ApplicationChange,
@@ -475,7 +476,7 @@ class SyncEngine:
         except (OfflineError, RetryLaterError) as exc:
             self._note_attempt([c[0] for c in cmds], exc)
             raise
-        except (AuthError, ForbiddenError):
+        except (AuthError, ForbiddenError, TlsError):
             raise
         except CentralError:
             # The batch as a whole was refused (one bad command spoils a batch): send them one

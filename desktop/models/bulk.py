@@ -1,0 +1,106 @@
+"""Refusing or deferring many applications at once (a selection in the inbox).
+
+Each application is decided in its own transaction through ``decisions.refuse``/``defer``, so
+one that may no longer be refused (already declined, withdrawn, deleted meanwhile) is reported
+and skipped without undoing the others. What can be checked once is checked before anything is
+written: the reason, the revisit date and the actor's permission.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop.models import decisions
+from desktop.models.errors import InputError
+from desktop.models.journal import Actor
+from desktop.models.permissions import Permission, require
+from desktop.models.schema import utcnow
+from desktop.models.store import Store
+from desktop.models.workflow import WorkflowError
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """Which applications were decided and which were not, with a Latvian message for each."""
+
+    done: list[int] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.done) + len(self.failed)
+
+
+def _unique(ids: Iterable[int]) -> list[int]:
+    """The ids in their order, each once (a selection may name a row twice)."""
+    return list(dict.fromkeys(int(i) for i in ids))
+
+
+def _reason(reason: str) -> str:
+    """The cleaned reason, or ``InputError`` before anything is written."""
+    return decisions.clean_reason(reason, required=True) or ""
+
+
+def _each(ids: Iterable[int], decide: Callable[[int], object]) -> BulkResult:
+    done: list[int] = []
+    failed: list[tuple[int, str]] = []
+    for app_id in _unique(ids):
+        try:
+            decide(app_id)
+        except WorkflowError as exc:  # a rule said no for this one: report it, go on
+            failed.append((app_id, exc.message_lv))
+        else:
+            done.append(app_id)
+    return BulkResult(done, failed)
+
+
+def refuse_many(
+    store: Store,
+    actor: Actor,
+    application_ids: Iterable[int],
+    reason: str,
+    *,
+    now: datetime | None = None,
+) -> BulkResult:
+    """Refuse every application in ``application_ids`` with the same reason.
+
+    Raises ``InputError`` (nothing written) when the reason is blank or too long, and
+    ``PermissionDeniedError`` when the actor may not decide.
+    """
+    require(actor, Permission.DECIDE)
+    text = _reason(reason)
+    return _each(
+        application_ids,
+        lambda app_id: decisions.refuse(store, actor, app_id, text, now=now),
+    )
+
+
+def defer_many(
+    store: Store,
+    actor: Actor,
+    application_ids: Iterable[int],
+    reason: str,
+    revisit_on: date | None = None,
+    *,
+    now: datetime | None = None,
+) -> BulkResult:
+    """Postpone every application in ``application_ids`` with the same reason and date.
+
+    Raises ``InputError`` (nothing written) when the reason is blank or too long or the
+    revisit date is in the past, and ``PermissionDeniedError`` when the actor may not decide.
+    """
+    require(actor, Permission.DECIDE)
+    text = _reason(reason)
+    if revisit_on is not None and revisit_on < (now or utcnow()).date():
+        raise InputError(
+            "revisit_on",
+            f"the revisit date {revisit_on.isoformat()} is in the past",
+            f"Atkārtotas izskatīšanas datums {revisit_on:%d.%m.%Y} ir pagātnē",
+        )
+    return _each(
+        application_ids,
+        lambda app_id: decisions.defer(store, actor, app_id, text, revisit_on=revisit_on,
+                                       now=now),
+    )

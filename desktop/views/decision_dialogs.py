@@ -1,0 +1,335 @@
+"""The dialogs that ask for a decision's details: grant, refuse, defer; and ``show_error``.
+
+The dialogs only collect and check what the staff member typed; the caller runs the decision
+(``desktop.models.decisions`` / ``desktop.models.bulk``) through the task runner and shows a
+refusal from the core with ``show_error``. The caller also supplies the items to offer: only
+those the grant rule allows (``decisions.offerable_items``).
+
+Keyboard: Esc cancels. In the refuse and defer dialogs Enter in the reason starts a new line
+and Enter in any other field does nothing, so a half-written reason is never sent by
+accident; Ctrl+Enter (or the button) decides. In the grant dialog Enter grants.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_REASON = 2000  # the same limit as desktop.models.decisions.MAX_REASON
+DATE_FORMAT = "dd.MM.yyyy"
+ERROR_COLOUR = "#b3261e"
+MUTED_COLOUR = "#5f6368"
+WARNING_COLOUR = "#8a6100"
+SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("decision_dialogs", text)
+
+
+def _count_phrase(count: int, one: str, many: str) -> str:
+    """Latvian number agreement: 1, 21, 31… take the singular, 11 and the rest the plural."""
+    singular = count % 10 == 1 and count % 100 != 11
+    return (one if singular else many).format(count)
+
+
+def _date_edit(minimum: QDate, value: QDate) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+    edit.setMinimumDate(minimum)
+    edit.setDate(max(value, minimum))
+    edit.setEnabled(False)
+    return edit
+
+
+def _school_year_end(today: QDate) -> QDate:
+    month, day = SCHOOL_YEAR_ENDS
+    end = QDate(today.year(), month, day)
+    return end if end >= today else QDate(today.year() + 1, month, day)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names come from applicants
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _note(text: str, colour: str = MUTED_COLOUR) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    ok.setText(ok_text)
+    cancel.setText(_tr("Atcelt"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok, cancel
+
+
+class GrantDialog(QDialog):
+    """Grant one application, with one of the offered items or without one (chosen later)."""
+
+    def __init__(
+        self,
+        application_label: str,
+        items: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Piešķirt resursu"))
+        self.setMinimumWidth(480)
+        today = QDate.currentDate()
+
+        self.heading = _heading(application_label)
+        self.with_item = QRadioButton(self.tr("Piešķirt ierīci:"))
+        self.without_item = QRadioButton(
+            self.tr("Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)"))
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.with_item)
+        self.choice.addButton(self.without_item)
+        self.items = QComboBox()
+        self.items.setAccessibleName(self.tr("Ierīces inventāra numurs"))
+        self.items.setMinimumContentsLength(16)
+        for item_id, inventory_no in items:
+            self.items.addItem(inventory_no, item_id)
+        self.no_items = _note(
+            self.tr("Nav pieejamu piemērotu ierīču: pieteikumu var piešķirt bez ierīces, "
+                    "un ierīci izvēlēsies izsniegšanas vietā."), WARNING_COLOUR)
+        self.use_deadline = QCheckBox(self.tr("Atdošanas termiņš:"))
+        self.deadline = _date_edit(today, _school_year_end(today))
+        self.deadline.setAccessibleName(self.tr("Atdošanas termiņš"))
+        self.buttons, self.ok_button, self.cancel_button = _buttons(self, self.tr("Piešķirt"))
+
+        item_row = QHBoxLayout()
+        item_row.addWidget(self.with_item)
+        item_row.addWidget(self.items, 1)
+        self.item_box = QWidget()
+        item_layout = QVBoxLayout(self.item_box)
+        item_layout.setContentsMargins(0, 0, 0, 0)
+        item_layout.addLayout(item_row)
+        deadline_row = QHBoxLayout()
+        deadline_row.addSpacing(22)
+        deadline_row.addWidget(self.use_deadline)
+        deadline_row.addWidget(self.deadline)
+        deadline_row.addStretch(1)
+        item_layout.addLayout(deadline_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addSpacing(6)
+        layout.addWidget(self.item_box)
+        layout.addWidget(self.no_items)
+        layout.addWidget(self.without_item)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+
+        has_items = bool(items)
+        self.no_items.setVisible(not has_items)
+        self.item_box.setVisible(has_items)
+        self.with_item.setEnabled(has_items)
+        (self.with_item if has_items else self.without_item).setChecked(True)
+        self.with_item.toggled.connect(self._update)
+        self.use_deadline.toggled.connect(self._update)
+        self.items.activated.connect(lambda _index: self.with_item.setChecked(True))
+        self._update()
+        (self.items if has_items else self.without_item).setFocus()
+
+    def _update(self) -> None:
+        with_item = self.with_item.isChecked()
+        self.items.setEnabled(with_item)
+        # A deadline belongs to the handover, which only a granted item starts.
+        self.use_deadline.setEnabled(with_item)
+        self.deadline.setEnabled(with_item and self.use_deadline.isChecked())
+
+    def result_values(self) -> tuple[str | None, date | None]:
+        """(item id or None for "without an item", return deadline or None)."""
+        if not self.with_item.isChecked() or self.items.currentIndex() < 0:
+            return None, None
+        deadline = self.deadline.date().toPython() if self.use_deadline.isChecked() else None
+        return str(self.items.currentData()), deadline
+
+
+class _ReasonDialog(QDialog):
+    """A required multi-line reason with a counter and an inline error."""
+
+    def __init__(self, title: str, heading: str, ok_text: str, blank_message: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.blank_message = blank_message
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self.heading = _heading(heading)
+        self.reason_label = QLabel(self.tr("&Pamatojums:"))
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setAccessibleName(self.tr("Pamatojums"))
+        self.reason_edit.setMinimumHeight(110)
+        self.reason_label.setBuddy(self.reason_edit)
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.error_label = _note("", ERROR_COLOUR)
+        self.error_label.setAccessibleName(self.tr("Kļūda"))
+        self.error_label.hide()
+        self.buttons, self.ok_button, self.cancel_button = _buttons(self, ok_text)
+        self.ok_button.setToolTip(self.tr("Ctrl+Enter"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+
+        self.form = QVBoxLayout(self)
+        self.form.addWidget(self.heading)
+        self.form.addSpacing(6)
+        self.form.addWidget(self.reason_label)
+        self.form.addWidget(self.reason_edit, 1)
+        under = QHBoxLayout()
+        under.addWidget(self.error_label, 1)
+        under.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
+        self.form.addLayout(under)
+        self.reason_edit.textChanged.connect(self._on_text)
+        self._on_text()
+        self.reason_edit.setFocus()
+
+    def _add_bottom(self, *widgets: QWidget | QHBoxLayout) -> None:
+        for widget in widgets:
+            if isinstance(widget, QWidget):
+                self.form.addWidget(widget)
+            else:
+                self.form.addLayout(widget)
+        self.form.addSpacing(6)
+        self.form.addWidget(self.buttons)
+
+    def _length(self) -> int:
+        return len(self.reason_edit.toPlainText().strip())
+
+    def _on_text(self) -> None:
+        length = self._length()
+        self.counter.setText(f"{length}\u00a0/\u00a0{MAX_REASON}")
+        self.counter.setStyleSheet(
+            f"color: {ERROR_COLOUR if length > MAX_REASON else MUTED_COLOUR};")
+        if self.error_label.isVisible() and 0 < length <= MAX_REASON:
+            self.error_label.hide()
+
+    def _problem(self) -> str | None:
+        length = self._length()
+        if length == 0:
+            return self.blank_message
+        if length > MAX_REASON:
+            return self.tr("Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes"
+                           ).format(MAX_REASON)
+        return None
+
+    def show_problem(self, message: str) -> None:
+        """Point at the reason with a message (also for an ``InputError`` from the core)."""
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.reason_edit.setFocus()
+
+    def accept(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.show_problem(problem)
+            return
+        super().accept()
+
+    def keyPressEvent(self, event: Any) -> None:
+        # Enter outside the reason (a date, a check box) must not send a half-written reason;
+        # a focused button still handles Enter itself, and Ctrl+Enter is the shortcut.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reason(self) -> str:
+        """The reason as it will be recorded: trimmed of surrounding blanks."""
+        return self.reason_edit.toPlainText().strip()
+
+
+class RefuseDialog(_ReasonDialog):
+    """Refuse one application, or ``count`` selected ones, with a reason."""
+
+    def __init__(self, application_label: str = "", *, count: int = 1,
+                 parent: QWidget | None = None) -> None:
+        if count > 1:
+            title = _count_phrase(count, _tr("Atteikt {0} pieteikumu"),
+                                  _tr("Atteikt {0} pieteikumus"))
+            heading = application_label or _count_phrase(
+                count, _tr("Atlasīts {0} pieteikums"), _tr("Atlasīti {0} pieteikumi"))
+        else:
+            title = _tr("Atteikt pieteikumu")
+            heading = application_label
+        super().__init__(title, heading, _tr("Atteikt"), _tr("Jānorāda atteikuma pamatojums"),
+                         parent)
+        self.hint = _note(self.tr("Pamatojumu redzēs pieteikuma iesniedzējs."))
+        self._add_bottom(self.hint)
+
+
+class DeferDialog(_ReasonDialog):
+    """Postpone one application, or ``count`` selected ones: a reason, optionally a date."""
+
+    def __init__(self, application_label: str = "", *, count: int = 1,
+                 parent: QWidget | None = None) -> None:
+        if count > 1:
+            title = _count_phrase(count, _tr("Atlikt {0} pieteikumu"),
+                                  _tr("Atlikt {0} pieteikumus"))
+            heading = application_label or _count_phrase(
+                count, _tr("Atlasīts {0} pieteikums"), _tr("Atlasīti {0} pieteikumi"))
+        else:
+            title = _tr("Atlikt pieteikuma izskatīšanu")
+            heading = application_label
+        super().__init__(title, heading, _tr("Atlikt"), _tr("Jānorāda atlikšanas pamatojums"),
+                         parent)
+        today = QDate.currentDate()
+        self.use_revisit = QCheckBox(self.tr("Izskatīt atkārtoti:"))
+        self.revisit = _date_edit(today, today.addDays(7))
+        self.revisit.setAccessibleName(self.tr("Atkārtotas izskatīšanas datums"))
+        self.use_revisit.toggled.connect(self.revisit.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.use_revisit)
+        row.addWidget(self.revisit)
+        row.addStretch(1)
+        self._add_bottom(row)
+
+    def values(self) -> tuple[str, date | None]:
+        """(reason, revisit date or None)."""
+        revisit = self.revisit.date().toPython() if self.use_revisit.isChecked() else None
+        return self.reason(), revisit
+
+
+def show_error(parent: QWidget | None, exc: Exception) -> None:
+    """Tell the user a decision did not go through: the core's Latvian message, never a
+    traceback; for an unexpected error, a generic message naming its type."""
+    message = getattr(exc, "message_lv", None)
+    if not isinstance(message, str) or not message.strip():
+        message = _tr("Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; "
+                      "ja kļūda atkārtojas, sazinieties ar atbalsta dienestu."
+                      ).format(type(exc).__name__)
+    QMessageBox.warning(parent, _tr("Darbība netika veikta"), message)
