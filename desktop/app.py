@@ -15,18 +15,25 @@ import platformdirs
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter
 
+from desktop.deciding import Decisions
 from desktop.i18n import install_translator
 from desktop.models import details, queries
+from desktop.models.codes import StaffRole
+from desktop.models.errors import PermissionDeniedError
+from desktop.models.journal import Actor
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
+from desktop.views.conflicts_panel import ConflictsPanel
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.main_window import MainWindow
+from sync import conflicts
 from sync.client import CentralClient
 from sync.credentials import Credentials, MemoryCredentials
 from sync.engine import SyncEngine, SyncReport
+from sync.protocol import TokenResponse
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +70,7 @@ class Connection:
     password: str | None
     institution_id: str
     credentials: Credentials
+    role: StaffRole | None = None  # known after sign-in (the token carries it)
 
 
 class Application:
@@ -114,15 +122,65 @@ class Application:
         self.detail.setMinimumWidth(480)
         applications.setChildrenCollapsible(False)
         self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1")
+        self.conflicts = ConflictsPanel(
+            self.tasks,
+            load=lambda: conflicts.list_conflicts(store, institution or ""),
+            reapply=lambda command_id: conflicts.reapply(store, self._require_actor(),
+                                                         command_id),
+            discard=lambda command_id: conflicts.discard(store, self._require_actor(),
+                                                         command_id),
+        )
+        self.window.add_section(qt_app.translate("app", "Konflikti"), self.conflicts, "Ctrl+2")
+        self.conflicts.resolved.connect(self._after_resolution)
+        self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor)
+        self.window.add_actions(self.decisions.actions)
+        self.decisions.decided.connect(self._after_decision)
         self.refresh_sync_counts()
 
     def refresh_sync_counts(self) -> None:
         self.tasks.run(partial(queries.sync_counts, self.store),
                        on_done=lambda counts: self.window.show_sync_counts(*counts))
 
+    def actor(self) -> Actor | None:
+        """Who acts: the signed-in user's role at this school (nobody when not signed in)."""
+        c = self.connection
+        if c is None or c.role is None:
+            return None
+        return Actor(c.username, c.institution_id, c.role)
+
+    def _require_actor(self) -> Actor:
+        actor = self.actor()
+        if actor is None:
+            raise PermissionDeniedError("sign in to resolve conflicts",
+                                        "Lai atrisinātu konfliktus, jāpierakstās")
+        return actor
+
+    def _after_resolution(self, _command_id: str) -> None:
+        self.inbox.reload()
+        self.refresh_sync_counts()
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _after_decision(self, ids: list[int]) -> None:
+        self.inbox.model.refresh_rows(set(ids))
+        if self.detail.application_id in ids:
+            self.detail.show_application(self.detail.application_id)
+        self.refresh_sync_counts()
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _signed_in(self, token: TokenResponse) -> None:
+        assert self.connection is not None
+        roles = {m.institution_id: m.role for m in token.memberships}
+        self.connection.role = roles.get(self.connection.institution_id)
+        self.decisions.update_permissions()
+        if self.sync is not None:
+            self.sync.start()
+
     def start(self) -> None:
         self.window.show()
         self.inbox.reload()
+        self.conflicts.reload()
         if self.connection is not None:
             self._start_sync(self.connection)
 
@@ -141,11 +199,13 @@ class Application:
             return
         self.window.show_connection(False, self.qt_app.translate("app", "Pierakstās…"))
         self.tasks.run(client.sign_in, connection.password,
-                       on_done=lambda _token: self.sync and self.sync.start(),
+                       on_done=self._signed_in,
                        on_error=lambda exc: self.window.show_connection(
                            False, getattr(exc, "message_lv", "Pierakstīšanās neizdevās")))
 
     def _after_sync(self, report: SyncReport) -> None:
+        if report.conflicts or report.pushed:
+            self.conflicts.reload()
         if report.changed_applications or report.deleted:
             self._refresh_school_name()
             self.inbox.reload()

@@ -78,6 +78,9 @@ class ConflictView:
     server_handover_statuses: list[HandoverStatus]
     server_version: int | None
     waiting_behind: int  # later commands on the same record, held until this is resolved
+    application_number: str | None = None
+    server_decision_reason: str | None = None
+    server_withdrawal_reason: str | None = None
 
 
 def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
@@ -105,12 +108,18 @@ def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
                 decided_at=cmd.created_at,
                 http_status=int(conflict.get("status") or 0),
                 title=conflict.get("title"),
-                detail=conflict.get("detail"),
+                # the rule's own Latvian wording when the service gives it
+                detail=conflict.get("detail_lv") or conflict.get("detail"),
                 local_status=local.status.value if local else None,
                 server_status=current.status if current else None,
                 server_handover_statuses=[h.status for h in current.handovers] if current else [],
                 server_version=current.version if current else None,
                 waiting_behind=behind,
+                application_number=(local.number if local else
+                                    current.number if current else None),
+                server_decision_reason=current.decision_reason if current else None,
+                server_withdrawal_reason=(current.withdrawal_reason.label_lv
+                                          if current and current.withdrawal_reason else None),
             ))
         return views
 
@@ -241,14 +250,20 @@ def _check_reapplicable(cmd: OutboxCommand) -> None:
 
 
 def reapply(store: Store, actor: Actor, command_id: str) -> Outcome:
-    """Make the same decision again on the server's current state (a new command)."""
+    """Make the same decision again on the server's current state (a new command), and the
+    decisions that were waiting behind it, in their order."""
     with store.read() as s:
         cmd = _load_conflict(s, command_id, actor)
         _check_reapplicable(cmd)
-        name, payload, app_id = cmd.command, dict(cmd.payload), cmd.application_id
-        aggregate_id = cmd.aggregate_id
+        queue = [(c.command, dict(c.payload), c.application_id, c.aggregate_id)
+                 for c in (cmd, *_later(s, cmd))]
     discard(store, actor, command_id)
-    return _run_again(store, actor, name, payload, app_id, aggregate_id)
+    first = _run_again(store, actor, *queue[0])
+    for name, payload, app_id, aggregate_id in queue[1:]:
+        # A later decision that no longer fits raises with its own message; those before it
+        # stand as new commands.
+        _run_again(store, actor, name, payload, app_id, aggregate_id)
+    return first
 
 
 def _day(value: Any) -> date | None:

@@ -52,10 +52,11 @@ class MainWindow(QMainWindow):
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.sync_action.setToolTip(self.tr("Sinhronizēt ar centrālo servisu (F5)"))
         self.sync_action.setEnabled(False)
-        toolbar = self.addToolBar(self.tr("Darbības"))
-        toolbar.setObjectName("actions")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.sync_action)
+        self.toolbar = self.addToolBar(self.tr("Darbības"))
+        self.toolbar.setObjectName("actions")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.sync_action)
+        self.toolbar.addSeparator()
 
         quit_action = QAction(self.tr("Iziet"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -76,6 +77,12 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         if self.navigation.count() == 1:
             self.navigation.setCurrentRow(0)
+
+    def add_actions(self, actions: list[QAction]) -> None:
+        """Actions of a section, on the toolbar and with their shortcuts."""
+        for action in actions:
+            self.toolbar.addAction(action)
+            self.addAction(action)
 
     def show_connection(self, online: bool, text: str) -> None:
         """Online/offline in words and colour (never colour alone)."""

@@ -1,0 +1,135 @@
+"""The Applications section's decisions: grant, refuse and defer (also on a selection).
+
+Glue between the views (dialogs, inbox, detail) and the core operations: every database step
+runs through desktop.tasks, results come back on the GUI thread, and a refusal by a rule or a
+typed field is shown as its Latvian message, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop.models import bulk, decisions
+from desktop.models.journal import Actor
+from desktop.models.permissions import Permission, allows
+from desktop.models.store import Store
+from desktop.tasks import TaskRunner
+from desktop.views.decision_dialogs import DeferDialog, GrantDialog, RefuseDialog, show_error
+from desktop.views.inbox_page import InboxPage
+
+
+class Decisions(QObject):
+    """Owns the three actions and runs them for the inbox's selection."""
+
+    decided = Signal(list)  # application ids whose state changed locally
+
+    def __init__(self, tasks: TaskRunner, store: Store, inbox: InboxPage, parent: QWidget,
+                 actor: Callable[[], Actor | None]) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._store = store
+        self._inbox = inbox
+        self._parent = parent
+        self._actor = actor
+        self.grant_action = QAction(self.tr("Piešķirt…"), parent)
+        self.grant_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.grant_action.triggered.connect(self.grant)
+        self.refuse_action = QAction(self.tr("Atteikt…"), parent)
+        self.refuse_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.refuse_action.triggered.connect(self.refuse)
+        self.defer_action = QAction(self.tr("Atlikt…"), parent)
+        self.defer_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.defer_action.triggered.connect(self.defer)
+        self.actions = [self.grant_action, self.refuse_action, self.defer_action]
+        self.update_permissions()
+
+    def update_permissions(self) -> None:
+        """What the role may not do is disabled, with the reason in the tooltip."""
+        actor = self._actor()
+        may = actor is not None and allows(actor.role, Permission.DECIDE)
+        for action in self.actions:
+            action.setEnabled(may)
+            action.setToolTip("" if may else self.tr(
+                "Lemt par pieteikumiem drīkst izskatītājs vai administrators"))
+
+    def _selection(self, *, single: bool) -> list[int] | None:
+        ids = self._inbox.selected_ids()
+        if not ids:
+            QMessageBox.information(self._parent, "Resursi",
+                                    self.tr("Vispirms izvēlieties pieteikumu sarakstā."))
+            return None
+        if single and len(ids) > 1:
+            QMessageBox.information(self._parent, "Resursi",
+                                    self.tr("Piešķirt var pa vienam pieteikumam."))
+            return None
+        return ids
+
+    def _label(self, application_id: int) -> str:
+        row = self._inbox.model.row_of(application_id)
+        data = self._inbox.model.row_at(row) if row >= 0 else None
+        return f"{data.number} · {data.learner_name}" if data else str(application_id)
+
+    def grant(self) -> None:
+        actor = self._actor()
+        ids = self._selection(single=True)
+        if actor is None or ids is None:
+            return
+        app_id = ids[0]
+
+        def ask(items: list[tuple[str, str]]) -> None:
+            dialog = GrantDialog(self._label(app_id), items, self._parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            item_id, deadline = dialog.result_values()
+            self._run(lambda: decisions.grant(self._store, actor, app_id, item_id=item_id,
+                                              return_deadline=deadline), [app_id])
+
+        self._tasks.run(decisions.offerable_items, self._store, actor, app_id,
+                        on_done=ask, on_error=lambda e: show_error(self._parent, e))
+
+    def refuse(self) -> None:
+        actor = self._actor()
+        ids = self._selection(single=False)
+        if actor is None or ids is None:
+            return
+        dialog = RefuseDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
+                              parent=self._parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            reason = dialog.reason()
+            self._run_bulk(lambda: bulk.refuse_many(self._store, actor, ids, reason))
+
+    def defer(self) -> None:
+        actor = self._actor()
+        ids = self._selection(single=False)
+        if actor is None or ids is None:
+            return
+        dialog = DeferDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
+                             parent=self._parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            reason, revisit = dialog.values()
+            self._run_bulk(lambda: bulk.defer_many(self._store, actor, ids, reason,
+                                                   revisit_on=revisit))
+
+    def _run(self, work: Callable[[], object], ids: list[int]) -> None:
+        self._tasks.run(work, on_done=lambda _r: self.decided.emit(ids),
+                        on_error=lambda e: show_error(self._parent, e))
+
+    def _run_bulk(self, work: Callable[[], bulk.BulkResult]) -> None:
+        def done(result: bulk.BulkResult) -> None:
+            if result.done:
+                self.decided.emit(result.done)
+            if result.failed:
+                lines = "\n".join(f"• {self._label(i)}: {why}" for i, why in result.failed[:10])
+                more = len(result.failed) - 10
+                if more > 0:
+                    lines += "\n" + self.tr("… un vēl {0}").format(more)
+                QMessageBox.warning(
+                    self._parent, "Resursi",
+                    self.tr("Izdevās: {0}. Neizdevās: {1}.").format(
+                        len(result.done), len(result.failed)) + "\n\n" + lines)
+
+        self._tasks.run(work, on_done=done, on_error=lambda e: show_error(self._parent, e))

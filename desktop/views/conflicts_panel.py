@@ -1,0 +1,655 @@
+"""The conflicts panel: decisions the central service refused, beside its current state.
+
+A command the service answered 412/409/422/404/403 stays in the outbox as a conflict until a
+person resolves it: *re-apply* makes the same decision again on the service's state (the core
+refuses, changing nothing, when the decision cannot stand there), *discard* drops it and keeps
+the service's state. The panel gets plain callables (the composition root binds them to
+``sync.conflicts.list_conflicts`` / ``reapply`` / ``discard``) and runs each on the task runner;
+it never holds a Session and never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.codes import (
+    ApplicationStatus,
+    CancelReason,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+    WithdrawalReason,
+)
+from desktop.tasks import TaskRunner
+from desktop.views.detail_page import (
+    CONFLICT_COLOUR,
+    HANDOVER_COLOURS,
+    WARNING_COLOUR,
+    day,
+    text_or_dash,
+    when,
+)
+from desktop.views.inbox_model import STATUS_COLOURS
+
+if TYPE_CHECKING:  # the panel only reads the dataclass's fields
+    from sync.conflicts import ConflictView
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+EMPTY = "—"
+SUCCESS_COLOUR = "#1d7a3a"
+
+CommandIdRole = Qt.ItemDataRole.UserRole + 1
+HttpStatusRole = Qt.ItemDataRole.UserRole + 2
+
+COMMAND_LABELS: dict[str, str] = {
+    "grant": "Piešķirt",
+    "refuse": "Atteikt",
+    "defer": "Atlikt",
+    "prepare_handover": "Sagatavot izsniegšanai",
+    "cancel_handover": "Atcelt izsniegšanu",
+    "record_return": "Pieņemt atpakaļ",
+    "acknowledge_incident": "Apstiprināt ziņojumu",
+    "upsert_item": "Labot ierīci",
+    "set_item_status": "Mainīt ierīces statusu",
+    "set_accepting_applications": "Pieteikšanās atvēršana/slēgšana",
+}
+
+HTTP_REASONS: dict[int, str] = {
+    412: "Pieteikums centrālajā servisā mainījies",
+    409: "Darbība vairs nav atļauta",
+    422: "Nederīgi dati",
+    404: "Ieraksts dzēsts",
+    403: "Nav tiesību",
+}
+
+ITEM_ACTION_LABELS: dict[str, str] = {
+    "commission": "Nodot lietošanā",
+    "store": "Novietot rezervē",
+    "release": "Atbrīvot no rezerves",
+    "reserve": "Rezervēt",
+    "unreserve": "Atcelt rezervāciju",
+    "hand_out": "Izsniegt",
+    "return_working": "Pieņemt darba kārtībā",
+    "return_damaged": "Pieņemt bojātu",
+    "report_lost": "Atzīmēt kā nozaudētu",
+    "report_stolen": "Atzīmēt kā nozagtu",
+    "send_to_maintenance": "Nodot apkopē",
+    "send_to_repair": "Nodot remontā",
+    "mark_damaged": "Atzīmēt kā bojātu",
+    "back_in_service": "Atgriezt lietošanā",
+    "recover": "Atzīmēt kā atrastu",
+}
+
+# (key, Latvian header)
+COLUMNS: list[tuple[str, str]] = [
+    ("record", "Pieteikums"),
+    ("decision", "Jūsu lēmums"),
+    ("decided", "Pieņēma"),
+    ("server", "Stāvoklis serverī"),
+    ("reason", "Iemesls"),
+    ("waiting", "Gaida aiz šī"),
+]
+
+
+# -- words for a conflict (pure functions, shared by the model and the detail area) ------------
+def command_label(command: str) -> str:
+    return COMMAND_LABELS.get(command, command)
+
+
+def http_reason(status: int, title: str | None = None) -> str:
+    if status in HTTP_REASONS:
+        return HTTP_REASONS[status]
+    if status:
+        return f"Centrālais serviss atteica ({status})"
+    return text_or_dash(title)
+
+
+def _coded_label(enum: type[Any], value: object) -> str:
+    try:
+        return enum(value).label_lv
+    except ValueError:
+        return text_or_dash(value)
+
+
+def record_label(c: ConflictView) -> str:
+    """The application number when known, else its id; the device or kind for catalogue."""
+    if c.application_id is not None:
+        number = getattr(c, "application_number", None)
+        return str(number) if number else f"ID {c.application_id}"
+    if c.aggregate_type == "item":
+        inventory_no = c.payload.get("inventory_no") or getattr(c, "item_label", None)
+        return f"Ierīce {inventory_no}" if inventory_no else f"Ierīce {c.aggregate_id[:8]}"
+    if c.aggregate_type == "offered_kind":
+        return f"Resursa veids {c.payload.get('kind_code') or c.aggregate_id}"
+    return f"{c.aggregate_type} {c.aggregate_id}"
+
+
+def server_state_label(c: ConflictView) -> str:
+    if c.server_status is None:
+        return "Nav zināms" if c.application_id is None else EMPTY
+    parts = [c.server_status.label_lv]
+    parts += [f"izsniegšana: {h.label_lv}" for h in c.server_handover_statuses]
+    return " · ".join(parts)
+
+
+def decided_label(c: ConflictView) -> str:
+    return f"{c.decided_by} · {when(c.decided_at)}"
+
+
+def _day_text(value: object) -> str:
+    if isinstance(value, str) and value:
+        try:
+            return day(date.fromisoformat(value[:10]))
+        except ValueError:
+            return value
+    return EMPTY
+
+
+def decision_rows(c: ConflictView) -> list[tuple[str, str]]:
+    """The decision and what it carried, in words, as (caption, value) rows."""
+    p = c.payload
+    rows: list[tuple[str, str]] = [("Darbība", command_label(c.command))]
+    if c.command in ("refuse", "defer"):
+        rows.append(("Pamatojums", text_or_dash(p.get("reason"))))
+    if c.command == "defer":
+        rows.append(("Izskatīt atkārtoti", _day_text(p.get("revisit_on"))))
+    if c.command in ("grant", "prepare_handover"):
+        if p.get("act_number"):
+            rows.append(("Akts", str(p["act_number"])))
+        rows.append(("Resurss", text_or_dash(p.get("item_id"))))
+        rows.append(("Atgriešanas termiņš", _day_text(p.get("return_deadline"))))
+    if c.command == "cancel_handover":
+        rows.append(("Iemesls", _coded_label(CancelReason, p.get("reason"))))
+        rows.append(("Piezīmes", text_or_dash(p.get("notes"))))
+    if c.command == "record_return":
+        rows.append(("Stāvoklis", _coded_label(ReturnCondition, p.get("condition"))))
+        rows.append(("Piezīmes", text_or_dash(p.get("notes"))))
+    if c.command == "upsert_item":
+        rows.append(("Inventāra Nr.", text_or_dash(p.get("inventory_no"))))
+        model = " ".join(str(p[k]) for k in ("manufacturer", "model") if p.get(k))
+        rows.append(("Modelis", text_or_dash(model)))
+        rows.append(("Atrašanās vieta", text_or_dash(p.get("location"))))
+    if c.command == "set_item_status":
+        rows.append(("Ierīces darbība",
+                     ITEM_ACTION_LABELS.get(str(p.get("action")), text_or_dash(p.get("action")))))
+        if p.get("status"):
+            rows.append(("Jaunais statuss", _coded_label(ItemStatus, p.get("status"))))
+        rows.append(("Pamatojums", text_or_dash(p.get("reason"))))
+    if c.command == "set_accepting_applications":
+        rows.append(("Resursa veids", text_or_dash(p.get("kind_code"))))
+        rows.append(("Pieteikšanās", "atvērta" if p.get("accepting_applications")
+                     else "slēgta"))
+    rows.append(("Pieņēma", decided_label(c)))
+    if c.local_status:
+        rows.append(("Statuss šajā datorā", _coded_label(ApplicationStatus, c.local_status)))
+    return rows
+
+
+def server_rows(c: ConflictView) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    if c.server_status is not None:
+        rows.append(("Statuss", c.server_status.label_lv))
+        withdrawal = getattr(c, "server_withdrawal_reason", None)
+        if withdrawal:
+            rows.append(("Atsaukšanas iemesls", _coded_label(WithdrawalReason, withdrawal)))
+        decision_reason = getattr(c, "server_decision_reason", None)
+        if decision_reason:
+            rows.append(("Pamatojums", str(decision_reason)))
+        if c.server_handover_statuses:
+            rows.append(("Izsniegšana", ", ".join(h.label_lv
+                                                  for h in c.server_handover_statuses)))
+        if c.server_version is not None:
+            rows.append(("Versija", str(c.server_version)))
+    else:
+        rows.append(("Statuss", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā"))
+    rows.append(("Kāpēc nepieņēma", http_reason(c.http_status, c.title)))
+    if c.detail:
+        rows.append(("Servisa ziņojums", c.detail))
+    return rows
+
+
+# -- the table model ---------------------------------------------------------------------------
+class ConflictsModel(QAbstractTableModel):
+    """One row per conflict, in outbox order; the rows are plain ConflictView values."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConflictView] = []
+
+    def set_conflicts(self, conflicts: Sequence[ConflictView]) -> None:
+        self.beginResetModel()
+        self._rows = list(conflicts)
+        self.endResetModel()
+
+    def conflict_at(self, row: int) -> ConflictView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, command_id: str) -> int:
+        for row, c in enumerate(self._rows):
+            if c.command_id == command_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        c = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == CommandIdRole:
+            return c.command_id
+        if role == HttpStatusRole:
+            return c.http_status
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(c, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "reason":
+                return c.detail or http_reason(c.http_status, c.title)
+            if key == "waiting":
+                return self.tr("Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta "
+                               "atrisināšanu")
+            return self._text(c, key)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "server" and c.server_status is not None:
+                return QBrush(QColor(STATUS_COLOURS.get(c.server_status, "#666666")))
+            if key == "reason":
+                return QBrush(QColor(CONFLICT_COLOUR))
+            if key == "waiting" and c.waiting_behind:
+                return QBrush(QColor(WARNING_COLOUR))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "waiting":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _text(self, c: ConflictView, key: str) -> str:
+        if key == "record":
+            return record_label(c)
+        if key == "decision":
+            return command_label(c.command)
+        if key == "decided":
+            return decided_label(c)
+        if key == "server":
+            return server_state_label(c)
+        if key == "reason":
+            return http_reason(c.http_status, c.title)
+        return str(c.waiting_behind)
+
+
+# -- the panel -------------------------------------------------------------------------------
+def ask_confirmation(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
+    """A Yes/No question with Latvian buttons; ``No`` is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.YesRole)
+    no = box.addButton("Atcelt", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def _value_label(text: str = EMPTY) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # reasons and notes are typed by people
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setWordWrap(True)
+    return label
+
+
+class _SideBox(QGroupBox):
+    """One side of the comparison: captions and values rebuilt for each conflict."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form.setHorizontalSpacing(16)
+        self.values: dict[str, QLabel] = {}
+
+    def set_rows(self, rows: list[tuple[str, str]],
+                 colours: dict[str, str] | None = None) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.values = {}
+        for caption, value in rows:
+            label = _value_label(value)
+            label.setAccessibleName(caption)
+            colour = (colours or {}).get(caption)
+            if colour:
+                label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
+            heading = QLabel(caption)
+            heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            heading.setBuddy(label)
+            self.form.addRow(heading, label)
+            self.values[caption] = label
+
+    def text(self) -> str:
+        return "\n".join(f"{k}: {v.text()}" for k, v in self.values.items())
+
+
+class ConflictsPanel(QWidget):
+    """The list of conflicts, the selected one side by side, and the two ways to resolve it."""
+
+    resolved = Signal(str)  # the command id, after it was re-applied or discarded
+    countChanged = Signal(int)  # number of open conflicts, whenever it changes
+    loaded = Signal(int)  # number of conflicts, after every reload
+    failed = Signal(str)  # the Latvian message shown, after an action or a load failed
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        *,
+        load: Callable[[], list[ConflictView]],
+        reapply: Callable[[str], object],
+        discard: Callable[[str], object],
+        confirm: Callable[[QWidget | None, str, str, str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._load = load
+        self._reapply = reapply
+        self._discard = discard
+        #: asked before discarding (and before re-applying drops waiting commands); tests
+        #: replace it with a plain function answering True or False
+        self.confirm = confirm or ask_confirmation
+        self._generation = 0
+        self._busy = False
+        self._count: int | None = None
+
+        self.model = ConflictsModel(self)
+
+        title = QLabel(self.tr("Konflikti ar centrālo servisu"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(self.tr(
+            "Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai "
+            "darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un "
+            "izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest."))
+        intro.setWordWrap(True)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("Paziņojums"))
+        self.message.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Konflikti"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index(("reason", "Iemesls")),
+                                    QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+
+        self.decision_box = _SideBox(self.tr("Jūsu lēmums"))
+        self.server_box = _SideBox(self.tr("Centrālajā servisā"))
+        self.waiting_note = QLabel()
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.setStyleSheet(f"QLabel {{ color: {WARNING_COLOUR}; }}")
+        self.waiting_note.hide()
+
+        self.reapply_button = QPushButton(self.tr("Piemērot vēlreiz"))
+        self.reapply_button.setToolTip(self.tr(
+            "Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli"))
+        self.discard_button = QPushButton(self.tr("Atmest"))
+        self.discard_button.setToolTip(self.tr(
+            "Atmest savu lēmumu; paliek centrālā servisa stāvoklis"))
+        self.reapply_button.clicked.connect(self.reapply_current)
+        self.discard_button.clicked.connect(self.discard_current)
+
+        sides = QHBoxLayout()
+        sides.setSpacing(12)
+        sides.addWidget(self.decision_box, 1, Qt.AlignmentFlag.AlignTop)
+        sides.addWidget(self.server_box, 1, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reapply_button)
+        buttons.addWidget(self.discard_button)
+        comparison = QWidget()
+        comparison_layout = QVBoxLayout(comparison)
+        comparison_layout.setContentsMargins(0, 0, 0, 0)
+        comparison_layout.addLayout(sides)
+        comparison_layout.addWidget(self.waiting_note)
+        comparison_layout.addLayout(buttons)
+        comparison_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(comparison)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 4, 0, 0)
+        detail_layout.addWidget(scroll, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([200, 300])
+        self.content = splitter
+
+        self.empty = QLabel(self.tr("Nolasa…"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+        self._update_buttons()
+
+    # -- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the open conflicts in the background; the selection is kept where possible."""
+        self._generation += 1
+        generation = self._generation
+        self._tasks.run(self._load, on_done=lambda rows: self._apply(generation, rows),
+                        on_error=lambda exc: self._load_failed(generation, exc))
+
+    def _apply(self, generation: int, rows: list[ConflictView]) -> None:
+        if generation != self._generation:  # a newer reload is on its way
+            return
+        keep = self.current_command_id()
+        self.model.set_conflicts(rows)
+        if rows:
+            row = max(self.model.row_of(keep), 0) if keep else 0
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.stack.setCurrentWidget(self.content)
+        else:
+            self.empty.setText(self.tr("Konfliktu nav"))
+            self.stack.setCurrentWidget(self.empty)
+        self._show_current()
+        if len(rows) != self._count:
+            self._count = len(rows)
+            self.countChanged.emit(len(rows))
+        self.loaded.emit(len(rows))
+
+    def _load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        log.warning("reading the conflicts failed: %s", type(exc).__name__)
+        self._say(getattr(exc, "message_lv", None) or self.tr(
+            "Neizdevās nolasīt konfliktus ({0})").format(type(exc).__name__), error=True)
+        self.failed.emit(self.message.text())
+
+    # -- the selected conflict ---------------------------------------------------------------
+    def current_conflict(self) -> ConflictView | None:
+        index = self.table.currentIndex()
+        return self.model.conflict_at(index.row()) if index.isValid() else None
+
+    def current_command_id(self) -> str | None:
+        c = self.current_conflict()
+        return c.command_id if c is not None else None
+
+    def select_command(self, command_id: str) -> bool:
+        row = self.model.row_of(command_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _show_current(self, *_args: Any) -> None:
+        c = self.current_conflict()
+        if c is None:
+            self.decision_box.set_rows([])
+            self.server_box.set_rows([])
+            self.waiting_note.hide()
+        else:
+            self.decision_box.set_rows(decision_rows(c), {"Darbība": CONFLICT_COLOUR})
+            status_colour = (STATUS_COLOURS.get(c.server_status) if c.server_status
+                             else None)
+            colours = {"Statuss": status_colour} if status_colour else {}
+            if c.server_handover_statuses:
+                last: HandoverStatus = c.server_handover_statuses[-1]
+                colours["Izsniegšana"] = HANDOVER_COLOURS.get(last, "#666666")
+            self.server_box.set_rows(server_rows(c), colours)
+            if c.waiting_behind:
+                self.waiting_note.setText(self.tr(
+                    "Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Gan atmetot, "
+                    "gan piemērojot vēlreiz, tās tiks atmestas; vajadzības gadījumā "
+                    "pieņemiet tās vēlreiz.").format(c.waiting_behind))
+                self.waiting_note.show()
+            else:
+                self.waiting_note.hide()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        enabled = not self._busy and self.current_conflict() is not None
+        self.reapply_button.setEnabled(enabled)
+        self.discard_button.setEnabled(enabled)
+
+    # -- resolving ---------------------------------------------------------------------------
+    def reapply_current(self) -> None:
+        c = self.current_conflict()
+        if c is None or self._busy:
+            return
+        if c.waiting_behind and not self.confirm(
+                self, self.tr("Piemērot vēlreiz?"),
+                self.tr("Lēmums “{0}” tiks pieņemts vēlreiz, bet {1} vēlāka(s) darbība(s) ar "
+                        "šo ierakstu tiks atmesta(s).").format(command_label(c.command),
+                                                              c.waiting_behind),
+                self.tr("Piemērot vēlreiz")):
+            return
+        self._start(self._reapply, c.command_id, self.tr(
+            "Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā "
+            "sinhronizācijā.").format(command_label(c.command), record_label(c)),
+            self.tr("Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, "
+                    "atmetiet to."))
+
+    def discard_current(self) -> None:
+        c = self.current_conflict()
+        if c is None or self._busy:
+            return
+        text = self.tr("Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}."
+                       ).format(command_label(c.command), record_label(c),
+                                server_state_label(c))
+        if c.waiting_behind:
+            text += " " + self.tr("Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo "
+                                  "ierakstu.").format(c.waiting_behind)
+        if not self.confirm(self, self.tr("Atmest lēmumu?"), text, self.tr("Atmest")):
+            return
+        self._start(self._discard, c.command_id, self.tr(
+            "Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.").format(
+                command_label(c.command), record_label(c)),
+            self.tr("Lēmumu neizdevās atmest: {0}."))
+
+    def _start(self, fn: Callable[[str], object], command_id: str, done_text: str,
+               failed_text: str) -> None:
+        self._busy = True
+        self._update_buttons()
+        self.message.hide()
+        self._tasks.run(fn, command_id,
+                        on_done=lambda _result: self._succeeded(command_id, done_text),
+                        on_error=lambda exc: self._action_failed(exc, failed_text))
+
+    def _succeeded(self, command_id: str, text: str) -> None:
+        self._busy = False
+        self._say(text, error=False)
+        self.resolved.emit(command_id)
+        self.reload()
+
+    def _action_failed(self, exc: Exception, failed_text: str) -> None:
+        self._busy = False
+        message_lv = getattr(exc, "message_lv", None)
+        if message_lv:
+            text = failed_text.format(message_lv.rstrip("."))
+        else:
+            log.warning("resolving a conflict failed: %s", type(exc).__name__)
+            text = self.tr("Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.").format(
+                type(exc).__name__)
+        self._say(text, error=True)
+        self.failed.emit(text)
+        self.reload()  # nothing changed, but show the store as it is
+
+    def _say(self, text: str, *, error: bool) -> None:
+        colour = CONFLICT_COLOUR if error else SUCCESS_COLOUR
+        self.message.setStyleSheet(
+            f"QLabel {{ color: {colour}; border: 1px solid {colour}; border-radius: 4px;"
+            f" padding: 6px; }}")
+        self.message.setText(text)
+        self.message.show()
+        self._update_buttons()
