@@ -489,17 +489,57 @@ reported {1}</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../views/inbox_model.py" line="144"/>
+        <location filename="../views/inbox_model.py" line="29"/>
+        <source>Numurs</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="30"/>
+        <source>Iesniegts</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="31"/>
+        <source>Izglītojamais</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="32"/>
+        <source>Klase</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="33"/>
+        <source>Iesniedzējs</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="34"/>
+        <source>Resurss</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="35"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="36"/>
+        <source>Sinhronizācija</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="151"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="146"/>
+        <location filename="../views/inbox_model.py" line="153"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="147"/>
+        <location filename="../views/inbox_model.py" line="154"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>

@@ -6,7 +6,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.codes import ApplicationStatus
@@ -19,14 +26,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 # (key, Latvian header, sort key or None)
 COLUMNS: list[tuple[str, str, str | None]] = [
-    ("number", "Numurs", "number"),
-    ("submitted_at", "Iesniegts", "submitted_at"),
-    ("learner_name", "Izglītojamais", "learner_name"),
-    ("learner_class", "Klase", "learner_class"),
-    ("submitter_name", "Iesniedzējs", None),
-    ("kind_label", "Resurss", "kind_code"),
-    ("status", "Statuss", "status"),
-    ("sync", "Sinhronizācija", None),
+    ("number", QT_TRANSLATE_NOOP("InboxModel", "Numurs"), "number"),
+    ("submitted_at", QT_TRANSLATE_NOOP("InboxModel", "Iesniegts"), "submitted_at"),
+    ("learner_name", QT_TRANSLATE_NOOP("InboxModel", "Izglītojamais"), "learner_name"),
+    ("learner_class", QT_TRANSLATE_NOOP("InboxModel", "Klase"), "learner_class"),
+    ("submitter_name", QT_TRANSLATE_NOOP("InboxModel", "Iesniedzējs"), None),
+    ("kind_label", QT_TRANSLATE_NOOP("InboxModel", "Resurss"), "kind_code"),
+    ("status", QT_TRANSLATE_NOOP("InboxModel", "Statuss"), "status"),
+    ("sync", QT_TRANSLATE_NOOP("InboxModel", "Sinhronizācija"), None),
 ]
 
 STATUS_COLOURS = {

@@ -110,10 +110,6 @@ def test_inbox_model_speaks_english(english) -> None:
     assert model.data(model.index(1, sync), Qt.ItemDataRole.ToolTipRole) == "Waiting to sync"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "inbox_model.COLUMNS passes its Latvian headers to self.tr() as variables, so "
-    "pyside6-lupdate never extracts them and resursi_en.ts cannot translate them; mark "
-    "them with QT_TRANSLATE_NOOP('InboxModel', ...) and remove this xfail"))
 def test_inbox_headers_speak_english(english) -> None:
     from desktop.views.inbox_model import InboxModel
 
