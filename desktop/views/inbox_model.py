@@ -8,7 +8,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxRow
+from desktop.views.table_model import ColumnsTableModel
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -50,8 +50,10 @@ class RowSource(Protocol):
     def __call__(self, ids: Sequence[int]) -> list[InboxRow]: ...
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(ColumnsTableModel):
     """Rows are fetched on demand from ``fetch_rows`` in blocks; only ids are kept for all."""
+
+    columns = COLUMNS
 
     BLOCK = 100
     MAX_BLOCKS = 20
@@ -106,18 +108,8 @@ class InboxModel(QAbstractTableModel):
         return block.get(self._ids[row])
 
     # -- Qt model API --------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return self.tr(COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
