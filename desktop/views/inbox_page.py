@@ -56,6 +56,7 @@ class InboxPage(QWidget):
         self._filter = InboxFilter(institution_id=institution_id)
         self._sort = ("submitted_at", True)
         self._generation = 0
+        self._counts: dict[ApplicationStatus, int] | None = None
         self._language = language
         self._settings = settings
         self._settings_key = settings_key
@@ -140,16 +141,16 @@ class InboxPage(QWidget):
 
         # Typing re-queries after a short pause, not on every key.
         self._debounce = QTimer(self, singleShot=True, interval=200)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self._refilter)
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.status_filter, self.kind_filter, self.class_filter,
                       self.social_filter):
-            combo.currentIndexChanged.connect(self.reload)
+            combo.currentIndexChanged.connect(self._refilter)
         for box in (self.waiting_only, self.conflict_only):
-            box.toggled.connect(self.reload)
+            box.toggled.connect(self._refilter)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
-        self.use_dates.toggled.connect(self.reload)
+        self.use_dates.toggled.connect(self._refilter)
         self.date_from.dateChanged.connect(self._debounce.start)
         self.date_to.dateChanged.connect(self._debounce.start)
         self._restore_filter()
@@ -212,18 +213,26 @@ class InboxPage(QWidget):
 
     def _on_sort(self, key: str, descending: bool) -> None:
         self._sort = (key, descending)
-        self.reload()
+        self._refilter()
 
-    def reload(self) -> None:
-        """Query the ids for the current filter and sort in the background."""
+    def _refilter(self) -> None:
+        # The counts per status are the school's, not the filter's: a new filter or sort
+        # leaves them as they are, which keeps a filter change to one query.
+        self.reload(recount=self._counts is None)
+
+    def reload(self, *, recount: bool = True) -> None:
+        """Query the ids for the current filter and sort in the background (and the counts
+        per status unless only the filter or sort changed)."""
         self._generation += 1
         generation = self._generation
         f = self.current_filter
         self._remember_filter()
         key, descending = self._sort
+        known = self._counts
 
         def work() -> tuple[list[int], dict[ApplicationStatus, int]]:
-            return self._query_ids(f, key, descending), self._count_statuses()
+            ids = self._query_ids(f, key, descending)
+            return ids, (self._count_statuses() if recount or known is None else known)
 
         self._tasks.run(work, on_done=lambda result: self._apply(generation, result),
                         on_error=self._show_error)
@@ -233,12 +242,26 @@ class InboxPage(QWidget):
         if generation != self._generation:  # a newer query is on its way
             return
         ids, counts = result
+        self._counts = counts
         self.model.set_ids(ids)
-        parts = [self.tr("Atrasti: {0}").format(f"{len(ids):,}".replace(",", "\u00a0"))]
-        parts += [f"{status.label(self._language)}: {counts[status]}"
-                  for status in ApplicationStatus if counts.get(status)]
-        self.counts.setText("  ·  ".join(parts))
+        self._show_counts()
         self.loaded.emit(len(ids))
+
+    def refresh_counts(self) -> None:
+        """Re-read the counts per status (after a decision) without touching the rows."""
+        self._tasks.run(self._count_statuses, on_done=self._counts_read,
+                        on_error=self._show_error)
+
+    def _counts_read(self, counts: dict[ApplicationStatus, int]) -> None:
+        self._counts = counts
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        found = self.model.row_total()
+        parts = [self.tr("Atrasti: {0}").format(f"{found:,}".replace(",", "\u00a0"))]
+        parts += [f"{status.label(self._language)}: {count}"
+                  for status in ApplicationStatus if (count := (self._counts or {}).get(status))]
+        self.counts.setText("  ·  ".join(parts))
 
     def _show_error(self, exc: Exception) -> None:
         message = getattr(exc, "message_lv", None) or self.tr(
