@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="start with demo data in a temporary folder")
     parser.add_argument("--data-dir", type=Path, help="the data folder (default: per user)")
-    parser.add_argument("--language", choices=("lv", "en"), default="lv")
+    parser.add_argument("--language", choices=("lv", "en"),
+                        help="the UI language (default: the one set in the settings, Latvian)")
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     from desktop.cli import add_sync_parser
 

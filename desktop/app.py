@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter
 
+from desktop.accounts import Account, SignInService
 from desktop.deciding import Decisions
 from desktop.i18n import install_translator
 from desktop.models import details, queries
@@ -24,28 +25,31 @@ from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
+from desktop.settings import (
+    APP_NAME,
+    SettingsStore,
+    check_server_url,
+    default_data_dir,
+)
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
 from desktop.views.conflicts_panel import ConflictsPanel
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.main_window import MainWindow
+from desktop.views.settings_dialog import SettingsDialog
+from desktop.views.sign_in_dialog import SignInDialog
 from sync import conflicts
 from sync.client import CentralClient
-from sync.credentials import Credentials, MemoryCredentials
+from sync.credentials import Credentials, MemoryCredentials, default_credentials
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import TokenResponse
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Resursi"
 DEMO_USER = "admin"
 DEMO_PASSWORD = "demo"  # the reference server's published demo account, not a secret
 DEMO_INSTITUTION = "4313900123"
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def demo_data_dir() -> tempfile.TemporaryDirectory[str]:
@@ -72,13 +76,15 @@ class Connection:
     institution_id: str
     credentials: Credentials
     role: StaffRole | None = None  # known after sign-in (the token carries it)
+    ca_bundle: str = ""
 
 
 class Application:
     """The running app: owns the store, the task runner, the sync and the main window."""
 
     def __init__(self, qt_app: QApplication, store: Store, *, language: str = "lv",
-                 connection: Connection | None = None) -> None:
+                 connection: Connection | None = None,
+                 preferences: SettingsStore | None = None) -> None:
         self.qt_app = qt_app
         self.store = store
         self.language = language
@@ -87,6 +93,8 @@ class Application:
         self.client: CentralClient | None = None
         self.sync: SyncController | None = None
         self.settings = QSettings(APP_NAME, APP_NAME)
+        self.preferences = preferences or SettingsStore(self.settings)
+        self.sign_out_requested = False
         institution = (connection.institution_id if connection
                        else queries.first_institution(store))
         school = (queries.institution_name(store, institution) if institution else None) or ""
@@ -136,7 +144,47 @@ class Application:
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor)
         self.window.add_actions(self.decisions.actions)
         self.decisions.decided.connect(self._after_decision)
+        self._add_program_menu()
         self.refresh_sync_counts()
+
+    def _add_program_menu(self) -> None:
+        tr = self.qt_app.translate
+        menu = self.window.menuBar().addMenu(tr("app", "&Programma"))
+        menu.addAction(self.window.sync_action)
+        menu.addSeparator()
+        settings = QAction(tr("app", "Iestatījumi…"), self.window)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.edit_settings)
+        menu.addAction(settings)
+        self.sign_out_action = QAction(tr("app", "Izrakstīties"), self.window)
+        self.sign_out_action.setToolTip(tr("app", "Izrakstīties un aizmirst saglabāto "
+                                                  "pierakstīšanos šajā datorā"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_out_action.setEnabled(self.connection is not None)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        menu.addAction(self.window.quit_action)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.preferences.load(), self.preferences.save,
+                                default_data_dir=str(default_data_dir()), parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            if self.sync is not None:
+                self.sync.set_interval(dialog.saved.sync_interval_s)
+            if dialog.needs_restart():
+                QMessageBox.information(self.window, APP_NAME, self.qt_app.translate(
+                    "app", "Izmaiņas stāsies spēkā pēc programmas restartēšanas."))
+
+    def sign_out(self) -> None:
+        """Forget the kept sign-in and go back to the sign-in dialog."""
+        if self.client is not None:
+            self.client.sign_out()
+        elif self.connection is not None:
+            c = self.connection
+            c.credentials.forget(c.server_url, c.username)
+        self.sign_out_requested = True
+        self.window.close()
+        self.qt_app.quit()
 
     def refresh_sync_counts(self) -> None:
         self.tasks.run(partial(queries.sync_counts, self.store),
@@ -191,11 +239,19 @@ class Application:
             self._start_sync(self.connection)
 
     def _start_sync(self, connection: Connection) -> None:
-        client = CentralClient(connection.server_url, username=connection.username,
-                               credentials=connection.credentials)
+        try:
+            client = CentralClient(connection.server_url, username=connection.username,
+                                   credentials=connection.credentials,
+                                   ca_bundle=Path(connection.ca_bundle)
+                                   if connection.ca_bundle else None)
+        except ValueError as exc:  # a CA bundle removed since it was set: say so, work offline
+            self.window.show_connection(False, self.qt_app.translate(
+                "app", "Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}").format(exc))
+            return
         self.client = client
         engine = SyncEngine(self.store, client, connection.institution_id)
-        self.sync = SyncController(self.tasks, engine, parent=self.window)
+        self.sync = SyncController(self.tasks, engine, parent=self.window,
+                                   interval_s=self.preferences.load().sync_interval_s)
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
         self.sync.synced.connect(self._after_sync)
@@ -239,25 +295,95 @@ class Application:
         self.store.close()
 
 
-def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
+def _open_store_or_say(folder: Path, language: str) -> Store | None:
+    try:
+        return open_store(folder)
+    except StoreError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message_lv if language == "lv" else str(exc))
+        return None
+
+
+def _exec(qt_app: QApplication, app: Application, quit_after_ms: int | None) -> int:
+    app.start()
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, qt_app.quit)
+    try:
+        return qt_app.exec()
+    finally:
+        app.shutdown()
+
+
+def sign_in(qt_app: QApplication, preferences: SettingsStore, credentials: Credentials,
+            keyring_warning: str | None, language: str) -> Account | None:
+    """The sign-in dialog (renewing a kept sign-in when there is one); None if cancelled."""
+    remembered = preferences.load()
+    service = SignInService(credentials, remembered, language=language)
+    tasks = TaskRunner(qt_app)
+    dialog = SignInDialog(
+        tasks, service.sign_in, check_server=check_server_url,
+        server_url=remembered.server_url, username=remembered.username,
+        last_institution=remembered.institution_id, keyring_warning=keyring_warning,
+        resume=service.resume if service.can_resume() else None,
+    )
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return None
+        account = service.account(dialog.chosen)
+    finally:
+        tasks.wait()
+    preferences.update(server_url=account.server_url, username=account.username,
+                       institution_id=account.institution_id,
+                       institution_name=account.institution_name, role=account.role.value)
+    return account
+
+
+def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
             quit_after_ms: int | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(APP_NAME)
-    install_translator(qt_app, language)
-    demo_dir = demo_data_dir() if demo and data_dir is None else None
-    folder = data_dir or (Path(demo_dir.name) if demo_dir else default_data_dir())
-    try:
-        store = open_store(folder)
-    except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message_lv if language == "lv" else str(exc))
-        if demo_dir:
-            demo_dir.cleanup()
-        return 2
-    server = None
-    connection = None
     if demo:
+        return _run_demo(qt_app, data_dir, language, quit_after_ms)
+    preferences = SettingsStore(QSettings(APP_NAME, APP_NAME))
+    language = language or preferences.load().language
+    install_translator(qt_app, language)
+    credentials, keyring_warning = default_credentials()
+    while True:
+        account = sign_in(qt_app, preferences, credentials, keyring_warning, language)
+        if account is None:
+            return 0
+        chosen = preferences.load()
+        store = _open_store_or_say(data_dir or chosen.data_path, language)
+        if store is None:
+            return 2
+        connection = Connection(account.server_url, account.username, None,
+                                account.institution_id, credentials, role=account.role,
+                                ca_bundle=chosen.ca_bundle)
+        app = Application(qt_app, store, language=language, connection=connection,
+                          preferences=preferences)
+        code = _exec(qt_app, app, quit_after_ms)
+        if not app.sign_out_requested:
+            return code
+
+
+def _run_demo(qt_app: QApplication, data_dir: Path | None, language: str | None,
+              quit_after_ms: int | None) -> int:
+    """Demo data on an embedded reference server, in a throw-away folder with its own
+    settings file: the demo never touches the user's real data or settings."""
+    demo_dir = demo_data_dir() if data_dir is None else None
+    folder = data_dir or Path(demo_dir.name)  # type: ignore[union-attr]
+    preferences = SettingsStore(QSettings(str(folder / "demo-settings.ini"),
+                                          QSettings.Format.IniFormat))
+    language = language or "lv"
+    preferences.update(language=language)
+    install_translator(qt_app, language)
+    server = None
+    try:
+        store = _open_store_or_say(folder, language)
+        if store is None:
+            return 2
+        connection = None
         # The one place the app touches the reference server: the demo's embedded one.
         from sync.devserver.server import DevServer
 
@@ -269,16 +395,15 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str = "lv",
                 "app", "Demonstrācijas centrālo servisu neizdevās palaist ({0}); "
                        "programma darbosies bezsaistē.").format(type(exc).__name__))
         else:
+            preferences.update(server_url=server.url, username=DEMO_USER,
+                               institution_id=DEMO_INSTITUTION,
+                               qr_url_template=server.receipt_url_template())
             connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
                                     MemoryCredentials())
-    app = Application(qt_app, store, language=language, connection=connection)
-    app.start()
-    if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, qt_app.quit)
-    try:
-        return qt_app.exec()
+        app = Application(qt_app, store, language=language, connection=connection,
+                          preferences=preferences)
+        return _exec(qt_app, app, quit_after_ms)
     finally:
-        app.shutdown()
         if server is not None:
             server.stop()
         if demo_dir:

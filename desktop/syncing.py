@@ -39,6 +39,10 @@ class SyncController(QObject):
     def start(self) -> None:
         self.sync_now()
 
+    def set_interval(self, seconds: int) -> None:
+        """A new interval counts from the next sync (the running wait is not cut short)."""
+        self._interval_ms = seconds * 1000
+
     def stop(self) -> None:
         self._timer.stop()
 

@@ -336,6 +336,21 @@ class CentralClient:
                                      "password": password})
         return token
 
+    def resume(self) -> TokenResponse:
+        """At start-up: a fresh token from the stored refresh token, with the memberships.
+
+        AuthError when nothing is stored or the refresh token was refused (the stored tokens
+        are then forgotten); transport failures pass through, so the caller can work offline.
+        """
+        if self._tokens is None:
+            raise AuthError("not signed in")
+        try:
+            return self._token_request({"grant_type": "refresh_token",
+                                        "refresh_token": self._tokens.refresh_token})
+        except AuthError:
+            self.sign_out()
+            raise
+
     def sign_out(self) -> None:
         self._tokens = None
         self._credentials.forget(self.base_url, self.username)

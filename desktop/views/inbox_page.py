@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.tasks import TaskRunner
-from desktop.views.inbox_model import IdRole, InboxModel
+from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel
 
 
 class InboxPage(QWidget):
@@ -154,6 +154,11 @@ class InboxPage(QWidget):
         self.date_from.dateChanged.connect(self._debounce.start)
         self.date_to.dateChanged.connect(self._debounce.start)
         self._restore_filter()
+        self._restore_columns()
+        header = self.table.horizontalHeader()
+        for signal in (header.sectionResized, header.sectionMoved,
+                       header.sortIndicatorChanged):
+            signal.connect(self._remember_columns)
         # Connected last: enabling sorting above asks the model to sort once, which must not
         # query (and remember an empty filter) before the remembered filter is restored.
         self.model.sortRequested.connect(self._on_sort)
@@ -210,6 +215,26 @@ class InboxPage(QWidget):
                                 "true" if self.waiting_only.isChecked() else "false")
         self._settings.setValue(f"{self._settings_key}/conflict",
                                 "true" if self.conflict_only.isChecked() else "false")
+
+    # Column widths, order and the sort are remembered per user like the filter.
+    def _columns_key(self) -> str:
+        return self._settings_key.rsplit("/", 1)[0] + "/columns"
+
+    def _restore_columns(self) -> None:
+        if self._settings is None:
+            return
+        state = self._settings.value(self._columns_key())
+        header = self.table.horizontalHeader()
+        if isinstance(state, QByteArray) and header.restoreState(state):
+            column = header.sortIndicatorSection()
+            key = COLUMNS[column][2] if 0 <= column < len(COLUMNS) else None
+            if key is not None:
+                self._sort = (key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def _remember_columns(self, *_args: object) -> None:
+        if self._settings is not None:
+            self._settings.setValue(self._columns_key(),
+                                    self.table.horizontalHeader().saveState())
 
     def _on_sort(self, key: str, descending: bool) -> None:
         self._sort = (key, descending)

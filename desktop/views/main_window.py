@@ -58,10 +58,10 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sync_action)
         self.toolbar.addSeparator()
 
-        quit_action = QAction(self.tr("Iziet"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        self.quit_action = QAction(self.tr("Iziet"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
         self._restore_geometry()
 
     def add_section(self, title: str, page: QWidget, shortcut: str | None = None) -> None:

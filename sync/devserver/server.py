@@ -265,4 +265,8 @@ class DevServer:
 
     def receipt_url(self, application_id: int) -> str:
         """The e-service page the QR code at the issuing desk opens."""
-        return f"{self.url}/e-service/applications/{application_id}"
+        return self.receipt_url_template().format(application_id=application_id)
+
+    def receipt_url_template(self) -> str:
+        """The same as a template, as the app's QR URL setting holds it."""
+        return f"{self.url}/e-service/applications/{{application_id}}"

@@ -1,0 +1,207 @@
+"""The app's settings in one typed registry, per user (the OS user's QSettings).
+
+Each setting is declared once with its type, default and check; reading a stored value that
+fails its check gives the default (a hand-edited or older file never stops the app), while a
+value typed into the settings dialog is refused with a Latvian message naming the field.
+Secrets are not settings: tokens live in the OS keyring (``sync.credentials``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+APP_NAME = "Resursi"
+LANGUAGES = ("lv", "en")
+SYNC_INTERVALS_S = (30, 60, 120, 300, 600, 1800)
+# What the state e-service calls an application's page; the school may configure its own.
+DEFAULT_QR_TEMPLATE = "https://www.latvija.lv/lv/Epakalpojumi/izglitibas-resursi/{application_id}"
+
+
+class SettingError(ValueError):
+    """A value the user typed cannot be used; says which field and why, in both languages."""
+
+    def __init__(self, field: str, message_en: str, message_lv: str) -> None:
+        super().__init__(f"{field}: {message_en}")
+        self.field = field
+        self.message_lv = message_lv
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(field: str, text: str, *, label_lv: str) -> str:
+    """https:// (plain http only to this computer), no credentials, query or fragment."""
+    value = text.strip()
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+        parts = urlsplit("")
+    if parts.scheme not in ("https", "http") or not parts.hostname or not port_ok:
+        raise SettingError(field, "must look like https://host[:port]",
+                           f"{label_lv}: jābūt adresei formā https://serveris[:ports]")
+    if parts.username is not None or parts.password is not None:
+        raise SettingError(field, "must not carry a user name or password",
+                           f"{label_lv}: adresē nedrīkst būt lietotājvārds vai parole")
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        raise SettingError(field, "must use https:// (plain http only on this computer)",
+                           f"{label_lv}: jāizmanto https:// (http atļauts tikai šim datoram)")
+    return value
+
+
+def check_server_url(text: str) -> str:
+    value = check_url("server_url", text, label_lv="Centrālā servisa adrese")
+    if urlsplit(value).query or urlsplit(value).fragment:
+        raise SettingError("server_url", "must not have a query or fragment",
+                           "Centrālā servisa adresē nedrīkst būt ? vai # daļas")
+    return value.rstrip("/")
+
+
+def check_qr_template(text: str) -> str:
+    """The e-service URL of one application: must name ``{application_id}`` and nothing else."""
+    value = check_url("qr_url_template", text, label_lv="QR koda adreses veidne")
+    names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    if names != {"application_id"}:
+        raise SettingError("qr_url_template", "must contain {application_id} and no other field",
+                           "QR koda adreses veidnē jābūt {application_id} un nekam citam "
+                           "figūriekavās")
+    return value
+
+
+def check_ca_bundle(text: str) -> str:
+    """Empty (the system's trust store) or a readable file; TLS is never switched off."""
+    value = text.strip()
+    if value and not Path(value).is_file():
+        raise SettingError("ca_bundle", f"{value} is not a file",
+                           f"Sertifikātu fails {value} neeksistē vai nav fails")
+    return value
+
+
+def check_language(text: str) -> str:
+    if text not in LANGUAGES:
+        raise SettingError("language", f"{text!r} is not one of {LANGUAGES}",
+                           f"Valoda {text!r} nav pieejama")
+    return text
+
+
+def check_interval(value: Any) -> int:
+    try:
+        seconds = int(value)
+    except (TypeError, ValueError):
+        seconds = -1
+    if not 15 <= seconds <= 3600:
+        raise SettingError("sync_interval_s", "must be 15-3600 seconds",
+                           "Sinhronizācijas intervālam jābūt no 15 līdz 3600 sekundēm")
+    return seconds
+
+
+def check_data_dir(text: str) -> str:
+    value = text.strip()
+    if not value:
+        raise SettingError("data_dir", "is empty", "Datu mape nav norādīta")
+    path = Path(value).expanduser()
+    if path.exists() and not path.is_dir():
+        raise SettingError("data_dir", f"{value} is not a folder", f"{value} nav mape")
+    return str(path)
+
+
+def check_role(text: str) -> str:
+    if text not in ("", "admin", "reviewer", "desk"):
+        raise SettingError("role", f"{text!r} is not a staff role", f"Nezināma loma {text!r}")
+    return text
+
+
+def _plain(text: str) -> str:
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a user can set; defaults are what a new installation starts with."""
+
+    data_dir: str = ""  # empty: the per-user default folder (platformdirs)
+    server_url: str = ""
+    ca_bundle: str = ""
+    qr_url_template: str = DEFAULT_QR_TEMPLATE
+    language: str = "lv"
+    sync_interval_s: int = 60
+    username: str = ""
+    institution_id: str = ""  # the school last worked for, for users serving several
+    institution_name: str = ""
+    role: str = ""  # the role there at the last sign-in: what an offline start may offer
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir) if self.data_dir else default_data_dir()
+
+
+CHECKS: dict[str, Callable[[Any], Any]] = {
+    "data_dir": lambda v: check_data_dir(v) if str(v).strip() else "",
+    "server_url": lambda v: check_server_url(v) if str(v).strip() else "",
+    "ca_bundle": check_ca_bundle,
+    "qr_url_template": check_qr_template,
+    "language": check_language,
+    "sync_interval_s": check_interval,
+    "username": _plain,
+    "institution_id": _plain,
+    "institution_name": _plain,
+    "role": lambda v: check_role(v),
+}
+
+
+def validated(settings: Settings) -> Settings:
+    """The same settings with every value checked and normalised; SettingError otherwise."""
+    return replace(settings, **{f.name: CHECKS[f.name](getattr(settings, f.name))
+                                for f in fields(settings)})
+
+
+class SettingsStore:
+    """Reads and writes ``Settings`` in QSettings under ``settings/<name>``."""
+
+    PREFIX = "settings"
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+    def load(self) -> Settings:
+        defaults = Settings()
+        values: dict[str, Any] = {}
+        for f in fields(Settings):
+            stored = self.qsettings.value(f"{self.PREFIX}/{f.name}")
+            if stored is None:
+                continue
+            try:
+                values[f.name] = CHECKS[f.name](str(stored) if f.type != "int" else stored)
+            except SettingError:
+                values[f.name] = getattr(defaults, f.name)  # a damaged value: the default
+        return replace(defaults, **values)
+
+    def save(self, settings: Settings) -> Settings:
+        checked = validated(settings)
+        for f in fields(Settings):
+            self.qsettings.setValue(f"{self.PREFIX}/{f.name}", getattr(checked, f.name))
+        self.qsettings.sync()
+        return checked
+
+    def update(self, **changes: Any) -> Settings:
+        return self.save(replace(self.load(), **changes))

@@ -1,0 +1,241 @@
+"""Signing in to the central service, then choosing the school for users who serve several.
+
+The dialog never talks to the network itself: it is given a ``sign_in`` callable that the
+task runner runs off the GUI thread, and shows what it answers (the schools and roles) or the
+reason it failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class School:
+    """One membership from the token: a school and what this user may do there."""
+
+    institution_id: str
+    name: str
+    role_label: str
+
+
+SignIn = Callable[[str, str, str], list[School]]
+
+
+class SignInDialog(QDialog):
+    """Server, user name and password; then, when the user serves several schools, which one."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        sign_in: SignIn,
+        *,
+        check_server: Callable[[str], str],
+        server_url: str = "",
+        username: str = "",
+        last_institution: str = "",
+        keyring_warning: str | None = None,
+        resume: Callable[[], list[School]] | None = None,
+        icon: QIcon | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sign_in = sign_in
+        self._check_server = check_server
+        self._last_institution = last_institution
+        self._resume = resume
+        # Renewing a kept sign-in goes straight to the school worked for last time; a typed
+        # password (a new sign-in, maybe another user) always asks.
+        self._renewing = False
+        self._busy = False
+        self.schools: list[School] = []
+        self.chosen: School | None = None
+        self.server_url = ""
+        self.setWindowTitle(self.tr("Pierakstīšanās — Resursi"))
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.setMinimumWidth(460)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._credentials_page(server_url, username, keyring_warning))
+        self.pages.addWidget(self._school_page())
+
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("Pierakstīties"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Atcelt"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._next)
+        self.buttons.rejected.connect(self.reject)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Paziņojums"))
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Izglītības resursu izsniegšana"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username if server_url else self.server).setFocus()
+
+    # -- pages -----------------------------------------------------------------------------
+    def _credentials_page(self, server_url: str, username: str,
+                          keyring_warning: str | None) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 8, 0, 0)
+        self.server = QLineEdit(server_url)
+        self.server.setPlaceholderText("https://resursi.example.lv")
+        self.username = QLineEdit(username)
+        self.username.setPlaceholderText(self.tr("piemēram, ilze.kalnina"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Centrālā servisa adrese:"), self.server)
+        form.addRow(self.tr("Lietotājvārds:"), self.username)
+        form.addRow(self.tr("Parole:"), self.password)
+        if keyring_warning:
+            warning = QLabel(keyring_warning)
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #a86a00;")
+            form.addRow(warning)
+        return page
+
+    def _school_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(QLabel(self.tr("Jūs strādājat vairākās iestādēs. Izvēlieties, kurā "
+                                        "strādāsiet tagad:")))
+        self.school_list = QListWidget()
+        self.school_list.setAccessibleName(self.tr("Iestādes"))
+        self.school_list.itemActivated.connect(lambda _item: self._next())
+        layout.addWidget(self.school_list)
+        return page
+
+    # -- flow ------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        resume, self._resume = self._resume, None
+        if resume is not None:  # a sign-in kept in the keyring: renew it instead of asking
+            self.server_url = self.server.text().strip().rstrip("/")
+            self._renewing = True
+            self._set_busy(True)
+            self._show(self.tr("Atjauno pierakstīšanos…"), error=False)
+            self._tasks.run(resume, on_done=self._signed_in, on_error=self._resume_failed)
+
+    def _resume_failed(self, exc: Exception) -> None:
+        if not self.isVisible():
+            return
+        self._set_busy(False)
+        self._show(self.tr("Lūdzu, pierakstieties vēlreiz: {0}").format(
+            getattr(exc, "message_lv", None) or type(exc).__name__), error=True)
+        self.password.setFocus()
+
+    def _next(self) -> None:
+        if self._busy:
+            return
+        if self.pages.currentIndex() == 1:
+            item = self.school_list.currentItem()
+            if item is None:
+                self._show(self.tr("Izvēlieties iestādi."), error=True)
+                return
+            self.chosen = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
+            return
+        try:
+            server = self._check_server(self.server.text())
+        except ValueError as exc:
+            self._show(getattr(exc, "message_lv", str(exc)), error=True)
+            self.server.setFocus()
+            return
+        user = self.username.text().strip()
+        if not user:
+            self._show(self.tr("Ierakstiet lietotājvārdu."), error=True)
+            self.username.setFocus()
+            return
+        if not self.password.text():
+            self._show(self.tr("Ierakstiet paroli."), error=True)
+            self.password.setFocus()
+            return
+        self.server_url = server
+        self._renewing = False
+        self._set_busy(True)
+        self._show(self.tr("Pierakstās…"), error=False)
+        self._tasks.run(self._sign_in, server, user, self.password.text(),
+                        on_done=self._signed_in, on_error=self._failed)
+
+    def _signed_in(self, schools: list[School]) -> None:
+        if not self.isVisible():  # cancelled while the answer was on its way
+            return
+        self._set_busy(False)
+        self.password.clear()  # not kept in the widget once used
+        self.schools = schools
+        if not schools:
+            self._show(self.tr("Šim lietotājam nav tiesību strādāt nevienā iestādē. "
+                               "Sazinieties ar iestādes administratoru."), error=True)
+            return
+        remembered = [s for s in schools if s.institution_id == self._last_institution]
+        if len(schools) == 1 or (remembered and self._renewing):
+            self.chosen = remembered[0] if remembered else schools[0]
+            self.accept()
+            return
+        self.school_list.clear()
+        for school in schools:
+            item = QListWidgetItem(f"{school.name}\n{school.role_label}")
+            item.setData(Qt.ItemDataRole.UserRole, school)
+            self.school_list.addItem(item)
+            if school.institution_id == self._last_institution:
+                self.school_list.setCurrentItem(item)
+        if self.school_list.currentItem() is None:
+            self.school_list.setCurrentRow(0)
+        self.message.hide()
+        self.pages.setCurrentIndex(1)
+        self.ok_button.setText(self.tr("Turpināt"))
+        self.school_list.setFocus()
+
+    def _failed(self, exc: Exception) -> None:
+        if not self.isVisible():
+            return
+        self._set_busy(False)
+        reason = getattr(exc, "message_lv", None) or self.tr(
+            "Pierakstīties neizdevās ({0}).").format(type(exc).__name__)
+        self._show(reason, error=True)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.ok_button.setEnabled(not busy)
+        for field in (self.server, self.username, self.password):
+            field.setEnabled(not busy)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a52a2a;" if error else "")
+        self.message.show()
+
