@@ -51,9 +51,44 @@ def main(argv: list[str] | None = None) -> int:
         app.inbox.table.setCurrentIndex(app.inbox.model.index(0, 0))
         settle()
         app.window.grab().save(str(args.out / "inbox-search.png"))
+        _dialogs(app, args.out, settle)
         app.shutdown()
     print(f"screenshots written to {args.out}")
     return 0
+
+
+def _dialogs(app: object, out: Path, settle: object) -> None:
+    """The sign-in dialog (and its school picker, against a reference server) and settings."""
+    from desktop.accounts import SignInService
+    from desktop.settings import Settings, check_server_url, default_data_dir
+    from desktop.views.settings_dialog import SettingsDialog
+    from desktop.views.sign_in_dialog import SignInDialog
+    from sync.credentials import MemoryCredentials
+    from sync.devserver.server import DevServer
+
+    server = DevServer(seed=5).start()
+    try:
+        service = SignInService(MemoryCredentials(), Settings())
+        dialog = SignInDialog(app.tasks, service.sign_in,  # type: ignore[attr-defined]
+                              check_server=check_server_url, server_url=server.url,
+                              username="admin")
+        dialog.show()
+        dialog.password.setText("demo")
+        settle(200)  # type: ignore[operator]
+        dialog.grab().save(str(out / "sign-in.png"))
+        dialog.ok_button.click()
+        settle(1500)  # type: ignore[operator]
+        dialog.grab().save(str(out / "sign-in-school.png"))
+        dialog.close()
+    finally:
+        server.stop()
+    settings = SettingsDialog(Settings(server_url="https://resursi.izm.gov.lv",
+                                       sync_interval_s=60),
+                              lambda s: s, default_data_dir=str(default_data_dir()))
+    settings.show()
+    settle(200)  # type: ignore[operator]
+    settings.grab().save(str(out / "settings.png"))
+    settings.close()
 
 
 if __name__ == "__main__":

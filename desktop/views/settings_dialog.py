@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
         self.ca_bundle = QLineEdit(settings.ca_bundle)
         self.ca_bundle.setPlaceholderText(self.tr("sistēmas sertifikāti"))
         self.qr_url_template = QLineEdit(settings.qr_url_template)
+        self.qr_url_template.setCursorPosition(0)
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -78,6 +79,8 @@ class SignInDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._credentials_page(server_url, username, keyring_warning))
         self.pages.addWidget(self._school_page())
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(0)
 
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("Pierakstīties"),
@@ -133,9 +136,20 @@ class SignInDialog(QDialog):
                                         "strādāsiet tagad:")))
         self.school_list = QListWidget()
         self.school_list.setAccessibleName(self.tr("Iestādes"))
+        self.school_list.setSpacing(3)
+        self.school_list.setMinimumHeight(180)
         self.school_list.itemActivated.connect(lambda _item: self._next())
         layout.addWidget(self.school_list)
         return page
+
+    def _fit_page(self, index: int) -> None:
+        # A stacked widget is as tall as its tallest page; the dialog should fit the one shown.
+        for i in range(self.pages.count()):
+            policy = (QSizePolicy.Policy.Preferred if i == index
+                      else QSizePolicy.Policy.Ignored)
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+        self.adjustSize()
 
     # -- flow ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
