@@ -148,17 +148,17 @@ class Application:
         self.refresh_sync_counts()
 
     def _add_program_menu(self) -> None:
-        tr = self.qt_app.translate
-        menu = self.window.menuBar().addMenu(tr("app", "&Programma"))
+        translate = self.qt_app.translate
+        menu = self.window.menuBar().addMenu(translate("app", "&Programma"))
         menu.addAction(self.window.sync_action)
         menu.addSeparator()
-        settings = QAction(tr("app", "Iestatījumi…"), self.window)
+        settings = QAction(translate("app", "Iestatījumi…"), self.window)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.edit_settings)
         menu.addAction(settings)
-        self.sign_out_action = QAction(tr("app", "Izrakstīties"), self.window)
-        self.sign_out_action.setToolTip(tr("app", "Izrakstīties un aizmirst saglabāto "
-                                                  "pierakstīšanos šajā datorā"))
+        self.sign_out_action = QAction(translate("app", "Izrakstīties"), self.window)
+        self.sign_out_action.setToolTip(translate("app", "Izrakstīties un aizmirst saglabāto "
+                                                         "pierakstīšanos šajā datorā"))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.sign_out_action.setEnabled(self.connection is not None)
         menu.addAction(self.sign_out_action)

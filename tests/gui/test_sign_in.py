@@ -192,3 +192,23 @@ def test_a_cancelled_sign_in_returns_nobody(qtbot, qapp, tmp_path: Path) -> None
     QTimer.singleShot(50, cancel)
     assert sign_in(qapp, preferences, MemoryCredentials(), None, "lv") is None
     assert preferences.load() == Settings()  # nothing remembered from a cancelled sign-in
+
+
+def test_signing_out_forgets_the_kept_sign_in(qtbot, qapp, server, tmp_path: Path) -> None:
+    from desktop.app import Application, Connection
+    from desktop.models.store import open_store
+
+    credentials = MemoryCredentials()
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store, connection=Connection(
+        server.url, "reviewer", "demo", MAIN_INSTITUTION, credentials))
+    qtbot.addWidget(app.window)
+    app.start()
+    qtbot.waitUntil(lambda: app.window.connection_label.text().startswith("Tiešsaistē"),
+                    timeout=15000)
+    assert credentials.load(server.url, "reviewer") is not None
+    assert app.sign_out_action.isEnabled()
+    app.sign_out_action.trigger()
+    assert app.sign_out_requested
+    assert credentials.load(server.url, "reviewer") is None
+    app.shutdown()
