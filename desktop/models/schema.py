@@ -490,3 +490,29 @@ def _refresh_search_key(mapper: Any, connection: Any, target: Application) -> No
         target.number, target.learner_name, target.submitter_name, target.learner_class
     )
     target.learner_sort = latvian_sort_key(target.learner_name)
+
+
+class DeletionLog(Base):
+    """One run of retention (or one sweep after tombstones): counts and dates, nothing else.
+
+    It proves that deletion happened and how much went, without keeping what was deleted:
+    no ids, numbers, names or codes.
+    """
+
+    __tablename__ = "deletion_log"
+    __table_args__ = (Index("ix_deletion_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    run_on: Mapped[date] = mapped_column(Date)  # the day the rule was applied for
+    trigger: Mapped[str] = mapped_column(String(20))  # retention | tombstone
+    applications: Mapped[int] = mapped_column(Integer, default=0)
+    handovers: Mapped[int] = mapped_column(Integer, default=0)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    files: Mapped[int] = mapped_column(Integer, default=0)
+    history_rows: Mapped[int] = mapped_column(Integer, default=0)
+    audit_rows: Mapped[int] = mapped_column(Integer, default=0)
+    outbox_rows: Mapped[int] = mapped_column(Integer, default=0)
+    held_back: Mapped[int] = mapped_column(Integer, default=0)  # due, but decisions unsent
+    oldest_start: Mapped[date | None] = mapped_column(Date)  # earliest clock start purged
+    newest_start: Mapped[date | None] = mapped_column(Date)  # latest clock start purged
