@@ -1,0 +1,192 @@
+"""Inventory CSV import and export: every bad row reported, all rows or none written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.models import inventory, inventory_csv
+from desktop.models.codes import ItemStatus
+from desktop.models.errors import PermissionDeniedError
+from desktop.models.inventory_csv import ImportRefusedError
+from desktop.models.schema import AuditEntry, Item, OutboxCommand, StatusHistory
+from desktop.models.store import Store, open_store
+from factories import ADMIN, REVIEWER, SCHOOL, add_item, seed_catalogue
+
+HEADER_LV = ("Inventāra numurs;Resursa veids;Sērijas numurs;Ražotājs;Modelis;Gads;"
+             "Iegādes vērtība;Sociāli atbalstāmajiem;Atrašanās vieta;Piezīmes;Statuss")
+
+
+@pytest.fixture
+def cat(store: Store) -> Store:
+    seed_catalogue(store)
+    add_item(store, inventory_no="RĀVĢ-0001")
+    return store
+
+
+def counts(store: Store) -> tuple[int, ...]:
+    with store.read() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t))
+                     for t in (Item, StatusHistory, AuditEntry, OutboxCommand))
+
+
+def lines(*rows: str) -> str:
+    return "\r\n".join((HEADER_LV, *rows)) + "\r\n"
+
+
+def test_broken_rows_import_nothing_and_each_is_listed_with_its_reason(cat: Store,
+                                                                       tmp_path: Path) -> None:
+    good = "RĀVĢ-0100;windows_laptop;PF4ABC12;Lenovo;ThinkPad E14;2024;649,99;nē;Kabinets 214;;"
+    body = lines(
+        good,                                                                     # line 2
+        "RĀVĢ-0101;Chromebook portatīvais dators;NXK1;Acer;Spin 511;2023;329,00;jā;;",  # 3
+        "RĀVĢ-0100;tablet;R9WT;Samsung;Galaxy Tab A9+;2024;219;nē;Bibliotēka;;",  # 4 duplicate
+        "RĀVĢ-0001;tablet;R9WU;Samsung;Galaxy Tab A9+;2024;219;nē;Bibliotēka;;",  # 5 in store
+        "RĀVĢ-0104;windows_laptop;PF4ABC99;HP;ProBook;divi tūkst.;12,3,4;nē;;;",  # 6 numbers
+        "RĀVĢ-0105;windows_laptop;PF4ABC98;Dell;Latitude;2024;-5;nē;;;",          # 7 negative
+    ).encode("utf-8")
+    # line 8 pasted from a Windows-1257 file: its "ā" and "ņ" are not UTF-8
+    body += "RĀVĢ-0106;tablet;R9WV;Samsung;Tab;2024;219;nē;Skolotāju istaba;Ceļojumu soma;\r\n" \
+        .encode("cp1257")
+    path = tmp_path / "inventars.csv"
+    path.write_bytes(body)
+    before = counts(cat)
+
+    preview, written = inventory_csv.import_file(cat, ADMIN, path)
+
+    assert written == 0
+    assert not preview.ok
+    assert preview.encoding == "utf-8" and preview.delimiter == ";"
+    found = {(e.row, e.field) for e in preview.errors}
+    assert found == {
+        (3, None),                 # 10 columns where the header has 11
+        (4, "inventory_no"),       # the same number as line 2
+        (5, "inventory_no"),       # already in the store
+        (6, "year"), (6, "acquisition_value"),
+        (7, "acquisition_value"),
+        (8, None),                 # not UTF-8
+    }
+    by_key = {(e.row, e.field): e for e in preview.errors}
+    assert "rindā 2" in by_key[(4, "inventory_no")].message_lv
+    assert "jau ir izmantots" in by_key[(5, "inventory_no")].message_lv
+    assert "veselam skaitlim" in by_key[(6, "year")].message_lv
+    assert "vismaz 0" in by_key[(7, "acquisition_value")].message_lv
+    assert "UTF-8" in by_key[(8, None)].message_lv
+    assert "rinda / row 6, Gads / Year:" in by_key[(6, "year")].line()
+    assert preview.bad_rows == [3, 4, 5, 6, 7, 8]
+    with pytest.raises(ImportRefusedError) as refused:
+        inventory_csv.commit(cat, ADMIN, preview)
+    assert refused.value.message_lv == "6 rindu nevar importēt; nekas netika importēts"
+    assert counts(cat) == before
+
+
+def test_a_missing_required_column_is_a_file_error(cat: Store) -> None:
+    data = "Sērijas numurs;Ražotājs\r\nPF4;Lenovo\r\n".encode()
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert not preview.ok
+    assert {(e.row, e.field) for e in preview.file_errors} == {(1, "inventory_no"),
+                                                                (1, "kind_code")}
+    assert "trūkst kolonnas “Inventāra numurs”" in preview.file_errors[0].message_lv
+
+
+def test_windows_1257_with_semicolons_imports_every_row_with_journal(cat: Store) -> None:
+    data = lines(
+        "RĀVĢ-0200;Windows portatīvais dators;PF4AAA01;Lenovo;ThinkPad E14 Gen 5;2024;"
+        "1 249,50 €;nē;Informātikas kabinets 108;Ar somu un peli;Pieejams",
+        "RĀVĢ-0201;chromebook_laptop;NXKB02;Acer;Chromebook Spin 511;2023;329;jā;"
+        "Bibliotēka, skapis Nr. 3;Skrāpējums uz vāka;",
+    ).encode("cp1257")
+    before = counts(cat)
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert preview.ok, preview.errors
+    assert (preview.encoding, preview.delimiter) == ("cp1257", ";")
+    assert inventory_csv.commit(cat, ADMIN, preview) == 2
+    assert counts(cat) == tuple(n + 2 for n in before)
+    with cat.read() as s:
+        first = s.scalars(select(Item).where(Item.inventory_no == "RĀVĢ-0200")).one()
+        second = s.scalars(select(Item).where(Item.inventory_no == "RĀVĢ-0201")).one()
+        assert first.acquisition_value == Decimal("1249.50")
+        assert first.status is ItemStatus.AVAILABLE and first.kind_code == "windows_laptop"
+        assert first.location == "Informātikas kabinets 108"
+        assert second.socially_supported is True and second.status is ItemStatus.NEW
+        assert second.notes == "Skrāpējums uz vāka"
+        history = s.scalars(select(StatusHistory).where(
+            StatusHistory.entity_id == first.id)).one()
+        assert (history.action, history.from_status, history.to_status) == (
+            "import", None, "available")
+        command = s.scalars(select(OutboxCommand).where(
+            OutboxCommand.aggregate_id == first.id)).one()
+        assert command.command == "upsert_item" and command.base_version == 0
+        assert command.payload["acquisition_value"] == "1249.50"
+        assert command.payload["status"] == "available"
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == first.id)).one()
+        assert audit.details == {"inventory_no": "RĀVĢ-0200"}
+
+
+def test_utf8_bom_with_commas_and_english_headers(cat: Store) -> None:
+    data = ("Inventory number,Kind,Serial number,Manufacturer,Year,Value,Location\r\n"
+            'EN-1,Tablet,R9W1,Samsung,2024,"219,00",Ēdnīca\r\n').encode("utf-8-sig")
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert preview.ok, preview.errors
+    assert (preview.encoding, preview.delimiter) == ("utf-8-sig", ",")
+    [row] = preview.rows
+    assert row.item is not None and row.item.kind_code == "tablet"
+    assert row.item.acquisition_value == Decimal("219.00") and row.item.location == "Ēdnīca"
+
+
+def test_statuses_that_belong_to_a_handover_are_refused(cat: Store) -> None:
+    data = lines("RĀVĢ-0300;tablet;X;;;;;;;;Lietošanā").encode()
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    [error] = preview.errors
+    assert error.field == "status" and "izsniedzot" in error.message_lv
+
+
+def test_a_number_taken_after_the_preview_refuses_the_whole_commit(cat: Store) -> None:
+    data = lines("RĀVĢ-0400;tablet;A;;;;;;;;", "RĀVĢ-0401;tablet;B;;;;;;;;").encode()
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert preview.ok
+    inventory.create_item(cat, ADMIN, {"kind_code": "tablet", "inventory_no": "RĀVĢ-0401"})
+    before = counts(cat)
+    with pytest.raises(ImportRefusedError) as refused:
+        inventory_csv.commit(cat, ADMIN, preview)
+    assert [(e.row, e.field) for e in refused.value.errors] == [(3, "inventory_no")]
+    assert counts(cat) == before
+
+
+def test_only_an_administrator_imports(cat: Store) -> None:
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, lines("RĀVĢ-0500;tablet;;;;;;;;;").encode())
+    with pytest.raises(PermissionDeniedError):
+        inventory_csv.commit(cat, REVIEWER, preview)
+
+
+def test_export_opens_in_excel_and_imports_back_the_same(cat: Store, tmp_path: Path) -> None:
+    inventory.create_item(cat, ADMIN, {
+        "kind_code": "chromebook_laptop", "inventory_no": "RĀVĢ-0600", "serial_no": "NXK;7",
+        "manufacturer": "Acer", "model": "Spin 511", "year": 2023,
+        "acquisition_value": "329.90", "socially_supported": True,
+        "location": "Skolotāju istaba", "notes": "Ar \"somu\"\nun peli"})
+    path = tmp_path / "eksports.csv"
+    assert inventory_csv.export_file(cat, SCHOOL, path) == 2
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.split(b"\r\n")[0].count(b";") == 10
+    assert "329,90" in raw.decode("utf-8-sig")
+
+    other = open_store(tmp_path / "other")
+    try:
+        seed_catalogue(other)
+        preview, written = inventory_csv.import_file(other, ADMIN, path)
+        assert preview.ok and written == 2, preview.errors
+
+        def rows(s: Store) -> list[tuple[object, ...]]:
+            with s.read() as r:
+                return [(i.inventory_no, i.kind_code, i.serial_no, i.manufacturer, i.model,
+                         i.year, i.acquisition_value, i.socially_supported, i.location,
+                         i.notes, i.status) for i in r.scalars(
+                             select(Item).order_by(Item.inventory_no))]
+
+        assert rows(other) == rows(cat)
+    finally:
+        other.close()
