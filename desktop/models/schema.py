@@ -246,6 +246,8 @@ class Application(Base):
         Index("ix_applications_status_changed", "status", "status_changed_at"),
         Index("ix_applications_institution_learner_sort", "institution_id", "learner_sort"),
         Index("ix_applications_institution_number", "institution_id", "number"),
+        # free-text search scans this narrow index instead of the table (revision 0006)
+        Index("ix_applications_institution_search", "institution_id", "search_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
