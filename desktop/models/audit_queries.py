@@ -1,0 +1,228 @@
+"""Reading the audit log: filtered pages, the filter choices, CSV export, and viewing records.
+
+The audit log is append-only: nothing here changes or deletes a row. Retention removes the
+rows about purged applications (``retention.py``); that is the only deletion there is.
+Exporting the log and viewing an applicant's personal data are themselves audited.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+
+from desktop.models.journal import Actor
+from desktop.models.reports import write_csv
+from desktop.models.schema import AuditEntry, utcnow
+from desktop.models.store import Store
+
+VIEW_ACTION = "view_personal_data"
+EXPORT_ACTION = "export"
+# Opening the same applicant's detail again within this time is one viewing, not many:
+# the log stays readable when someone pages back and forth through the inbox.
+VIEW_COALESCE = timedelta(minutes=5)
+
+ACTION_LABELS: dict[str, str] = {
+    "grant": "Piešķirts",
+    "refuse": "Atteikts",
+    "defer": "Atlikta izskatīšana",
+    "prepare_handover": "Sagatavota izsniegšana",
+    "cancel_handover": "Atcelta izsniegšana",
+    "record_return": "Pieņemts atpakaļ",
+    "acknowledge_incident": "Apstiprināts nozaudējums/zādzība",
+    "create_item": "Pievienota ierīce",
+    "edit_item": "Labota ierīce",
+    "change_item_status": "Mainīts ierīces statuss",
+    "set_accepting_applications": "Mainīta pieteikšanās",
+    "discard": "Atmests lēmums",
+    "resolve_conflict": "Atrisināts konflikts",
+    VIEW_ACTION: "Skatīti personas dati",
+    EXPORT_ACTION: "Eksportēts",
+}
+
+ENTITY_LABELS: dict[str, str] = {
+    "application": "Pieteikums",
+    "handover": "Izsniegšana",
+    "item": "Ierīce",
+    "offered_kind": "Resursa veids",
+    "report": "Pārskats",
+    "audit_log": "Audita žurnāls",
+}
+
+CSV_COLUMNS = ("Laiks", "Lietotājs", "Darbība", "Objekts", "Objekta ID", "Sīkāk")
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+def entity_label(entity_type: str) -> str:
+    return ENTITY_LABELS.get(entity_type, entity_type)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What to show; ``None`` or empty means any. Dates are local calendar days, inclusive."""
+
+    institution_id: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    entity_type: str | None = None
+    entity_id: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def described(self) -> dict[str, str]:
+        """The filter as plain values, for the audit row of an export (no personal data:
+        the fields are user names, codes, record ids and dates)."""
+        return {k: (v.isoformat() if isinstance(v, date) else str(v))
+                for k, v in vars(self).items() if v not in (None, "")}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+    @property
+    def entity_label(self) -> str:
+        return entity_label(self.entity_type)
+
+    @property
+    def details_text(self) -> str:
+        return ", ".join(f"{k}: {v}" for k, v in sorted(self.details.items()))
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    total: int
+    offset: int
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone()
+
+
+def _conditions(f: AuditFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if f.institution_id:
+        conds.append(AuditEntry.institution_id == f.institution_id)
+    if f.actor:
+        conds.append(AuditEntry.actor == f.actor)
+    if f.action:
+        conds.append(AuditEntry.action == f.action)
+    if f.entity_type:
+        conds.append(AuditEntry.entity_type == f.entity_type)
+    if f.entity_id:
+        conds.append(AuditEntry.entity_id == f.entity_id.strip())
+    if f.since:
+        conds.append(AuditEntry.at >= _local_midnight(f.since))
+    if f.until:
+        conds.append(AuditEntry.at < _local_midnight(f.until + timedelta(days=1)))
+    return conds
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id,
+                    dict(e.details or {}))
+
+
+def audit_page(store: Store, f: AuditFilter, offset: int = 0, limit: int = 200) -> AuditPage:
+    """One page of the log, newest first, and how many rows the filter matches in all."""
+    conds = _conditions(f)
+    with store.read() as s:
+        total = s.scalar(select(func.count()).select_from(AuditEntry).where(*conds)) or 0
+        entries = s.scalars(select(AuditEntry).where(*conds)
+                            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                            .offset(max(0, offset)).limit(max(1, limit))).all()
+        return AuditPage([_row(e) for e in entries], int(total), max(0, offset))
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    actors: list[str]
+    actions: list[str]
+    entity_types: list[str]
+
+
+def audit_choices(store: Store, institution_id: str | None = None) -> AuditChoices:
+    """The values the filters can offer: who, which actions and which kinds of record."""
+    where = [AuditEntry.institution_id == institution_id] if institution_id else []
+    with store.read() as s:
+        def distinct(col: Any) -> list[str]:
+            return sorted(s.scalars(select(col).distinct().where(*where)))
+
+        return AuditChoices(distinct(AuditEntry.actor), distinct(AuditEntry.action),
+                            distinct(AuditEntry.entity_type))
+
+
+def _csv_rows(rows: Sequence[AuditRow]) -> list[tuple[str, ...]]:
+    return [(r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"), r.actor, r.action_label,
+             r.entity_label, r.entity_id, r.details_text) for r in rows]
+
+
+def export_csv(store: Store, actor: Actor, f: AuditFilter, path: Path) -> int:
+    """Write every row the filter matches to ``path`` (CSV); the export itself is audited.
+
+    The file is written first; the audit row follows only if it was, so the log never claims
+    an export that did not happen. Returns the number of rows written.
+    """
+    rows: list[AuditRow] = []
+    offset = 0
+    while True:  # in pages, so a long log is never one huge query result
+        page = audit_page(store, f, offset, 5000)
+        rows.extend(page.rows)
+        offset += len(page.rows)
+        if not page.rows or offset >= page.total:
+            break
+    buffer = io.StringIO()
+    n = write_csv(buffer, CSV_COLUMNS, _csv_rows(rows))
+    Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    record_export(store, actor, "audit_log", "csv", {"rows": n, "filter": f.described()})
+    return n
+
+
+def record_export(store: Store, actor: Actor, entity_type: str, what: str,
+                  details: dict[str, Any] | None = None) -> None:
+    """An "exported" audit row: what was exported (a report name or the log), never data."""
+    with store.write() as s:
+        s.add(AuditEntry(at=utcnow(), actor=actor.username, institution_id=actor.institution_id,
+                         action=EXPORT_ACTION, entity_type=entity_type, entity_id=what,
+                         details=details or {}))
+
+
+def record_view(store: Store, actor: Actor, application_id: int,
+                now: datetime | None = None) -> bool:
+    """Log that ``actor`` viewed an applicant's personal data; return whether a row was added.
+
+    A second look at the same application by the same person within ``VIEW_COALESCE`` is the
+    same viewing and adds nothing.
+    """
+    at = now or utcnow()
+    key = str(application_id)
+    with store.write() as s:
+        recent = s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.actor == actor.username, AuditEntry.action == VIEW_ACTION,
+            AuditEntry.entity_type == "application", AuditEntry.entity_id == key,
+            AuditEntry.at > at - VIEW_COALESCE, AuditEntry.at <= at))
+        if recent:
+            return False
+        s.add(AuditEntry(at=at, actor=actor.username, institution_id=actor.institution_id,
+                         action=VIEW_ACTION, entity_type="application", entity_id=key,
+                         details={}))
+        return True
