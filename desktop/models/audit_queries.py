@@ -193,15 +193,19 @@ def export_csv(store: Store, actor: Actor, f: AuditFilter, path: Path) -> int:
     buffer = io.StringIO()
     n = write_csv(buffer, CSV_COLUMNS, _csv_rows(rows))
     Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    record_export(store, actor, "audit_log", "csv", {"rows": n, "filter": f.described()})
+    record_export(store, actor.username, actor.institution_id, "audit_log", "csv",
+                  {"rows": n, "filter": f.described()})
     return n
 
 
-def record_export(store: Store, actor: Actor, entity_type: str, what: str,
-                  details: dict[str, Any] | None = None) -> None:
-    """An "exported" audit row: what was exported (a report name or the log), never data."""
+def record_export(store: Store, username: str, institution_id: str | None, entity_type: str,
+                  what: str, details: dict[str, Any] | None = None) -> None:
+    """An "exported" audit row: what was exported (a report name or the log), never data.
+
+    Takes a plain user name so the command line, which has no signed-in role, can log too.
+    """
     with store.write() as s:
-        s.add(AuditEntry(at=utcnow(), actor=actor.username, institution_id=actor.institution_id,
+        s.add(AuditEntry(at=utcnow(), actor=username, institution_id=institution_id,
                          action=EXPORT_ACTION, entity_type=entity_type, entity_id=what,
                          details=details or {}))
 

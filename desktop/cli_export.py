@@ -1,0 +1,115 @@
+"""`resursi export applications|items|issued|overdue --format csv|pdf`: a report, headless.
+
+Reads the local store (never creates one), writes the report to ``-o FILE`` (CSV may go to
+standard output with ``-o -``, the default for CSV; a PDF goes to
+``resursi-<report>-<date>.pdf`` unless told otherwise) and records the export in the audit
+log. On failure exactly one line goes to stderr and the exit status is 1; no traceback and no
+personal data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+
+from desktop.models.reports import REPORT_KINDS, build_report, report_csv
+from desktop.models.store import DB_FILENAME, StoreError, open_store
+
+log = logging.getLogger(__name__)
+
+# desktop.settings names the same folder, but it imports Qt; a report needs none.
+APP_NAME = "Resursi"
+PDF_STEM = "resursi-{kind}-{day}.pdf"
+
+
+class _Failure(Exception):
+    """A reason to stop, already worded for the user."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("export", help="write a report (CSV or PDF) from the local store")
+    p.add_argument("report", choices=REPORT_KINDS,
+                   help="open applications, items by status, issued devices per class, "
+                        "or overdue returns")
+    p.add_argument("--format", choices=("csv", "pdf"), required=True, dest="fmt")
+    p.add_argument("--data-dir", type=Path, help="the data folder (default: per user)")
+    p.add_argument("-o", "--output", help="the file to write ('-' for standard output, "
+                                          "CSV only; default: stdout for CSV, "
+                                          "resursi-<report>-<date>.pdf for PDF)")
+    p.add_argument("--institution", help="the school's registration number, when several")
+    p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    p.set_defaults(func=run_export)
+
+
+def _fail(reason: str) -> int:
+    print(f"resursi export: {' '.join(reason.split())}", file=sys.stderr)
+    return 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        return _run_export(args)
+    except _Failure as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as exc:  # the last line of defence: one line, no traceback, no data
+        log.debug("export failed", exc_info=True)
+        return _fail(f"unexpected error ({type(exc).__name__}); nothing more is shown here "
+                     f"because the details may hold personal data")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from desktop.models.audit_queries import record_export
+    from desktop.models.queries import first_institution, institution_name
+
+    folder: Path = args.data_dir or default_data_dir()
+    if not (folder / DB_FILENAME).is_file():
+        raise _Failure(f"no Resursi data in {folder} (sync first, or give --data-dir)")
+    output = args.output or ("-" if args.fmt == "csv" else None)
+    if output == "-" and args.fmt == "pdf":
+        raise _Failure("a PDF cannot go to standard output; give -o FILE")
+    try:
+        store = open_store(folder)
+    except StoreError as exc:
+        raise _Failure(str(exc)) from None
+    try:
+        institution = args.institution or first_institution(store)
+        if institution is None:
+            raise _Failure(f"the store in {folder} holds no school yet; sync first")
+        today = args.today or date.today()
+        report = build_report(store, args.report, institution, today)
+        if args.fmt == "csv":
+            data = report_csv(report)
+        else:
+            from desktop.documents.report_pdf import render_report_pdf
+
+            data = render_report_pdf(report,
+                                     school_name=institution_name(store, institution) or "")
+        target = output or PDF_STEM.format(kind=args.report, day=today.isoformat())
+        if target == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            try:
+                Path(target).write_bytes(data)
+            except OSError as exc:
+                raise _Failure(f"cannot write {target}: "
+                               f"{exc.strerror or type(exc).__name__}") from None
+        record_export(store, f"cli:{getpass.getuser()}", institution, "report", args.report,
+                      {"format": args.fmt, "rows": len(report.rows)})
+    finally:
+        store.close()
+    if target != "-":
+        print(f"{args.report}: {len(report.rows)} rows written to {target}")
+    return 0

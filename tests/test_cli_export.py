@@ -1,0 +1,120 @@
+"""`resursi export …`: files written, audited, and one-line failures."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli_export import add_export_parser
+from desktop.models.audit_queries import EXPORT_ACTION, AuditFilter, audit_page
+from desktop.models.store import open_store
+from factories import SCHOOL, add_application, seed_catalogue
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="resursi")
+    add_export_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+@pytest.fixture
+def folder(data_dir: Path) -> Path:
+    store = open_store(data_dir)
+    try:
+        seed_catalogue(store)
+        add_application(store, learner="Ēriks Šņore")
+        add_application(store, kind="chromebook_laptop")
+    finally:
+        store.close()
+    return data_dir
+
+
+def test_csv_to_a_file_is_written_and_audited(folder: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pieteikumi.csv"
+    assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
+                 "-o", str(out)]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Resursa veids" and rows[-1] == ["Kopā", "2", "0", "0", "2"]
+    assert "written to" in capsys.readouterr().out
+    store = open_store(folder)
+    try:
+        exported = audit_page(store, AuditFilter(action=EXPORT_ACTION), 0, 5).rows
+    finally:
+        store.close()
+    assert len(exported) == 1
+    assert exported[0].actor.startswith("cli:")
+    assert (exported[0].entity_type, exported[0].entity_id) == ("report", "applications")
+    assert exported[0].details == {"format": "csv", "rows": 3}
+
+
+def test_pdf_goes_to_a_dated_file_by_default(folder: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _run(["export", "items", "--format", "pdf", "--data-dir", str(folder),
+                 "--today", "2026-11-20"]) == 0
+    pdf = tmp_path / "resursi-items-2026-11-20.pdf"
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Ierīces pa statusiem" in text and "Rīgas Āgenskalna Valsts ģimnāzija" in text
+
+
+def test_csv_goes_to_standard_output_by_default(folder: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import argparse, sys; from desktop.cli_export import add_export_parser;"
+         "p = argparse.ArgumentParser(); add_export_parser(p.add_subparsers());"
+         "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))",
+         "export", "overdue", "--format", "csv", "--data-dir", str(folder)],
+        capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8-sig").startswith("Pieteikums;Izglītojamais;")
+    assert done.stderr == b""
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["--format", "pdf", "-o", "-"], "cannot go to standard output"),
+    (["--format", "csv", "-o", "/nonexistent/dir/x.csv"], "cannot write /nonexistent/dir/x.csv"),
+])
+def test_failures_are_one_line(folder: Path, argv: list[str], says: str,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["export", "items", "--data-dir", str(folder), *argv]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err and "Traceback" not in err
+
+
+def test_a_folder_without_data_is_not_turned_into_a_store(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    empty = tmp_path / "tukša"
+    empty.mkdir()
+    assert _run(["export", "items", "--format", "csv", "--data-dir", str(empty)]) == 1
+    assert "no Resursi data in" in capsys.readouterr().err
+    assert list(empty.iterdir()) == []
+
+
+def test_an_unknown_report_is_refused_by_the_parser(folder: Path) -> None:
+    with pytest.raises(SystemExit) as err:
+        _run(["export", "learners", "--format", "csv", "--data-dir", str(folder)])
+    assert err.value.code == 2
+
+
+def test_school_named_in_the_store_is_the_default(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
+                 "--institution", SCHOOL, "-o", str(out)]) == 0
+    assert out.read_bytes() == (_csv_without_institution(folder, tmp_path))
+
+
+def _csv_without_institution(folder: Path, tmp_path: Path) -> bytes:
+    out = tmp_path / "b.csv"
+    assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
+                 "-o", str(out)]) == 0
+    return out.read_bytes()
