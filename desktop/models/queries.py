@@ -58,7 +58,18 @@ class InboxRow:
 
 
 def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Application.institution_id == f.institution_id]
+    words = fold(f.text).split()
+    conds: list[ColumnElement[bool]] = []
+    if words:
+        # The words are looked for in the index on (school, search key) rather than the
+        # table, and the matches are then read by id: SQLite would otherwise walk the sort
+        # index and read every row (100,000 applications: 16 ms against 42 ms).
+        conds.append(Application.id.in_(
+            select(Application.id).where(
+                Application.institution_id == f.institution_id,
+                *(func.instr(Application.search_key, word) > 0 for word in words))))
+    else:
+        conds.append(Application.institution_id == f.institution_id)
     if f.statuses:
         conds.append(Application.status.in_([s.value for s in f.statuses]))
     if f.kind_code:
@@ -82,15 +93,6 @@ def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
         conds.append(_has_command(CommandState.PENDING))
     if f.in_conflict:
         conds.append(_has_command(CommandState.CONFLICT))
-    words = fold(f.text).split()
-    if words:
-        # The words are looked for in the index on (school, search key) rather than the
-        # table: a subquery keeps SQLite from walking the sort index and reading every row
-        # (measured on 100,000 applications: 16 ms against 42 ms).
-        conds.append(Application.id.in_(
-            select(Application.id).where(
-                Application.institution_id == f.institution_id,
-                *(func.instr(Application.search_key, word) > 0 for word in words))))
     return conds
 
 
