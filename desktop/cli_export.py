@@ -18,8 +18,10 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop.models.reports import REPORT_KINDS, build_report, report_csv
-from desktop.models.store import DB_FILENAME, StoreError, open_store
+from desktop.models.audit_queries import record_export
+from desktop.models.queries import first_institution, institution_name
+from desktop.models.reports import REPORT_KINDS, Report, build_report, report_csv
+from desktop.models.store import DB_FILENAME, Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +72,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from desktop.models.audit_queries import record_export
-    from desktop.models.queries import first_institution, institution_name
-
     folder: Path = args.data_dir or default_data_dir()
     if not (folder / DB_FILENAME).is_file():
         raise _Failure(f"no Resursi data in {folder} (sync first, or give --data-dir)")
@@ -89,13 +88,7 @@ def _run_export(args: argparse.Namespace) -> int:
             raise _Failure(f"the store in {folder} holds no school yet; sync first")
         today = args.today or date.today()
         report = build_report(store, args.report, institution, today)
-        if args.fmt == "csv":
-            data = report_csv(report)
-        else:
-            from desktop.documents.report_pdf import render_report_pdf
-
-            data = render_report_pdf(report,
-                                     school_name=institution_name(store, institution) or "")
+        data = report_bytes(store, report, args.fmt, institution)
         target = output or PDF_STEM.format(kind=args.report, day=today.isoformat())
         if target == "-":
             sys.stdout.buffer.write(data)
@@ -113,3 +106,23 @@ def _run_export(args: argparse.Namespace) -> int:
     if target != "-":
         print(f"{args.report}: {len(report.rows)} rows written to {target}")
     return 0
+
+
+def report_bytes(store: Store, report: Report, fmt: str, institution_id: str) -> bytes:
+    if fmt == "csv":
+        return report_csv(report)
+    from desktop.documents.report_pdf import render_report_pdf
+
+    return render_report_pdf(report,
+                             school_name=institution_name(store, institution_id) or "")
+
+
+def export_report(store: Store, username: str, institution_id: str, kind: str, fmt: str,
+                  path: Path, today: date | None = None) -> int:
+    """Build a report, write it to ``path`` as CSV or PDF and audit the export; the screen's
+    export buttons call this (through the task runner). Returns the number of rows."""
+    report = build_report(store, kind, institution_id, today or date.today())
+    Path(path).write_bytes(report_bytes(store, report, fmt, institution_id))
+    record_export(store, username, institution_id, "report", kind,
+                  {"format": fmt, "rows": len(report.rows)})
+    return len(report.rows)
