@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter
 from desktop.accounts import Account, SignInService
 from desktop.deciding import Decisions
 from desktop.i18n import install_translator
+from desktop.icons import icon
 from desktop.models import details, queries
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
@@ -130,7 +131,8 @@ class Application:
         applications.setStretchFactor(1, 1)
         self.detail.setMinimumWidth(480)
         applications.setChildrenCollapsible(False)
-        self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1")
+        self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1",
+                                "applications")
         self.conflicts = ConflictsPanel(
             self.tasks,
             load=lambda: conflicts.list_conflicts(store, institution or ""),
@@ -139,7 +141,8 @@ class Application:
             discard=lambda command_id: conflicts.discard(store, self._require_actor(),
                                                          command_id),
         )
-        self.window.add_section(qt_app.translate("app", "Konflikti"), self.conflicts, "Ctrl+2")
+        self.window.add_section(qt_app.translate("app", "Konflikti"), self.conflicts, "Ctrl+2",
+                                "conflicts")
         self.conflicts.resolved.connect(self._after_resolution)
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor)
         self.window.add_actions(self.decisions.actions)
@@ -152,11 +155,12 @@ class Application:
         menu = self.window.menuBar().addMenu(translate("app", "&Programma"))
         menu.addAction(self.window.sync_action)
         menu.addSeparator()
-        settings = QAction(translate("app", "Iestatījumi…"), self.window)
+        settings = QAction(icon("settings"), translate("app", "Iestatījumi…"), self.window)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.edit_settings)
         menu.addAction(settings)
-        self.sign_out_action = QAction(translate("app", "Izrakstīties"), self.window)
+        self.sign_out_action = QAction(icon("sign-out"), translate("app", "Izrakstīties"),
+                                       self.window)
         self.sign_out_action.setToolTip(translate("app", "Izrakstīties un aizmirst saglabāto "
                                                          "pierakstīšanos šajā datorā"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -343,6 +347,7 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(APP_NAME)
+    qt_app.setWindowIcon(icon("app"))
     if demo:
         return _run_demo(qt_app, data_dir, language, quit_after_ms)
     preferences = SettingsStore(QSettings(APP_NAME, APP_NAME))

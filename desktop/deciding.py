@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from desktop.icons import icon
 from desktop.models import bulk, decisions
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
@@ -35,13 +36,13 @@ class Decisions(QObject):
         self._inbox = inbox
         self._parent = parent
         self._actor = actor
-        self.grant_action = QAction(self.tr("Piešķirt…"), parent)
+        self.grant_action = QAction(icon("grant"), self.tr("Piešķirt…"), parent)
         self.grant_action.setShortcut(QKeySequence("Ctrl+G"))
         self.grant_action.triggered.connect(self.grant)
-        self.refuse_action = QAction(self.tr("Atteikt…"), parent)
+        self.refuse_action = QAction(icon("refuse"), self.tr("Atteikt…"), parent)
         self.refuse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.refuse_action.triggered.connect(self.refuse)
-        self.defer_action = QAction(self.tr("Atlikt…"), parent)
+        self.defer_action = QAction(icon("defer"), self.tr("Atlikt…"), parent)
         self.defer_action.setShortcut(QKeySequence("Ctrl+D"))
         self.defer_action.triggered.connect(self.defer)
         self.actions = [self.grant_action, self.refuse_action, self.defer_action]

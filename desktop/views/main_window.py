@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+
+from desktop.icons import icon
 
 
 class MainWindow(QMainWindow):
@@ -40,32 +42,41 @@ class MainWindow(QMainWindow):
 
         self.school_label = QLabel(school_name)
         self.user_label = QLabel(user_label)
+        self.connection_icon = QLabel()
+        self.connection_icon.setPixmap(icon("offline").pixmap(16, 16))
         self.connection_label = QLabel(self.tr("Bezsaistē"))
         self.sync_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.school_label)
         bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.connection_icon)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.sync_label)
 
-        self.sync_action = QAction(self.tr("Sinhronizēt tagad"), self)
+        self.setWindowIcon(icon("app"))
+        self.sync_action = QAction(icon("sync"), self.tr("Sinhronizēt tagad"), self)
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.sync_action.setToolTip(self.tr("Sinhronizēt ar centrālo servisu (F5)"))
         self.sync_action.setEnabled(False)
         self.toolbar = self.addToolBar(self.tr("Darbības"))
         self.toolbar.setObjectName("actions")
         self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.addAction(self.sync_action)
         self.toolbar.addSeparator()
 
-        self.quit_action = QAction(self.tr("Iziet"), self)
+        self.quit_action = QAction(icon("sign-out"), self.tr("Iziet"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.addAction(self.quit_action)
         self._restore_geometry()
 
-    def add_section(self, title: str, page: QWidget, shortcut: str | None = None) -> None:
+    def add_section(self, title: str, page: QWidget, shortcut: str | None = None,
+                    icon_name: str | None = None) -> None:
         item = QListWidgetItem(title)
+        if icon_name:
+            item.setIcon(icon(icon_name))
         item.setSizeHint(QSize(180, 36))
         self.navigation.addItem(item)
         self.stack.addWidget(page)
@@ -88,6 +99,7 @@ class MainWindow(QMainWindow):
         """Online/offline in words and colour (never colour alone)."""
         self.connection_label.setText(text)
         self.connection_label.setStyleSheet("" if online else "color: #a86a00;")
+        self.connection_icon.setPixmap(icon("online" if online else "offline").pixmap(16, 16))
 
     def show_sync_running(self, running: bool) -> None:
         self.sync_action.setEnabled(not running)
