@@ -15,10 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
+from desktop.models.codes import (
+    ApplicationStatus,
+    CancelReason,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+)
 from desktop.models.journal import Actor
 from desktop.models.reports import write_csv
-from desktop.models.schema import AuditEntry, utcnow
+from desktop.models.schema import Application, AuditEntry, utcnow
 from desktop.models.store import Store
 
 VIEW_ACTION = "view_personal_data"
@@ -55,6 +63,58 @@ ENTITY_LABELS: dict[str, str] = {
 }
 
 CSV_COLUMNS = ("Laiks", "Lietotājs", "Darbība", "Objekts", "Objekta ID", "Sīkāk")
+
+# Words for the keys that operations put in ``details`` (see journal.record's callers).
+DETAIL_LABELS: dict[str, str] = {
+    "application": "pieteikums",
+    "item": "ierīce",
+    "inventory_no": "inventāra Nr.",
+    "condition": "stāvoklis",
+    "reason": "iemesls",
+    "incident": "ziņojums",
+    "with_item": "ar ierīci",
+    "kind": "resursa veids",
+    "accepting": "pieņem pieteikumus",
+    "fields": "lauki",
+    "command": "lēmums",
+    "status": "HTTP statuss",
+    "discarded": "atmesti",
+    "format": "formāts",
+    "rows": "rindas",
+    "filter": "filtrs",
+}
+_CODE_ENUMS = (ApplicationStatus, HandoverStatus, ItemStatus, ReturnCondition, CancelReason)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "jā" if value else "nē"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str):
+        for enum in _CODE_ENUMS:
+            try:
+                return enum(value).label_lv
+            except ValueError:
+                continue
+    return str(value)
+
+
+def describe_details(details: dict[str, Any], numbers: dict[int, str] | None = None) -> str:
+    """The details in Latvian words: "Iesniegts → Atteikts; ierīce: RAVĢ-2024-000017"."""
+    parts: list[str] = []
+    if "from" in details or "to" in details:
+        parts.append(f"{_value_text(details.get('from', '—'))} → "
+                     f"{_value_text(details.get('to', '—'))}")
+    for key, value in details.items():
+        if key in ("from", "to"):
+            continue
+        if key == "application" and numbers and value in numbers:
+            value = numbers[value]
+        parts.append(f"{DETAIL_LABELS.get(key, key)}: {_value_text(value)}")
+    return "; ".join(parts)
 
 
 def action_label(action: str) -> str:
@@ -93,6 +153,9 @@ class AuditRow:
     entity_type: str
     entity_id: str
     details: dict[str, Any] = field(default_factory=dict)
+    #: the application's number when the row is about one still in the store (not personal)
+    number: str | None = None
+    details_text: str = ""
 
     @property
     def action_label(self) -> str:
@@ -103,8 +166,9 @@ class AuditRow:
         return entity_label(self.entity_type)
 
     @property
-    def details_text(self) -> str:
-        return ", ".join(f"{k}: {v}" for k, v in sorted(self.details.items()))
+    def subject(self) -> str:
+        """"Pieteikums P-2026-000046", or the kind of record alone."""
+        return f"{self.entity_label} {self.number}" if self.number else self.entity_label
 
 
 @dataclass(frozen=True)
@@ -137,9 +201,28 @@ def _conditions(f: AuditFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _row(e: AuditEntry) -> AuditRow:
-    return AuditRow(e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id,
-                    dict(e.details or {}))
+def _application_of(e: AuditEntry) -> int | None:
+    if e.entity_type == "application" and e.entity_id.isdigit():
+        return int(e.entity_id)
+    value = (e.details or {}).get("application")
+    return value if isinstance(value, int) else None
+
+
+def _rows(s: Session, entries: Sequence[AuditEntry]) -> list[AuditRow]:
+    """Rows with the application numbers looked up in one query for the whole page."""
+    ids = {i for i in map(_application_of, entries) if i is not None}
+    numbers: dict[int, str] = {}
+    if ids:
+        numbers = {i: n for i, n in s.execute(
+            select(Application.id, Application.number).where(Application.id.in_(ids)))}
+    rows = []
+    for e in entries:
+        details = dict(e.details or {})
+        app_id = _application_of(e)
+        rows.append(AuditRow(e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id,
+                             details, numbers.get(app_id) if app_id is not None else None,
+                             describe_details(details, numbers)))
+    return rows
 
 
 def audit_page(store: Store, f: AuditFilter, offset: int = 0, limit: int = 200) -> AuditPage:
@@ -150,7 +233,7 @@ def audit_page(store: Store, f: AuditFilter, offset: int = 0, limit: int = 200) 
         entries = s.scalars(select(AuditEntry).where(*conds)
                             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
                             .offset(max(0, offset)).limit(max(1, limit))).all()
-        return AuditPage([_row(e) for e in entries], int(total), max(0, offset))
+        return AuditPage(_rows(s, entries), int(total), max(0, offset))
 
 
 @dataclass(frozen=True)
@@ -173,7 +256,7 @@ def audit_choices(store: Store, institution_id: str | None = None) -> AuditChoic
 
 def _csv_rows(rows: Sequence[AuditRow]) -> list[tuple[str, ...]]:
     return [(r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"), r.actor, r.action_label,
-             r.entity_label, r.entity_id, r.details_text) for r in rows]
+             r.subject, r.entity_id, r.details_text) for r in rows]
 
 
 def export_csv(store: Store, actor: Actor, f: AuditFilter, path: Path) -> int:

@@ -40,7 +40,7 @@ OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.POSTPONED,
                  ApplicationStatus.CONFIRMED)
 _HANDED_OUT = (HandoverStatus.ISSUED, HandoverStatus.RETURNED, HandoverStatus.LOST,
                HandoverStatus.STOLEN)
-NO_CLASS = "Darbinieki un bez klases"
+NO_CLASS = "Bez klases"  # staff, and learners whose class is not known
 OVERDUE_BUCKETS = ((7, "1–7 dienas"), (30, "8–30 dienas"), (90, "31–90 dienas"),
                    (None, "vairāk nekā 90 dienas"))
 

@@ -106,7 +106,8 @@ class AuditTableModel(ColumnsTableModel):
         if key == "action":
             return self.tr(r.action_label)
         if key == "entity":
-            return self.tr(r.entity_label)
+            return (f"{self.tr(r.entity_label)} {r.number}" if r.number
+                    else self.tr(r.entity_label))
         if key == "entity_id":
             return r.entity_id
         return r.details_text
@@ -215,7 +216,7 @@ class AuditLogPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 210, 110, 250)):
+        for column, width in enumerate((150, 130, 210, 200, 120)):
             self.table.setColumnWidth(column, width)
 
         self.previous_button = QPushButton(self.tr("◀ Iepriekšējā lapa"))

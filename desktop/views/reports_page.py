@@ -160,8 +160,8 @@ class BarChart(QWidget):
         step = nice_step(max(values))
         top = step * (int(max(values) * 1.1) // step + 1)
         many = len(values) > 8
-        label_room = (max(fm.horizontalAdvance(k) for k, _ in self._bars) * 0.75 + fm.height()
-                      if many else fm.height() * 2)
+        longest = min(120, max(fm.horizontalAdvance(k) for k, _ in self._bars))
+        label_room = longest * 0.75 + fm.height() if many else fm.height() * 2
         axis_w = fm.horizontalAdvance(str(top)) + 10
         area = QRectF(axis_w, fm_title.height() + 12, self.width() - axis_w - 8,
                       self.height() - fm_title.height() - 12 - label_room)
@@ -191,7 +191,8 @@ class BarChart(QWidget):
                 p.rotate(-45)
                 p.drawText(QRectF(-label_room * 1.4, -fm.height() / 2, label_room * 1.4,
                                   fm.height()),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                           fm.elidedText(label, Qt.TextElideMode.ElideRight, 120))
                 p.restore()
             else:
                 p.drawText(QRectF(centre - slot / 2, area.bottom() + 4, slot, label_room),

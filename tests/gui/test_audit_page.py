@@ -71,12 +71,14 @@ def _reload(qtbot, page: AuditLogPage) -> int:
 def test_model_passes_qtmodeltester(qtmodeltester) -> None:
     model = AuditTableModel()
     model.set_rows([AuditRow(1, BASE, "ilze.reviewer", "grant", "application", "7",
-                             {"to": "confirmed"}),
+                             {"from": "submitted", "to": "confirmed"}, "P-2026-000007",
+                             "Iesniegts → Piešķirts"),
                     AuditRow(2, BASE, "desk.ģirts", "export", "report", "overdue", {})])
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "Piešķirts"
+    assert model.index(0, 3).data() == "Pieteikums P-2026-000007"
     assert model.index(1, 3).data() == "Pārskats"
-    assert model.index(0, 5).data() == "to: confirmed"
+    assert model.index(0, 5).data() == "Iesniegts → Piešķirts"
 
 
 def test_pages_and_filters(qtbot, tasks, log: Store) -> None:
@@ -147,6 +149,7 @@ def test_cancelled_export_does_nothing(qtbot, tasks, log: Store) -> None:
     page = _page(qtbot, tasks, log)
     page.ask_path = lambda *_: None
     _reload(qtbot, page)
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5000)
     page.export_button.click()
     assert tasks.pending == 0
 

@@ -131,3 +131,21 @@ def test_reading_and_exporting_never_change_existing_rows(store: Store, tmp_path
                  for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == len(before) + 1
     assert after[: len(before)] == before
+
+
+def test_rows_carry_the_application_number_and_latvian_details(store: Store) -> None:
+    seed_catalogue(store)
+    app_id = add_application(store)
+    item = add_item(store)
+    decisions.grant(store, REVIEWER, app_id, item_id=item)
+    with store.write() as s:
+        s.add(AuditEntry(actor="desk.ģirts", institution_id=SCHOOL, action="record_return",
+                         entity_type="handover", entity_id="h-1",
+                         details={"application": app_id, "item": "RAVĢ-2024-000017",
+                                  "condition": "returned_working_order"}))
+    rows = audit_page(store, AuditFilter(), 0, 10).rows
+    number = f"P-2026-{app_id:06d}"
+    assert [r.subject for r in rows] == [f"Izsniegšana {number}", f"Pieteikums {number}"]
+    assert rows[0].details_text == (f"pieteikums: {number}; ierīce: RAVĢ-2024-000017; "
+                                    "stāvoklis: Darba kārtībā")
+    assert rows[1].details_text.startswith("Iesniegts → Piešķirts; ar ierīci: jā")
