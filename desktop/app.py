@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter
 
@@ -127,10 +127,12 @@ class Application:
         applications = QSplitter(Qt.Orientation.Horizontal)
         applications.addWidget(self.inbox)
         applications.addWidget(self.detail)
-        applications.setStretchFactor(0, 1)
-        applications.setStretchFactor(1, 1)
-        self.detail.setMinimumWidth(480)
+        applications.setStretchFactor(0, 3)
+        applications.setStretchFactor(1, 2)
+        self.detail.setMinimumWidth(440)
         applications.setChildrenCollapsible(False)
+        applications.setObjectName("applications_splitter")
+        self._remember_splitter(applications)
         self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1",
                                 "applications")
         self.conflicts = ConflictsPanel(
@@ -189,6 +191,16 @@ class Application:
         self.sign_out_requested = True
         self.window.close()
         self.qt_app.quit()
+
+    def _remember_splitter(self, splitter: QSplitter) -> None:
+        key = f"layout/{splitter.objectName()}"
+        state = self.settings.value(key)
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+        else:
+            splitter.setSizes([900, 560])
+        splitter.splitterMoved.connect(
+            lambda *_: self.settings.setValue(key, splitter.saveState()))
 
     def refresh_sync_counts(self) -> None:
         self.tasks.run(partial(queries.sync_counts, self.store),

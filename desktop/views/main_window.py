@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -117,8 +117,13 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+            return
+        # First start: most of the screen, so the inbox and the detail both fit side by side.
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        width = min(1560, int(available.width() * 0.92)) if available else 1400
+        height = min(980, int(available.height() * 0.9)) if available else 860
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())

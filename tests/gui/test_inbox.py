@@ -221,3 +221,45 @@ def test_last_filter_is_remembered_per_user(qtbot, school, tmp_path) -> None:
         again.reload()
     assert _names(again) == ["Ērika Ķuze"]
     tasks2.wait()
+
+
+def test_down_from_the_search_goes_to_the_first_row_and_on(qtbot, page) -> None:
+    page.show()
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 0
+    with qtbot.waitSignal(page.currentApplicationChanged) as moved:
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert moved.args == [page.model.id_at(1)]
+
+
+def test_column_widths_and_sort_are_remembered(qtbot, school, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    store, _ = school
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    def make() -> InboxPage:
+        tasks = TaskRunner()
+        widget = InboxPage(
+            tasks, institution_id=SCHOOL,
+            query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key,
+                                                             descending=desc),
+            fetch_rows=partial(queries.inbox_rows, store),
+            count_statuses=lambda: queries.status_counts(store, SCHOOL),
+            kinds=[], settings=settings, settings_key="inbox/ilze/4313900123/filter")
+        qtbot.addWidget(widget)
+        return widget
+
+    first = make()
+    name_col = [c[0] for c in COLUMNS].index("learner_name")
+    first.table.setColumnWidth(name_col, 333)
+    with qtbot.waitSignal(first.loaded, timeout=5000):
+        first.table.sortByColumn(name_col, Qt.SortOrder.AscendingOrder)
+    second = make()
+    assert second.table.columnWidth(name_col) == 333
+    with qtbot.waitSignal(second.loaded, timeout=5000):
+        second.reload()
+    # Latvian order: Ē after E, Ļ after L, Ž after Z
+    assert _names(second) == ["Ērika Ķuze", "Jānis Bērziņš", "Ļena Vītola", "Mārtiņš Ozols",
+                              "Žanete Šmite"]
