@@ -66,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted")
     except Exception as exc:  # the last line of defence: one line, no traceback, no data
-        log.debug("export failed", exc_info=True)
+        log.debug("export failed: %s", type(exc).__name__)  # no traceback: it may hold data
         return _fail(f"unexpected error ({type(exc).__name__}); nothing more is shown here "
                      f"because the details may hold personal data")
 
