@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from desktop.app import Application, Connection
+from desktop.models.codes import ApplicationStatus
 from desktop.models.store import open_store
 from desktop.views.inbox_model import COLUMNS
 from sync.credentials import MemoryCredentials
@@ -71,8 +72,12 @@ def test_refusal_made_offline_waits_then_syncs(qtbot, running, monkeypatch) -> N
     app.inbox.table.selectRow(row)
 
     server.faults.add(path_prefix="/v1/", status=503, count=None)  # the service is down
+    declined_before = app.inbox._counts.get(ApplicationStatus.DECLINED, 0)
     with qtbot.waitSignal(app.decisions.decided, timeout=5000):
         app.decisions.refuse_action.trigger()
+    # the counts per status follow the decision at once, offline too
+    qtbot.waitUntil(lambda: f"Atteikts: {declined_before + 1}" in app.inbox.counts.text(),
+                    timeout=5000)
     sync_col = [c[0] for c in COLUMNS].index("sync")
     qtbot.waitUntil(lambda: app.inbox.model.index(app.inbox.model.row_of(app_id), sync_col)
                     .data() == "Gaida sinhronizāciju", timeout=5000)
