@@ -1,0 +1,284 @@
+"""Importing an inventory from CSV: choose a file, see every row and every error, then commit.
+
+The preview (``inventory_csv.preview_file``) and the commit (``inventory_csv.commit``) come in
+as plain callables and run on the task runner. The commit is all or nothing, and the button
+offers it only when no row is bad; the errors name the line, the field and the reason.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.codes import ItemStatus
+from desktop.models.inventory_csv import LABELS_LV, ImportPreview, PreviewRow, RowError
+from desktop.tasks import TaskRunner
+from desktop.views.table_model import ColumnsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+ERROR_COLOUR = "#b3261e"
+ERROR_BACKGROUND = "#fdecea"
+SUCCESS_COLOUR = "#1d7a3a"
+MUTED_COLOUR = "#5f6368"
+BadRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _count(count: int, one: str, many: str) -> str:
+    """Latvian number agreement: 1, 21, 31… take the singular; 11 and the rest the plural."""
+    return (one if count % 10 == 1 and count % 100 != 11 else many).format(count)
+
+
+class PreviewModel(ColumnsTableModel):
+    """The file's rows as read, each with its errors (bad rows tinted and listed)."""
+
+    columns = (
+        ("row", "Rinda"),
+        ("inventory_no", "Inventāra numurs"),
+        ("kind_code", "Resursa veids"),
+        ("maker", "Ražotājs un modelis"),
+        ("year", "Gads"),
+        ("acquisition_value", "Vērtība"),
+        ("status", "Statuss"),
+        ("errors", "Kļūdas"),
+    )
+
+    def __init__(self, field_labels: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._rows: list[PreviewRow] = []
+        self._labels = field_labels or {}
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def set_rows(self, rows: Sequence[PreviewRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def _error_text(self, errors: Sequence[RowError]) -> str:
+        parts = []
+        for e in errors:
+            label = self._labels.get(e.field or "", "")
+            parts.append(f"{label}: {e.message_lv}" if label else e.message_lv)
+        return "\n".join(parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.columns[index.column()][0]
+        bad_here = any(e.field == key for e in r.errors)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "row":
+                return str(r.row)
+            if key == "errors":
+                return self._error_text(r.errors) if r.errors else self.tr("✓ derīga")
+            if key == "maker":
+                return " ".join(p for p in (r.values.get("manufacturer", "").strip(),
+                                            r.values.get("model", "").strip()) if p)
+            if key == "status":
+                raw = r.values.get("status", "").strip()
+                return raw or (ItemStatus.NEW.label_lv if not r.errors else "")
+            return r.values.get(key, "").strip()
+        if role == Qt.ItemDataRole.ToolTipRole and key == "errors" and r.errors:
+            return "\n".join(e.line() for e in r.errors)
+        if role == BadRole:
+            return bool(r.errors)
+        if role == Qt.ItemDataRole.BackgroundRole and r.errors:
+            return QBrush(QColor(ERROR_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "errors":
+                return QBrush(QColor(ERROR_COLOUR if r.errors else SUCCESS_COLOUR))
+            if bad_here:
+                return QBrush(QColor(ERROR_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and bad_here:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class _BadRowsOnly(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.only_bad = False
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.only_bad:
+            return True
+        return bool(self.sourceModel().index(source_row, 0, source_parent).data(BadRole))
+
+
+class ImportDialog(QDialog):
+    """Preview a CSV file, then import all of its rows or none."""
+
+    imported = Signal(int)  # how many items were written
+
+    def __init__(self, tasks: TaskRunner, *, preview: Callable[[str], ImportPreview],
+                 commit: Callable[[ImportPreview], int], can_edit: bool,
+                 ask_open_path: Callable[[QWidget], str | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._preview_fn = preview
+        self._commit_fn = commit
+        self._can_edit = can_edit
+        self._ask_open_path = ask_open_path or self._ask_with_dialog
+        self.preview: ImportPreview | None = None
+        self.setWindowTitle(self.tr("Inventāra imports no CSV"))
+        self.setMinimumSize(980, 560)
+
+        intro = QLabel(self.tr(
+            "Izvēlieties CSV failu (UTF-8 vai Windows-1257, atdalītājs “;” vai “,”). "
+            "Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas."))
+        intro.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Izvēlēties failu…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.file_label = QLabel(self.tr("Fails nav izvēlēts"))
+        self.file_label.setStyleSheet(f"color: {MUTED_COLOUR};")
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.file_label, 1)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.only_bad = QCheckBox(self.tr("Rādīt tikai kļūdainās rindas"))
+        self.only_bad.toggled.connect(self._filter_bad)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.only_bad)
+
+        self.model = PreviewModel(LABELS_LV)
+        self.proxy = _BadRowsOnly()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Importēt"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.commit)
+        cancel = self.buttons.addButton(self.tr("Aizvērt"),
+                                        QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        if not can_edit:
+            why = self.tr("Katalogu labot var tikai administrators")
+            self.choose_button.setEnabled(False)
+            self.choose_button.setToolTip(why)
+            self.import_button.setToolTip(why)
+
+    def _ask_with_dialog(self, parent: QWidget) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, self.tr("Inventāra CSV fails"), "",
+                                              self.tr("CSV faili (*.csv *.txt);;Visi faili (*)"))
+        return path or None
+
+    def choose_file(self) -> None:
+        path = self._ask_open_path(self)
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> None:
+        """Read and check ``path`` in the background; nothing is written."""
+        self.file_label.setText(Path(path).name)
+        self.summary.setText(self.tr("Pārbauda…"))
+        self.import_button.setEnabled(False)
+        self._tasks.run(self._preview_fn, path, on_done=self.show_preview,
+                        on_error=self._failed)
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.model.set_rows(preview.rows)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, 56)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeRowsToContents()
+        rows = len(preview.rows)
+        bad = len(preview.bad_rows)
+        found = self.tr("{0}, atdalītājs “{1}”").format(preview.encoding_label,
+                                                          preview.delimiter or "?")
+        parts = [found, _count(rows, self.tr("{0} rinda"), self.tr("{0} rindas"))]
+        if preview.ignored_columns:
+            parts.append(self.tr("netiks importētas kolonnas: {0}").format(
+                ", ".join(preview.ignored_columns)))
+        text = html.escape(" · ".join(parts))
+        if preview.file_errors:
+            problems = "<br>".join(html.escape(e.message_lv) for e in preview.file_errors)
+            text += f"<br><span style='color:{ERROR_COLOUR}'><b>{problems}</b></span>"
+        elif bad:
+            said = (_count(bad, self.tr("{0} rindā ir kļūda"), self.tr("{0} rindās ir kļūdas"))
+                    + self.tr(" — nekas netiks importēts, kamēr tās nav izlabotas failā."))
+            text += f"<br><span style='color:{ERROR_COLOUR}'><b>{html.escape(said)}</b></span>"
+        else:
+            said = self.tr("Visas rindas ir derīgas.")
+            text += f"<br><span style='color:{SUCCESS_COLOUR}'><b>{said}</b></span>"
+        self.summary.setText(text)
+        self.import_button.setText(
+            _count(rows, self.tr("Importēt {0} resursu"), self.tr("Importēt {0} resursus"))
+            if preview.ok else self.tr("Importēt"))
+        self.import_button.setEnabled(self._can_edit and preview.ok)
+        if bad and not self.only_bad.isChecked():
+            self.only_bad.setChecked(True)
+
+    def _filter_bad(self, only: bool) -> None:
+        self.proxy.only_bad = only
+        self.proxy.invalidate()
+
+    def commit(self) -> None:
+        if self.preview is None or not self.preview.ok or not self._can_edit:
+            return
+        self.import_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.summary.setText(self.tr("Importē…"))
+        self._tasks.run(self._commit_fn, self.preview, on_done=self._committed,
+                        on_error=self._failed)
+
+    def _committed(self, count: int) -> None:
+        self.imported.emit(int(count))
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.choose_button.setEnabled(self._can_edit)
+        errors = getattr(exc, "errors", None)
+        message = getattr(exc, "message_lv", None)
+        if not isinstance(message, str):
+            message = self.tr("Failu neizdevās nolasīt: {0}").format(
+                getattr(exc, "strerror", None) or type(exc).__name__)
+        lines = [html.escape(line) for line in
+                 (message, *(e.line() for e in (errors or [])[:20]))]
+        self.summary.setText(f"<span style='color:{ERROR_COLOUR}'><b>"
+                             + "<br>".join(lines) + "</b></span>")
+        self.import_button.setEnabled(False)

@@ -1,0 +1,420 @@
+"""The item editor: an inventory item's recorded details, its status and its history.
+
+The dialog collects what was typed and hands it to the ``save`` callable (the composition root
+binds it to ``inventory.create_item`` / ``edit_item``) on the task runner; the core checks every
+value and refuses with a Latvian message naming the field, which the dialog shows beside that
+field. Status changes offer only the manual actions of the item state machine, so an item in
+use becomes available only through a return. Without the catalogue permission everything is
+read-only and the disabled controls say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.catalogue import HistoryRow, ItemRow
+from desktop.models.codes import ItemStatus
+from desktop.models.workflow import ItemAction, item_actions_from
+from desktop.tasks import TaskRunner
+from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.table_model import ColumnsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+ERROR_COLOUR = "#b3261e"
+MUTED_COLOUR = "#5f6368"
+EMPTY = "—"
+ERROR_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 3px;"
+
+
+def _action_labels(tr: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "create": tr("Pievienots"),
+        "import": tr("Importēts no CSV"),
+        "commission": tr("Nodots lietošanā"),
+        "store": tr("Novietots rezervē"),
+        "release": tr("Atbrīvots no rezerves"),
+        "reserve": tr("Rezervēts pieteikumam"),
+        "unreserve": tr("Rezervācija atcelta"),
+        "hand_out": tr("Izsniegts"),
+        "return_working": tr("Atgriezts darba kārtībā"),
+        "return_damaged": tr("Atgriezts bojāts"),
+        "report_lost": tr("Nozaudēts"),
+        "report_stolen": tr("Nozagts"),
+        "send_to_maintenance": tr("Nodots apkopē"),
+        "send_to_repair": tr("Nodots remontā"),
+        "mark_damaged": tr("Atzīmēts kā bojāts"),
+        "back_in_service": tr("Atgriezts lietošanā"),
+        "recover": tr("Atrasts"),
+        "discard": tr("Atjaunots servera stāvoklis"),
+    }
+
+
+class HistoryModel(ColumnsTableModel):
+    """An item's status changes, newest first."""
+
+    columns = (
+        ("at", "Laiks"),
+        ("action", "Notikums"),
+        ("change", "Statuss"),
+        ("reason", "Pamatojums"),
+        ("actor", "Kas"),
+    )
+
+    def __init__(self, language: str = "lv") -> None:
+        super().__init__()
+        self._language = language
+        self._rows: list[HistoryRow] = []
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def set_rows(self, rows: Sequence[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "at":
+                return r.at.astimezone().strftime("%d.%m.%Y %H:%M")
+            if key == "action":
+                return _action_labels(self.tr).get(r.action, r.action)
+            if key == "change":
+                before = r.from_status.label(self._language) if r.from_status else EMPTY
+                return f"{before} → {r.to_status.label(self._language)}"
+            if key == "reason":
+                return r.reason or ""
+            if key == "actor":
+                return r.actor + ("" if r.source == "local" else self.tr(" (centrāli)"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "reason" and r.reason:
+            return r.reason
+        if role == Qt.ItemDataRole.DecorationRole and key == "change":
+            return QColor(ITEM_STATUS_COLOURS[r.to_status])
+        return None
+
+
+@dataclass(frozen=True)
+class ItemEditorServices:
+    """What the editor may do: plain callables, run on the task runner."""
+
+    save: Callable[[str | None, dict[str, object]], Any]  # → Outcome (with item_id)
+    change_status: Callable[[str, ItemAction, str | None], Any]
+    load_item: Callable[[str], ItemRow]
+    load_history: Callable[[str], list[HistoryRow]]
+
+
+class ItemEditor(QDialog):
+    """Add a new item (``item=None``) or view and edit one."""
+
+    saved = Signal(str)  # the item's id, after a save or a status change
+
+    def __init__(self, tasks: TaskRunner, services: ItemEditorServices, *,
+                 kinds: Sequence[tuple[str, str]], can_edit: bool,
+                 item: ItemRow | None = None, language: str = "lv",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._services = services
+        self._language = language
+        self._can_edit = can_edit
+        self._item = item
+        self._busy = False
+        self.setWindowTitle(self.tr("Jauns resurss") if item is None
+                            else self.tr("Resurss {0}").format(item.inventory_no))
+        self.setMinimumWidth(880)
+
+        self.kind = QComboBox()
+        for code, label in kinds:
+            self.kind.addItem(label, code)
+        self.inventory_no = QLineEdit()
+        self.inventory_no.setPlaceholderText(self.tr("piem., RĀVĢ-0154"))
+        self.serial_no = QLineEdit()
+        self.manufacturer = QLineEdit()
+        self.model = QLineEdit()
+        self.year = QLineEdit()
+        self.year.setPlaceholderText(self.tr("piem., 2024"))
+        self.year.setMaximumWidth(110)
+        self.acquisition_value = QLineEdit()
+        self.acquisition_value.setPlaceholderText(self.tr("piem., 649,99"))
+        self.acquisition_value.setMaximumWidth(140)
+        self.socially_supported = QCheckBox(
+            self.tr("Iegādāts sociāli atbalstāmiem izglītojamajiem"))
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(self.tr("piem., Informātikas kabinets 108"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(72)
+        self.fields: dict[str, QWidget] = {
+            "kind_code": self.kind, "inventory_no": self.inventory_no,
+            "serial_no": self.serial_no, "manufacturer": self.manufacturer,
+            "model": self.model, "year": self.year,
+            "acquisition_value": self.acquisition_value,
+            "socially_supported": self.socially_supported, "location": self.location,
+            "notes": self.notes,
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Resursa veids"), self.kind)
+        form.addRow(self.tr("Inventāra numurs"), self.inventory_no)
+        form.addRow(self.tr("Sērijas numurs"), self.serial_no)
+        form.addRow(self.tr("Ražotājs"), self.manufacturer)
+        form.addRow(self.tr("Modelis"), self.model)
+        form.addRow(self.tr("Iegādes gads"), self.year)
+        form.addRow(self.tr("Iegādes vērtība, €"), self.acquisition_value)
+        form.addRow("", self.socially_supported)
+        form.addRow(self.tr("Atrašanās vieta"), self.location)
+        form.addRow(self.tr("Piezīmes"), self.notes)
+        details = QGroupBox(self.tr("Uzskaites dati"))
+        details.setLayout(form)
+
+        # status and history
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.action = QComboBox()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Pamatojums (nav obligāts)"))
+        self.status_button = QPushButton(self.tr("Mainīt statusu"))
+        self.status_button.clicked.connect(self.change_status)
+        self.status_note = QLabel()
+        self.status_note.setWordWrap(True)
+        self.status_note.setStyleSheet(f"color: {MUTED_COLOUR};")
+        change_row = QHBoxLayout()
+        change_row.addWidget(self.action, 1)
+        change_row.addWidget(self.status_button)
+        self.history_model = HistoryModel(language)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().hide()
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.history.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        status_box = QGroupBox(self.tr("Statuss un vēsture"))
+        status_layout = QVBoxLayout(status_box)
+        status_layout.addWidget(self.status_label)
+        status_layout.addLayout(change_row)
+        status_layout.addWidget(self.reason)
+        status_layout.addWidget(self.status_note)
+        status_layout.addWidget(self.history, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.error_label.setAccessibleName(self.tr("Kļūda"))
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Pievienot") if item is None else self.tr("Saglabāt"),
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(self.tr("Aizvērt"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        self.save_button.setDefault(True)
+
+        columns = QHBoxLayout()
+        columns.addWidget(details, 5)
+        columns.addWidget(status_box, 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        for name, widget in self.fields.items():
+            self._watch(name, widget)
+        if item is not None:
+            self._fill(item)
+        else:
+            status_box.setEnabled(False)
+            self.status_label.setText(self.tr("Jauns resurss tiek pievienots statusā "
+                                              "“Jauns”."))
+        self._apply_permission()
+        if item is not None:
+            self.reload()
+
+    # -- filling and reading ---------------------------------------------------------------
+    def _fill(self, item: ItemRow) -> None:
+        self._item = item
+        at = self.kind.findData(item.kind_code)
+        if at < 0:
+            self.kind.addItem(item.kind_label, item.kind_code)
+            at = self.kind.count() - 1
+        self.kind.setCurrentIndex(at)
+        self.inventory_no.setText(item.inventory_no)
+        self.serial_no.setText(item.serial_no or "")
+        self.manufacturer.setText(item.manufacturer or "")
+        self.model.setText(item.model or "")
+        self.year.setText("" if item.year is None else str(item.year))
+        self.acquisition_value.setText(
+            "" if item.acquisition_value is None
+            else f"{item.acquisition_value:.2f}".replace(".", ","))
+        self.socially_supported.setChecked(item.socially_supported)
+        self.location.setText(item.location or "")
+        self.notes.setPlainText(item.notes or "")
+        self._show_status(item.status)
+
+    def _show_status(self, status: ItemStatus) -> None:
+        colour = ITEM_STATUS_COLOURS[status]
+        self.status_label.setText(
+            self.tr("Pašreizējais statuss: {0}").format(
+                f"<span style='color:{colour}; font-size:14pt'>■</span> "
+                f"<b>{status.label(self._language)}</b>"))
+        self.action.clear()
+        for action in item_actions_from(status):
+            self.action.addItem(_action_labels(self.tr).get(action.value, action.value),
+                                action.value)
+        if status in (ItemStatus.IN_USE, ItemStatus.RESERVED):
+            note = self.tr("Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai "
+                           "pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.")
+        elif not self.action.count():
+            note = self.tr("No šī statusa ar roku mainīt nevar.")
+        else:
+            note = ""
+        self.status_note.setText(note)
+        self.status_note.setVisible(bool(note))
+        self._apply_permission()
+
+    def values(self) -> dict[str, object]:
+        """What the form holds, as ``inventory.create_item`` / ``edit_item`` take it."""
+        value = self.acquisition_value.text().replace("€", "").replace(" ", "").strip()
+        year = self.year.text().strip()
+        return {
+            "kind_code": self.kind.currentData() or "",
+            "inventory_no": self.inventory_no.text(),
+            "serial_no": self.serial_no.text(),
+            "manufacturer": self.manufacturer.text(),
+            "model": self.model.text(),
+            "year": year,
+            "acquisition_value": value.replace(",", "."),
+            "socially_supported": self.socially_supported.isChecked(),
+            "location": self.location.text(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    # -- permission and errors ---------------------------------------------------------------
+    def _apply_permission(self) -> None:
+        why = self.tr("Katalogu labot var tikai administrators")
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(not self._can_edit)
+            else:
+                widget.setEnabled(self._can_edit)
+            widget.setToolTip("" if self._can_edit else why)
+        can_change = self._can_edit and self.action.count() > 0 and not self._busy
+        for widget in (self.action, self.reason, self.status_button):
+            widget.setEnabled(can_change)
+            if not self._can_edit:
+                widget.setToolTip(why)
+        self.save_button.setEnabled(self._can_edit and not self._busy)
+        self.save_button.setToolTip("" if self._can_edit else why)
+
+    def _watch(self, name: str, widget: QWidget) -> None:
+        def clear() -> None:
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.setStyleSheet("")
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(clear)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(clear)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(clear)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(clear)
+
+    def show_problem(self, exc: Exception) -> None:
+        """The core's Latvian message; the named field outlined in red and focused."""
+        message = getattr(exc, "message_lv", None)
+        if not isinstance(message, str) or not message.strip():
+            message = self.tr("Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz."
+                              ).format(type(exc).__name__)
+        self.error_label.setText(message)
+        self.error_label.show()
+        widget = self.fields.get(str(getattr(exc, "field", "")))
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet(ERROR_STYLE)
+            widget.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._apply_permission()
+
+    # -- actions ---------------------------------------------------------------------------
+    def save(self) -> None:
+        if not self._can_edit or self._busy:
+            return
+        self.error_label.hide()
+        self._set_busy(True)
+        item_id = self._item.id if self._item else None
+        self._tasks.run(self._services.save, item_id, self.values(),
+                        on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, outcome: Any) -> None:
+        self._set_busy(False)
+        item_id = getattr(outcome, "item_id", None) or (self._item.id if self._item else "")
+        self.saved.emit(str(item_id))
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.show_problem(exc)
+
+    def change_status(self) -> None:
+        if self._item is None or not self._can_edit or self._busy or not self.action.count():
+            return
+        self.error_label.hide()
+        self._set_busy(True)
+        action = ItemAction(self.action.currentData())
+        self._tasks.run(self._services.change_status, self._item.id, action,
+                        self.reason.text() or None,
+                        on_done=self._status_changed, on_error=self._failed)
+
+    def _status_changed(self, _outcome: Any) -> None:
+        self._set_busy(False)
+        self.reason.clear()
+        if self._item is not None:
+            self.saved.emit(self._item.id)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the item and its history again (after a status change or a sync)."""
+        if self._item is None:
+            return
+        item_id = self._item.id
+        self._tasks.run(self._services.load_item, item_id, on_done=self._reloaded,
+                        on_error=self._failed)
+        self._tasks.run(self._services.load_history, item_id,
+                        on_done=self.history_model.set_rows, on_error=self._failed)
+
+    def _reloaded(self, item: ItemRow) -> None:
+        self._item = item
+        self._show_status(item.status)
