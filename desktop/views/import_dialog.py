@@ -173,6 +173,7 @@ class ImportDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(26)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -256,6 +257,7 @@ class ImportDialog(QDialog):
     def _filter_bad(self, only: bool) -> None:
         self.proxy.only_bad = only
         self.proxy.invalidate()
+        self.table.resizeRowsToContents()
 
     def commit(self) -> None:
         if self.preview is None or not self.preview.ok or not self._can_edit:

@@ -76,7 +76,6 @@ class HistoryModel(ColumnsTableModel):
 
     columns = (
         ("at", "Laiks"),
-        ("action", "Notikums"),
         ("change", "Statuss"),
         ("reason", "Pamatojums"),
         ("actor", "Kas"),
@@ -103,8 +102,6 @@ class HistoryModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "at":
                 return r.at.astimezone().strftime("%d.%m.%Y %H:%M")
-            if key == "action":
-                return _action_labels(self.tr).get(r.action, r.action)
             if key == "change":
                 before = r.from_status.label(self._language) if r.from_status else EMPTY
                 return f"{before} → {r.to_status.label(self._language)}"
@@ -112,8 +109,11 @@ class HistoryModel(ColumnsTableModel):
                 return r.reason or ""
             if key == "actor":
                 return r.actor + ("" if r.source == "local" else self.tr(" (centrāli)"))
-        if role == Qt.ItemDataRole.ToolTipRole and key == "reason" and r.reason:
-            return r.reason
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "reason" and r.reason:
+                return r.reason
+            if key == "change":  # what happened, in words
+                return _action_labels(self.tr).get(r.action, r.action)
         if role == Qt.ItemDataRole.DecorationRole and key == "change":
             return QColor(ITEM_STATUS_COLOURS[r.to_status])
         return None
@@ -214,9 +214,11 @@ class ItemEditor(QDialog):
         self.history.setAlternatingRowColors(True)
         self.history.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.history.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the reason: the rest
+        self.history.setWordWrap(False)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         status_box = QGroupBox(self.tr("Statuss un vēsture"))
         status_layout = QVBoxLayout(status_box)
         status_layout.addWidget(self.status_label)

@@ -83,8 +83,9 @@ def test_models_pass_the_model_tester(qtmodeltester, school: Store) -> None:
                       HistoryRow(at, "send_to_repair", ItemStatus.AVAILABLE,
                                  ItemStatus.UNDER_REPAIR, "Saplīsis ekrāns", "admin", "central")])
     qtmodeltester.check(history)
-    assert history.index(1, 2).data() == "Pieejams → Remontā"
-    assert history.index(1, 4).data() == "admin (centrāli)"
+    assert history.index(1, 1).data() == "Pieejams → Remontā"
+    assert history.index(1, 1).data(Qt.ItemDataRole.ToolTipRole) == "Nodots remontā"
+    assert history.index(1, 3).data() == "admin (centrāli)"
     preview = PreviewModel(inventory_csv.LABELS_LV)
     preview.set_rows(inventory_csv.preview_bytes(school, SCHOOL, (
         "Inventāra numurs;Resursa veids;Gads\r\nRĀVĢ-0001;tablet;2024\r\n"
@@ -168,8 +169,8 @@ def test_status_changes_follow_the_item_machine(qtbot, tasks: TaskRunner,
     editor.reason.setText("Nedarbojas tastatūra")
     editor.status_button.click()
     qtbot.waitUntil(lambda: editor.history_model.rowCount() == 1, timeout=5000)
-    assert editor.history_model.index(0, 2).data() == "Pieejams → Remontā"
-    assert editor.history_model.index(0, 3).data() == "Nedarbojas tastatūra"
+    assert editor.history_model.index(0, 1).data() == "Pieejams → Remontā"
+    assert editor.history_model.index(0, 2).data() == "Nedarbojas tastatūra"
     assert "Remontā" in editor.status_label.text()
     with school.read() as s:
         assert s.get(Item, rows["RĀVĢ-0001"].id).status is ItemStatus.UNDER_REPAIR
