@@ -315,3 +315,25 @@ def test_sweep_removes_what_a_tombstone_left_behind(catalogue: Store) -> None:
     assert sweep_orphans(store).files == 0  # nothing more to do, nothing more logged
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(DeletionLog)) == 1
+
+
+def test_a_failure_midway_deletes_nothing_and_keeps_the_files(catalogue: Store,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    store = catalogue
+    app_id = _case(store, status=ApplicationStatus.CONFIRMED, changed=date(2023, 9, 1),
+                   handovers=[(HandoverStatus.RETURNED, date(2024, 1, 31))])
+    folder = store.data_dir / "documents" / str(app_id)
+
+    def broken(*_args: object) -> None:
+        raise OSError("disk full")
+
+    from desktop.models import retention
+
+    monkeypatch.setattr(retention, "_log", broken)  # fails after the rows were deleted
+    with pytest.raises(OSError):
+        purge_expired(store, today=date(2026, 3, 1))
+    assert _exists(store, app_id) and any(folder.iterdir())  # rolled back, files untouched
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Handover)) == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2
