@@ -7,11 +7,12 @@ telling colours apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.catalogue import ItemRow as ItemRowData
@@ -187,3 +188,16 @@ class OfferedKindsModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("items", "documents"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+def while_alive(widget: QObject, fn: Callable[..., Any] | None) -> Callable[..., None] | None:
+    """``fn``, called only while ``widget`` still exists: a background result may arrive
+    after its dialog was closed (and deleted), and must then be dropped quietly."""
+    if fn is None:
+        return None
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            fn(*args)
+
+    return call

@@ -52,7 +52,7 @@ from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
 from desktop.models.inventory_csv import ImportPreview
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
-from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel
+from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, while_alive
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
 
@@ -324,14 +324,14 @@ class CataloguePage(QWidget):
         """Read everything again (on showing the section, after a sync or a change)."""
         self.apply_permission()
         self.reload_items()
-        self._tasks.run(self._services.load_kinds, on_done=self._kinds_loaded_from,
+        self._run(self._services.load_kinds, on_done=self._kinds_loaded_from,
                         on_error=self._failed)
-        self._tasks.run(self._services.load_availability, on_done=self.chart.set_rows,
+        self._run(self._services.load_availability, on_done=self.chart.set_rows,
                         on_error=self._failed)
-        self._tasks.run(self._services.load_conflicts, on_done=self._show_conflicts,
+        self._run(self._services.load_conflicts, on_done=self._show_conflicts,
                         on_error=self._failed)
         if not self._kinds_loaded:
-            self._tasks.run(self._services.kind_choices, on_done=self._fill_kind_filter,
+            self._run(self._services.kind_choices, on_done=self._fill_kind_filter,
                             on_error=self._failed)
 
     def current_filter(self) -> ItemFilter:
@@ -342,7 +342,7 @@ class CataloguePage(QWidget):
 
     def reload_items(self) -> None:
         self._search_timer.stop()
-        self._tasks.run(self._services.query_items, self.current_filter(),
+        self._run(self._services.query_items, self.current_filter(),
                         on_done=self._items_loaded, on_error=self._failed)
 
     def _items_loaded(self, rows: Sequence[ItemRow]) -> None:
@@ -435,7 +435,7 @@ class CataloguePage(QWidget):
         self.kind_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self._open_after_load = None
-        self._tasks.run(self._services.query_items, self.current_filter(),
+        self._run(self._services.query_items, self.current_filter(),
                         on_done=lambda rows: self._scanned(rows, text, open_it),
                         on_error=self._failed)
 
@@ -509,7 +509,7 @@ class CataloguePage(QWidget):
         path = self._ask_save_path(self, self.tr("Eksportēt inventāru"), "inventars.csv")
         if not path:
             return
-        self._tasks.run(self._services.export_csv, path,
+        self._run(self._services.export_csv, path,
                         on_done=lambda n: self.say(self.tr("Eksportēti {0} resursi: {1}")
                                                    .format(n, Path(path).name)),
                         on_error=self._failed)
@@ -534,7 +534,7 @@ class CataloguePage(QWidget):
             Path(path).write_bytes(self._services.label_pdf(ids, layout, start))
             return len(ids)
 
-        self._tasks.run(write, on_done=lambda n: self.say(
+        self._run(write, on_done=lambda n: self.say(
             self.tr("{0} uzlīmes saglabātas: {1}").format(n, Path(path).name)),
             on_error=self._failed)
 
@@ -579,14 +579,14 @@ class CataloguePage(QWidget):
         group = TargetGroup(str(self.target_group.currentData()))
         if kind is None or not self.can_edit() or group is kind.target_group:
             return
-        self._tasks.run(self._services.set_target_group, kind.id, group,
+        self._run(self._services.set_target_group, kind.id, group,
                         on_done=lambda _o: self._kind_changed(), on_error=self._kind_failed)
 
     def _accepting_clicked(self, checked: bool) -> None:
         kind = self._current_kind()
         if kind is None or not self.can_edit():
             return
-        self._tasks.run(self._services.set_accepting, kind.id, checked,
+        self._run(self._services.set_accepting, kind.id, checked,
                         on_done=lambda _o: self._kind_changed(), on_error=self._kind_failed)
 
     def _kind_changed(self) -> None:
@@ -633,3 +633,10 @@ class CataloguePage(QWidget):
                          + "</table>")
         self.conflicts_label.setText("<br>".join(parts))
         self.conflicts_box.show()
+
+    def _run(self, fn: Callable[..., Any], *args: Any,
+             on_done: Callable[..., Any] | None = None,
+             on_error: Callable[[Exception], Any] | None = None) -> None:
+        """On the task runner; the callbacks are dropped if this widget is gone by then."""
+        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
+                        on_error=while_alive(self, on_error))

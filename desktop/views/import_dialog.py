@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.models.codes import ItemStatus
 from desktop.models.inventory_csv import LABELS_LV, ImportPreview, PreviewRow, RowError
 from desktop.tasks import TaskRunner
+from desktop.views.catalogue_models import while_alive
 from desktop.views.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -217,7 +218,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(Path(path).name)
         self.summary.setText(self.tr("Pārbauda…"))
         self.import_button.setEnabled(False)
-        self._tasks.run(self._preview_fn, path, on_done=self.show_preview,
+        self._run(self._preview_fn, path, on_done=self.show_preview,
                         on_error=self._failed)
 
     def show_preview(self, preview: ImportPreview) -> None:
@@ -265,7 +266,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.summary.setText(self.tr("Importē…"))
-        self._tasks.run(self._commit_fn, self.preview, on_done=self._committed,
+        self._run(self._commit_fn, self.preview, on_done=self._committed,
                         on_error=self._failed)
 
     def _committed(self, count: int) -> None:
@@ -284,3 +285,10 @@ class ImportDialog(QDialog):
         self.summary.setText(f"<span style='color:{ERROR_COLOUR}'><b>"
                              + "<br>".join(lines) + "</b></span>")
         self.import_button.setEnabled(False)
+
+    def _run(self, fn: Callable[..., Any], *args: Any,
+             on_done: Callable[..., Any] | None = None,
+             on_error: Callable[[Exception], Any] | None = None) -> None:
+        """On the task runner; the callbacks are dropped if this widget is gone by then."""
+        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
+                        on_error=while_alive(self, on_error))

@@ -39,6 +39,7 @@ from desktop.models.codes import ItemStatus
 from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.catalogue_models import while_alive
 from desktop.views.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -377,7 +378,7 @@ class ItemEditor(QDialog):
         self.error_label.hide()
         self._set_busy(True)
         item_id = self._item.id if self._item else None
-        self._tasks.run(self._services.save, item_id, self.values(),
+        self._run(self._services.save, item_id, self.values(),
                         on_done=self._saved, on_error=self._failed)
 
     def _saved(self, outcome: Any) -> None:
@@ -396,7 +397,7 @@ class ItemEditor(QDialog):
         self.error_label.hide()
         self._set_busy(True)
         action = ItemAction(self.action.currentData())
-        self._tasks.run(self._services.change_status, self._item.id, action,
+        self._run(self._services.change_status, self._item.id, action,
                         self.reason.text() or None,
                         on_done=self._status_changed, on_error=self._failed)
 
@@ -412,11 +413,18 @@ class ItemEditor(QDialog):
         if self._item is None:
             return
         item_id = self._item.id
-        self._tasks.run(self._services.load_item, item_id, on_done=self._reloaded,
+        self._run(self._services.load_item, item_id, on_done=self._reloaded,
                         on_error=self._failed)
-        self._tasks.run(self._services.load_history, item_id,
+        self._run(self._services.load_history, item_id,
                         on_done=self.history_model.set_rows, on_error=self._failed)
 
     def _reloaded(self, item: ItemRow) -> None:
         self._item = item
         self._show_status(item.status)
+
+    def _run(self, fn: Callable[..., Any], *args: Any,
+             on_done: Callable[..., Any] | None = None,
+             on_error: Callable[[Exception], Any] | None = None) -> None:
+        """On the task runner; the callbacks are dropped if this widget is gone by then."""
+        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
+                        on_error=while_alive(self, on_error))
