@@ -321,6 +321,9 @@ def purge_expired(store: Store, today: date | None = None) -> PurgeReport:
             if row is not None:
                 row.files = report.files
     log.info("retention: %s", report.summary())
+    # Also whatever earlier deletions left: a tombstone applied late (held back behind an
+    # unsent decision), or a file that could not be removed last time.
+    sweep_orphans(store)
     return report
 
 

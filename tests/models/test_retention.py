@@ -337,3 +337,17 @@ def test_a_failure_midway_deletes_nothing_and_keeps_the_files(catalogue: Store,
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Handover)) == 1
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2
+
+
+def test_the_daily_run_also_sweeps_what_a_late_tombstone_left(catalogue: Store) -> None:
+    store = catalogue
+    gone = _case(store, status=ApplicationStatus.CONFIRMED, changed=date(2026, 1, 1),
+                 handovers=[(HandoverStatus.RETURNED, date(2026, 2, 1))])
+    with store.write() as s:
+        s.delete(s.get(Application, gone))
+    report = purge_expired(store, today=date(2026, 3, 1))
+    assert report.applications == 0
+    assert not (store.data_dir / "documents" / str(gone)).exists()
+    with store.read() as s:
+        triggers = sorted(s.scalars(select(DeletionLog.trigger)))
+    assert triggers == ["retention", "tombstone"]
