@@ -280,3 +280,30 @@ def test_the_availability_chart_says_what_its_colours_show(qtbot, school: Store)
     empty.set_rows([])
     assert empty.summary() == ""
     assert AvailabilityRow("tablet", "Planšetdators", {}, 2, 0, 0).shortage == 2
+
+
+def test_labels_and_export_are_written_where_chosen(qtbot, tasks: TaskRunner, school: Store,
+                                                    tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    targets = [str(tmp_path / "uzlīmes.pdf"), str(tmp_path / "inventārs.csv")]
+    page = make_page(qtbot, tasks, school, actor=REVIEWER,  # printing needs no catalogue right
+                     ask_save_path=lambda _w, _title, _name: targets.pop(0))
+    page.items.selectRow(0)
+    page.items.selectionModel().select(
+        page.items_model.index(2, 0),
+        page.items.selectionModel().SelectionFlag.Select
+        | page.items.selectionModel().SelectionFlag.Rows)
+    assert [r.inventory_no for r in catalogue.item_rows(school, page.selected_item_ids())] == [
+        "RĀVĢ-0001", "RĀVĢ-0003"]
+    page.save_labels(page.selected_item_ids(), "2x7", 0)
+    qtbot.waitUntil(lambda: "uzlīmes saglabātas" in page.message.text(), timeout=10000)
+    pdf = (tmp_path / "uzlīmes.pdf").read_bytes()
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "RĀVĢ-0001" in text and "RĀVĢ-0003" in text and "RĀVĢ-0002" not in text
+    assert "Rīgas Āgenskalna Valsts ģimnāzija" in text
+    page.export()
+    qtbot.waitUntil(lambda: "Eksportēti 5 resursi" in page.message.text(), timeout=10000)
+    assert (tmp_path / "inventārs.csv").read_bytes().startswith(b"\xef\xbb\xbf")
