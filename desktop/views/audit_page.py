@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,13 +50,14 @@ NO_DATE = QDate(2000, 1, 1)  # the date edits' "no limit" value, shown as a dash
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 ActionRole = Qt.ItemDataRole.UserRole + 2
 
+# Marked for Qt Linguist; ColumnsTableModel.headerData translates them in this context.
 COLUMNS: list[tuple[str, str]] = [
-    ("at", "Laiks"),
-    ("actor", "Lietotājs"),
-    ("action", "Darbība"),
-    ("entity", "Objekts"),
-    ("entity_id", "Objekta ID"),
-    ("details", "Sīkāk"),
+    ("at", QT_TRANSLATE_NOOP("AuditTableModel", "Laiks")),
+    ("actor", QT_TRANSLATE_NOOP("AuditTableModel", "Lietotājs")),
+    ("action", QT_TRANSLATE_NOOP("AuditTableModel", "Darbība")),
+    ("entity", QT_TRANSLATE_NOOP("AuditTableModel", "Objekts")),
+    ("entity_id", QT_TRANSLATE_NOOP("AuditTableModel", "Objekta ID")),
+    ("details", QT_TRANSLATE_NOOP("AuditTableModel", "Sīkāk")),
 ]
 
 

@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +47,11 @@ from desktop.views.table_model import Index
 log = logging.getLogger(__name__)
 
 BAR_COLOUR = "#2f6db5"
-TAB_LABELS: dict[str, str] = {
-    "applications": "Atvērtie pieteikumi",
-    "items": "Ierīces",
-    "issued": "Izsniegtās ierīces",
-    "overdue": "Nokavētā atdošana",
+TAB_LABELS: dict[str, str] = {  # marked for Qt Linguist, translated in the page's context
+    "applications": QT_TRANSLATE_NOOP("ReportsPage", "Atvērtie pieteikumi"),
+    "items": QT_TRANSLATE_NOOP("ReportsPage", "Ierīces"),
+    "issued": QT_TRANSLATE_NOOP("ReportsPage", "Izsniegtās ierīces"),
+    "overdue": QT_TRANSLATE_NOOP("ReportsPage", "Nokavētā atdošana"),
 }
 
 
