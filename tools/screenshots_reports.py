@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models import audit_queries
     from desktop.models.queries import institution_name
     from desktop.models.reports import build_report
+    from desktop.models.retention import purge_expired
     from desktop.models.store import open_store
     from desktop.tasks import TaskRunner
     from desktop.views.audit_page import AuditLogPage
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CONFIG_HOME"] = tmp  # never the user's real settings
         seed(Path(tmp) / "data", args.applications)
         store = open_store(Path(tmp) / "data")
+        purge_expired(store)  # as at start-up: the seed holds cases closed over 25 months ago
         _fill_audit_log(store, school)
         qt_app = QApplication.instance() or QApplication(sys.argv)
         tasks = TaskRunner(qt_app)
@@ -100,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             load_page=partial(audit_queries.audit_page, store),
             load_choices=partial(audit_queries.audit_choices, store, school),
             export=lambda f, path: 0,
+            load_deletions=partial(audit_queries.deletion_runs, store),
         )
         audit.resize(1400, 760)
         audit.show()

@@ -26,7 +26,7 @@ from desktop.models.codes import (
 )
 from desktop.models.journal import Actor
 from desktop.models.reports import write_csv
-from desktop.models.schema import Application, AuditEntry, utcnow
+from desktop.models.schema import Application, AuditEntry, DeletionLog, utcnow
 from desktop.models.store import Store
 
 VIEW_ACTION = "view_personal_data"
@@ -313,3 +313,45 @@ def record_view(store: Store, actor: Actor, application_id: int,
                          action=VIEW_ACTION, entity_type="application", entity_id=key,
                          details={}))
         return True
+
+
+@dataclass(frozen=True)
+class DeletionRun:
+    """One row of the deletion log: when, why, and how much went (counts only)."""
+
+    at: datetime
+    run_on: date
+    trigger: str
+    applications: int
+    handovers: int
+    documents: int
+    files: int
+
+
+def deletion_runs(store: Store, limit: int = 10, *, only_with_deletions: bool = True
+                  ) -> list[DeletionRun]:
+    """The latest retention runs and tombstone sweeps, newest first."""
+    stmt = select(DeletionLog).order_by(DeletionLog.at.desc(), DeletionLog.id.desc())
+    if only_with_deletions:
+        stmt = stmt.where((DeletionLog.applications + DeletionLog.files
+                           + DeletionLog.audit_rows) > 0)
+    with store.read() as s:
+        return [DeletionRun(r.at, r.run_on, r.trigger, r.applications, r.handovers,
+                            r.documents, r.files)
+                for r in s.scalars(stmt.limit(max(1, limit)))]
+
+
+def latvian_count(n: int, one: str, many: str) -> str:
+    """"1 pieteikums", "21 pieteikums", "11 pieteikumi", "5 pieteikumi" (Latvian agreement:
+    numbers ending in 1, except 11, take the singular)."""
+    return f"{n} {one if n % 10 == 1 and n % 100 != 11 else many}"
+
+
+def describe_run(run: DeletionRun) -> str:
+    """A deletion run in one Latvian sentence."""
+    why = "pēc 25 mēnešiem" if run.trigger == "retention" else "pēc centrālā servisa dzēšanas"
+    parts = [latvian_count(run.applications, "pieteikums", "pieteikumi"),
+             latvian_count(run.handovers, "izsniegšana", "izsniegšanas"),
+             latvian_count(run.documents, "dokuments", "dokumenti"),
+             latvian_count(run.files, "fails", "faili")]
+    return f"{run.run_on.strftime('%d.%m.%Y')} {why} dzēsti: {', '.join(parts)}"

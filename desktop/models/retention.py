@@ -323,11 +323,12 @@ def purge_expired(store: Store, today: date | None = None) -> PurgeReport:
     log.info("retention: %s", report.summary())
     # Also whatever earlier deletions left: a tombstone applied late (held back behind an
     # unsent decision), or a file that could not be removed last time.
-    sweep_orphans(store)
+    sweep_orphans(store, today=today)
     return report
 
 
-def sweep_orphans(store: Store, *, trigger: str = "tombstone") -> PurgeReport:
+def sweep_orphans(store: Store, *, trigger: str = "tombstone",
+                  today: date | None = None) -> PurgeReport:
     """Remove what outlived its application (after tombstones from the central service).
 
     The sync engine deletes a tombstoned application's rows, which cascade; the files under
@@ -335,7 +336,7 @@ def sweep_orphans(store: Store, *, trigger: str = "tombstone") -> PurgeReport:
     they are removed here. Idempotent and cheap when there is nothing to do; logged only
     when something went.
     """
-    report = PurgeReport(run_on=local_day(utcnow()), trigger=trigger)
+    report = PurgeReport(run_on=today or local_day(utcnow()), trigger=trigger)
     docs = store.data_dir / DOCUMENTS_DIRNAME
     folder_ids = [int(p.name) for p in docs.iterdir() if p.is_dir() and p.name.isdigit()] \
         if docs.is_dir() else []

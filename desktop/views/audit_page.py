@@ -36,7 +36,9 @@ from desktop.models.audit_queries import (
     AuditFilter,
     AuditPage,
     AuditRow,
+    DeletionRun,
     action_label,
+    describe_run,
     entity_label,
 )
 from desktop.tasks import TaskRunner
@@ -134,6 +136,7 @@ class AuditLogPage(QWidget):
         load_page: Callable[[AuditFilter, int, int], AuditPage],
         load_choices: Callable[[], AuditChoices],
         export: Callable[[AuditFilter, Path], int],
+        load_deletions: Callable[[], list[DeletionRun]] | None = None,
         institution_id: str = "",
         ask_path: Callable[[QWidget | None, str, str], Path | None] | None = None,
         page_size: int = PAGE_SIZE,
@@ -144,6 +147,7 @@ class AuditLogPage(QWidget):
         self._load_page = load_page
         self._load_choices = load_choices
         self._export = export
+        self._load_deletions = load_deletions
         self._institution = institution_id
         #: asked for the export file; tests replace it with a function returning a path
         self.ask_path = ask_path or ask_save_path
@@ -164,6 +168,12 @@ class AuditLogPage(QWidget):
             "atpakaļ ierīces un eksportēja datus. Žurnālu nevar labot; ierakstus par "
             "dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu."))
         intro.setWordWrap(True)
+        # What retention deleted: counts and dates only, from the deletion log.
+        self.deletions = QLabel()
+        self.deletions.setWordWrap(True)
+        self.deletions.setTextFormat(Qt.TextFormat.PlainText)
+        self.deletions.setAccessibleName(self.tr("Automātiskā dzēšana"))
+        self.deletions.setVisible(load_deletions is not None)
 
         self.actor_box = QComboBox()
         self.actor_box.setAccessibleName(self.tr("Lietotājs"))
@@ -232,6 +242,7 @@ class AuditLogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(self.deletions)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -314,7 +325,21 @@ class AuditLogPage(QWidget):
         self._tasks.run(self._load_choices, on_done=self._fill_choices,
                         on_error=lambda exc: self._show_error(exc, self.tr(
                             "Neizdevās nolasīt filtru vērtības.")))
+        if self._load_deletions is not None:
+            self._tasks.run(self._load_deletions, on_done=self._show_deletions,
+                            on_error=lambda exc: self._show_error(exc, self.tr(
+                                "Neizdevās nolasīt dzēšanas žurnālu.")))
         self._go(self._offset)
+
+    def _show_deletions(self, runs: list[DeletionRun]) -> None:
+        if not runs:
+            self.deletions.setText(self.tr(
+                "Automātiskā dzēšana (25 mēneši pēc lietas slēgšanas): vēl nekas nav dzēsts."))
+            self.deletions.setToolTip("")
+            return
+        self.deletions.setText(self.tr("Automātiskā dzēšana, pēdējoreiz: {run}.").format(
+            run=describe_run(runs[0])))
+        self.deletions.setToolTip("\n".join(describe_run(r) for r in runs))
 
     def _filter_changed(self, *_: object) -> None:
         self._go(0)

@@ -120,6 +120,31 @@ def test_pages_and_filters(qtbot, tasks, log: Store) -> None:
     assert page.current_filter().since is not None and page.until.date() == NO_DATE
 
 
+def test_the_deletion_log_summary(qtbot, tasks, store: Store) -> None:
+    from desktop.models.retention import purge_expired
+    from desktop.models.schema import Application
+    from factories import add_application, seed_catalogue
+
+    seed_catalogue(store)
+    app_id = add_application(store, learner="Ēriks Šņore")
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        app.status = "declined"
+        app.status_changed_at = datetime(2024, 1, 31, 12, tzinfo=UTC)
+    page = _page(qtbot, tasks, store, load_deletions=partial(audit_queries.deletion_runs, store))
+    _reload(qtbot, page)
+    qtbot.waitUntil(lambda: bool(page.deletions.text()), timeout=5000)
+    assert page.deletions.text() == ("Automātiskā dzēšana (25 mēneši pēc lietas slēgšanas): "
+                                     "vēl nekas nav dzēsts.")
+    purge_expired(store, today=date(2026, 2, 28))
+    _reload(qtbot, page)
+    qtbot.waitUntil(lambda: "pēdējoreiz" in page.deletions.text(), timeout=5000)
+    assert page.deletions.text() == (
+        "Automātiskā dzēšana, pēdējoreiz: 28.02.2026 pēc 25 mēnešiem dzēsti: 1 pieteikums, "
+        "0 izsniegšanas, 0 dokumenti, 0 faili.")
+    assert "Šņore" not in page.deletions.toolTip()
+
+
 def test_entity_id_filter(qtbot, tasks, log: Store) -> None:
     page = _page(qtbot, tasks, log)
     _reload(qtbot, page)

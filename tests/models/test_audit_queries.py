@@ -17,7 +17,10 @@ from desktop.models.audit_queries import (
     AuditFilter,
     audit_choices,
     audit_page,
+    deletion_runs,
+    describe_run,
     export_csv,
+    latvian_count,
     record_view,
 )
 from desktop.models.schema import AuditEntry
@@ -149,3 +152,30 @@ def test_rows_carry_the_application_number_and_latvian_details(store: Store) -> 
     assert rows[0].details_text == (f"pieteikums: {number}; ierīce: RAVĢ-2024-000017; "
                                     "stāvoklis: Darba kārtībā")
     assert rows[1].details_text.startswith("Iesniegts → Piešķirts; ar ierīci: jā")
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (0, "0 pieteikumi"), (1, "1 pieteikums"), (11, "11 pieteikumi"), (21, "21 pieteikums"),
+    (111, "111 pieteikumi"), (60, "60 pieteikumi")])
+def test_latvian_count(n: int, expected: str) -> None:
+    assert latvian_count(n, "pieteikums", "pieteikumi") == expected
+
+
+def test_deletion_runs_show_what_retention_removed(store: Store) -> None:
+    from desktop.models.retention import purge_expired
+    from desktop.models.schema import Application
+
+    seed_catalogue(store)
+    app_id = add_application(store)
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        app.status = "declined"
+        app.status_changed_at = datetime(2024, 1, 31, 12, tzinfo=UTC)
+    purge_expired(store, today=date(2026, 2, 27))  # nothing due: not listed
+    assert deletion_runs(store) == []
+    assert len(deletion_runs(store, only_with_deletions=False)) == 1
+    purge_expired(store, today=date(2026, 2, 28))
+    [run] = deletion_runs(store)
+    assert (run.trigger, run.applications, run.run_on) == ("retention", 1, date(2026, 2, 28))
+    assert describe_run(run) == ("28.02.2026 pēc 25 mēnešiem dzēsti: 1 pieteikums, "
+                                 "0 izsniegšanas, 0 dokumenti, 0 faili")
