@@ -52,8 +52,8 @@ class ItemsModel(ColumnsTableModel):
         ("sync", "Sinhronizācija"),
     )
 
-    def __init__(self, language: str = "lv") -> None:
-        super().__init__()
+    def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._language = language
         self._rows: list[ItemRowData] = []
 
@@ -138,8 +138,8 @@ class OfferedKindsModel(ColumnsTableModel):
         ("sync", "Sinhronizācija"),
     )
 
-    def __init__(self, language: str = "lv") -> None:
-        super().__init__()
+    def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._language = language
         self._rows: list[OfferedKindRow] = []
 

@@ -200,7 +200,7 @@ class CataloguePage(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.items_model = ItemsModel(self._language)
+        self.items_model = ItemsModel(self._language, self)
         self.items = QTableView()
         self.items.setModel(self.items_model)
         self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -223,7 +223,7 @@ class CataloguePage(QWidget):
         return tab
 
     def _build_kinds_tab(self) -> QWidget:
-        self.kinds_model = OfferedKindsModel(self._language)
+        self.kinds_model = OfferedKindsModel(self._language, self)
         self.kinds = QTableView()
         self.kinds.setModel(self.kinds_model)
         self.kinds.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,8 +68,9 @@ class PreviewModel(ColumnsTableModel):
         ("errors", "Kļūdas"),
     )
 
-    def __init__(self, field_labels: dict[str, str] | None = None) -> None:
-        super().__init__()
+    def __init__(self, field_labels: dict[str, str] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[PreviewRow] = []
         self._labels = field_labels or {}
 
@@ -118,8 +126,8 @@ class PreviewModel(ColumnsTableModel):
 
 
 class _BadRowsOnly(QSortFilterProxyModel):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.only_bad = False
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -168,8 +176,8 @@ class ImportDialog(QDialog):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.only_bad)
 
-        self.model = PreviewModel(LABELS_LV)
-        self.proxy = _BadRowsOnly()
+        self.model = PreviewModel(LABELS_LV, self)
+        self.proxy = _BadRowsOnly(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)

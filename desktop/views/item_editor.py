@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -82,8 +82,8 @@ class HistoryModel(ColumnsTableModel):
         ("actor", "Kas"),
     )
 
-    def __init__(self, language: str = "lv") -> None:
-        super().__init__()
+    def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._language = language
         self._rows: list[HistoryRow] = []
 
@@ -208,7 +208,7 @@ class ItemEditor(QDialog):
         change_row = QHBoxLayout()
         change_row.addWidget(self.action, 1)
         change_row.addWidget(self.status_button)
-        self.history_model = HistoryModel(language)
+        self.history_model = HistoryModel(language, self)
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
