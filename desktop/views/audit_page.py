@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -114,6 +115,24 @@ class AuditTableModel(ColumnsTableModel):
         if key == "entity_id":
             return r.entity_id
         return r.details_text
+
+
+def run_while_alive(tasks: TaskRunner, widget: QWidget, fn: Callable[..., Any], *args: Any,
+                    on_done: Callable[..., Any] | None = None,
+                    on_error: Callable[[Exception], Any] | None = None) -> int:
+    """``tasks.run``, but the callbacks are dropped if ``widget`` was deleted meanwhile (a
+    page closed while its query ran must not be touched when the answer arrives)."""
+    def alive(callback: Callable[..., Any] | None) -> Callable[..., None] | None:
+        if callback is None:
+            return None
+
+        def call(*result: Any) -> None:
+            if shiboken6.isValid(widget):
+                callback(*result)
+
+        return call
+
+    return tasks.run(fn, *args, on_done=alive(on_done), on_error=alive(on_error))
 
 
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str) -> Path | None:
@@ -259,6 +278,9 @@ class AuditLogPage(QWidget):
         self.next_button.clicked.connect(lambda: self._go(self._offset + self.page_size))
         self._update_pager()
 
+    def _run(self, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> int:
+        return run_while_alive(self._tasks, self, fn, *args, **callbacks)
+
     # -- building ---------------------------------------------------------------------------
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
@@ -322,11 +344,11 @@ class AuditLogPage(QWidget):
 
     def reload(self) -> None:
         """Fetch the filter choices and the current page again (e.g. after a sync)."""
-        self._tasks.run(self._load_choices, on_done=self._fill_choices,
+        self._run(self._load_choices, on_done=self._fill_choices,
                         on_error=lambda exc: self._show_error(exc, self.tr(
                             "Neizdevās nolasīt filtru vērtības.")))
         if self._load_deletions is not None:
-            self._tasks.run(self._load_deletions, on_done=self._show_deletions,
+            self._run(self._load_deletions, on_done=self._show_deletions,
                             on_error=lambda exc: self._show_error(exc, self.tr(
                                 "Neizdevās nolasīt dzēšanas žurnālu.")))
         self._go(self._offset)
@@ -348,7 +370,7 @@ class AuditLogPage(QWidget):
         self._generation += 1
         generation = self._generation
         offset = max(0, offset)
-        self._tasks.run(self._load_page, self.current_filter(), offset, self.page_size,
+        self._run(self._load_page, self.current_filter(), offset, self.page_size,
                         on_done=lambda page: self._show_page(generation, page),
                         on_error=lambda exc: self._show_error(exc, self.tr(
                             "Neizdevās nolasīt audita žurnālu.")))
@@ -380,7 +402,7 @@ class AuditLogPage(QWidget):
         if path is None:
             return
         self.export_button.setEnabled(False)
-        self._tasks.run(self._export, self.current_filter(), path,
+        self._run(self._export, self.current_filter(), path,
                         on_done=self._exported,
                         on_error=lambda exc: self._show_error(exc, self.tr(
                             "Neizdevās saglabāt failu {name}.").format(name=path.name)))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.reports import REPORT_KINDS, TITLES, Report
 from desktop.tasks import TaskRunner
-from desktop.views.audit_page import ask_save_path
+from desktop.views.audit_page import ask_save_path, run_while_alive
 from desktop.views.detail_page import CONFLICT_COLOUR
 from desktop.views.table_model import Index
 
@@ -285,6 +285,9 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self._set_buttons(False)
 
+    def _run(self, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> int:
+        return run_while_alive(self._tasks, self, fn, *args, **callbacks)
+
     @property
     def kind(self) -> str:
         return REPORT_KINDS[max(0, self.tabs.currentIndex())]
@@ -301,7 +304,7 @@ class ReportsPage(QWidget):
         generation, kind = self._generation, self.kind
         self.title.setText(self.tr(TITLES[kind]))
         self._set_buttons(False)
-        self._tasks.run(self._load, kind,
+        self._run(self._load, kind,
                         on_done=lambda report: self._show(generation, report),
                         on_error=lambda exc: self._fail(exc, self.tr(
                             "Neizdevās sagatavot pārskatu.")))
@@ -332,7 +335,7 @@ class ReportsPage(QWidget):
         if path is None:
             return
         self._set_buttons(False)
-        self._tasks.run(self._export, kind, fmt, path,
+        self._run(self._export, kind, fmt, path,
                         on_done=lambda _rows: self._exported(path),
                         on_error=lambda exc: self._fail(exc, self.tr(
                             "Neizdevās saglabāt failu {name}.").format(name=path.name)))

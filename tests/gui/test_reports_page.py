@@ -170,3 +170,26 @@ def _many_classes(kind: str):
     return Report(kind=kind, title="Izsniegtās ierīces pa klasēm", columns=("Klase", "Kopā"),
                   rows=tuple((k, v) for k, v in bars), chart_title="Pa klasēm", chart=bars,
                   numeric=frozenset({1}))
+
+
+def test_a_result_arriving_after_the_page_closed_is_dropped(qtbot, tasks, school: Store) -> None:
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    release = threading.Event()
+    seen: list[str] = []
+
+    def slow(kind: str):
+        release.wait(5)
+        seen.append(kind)
+        return build_report(school, kind, SCHOOL, TODAY)
+
+    page = ReportsPage(tasks, load=slow, export=lambda *_: None)
+    page.reload()
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    assert tasks.wait(5000)
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5000)  # the callback ran, quietly
+    assert seen == ["applications"]
