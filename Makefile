@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint bench translations dist clean
 
 QM := desktop/i18n/resursi_en.qm
 
@@ -39,6 +39,12 @@ bench: $(STAMP)
 		--data-dir $$(mktemp -d)/seed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.sync_bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.inbox_bench
+
+# A one-folder PyInstaller build in dist/resursi, checked by asking the built app its version.
+dist: $(STAMP) $(QM)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/pyinstaller build.spec --noconfirm --distpath dist --workpath build/pyinstaller
+	QT_QPA_PLATFORM=offscreen dist/resursi/resursi --version
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis $(QM)

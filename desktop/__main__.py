@@ -29,15 +29,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the UI language (default: the one set in the settings, Latvian)")
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     from desktop.cli import add_sync_parser
+    from desktop.cli_export import add_export_parser
+    from desktop.cli_inventory import add_inventory_parser
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_sync_parser(sub)
+    add_inventory_parser(sub)
+    add_export_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # SQLAlchemy logs rows (names included) at INFO; whatever the root level, never those.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     if getattr(args, "func", None) is not None:
         return int(args.func(args))
     from desktop.app import run_gui  # Qt loads only when a window is wanted

@@ -14,16 +14,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
 from desktop.accounts import Account, SignInService
+from desktop.cli_export import export_report
 from desktop.deciding import Decisions
 from desktop.i18n import install_translator
 from desktop.icons import icon
-from desktop.models import details, queries
+from desktop.models import audit_queries, details, queries, reports, retention
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
+from desktop.models.permissions import Permission, allows
 from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
 from desktop.settings import (
@@ -34,10 +36,12 @@ from desktop.settings import (
 )
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
+from desktop.views.audit_page import AuditLogPage
 from desktop.views.conflicts_panel import ConflictsPanel
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.main_window import MainWindow
+from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_in_dialog import SignInDialog
 from sync import conflicts
@@ -133,8 +137,7 @@ class Application:
         applications.setChildrenCollapsible(False)
         applications.setObjectName("applications_splitter")
         self._remember_splitter(applications)
-        self.window.add_section(qt_app.translate("app", "Pieteikumi"), applications, "Ctrl+1",
-                                "applications")
+        self._applications = applications
         self.conflicts = ConflictsPanel(
             self.tasks,
             load=lambda: conflicts.list_conflicts(store, institution or ""),
@@ -143,14 +146,69 @@ class Application:
             discard=lambda command_id: conflicts.discard(store, self._require_actor(),
                                                          command_id),
         )
-        self.window.add_section(qt_app.translate("app", "Konflikti"), self.conflicts, "Ctrl+2",
-                                "conflicts")
         self.conflicts.resolved.connect(self._after_resolution)
+        school_id = institution or ""
+        username = connection.username if connection else "local"
+        self.reports = ReportsPage(
+            self.tasks,
+            load=lambda kind: reports.build_report(store, kind, school_id),
+            export=lambda kind, fmt, path: export_report(store, username, school_id, kind,
+                                                         fmt, path),
+        )
+        self.audit = AuditLogPage(
+            self.tasks, institution_id=school_id,
+            load_page=partial(audit_queries.audit_page, store),
+            load_choices=partial(audit_queries.audit_choices, store, school_id),
+            load_deletions=partial(audit_queries.deletion_runs, store),
+            export=lambda f, path: audit_queries.export_csv(store, self._require_actor(), f,
+                                                            path),
+        )
+        self._add_sections()
+        self.inbox.currentApplicationChanged.connect(self._record_view)
+        self.inbox.applicationActivated.connect(self._record_view)
+        # Retention runs at start and then daily while the app stays open.
+        self.retention_timer = QTimer(self.window)
+        self.retention_timer.setInterval(24 * 60 * 60 * 1000)
+        self.retention_timer.timeout.connect(self.run_retention)
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor)
         self.window.add_actions(self.decisions.actions)
         self.decisions.decided.connect(self._after_decision)
         self._add_program_menu()
         self.refresh_sync_counts()
+
+    def _add_sections(self) -> None:
+        """The navigation, in the order of a school's day; a section the role may not use at
+        all is left out rather than shown empty."""
+        translate = self.qt_app.translate
+        sections: list[tuple[str, QWidget, str]] = [
+            (translate("app", "Pieteikumi"), self._applications, "applications"),
+            (translate("app", "Pārskati"), self.reports, "reports"),
+            (translate("app", "Konflikti"), self.conflicts, "conflicts"),
+        ]
+        actor = self.actor()
+        if actor is None or allows(actor.role, Permission.VIEW_AUDIT):
+            sections.append((translate("app", "Audita žurnāls"), self.audit, "audit"))
+        for number, (title, page, icon_name) in enumerate(sections, start=1):
+            self.window.add_section(title, page, f"Ctrl+{number}", icon_name)
+
+    def _record_view(self, application_id: int) -> None:
+        """Showing an applicant's personal data is audited (who, which application, when)."""
+        actor = self.actor()
+        if actor is not None:
+            self.tasks.run(audit_queries.record_view, self.store, actor, application_id,
+                           on_error=lambda exc: log.warning("viewing not audited: %s",
+                                                            type(exc).__name__))
+
+    def run_retention(self) -> None:
+        self.tasks.run(retention.purge_expired, self.store, on_done=self._after_retention,
+                       on_error=lambda exc: log.warning("retention failed: %s",
+                                                        type(exc).__name__))
+
+    def _after_retention(self, report: retention.PurgeReport) -> None:
+        if report.applications:
+            self.inbox.reload()
+            self.refresh_sync_counts()
+            self.audit.reload()
 
     def _add_program_menu(self) -> None:
         translate = self.qt_app.translate
@@ -251,6 +309,9 @@ class Application:
         gc.freeze()
         self.inbox.reload()
         self.conflicts.reload()
+        self.reports.reload()
+        self.run_retention()
+        self.retention_timer.start()
         if self.connection is not None:
             self._start_sync(self.connection)
 
@@ -303,6 +364,7 @@ class Application:
             self.window.setWindowTitle(f"Resursi — {name}")
 
     def shutdown(self) -> None:
+        self.retention_timer.stop()
         if self.sync is not None:
             self.sync.stop()
         self.tasks.wait()

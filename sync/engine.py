@@ -23,6 +23,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from desktop.models import retention
 from desktop.models.codes import CommandState
 from desktop.models.schema import (
     Application,
@@ -234,6 +235,9 @@ class SyncEngine:
                     break
         if seen is not None:
             self._drop_unseen(seen, report)
+        if report.deleted:
+            # Tombstones delete rows; the files and audit rows of those cases go here.
+            retention.sweep_orphans(self.store)
         return report
 
     def _store_page(self, page: ChangesPage, report: SyncReport, seen: set[int] | None) -> None:

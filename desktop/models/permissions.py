@@ -13,6 +13,7 @@ class Permission(StrEnum):
     DECIDE = "decide"  # grant, refuse, defer
     HAND_OVER = "hand_over"  # prepare, cancel, returns, lost/stolen
     EDIT_CATALOGUE = "edit_catalogue"  # kinds offered, items
+    VIEW_AUDIT = "view_audit"  # the audit log: who looked at and did what
 
 
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
@@ -25,6 +26,7 @@ _PERMISSION_LV = {
     Permission.DECIDE: "lemt par pieteikumiem",
     Permission.HAND_OVER: "izsniegt un pieņemt resursus",
     Permission.EDIT_CATALOGUE: "labot katalogu",
+    Permission.VIEW_AUDIT: "skatīt audita žurnālu",
 }
 
 
