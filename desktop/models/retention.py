@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import String, and_, case, cast, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -62,17 +63,15 @@ _INCIDENTS = (HandoverStatus.LOST, HandoverStatus.STOLEN)
 _UNSENT = (CommandState.PENDING.value, CommandState.CONFLICT.value)
 
 
-# -- month arithmetic (no dateutil in the dependencies; this is all it would be used for) -------
+# -- month arithmetic ------------------------------------------------------------------------
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months, clamped to the target month's last day."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month0 = divmod(index, 12)
-    month = month0 + 1
-    return date(year, month, min(day.day, _last_day(year, month)))
+    """``day`` moved by whole calendar months, clamped to the target month's last day
+    (dateutil's rule: 2024-01-31 + 25 months = 2026-02-28)."""
+    return day + relativedelta(months=months)
 
 
 def deletion_date(clock_start: date) -> date:
