@@ -3,6 +3,7 @@ import preview, the kinds offered, the availability chart, and the administrator
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +36,14 @@ from qt_helpers import type_text
 from tools.screenshots_catalogue import build_services
 
 REVIEWER = Actor("ilze.reviewer", SCHOOL, StaffRole.REVIEWER)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """Qt objects a test left in reference cycles (a model tester and its model) are freed
+    here, on the GUI thread, not by a collection that a worker thread happens to start."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
