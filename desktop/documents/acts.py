@@ -1,0 +1,253 @@
+"""The acceptance-handover act (PNA) and the return act as PDF (reportlab).
+
+Pure functions of a plain dataclass: no database, no Qt. DejaVu Sans is embedded (see
+``report_pdf.register_fonts``) so ā č ē ģ ī ķ ļ ņ š ū ž print the same on every machine.
+The electronic act records the applicant's confirmation in the e-service; the paper variant
+(for when the desk is offline or the applicant has no phone) carries signature lines instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desktop.documents.report_pdf import FONT, FONT_BOLD, GRID, HEADER_BG, register_fonts
+
+_MARGIN = 18 * mm
+_WIDTH = A4[0] - 2 * _MARGIN
+
+
+@dataclass(frozen=True)
+class ActData:
+    """Everything an act states; built by ``desktop.models.desk.act_data``."""
+
+    act_number: str
+    application_number: str
+    school_name: str
+    school_address: str | None
+    applicant_name: str
+    applicant_role: str  # Latvian label: "Vecāks / aizbildnis", "Izglītojamais", …
+    learner_name: str
+    learner_class: str | None
+    resource: str  # the kind's Latvian label
+    inventory_no: str
+    serial_no: str | None
+    model: str | None  # manufacturer and model
+    act_date: date
+    return_deadline: date | None = None
+    documents: tuple[str, ...] = ()  # titles the applicant confirmed having read
+    confirmed_at: datetime | None = None  # when the applicant confirmed in the e-service
+    staff_name: str = ""
+    # the return act's facts
+    returned_on: date | None = None
+    condition: str | None = None  # Latvian label of the return condition
+    return_notes: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()  # before any Paragraph: reportlab resolves the font name at once
+    return {
+        "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=14, leading=18,
+                                alignment=1),
+        "sub": ParagraphStyle("sub", fontName=FONT, fontSize=10, leading=13, alignment=1),
+        "h": ParagraphStyle("h", fontName=FONT_BOLD, fontSize=10, leading=13,
+                            spaceBefore=4, spaceAfter=2),
+        "body": ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13),
+        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12),
+        "key": ParagraphStyle("key", fontName=FONT, fontSize=9, leading=12,
+                              textColor=colors.HexColor("#4a5366")),
+        "small": ParagraphStyle("small", fontName=FONT, fontSize=8, leading=10,
+                                textColor=colors.HexColor("#555555")),
+    }
+
+
+def _d(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else "—"
+
+
+def _facts(rows: list[tuple[str, str | None]], st: dict[str, ParagraphStyle]) -> Table:
+    data = [[Paragraph(escape(k), st["key"]), Paragraph(escape(v or "—"), st["cell"])]
+            for k, v in rows]
+    table = Table(data, colWidths=[_WIDTH * 0.32, _WIDTH * 0.68])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def _learner(data: ActData) -> str:
+    # "7.b" reads "7.b klase"; a class already written out is left as it is
+    if not data.learner_class:
+        return data.learner_name
+    klass = data.learner_class
+    return f"{data.learner_name}, {klass}" + ("" if "klase" in klass else " klase")
+
+
+def _parties(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    school = data.school_name + (f", {data.school_address}" if data.school_address else "")
+    return [
+        Paragraph("Puses", st["h"]),
+        _facts([
+            ("Nodevējs (izglītības iestāde)", school),
+            ("Pieņēmējs (iesniedzējs)", f"{data.applicant_name} ({data.applicant_role})"),
+            ("Izglītojamais un klase", _learner(data)),
+            ("Pieteikuma numurs", data.application_number),
+        ], st),
+    ]
+
+
+def _device(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    return [
+        Paragraph("Resurss", st["h"]),
+        _facts([
+            ("Resursa veids", data.resource),
+            ("Ražotājs un modelis", data.model),
+            ("Inventāra numurs", data.inventory_no),
+            ("Sērijas numurs", data.serial_no),
+        ], st),
+    ]
+
+
+def _signatures(left: str, right: str, st: dict[str, ParagraphStyle]) -> Table:
+    line = "_" * 34
+    data = [
+        [Paragraph(escape(left), st["key"]), Paragraph(escape(right), st["key"])],
+        [Paragraph(line, st["body"]), Paragraph(line, st["body"])],
+        [Paragraph("(paraksts, vārds, uzvārds)", st["small"]),
+         Paragraph("(paraksts, vārds, uzvārds)", st["small"])],
+        [Paragraph("Datums: ____.____.________", st["body"]),
+         Paragraph("Datums: ____.____.________", st["body"])],
+    ]
+    table = Table(data, colWidths=[_WIDTH / 2, _WIDTH / 2])
+    table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, 1), 14),
+                               ("TOPPADDING", (0, 3), (-1, 3), 8)]))
+    return table
+
+
+def _build(title: str, data: ActData, story: list[Any]) -> bytes:
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=_MARGIN,
+        bottomMargin=_MARGIN, title=f"{title} {data.act_number}", author=data.school_name,
+        creator="Resursi",
+    )
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(colors.HexColor("#777777"))
+        canvas.drawString(_MARGIN, 9 * mm, f"Resursi · {title} {data.act_number}")
+        canvas.drawRightString(A4[0] - _MARGIN, 9 * mm, f"{document.page}. lpp.")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
+    """The PNA: who gave what to whom, when, and which documents the applicant confirmed.
+
+    ``paper`` makes the fallback to sign by hand (signature lines instead of the e-service
+    confirmation).
+    """
+    st = _styles()
+    story: list[Any] = [
+        Paragraph("Pieņemšanas-nodošanas akts", st["title"]),
+        Paragraph(f"Nr. {escape(data.act_number)} · {_d(data.act_date)}", st["sub"]),
+        Spacer(1, 6 * mm),
+        Paragraph(
+            f"{escape(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
+            "norādīto resursu izglītības procesa nodrošināšanai.", st["body"]),
+        Spacer(1, 3 * mm),
+        *_parties(data, st),
+        Spacer(1, 2 * mm),
+        *_device(data, st),
+        Spacer(1, 2 * mm),
+        Paragraph("Nosacījumi", st["h"]),
+        _facts([
+            ("Nodošanas datums", _d(data.act_date)),
+            ("Atgriešanas termiņš", _d(data.return_deadline)),
+        ], st),
+        Spacer(1, 2 * mm),
+        Paragraph("Iepazīšanās ar dokumentiem", st["h"]),
+    ]
+    if data.documents:
+        story.append(Paragraph("Iesniedzējs apliecina, ka ir iepazinies ar:", st["body"]))
+        story += [Paragraph(f"• {escape(t)}", st["body"]) for t in data.documents]
+    else:
+        story.append(Paragraph("Apstiprināmu dokumentu nav.", st["body"]))
+    story.append(Spacer(1, 5 * mm))
+    if paper:
+        story += [
+            Paragraph("Resursu nodeva un pieņēma, to apliecina ar parakstiem:", st["body"]),
+            Spacer(1, 2 * mm),
+            _signatures("Nodevējs (iestādes darbinieks)", "Pieņēmējs (iesniedzējs)", st),
+        ]
+    elif data.confirmed_at is not None:
+        story.append(Paragraph(
+            "Iesniedzējs resursa saņemšanu apstiprināja elektroniski e-pakalpojumā "
+            f"latvija.lv {data.confirmed_at.strftime('%d.%m.%Y plkst. %H:%M')}. "
+            "Akts sagatavots elektroniski un ir derīgs bez paraksta.", st["body"]))
+    else:
+        story.append(Paragraph(
+            "Saņemšanas apstiprinājums e-pakalpojumā latvija.lv vēl nav saņemts.", st["body"]))
+    if data.staff_name:
+        story += [Spacer(1, 3 * mm),
+                  Paragraph(f"Izsniedza: {escape(data.staff_name)}", st["small"])]
+    return _build("Pieņemšanas-nodošanas akts", data, story)
+
+
+def return_act_pdf(data: ActData) -> bytes:
+    """The act of taking the device back: when, in what condition, with the desk's notes."""
+    st = _styles()
+    story: list[Any] = [
+        Paragraph("Resursa atgriešanas akts", st["title"]),
+        Paragraph(f"Nr. {escape(data.act_number)}-R · {_d(data.returned_on)}", st["sub"]),
+        Spacer(1, 6 * mm),
+        Paragraph(
+            f"Iesniedzējs atgriež un {escape(data.school_name)} pieņem resursu, kas nodots "
+            f"ar pieņemšanas-nodošanas aktu Nr. {escape(data.act_number)} "
+            f"({_d(data.act_date)}).", st["body"]),
+        Spacer(1, 3 * mm),
+        *_parties(data, st),
+        Spacer(1, 2 * mm),
+        *_device(data, st),
+        Spacer(1, 2 * mm),
+        Paragraph("Atgriešana", st["h"]),
+        _facts([
+            ("Atgriešanas datums", _d(data.returned_on)),
+            ("Atgriešanas termiņš", _d(data.return_deadline)),
+            ("Stāvoklis", data.condition),
+            ("Piezīmes", data.return_notes),
+        ], st),
+        Spacer(1, 6 * mm),
+        _signatures("Pieņēma (iestādes darbinieks)", "Nodeva (iesniedzējs)", st),
+    ]
+    if data.staff_name:
+        story += [Spacer(1, 3 * mm),
+                  Paragraph(f"Pieņēma: {escape(data.staff_name)}", st["small"])]
+    return _build("Resursa atgriešanas akts", data, story)
+
+
+def write_pdf(content: bytes, path: Path) -> Path:
+    """Write atomically: a half-written act never replaces a whole one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(path.suffix + ".part")
+    partial.write_bytes(content)
+    partial.replace(path)
+    return path

@@ -1,0 +1,84 @@
+"""The QR code at the issuing desk: the e-service page where the applicant confirms receipt.
+
+The URL is built from a template in the settings (``https://…/{application_id}``); it needs no
+network to show, so the desk keeps working offline. segno makes the code; the view paints its
+module matrix itself, so it stays sharp at any size.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from io import BytesIO
+from urllib.parse import urlsplit
+
+import segno
+
+PLACEHOLDER = "{application_id}"
+
+
+class QrTemplateError(ValueError):
+    """The e-service URL template in the settings cannot be used; ``message_lv`` says why."""
+
+    def __init__(self, message_en: str, message_lv: str) -> None:
+        super().__init__(message_en)
+        self.message_lv = message_lv
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_template(template: str) -> str:
+    """Return the template stripped, or raise QrTemplateError with a Latvian message."""
+    text = (template or "").strip()
+    if not text:
+        raise QrTemplateError("the e-service URL template is empty",
+                              "E-pakalpojuma adreses veidne nav norādīta iestatījumos")
+    if PLACEHOLDER not in text:
+        raise QrTemplateError(
+            f"the e-service URL template must contain {PLACEHOLDER}",
+            f"E-pakalpojuma adreses veidnē jābūt vietturim {PLACEHOLDER}, "
+            "kur tiks ievietots pieteikuma identifikators")
+    if text.count("{") != 1 or text.count("}") != 1:
+        raise QrTemplateError(
+            "the e-service URL template may hold only {application_id}",
+            f"E-pakalpojuma adreses veidnē drīkst būt tikai vietturis {PLACEHOLDER}")
+    parts = urlsplit(text.replace(PLACEHOLDER, "1"))
+    if not parts.hostname:
+        raise QrTemplateError("the e-service URL template has no host",
+                              "E-pakalpojuma adreses veidnē nav norādīts serveris")
+    if parts.scheme == "https":
+        return text
+    if parts.scheme == "http" and _is_loopback(parts.hostname):
+        return text  # the reference server on this computer (demo, tests)
+    raise QrTemplateError(
+        "the e-service URL must use https (http only on this computer)",
+        "E-pakalpojuma adresei jāsākas ar https:// (http:// atļauts tikai šim datoram, "
+        "piemēram, http://127.0.0.1)")
+
+
+def receipt_url(template: str, application_id: int) -> str:
+    """This application's e-service page, from the settings' template."""
+    return check_template(template).replace(PLACEHOLDER, str(int(application_id)))
+
+
+def make(url: str) -> segno.QRCode:
+    # Error level M survives a glare spot on a screen; no micro codes (phones lack them).
+    return segno.make(url, error="m", micro=False)
+
+
+def matrix(url: str) -> list[list[bool]]:
+    """The code's dark modules, row by row, without the quiet zone (the view adds it)."""
+    return [[bool(cell) for cell in row] for row in make(url).matrix]
+
+
+def png(url: str, *, scale: int = 10, border: int = 4) -> bytes:
+    """The code as a PNG (for print, the PDF or a test)."""
+    out = BytesIO()
+    make(url).save(out, kind="png", scale=scale, border=border)
+    return out.getvalue()
