@@ -8,6 +8,7 @@ import gc
 import logging
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,9 +20,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWi
 from desktop.accounts import Account, SignInService
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
+from desktop.documents.labels import Label, label_sheet_pdf
 from desktop.i18n import install_translator
 from desktop.icons import icon
-from desktop.models import audit_queries, details, queries, reports, retention
+from desktop.models import (
+    audit_queries,
+    catalogue,
+    details,
+    inventory,
+    inventory_csv,
+    queries,
+    reports,
+    retention,
+)
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
@@ -37,9 +48,11 @@ from desktop.settings import (
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import AuditLogPage
+from desktop.views.catalogue_page import CataloguePage, CatalogueServices
 from desktop.views.conflicts_panel import ConflictsPanel
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
+from desktop.views.item_editor import ItemEditorServices
 from desktop.views.main_window import MainWindow
 from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
@@ -69,6 +82,48 @@ def _kinds(store: Store, language: str) -> list[tuple[str, str]]:
         rows = s.execute(select(ResourceKind.code, ResourceKind.label_lv,
                                 ResourceKind.label_en).order_by(ResourceKind.code)).all()
     return [(code, en if language == "en" else lv) for code, lv, en in rows]
+
+
+def catalogue_services(store: Store, institution_id: str, actor: Callable[[], Actor],
+                       language: str = "lv") -> CatalogueServices:
+    """The Catalogue section's callables, bound to the store."""
+
+    def save_item(item_id: str | None, values: dict[str, object]) -> object:
+        if item_id is None:
+            return inventory.create_item(store, actor(), values)
+        return inventory.edit_item(store, actor(), item_id, values)
+
+    def labels(ids: list[str], layout: str, start: int) -> bytes:
+        school = queries.institution_name(store, institution_id) or institution_id
+        rows = catalogue.item_rows(store, ids, language)
+        return label_sheet_pdf(
+            [Label(r.inventory_no, school,
+                   " ".join(p for p in (r.manufacturer, r.model) if p) or r.kind_label)
+             for r in rows], layout, start_at=start)
+
+    return CatalogueServices(
+        load_kinds=partial(catalogue.offered_kinds, store, institution_id),
+        load_availability=partial(catalogue.availability, store, institution_id, language),
+        load_conflicts=partial(catalogue.catalogue_conflicts, store, institution_id),
+        query_items=lambda f: catalogue.item_rows(
+            store, catalogue.item_ids(store, institution_id, f), language),
+        kind_choices=partial(catalogue.kind_choices, store, language),
+        set_accepting=lambda kind_id, on: inventory.set_accepting_applications(
+            store, actor(), kind_id, on),
+        set_target_group=lambda kind_id, group: catalogue.set_target_group(
+            store, actor(), kind_id, group),
+        item_editor=ItemEditorServices(
+            save=save_item,
+            change_status=lambda item_id, action, reason: inventory.change_item_status(
+                store, actor(), item_id, action, reason=reason),
+            load_item=lambda item_id: catalogue.item(store, institution_id, item_id, language),
+            load_history=partial(catalogue.item_history, store),
+        ),
+        preview_import=lambda path: inventory_csv.preview_file(store, institution_id, path),
+        commit_import=lambda preview: inventory_csv.commit(store, actor(), preview),
+        export_csv=lambda path: inventory_csv.export_file(store, institution_id, path),
+        label_pdf=labels,
+    )
 
 
 @dataclass
@@ -163,8 +218,18 @@ class Application:
             export=lambda f, path: audit_queries.export_csv(store, self._require_actor(), f,
                                                             path),
         )
+        self.catalogue = CataloguePage(
+            self.tasks, catalogue_services(store, school_id, self._require_actor, language),
+            can_edit=lambda: (a := self.actor()) is not None
+            and allows(a.role, Permission.EDIT_CATALOGUE),
+            language=language)
+        self.catalogue.changed.connect(self.refresh_sync_counts)
+        self.catalogue.changed.connect(self._after_catalogue_change)
         self._add_sections()
         self.inbox.currentApplicationChanged.connect(self._record_view)
+        # A label scanned into the inbox search (a keyboard-wedge scanner types the inventory
+        # number and Enter) opens that item in the catalogue.
+        self.inbox.search.returnPressed.connect(self._scanned_into_search)
         self.inbox.applicationActivated.connect(self._record_view)
         # Retention runs at start and then daily while the app stays open.
         self.retention_timer = QTimer(self.window)
@@ -182,6 +247,7 @@ class Application:
         translate = self.qt_app.translate
         sections: list[tuple[str, QWidget, str]] = [
             (translate("app", "Pieteikumi"), self._applications, "applications"),
+            (translate("app", "Katalogs"), self.catalogue, "catalogue"),
             (translate("app", "Pārskati"), self.reports, "reports"),
             (translate("app", "Konflikti"), self.conflicts, "conflicts"),
         ]
@@ -190,6 +256,24 @@ class Application:
             sections.append((translate("app", "Audita žurnāls"), self.audit, "audit"))
         for number, (title, page, icon_name) in enumerate(sections, start=1):
             self.window.add_section(title, page, f"Ctrl+{number}", icon_name)
+
+    def _scanned_into_search(self) -> None:
+        text = self.inbox.search.text().strip()
+        if not text or " " in text:
+            return
+        school = self.connection.institution_id if self.connection else (
+            queries.first_institution(self.store) or "")
+        self.tasks.run(catalogue.find_by_inventory_no, self.store, school, text,
+                       on_done=lambda found: self._open_scanned(found, text))
+
+    def _open_scanned(self, found: object, text: str) -> None:
+        if found:
+            self.window.show_section(self.catalogue)
+            self.catalogue.show_item_by_number(text)
+
+    def _after_catalogue_change(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
 
     def _record_view(self, application_id: int) -> None:
         """Showing an applicant's personal data is audited (who, which application, when)."""
@@ -298,6 +382,7 @@ class Application:
         roles = {m.institution_id: m.role for m in token.memberships}
         self.connection.role = roles.get(self.connection.institution_id)
         self.decisions.update_permissions()
+        self.catalogue.apply_permission()
         if self.sync is not None:
             self.sync.start()
 
@@ -310,6 +395,7 @@ class Application:
         self.inbox.reload()
         self.conflicts.reload()
         self.reports.reload()
+        self.catalogue.refresh()
         self.run_retention()
         self.retention_timer.start()
         if self.connection is not None:
@@ -353,6 +439,8 @@ class Application:
                 self.detail.show_application(shown)
         elif report.changed_items:
             self.inbox.model.refresh_rows()
+        if report.changed_items or report.pushed or report.conflicts:
+            self.catalogue.refresh()
         self.refresh_sync_counts()
 
     def _refresh_school_name(self) -> None:

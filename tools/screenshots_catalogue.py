@@ -16,62 +16,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if True:  # the Qt-free imports first; PySide6 loads in main()
-    from desktop.documents.labels import Label, label_sheet_pdf
-    from desktop.models import catalogue, inventory, inventory_csv, queries
+    from desktop.app import catalogue_services
+    from desktop.models import catalogue, inventory
     from desktop.models.catalogue import ItemFilter
     from desktop.models.journal import Actor
-    from desktop.models.store import Store
 
 
-def build_services(store: Store, institution_id: str, actor: Callable[[], Actor],
-                   language: str = "lv") -> object:
-    """The Catalogue page's callables, bound to the store (what desktop.app does)."""
-    from desktop.views.catalogue_page import CatalogueServices
-    from desktop.views.item_editor import ItemEditorServices
-
-    def save_item(item_id: str | None, values: dict[str, object]) -> object:
-        if item_id is None:
-            return inventory.create_item(store, actor(), values)
-        return inventory.edit_item(store, actor(), item_id, values)
-
-    def labels(ids: list[str], layout: str, start: int) -> bytes:
-        school = queries.institution_name(store, institution_id) or institution_id
-        rows = catalogue.item_rows(store, ids, language)
-        return label_sheet_pdf(
-            [Label(r.inventory_no, school,
-                   " ".join(p for p in (r.manufacturer, r.model) if p) or r.kind_label)
-             for r in rows], layout, start_at=start)
-
-    return CatalogueServices(
-        load_kinds=partial(catalogue.offered_kinds, store, institution_id),
-        load_availability=partial(catalogue.availability, store, institution_id, language),
-        load_conflicts=partial(catalogue.catalogue_conflicts, store, institution_id),
-        query_items=lambda f: catalogue.item_rows(
-            store, catalogue.item_ids(store, institution_id, f), language),
-        kind_choices=partial(catalogue.kind_choices, store, language),
-        set_accepting=lambda kind_id, on: inventory.set_accepting_applications(
-            store, actor(), kind_id, on),
-        set_target_group=lambda kind_id, group: catalogue.set_target_group(
-            store, actor(), kind_id, group),
-        item_editor=ItemEditorServices(
-            save=save_item,
-            change_status=lambda item_id, action, reason: inventory.change_item_status(
-                store, actor(), item_id, action, reason=reason),
-            load_item=lambda item_id: catalogue.item(store, institution_id, item_id, language),
-            load_history=partial(catalogue.item_history, store),
-        ),
-        preview_import=lambda path: inventory_csv.preview_file(store, institution_id, path),
-        commit_import=lambda preview: inventory_csv.commit(store, actor(), preview),
-        export_csv=lambda path: inventory_csv.export_file(store, institution_id, path),
-        label_pdf=labels,
-    )
+build_services = catalogue_services  # the composition root's wiring, used as is
 
 
 _BROKEN_CSV = (

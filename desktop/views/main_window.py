@@ -89,6 +89,11 @@ class MainWindow(QMainWindow):
         if self.navigation.count() == 1:
             self.navigation.setCurrentRow(0)
 
+    def show_section(self, page: QWidget) -> None:
+        row = self.stack.indexOf(page)
+        if row >= 0:
+            self.navigation.setCurrentRow(row)
+
     def add_actions(self, actions: list[QAction]) -> None:
         """Actions of a section, on the toolbar and with their shortcuts."""
         for action in actions:

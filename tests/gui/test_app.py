@@ -98,3 +98,50 @@ def test_moving_through_the_inbox_shows_each_applications_detail(qtbot, qapp,
     finally:
         app.window.close()
         app.shutdown()
+
+
+def test_the_sections_are_in_the_order_of_a_school_day(qtbot, qapp, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    try:
+        titles = [app.window.navigation.item(r).text()
+                  for r in range(app.window.navigation.count())]
+        assert titles[0] == "Pieteikumi" and "Katalogs" in titles and "Pārskati" in titles
+        assert titles[-1] == "Audita žurnāls"  # nobody signed in: a local, full view
+        assert all(not app.window.navigation.item(r).icon().isNull()
+                   for r in range(app.window.navigation.count()))
+    finally:
+        app.window.close()
+        app.shutdown()
+
+
+def test_a_label_scanned_into_the_inbox_search_opens_the_item(qtbot, qapp,
+                                                              tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from factories import add_item, seed_catalogue
+    from qt_helpers import type_text
+
+    store = open_store(tmp_path / "data")
+    seed_catalogue(store)
+    add_item(store, inventory_no="RAVĢ-0042")
+    add_item(store, inventory_no="RAVĢ-00421")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    try:
+        app.start()
+        type_text(app.inbox.search, "RAVĢ-0042")
+        qtbot.keyClick(app.inbox.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: app.window.stack.currentWidget() is app.catalogue,
+                        timeout=5000)
+        qtbot.waitUntil(lambda: app.catalogue.selected_item_ids() != [], timeout=5000)
+        [chosen] = app.catalogue.selected_item_ids()
+        assert app.catalogue.items_model.row_at(
+            app.catalogue.items_model.row_of(chosen)).inventory_no == "RAVĢ-0042"
+    finally:
+        for w in qapp.topLevelWidgets():
+            if w is not app.window and w.isVisible():
+                w.close()
+        app.window.close()
+        app.shutdown()
