@@ -54,8 +54,7 @@ TARGET_GROUP_LABELS: dict[TargetGroup, tuple[str, str]] = {
 
 
 def target_group_label(group: TargetGroup | str, language: str = "lv") -> str:
-    lv, en = TARGET_GROUP_LABELS[TargetGroup(group)]
-    return en if language == "en" else lv
+    return TargetGroup(group).label(language)
 
 
 # --- offered kinds ------------------------------------------------------------------------

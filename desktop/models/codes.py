@@ -14,11 +14,11 @@ class Coded(StrEnum):
 
     @property
     def label_lv(self) -> str:
-        return _LABELS[self][0]
+        return _LABELS[_key(self)][0]
 
     @property
     def label_en(self) -> str:
-        return _LABELS[self][1]
+        return _LABELS[_key(self)][1]
 
     def label(self, language: str = "lv") -> str:
         return self.label_en if language == "en" else self.label_lv
@@ -140,66 +140,72 @@ _VIIS_CODES: dict[SocialStatus, str] = {
     SocialStatus.MEDICAL_RECOMMENDATIONS: "P",
 }
 
-_LABELS: dict[Coded, tuple[str, str]] = {
-    ApplicationStatus.SUBMITTED: ("Iesniegts", "Submitted"),
-    ApplicationStatus.POSTPONED: ("Atlikta izskatīšana", "Postponed"),
-    ApplicationStatus.CONFIRMED: ("Piešķirts", "Granted"),
-    ApplicationStatus.DECLINED: ("Atteikts", "Refused"),
-    ApplicationStatus.WITHDRAWN: ("Atsaukts", "Withdrawn"),
-    ApplicationStatus.DELETED: ("Dzēsts", "Deleted"),
-    HandoverStatus.PREPARING: ("Sagatavošanā", "Preparing"),
-    HandoverStatus.PREPARED: ("Gatavs izsniegšanai", "Ready for issue"),
-    HandoverStatus.ISSUED: ("Izsniegts", "Issued"),
-    HandoverStatus.RETURNED: ("Atgriezts", "Returned"),
-    HandoverStatus.LOST: ("Nozaudēts", "Lost"),
-    HandoverStatus.STOLEN: ("Nozagts", "Stolen"),
-    HandoverStatus.CANCELLED: ("Atcelts", "Cancelled"),
-    ItemStatus.NEW: ("Jauns", "New"),
-    ItemStatus.IN_RESERVE: ("Rezervē", "In reserve"),
-    ItemStatus.AVAILABLE: ("Pieejams", "Available"),
-    ItemStatus.RESERVED: ("Rezervēts", "Reserved"),
-    ItemStatus.IN_USE: ("Lietošanā", "In use"),
-    ItemStatus.MAINTENANCE: ("Apkopē", "Maintenance"),
-    ItemStatus.UNDER_REPAIR: ("Remontā", "Under repair"),
-    ItemStatus.DAMAGED: ("Bojāts", "Damaged"),
-    ItemStatus.LOST: ("Nozaudēts", "Lost"),
-    ItemStatus.STOLEN: ("Nozagts", "Stolen"),
-    TargetGroup.ALL: ("Visi", "Everyone"),
-    TargetGroup.LEARNER: ("Izglītojamie", "Learners"),
-    TargetGroup.SOCIALLY_DISADVANTAGED_LEARNER: (
+def _key(member: Coded) -> tuple[type[Coded], str]:
+    """A label's key. Not the member itself: StrEnum members hash and compare as their text,
+    so TargetGroup.EMPLOYEE and ApplicantRole.EMPLOYEE would share one entry."""
+    return type(member), member.value
+
+
+_LABELS: dict[tuple[type[Coded], str], tuple[str, str]] = {
+    _key(ApplicationStatus.SUBMITTED): ("Iesniegts", "Submitted"),
+    _key(ApplicationStatus.POSTPONED): ("Atlikta izskatīšana", "Postponed"),
+    _key(ApplicationStatus.CONFIRMED): ("Piešķirts", "Granted"),
+    _key(ApplicationStatus.DECLINED): ("Atteikts", "Refused"),
+    _key(ApplicationStatus.WITHDRAWN): ("Atsaukts", "Withdrawn"),
+    _key(ApplicationStatus.DELETED): ("Dzēsts", "Deleted"),
+    _key(HandoverStatus.PREPARING): ("Sagatavošanā", "Preparing"),
+    _key(HandoverStatus.PREPARED): ("Gatavs izsniegšanai", "Ready for issue"),
+    _key(HandoverStatus.ISSUED): ("Izsniegts", "Issued"),
+    _key(HandoverStatus.RETURNED): ("Atgriezts", "Returned"),
+    _key(HandoverStatus.LOST): ("Nozaudēts", "Lost"),
+    _key(HandoverStatus.STOLEN): ("Nozagts", "Stolen"),
+    _key(HandoverStatus.CANCELLED): ("Atcelts", "Cancelled"),
+    _key(ItemStatus.NEW): ("Jauns", "New"),
+    _key(ItemStatus.IN_RESERVE): ("Rezervē", "In reserve"),
+    _key(ItemStatus.AVAILABLE): ("Pieejams", "Available"),
+    _key(ItemStatus.RESERVED): ("Rezervēts", "Reserved"),
+    _key(ItemStatus.IN_USE): ("Lietošanā", "In use"),
+    _key(ItemStatus.MAINTENANCE): ("Apkopē", "Maintenance"),
+    _key(ItemStatus.UNDER_REPAIR): ("Remontā", "Under repair"),
+    _key(ItemStatus.DAMAGED): ("Bojāts", "Damaged"),
+    _key(ItemStatus.LOST): ("Nozaudēts", "Lost"),
+    _key(ItemStatus.STOLEN): ("Nozagts", "Stolen"),
+    _key(TargetGroup.ALL): ("Visi", "Everyone"),
+    _key(TargetGroup.LEARNER): ("Izglītojamie", "Learners"),
+    _key(TargetGroup.SOCIALLY_DISADVANTAGED_LEARNER): (
         "Sociāli atbalstāmie izglītojamie",
         "Socially supported learners",
     ),
-    TargetGroup.EMPLOYEE: ("Darbinieki", "Employees"),
-    SocialStatus.POOR_FAMILY: ("Trūcīga ģimene", "Poor family"),
-    SocialStatus.LOW_INCOME_FAMILY: ("Maznodrošināta ģimene", "Low-income family"),
-    SocialStatus.DISABILITY: ("Invaliditāte", "Disability"),
-    SocialStatus.MEDICAL_RECOMMENDATIONS: ("Ārstu rekomendācijas", "Medical recommendations"),
-    ApplicantRole.PARENT_GUARDIAN: ("Vecāks vai aizbildnis", "Parent or guardian"),
-    ApplicantRole.LEARNER: ("Pilngadīgs izglītojamais", "Adult learner"),
-    ApplicantRole.EMPLOYEE: ("Iestādes darbinieks", "Employee"),
-    WithdrawalReason.BOUGHT_HIMSELF: ("Iegādājās pats", "Bought one themselves"),
-    WithdrawalReason.NEED_DISAPPEARED: ("Vajadzība zudusi", "No longer needed"),
-    WithdrawalReason.EDUCATIONAL_INSTITUTION_CHANGE: (
+    _key(TargetGroup.EMPLOYEE): ("Darbinieki", "Employees"),
+    _key(SocialStatus.POOR_FAMILY): ("Trūcīga ģimene", "Poor family"),
+    _key(SocialStatus.LOW_INCOME_FAMILY): ("Maznodrošināta ģimene", "Low-income family"),
+    _key(SocialStatus.DISABILITY): ("Invaliditāte", "Disability"),
+    _key(SocialStatus.MEDICAL_RECOMMENDATIONS): ("Ārstu rekomendācijas", "Medical recommendations"),
+    _key(ApplicantRole.PARENT_GUARDIAN): ("Vecāks vai aizbildnis", "Parent or guardian"),
+    _key(ApplicantRole.LEARNER): ("Pilngadīgs izglītojamais", "Adult learner"),
+    _key(ApplicantRole.EMPLOYEE): ("Iestādes darbinieks", "Employee"),
+    _key(WithdrawalReason.BOUGHT_HIMSELF): ("Iegādājās pats", "Bought one themselves"),
+    _key(WithdrawalReason.NEED_DISAPPEARED): ("Vajadzība zudusi", "No longer needed"),
+    _key(WithdrawalReason.EDUCATIONAL_INSTITUTION_CHANGE): (
         "Mainīta izglītības iestāde",
         "Changed school",
     ),
-    ReturnCondition.RETURNED_WORKING_ORDER: ("Darba kārtībā", "In working order"),
-    ReturnCondition.DAMAGED: ("Bojāts", "Damaged"),
-    DocumentType.PNA: ("Pieņemšanas-nodošanas akts", "Acceptance-handover act"),
-    DocumentType.EXPLOITATION_RULES: ("Lietošanas noteikumi", "Usage rules"),
-    DocumentType.HYPERLINK: ("Saite", "Link"),
-    CancelReason.SUBMITTER_REFUSED: ("Iesniedzējs atteicās", "The applicant refused"),
-    CancelReason.ITEM_UNSUITABLE: ("Resurss nav piemērots", "The device is unsuitable"),
-    CancelReason.OTHER: ("Cits iemesls", "Other reason"),
-    GuardianCheck.VERIFIED: ("Apstiprināta", "Verified"),
-    GuardianCheck.NOT_VERIFIED: ("Nav apstiprināta", "Not verified"),
-    GuardianCheck.NOT_APPLICABLE: ("Nav attiecināms", "Not applicable"),
-    StaffRole.ADMIN: ("Administrators", "Administrator"),
-    StaffRole.REVIEWER: ("Izskatītājs", "Reviewer"),
-    StaffRole.DESK: ("Izsniegšanas vieta", "Issuing desk"),
-    CommandState.PENDING: ("Gaida sinhronizāciju", "Waiting to sync"),
-    CommandState.CONFLICT: ("Konflikts", "Conflict"),
-    CommandState.DONE: ("Sinhronizēts", "Synced"),
-    CommandState.DISCARDED: ("Atmests", "Discarded"),
+    _key(ReturnCondition.RETURNED_WORKING_ORDER): ("Darba kārtībā", "In working order"),
+    _key(ReturnCondition.DAMAGED): ("Bojāts", "Damaged"),
+    _key(DocumentType.PNA): ("Pieņemšanas-nodošanas akts", "Acceptance-handover act"),
+    _key(DocumentType.EXPLOITATION_RULES): ("Lietošanas noteikumi", "Usage rules"),
+    _key(DocumentType.HYPERLINK): ("Saite", "Link"),
+    _key(CancelReason.SUBMITTER_REFUSED): ("Iesniedzējs atteicās", "The applicant refused"),
+    _key(CancelReason.ITEM_UNSUITABLE): ("Resurss nav piemērots", "The device is unsuitable"),
+    _key(CancelReason.OTHER): ("Cits iemesls", "Other reason"),
+    _key(GuardianCheck.VERIFIED): ("Apstiprināta", "Verified"),
+    _key(GuardianCheck.NOT_VERIFIED): ("Nav apstiprināta", "Not verified"),
+    _key(GuardianCheck.NOT_APPLICABLE): ("Nav attiecināms", "Not applicable"),
+    _key(StaffRole.ADMIN): ("Administrators", "Administrator"),
+    _key(StaffRole.REVIEWER): ("Izskatītājs", "Reviewer"),
+    _key(StaffRole.DESK): ("Izsniegšanas vieta", "Issuing desk"),
+    _key(CommandState.PENDING): ("Gaida sinhronizāciju", "Waiting to sync"),
+    _key(CommandState.CONFLICT): ("Konflikts", "Conflict"),
+    _key(CommandState.DONE): ("Sinhronizēts", "Synced"),
+    _key(CommandState.DISCARDED): ("Atmests", "Discarded"),
 }
