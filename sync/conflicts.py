@@ -13,13 +13,14 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import decisions, handovers, inventory
+from desktop.models import catalogue, decisions, handovers, inventory
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
     CommandState,
     HandoverStatus,
     ReturnCondition,
+    TargetGroup,
 )
 from desktop.models.decisions import Outcome
 from desktop.models.errors import NotFoundError
@@ -28,7 +29,9 @@ from desktop.models.schema import (
     Application,
     DeferredChange,
     Item,
+    OfferedKind,
     OutboxCommand,
+    ResourceKind,
     SyncState,
     utcnow,
 )
@@ -41,7 +44,7 @@ from desktop.models.workflow import (
     next_handover_status,
 )
 from sync import mapping
-from sync.protocol import ApplicationWire, ItemWire
+from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire
 from sync.protocol import Change as WireChange
 
 _CHANGE: TypeAdapter[WireChange] = TypeAdapter(WireChange)
@@ -81,6 +84,10 @@ class ConflictView:
     application_number: str | None = None
     server_decision_reason: str | None = None
     server_withdrawal_reason: str | None = None
+    # Catalogue conflicts: the central service's record as it stood when it refused (the
+    # wire form of an offered kind or an item, JSON-like), and the record's local name.
+    server_record: dict[str, Any] | None = None
+    record_name: str | None = None
 
 
 def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
@@ -120,8 +127,34 @@ def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
                 server_decision_reason=current.decision_reason if current else None,
                 server_withdrawal_reason=(current.withdrawal_reason.label_lv
                                           if current and current.withdrawal_reason else None),
+                server_record=_server_record(cmd, conflict),
+                record_name=_record_name(s, cmd, conflict),
             ))
         return views
+
+
+def _server_record(cmd: OutboxCommand, conflict: dict[str, Any]) -> dict[str, Any] | None:
+    key = {"offered_kind": "current_offered_kind", "item": "current_item"}.get(
+        cmd.aggregate_type)
+    raw = conflict.get(key) if key else None
+    return dict(raw) if raw else None
+
+
+def _record_name(s: Session, cmd: OutboxCommand, conflict: dict[str, Any]) -> str | None:
+    """The kind's Latvian name or the device's inventory number, as this computer knows it."""
+    if cmd.aggregate_type == "offered_kind":
+        offered = s.get(OfferedKind, cmd.aggregate_id)
+        code = (offered.kind_code if offered else
+                cmd.payload.get("kind_code")
+                or (conflict.get("current_offered_kind") or {}).get("kind_code"))
+        kind = s.get(ResourceKind, code) if code else None
+        return kind.label_lv if kind else code
+    if cmd.aggregate_type == "item":
+        item = s.get(Item, cmd.aggregate_id)
+        return (item.inventory_no if item else
+                cmd.payload.get("inventory_no")
+                or (conflict.get("current_item") or {}).get("inventory_no"))
+    return None
 
 
 def _current(conflict: dict[str, Any]) -> ApplicationWire | None:
@@ -188,6 +221,8 @@ def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[
             item.server_version = min(item.server_version, wire.version - 1)
         mapping.apply_item(s, wire)
         restored.add(wire.id)
+    if cmd.aggregate_type == "offered_kind":
+        resync |= _restore_offered_kind(s, cmd.aggregate_id, conflict)
     for item_id in touched_items - restored:
         # We do not know this item's server state: ask the next pull to bring everything.
         item = s.get(Item, item_id)
@@ -213,12 +248,32 @@ def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[
     return [c.command_id for c in dropped]
 
 
+def _restore_offered_kind(s: Session, offered_id: str, conflict: dict[str, Any]) -> bool:
+    """The kind becomes the server's copy; True when that copy is unknown and a resync must
+    bring it."""
+    raw = conflict.get("current_offered_kind")
+    offered = s.get(OfferedKind, offered_id)
+    if raw:
+        wire = OfferedKindWire.model_validate(raw)
+        if offered is not None:
+            # The local copy carries the refused change at (or past) that version: lower the
+            # version so the server's copy is applied over it.
+            offered.server_version = min(offered.server_version, wire.version - 1)
+        mapping.apply_offered_kind(s, wire)
+        return False
+    if offered is not None:
+        offered.server_version = 0  # any pulled copy of it is newer than ours
+    return True
+
+
 def _apply_held(s: Session, change: WireChange) -> None:
     data = getattr(change, "data", None)
     if isinstance(data, ApplicationWire):
         mapping.apply_application(s, data)
     elif isinstance(data, ItemWire):
         mapping.apply_item(s, data)
+    elif isinstance(data, OfferedKindWire):
+        mapping.apply_offered_kind(s, data)
     elif getattr(change, "entity", None) == "tombstone" and change.of == "application":  # type: ignore[union-attr]
         mapping.delete_application(s, int(change.id))  # type: ignore[union-attr]
 
@@ -303,4 +358,7 @@ def _run_again(store: Store, actor: Actor, name: str, payload: dict[str, Any],
     if name == "set_accepting_applications":
         return inventory.set_accepting_applications(store, actor, aggregate_id,
                                                     bool(payload["accepting_applications"]))
+    if name == "set_target_group":
+        return catalogue.set_target_group(store, actor, aggregate_id,
+                                          TargetGroup(payload["target_group"]))
     raise ValueError(f"cannot re-apply a {name!r} command")

@@ -628,6 +628,10 @@ class SyncEngine:
                 body3 = OfferedKindPatch(accepting_applications=payload["accepting_applications"])
                 status, wire, problem = self.client.patch_offered_kind(
                     self.institution_id, aggregate_id, body3, base)
+            elif name == "set_target_group":
+                body4 = OfferedKindPatch(target_group=payload["target_group"])
+                status, wire, problem = self.client.patch_offered_kind(
+                    self.institution_id, aggregate_id, body4, base)
             else:
                 with self.store.write() as s:
                     self._mark_conflict(s, row_id, 422, Problem(
@@ -708,4 +712,6 @@ def _already_applied(name: str, payload: dict[str, Any], problem: Problem | None
     offered = problem.current_offered_kind
     if name == "set_accepting_applications" and offered is not None:
         return offered.accepting_applications == payload.get("accepting_applications")
+    if name == "set_target_group" and offered is not None:
+        return offered.target_group.value == payload.get("target_group")
     return False
