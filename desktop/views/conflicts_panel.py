@@ -10,6 +10,7 @@ it never holds a Session and never shows a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -42,9 +43,11 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
+    TargetGroup,
     WithdrawalReason,
 )
 from desktop.tasks import TaskRunner
+from desktop.views.availability_chart import ITEM_STATUS_COLOURS
 from desktop.views.detail_page import (
     CONFLICT_COLOUR,
     HANDOVER_COLOURS,
@@ -79,6 +82,7 @@ COMMAND_LABELS: dict[str, str] = {
     "upsert_item": "Labot ierīci",
     "set_item_status": "Mainīt ierīces statusu",
     "set_accepting_applications": "Pieteikšanās atvēršana/slēgšana",
+    "set_target_group": "Mainīt, kam izsniedz",
 }
 
 HTTP_REASONS: dict[int, str] = {
@@ -123,7 +127,10 @@ def command_label(command: str) -> str:
     return COMMAND_LABELS.get(command, command)
 
 
-def http_reason(status: int, title: str | None = None) -> str:
+def http_reason(status: int, title: str | None = None,
+                aggregate_type: str = "application") -> str:
+    if status == 412 and aggregate_type != "application":
+        return "Ieraksts centrālajā servisā mainījies"
     if status in HTTP_REASONS:
         return HTTP_REASONS[status]
     if status:
@@ -143,15 +150,34 @@ def record_label(c: ConflictView) -> str:
     if c.application_id is not None:
         number = getattr(c, "application_number", None)
         return str(number) if number else f"ID {c.application_id}"
+    name = getattr(c, "record_name", None)
     if c.aggregate_type == "item":
-        inventory_no = c.payload.get("inventory_no") or getattr(c, "item_label", None)
+        inventory_no = c.payload.get("inventory_no") or name
         return f"Ierīce {inventory_no}" if inventory_no else f"Ierīce {c.aggregate_id[:8]}"
     if c.aggregate_type == "offered_kind":
-        return f"Resursa veids {c.payload.get('kind_code') or c.aggregate_id}"
+        return f"Resursa veids: {_kind_name(c)}"
     return f"{c.aggregate_type} {c.aggregate_id}"
 
 
+def _kind_name(c: ConflictView) -> str:
+    return str(getattr(c, "record_name", None) or c.payload.get("kind_code") or c.aggregate_id)
+
+
+def _open_or_closed(value: object) -> str:
+    return "atvērta" if value else "slēgta"
+
+
+def reason_label(c: ConflictView) -> str:
+    return http_reason(c.http_status, c.title, c.aggregate_type)
+
+
 def server_state_label(c: ConflictView) -> str:
+    record = getattr(c, "server_record", None)
+    if c.server_status is None and record and c.aggregate_type == "offered_kind":
+        return (f"Kam izsniedz: {_coded_label(TargetGroup, record.get('target_group'))} · "
+                f"pieteikšanās {_open_or_closed(record.get('accepting_applications'))}")
+    if c.server_status is None and record and c.aggregate_type == "item":
+        return _coded_label(ItemStatus, record.get("status"))
     if c.server_status is None:
         return "Nav zināms" if c.application_id is None else EMPTY
     parts = [c.server_status.label_lv]
@@ -203,18 +229,38 @@ def decision_rows(c: ConflictView) -> list[tuple[str, str]]:
             rows.append(("Jaunais statuss", _coded_label(ItemStatus, p.get("status"))))
         rows.append(("Pamatojums", text_or_dash(p.get("reason"))))
     if c.command == "set_accepting_applications":
-        rows.append(("Resursa veids", text_or_dash(p.get("kind_code"))))
-        rows.append(("Pieteikšanās", "atvērta" if p.get("accepting_applications")
-                     else "slēgta"))
+        rows.append(("Resursa veids", _kind_name(c)))
+        rows.append(("Pieteikšanās", _open_or_closed(p.get("accepting_applications"))))
+    if c.command == "set_target_group":
+        rows.append(("Resursa veids", _kind_name(c)))
+        rows.append(("Kam izsniedz", _coded_label(TargetGroup, p.get("target_group"))))
     rows.append(("Pieņēma", decided_label(c)))
     if c.local_status:
         rows.append(("Statuss šajā datorā", _coded_label(ApplicationStatus, c.local_status)))
     return rows
 
 
+def _record_rows(c: ConflictView, record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The central service's copy of a catalogue record, as it stood when it refused."""
+    if c.aggregate_type == "offered_kind":
+        return [("Resursa veids", _kind_name(c)),
+                ("Kam izsniedz", _coded_label(TargetGroup, record.get("target_group"))),
+                ("Pieteikšanās", _open_or_closed(record.get("accepting_applications"))),
+                ("Versija", text_or_dash(record.get("version")))]
+    model = " ".join(str(record[k]) for k in ("manufacturer", "model") if record.get(k))
+    return [("Inventāra Nr.", text_or_dash(record.get("inventory_no"))),
+            ("Statuss", _coded_label(ItemStatus, record.get("status"))),
+            ("Modelis", text_or_dash(model)),
+            ("Atrašanās vieta", text_or_dash(record.get("location"))),
+            ("Versija", text_or_dash(record.get("version")))]
+
+
 def server_rows(c: ConflictView) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    if c.server_status is not None:
+    record = getattr(c, "server_record", None)
+    if c.server_status is None and record:
+        rows += _record_rows(c, record)
+    elif c.server_status is not None:
         rows.append(("Statuss", c.server_status.label_lv))
         withdrawal = getattr(c, "server_withdrawal_reason", None)
         if withdrawal:
@@ -229,7 +275,7 @@ def server_rows(c: ConflictView) -> list[tuple[str, str]]:
             rows.append(("Versija", str(c.server_version)))
     else:
         rows.append(("Statuss", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā"))
-    rows.append(("Kāpēc nepieņēma", http_reason(c.http_status, c.title)))
+    rows.append(("Kāpēc nepieņēma", reason_label(c)))
     if c.detail:
         rows.append(("Servisa ziņojums", c.detail))
     return rows
@@ -275,7 +321,7 @@ class ConflictsModel(ColumnsTableModel):
             return self._text(c, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "reason":
-                return c.detail or http_reason(c.http_status, c.title)
+                return c.detail or reason_label(c)
             if key == "waiting":
                 return self.tr("Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta "
                                "atrisināšanu")
@@ -302,7 +348,7 @@ class ConflictsModel(ColumnsTableModel):
         if key == "server":
             return server_state_label(c)
         if key == "reason":
-            return http_reason(c.http_status, c.title)
+            return reason_label(c)
         return str(c.waiting_behind)
 
 
@@ -556,6 +602,10 @@ class ConflictsPanel(QWidget):
             status_colour = (STATUS_COLOURS.get(c.server_status) if c.server_status
                              else None)
             colours = {"Statuss": status_colour} if status_colour else {}
+            record = getattr(c, "server_record", None)
+            if c.aggregate_type == "item" and record and record.get("status"):
+                with contextlib.suppress(ValueError):
+                    colours["Statuss"] = ITEM_STATUS_COLOURS[ItemStatus(record["status"])]
             if c.server_handover_statuses:
                 last: HandoverStatus = c.server_handover_statuses[-1]
                 colours["Izsniegšana"] = HANDOVER_COLOURS.get(last, "#666666")
