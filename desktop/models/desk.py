@@ -168,7 +168,7 @@ def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_
         folded = fold(needle)
         query = query.where(or_(
             Application.search_key.contains(folded, autoescape=True),
-            func.lower(Item.inventory_no) == needle.casefold(),
+            func.lower(Item.inventory_no) == func.lower(needle),
         ))
     query = query.order_by(Application.learner_sort, Application.id).limit(limit)
     with store.read() as session:
@@ -198,7 +198,7 @@ def _item_by_inventory(session: Session, actor: Actor, inventory_no: str) -> Ite
                          "Noskenējiet vai ierakstiet resursa inventāra numuru")
     item = session.scalars(select(Item).where(
         Item.institution_id == actor.institution_id,
-        func.lower(Item.inventory_no) == needle.casefold())).first()
+        func.lower(Item.inventory_no) == func.lower(needle))).first()
     if item is None:
         raise InputError("item", f"no item has the inventory number {needle}",
                          f"Resurss ar inventāra numuru {needle} nav atrasts šīs iestādes "

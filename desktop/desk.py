@@ -1,0 +1,156 @@
+"""The issuing desk's glue: the services the desk's views call, and the watch on one handover
+while the applicant-facing screen is open.
+
+The watch asks the sync to run every second (``SyncController.watch``), re-reads the handover
+from the local store every second and after each sync, and when the central service reports
+the applicant's confirmation it files the act PDF and says so. Offline nothing breaks: the QR
+code needs no network, and the confirmation is picked up by the first sync that gets through.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.documents import qr
+from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
+from desktop.models import decisions, desk, handovers
+from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
+from desktop.models.journal import Actor
+from desktop.models.store import Store
+from desktop.tasks import TaskRunner
+from desktop.views.desk_services import DeskServices
+
+
+def act_data(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> ActData:
+    return ActData(**desk.act_facts(store, actor, handover_id),  # type: ignore[arg-type]
+                   staff_name=staff_name)
+
+
+def produce_act(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> Path:
+    """The handover's act PDF, filed with the application; made only once."""
+    existing = desk.act_path(store, actor, handover_id)
+    if existing is not None:
+        return existing
+    pdf = handover_act_pdf(act_data(store, actor, handover_id, staff_name))
+    return desk.file_act(store, actor, handover_id, pdf).path
+
+
+def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> Path:
+    """The fallback to sign by hand; a print-out, not filed (the signed paper is the record)."""
+    data = act_data(store, actor, handover_id, staff_name)
+    folder = Path(tempfile.gettempdir()) / "resursi-print"
+    return write_pdf(handover_act_pdf(data, paper=True),
+                     folder / f"{data.act_number}-paraksti.pdf")
+
+
+def take_back(store: Store, actor: Actor, handover_id: str, condition: str,
+              notes: str | None, staff_name: str = "") -> Path:
+    """Record the return (one transaction), then file the return act."""
+    handovers.record_return(store, actor, handover_id, ReturnCondition(condition), notes=notes)
+    pdf = return_act_pdf(act_data(store, actor, handover_id, staff_name))
+    return desk.file_act(store, actor, handover_id, pdf, returned=True).path
+
+
+def desk_services(store: Store, actor: Callable[[], Actor], *,
+                  url_template: Callable[[], str],
+                  staff_name: Callable[[], str] = lambda: "") -> DeskServices:
+    """The desk's callables for the signed-in ``actor`` (read at each call)."""
+    return DeskServices(
+        find=lambda text, scope: desk.find(store, actor(), text, desk.DeskScope(scope)),
+        offerable=lambda app_id: decisions.offerable_items(store, actor(), app_id),
+        start=lambda app_id, inv, item: desk.start_handover(store, actor(), app_id,
+                                                            inventory_no=inv, item_id=item),
+        cancel=lambda hid, reason, notes: handovers.cancel_handover(
+            store, actor(), hid, CancelReason(reason), notes=notes),
+        state=lambda hid: desk.handover_state(store, actor(), hid),
+        produce_act=lambda hid: produce_act(store, actor(), hid, staff_name()),
+        paper_act=lambda hid: paper_act(store, actor(), hid, staff_name()),
+        record_return=lambda hid, cond, notes: take_back(store, actor(), hid, cond, notes,
+                                                         staff_name()),
+        incidents=lambda: desk.open_incidents(store, actor()),
+        acknowledge=lambda hid: handovers.acknowledge_incident(store, actor(), hid),
+        overdue=lambda: desk.overdue(store, actor()),
+        receipt_url=lambda app_id: qr.receipt_url(url_template(), app_id),
+    )
+
+
+class HandoverWatch(QObject):
+    """Watches one handover until it is issued or cancelled (see the module docstring)."""
+
+    status_changed = Signal(object)  # HandoverState
+    issued = Signal(object)  # Path of the filed act
+    failed = Signal(str)  # a Latvian message (the act could not be made or filed)
+
+    def __init__(self, tasks: TaskRunner, state: Callable[[str], desk.HandoverState],
+                 produce: Callable[[str], Path], *,
+                 watch_sync: Callable[[bool], None] | None = None, poll_ms: int = 1000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._state = state
+        self._produce = produce
+        self._watch_sync = watch_sync
+        self._timer = QTimer(self, interval=poll_ms)
+        self._timer.timeout.connect(self.refresh)
+        self.handover_id: str | None = None
+        self._last: HandoverStatus | None = None
+        self._reading = False
+        self._sync_on = False
+
+    @property
+    def active(self) -> bool:
+        return self.handover_id is not None
+
+    def start(self, handover_id: str) -> None:
+        self.stop()
+        self.handover_id = handover_id
+        self._last = None
+        self._timer.start()
+        if self._watch_sync is not None:
+            self._watch_sync(True)
+            self._sync_on = True
+        self.refresh()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.handover_id = None
+        if self._sync_on and self._watch_sync is not None:
+            self._watch_sync(False)
+        self._sync_on = False
+
+    def refresh(self, *_: object) -> None:
+        """Re-read the handover (connect the sync's ``synced`` here for the quickest news)."""
+        if self.handover_id is None or self._reading:
+            return
+        self._reading = True
+        watched = self.handover_id
+        self._tasks.run(self._state, watched,
+                        on_done=lambda s: self._seen(watched, s),
+                        on_error=lambda e: self._read_failed(watched, e))
+
+    def _read_failed(self, watched: str, exc: Exception) -> None:
+        self._reading = False
+        if watched == self.handover_id:
+            self.failed.emit(getattr(exc, "message_lv", None) or self.tr(
+                "Nodošanas statusu neizdevās nolasīt"))
+
+    def _seen(self, watched: str, state: desk.HandoverState) -> None:
+        self._reading = False
+        if watched != self.handover_id:
+            return  # the desk moved on to another applicant meanwhile
+        if state.status is not self._last:
+            self._last = state.status
+            self.status_changed.emit(state)
+        if state.status is HandoverStatus.ISSUED:
+            self.stop()
+            self._tasks.run(self._produce, watched, on_done=self.issued.emit,
+                            on_error=lambda e: self.failed.emit(
+                                getattr(e, "message_lv", None) or self.tr(
+                                    "Saņemšana apstiprināta, bet aktu neizdevās sagatavot "
+                                    "({0}). Izdrukājiet papīra aktu.").format(type(e).__name__)))
+        elif state.status is not HandoverStatus.PREPARED:
+            self.stop()  # cancelled elsewhere (or never prepared): nothing more to wait for

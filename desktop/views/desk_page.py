@@ -1,0 +1,509 @@
+"""The issuing desk: find the case at the counter, check the device, show the applicant the
+QR code on their screen, wait for their confirmation, print the act; returns, lost/stolen
+reports and overdue devices on their own tabs.
+
+The page gets plain callables (``DeskServices``), the watch on the open handover
+(``desktop.desk.HandoverWatch``) and the applicant-facing ``CustomerScreen``; every database
+step runs through the task runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from desktop.views.customer_screen import CustomerScreen
+from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
+from desktop.views.desk_dialogs import CancelHandoverDialog
+from desktop.views.desk_models import RowsModel
+from desktop.views.desk_print import print_pdf
+from desktop.views.desk_services import DeskServices
+from desktop.views.incidents_panel import IncidentsPanel
+from desktop.views.overdue_panel import OverduePanel
+from desktop.views.return_dialog import ReturnDialog
+
+SEARCH_DELAY_MS = 250
+OK_COLOUR = "#2e7d32"
+
+
+def _table(model: RowsModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _case_columns() -> list[tuple[str, str, Callable[[Any], object]]]:
+    return [
+        ("number", "Pieteikums", lambda r: r.number),
+        ("learner", "Izglītojamais", lambda r: r.learner_name),
+        ("class", "Klase", lambda r: r.learner_class),
+        ("applicant", "Iesniedzējs", lambda r: r.submitter_name),
+        ("resource", "Resurss", lambda r: r.resource),
+        ("item", "Inventāra nr.", lambda r: r.inventory_no),
+        ("status", "Statuss", lambda r: r.status_label),
+    ]
+
+
+class _SearchList(QWidget):
+    """A search box (a keyboard-wedge scanner types into it too) over a list of cases."""
+
+    def __init__(self, tasks: TaskRunner, find: Callable[[str, str], list[Any]], scope: str,
+                 placeholder: str, columns: list[tuple[str, str, Callable[[Any], object]]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._find = find
+        self._scope = scope
+        self._generation = 0
+        self.after_load: Callable[[str, list[Any]], None] | None = None
+        self.search = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
+        self.model = RowsModel(columns, self)
+        self.table = _table(self.model)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.reload)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        text = self.search.text()
+        self._tasks.run(self._find, text, self._scope,
+                        on_done=lambda rows: self._apply(generation, text, rows),
+                        on_error=lambda e: show_error(self, e))
+
+    def _apply(self, generation: int, text: str, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        current = self.current()
+        self.model.set_rows(rows)
+        keep = self.model.index_of(
+            lambda r: current is not None and r.application_id == current.application_id)
+        if keep.isValid():
+            self.table.setCurrentIndex(keep)
+        elif len(rows) == 1:
+            self.table.selectRow(0)
+        if self.after_load is not None:
+            self.after_load(text, rows)
+
+    def current(self) -> Any | None:
+        return self.model.row_at(self.table.currentIndex().row())
+
+
+class DeskPage(QWidget):
+    """See the module docstring."""
+
+    handed_over = Signal(int)  # application id: the applicant confirmed, the act is filed
+    changed = Signal()  # something at the desk changed the store (for the sync counters)
+
+    def __init__(self, tasks: TaskRunner, services: DeskServices, watch: Any,
+                 customer: CustomerScreen | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._services = services
+        self.watch = watch
+        self.customer = customer or CustomerScreen()
+        self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
+        self.card: Any | None = None  # the open handover's CustomerCard
+        self.act_path: Path | None = None
+        self.return_act_path: Path | None = None
+        self._issued_id: int | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._issue_tab(), self.tr("Izsniegšana"))
+        self.tabs.addTab(self._return_tab(), self.tr("Atgriešana"))
+        self.incidents = IncidentsPanel(tasks, services.incidents, services.acknowledge)
+        self.incidents.acknowledged.connect(lambda _h: self.changed.emit())
+        self.tabs.addTab(self.incidents, self.tr("Nozaudēti un nozagti"))
+        self.overdue = OverduePanel(tasks, services.overdue)
+        self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+
+        watch.status_changed.connect(self._status_changed)
+        watch.issued.connect(self._issued)
+        watch.failed.connect(self._say_error)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+
+    # -- the issue tab ---------------------------------------------------------------------
+    def _issue_tab(self) -> QWidget:
+        self.cases = _SearchList(
+            self._tasks, self._services.find, "to_issue",
+            self.tr("Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi"), _case_columns())
+        self.cases.after_load = self._after_cases_loaded
+        self.cases.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_case())
+
+        self.case_title = QLabel(self.tr("Izvēlieties pieteikumu sarakstā"))
+        self.case_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.case_title.setWordWrap(True)
+        self.case_title.setStyleSheet("font-size:15px;font-weight:600")
+        self.case_facts = QLabel()
+        self.case_facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.case_facts.setWordWrap(True)
+        self.scan = QLineEdit(clearButtonEnabled=True)
+        self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
+        self.scan.returnPressed.connect(self.start_handover)
+        self.items = QComboBox()
+        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
+        self.items.setEnabled(False)
+        self.start_button = QPushButton(self.tr("Sākt izsniegšanu"))
+        self.start_button.setDefault(True)
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start_handover)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setStyleSheet("font-size:15px;font-weight:600")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color:{ERROR_COLOUR}")
+        self.error.hide()
+        self.show_button = QPushButton(self.tr("Rādīt klienta ekrānu"))
+        self.show_button.clicked.connect(self._show_customer)
+        self.cancel_button = QPushButton(self.tr("Atcelt nodošanu…"))
+        self.cancel_button.clicked.connect(self.cancel_handover)
+        self.print_button = QPushButton(self.tr("Drukāt aktu"))
+        self.print_button.clicked.connect(self.print_act)
+        self.paper_button = QPushButton(self.tr("Papīra akts ar parakstiem"))
+        self.paper_button.setToolTip(self.tr(
+            "Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī"))
+        self.paper_button.clicked.connect(self.print_paper_act)
+        for button in (self.show_button, self.cancel_button, self.print_button,
+                       self.paper_button):
+            button.setEnabled(False)
+
+        self.screen_choice = QComboBox()
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
+            self.screen_choice.addItem(self.tr("{0}. ekrāns ({1})").format(
+                number, screen.name() or "—"), number - 1)
+        if self.screen_choice.count() > 1:
+            self.screen_choice.setCurrentIndex(1)  # the second monitor faces the applicant
+        self.full_screen = QCheckBox(self.tr("Pilnekrāna režīmā"))
+        self.full_screen.setChecked(self.screen_choice.count() > 1)
+
+        box = QGroupBox(self.tr("Izsniegšana"))
+        form = QFormLayout()
+        form.addRow(self.tr("Resurss:"), self.scan)
+        form.addRow("", self.items)
+        form.addRow(self.tr("Klienta ekrāns:"), self.screen_choice)
+        form.addRow("", self.full_screen)
+        actions = QHBoxLayout()
+        actions.addWidget(self.show_button)
+        actions.addWidget(self.cancel_button)
+        after = QHBoxLayout()
+        after.addWidget(self.print_button)
+        after.addWidget(self.paper_button)
+        side = QVBoxLayout(box)
+        side.addWidget(self.case_title)
+        side.addWidget(self.case_facts)
+        side.addLayout(form)
+        side.addWidget(self.start_button)
+        side.addWidget(self.error)
+        side.addSpacing(8)
+        side.addWidget(self.status)
+        side.addLayout(actions)
+        side.addLayout(after)
+        side.addStretch(1)
+        note = QLabel(self.tr("Iesniedzējs saņemšanu apstiprina savā tālrunī portālā "
+                              "latvija.lv, noskenējot QR kodu klienta ekrānā."))
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color:{MUTED_COLOUR}")
+        side.addWidget(note)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.cases)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _focus_search(self) -> None:
+        target = self.cases.search if self.tabs.currentIndex() == 0 else self.returns.search
+        target.setFocus()
+        target.selectAll()
+
+    def _tab_shown(self, index: int) -> None:
+        [self.cases.reload, self.returns.reload, self.incidents.reload,
+         self.overdue.reload][index]()
+
+    def reload(self) -> None:
+        """Re-read the visible tab (after a sync brought changes)."""
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _after_cases_loaded(self, text: str, rows: list[Any]) -> None:
+        # A scanned label that matches the one case's reserved item verifies it at once.
+        if len(rows) == 1 and rows[0].inventory_no and (
+                rows[0].inventory_no.casefold() == text.strip().casefold()):
+            self.scan.setText(rows[0].inventory_no)
+        self._show_case()
+
+    def _show_case(self) -> None:
+        row = self.cases.current()
+        self.error.hide()
+        if row is None:
+            if self.card is None:
+                self.case_title.setText(self.tr("Izvēlieties pieteikumu sarakstā"))
+                self.case_facts.clear()
+                self.start_button.setEnabled(False)
+            return
+        self.case_title.setText(f"{row.number} · {row.learner_name}")
+        deadline = row.return_deadline.strftime("%d.%m.%Y") if row.return_deadline else "—"
+        self.case_facts.setText(self.tr(
+            "Iesniedzējs: {0}\nResurss: {1}\nRezervētais resurss: {2}\n"
+            "Atgriešanas termiņš: {3}\nStatuss: {4}").format(
+            row.submitter_name, row.resource, row.inventory_no or self.tr("nav izvēlēts"),
+            deadline, row.status_label))
+        self.start_button.setEnabled(True)
+        self.items.clear()
+        if row.inventory_no:
+            self.items.setEnabled(False)
+            if self.scan.text().strip().casefold() != row.inventory_no.casefold():
+                self.scan.clear()
+            self.scan.setPlaceholderText(self.tr("Noskenējiet {0} uzlīmi, lai pārbaudītu"
+                                                 ).format(row.inventory_no))
+        else:
+            self.scan.setPlaceholderText(self.tr("Noskenējiet izsniedzamā resursa uzlīmi"))
+            app_id = row.application_id
+            self._tasks.run(self._services.offerable, app_id,
+                            on_done=lambda items: self._fill_items(app_id, items),
+                            on_error=lambda e: show_error(self, e))
+
+    def _fill_items(self, app_id: int, items: list[tuple[str, str]]) -> None:
+        row = self.cases.current()
+        if row is None or row.application_id != app_id:
+            return
+        self.items.clear()
+        for item_id, inventory_no in items:
+            self.items.addItem(inventory_no, item_id)
+        self.items.setCurrentIndex(-1)
+        self.items.setEnabled(bool(items))
+        if not items:
+            self.items.setPlaceholderText(self.tr("nav pieejamu piemērotu resursu"))
+
+    def _say_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _set_status(self, text: str, colour: str | None = None) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("font-size:15px;font-weight:600" +
+                                  (f";color:{colour}" if colour else ""))
+
+    def status_text(self) -> str:
+        return self.status.text()
+
+    def start_handover(self) -> None:
+        """Check the device, make the handover ready, show the applicant the QR code."""
+        row = self.cases.current()
+        if row is None:
+            self._say_error(self.tr("Vispirms izvēlieties pieteikumu sarakstā."))
+            return
+        try:  # the URL needs no network; a bad template is said before anything changes
+            url = self._services.receipt_url(row.application_id)
+        except ValueError as exc:
+            self._say_error(getattr(exc, "message_lv", str(exc)))
+            return
+        scanned = self.scan.text().strip() or None
+        item_id = self.items.currentData() if scanned is None else None
+        if scanned is None and item_id is None and not row.inventory_no:
+            self._say_error(self.tr("Noskenējiet vai izvēlieties izsniedzamo resursu."))
+            return
+        self.error.hide()
+        self.start_button.setEnabled(False)
+        self._tasks.run(self._services.start, row.application_id, scanned, item_id,
+                        on_done=lambda card: self._prepared(card, url),
+                        on_error=self._start_failed)
+
+    def _start_failed(self, exc: Exception) -> None:
+        self.start_button.setEnabled(True)
+        message = getattr(exc, "message_lv", None)
+        if isinstance(message, str) and message:
+            self._say_error(message)  # a refused scan says why, next to the field
+        else:
+            show_error(self, exc)
+
+    def _prepared(self, card: Any, url: str) -> None:
+        self.card = card
+        self.act_path = None
+        self.customer.show_card(card.applicant_name, card.resource, url)
+        self._show_customer()
+        self._set_status(self.tr("Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv "
+                                 "(akts {0})").format(card.act_number))
+        self.cancel_button.setEnabled(True)
+        self.show_button.setEnabled(True)
+        self.paper_button.setEnabled(True)
+        self.print_button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        self.scan.clear()
+        self.watch.start(card.handover_id)
+        self.changed.emit()
+        self.cases.reload()
+
+    def _show_customer(self) -> None:
+        self.customer.show_on(self.screen_choice.currentData(),
+                              full_screen=self.full_screen.isChecked())
+
+    def _status_changed(self, state: Any) -> None:
+        if self.card is None:
+            return
+        code = getattr(state.status, "value", str(state.status))
+        if code == "cancelled":
+            self._set_status(self.tr("Nodošana atcelta"))
+            self._end_handover()
+
+    def _issued(self, path: Path) -> None:
+        if self.card is None:
+            return
+        self.act_path = Path(path)
+        self.customer.show_confirmed()
+        self._set_status(self.tr("Izsniegts · saņemšana apstiprināta, akts {0} saglabāts"
+                                 ).format(self.card.act_number), OK_COLOUR)
+        self.print_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self._issued_id = self.card.application_id
+        self.handed_over.emit(self.card.application_id)
+        self.changed.emit()
+        self.cases.reload()
+
+    def _end_handover(self) -> None:
+        self.watch.stop()
+        self.customer.clear()
+        self.customer.hide()
+        self.card = None
+        for button in (self.show_button, self.cancel_button, self.paper_button):
+            button.setEnabled(False)
+
+    def cancel_handover(self) -> None:
+        if self.card is None:
+            return
+        dialog = CancelHandoverDialog(f"{self.card.act_number} · {self.card.applicant_name}",
+                                      self)
+        if dialog.exec() != CancelHandoverDialog.DialogCode.Accepted:
+            return
+        reason, notes = dialog.values()
+        self.run_cancel(reason, notes)
+
+    def run_cancel(self, reason: str, notes: str | None) -> None:
+        if self.card is None:
+            return
+        handover_id = self.card.handover_id
+
+        def done(_: object) -> None:
+            self._set_status(self.tr("Nodošana atcelta; resurss atkal pieejams"))
+            self._end_handover()
+            self.changed.emit()
+            self.cases.reload()
+
+        self._tasks.run(self._services.cancel, handover_id, reason, notes, on_done=done,
+                        on_error=lambda e: show_error(self, e))
+
+    def print_act(self) -> None:
+        if self.act_path is not None:
+            self.print_file(self, self.act_path)
+
+    def print_paper_act(self) -> None:
+        if self.card is None:
+            return
+        self._tasks.run(self._services.paper_act, self.card.handover_id,
+                        on_done=lambda path: self.print_file(self, Path(path)),
+                        on_error=lambda e: show_error(self, e))
+
+    # -- the return tab --------------------------------------------------------------------
+    def _return_tab(self) -> QWidget:
+        columns = _case_columns()[:-1] + [
+            ("deadline", "Termiņš", lambda r: r.return_deadline)]
+        self.returns = _SearchList(
+            self._tasks, self._services.find, "issued",
+            self.tr("Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi"),
+            columns)
+        self.take_back_button = QPushButton(self.tr("Pieņemt atpakaļ…"))
+        self.take_back_button.clicked.connect(self.take_back)
+        self.return_status = QLabel()
+        self.return_status.setWordWrap(True)
+        self.return_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.print_return_button = QPushButton(self.tr("Drukāt atgriešanas aktu"))
+        self.print_return_button.setEnabled(False)
+        self.print_return_button.clicked.connect(
+            lambda: self.return_act_path and self.print_file(self, self.return_act_path))
+        bar = QHBoxLayout()
+        bar.addWidget(self.return_status, 1)
+        bar.addWidget(self.print_return_button)
+        bar.addWidget(self.take_back_button)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.returns, 1)
+        layout.addLayout(bar)
+        return tab
+
+    def take_back(self) -> None:
+        row = self.returns.current()
+        if row is None:
+            QMessageBox.information(self, "Resursi", self.tr(
+                "Izvēlieties vai noskenējiet atgriežamo resursu."))
+            return
+        dialog = ReturnDialog(f"{row.number} · {row.learner_name} · {row.inventory_no or '—'}",
+                              self)
+        if dialog.exec() != ReturnDialog.DialogCode.Accepted:
+            return
+        condition, notes = dialog.values()
+        self.run_return(row.handover_id, condition, notes)
+
+    def run_return(self, handover_id: str, condition: str, notes: str | None) -> None:
+        def done(path: Path) -> None:
+            self.return_act_path = Path(path)
+            self.return_status.setText(self.tr("Resurss pieņemts atpakaļ; atgriešanas akts "
+                                               "saglabāts."))
+            self.print_return_button.setEnabled(True)
+            self.changed.emit()
+            self.returns.reload()
+
+        self._tasks.run(self._services.record_return, handover_id, condition, notes,
+                        on_done=done, on_error=lambda e: show_error(self, e))
+
+    def closeEvent(self, event: Any) -> None:  # the customer screen goes with the page
+        self.watch.stop()
+        self.customer.close()
+        super().closeEvent(event)

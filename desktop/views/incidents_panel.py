@@ -1,0 +1,115 @@
+"""Lost and stolen reports from applicants, with their description; the school acknowledges
+one and the device becomes lost or stolen in the inventory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from desktop.views.decision_dialogs import show_error
+from desktop.views.desk_models import RowsModel
+
+
+class IncidentsPanel(QWidget):
+    acknowledged = Signal(str)  # handover id
+
+    def __init__(self, tasks: TaskRunner, load: Callable[[], list[Any]],
+                 acknowledge: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._load = load
+        self._acknowledge = acknowledge
+        self._generation = 0
+        self.model = RowsModel([
+            ("number", "Pieteikums", lambda r: r.number),
+            ("status", "Ziņojums", lambda r: r.status),
+            ("reported", "Ziņots", lambda r: r.reported_at),
+            ("applicant", "Iesniedzējs", lambda r: r.applicant_name),
+            ("learner", "Izglītojamais", lambda r: r.learner_name),
+            ("item", "Inventāra nr.", lambda r: r.inventory_no),
+        ], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.description = QPlainTextEdit(readOnly=True)
+        self.description.setPlaceholderText(self.tr("Izvēlieties ziņojumu, lai redzētu aprakstu"))
+        self.description.setMaximumHeight(110)
+        self.empty = QLabel(self.tr("Nav neapstiprinātu ziņojumu par nozaudētiem vai "
+                                    "nozagtiem resursiem."))
+        self.acknowledge_button = QPushButton(self.tr("Apstiprināt ziņojumu"))
+        self.acknowledge_button.setToolTip(self.tr(
+            "Resurss inventārā tiks atzīmēts kā nozaudēts vai nozagts"))
+        self.acknowledge_button.setEnabled(False)
+        self.acknowledge_button.clicked.connect(self.acknowledge_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty, 1)
+        buttons.addWidget(self.acknowledge_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("Iesniedzēja apraksts")))
+        layout.addWidget(self.description)
+        layout.addLayout(buttons)
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._tasks.run(self._load, on_done=lambda rows: self._apply(generation, rows),
+                        on_error=lambda e: show_error(self, e))
+
+    def _apply(self, generation: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        if rows:
+            self.table.selectRow(0)
+        self._show_current()
+
+    def current(self) -> Any | None:
+        return self.model.row_at(self.table.currentIndex().row())
+
+    def _show_current(self) -> None:
+        row = self.current()
+        self.description.setPlainText(row.description or "" if row else "")
+        self.acknowledge_button.setEnabled(row is not None)
+
+    def acknowledge_current(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Apstiprināt ziņojumu"),
+            self.tr("Apstiprināt ziņojumu par pieteikuma {0} resursu {1}? Resurss inventārā "
+                    "būs “{2}”.").format(row.number, row.inventory_no or "—",
+                                         row.status.label_lv))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.run_acknowledge(row.handover_id)
+
+    def run_acknowledge(self, handover_id: str) -> None:
+        def done(_: object) -> None:
+            self.acknowledged.emit(handover_id)
+            self.reload()
+
+        self._tasks.run(self._acknowledge, handover_id, on_done=done,
+                        on_error=lambda e: show_error(self, e))

@@ -1,0 +1,195 @@
+"""End to end at the issuing desk, against the reference server on loopback:
+
+grant → prepare → the customer screen is grabbed as an image → its QR code, decoded here,
+is this application's e-service URL → that confirmation page is submitted over HTTP → the
+desk shows "issued" within 3 s → the act PDF is filed, and its text holds the Latvian names
+with their diacritics.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import requests
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+from PySide6.QtCore import QBuffer, QIODevice
+from pytestqt.qtbot import QtBot
+
+from desktop.desk import HandoverWatch, desk_services, produce_act
+from desktop.models import decisions, desk
+from desktop.models.codes import HandoverStatus, ItemStatus, StaffRole
+from desktop.models.journal import Actor
+from desktop.models.schema import Document, Item
+from desktop.models.store import Store, open_store
+from desktop.syncing import SyncController
+from desktop.tasks import TaskRunner
+from desktop.views.customer_screen import CustomerScreen
+from desktop.views.desk_page import DeskPage
+from sync.client import CentralClient
+from sync.credentials import MemoryCredentials
+from sync.devserver.server import DevServer
+from sync.engine import SyncEngine
+
+SCHOOL = "4313900123"
+ADMIN = Actor("admin", SCHOOL, StaffRole.ADMIN)
+SUBMITTER = "Līga Šķēle-Ņikitina"
+LEARNER = "Žanis Ģērķis"
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[DevServer, Store, SyncEngine, int]]:
+    with DevServer(seed=40) as server:
+        app_id = server.applicant_submit({
+            "institution_id": SCHOOL, "kind_code": "windows_laptop",
+            "submitter": {"role": "parent_guardian", "name": SUBMITTER,
+                          "personal_code": "120385-12342"},
+            "learner": {"name": LEARNER, "personal_code": "325794-61232",
+                        "class_name": "7.b"},
+            "contact": {"phone": "+37129123456", "email": "liga.skele@example.lv"},
+        }).id
+        client = CentralClient(server.url, username="admin", credentials=MemoryCredentials(),
+                               timeout=(1.0, 3.0))
+        client.sign_in("demo")
+        store = open_store(tmp_path / "data")
+        engine = SyncEngine(store, client, SCHOOL, page_size=200)
+        engine.sync_once()
+        try:
+            yield server, store, engine, app_id
+        finally:
+            client.close()
+            store.close()
+
+
+def _decode(image_png: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(image_png)))]
+
+
+def test_grant_prepare_scan_confirm_issue_act(
+        qtbot: QtBot, world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    server, store, engine, app_id = world
+    # the reviewer grants with an item; the decision reaches the central service
+    item_id = decisions.offerable_items(store, ADMIN, app_id)[0][0]
+    decisions.grant(store, ADMIN, app_id, item_id=item_id,
+                    return_deadline=date.today() + timedelta(days=270))
+    engine.sync_once()
+
+    tasks = TaskRunner()
+    sync = SyncController(tasks, engine, interval_s=600)
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, ADMIN, hid),
+                          lambda hid: produce_act(
+                              store, ADMIN, hid, "Ģirts Ļaviņš"),
+                          watch_sync=sync.watch)
+    sync.synced.connect(watch.refresh)
+    services = desk_services(store, lambda: ADMIN, url_template=server.receipt_url_template)
+    customer = CustomerScreen()
+    page = DeskPage(tasks, services, watch, customer)
+    qtbot.addWidget(page)
+    qtbot.addWidget(customer)
+    page.full_screen.setChecked(False)
+    page.resize(1200, 700)
+    page.show()
+
+    # at the counter: find by the learner's name typed without diacritics
+    page.cases.search.setText("zanis gerkis")
+    page.cases.reload()
+    qtbot.waitUntil(lambda: page.cases.model.row_total() == 1, timeout=3000)
+    assert page.cases.current().application_id == app_id
+    with store.read() as s:
+        inventory_no = s.get(Item, item_id).inventory_no  # type: ignore[union-attr]
+    page.scan.setText(inventory_no)  # the scanner reads the item's label
+
+    with qtbot.waitSignal(customer.code.painted, timeout=3000):
+        page.start_button.click()
+    qtbot.waitUntil(lambda: page.card is not None, timeout=3000)
+    assert "Gatavs izsniegšanai" in page.status_text()
+    assert sync.watching
+    # the applicant's screen shows their name, the resource and the code, nobody else's data
+    assert customer.name.text() == SUBMITTER
+    assert customer.resource.text() == "Windows portatīvais dators"
+    shown = " ".join(w.text() for w in (customer.name, customer.resource, customer.steps))
+    assert LEARNER not in shown and "120385" not in shown
+
+    # grab the screen as an image and decode the QR code in the test
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert customer.grab().save(buffer, "PNG")
+    urls = _decode(bytes(buffer.data()))
+    assert urls == [server.receipt_url(app_id)]
+
+    # the applicant opens it on their phone and confirms receipt
+    page_html = requests.get(urls[0], timeout=5)
+    assert page_html.status_code == 200 and "Apstiprinu saņemšanu" in page_html.text
+    handover_id = re.search(r'name="handover_id" value="([^"]+)"', page_html.text).group(1)
+    assert handover_id == page.card.handover_id
+    answer = requests.post(f"{urls[0]}/confirm-receipt", data={"handover_id": handover_id},
+                           timeout=5)
+    assert answer.status_code == 200 and "Saņemšana apstiprināta" in answer.text
+    confirmed = time.monotonic()
+
+    qtbot.waitUntil(lambda: customer.confirmed and page.act_path is not None, timeout=3000)
+    assert time.monotonic() - confirmed <= 3.0
+    assert "Izsniegts" in page.status_text()
+    assert page.print_button.isEnabled()
+    assert not sync.watching  # back to the normal interval
+
+    state = desk.handover_state(store, ADMIN, handover_id)
+    assert state.status is HandoverStatus.ISSUED and state.act_filed
+    with store.read() as s:
+        assert s.get(Item, item_id).status is ItemStatus.IN_USE  # type: ignore[union-attr]
+        doc = s.query(Document).filter(Document.handover_id == handover_id).one()
+        assert doc.file_path == f"documents/{app_id}/{page.card.act_number}.pdf"
+    assert page.act_path == store.data_dir / doc.file_path
+    text = "\n".join(p.extract_text() for p in PdfReader(page.act_path).pages)
+    for needle in (SUBMITTER, LEARNER, "7.b klase", inventory_no, page.card.act_number,
+                   "Pieņemšanas-nodošanas akts", "apstiprināja elektroniski"):
+        assert needle in text, needle
+
+    sync.stop()
+    page.close()
+    tasks.wait()
+
+
+def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
+        qtbot: QtBot, world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    server, store, engine, app_id = world
+    item_id = decisions.offerable_items(store, ADMIN, app_id)[0][0]
+    decisions.grant(store, ADMIN, app_id, item_id=item_id)
+    engine.sync_once()
+    card = desk.start_handover(store, ADMIN, app_id)
+    engine.sync_once()  # the prepared handover reaches the central service
+
+    tasks = TaskRunner()
+    calls: list[bool] = []
+    produced = []
+
+    def produce(hid: str) -> Path:
+        path = produce_act(store, ADMIN, hid)
+        produced.append(path)
+        return path
+
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, ADMIN, hid), produce,
+                          watch_sync=calls.append, poll_ms=50)
+    issued: list[Path] = []
+    watch.issued.connect(issued.append)
+    watch.start(card.handover_id)
+    assert calls == [True]
+    # the link is down: nothing arrives; the QR URL needs no network at all
+    services = desk_services(store, lambda: ADMIN, url_template=server.receipt_url_template)
+    assert services.receipt_url(app_id) == server.receipt_url(app_id)
+    server.applicant_confirm_receipt(app_id)
+    qtbot.wait(200)
+    assert issued == [] and watch.active
+    # the connection is back: the next sync brings the confirmation, the act follows
+    engine.sync_once()
+    qtbot.waitUntil(lambda: issued != [], timeout=3000)
+    assert calls == [True, False] and not watch.active
+    assert issued[0].exists() and produced == issued
+    tasks.wait()
