@@ -276,7 +276,8 @@ def server_rows(c: ConflictView) -> list[tuple[str, str]]:
     else:
         rows.append(("Statuss", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā"))
     rows.append(("Kāpēc nepieņēma", reason_label(c)))
-    if c.detail:
+    if c.detail and not (c.http_status == 412 and record and c.server_status is None):
+        # (a catalogue record's 412 detail only repeats the versions shown above, in English)
         rows.append(("Servisa ziņojums", c.detail))
     return rows
 
@@ -468,6 +469,9 @@ class ConflictsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # long texts (a kind's central state) are elided, their tooltips hold the whole text,
+        # so that the reason column keeps room
+        header.setMaximumSectionSize(280)
         header.setSectionResizeMode(COLUMNS.index(("reason", "Iemesls")),
                                     QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
