@@ -616,9 +616,9 @@ class ConflictsPanel(QWidget):
             self.server_box.set_rows(server_rows(c), colours)
             if c.waiting_behind:
                 self.waiting_note.setText(self.tr(
-                    "Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Gan atmetot, "
-                    "gan piemērojot vēlreiz, tās tiks atmestas; vajadzības gadījumā "
-                    "pieņemiet tās vēlreiz.").format(c.waiting_behind))
+                    "Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot "
+                    "vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot "
+                    "tiks atmestas arī tās.").format(c.waiting_behind))
                 self.waiting_note.show()
             else:
                 self.waiting_note.hide()
@@ -636,9 +636,12 @@ class ConflictsPanel(QWidget):
             return
         if c.waiting_behind and not self.confirm(
                 self, self.tr("Piemērot vēlreiz?"),
-                self.tr("Lēmums “{0}” tiks pieņemts vēlreiz, bet {1} vēlāka(s) darbība(s) ar "
-                        "šo ierakstu tiks atmesta(s).").format(command_label(c.command),
-                                                              c.waiting_behind),
+                # (sync.conflicts.reapply runs the waiting ones again, in their order; one
+                # that no longer fits stops there with its own message)
+                self.tr("Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks "
+                        "pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda "
+                        "darbība vairs nav iespējama, tā un nākamās tiks atmestas."
+                        ).format(command_label(c.command), c.waiting_behind),
                 self.tr("Piemērot vēlreiz")):
             return
         self._start(self._reapply, c.command_id, self.tr(

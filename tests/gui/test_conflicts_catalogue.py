@@ -140,6 +140,7 @@ def test_the_detail_shows_both_versions_of_a_kind(qtbot, tasks) -> None:
     assert theirs["Kam izsniedz"].text() == "Izglītojamie"
     assert theirs["Pieteikšanās"].text() == "slēgta"
     assert theirs["Versija"].text() == "4"
+    assert "Servisa ziņojums" not in theirs  # the English version note adds nothing here
     assert panel.select_command("i-1")
     assert panel.server_box.values["Statuss"].text() == "Apkopē"
     assert panel.server_box.values["Atrašanās vieta"].text() == "Dienesta telpa 2. stāvā"
@@ -222,3 +223,19 @@ def test_a_kind_conflict_reapplied_from_the_panel(qtbot, tasks, world) -> None:
     with side.store.read() as s:
         assert s.scalars(select(OutboxCommand).where(OutboxCommand.state.in_(
             [CommandState.PENDING.value, CommandState.CONFLICT.value]))).all() == []
+
+
+def test_the_waiting_note_says_reapply_runs_the_waiting_changes_again(qtbot, tasks) -> None:
+    asked: list[str] = []
+    reapplied: list[str] = []
+    panel = _panel(qtbot, tasks, load=lambda: [_kind_conflict(waiting_behind=1)],
+                   reapply=reapplied.append, discard=print,
+                   confirm=lambda _p, _title, text, _accept: asked.append(text) or True)
+    _reload(qtbot, panel)
+    assert panel.waiting_note.isVisible()
+    assert "arī tās tiks pieņemtas vēlreiz" in panel.waiting_note.text()
+    with qtbot.waitSignal(panel.resolved, timeout=5000):
+        panel.reapply_button.click()
+    assert reapplied == ["k-1"]
+    assert len(asked) == 1 and "1 vēlāka(s) darbība(s)" in asked[0]
+    assert "tiks pieņemti vēlreiz" in asked[0]

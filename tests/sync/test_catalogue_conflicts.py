@@ -269,3 +269,28 @@ def test_an_item_status_conflict_discarded_leaves_the_central_status(
         assert s.get(Item, item_id).status is ItemStatus.DAMAGED
     side.engine.sync_once()
     assert_converged(side, server.url)
+
+
+def test_a_change_waiting_behind_a_kind_conflict_is_reapplied_after_it(
+        side: Side, server: DevServer) -> None:
+    kind = a_kind(side)
+    wanted = other_group(kind.target_group)
+    catalogue.set_target_group(side.store, ADMIN, kind.id, wanted)
+    inventory.set_accepting_applications(side.store, ADMIN, kind.id,
+                                         not kind.accepting_applications)
+    now_central = change_centrally(server, kind.id, OfferedKindPatch(
+        target_group=other_group(kind.target_group, wanted)))
+    assert side.engine.sync_once().conflicts == 1
+    [view] = conflicts.list_conflicts(side.store, SCHOOL)
+    assert view.command == "set_target_group" and view.waiting_behind == 1
+    conflicts.reapply(side.store, ADMIN, view.command_id)
+    assert [c.command for c in open_commands(side)] == ["set_target_group",
+                                                        "set_accepting_applications"]
+    report = side.engine.sync_once()
+    assert report.conflicts == 0 and report.pushed == 2
+    after = central(server, kind.id)
+    assert (after.target_group, after.accepting_applications) == (
+        wanted, not kind.accepting_applications)
+    assert after.version == now_central.version + 2
+    assert local(side, kind.id) == (wanted, not kind.accepting_applications, after.version)
+    assert open_commands(side) == []
