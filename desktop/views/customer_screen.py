@@ -7,8 +7,16 @@ what it shows (a name, a resource, a URL): no other person's data can reach it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.documents import qr
@@ -17,43 +25,43 @@ QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 
 class QrWidget(QWidget):
-    """Paints a QR code's modules as crisp squares at any size."""
+    """Paints a QR code as crisp squares at any size.
+
+    The code is one pixel per module (segno's PNG at scale 1, quiet zone included), drawn
+    scaled by a whole number of device pixels without smoothing, so the edges stay sharp for
+    a phone's camera.
+    """
 
     painted = Signal()  # after the code is on screen (for the bench and tests)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._modules: list[list[bool]] = []
+        self._image = QImage()
         self.url = ""
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName(self.tr("QR kods saņemšanas apstiprināšanai"))
 
     def set_url(self, url: str) -> None:
         self.url = url
-        self._modules = qr.matrix(url) if url else []
-        self.setAccessibleName(self.tr("QR kods saņemšanas apstiprināšanai"))
+        self._image = (QImage.fromData(qr.png(url, scale=1, border=QUIET_ZONE), "PNG")
+                       if url else QImage())
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
-        if self._modules:
-            count = len(self._modules) + 2 * QUIET_ZONE
-            # whole device pixels per module keep the edges sharp for a phone's camera
+        drawn = not self._image.isNull()
+        if drawn:
+            count = self._image.width()
             module = max(1, min(self.width(), self.height()) // count)
             side = module * count
-            left = (self.width() - side) // 2 + QUIET_ZONE * module
-            top = (self.height() - side) // 2 + QUIET_ZONE * module
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("black"))
-            for y, row in enumerate(self._modules):
-                for x, dark in enumerate(row):
-                    if dark:
-                        painter.drawRect(QRectF(left + x * module, top + y * module,
-                                                module, module))
+            target = QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(target, self._image)
         painter.end()
-        if self._modules:
+        if drawn:
             self.painted.emit()
 
 
@@ -116,8 +124,13 @@ class CustomerScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.showNormal)
+        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._leave.activated.connect(self._leave_full_screen)
         self.resize(720, 900)
+
+    def _leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
 
     @property
     def confirmed(self) -> bool:

@@ -59,14 +59,14 @@ def _inventory(store: Store, item_id: str) -> str:
 
 
 def test_find_by_name_without_diacritics_number_and_scanned_label(seeded: Store) -> None:
-    app_id, item_id = _granted(seeded, inventory_no="RAVG-0042")
+    app_id, item_id = _granted(seeded, inventory_no="RAVĢ-0042")
     other, _ = _granted(seeded, learner="Anna Ozoliņa", submitter="Pēteris Ozoliņš")
     add_application(seeded, learner="Jānis Bērziņš")  # submitted, not granted: never listed
 
     assert [r.application_id for r in desk.find(seeded, DESK, "berzins")] == [app_id]
     assert [r.application_id for r in desk.find(seeded, DESK, "OZOLIŅA")] == [other]
-    row = desk.find(seeded, DESK, "ravg-0042")[0]
-    assert (row.application_id, row.inventory_no, row.item_id) == (app_id, "RAVG-0042", item_id)
+    row = desk.find(seeded, DESK, "ravĢ-0042")[0]  # a scanner's case may differ
+    assert (row.application_id, row.inventory_no, row.item_id) == (app_id, "RAVĢ-0042", item_id)
     assert row.handover_status is HandoverStatus.PREPARING
     assert row.resource == "Windows portatīvais dators"
     number = row.number

@@ -1,0 +1,220 @@
+"""The desk page against a real local store: find, a refused scan says why, start shows the
+applicant's screen, cancel frees the item, a confirmation (as a pull brings it) files and
+prints the act, returns make a return act, incidents are acknowledged, overdue is listed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel
+
+from desktop.desk import HandoverWatch, desk_services, produce_act
+from desktop.models import desk
+from desktop.models.codes import ApplicationStatus, HandoverStatus, ItemStatus
+from desktop.models.decisions import grant
+from desktop.models.schema import Handover, Item
+from desktop.tasks import TaskRunner
+from desktop.views.customer_screen import CustomerScreen
+from desktop.views.desk_page import DeskPage
+from factories import (
+    DESK,
+    REVIEWER,
+    add_application,
+    add_handover,
+    add_item,
+    seed_catalogue,
+)
+
+TEMPLATE = "https://e.latvija.lv/resursi/pieteikumi/{application_id}"
+NOW = datetime(2026, 9, 3, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def school(store):
+    seed_catalogue(store)
+    reserved = add_item(store, inventory_no="RAVĢ-0042")
+    add_item(store, inventory_no="RAVĢ-0043")
+    app_id = add_application(store, learner="Žanis Ģērķis", submitter="Līga Ģērķe")
+    grant(store, REVIEWER, app_id, item_id=reserved, return_deadline=date(2027, 6, 30), now=NOW)
+    other = add_application(store, learner="Anna Ozoliņa", submitter="Pēteris Ozoliņš")
+    grant(store, REVIEWER, other, now=NOW)
+    return store, app_id, reserved, other
+
+
+@pytest.fixture
+def desk_page(qtbot, school):
+    store = school[0]
+    tasks = TaskRunner()
+    sync_calls: list[bool] = []
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, DESK, hid),
+                          lambda hid: produce_act(store, DESK, hid, "Ģirts Ļaviņš"),
+                          watch_sync=sync_calls.append, poll_ms=50)
+    template = [TEMPLATE]
+    services = desk_services(store, lambda: DESK, url_template=lambda: template[0])
+    customer = CustomerScreen()
+    page = DeskPage(tasks, services, watch, customer)
+    printed: list[Path] = []
+    page.print_file = lambda _parent, path: printed.append(path) or True
+    page.full_screen.setChecked(False)
+    page.setMinimumSize(600, 400)
+    customer.setMinimumSize(400, 500)
+    page.resize(1200, 700)
+    qtbot.addWidget(page)
+    qtbot.addWidget(customer)
+    page.show()
+    page.sync_calls, page.printed, page.template = sync_calls, printed, template
+    yield page
+    page.close()
+    tasks.wait()
+
+
+def _find(qtbot, page: DeskPage, text: str, rows: int) -> None:
+    page.cases.search.setText(text)
+    page.cases.reload()
+    qtbot.waitUntil(lambda: page.cases.model.row_total() == rows, timeout=3000)
+
+
+def test_models(qtmodeltester, desk_page, qtbot) -> None:
+    _find(qtbot, desk_page, "", 2)
+    qtmodeltester.check(desk_page.cases.model)
+    qtmodeltester.check(desk_page.returns.model)
+    qtmodeltester.check(desk_page.incidents.model)
+    qtmodeltester.check(desk_page.overdue.model)
+
+
+def test_a_scanned_label_finds_the_case_and_a_wrong_one_is_refused(qtbot, desk_page, school):
+    store, app_id, reserved, _ = school
+    _find(qtbot, desk_page, "RAVĢ-0042", 1)
+    assert desk_page.cases.current().application_id == app_id
+    assert desk_page.scan.text() == "RAVĢ-0042"  # the scan verifies the reserved item
+    desk_page.scan.setText("RAVĢ-0043")
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.error.isVisibleTo(desk_page), timeout=3000)
+    assert "Noskenēts cits resurss (RAVĢ-0043)" in desk_page.error.text()
+    assert "RAVĢ-0042" in desk_page.error.text()
+    assert desk_page.card is None and not desk_page.customer.isVisible()
+    with store.read() as s:
+        assert s.get(Handover, desk.find(store, DESK, "RAVĢ-0042")[0].handover_id
+                     ).status is HandoverStatus.PREPARING  # type: ignore[union-attr]
+
+
+def test_start_cancel_frees_the_item(qtbot, desk_page, school):
+    store, app_id, reserved, _ = school
+    _find(qtbot, desk_page, "zanis", 1)
+    with qtbot.waitSignal(desk_page.customer.code.painted, timeout=3000):
+        desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    assert desk_page.customer.isVisible()
+    assert desk_page.customer.code.url == TEMPLATE.format(application_id=app_id)
+    labels = " ".join(lbl.text() for lbl in desk_page.customer.findChildren(QLabel))
+    assert "Līga Ģērķe" in labels and "Žanis" not in labels and "Ozoliņ" not in labels
+    assert "Gatavs izsniegšanai" in desk_page.status_text()
+    assert desk_page.sync_calls == [True]
+    desk_page.run_cancel("submitter_refused", None)
+    qtbot.waitUntil(lambda: desk_page.card is None, timeout=3000)
+    assert "atcelta" in desk_page.status_text()
+    assert not desk_page.customer.isVisible() and desk_page.customer.code.url == ""
+    assert desk_page.sync_calls == [True, False]
+    with store.read() as s:
+        assert s.get(Item, reserved).status is ItemStatus.AVAILABLE  # type: ignore[union-attr]
+
+
+def test_confirmation_files_and_prints_the_act(qtbot, desk_page, school):
+    store, app_id, reserved, _ = school
+    _find(qtbot, desk_page, "ģērķis", 1)
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    handover_id = desk_page.card.handover_id
+    with store.write() as s:  # what the pull writes when the applicant confirmed
+        h = s.get(Handover, handover_id)
+        h.status, h.issued_at = HandoverStatus.ISSUED, datetime.now(UTC)
+        s.get(Item, reserved).status = ItemStatus.IN_USE
+    qtbot.waitUntil(lambda: desk_page.act_path is not None, timeout=3000)
+    assert desk_page.customer.confirmed
+    assert "Izsniegts" in desk_page.status_text()
+    text = PdfReader(desk_page.act_path).pages[0].extract_text()
+    assert "Līga Ģērķe" in text and "Žanis Ģērķis" in text and "Ģirts Ļaviņš" in text
+    desk_page.print_button.click()
+    assert desk_page.printed == [desk_page.act_path]
+
+
+def test_paper_act_while_waiting(qtbot, desk_page, school):
+    _find(qtbot, desk_page, "zanis", 1)
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.paper_button.isEnabled(), timeout=3000)
+    desk_page.paper_button.click()
+    qtbot.waitUntil(lambda: desk_page.printed != [], timeout=3000)
+    text = PdfReader(desk_page.printed[0]).pages[0].extract_text()
+    assert "(paraksts, vārds, uzvārds)" in text and "Žanis Ģērķis" in text
+
+
+def test_no_item_reserved_needs_a_choice(qtbot, desk_page, school):
+    store, _, _, other = school
+    _find(qtbot, desk_page, "ozolina", 1)
+    qtbot.waitUntil(lambda: desk_page.items.count() == 1, timeout=3000)  # RAVĢ-0043 only
+    desk_page.start_button.click()
+    assert "Noskenējiet vai izvēlieties" in desk_page.error.text()
+    desk_page.items.setCurrentIndex(0)
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    assert desk_page.card.inventory_no == "RAVĢ-0043"
+
+
+def test_a_bad_url_template_changes_nothing(qtbot, desk_page, school):
+    store = school[0]
+    desk_page.template[0] = "http://e.latvija.lv/{application_id}"
+    _find(qtbot, desk_page, "zanis", 1)
+    desk_page.start_button.click()
+    assert "https://" in desk_page.error.text() and desk_page.card is None
+    with store.read() as s:
+        assert s.query(Handover).filter(Handover.status == "prepared").count() == 0
+
+
+def test_return_with_damage_makes_a_return_act(qtbot, desk_page, school):
+    store, app_id, reserved, _ = school
+    handover_id = desk.start_handover(store, DESK, app_id).handover_id
+    with store.write() as s:
+        h = s.get(Handover, handover_id)
+        h.status, h.issued_at = HandoverStatus.ISSUED, NOW
+        s.get(Item, reserved).status = ItemStatus.IN_USE
+    desk_page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: desk_page.returns.model.row_total() == 1, timeout=3000)
+    desk_page.run_return(handover_id, "damaged", "Ieplaisājis ekrāns")
+    qtbot.waitUntil(lambda: desk_page.return_act_path is not None, timeout=3000)
+    qtbot.waitUntil(lambda: desk_page.returns.model.row_total() == 0, timeout=3000)
+    text = PdfReader(desk_page.return_act_path).pages[0].extract_text()
+    assert "Resursa atgriešanas akts" in text and "Ieplaisājis ekrāns" in text
+    with store.read() as s:
+        assert s.get(Item, reserved).status is ItemStatus.DAMAGED  # type: ignore[union-attr]
+        assert s.get(Handover, handover_id).status is HandoverStatus.RETURNED  # type: ignore[union-attr]
+
+
+def test_incidents_and_overdue_tabs(qtbot, desk_page, school):
+    store = school[0]
+    lost_app = add_application(store, status=ApplicationStatus.CONFIRMED,
+                               learner="Marta Kalniņa", submitter="Ilze Kalniņa")
+    late_app = add_application(store, status=ApplicationStatus.CONFIRMED,
+                               learner="Oskars Vītols", submitter="Dace Vītola")
+    lost_item = add_item(store, status=ItemStatus.IN_USE, inventory_no="RAVĢ-0100")
+    lost = add_handover(store, lost_app, lost_item, HandoverStatus.LOST)
+    late = add_handover(store, late_app, add_item(store, status=ItemStatus.IN_USE),
+                        HandoverStatus.ISSUED)
+    with store.write() as s:
+        s.get(Handover, lost).incident_description = "Atstāts autobusā, neatradām"
+        s.get(Handover, late).return_deadline = date.today() - timedelta(days=21)
+    desk_page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: desk_page.incidents.model.row_total() == 1, timeout=3000)
+    assert desk_page.incidents.description.toPlainText() == "Atstāts autobusā, neatradām"
+    desk_page.incidents.run_acknowledge(lost)
+    qtbot.waitUntil(lambda: desk_page.incidents.model.row_total() == 0, timeout=3000)
+    assert desk_page.incidents.empty.isVisibleTo(desk_page.incidents)
+    with store.read() as s:
+        assert s.get(Item, lost_item).status is ItemStatus.LOST  # type: ignore[union-attr]
+    desk_page.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: desk_page.overdue.model.row_total() == 1, timeout=3000)
+    model = desk_page.overdue.model
+    assert model.index(0, 1).data() == "Oskars Vītols"
+    assert model.index(0, model.columnCount() - 1).data() == "21 diena"
