@@ -29,8 +29,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SCHOOL = "4313900123"
-FIRST = ["Jānis", "Līga", "Ērika", "Ģirts", "Ņina", "Kārlis", "Žanis", "Anna", "Pēteris",
-         "Dace"]
+BOYS = ["Jānis", "Ģirts", "Kārlis", "Žanis", "Pēteris", "Oskars", "Mārtiņš", "Roberts"]
+MOTHERS = ["Līga", "Ērika", "Ņina", "Anna", "Dace", "Ilze", "Marta", "Inese", "Solvita"]
 LAST = [("Bērziņš", "Bērziņa"), ("Ozoliņš", "Ozoliņa"), ("Kalniņš", "Kalniņa"),
         ("Ķēniņš", "Ķēniņa"), ("Vītols", "Vītola"), ("Šķēle", "Šķēle"), ("Ģērķis", "Ģērķe")]
 
@@ -64,7 +64,7 @@ def _seed(store: object, count: int) -> list[int]:
         s.add(OfferedKind(institution_id=SCHOOL, kind_code="windows_laptop",
                           target_group=TargetGroup.ALL))
         for n in range(count):
-            first = FIRST[n % len(FIRST)]
+            first = BOYS[n % len(BOYS)]
             last = LAST[n % len(LAST)]
             s.add(Item(id=f"item-{n}", institution_id=SCHOOL, kind_code="windows_laptop",
                        inventory_no=f"RAVĢ-{n:05d}", serial_no=f"SN{n:08d}",
@@ -75,7 +75,7 @@ def _seed(store: object, count: int) -> list[int]:
                 kind_code="windows_laptop", status=ApplicationStatus.SUBMITTED,
                 status_changed_at=when, submitted_at=when,
                 submitter_role=ApplicantRole.PARENT_GUARDIAN,
-                submitter_name=f"{FIRST[(n + 3) % len(FIRST)]} {last[1]}",
+                submitter_name=f"{MOTHERS[(n + 3) % len(MOTHERS)]} {last[1]}",
                 submitter_personal_code="010180-10006", learner_name=f"{first} {last[0]}",
                 learner_personal_code="150312-20004", learner_class=f"{5 + n % 7}.b",
                 guardian_check=GuardianCheck.VERIFIED, guardian_checked_at=when))
