@@ -41,17 +41,6 @@ from desktop.models.schema import (
 )
 from desktop.models.store import Store
 
-# The target groups' labels. Not ``TargetGroup.label_lv``: codes._LABELS is keyed by StrEnum
-# members, which hash as their text, so TargetGroup.EMPLOYEE and ApplicantRole.EMPLOYEE (and
-# LEARNER) share one entry and the target group shows the applicant role's label.
-TARGET_GROUP_LABELS: dict[TargetGroup, tuple[str, str]] = {
-    TargetGroup.ALL: ("Visi", "Everyone"),
-    TargetGroup.LEARNER: ("Izglītojamie", "Learners"),
-    TargetGroup.SOCIALLY_DISADVANTAGED_LEARNER: ("Sociāli atbalstāmie izglītojamie",
-                                                 "Socially supported learners"),
-    TargetGroup.EMPLOYEE: ("Darbinieki", "Employees"),
-}
-
 
 def target_group_label(group: TargetGroup | str, language: str = "lv") -> str:
     return TargetGroup(group).label(language)
