@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="lv">
 <context>
+    <name></name>
+    <message>
+        <location filename="../views/item_editor.py" line="54"/>
+        <source>Pievienots</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="55"/>
+        <source>Importēts no CSV</source>
+        <translation>Imported from CSV</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="56"/>
+        <source>Nodots lietošanā</source>
+        <translation>Put into service</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="57"/>
+        <source>Novietots rezervē</source>
+        <translation>Put in storage</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="58"/>
+        <source>Atbrīvots no rezerves</source>
+        <translation>Taken out of storage</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="59"/>
+        <source>Rezervēts pieteikumam</source>
+        <translation>Reserved for an application</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="60"/>
+        <source>Rezervācija atcelta</source>
+        <translation>Reservation cancelled</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="61"/>
+        <source>Izsniegts</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="62"/>
+        <source>Atgriezts darba kārtībā</source>
+        <translation>Returned in working order</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="63"/>
+        <source>Atgriezts bojāts</source>
+        <translation>Returned damaged</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="64"/>
+        <source>Nozaudēts</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="65"/>
+        <source>Nozagts</source>
+        <translation>Stolen</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="66"/>
+        <source>Nodots apkopē</source>
+        <translation>Sent for maintenance</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="67"/>
+        <source>Nodots remontā</source>
+        <translation>Sent for repair</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="68"/>
+        <source>Atzīmēts kā bojāts</source>
+        <translation>Marked as damaged</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="69"/>
+        <source>Atgriezts lietošanā</source>
+        <translation>Back in service</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="70"/>
+        <source>Atrasts</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="71"/>
+        <source>Atjaunots servera stāvoklis</source>
+        <translation>Server state restored</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetailView</name>
     <message>
         <location filename="../views/detail_page.py" line="248"/>
@@ -297,9 +390,543 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../views/audit_page.py" line="180"/>
+        <source>Audita žurnāls</source>
+        <extracomment>asked for the export file; tests replace it with a function returning a path</extracomment>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="186"/>
+        <source>Kas skatīja pieteicēju personas datus, pieņēma lēmumus, izsniedza un pieņēma atpakaļ ierīces un eksportēja datus. Žurnālu nevar labot; ierakstus par dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu.</source>
+        <translation>Who viewed applicants&apos; personal data, made decisions, issued and took back devices, and exported data. The log cannot be edited; entries about deleted applications are deleted together with the application after 25 months.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="194"/>
+        <source>Automātiskā dzēšana</source>
+        <translation>Automatic deletion</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="198"/>
+        <source>Lietotājs</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="200"/>
+        <source>Darbība</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="202"/>
+        <source>Objekts</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="206"/>
+        <location filename="../views/audit_page.py" line="207"/>
+        <source>Objekta ID</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="210"/>
+        <source>No datuma</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="211"/>
+        <source>Līdz datumam</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="214"/>
+        <source>Notīrīt filtrus</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="215"/>
+        <source>Eksportēt CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="217"/>
+        <source>Saglabāt visus filtram atbilstošos ierakstus CSV failā (eksports tiek reģistrēts žurnālā)</source>
+        <translation>Save all entries matching the filter to a CSV file (the export is recorded in the log)</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="225"/>
+        <source>No</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="227"/>
+        <source>līdz</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="240"/>
+        <source>Audita ieraksti</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="252"/>
+        <source>◀ Iepriekšējā lapa</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="253"/>
+        <source>Nākamā lapa ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="297"/>
+        <source>Visi lietotāji</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="298"/>
+        <source>Visas darbības</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="300"/>
+        <source>Visi objekti</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="349"/>
+        <source>Neizdevās nolasīt filtru vērtības.</source>
+        <translation>Could not read the filter values.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="353"/>
+        <source>Neizdevās nolasīt dzēšanas žurnālu.</source>
+        <translation>Could not read the deletion log.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="359"/>
+        <source>Automātiskā dzēšana (25 mēneši pēc lietas slēgšanas): vēl nekas nav dzēsts.</source>
+        <translation>Automatic deletion (25 months after a case is closed): nothing has been deleted yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="362"/>
+        <source>Automātiskā dzēšana, pēdējoreiz: {run}.</source>
+        <translation>Automatic deletion, last run: {run}.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="376"/>
+        <source>Neizdevās nolasīt audita žurnālu.</source>
+        <translation>Could not read the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="390"/>
+        <source>Nav ierakstu, kas atbilst filtram</source>
+        <translation>No entries match the filter</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="392"/>
+        <source>{first}–{last} no {total}</source>
+        <translation>{first}–{last} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="401"/>
+        <source>CSV faili (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="408"/>
+        <source>Neizdevās saglabāt failu {name}.</source>
+        <translation>Could not save the file {name}.</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="412"/>
+        <source>Fails saglabāts; ierakstu skaits: {n}.</source>
+        <translation>File saved; entries: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../views/audit_page.py" line="58"/>
+        <source>Laiks</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="59"/>
+        <source>Lietotājs</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="60"/>
+        <source>Darbība</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="61"/>
+        <source>Objekts</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="62"/>
+        <source>Objekta ID</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="63"/>
+        <source>Sīkāk</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AvailabilityChart</name>
+    <message>
+        <location filename="../views/availability_chart.py" line="62"/>
+        <source>Pieejamības diagramma</source>
+        <translation>Availability chart</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="77"/>
+        <source>trūkst {0}</source>
+        <translation>{0} short</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="78"/>
+        <source>pietiek</source>
+        <translation>enough</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="79"/>
+        <source>{0}: pieejami {1} no {2}, gaida {3}, {4}</source>
+        <translation>{0}: {1} of {2} available, {3} waiting, {4}</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="85"/>
+        <source>Iesniegti pieteikumi</source>
+        <translation>Submitted applications</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="86"/>
+        <source>Atlikti</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="87"/>
+        <source>Piešķirti bez ierīces</source>
+        <translation>Granted without a device</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="133"/>
+        <source>Skolai vēl nav neviena resursu veida</source>
+        <translation>The school has no device types yet</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="172"/>
+        <source>Resursi: {0} · pieejami: {1}</source>
+        <translation>Devices: {0} · available: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="175"/>
+        <source>Gaida ierīci: {0}</source>
+        <translation>Waiting for a device: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="180"/>
+        <source>nav resursu</source>
+        <translation>no devices</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="184"/>
+        <source>neviens negaida</source>
+        <translation>nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="193"/>
+        <source>⚠ Trūkst {0}</source>
+        <translation>⚠ {0} short</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="196"/>
+        <source>✓ Pietiek</source>
+        <translation>✓ Enough</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../views/reports_page.py" line="130"/>
+        <source>Diagramma</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="166"/>
+        <source>Nav datu</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <location filename="../views/catalogue_page.py" line="143"/>
+        <source>Inventārs</source>
+        <translation>Inventory</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="144"/>
+        <source>Resursu veidi</source>
+        <translation>Device types</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="145"/>
+        <source>Pieejamība</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="163"/>
+        <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
+        <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="166"/>
+        <source>Meklēt resursu</source>
+        <translation>Search devices</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="170"/>
+        <source>Visi veidi</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="173"/>
+        <source>Visi statusi</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="185"/>
+        <source>Jauns resurss…</source>
+        <translation>New device…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="187"/>
+        <location filename="../views/catalogue_page.py" line="307"/>
+        <source>Atvērt…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="189"/>
+        <source>Importēt CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="191"/>
+        <source>Eksportēt CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="193"/>
+        <source>Drukāt uzlīmes…</source>
+        <translation>Print labels…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="194"/>
+        <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
+        <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="243"/>
+        <source>Pieņem pieteikumus tagad</source>
+        <translation>Accepting applications now</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="250"/>
+        <source>Dokumentus, kas jāapstiprina, saņemot resursu, (lietošanas noteikumus un akta veidni) publicē centrālais serviss; šeit tie ir redzami tādi, kādus tos redz pieteicējs.</source>
+        <translation>The documents to be acknowledged when receiving a device (the terms of use and the act template) are published by the central service; they are shown here as the applicant sees them.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="256"/>
+        <location filename="../views/catalogue_page.py" line="606"/>
+        <source>Kam izsniedz</source>
+        <translation>Issued to</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="258"/>
+        <source>Dokumenti</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="260"/>
+        <source>Izvēlētais veids</source>
+        <translation>Selected type</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="265"/>
+        <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
+        <translation>The central service did not accept these changes</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="283"/>
+        <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
+        <translation>For each type: devices by status, and applications still waiting for a device (submitted, deferred and granted without a device).</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="302"/>
+        <source>Katalogu labot var tikai administrators</source>
+        <translation>Only an administrator can edit the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="307"/>
+        <source>Skatīt…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="318"/>
+        <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
+        <translation>Could not complete the action: unexpected error ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="351"/>
+        <source>{0} resursi</source>
+        <translation>{0} devices</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="352"/>
+        <source>1 resurss</source>
+        <translation>1 device</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="450"/>
+        <source>Resurss ar numuru “{0}” nav atrasts</source>
+        <translation>No device with the number “{0}” was found</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="479"/>
+        <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
+        <translation>Saved; it will be sent to the central service at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="497"/>
+        <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
+        <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="503"/>
+        <source>PDF faili (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="504"/>
+        <source>CSV faili (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="509"/>
+        <source>Eksportēt inventāru</source>
+        <translation>Export inventory</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="513"/>
+        <source>Eksportēti {0} resursi: {1}</source>
+        <translation>{0} devices exported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="520"/>
+        <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
+        <translation>There are no devices in the list to print labels for</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="529"/>
+        <source>Saglabāt uzlīmes</source>
+        <translation>Save labels</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="538"/>
+        <source>{0} uzlīmes saglabātas: {1}</source>
+        <translation>{0} labels saved: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="551"/>
+        <source>Skolai vēl nav neviena resursu veida</source>
+        <translation>The school has no device types yet</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="593"/>
+        <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
+        <translation>Saved; it will be published on the central service at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="607"/>
+        <source>Pieteikšanās</source>
+        <translation>Applications open</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="608"/>
+        <source>Inventāra numurs</source>
+        <translation>Inventory number</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="608"/>
+        <source>Veids</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="609"/>
+        <source>Sērijas numurs</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="609"/>
+        <source>Ražotājs</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="610"/>
+        <source>Modelis</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="610"/>
+        <source>Gads</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="611"/>
+        <source>Vērtība</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="612"/>
+        <source>Sociāli atbalstāmajiem</source>
+        <translation>For socially supported learners</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="613"/>
+        <source>Atrašanās vieta</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="613"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="614"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="616"/>
+        <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
+        <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="622"/>
+        <source>nav zināms</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="287"/>
+        <location filename="../views/conflicts_panel.py" line="327"/>
         <source>Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta atrisināšanu</source>
         <translation>Later actions on this record that are waiting for this conflict to be resolved</translation>
     </message>
@@ -307,127 +934,170 @@ reported {1}</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="403"/>
+        <location filename="../views/conflicts_panel.py" line="443"/>
         <source>Konflikti ar centrālo servisu</source>
         <extracomment>asked before discarding (and before re-applying drops waiting commands); tests replace it with a plain function answering True or False</extracomment>
         <translation>Conflicts with the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="409"/>
+        <location filename="../views/conflicts_panel.py" line="449"/>
         <source>Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
         <translation>The central service did not accept these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the state in the service and choose: apply the decision again to the new state, or discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="418"/>
+        <location filename="../views/conflicts_panel.py" line="458"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="423"/>
+        <location filename="../views/conflicts_panel.py" line="463"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="436"/>
+        <location filename="../views/conflicts_panel.py" line="479"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="437"/>
+        <location filename="../views/conflicts_panel.py" line="480"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="443"/>
-        <location filename="../views/conflicts_panel.py" line="595"/>
+        <location filename="../views/conflicts_panel.py" line="486"/>
+        <location filename="../views/conflicts_panel.py" line="645"/>
         <source>Piemērot vēlreiz</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="445"/>
+        <location filename="../views/conflicts_panel.py" line="488"/>
         <source>Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli</source>
         <translation>Make the same decision again, taking the current state in the central service into account</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="446"/>
-        <location filename="../views/conflicts_panel.py" line="613"/>
+        <location filename="../views/conflicts_panel.py" line="489"/>
+        <location filename="../views/conflicts_panel.py" line="663"/>
         <source>Atmest</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="448"/>
+        <location filename="../views/conflicts_panel.py" line="491"/>
         <source>Atmest savu lēmumu; paliek centrālā servisa stāvoklis</source>
         <translation>Discard your decision; the state in the central service stays</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="486"/>
+        <location filename="../views/conflicts_panel.py" line="529"/>
         <source>Nolasa…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="522"/>
+        <location filename="../views/conflicts_panel.py" line="565"/>
         <source>Konfliktu nav</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="535"/>
+        <location filename="../views/conflicts_panel.py" line="578"/>
         <source>Neizdevās nolasīt konfliktus ({0})</source>
         <translation>Could not read the conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="572"/>
-        <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Gan atmetot, gan piemērojot vēlreiz, tās tiks atmestas; vajadzības gadījumā pieņemiet tās vēlreiz.</source>
-        <translation>{0} more action(s) on the same record are waiting behind this decision. Whether you discard it or apply it again, they will be discarded; if needed, make them again.</translation>
+        <location filename="../views/conflicts_panel.py" line="619"/>
+        <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
+        <translation>{0} more action(s) on the same record are waiting behind this decision. Applying it again also makes them again, in the same order; discarding it discards them too.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="591"/>
+        <location filename="../views/conflicts_panel.py" line="641"/>
+        <source>Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
+        <translation>The decision “{0}” and {1} later action(s) on this record will be made again against the current state in the central service. If an action is no longer possible, it and the ones after it will be discarded.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="638"/>
         <source>Piemērot vēlreiz?</source>
         <translation>Apply again?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="592"/>
-        <source>Lēmums “{0}” tiks pieņemts vēlreiz, bet {1} vēlāka(s) darbība(s) ar šo ierakstu tiks atmesta(s).</source>
-        <translation>The decision “{0}” will be made again, but {1} later action(s) on this record will be discarded.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="598"/>
+        <location filename="../views/conflicts_panel.py" line="648"/>
         <source>Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
         <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="600"/>
+        <location filename="../views/conflicts_panel.py" line="650"/>
         <source>Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, atmetiet to.</source>
         <translation>The decision cannot be applied again: {0}. If it is no longer needed, discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="607"/>
+        <location filename="../views/conflicts_panel.py" line="657"/>
         <source>Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
         <translation>Discard the decision “{0}” ({1})? The state in the central service will stay: {2}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="611"/>
+        <location filename="../views/conflicts_panel.py" line="661"/>
         <source>Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo ierakstu.</source>
         <translation>{0} later action(s) on this record will also be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="613"/>
+        <location filename="../views/conflicts_panel.py" line="663"/>
         <source>Atmest lēmumu?</source>
         <translation>Discard the decision?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="616"/>
+        <location filename="../views/conflicts_panel.py" line="666"/>
         <source>Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
         <translation>The decision “{0}” ({1}) was discarded; the state in the central service stays.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="618"/>
+        <location filename="../views/conflicts_panel.py" line="668"/>
         <source>Lēmumu neizdevās atmest: {0}.</source>
         <translation>Could not discard the decision: {0}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="642"/>
+        <location filename="../views/conflicts_panel.py" line="692"/>
         <source>Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not resolve the conflict ({0}). Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../deciding.py" line="39"/>
+        <source>Piešķirt…</source>
+        <translation>Grant…</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="42"/>
+        <source>Atteikt…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="45"/>
+        <source>Atlikt…</source>
+        <translation>Defer…</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="58"/>
+        <source>Lemt par pieteikumiem drīkst izskatītājs vai administrators</source>
+        <translation>Only a reviewer or an administrator can decide on applications</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="64"/>
+        <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
+        <translation>First select an application in the list.</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="68"/>
+        <source>Piešķirt var pa vienam pieteikumam.</source>
+        <translation>Applications can be granted only one at a time.</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="130"/>
+        <source>… un vēl {0}</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="133"/>
+        <source>Izdevās: {0}. Neizdevās: {1}.</source>
+        <translation>Succeeded: {0}. Failed: {1}.</translation>
     </message>
 </context>
 <context>
@@ -487,6 +1157,133 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../views/item_editor.py" line="112"/>
+        <source> (centrāli)</source>
+        <translation> (centrally)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../views/import_dialog.py" line="155"/>
+        <source>Inventāra imports no CSV</source>
+        <translation>Import inventory from CSV</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="159"/>
+        <source>Izvēlieties CSV failu (UTF-8 vai Windows-1257, atdalītājs “;” vai “,”). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
+        <translation>Choose a CSV file (UTF-8 or Windows-1257, separator “;” or “,”). Every row is checked first; either the whole file is imported or nothing is.</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="162"/>
+        <source>Izvēlēties failu…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="164"/>
+        <source>Fails nav izvēlēts</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="173"/>
+        <source>Rādīt tikai kļūdainās rindas</source>
+        <translation>Show only rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="194"/>
+        <location filename="../views/import_dialog.py" line="261"/>
+        <source>Importēt</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="198"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="209"/>
+        <source>Katalogu labot var tikai administrators</source>
+        <translation>Only an administrator can edit the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="215"/>
+        <source>Inventāra CSV fails</source>
+        <translation>Inventory CSV file</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="216"/>
+        <source>CSV faili (*.csv *.txt);;Visi faili (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="227"/>
+        <source>Pārbauda…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="241"/>
+        <source>{0}, atdalītājs “{1}”</source>
+        <translation>{0}, separator “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="243"/>
+        <source>{0} rinda</source>
+        <translation>{0} row</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="243"/>
+        <source>{0} rindas</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="245"/>
+        <source>netiks importētas kolonnas: {0}</source>
+        <translation>columns not imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="252"/>
+        <source>{0} rindā ir kļūda</source>
+        <translation>{0} row has an error</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="252"/>
+        <source>{0} rindās ir kļūdas</source>
+        <translation>{0} rows have errors</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="253"/>
+        <source> — nekas netiks importēts, kamēr tās nav izlabotas failā.</source>
+        <translation> — nothing will be imported until they are corrected in the file.</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="256"/>
+        <source>Visas rindas ir derīgas.</source>
+        <translation>All rows are valid.</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="260"/>
+        <source>Importēt {0} resursu</source>
+        <translation>Import {0} device</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="260"/>
+        <source>Importēt {0} resursus</source>
+        <translation>Import {0} devices</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="276"/>
+        <source>Importē…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="289"/>
+        <source>Failu neizdevās nolasīt: {0}</source>
+        <translation>Could not read the file: {0}</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <location filename="../views/inbox_model.py" line="29"/>
@@ -529,17 +1326,17 @@ reported {1}</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="151"/>
+        <location filename="../views/inbox_model.py" line="143"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="153"/>
+        <location filename="../views/inbox_model.py" line="145"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="154"/>
+        <location filename="../views/inbox_model.py" line="146"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
@@ -547,138 +1344,375 @@ reported {1}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="64"/>
+        <location filename="../views/inbox_page.py" line="66"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="66"/>
+        <location filename="../views/inbox_page.py" line="68"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="68"/>
+        <location filename="../views/inbox_page.py" line="70"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="69"/>
+        <location filename="../views/inbox_page.py" line="71"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="74"/>
+        <location filename="../views/inbox_page.py" line="76"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="75"/>
+        <location filename="../views/inbox_page.py" line="77"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="79"/>
+        <location filename="../views/inbox_page.py" line="81"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="80"/>
+        <location filename="../views/inbox_page.py" line="82"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="84"/>
+        <location filename="../views/inbox_page.py" line="86"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="85"/>
+        <location filename="../views/inbox_page.py" line="87"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="91"/>
+        <location filename="../views/inbox_page.py" line="93"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="96"/>
+        <location filename="../views/inbox_page.py" line="98"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="97"/>
+        <location filename="../views/inbox_page.py" line="99"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="130"/>
+        <location filename="../views/inbox_page.py" line="132"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="237"/>
+        <location filename="../views/inbox_page.py" line="291"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="245"/>
+        <location filename="../views/inbox_page.py" line="298"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../views/item_editor.py" line="149"/>
+        <source>Jauns resurss</source>
+        <translation>New device</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="150"/>
+        <source>Resurss {0}</source>
+        <translation>Device {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="157"/>
+        <source>piem., RĀVĢ-0154</source>
+        <translation>e.g. RĀVĢ-0154</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="162"/>
+        <source>piem., 2024</source>
+        <translation>e.g. 2024</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="165"/>
+        <source>piem., 649,99</source>
+        <translation>e.g. 649.99</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="168"/>
+        <source>Iegādāts sociāli atbalstāmiem izglītojamajiem</source>
+        <translation>Bought for socially supported learners</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="170"/>
+        <source>piem., Informātikas kabinets 108</source>
+        <translation>e.g. Computer room 108</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="184"/>
+        <source>Resursa veids</source>
+        <translation>Device type</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="185"/>
+        <source>Inventāra numurs</source>
+        <translation>Inventory number</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="186"/>
+        <source>Sērijas numurs</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="187"/>
+        <source>Ražotājs</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="188"/>
+        <source>Modelis</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="189"/>
+        <source>Iegādes gads</source>
+        <translation>Year of purchase</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="190"/>
+        <source>Iegādes vērtība, €</source>
+        <translation>Purchase value, €</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="192"/>
+        <source>Atrašanās vieta</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="193"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="194"/>
+        <source>Uzskaites dati</source>
+        <translation>Inventory details</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="202"/>
+        <source>Pamatojums (nav obligāts)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="203"/>
+        <source>Mainīt statusu</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="223"/>
+        <source>Statuss un vēsture</source>
+        <translation>Status and history</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="234"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="238"/>
+        <source>Pievienot</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="238"/>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="240"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="260"/>
+        <source>Jauns resurss tiek pievienots statusā “Jauns”.</source>
+        <translation>A new device is added with the status “New”.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="290"/>
+        <source>Pašreizējais statuss: {0}</source>
+        <translation>Current status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="298"/>
+        <source>Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.</source>
+        <translation>This device is tied to an application. It becomes available only once it is returned or the handover is cancelled in the “Issuing desk” section.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="301"/>
+        <source>No šī statusa ar roku mainīt nevar.</source>
+        <translation>This status cannot be changed by hand.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="327"/>
+        <source>Katalogu labot var tikai administrators</source>
+        <translation>Only an administrator can edit the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="360"/>
+        <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
+        <translation>Could not save: unexpected error ({0}). Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../views/catalogue_models.py" line="91"/>
+        <source>jā</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="98"/>
+        <source>Konflikts</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="99"/>
+        <source>Gaida sinhronizāciju</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="117"/>
+        <source>Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu “Konflikti”</source>
+        <translation>The central service did not accept these changes: see the “Conflicts” section</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../views/catalogue_page.py" line="88"/>
+        <source>Uzlīmes ar QR kodu</source>
+        <translation>QR code labels</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="98"/>
+        <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
+        <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="101"/>
+        <source>Uzlīmju loksne</source>
+        <translation>Label sheet</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="102"/>
+        <source>Sākt ar uzlīmi Nr.</source>
+        <translation>Start at label no.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="104"/>
+        <source>Saglabāt PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="105"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="25"/>
+        <location filename="../views/main_window.py" line="27"/>
         <source>Resursi — {0}</source>
         <translation>Resursi — {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="29"/>
+        <location filename="../views/main_window.py" line="31"/>
         <source>Sadaļas</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="43"/>
+        <location filename="../views/main_window.py" line="47"/>
         <source>Bezsaistē</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="51"/>
-        <location filename="../views/main_window.py" line="95"/>
+        <location filename="../views/main_window.py" line="57"/>
+        <location filename="../views/main_window.py" line="112"/>
         <source>Sinhronizēt tagad</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="53"/>
+        <location filename="../views/main_window.py" line="59"/>
         <source>Sinhronizēt ar centrālo servisu (F5)</source>
         <translation>Sync with the central service (F5)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="55"/>
+        <location filename="../views/main_window.py" line="61"/>
         <source>Darbības</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="61"/>
+        <location filename="../views/main_window.py" line="69"/>
         <source>Iziet</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="94"/>
+        <location filename="../views/main_window.py" line="111"/>
         <source>Sinhronizē…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="98"/>
+        <location filename="../views/main_window.py" line="115"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="100"/>
+        <location filename="../views/main_window.py" line="117"/>
         <source>Konflikti: {0}</source>
         <translation>Conflicts: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferedKindsModel</name>
+    <message>
+        <location filename="../views/catalogue_models.py" line="163"/>
+        <source>Atvērta</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="163"/>
+        <source>Slēgta</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="165"/>
+        <source>nav</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="170"/>
+        <source>Konflikts</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="171"/>
+        <source>Gaida sinhronizāciju</source>
+        <translation>Waiting to sync</translation>
     </message>
 </context>
 <context>
@@ -701,11 +1735,300 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../views/import_dialog.py" line="102"/>
+        <source>✓ derīga</source>
+        <translation>✓ valid</translation>
+    </message>
+</context>
+<context>
     <name>RefuseDialog</name>
     <message>
         <location filename="../views/decision_dialogs.py" line="291"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../views/reports_page.py" line="51"/>
+        <source>Atvērtie pieteikumi</source>
+        <translation>Open applications</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="52"/>
+        <source>Ierīces</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="53"/>
+        <source>Izsniegtās ierīces</source>
+        <translation>Issued devices</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="54"/>
+        <source>Nokavētā atdošana</source>
+        <translation>Overdue returns</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="237"/>
+        <source>Pārskati</source>
+        <extracomment>asked for the export file; tests replace it with a function returning a path</extracomment>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="248"/>
+        <source>Atjaunot</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="249"/>
+        <source>Eksportēt CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="250"/>
+        <source>Eksportēt PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="267"/>
+        <source>Pārskata tabula</source>
+        <translation>Report table</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="310"/>
+        <source>Neizdevās sagatavot pārskatu.</source>
+        <translation>Could not prepare the report.</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="319"/>
+        <source>Kopā: {n}</source>
+        <translation>Total: {n}</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="320"/>
+        <source>Nav ierakstu.</source>
+        <translation>No entries.</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="332"/>
+        <source>CSV faili (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="333"/>
+        <source>PDF faili (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="341"/>
+        <source>Neizdevās saglabāt failu {name}.</source>
+        <translation>Could not save the file {name}.</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="346"/>
+        <source>Saglabāts: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../views/settings_dialog.py" line="40"/>
+        <source>Iestatījumi — Resursi</source>
+        <translation>Settings — Resursi</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="46"/>
+        <source>sistēmas sertifikāti</source>
+        <translation>system certificates</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="56"/>
+        <location filename="../views/settings_dialog.py" line="58"/>
+        <source>ik pēc {0} s</source>
+        <translation>every {0} s</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="57"/>
+        <source>ik pēc {0} min</source>
+        <translation>every {0} min</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="65"/>
+        <source>Centrālā servisa adrese:</source>
+        <translation>Central service address:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="66"/>
+        <source>Iestādes sertifikātu fails (CA):</source>
+        <translation>Institution certificate file (CA):</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="68"/>
+        <source>QR koda adreses veidne:</source>
+        <translation>QR code address template:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="69"/>
+        <source>Veidnē {application_id} aizstāj ar pieteikuma numuru.</source>
+        <translation>In the template, {application_id} is replaced with the application number.</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="72"/>
+        <source>Valoda:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="73"/>
+        <source>Sinhronizēt:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="74"/>
+        <source>Datu mape:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="80"/>
+        <source>Valodas, datu mapes un servera maiņa stāsies spēkā pēc programmas restartēšanas.</source>
+        <translation>Changes to the language, data folder and server take effect after the app is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="88"/>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="89"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="103"/>
+        <source>Izvēlēties…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="109"/>
+        <source>Sertifikātu fails</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="110"/>
+        <source>PEM sertifikāti (*.pem *.crt);;Visi (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="115"/>
+        <source>Datu mape</source>
+        <translation>Data folder</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="74"/>
+        <source>Pierakstīšanās — Resursi</source>
+        <translation>Sign in — Resursi</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="86"/>
+        <source>Pierakstīties</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="88"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="94"/>
+        <source>Paziņojums</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="98"/>
+        <source>Izglītības resursu izsniegšana</source>
+        <translation>Lending of educational devices</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="118"/>
+        <source>piemēram, ilze.kalnina</source>
+        <translation>for example, ilze.kalnina</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="121"/>
+        <source>Centrālā servisa adrese:</source>
+        <translation>Central service address:</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="122"/>
+        <source>Lietotājvārds:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="123"/>
+        <source>Parole:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="135"/>
+        <source>Jūs strādājat vairākās iestādēs. Izvēlieties, kurā strādāsiet tagad:</source>
+        <translation>You work at several institutions. Choose the one to work in now:</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="138"/>
+        <source>Iestādes</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="162"/>
+        <source>Atjauno pierakstīšanos…</source>
+        <translation>Restoring your sign-in…</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="169"/>
+        <source>Lūdzu, pierakstieties vēlreiz: {0}</source>
+        <translation>Please sign in again: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="179"/>
+        <source>Izvēlieties iestādi.</source>
+        <translation>Choose an institution.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="192"/>
+        <source>Ierakstiet lietotājvārdu.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="196"/>
+        <source>Ierakstiet paroli.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="202"/>
+        <source>Pierakstās…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="213"/>
+        <source>Šim lietotājam nav tiesību strādāt nevienā iestādē. Sazinieties ar iestādes administratoru.</source>
+        <translation>This user may not work at any institution. Contact your institution&apos;s administrator.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="232"/>
+        <source>Turpināt</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="240"/>
+        <source>Pierakstīties neizdevās ({0}).</source>
+        <translation>Sign-in failed ({0}).</translation>
     </message>
 </context>
 <context>
@@ -747,29 +2070,82 @@ reported {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="93"/>
+        <location filename="../app.py" line="162"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="124"/>
+        <location filename="../app.py" line="249"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="133"/>
+        <location filename="../app.py" line="250"/>
+        <source>Katalogs</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="251"/>
+        <source>Pārskati</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="252"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="200"/>
+        <location filename="../app.py" line="256"/>
+        <source>Audita žurnāls</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="299"/>
+        <source>&amp;Programma</source>
+        <translation>&amp;Program</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="302"/>
+        <source>Iestatījumi…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="306"/>
+        <source>Izrakstīties</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="308"/>
+        <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
+        <translation>Sign out and forget the saved sign-in on this computer</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="323"/>
+        <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
+        <translation>The changes take effect after the app is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="411"/>
+        <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
+        <translation>Offline · the sync settings are not valid: {0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="425"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="262"/>
+        <location filename="../app.py" line="561"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../views/audit_page.py" line="139"/>
+        <source>Saglabāt kā</source>
+        <translation>Save as</translation>
     </message>
 </context>
 </TS>

@@ -115,3 +115,105 @@ def test_inbox_headers_speak_english(english) -> None:
 
     model = InboxModel(lambda ids: [])
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+
+
+# -- the whole .ts, and the screens a first-time English user sees --------------------------
+
+LATVIAN_LETTERS = re.compile(r"[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
+ANY_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def test_the_ts_file_is_complete_and_keeps_named_placeholders() -> None:
+    """Named placeholders ({application_id}, {n}) and file-dialog filters survive translation."""
+    root = ET.parse(TS_FILE).getroot()
+    assert root.get("language") == "en" and root.get("sourcelanguage") == "lv"
+    problems = []
+    for context, message in _messages():
+        source = message.findtext("source") or ""
+        for text in _translations(message):
+            if sorted(ANY_PLACEHOLDER.findall(source)) != sorted(ANY_PLACEHOLDER.findall(text)):
+                problems.append(f"{context}: {source!r} -> {text!r}")
+            if source.count("&") != text.count("&"):
+                problems.append(f"{context}: {source!r} -> {text!r} changes the accelerator")
+            if re.findall(r"\(\*[^)]*\)", source) != re.findall(r"\(\*[^)]*\)", text):
+                problems.append(f"{context}: {source!r} -> {text!r} changes the file filter")
+            if source.endswith("…") != text.endswith("…"):
+                problems.append(f"{context}: {source!r} -> {text!r} changes the ellipsis")
+    assert not problems, "\n".join(problems)
+    kinds = {m.find("translation").get("type") for _c, m in _messages()}
+    assert kinds == {None}, f"left unfinished or obsolete: {kinds}"
+
+
+def test_lrelease_reports_nothing_unfinished(tmp_path: Path) -> None:
+    if not LRELEASE.exists():
+        pytest.skip(f"{LRELEASE} is not installed")
+    result = subprocess.run([str(LRELEASE), str(TS_FILE), "-qm", str(tmp_path / "en.qm")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"Generated \d+ translation\(s\) \(\d+ finished and 0 unfinished\)",
+                     result.stdout), result.stdout
+
+
+def _chrome_texts(widget) -> list[str]:
+    """Every fixed text a dialog shows: title, labels, buttons, placeholders (not data)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+    texts = [widget.windowTitle()]
+    texts += [w.text() for w in widget.findChildren(QLabel)]
+    texts += [w.text() for w in widget.findChildren(QAbstractButton)]
+    texts += [w.placeholderText() for w in widget.findChildren(QLineEdit)]
+    return [t for t in texts if t]
+
+
+def test_the_application_chrome_speaks_english(qtbot, qapp, english, tmp_path: Path) -> None:
+    from bench.seed import seed
+    from desktop.app import Application
+    from desktop.models.store import open_store
+
+    seed(tmp_path / "data", 20)
+    app = Application(qapp, open_store(tmp_path / "data"))
+    qtbot.addWidget(app.window)
+    try:
+        navigation = app.window.navigation
+        titles = [navigation.item(i).text() for i in range(navigation.count())]
+        assert titles == ["Applications", "Catalogue", "Reports", "Conflicts", "Audit log"]
+        menus = [a.text() for a in app.window.menuBar().actions()]
+        assert "&Program" in menus
+        assert app.sign_out_action.text() == "Sign out"
+    finally:
+        app.shutdown()
+
+
+def test_the_sign_in_dialog_speaks_english(qtbot, qapp, english) -> None:
+    from desktop.settings import check_server_url
+    from desktop.tasks import TaskRunner
+    from desktop.views.sign_in_dialog import SignInDialog
+
+    runner = TaskRunner(qapp)
+    dialog = SignInDialog(runner, lambda *a: [], check_server=check_server_url)
+    qtbot.addWidget(dialog)
+    texts = _chrome_texts(dialog)
+    assert dialog.windowTitle() == "Sign in — Resursi"
+    assert dialog.ok_button.text() == "Sign in"
+    for wanted in ("Cancel", "Username:", "Password:", "Central service address:",
+                   "Lending of educational devices"):
+        assert wanted in texts
+    # the example user name is data; everything else must be English
+    assert not [t for t in texts if LATVIAN_LETTERS.search(t)], texts
+    runner.wait()
+
+
+def test_the_settings_dialog_speaks_english(qtbot, english, tmp_path: Path) -> None:
+    from desktop.settings import SettingsStore
+    from desktop.views.settings_dialog import SettingsDialog
+
+    store = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = SettingsDialog(store.load(), store.save, default_data_dir="/home/ilze/Resursi")
+    qtbot.addWidget(dialog)
+    texts = _chrome_texts(dialog)
+    assert dialog.windowTitle() == "Settings — Resursi"
+    for wanted in ("Save", "Cancel", "Language:", "Sync:", "Data folder:",
+                   "QR code address template:"):
+        assert wanted in texts
+    assert dialog.sync_interval.itemText(0).startswith("every ")
+    assert not [t for t in texts if LATVIAN_LETTERS.search(t)], texts
