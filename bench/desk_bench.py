@@ -17,8 +17,10 @@ run and the ratio to it.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -27,6 +29,15 @@ from io import BytesIO
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# PySide6 6.12.0 on Python 3.11 drops one reference to True/False on every emit of a signal
+# that carries a bool (TaskRunner.busy_changed, SyncController.running_changed), so enough
+# emits free the singletons and the interpreter aborts ("bool_dealloc"), often at exit. Give
+# them references that are never released, as Python 3.12 makes them immortal; the desk
+# helper's report asks the lead to do the same at start-up (or to pin PySide6).
+if sys.version_info < (3, 12):
+    for _flag in (True, False):
+        ctypes.c_ssize_t.from_address(id(_flag)).value += 1 << 40
 
 SCHOOL = "4313900123"
 BOYS = ["Jānis", "Ģirts", "Kārlis", "Žanis", "Pēteris", "Oskars", "Mārtiņš", "Roberts"]

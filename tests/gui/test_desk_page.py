@@ -4,6 +4,8 @@ prints the act, returns make a return act, incidents are acknowledged, overdue i
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +29,15 @@ from factories import (
     add_item,
     seed_catalogue,
 )
+
+# PySide6 6.12.0 on Python 3.11 drops one reference to True/False on every emit of a signal
+# that carries a bool (TaskRunner.busy_changed, SyncController.running_changed), so enough
+# emits free the singletons and the interpreter aborts ("bool_dealloc"), often at exit. Give
+# them references that are never released, as Python 3.12 makes them immortal; the desk
+# helper's report asks the lead to do the same at start-up (or to pin PySide6).
+if sys.version_info < (3, 12):
+    for _flag in (True, False):
+        ctypes.c_ssize_t.from_address(id(_flag)).value += 1 << 40
 
 TEMPLATE = "https://e.latvija.lv/resursi/pieteikumi/{application_id}"
 NOW = datetime(2026, 9, 3, 8, 0, tzinfo=UTC)
@@ -218,3 +229,66 @@ def test_incidents_and_overdue_tabs(qtbot, desk_page, school):
     model = desk_page.overdue.model
     assert model.index(0, 1).data() == "Oskars Vītols"
     assert model.index(0, model.columnCount() - 1).data() == "21 diena"
+
+
+class _Engine:
+    """Counts syncs; as fast as a no-change sync."""
+
+    def __init__(self) -> None:
+        from sync.engine import Backoff
+
+        self.calls = 0
+        self.backoff = Backoff()
+
+    def sync_once(self):
+        from sync.engine import SyncReport
+
+        self.calls += 1
+        return SyncReport()
+
+
+def test_sync_controller_watch_syncs_every_second_while_watched(qtbot) -> None:
+    from desktop.syncing import SyncController
+
+    tasks = TaskRunner()
+    engine = _Engine()
+    sync = SyncController(tasks, engine, interval_s=600)
+    with qtbot.waitSignal(sync.synced, timeout=3000):
+        sync.watch(True, interval_ms=30)
+    assert sync.watching and engine.calls == 1
+    sync.watch(True, interval_ms=30)  # a second watcher nests
+    qtbot.waitUntil(lambda: engine.calls >= 4, timeout=3000)
+    sync.watch(False)
+    assert sync.watching
+    sync.watch(False)
+    assert not sync.watching
+    qtbot.wait(150)  # the interval is 600 s again: at most the sync already running finishes
+    settled = engine.calls
+    qtbot.wait(150)
+    assert engine.calls == settled
+    sync.stop()
+    tasks.wait()
+
+
+def test_print_pages_draws_the_act_onto_a_printer(qtbot, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.documents.acts import ActData, handover_act_pdf
+    from desktop.views.desk_print import print_pages
+
+    act = tmp_path / "akts.pdf"
+    act.write_bytes(handover_act_pdf(ActData(
+        act_number="P-2026-000001-A1", application_number="P-2026-000001",
+        school_name="Rīgas Āgenskalna Valsts ģimnāzija", school_address=None,
+        applicant_name="Līga Ģērķe", applicant_role="Vecāks vai aizbildnis",
+        learner_name="Žanis Ģērķis", learner_class="7.b", resource="Planšetdators",
+        inventory_no="RAVĢ-0001", serial_no=None, model=None, act_date=date(2026, 9, 3))))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pages(printer, act) == 1
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == 1
+    # the page was drawn as an image: the printout carries one large picture
+    images = printed.pages[0].images
+    assert len(images) == 1 and images[0].image.width > 1000
