@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.icons import icon
 from desktop.tasks import TaskRunner
 from desktop.views.customer_screen import CustomerScreen
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
@@ -146,13 +147,14 @@ class DeskPage(QWidget):
         self.act_path: Path | None = None
         self.return_act_path: Path | None = None
         self._issued_id: int | None = None
+        self._loaded = False
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._issue_tab(), self.tr("Izsniegšana"))
-        self.tabs.addTab(self._return_tab(), self.tr("Atgriešana"))
+        self.tabs.addTab(self._issue_tab(), icon("desk"), self.tr("Izsniegšana"))
+        self.tabs.addTab(self._return_tab(), icon("return"), self.tr("Atgriešana"))
         self.incidents = IncidentsPanel(tasks, services.incidents, services.acknowledge)
         self.incidents.acknowledged.connect(lambda _h: self.changed.emit())
-        self.tabs.addTab(self.incidents, self.tr("Nozaudēti un nozagti"))
+        self.tabs.addTab(self.incidents, icon("lost"), self.tr("Nozaudēti un nozagti"))
         self.overdue = OverduePanel(tasks, services.overdue)
         self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -187,7 +189,7 @@ class DeskPage(QWidget):
         self.items = QComboBox()
         self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
         self.items.setEnabled(False)
-        self.start_button = QPushButton(self.tr("Sākt izsniegšanu"))
+        self.start_button = QPushButton(icon("qr"), self.tr("Sākt izsniegšanu"))
         self.start_button.setDefault(True)
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self.start_handover)
@@ -205,7 +207,7 @@ class DeskPage(QWidget):
         self.show_button.clicked.connect(self._show_customer)
         self.cancel_button = QPushButton(self.tr("Atcelt nodošanu…"))
         self.cancel_button.clicked.connect(self.cancel_handover)
-        self.print_button = QPushButton(self.tr("Drukāt aktu"))
+        self.print_button = QPushButton(icon("print"), self.tr("Drukāt aktu"))
         self.print_button.clicked.connect(self.print_act)
         self.paper_button = QPushButton(self.tr("Papīra akts ar parakstiem"))
         self.paper_button.setToolTip(self.tr(
@@ -461,12 +463,13 @@ class DeskPage(QWidget):
             self._tasks, self._services.find, "issued",
             self.tr("Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi"),
             columns)
-        self.take_back_button = QPushButton(self.tr("Pieņemt atpakaļ…"))
+        self.take_back_button = QPushButton(icon("return"), self.tr("Pieņemt atpakaļ…"))
         self.take_back_button.clicked.connect(self.take_back)
         self.return_status = QLabel()
         self.return_status.setWordWrap(True)
         self.return_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.print_return_button = QPushButton(self.tr("Drukāt atgriešanas aktu"))
+        self.print_return_button = QPushButton(icon("print"),
+                                               self.tr("Drukāt atgriešanas aktu"))
         self.print_return_button.setEnabled(False)
         self.print_return_button.clicked.connect(
             lambda: self.return_act_path and self.print_file(self, self.return_act_path))
@@ -504,6 +507,12 @@ class DeskPage(QWidget):
 
         self._tasks.run(self._services.record_return, handover_id, condition, notes,
                         on_done=done, on_error=lambda e: show_error(self, e))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:  # the first time the section is opened
+            self._loaded = True
+            self.reload()
 
     def closeEvent(self, event: Any) -> None:  # the customer screen goes with the page
         self.watch.stop()

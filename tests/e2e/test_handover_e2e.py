@@ -25,9 +25,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QIODevice
 from pytestqt.qtbot import QtBot
 
-from desktop.desk import HandoverWatch, desk_services, produce_act
+from desktop.desk import HandoverWatch, desk_services, produce_act, take_back
 from desktop.models import decisions, desk
 from desktop.models.codes import HandoverStatus, ItemStatus, StaffRole
+from desktop.models.handovers import acknowledge_incident
 from desktop.models.journal import Actor
 from desktop.models.schema import Document, Item
 from desktop.models.store import Store, open_store
@@ -204,3 +205,47 @@ def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
     assert calls == [True, False] and not watch.active
     assert issued[0].exists() and produced == issued
     tasks.wait()
+
+
+def test_lost_report_reaches_the_desk_and_its_acknowledgement_the_server(
+        world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    server, store, engine, app_id = world
+    item_id = decisions.offerable_items(store, ADMIN, app_id)[0][0]
+    decisions.grant(store, ADMIN, app_id, item_id=item_id)
+    card = desk.start_handover(store, ADMIN, app_id)
+    engine.sync_once()
+    server.applicant_confirm_receipt(app_id)
+    server.applicant_incident(app_id, "stolen",
+                              "Soma ar datoru nozagta Rīgas Centrālajā stacijā; iesniegts "
+                              "iesniegums Valsts policijā.")
+    engine.sync_once()
+    reports = desk.open_incidents(store, ADMIN)
+    assert [(r.handover_id, r.status) for r in reports] == [
+        (card.handover_id, HandoverStatus.STOLEN)]
+    assert reports[0].description.startswith("Soma ar datoru nozagta Rīgas")  # type: ignore[union-attr]
+    assert reports[0].applicant_name == SUBMITTER
+    acknowledge_incident(store, ADMIN, card.handover_id)
+    engine.sync_once()
+    assert desk.open_incidents(store, ADMIN) == []
+    assert server.item(item_id).status is ItemStatus.STOLEN
+    with store.read() as s:
+        assert s.get(Item, item_id).status is ItemStatus.STOLEN  # type: ignore[union-attr]
+
+
+def test_a_return_reaches_the_server_with_its_act_kept_locally(
+        world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    server, store, engine, app_id = world
+    item_id = decisions.offerable_items(store, ADMIN, app_id)[0][0]
+    decisions.grant(store, ADMIN, app_id, item_id=item_id)
+    card = desk.start_handover(store, ADMIN, app_id)
+    engine.sync_once()
+    server.applicant_confirm_receipt(app_id)
+    engine.sync_once()
+    path = take_back(store, ADMIN, card.handover_id, "returned_working_order", None)
+    engine.sync_once()
+    assert server.item(item_id).status is ItemStatus.AVAILABLE
+    wire = server.application(app_id)
+    assert [h.status for h in wire.handovers] == [HandoverStatus.RETURNED]
+    assert path.name == f"{card.act_number}-R.pdf"
+    text = PdfReader(path).pages[0].extract_text()
+    assert "Resursa atgriešanas akts" in text and LEARNER in text and "Darba kārtībā" in text
