@@ -607,7 +607,7 @@ reported {1}</translation>
     <message>
         <location filename="../views/availability_chart.py" line="86"/>
         <source>Atlikti</source>
-        <translation>Deferred</translation>
+        <translation>Postponed</translation>
     </message>
     <message>
         <location filename="../views/availability_chart.py" line="87"/>
@@ -765,7 +765,7 @@ reported {1}</translation>
     <message>
         <location filename="../views/catalogue_page.py" line="283"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
-        <translation>For each type: devices by status, and applications still waiting for a device (submitted, deferred and granted without a device).</translation>
+        <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
         <location filename="../views/catalogue_page.py" line="302"/>
@@ -1875,7 +1875,7 @@ reported {1}</translation>
     <message>
         <location filename="../views/settings_dialog.py" line="69"/>
         <source>Veidnē {application_id} aizstāj ar pieteikuma numuru.</source>
-        <translation>In the template, {application_id} is replaced with the application number.</translation>
+        <translation>{application_id} is replaced by the application number.</translation>
     </message>
     <message>
         <location filename="../views/settings_dialog.py" line="72"/>

@@ -217,3 +217,17 @@ def test_the_settings_dialog_speaks_english(qtbot, english, tmp_path: Path) -> N
         assert wanted in texts
     assert dialog.sync_interval.itemText(0).startswith("every ")
     assert not [t for t in texts if LATVIAN_LETTERS.search(t)], texts
+
+
+def test_the_status_tool_counts_the_ts_and_finds_unmarked_latvian(tmp_path: Path) -> None:
+    from tools.translation_status import ts_problems, unmarked_latvian
+
+    total, done, problems = ts_problems(TS_FILE)
+    assert sum(total.values()) == sum(done.values()) > 300
+    assert problems == []
+    view = tmp_path / "view.py"
+    view.write_text('"""Skats ar garumzīmēm."""\n'
+                    'TITLE = "Ierīču saraksts"\n'
+                    'def f(self):\n'
+                    '    return self.tr("Ierīču katalogs")\n', encoding="utf-8")
+    assert unmarked_latvian(view) == [f'{view}:2: "Ierīču saraksts"']
