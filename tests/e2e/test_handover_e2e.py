@@ -147,7 +147,9 @@ def test_grant_prepare_scan_confirm_issue_act(
     confirmed = time.monotonic()
 
     qtbot.waitUntil(lambda: customer.confirmed and page.act_path is not None, timeout=3000)
-    assert time.monotonic() - confirmed <= 3.0
+    elapsed = time.monotonic() - confirmed
+    print(f"desk showed 'issued' {elapsed:.2f} s after the applicant confirmed")
+    assert elapsed <= 3.0
     assert "Izsniegts" in page.status_text()
     assert page.print_button.isEnabled()
     assert not sync.watching  # back to the normal interval
