@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,13 +67,13 @@ def _table(model: RowsModel) -> QTableView:
 
 def _case_columns() -> list[tuple[str, str, Callable[[Any], object]]]:
     return [
-        ("number", "Pieteikums", lambda r: r.number),
-        ("learner", "Izglītojamais", lambda r: r.learner_name),
-        ("class", "Klase", lambda r: r.learner_class),
-        ("applicant", "Iesniedzējs", lambda r: r.submitter_name),
-        ("resource", "Resurss", lambda r: r.resource),
-        ("item", "Inventāra nr.", lambda r: r.inventory_no),
-        ("status", "Statuss", lambda r: r.status_label),
+        ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
+        ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
+        ("class", QT_TRANSLATE_NOOP("RowsModel", "Klase"), lambda r: r.learner_class),
+        ("applicant", QT_TRANSLATE_NOOP("RowsModel", "Iesniedzējs"), lambda r: r.submitter_name),
+        ("resource", QT_TRANSLATE_NOOP("RowsModel", "Resurss"), lambda r: r.resource),
+        ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra nr."), lambda r: r.inventory_no),
+        ("status", QT_TRANSLATE_NOOP("RowsModel", "Statuss"), lambda r: r.status_label),
     ]
 
 
@@ -458,7 +458,7 @@ class DeskPage(QWidget):
     # -- the return tab --------------------------------------------------------------------
     def _return_tab(self) -> QWidget:
         columns = _case_columns()[:-1] + [
-            ("deadline", "Termiņš", lambda r: r.return_deadline)]
+            ("deadline", QT_TRANSLATE_NOOP("RowsModel", "Termiņš"), lambda r: r.return_deadline)]
         self.returns = _SearchList(
             self._tasks, self._services.find, "issued",
             self.tr("Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi"),

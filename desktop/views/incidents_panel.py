@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,12 +36,12 @@ class IncidentsPanel(QWidget):
         self._acknowledge = acknowledge
         self._generation = 0
         self.model = RowsModel([
-            ("number", "Pieteikums", lambda r: r.number),
-            ("status", "Ziņojums", lambda r: r.status),
-            ("reported", "Ziņots", lambda r: r.reported_at),
-            ("applicant", "Iesniedzējs", lambda r: r.applicant_name),
-            ("learner", "Izglītojamais", lambda r: r.learner_name),
-            ("item", "Inventāra nr.", lambda r: r.inventory_no),
+            ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
+            ("status", QT_TRANSLATE_NOOP("RowsModel", "Ziņojums"), lambda r: r.status),
+            ("reported", QT_TRANSLATE_NOOP("RowsModel", "Ziņots"), lambda r: r.reported_at),
+            ("applicant", QT_TRANSLATE_NOOP("RowsModel", "Iesniedzējs"), lambda r: r.applicant_name),
+            ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
+            ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra nr."), lambda r: r.inventory_no),
         ], self)
         self.table = QTableView()
         self.table.setModel(self.model)

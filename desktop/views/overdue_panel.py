@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,14 +33,14 @@ class OverduePanel(QWidget):
         self._load = load
         self._generation = 0
         self.model = RowsModel([
-            ("number", "Pieteikums", lambda r: r.number),
-            ("learner", "Izglītojamais", lambda r: r.learner_name),
-            ("class", "Klase", lambda r: r.learner_class),
-            ("applicant", "Iesniedzējs", lambda r: r.applicant_name),
-            ("phone", "Tālrunis", lambda r: r.phone),
-            ("item", "Inventāra nr.", lambda r: r.inventory_no),
-            ("deadline", "Termiņš", lambda r: r.return_deadline),
-            ("late", "Kavēts", lambda r: days_text(r.days_overdue)),
+            ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
+            ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
+            ("class", QT_TRANSLATE_NOOP("RowsModel", "Klase"), lambda r: r.learner_class),
+            ("applicant", QT_TRANSLATE_NOOP("RowsModel", "Iesniedzējs"), lambda r: r.applicant_name),
+            ("phone", QT_TRANSLATE_NOOP("RowsModel", "Tālrunis"), lambda r: r.phone),
+            ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra nr."), lambda r: r.inventory_no),
+            ("deadline", QT_TRANSLATE_NOOP("RowsModel", "Termiņš"), lambda r: r.return_deadline),
+            ("late", QT_TRANSLATE_NOOP("RowsModel", "Kavēts"), lambda r: days_text(r.days_overdue)),
         ], self)
         self.table = QTableView()
         self.table.setModel(self.model)
