@@ -21,7 +21,7 @@ $(QM): desktop/i18n/resursi_en.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent desktop/i18n/resursi_en.ts -qm $(QM)
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate desktop/app.py desktop/views/*.py -source-language lv \
+	$(BIN)/pyside6-lupdate desktop/*.py desktop/views/*.py -source-language lv \
 		-target-language en -ts desktop/i18n/resursi_en.ts
 
 run: $(STAMP) $(QM)
