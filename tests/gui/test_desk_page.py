@@ -292,3 +292,37 @@ def test_print_pages_draws_the_act_onto_a_printer(qtbot, tmp_path) -> None:
     # the page was drawn as an image: the printout carries one large picture
     images = printed.pages[0].images
     assert len(images) == 1 and images[0].image.width > 1000
+
+
+def test_watch_says_when_the_act_cannot_be_made(qtbot, school) -> None:
+    store, app_id, _, _ = school
+    card = desk.start_handover(store, DESK, app_id)
+    with store.write() as s:
+        s.get(Handover, card.handover_id).status = HandoverStatus.ISSUED
+    tasks = TaskRunner()
+
+    def broken(_hid: str) -> Path:
+        raise OSError("disk full")
+
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, DESK, hid), broken,
+                          poll_ms=50)
+    with qtbot.waitSignal(watch.failed, timeout=3000) as failed:
+        watch.start(card.handover_id)
+    assert "papīra aktu" in failed.args[0] and "OSError" in failed.args[0]
+    assert not watch.active
+    tasks.wait()
+
+
+def test_watch_drops_news_of_a_handover_it_no_longer_watches(qtbot, school) -> None:
+    store, app_id, _, _ = school
+    first = desk.start_handover(store, DESK, app_id)
+    tasks = TaskRunner()
+    seen: list[object] = []
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, DESK, hid),
+                          lambda hid: Path(hid), poll_ms=10_000)
+    watch.status_changed.connect(seen.append)
+    watch.start(first.handover_id)
+    watch.stop()  # the desk moved on before the first read came back
+    tasks.wait()
+    qtbot.wait(50)
+    assert seen == []
