@@ -41,14 +41,15 @@ from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 from sync.engine import SyncEngine
 
-# PySide6 6.12.0 on Python 3.11 drops one reference to True/False on every emit of a signal
-# that carries a bool (TaskRunner.busy_changed, SyncController.running_changed), so enough
-# emits free the singletons and the interpreter aborts ("bool_dealloc"), often at exit. Give
-# them references that are never released, as Python 3.12 makes them immortal; the desk
-# helper's report asks the lead to do the same at start-up (or to pin PySide6).
+# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
+# returns nothing (processEvents, QTimer.start, …) and to True/False on every emit of a bool
+# signal; enough calls free the singletons and the interpreter aborts ("none_dealloc",
+# "bool_dealloc"), often at exit. Give them references that are never released, as Python
+# 3.12 makes them immortal; the desk helper's report asks the lead to do the same at start-up
+# or to pin PySide6 below 6.12.
 if sys.version_info < (3, 12):
-    for _flag in (True, False):
-        ctypes.c_ssize_t.from_address(id(_flag)).value += 1 << 40
+    for _singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 SCHOOL = "4313900123"
 ADMIN = Actor("admin", SCHOOL, StaffRole.ADMIN)
