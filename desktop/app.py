@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWi
 from desktop.accounts import Account, SignInService
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
+from desktop.desk import HandoverWatch, desk_services, produce_act
 from desktop.documents.labels import Label, label_sheet_pdf
 from desktop.i18n import install_translator
 from desktop.icons import icon
@@ -33,6 +34,7 @@ from desktop.models import (
     reports,
     retention,
 )
+from desktop.models import desk as desk_queries
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
@@ -50,6 +52,8 @@ from desktop.tasks import TaskRunner
 from desktop.views.audit_page import AuditLogPage
 from desktop.views.catalogue_page import CataloguePage, CatalogueServices
 from desktop.views.conflicts_panel import ConflictsPanel
+from desktop.views.customer_screen import CustomerScreen
+from desktop.views.desk_page import DeskPage
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.item_editor import ItemEditorServices
@@ -225,6 +229,24 @@ class Application:
             language=language)
         self.catalogue.changed.connect(self.refresh_sync_counts)
         self.catalogue.changed.connect(self._after_catalogue_change)
+        staff = connection.username if connection else "local"
+        # The applicant-facing screen: a window of its own (a second monitor turned to the
+        # applicant) that shows one person's name, the resource and the QR code, nothing else.
+        self.customer_screen = CustomerScreen()
+        self.desk_watch = HandoverWatch(
+            self.tasks,
+            lambda hid: desk_queries.handover_state(store, self._require_actor(), hid),
+            lambda hid: produce_act(store, self._require_actor(), hid, staff),
+            watch_sync=lambda on: self.sync.watch(on) if self.sync is not None else None,
+            parent=self.window)
+        self.desk = DeskPage(
+            self.tasks,
+            desk_services(store, self._require_actor,
+                          url_template=lambda: self.preferences.load().qr_url_template,
+                          staff_name=lambda: staff),
+            self.desk_watch, self.customer_screen)
+        self.desk.changed.connect(self.refresh_sync_counts)
+        self.desk.changed.connect(self._after_catalogue_change)
         self._add_sections()
         self.inbox.currentApplicationChanged.connect(self._record_view)
         # A label scanned into the inbox search (a keyboard-wedge scanner types the inventory
@@ -252,6 +274,8 @@ class Application:
             (translate("app", "Konflikti"), self.conflicts, "conflicts"),
         ]
         actor = self.actor()
+        if actor is None or allows(actor.role, Permission.HAND_OVER):
+            sections.insert(1, (translate("app", "Izsniegšana"), self.desk, "desk"))
         if actor is None or allows(actor.role, Permission.VIEW_AUDIT):
             sections.append((translate("app", "Audita žurnāls"), self.audit, "audit"))
         for number, (title, page, icon_name) in enumerate(sections, start=1):
@@ -418,6 +442,7 @@ class Application:
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
         self.sync.synced.connect(self._after_sync)
+        self.sync.synced.connect(self.desk_watch.refresh)
         self.window.sync_action.triggered.connect(self.sync.sync_now)
         if client.signed_in or connection.password is None:
             self.sync.start()
@@ -441,6 +466,8 @@ class Application:
             self.inbox.model.refresh_rows()
         if report.changed_items or report.pushed or report.conflicts:
             self.catalogue.refresh()
+        if report.changed_applications or report.changed_items or report.deleted:
+            self.desk.reload()
         self.refresh_sync_counts()
 
     def _refresh_school_name(self) -> None:
@@ -453,6 +480,8 @@ class Application:
 
     def shutdown(self) -> None:
         self.retention_timer.stop()
+        self.desk_watch.stop()
+        self.customer_screen.close()
         if self.sync is not None:
             self.sync.stop()
         self.tasks.wait()

@@ -11,11 +11,9 @@ first pages, rendered with pdftoppm at 80 dpi).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -23,15 +21,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
-# returns nothing (processEvents, QTimer.start, …) and to True/False on every emit of a bool
-# signal; enough calls free the singletons and the interpreter aborts ("none_dealloc",
-# "bool_dealloc"), often at exit. Give them references that are never released, as Python
-# 3.12 makes them immortal; the desk helper's report asks the lead to do the same at start-up
-# or to pin PySide6 below 6.12.
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 TEMPLATE = "https://e.latvija.lv/resursi/pieteikumi/{application_id}/sanemsana"
 

@@ -8,10 +8,8 @@ with their diacritics.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import re
-import sys
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -40,16 +38,6 @@ from sync.client import CentralClient
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 from sync.engine import SyncEngine
-
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
-# returns nothing (processEvents, QTimer.start, …) and to True/False on every emit of a bool
-# signal; enough calls free the singletons and the interpreter aborts ("none_dealloc",
-# "bool_dealloc"), often at exit. Give them references that are never released, as Python
-# 3.12 makes them immortal; the desk helper's report asks the lead to do the same at start-up
-# or to pin PySide6 below 6.12.
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 SCHOOL = "4313900123"
 ADMIN = Actor("admin", SCHOOL, StaffRole.ADMIN)

@@ -4,8 +4,6 @@ prints the act, returns make a return act, incidents are acknowledged, overdue i
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -29,16 +27,6 @@ from factories import (
     add_item,
     seed_catalogue,
 )
-
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
-# returns nothing (processEvents, QTimer.start, …) and to True/False on every emit of a bool
-# signal; enough calls free the singletons and the interpreter aborts ("none_dealloc",
-# "bool_dealloc"), often at exit. Give them references that are never released, as Python
-# 3.12 makes them immortal; the desk helper's report asks the lead to do the same at start-up
-# or to pin PySide6 below 6.12.
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 TEMPLATE = "https://e.latvija.lv/resursi/pieteikumi/{application_id}"
 NOW = datetime(2026, 9, 3, 8, 0, tzinfo=UTC)
