@@ -347,11 +347,24 @@ def latvian_count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n % 10 == 1 and n % 100 != 11 else many}"
 
 
-def describe_run(run: DeletionRun) -> str:
-    """A deletion run in one Latvian sentence."""
+def describe_run(run: DeletionRun, language: str = "lv") -> str:
+    """A deletion run in one sentence, Latvian or (``language="en"``) English."""
+    when = run.run_on.strftime('%d.%m.%Y')
+    if language == "en":
+        why = ("after 25 months" if run.trigger == "retention"
+               else "after deletion by the central service")
+        parts = [_english_count(run.applications, "application"),
+                 _english_count(run.handovers, "handover"),
+                 _english_count(run.documents, "document"),
+                 _english_count(run.files, "file")]
+        return f"{when} deleted {why}: {', '.join(parts)}"
     why = "pēc 25 mēnešiem" if run.trigger == "retention" else "pēc centrālā servisa dzēšanas"
     parts = [latvian_count(run.applications, "pieteikums", "pieteikumi"),
              latvian_count(run.handovers, "izsniegšana", "izsniegšanas"),
              latvian_count(run.documents, "dokuments", "dokumenti"),
              latvian_count(run.files, "fails", "faili")]
-    return f"{run.run_on.strftime('%d.%m.%Y')} {why} dzēsti: {', '.join(parts)}"
+    return f"{when} {why} dzēsti: {', '.join(parts)}"
+
+
+def _english_count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,7 +1,7 @@
 """The four reports, as plain rows: open applications, items, issued devices, overdue returns.
 
-Each report is a ``Report``: Latvian column headers, rows of plain values (str, int, date),
-and the series its bar chart shows. The screen, the CSV file and the PDF all draw from the
+Each report is a ``Report``: column headers in the user's language (Latvian, or English with
+``language="en"``), rows of plain values (str, int, date), and the series its bar chart shows. The screen, the CSV file and the PDF all draw from the
 same ``Report``, so they cannot disagree. CSV files are UTF-8 with a byte-order mark and
 semicolons, which is what a spreadsheet in a Latvian locale opens as columns.
 """
@@ -43,6 +43,39 @@ _HANDED_OUT = (HandoverStatus.ISSUED, HandoverStatus.RETURNED, HandoverStatus.LO
 NO_CLASS = "Bez klases"  # staff, and learners whose class is not known
 OVERDUE_BUCKETS = ((7, "1–7 dienas"), (30, "8–30 dienas"), (90, "31–90 dienas"),
                    (None, "vairāk nekā 90 dienas"))
+TOTAL = "Kopā"
+
+# The core has no Qt translator: a report's fixed texts are kept here in English too, keyed by
+# the Latvian text (the Latvian stays the source, as in the views' tr() strings).
+ENGLISH: dict[str, str] = {
+    TITLES["applications"]: "Open applications by status and resource type",
+    TITLES["items"]: "Devices by status",
+    TITLES["issued"]: "Issued devices by class",
+    TITLES["overdue"]: "Overdue returns",
+    NO_CLASS: "No class",
+    "1–7 dienas": "1–7 days",
+    "8–30 dienas": "8–30 days",
+    "31–90 dienas": "31–90 days",
+    "vairāk nekā 90 dienas": "more than 90 days",
+    TOTAL: "Total",
+    "Resursa veids": "Resource type",
+    "Statuss": "Status",
+    "Klase": "Class",
+    "Pieteikums": "Application",
+    "Izglītojamais": "Learner",
+    "Inventāra Nr.": "Inventory no.",
+    "Jāatdod līdz": "Due back by",
+    "Nokavētas dienas": "Days overdue",
+    "Atvērtie pieteikumi pa statusiem": "Open applications by status",
+    "Ierīces pa statusiem": "Devices by status",
+    "Izsniegtās ierīces pa klasēm": "Issued devices by class",
+    "Nokavējuma ilgums": "How long overdue",
+}
+
+
+def text(latvian: str, language: str = "lv") -> str:
+    """A report's fixed text in ``language`` ("lv" or "en"); Latvian when there is no English."""
+    return ENGLISH.get(latvian, latvian) if language == "en" else latvian
 
 
 @dataclass(frozen=True)
@@ -70,21 +103,25 @@ class ReportKindError(ValueError):
                            f"{', '.join(REPORT_KINDS)}")
 
 
-def _kind_labels(store: Store) -> dict[str, str]:
+def _kind_labels(store: Store, language: str = "lv") -> dict[str, str]:
+    """Each resource kind's name; in English the Latvian name stands in for a missing one."""
+    query = select(ResourceKind.code, ResourceKind.label_lv, ResourceKind.label_en)
     with store.read() as s:
-        return {code: label for code, label in s.execute(select(ResourceKind.code, ResourceKind.label_lv))}
+        return {code: (english if language == "en" and english else latvian) or code
+                for code, latvian, english in s.execute(query)}
 
 
-def _class_key(name: str) -> tuple[int, str]:
+def _class_key(name: str, no_class: str = NO_CLASS) -> tuple[int, str]:
     """Natural order of classes: 2.a before 10.a; those without a class last."""
-    if name == NO_CLASS:
+    if name == no_class:
         return (10_000, "")
     m = re.match(r"\s*(\d+)", name)
     return (int(m.group(1)) if m else 9_999, name.casefold())
 
 
-def applications_report(store: Store, institution_id: str, today: date | None = None) -> Report:
-    kinds = _kind_labels(store)
+def applications_report(store: Store, institution_id: str, today: date | None = None,
+                        language: str = "lv") -> Report:
+    kinds = _kind_labels(store, language)
     handed_out = exists().where(Handover.application_id == Application.id,
                                 Handover.status.in_([s.value for s in _HANDED_OUT]))
     with store.read() as s:
@@ -104,19 +141,22 @@ def applications_report(store: Store, institution_id: str, today: date | None = 
         rows.append((kinds.get(kind, kind), *(c[st] for st in OPEN_STATUSES),
                      sum(c.values())))
     by_status = Counter(ApplicationStatus(st) for _, st in found)
-    totals = ("Kopā", *(by_status[st] for st in OPEN_STATUSES), len(found))
+    total = text(TOTAL, language)
+    totals = (total, *(by_status[st] for st in OPEN_STATUSES), len(found))
     return Report(
-        kind="applications", title=TITLES["applications"],
-        columns=("Resursa veids", *(st.label_lv for st in OPEN_STATUSES), "Kopā"),
+        kind="applications", title=text(TITLES["applications"], language),
+        columns=(text("Resursa veids", language),
+                 *(st.label(language) for st in OPEN_STATUSES), total),
         rows=(*rows, totals) if rows else (),
-        chart_title="Atvērtie pieteikumi pa statusiem",
-        chart=tuple((st.label_lv, by_status[st]) for st in OPEN_STATUSES),
+        chart_title=text("Atvērtie pieteikumi pa statusiem", language),
+        chart=tuple((st.label(language), by_status[st]) for st in OPEN_STATUSES),
         numeric=frozenset(range(1, len(OPEN_STATUSES) + 2)), generated_on=today,
     )
 
 
-def items_report(store: Store, institution_id: str, today: date | None = None) -> Report:
-    kinds = _kind_labels(store)
+def items_report(store: Store, institution_id: str, today: date | None = None,
+                 language: str = "lv") -> Report:
+    kinds = _kind_labels(store, language)
     with store.read() as s:
         found = s.execute(select(Item.kind_code, Item.status)
                           .where(Item.institution_id == institution_id)).all()
@@ -124,22 +164,27 @@ def items_report(store: Store, institution_id: str, today: date | None = None) -
     counts: dict[ItemStatus, Counter[str]] = defaultdict(Counter)
     for kind, status in found:
         counts[ItemStatus(status)][kind] += 1
-    rows = [(st.label_lv, *(counts[st][k] for k in kind_codes), sum(counts[st].values()))
+    total = text(TOTAL, language)
+    rows = [(st.label(language), *(counts[st][k] for k in kind_codes),
+             sum(counts[st].values()))
             for st in ItemStatus if counts[st]]
     if rows:
-        rows.append(("Kopā", *(sum(counts[st][k] for st in counts) for k in kind_codes),
+        rows.append((total, *(sum(counts[st][k] for st in counts) for k in kind_codes),
                      len(found)))
     return Report(
-        kind="items", title=TITLES["items"],
-        columns=("Statuss", *(kinds.get(k, k) for k in kind_codes), "Kopā"),
-        rows=tuple(rows), chart_title="Ierīces pa statusiem",
-        chart=tuple((st.label_lv, sum(counts[st].values())) for st in ItemStatus if counts[st]),
+        kind="items", title=text(TITLES["items"], language),
+        columns=(text("Statuss", language), *(kinds.get(k, k) for k in kind_codes), total),
+        rows=tuple(rows), chart_title=text("Ierīces pa statusiem", language),
+        chart=tuple((st.label(language), sum(counts[st].values()))
+                    for st in ItemStatus if counts[st]),
         numeric=frozenset(range(1, len(kind_codes) + 2)), generated_on=today,
     )
 
 
-def issued_report(store: Store, institution_id: str, today: date | None = None) -> Report:
-    kinds = _kind_labels(store)
+def issued_report(store: Store, institution_id: str, today: date | None = None,
+                  language: str = "lv") -> Report:
+    kinds = _kind_labels(store, language)
+    no_class = text(NO_CLASS, language)
     with store.read() as s:
         found = s.execute(
             select(Application.learner_class, Item.kind_code)
@@ -150,27 +195,29 @@ def issued_report(store: Store, institution_id: str, today: date | None = None) 
         ).all()
     by_class: dict[str, Counter[str]] = defaultdict(Counter)
     for learner_class, kind in found:
-        by_class[(learner_class or "").strip() or NO_CLASS][kind or "?"] += 1
+        by_class[(learner_class or "").strip() or no_class][kind or "?"] += 1
     kind_codes = sorted({k or "?" for _, k in found}, key=lambda k: kinds.get(k, k).casefold())
-    classes = sorted(by_class, key=_class_key)
+    classes = sorted(by_class, key=lambda name: _class_key(name, no_class))
     rows = [(name, *(by_class[name][k] for k in kind_codes), sum(by_class[name].values()))
             for name in classes]
     if rows:
-        rows.append(("Kopā", *(sum(c[k] for c in by_class.values()) for k in kind_codes),
-                     len(found)))
+        rows.append((text(TOTAL, language),
+                     *(sum(c[k] for c in by_class.values()) for k in kind_codes), len(found)))
     return Report(
-        kind="issued", title=TITLES["issued"],
-        columns=("Klase", *(kinds.get(k, k) for k in kind_codes), "Kopā"),
-        rows=tuple(rows), chart_title="Izsniegtās ierīces pa klasēm",
+        kind="issued", title=text(TITLES["issued"], language),
+        columns=(text("Klase", language), *(kinds.get(k, k) for k in kind_codes),
+                 text(TOTAL, language)),
+        rows=tuple(rows), chart_title=text("Izsniegtās ierīces pa klasēm", language),
         chart=tuple((name, sum(by_class[name].values())) for name in classes),
         numeric=frozenset(range(1, len(kind_codes) + 2)), generated_on=today,
     )
 
 
-def overdue_report(store: Store, institution_id: str, today: date | None = None) -> Report:
+def overdue_report(store: Store, institution_id: str, today: date | None = None,
+                   language: str = "lv") -> Report:
     """Issued devices whose return date has passed, the longest overdue first."""
     today = today or date.today()
-    kinds = _kind_labels(store)
+    kinds = _kind_labels(store, language)
     with store.read() as s:
         found = s.execute(
             select(Application.number, Application.learner_name, Application.learner_class,
@@ -190,11 +237,12 @@ def overdue_report(store: Store, institution_id: str, today: date | None = None)
                      kinds.get(kind or "", kind or "—"), deadline, late))
         buckets[_bucket(late)] += 1
     return Report(
-        kind="overdue", title=TITLES["overdue"],
-        columns=("Pieteikums", "Izglītojamais", "Klase", "Inventāra Nr.", "Resursa veids",
-                 "Jāatdod līdz", "Nokavētas dienas"),
-        rows=tuple(rows), chart_title="Nokavējuma ilgums",
-        chart=tuple((label, buckets[label]) for _, label in OVERDUE_BUCKETS),
+        kind="overdue", title=text(TITLES["overdue"], language),
+        columns=tuple(text(c, language) for c in (
+            "Pieteikums", "Izglītojamais", "Klase", "Inventāra Nr.", "Resursa veids",
+            "Jāatdod līdz", "Nokavētas dienas")),
+        rows=tuple(rows), chart_title=text("Nokavējuma ilgums", language),
+        chart=tuple((text(label, language), buckets[label]) for _, label in OVERDUE_BUCKETS),
         numeric=frozenset({6}), generated_on=today,
     )
 
@@ -206,7 +254,7 @@ def _bucket(days: int) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-_BUILDERS: dict[str, Callable[[Store, str, date | None], Report]] = {
+_BUILDERS: dict[str, Callable[[Store, str, date | None, str], Report]] = {
     "applications": applications_report,
     "items": items_report,
     "issued": issued_report,
@@ -215,13 +263,14 @@ _BUILDERS: dict[str, Callable[[Store, str, date | None], Report]] = {
 
 
 def build_report(store: Store, kind: str, institution_id: str,
-                 today: date | None = None) -> Report:
-    """The report called ``kind`` (one of ``REPORT_KINDS``) for one school."""
+                 today: date | None = None, language: str = "lv") -> Report:
+    """The report called ``kind`` (one of ``REPORT_KINDS``) for one school, its titles,
+    columns and labels in ``language`` ("lv" or "en")."""
     try:
         builder = _BUILDERS[kind]
     except KeyError:
         raise ReportKindError(kind) from None
-    return builder(store, institution_id, today or date.today())
+    return builder(store, institution_id, today or date.today(), language)
 
 
 # -- CSV ---------------------------------------------------------------------------------------

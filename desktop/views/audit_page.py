@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,8 +136,8 @@ def run_while_alive(tasks: TaskRunner, widget: QWidget, fn: Callable[..., Any], 
 
 
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Saglabāt kā") if parent else "",
-                                          suggested, file_filter)
+    title = QCoreApplication.translate("AuditLogPage", "Saglabāt kā")
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(name) if name else None
 
 
@@ -159,10 +159,12 @@ class AuditLogPage(QWidget):
         institution_id: str = "",
         ask_path: Callable[[QWidget | None, str, str], Path | None] | None = None,
         page_size: int = PAGE_SIZE,
+        language: str = "lv",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._language = language  # of the deletion-run sentences the core writes
         self._load_page = load_page
         self._load_choices = load_choices
         self._export = export
@@ -360,8 +362,8 @@ class AuditLogPage(QWidget):
             self.deletions.setToolTip("")
             return
         self.deletions.setText(self.tr("Automātiskā dzēšana, pēdējoreiz: {run}.").format(
-            run=describe_run(runs[0])))
-        self.deletions.setToolTip("\n".join(describe_run(r) for r in runs))
+            run=describe_run(runs[0], self._language)))
+        self.deletions.setToolTip("\n".join(describe_run(r, self._language) for r in runs))
 
     def _filter_changed(self, *_: object) -> None:
         self._go(0)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.catalogue import ItemRow as ItemRowData
@@ -40,16 +40,16 @@ class ItemsModel(ColumnsTableModel):
     """The school's items, one row each, in the order the query gave."""
 
     columns = (
-        ("inventory_no", "Inventāra nr."),
-        ("kind", "Veids"),
-        ("model", "Ražotājs un modelis"),
-        ("serial_no", "Sērijas nr."),
-        ("year", "Gads"),
-        ("value", "Vērtība, €"),
-        ("social", "Soc. atbalstam"),
-        ("location", "Atrašanās vieta"),
-        ("status", "Statuss"),
-        ("sync", "Sinhronizācija"),
+        ("inventory_no", QT_TRANSLATE_NOOP("ItemsModel", "Inventāra nr.")),
+        ("kind", QT_TRANSLATE_NOOP("ItemsModel", "Veids")),
+        ("model", QT_TRANSLATE_NOOP("ItemsModel", "Ražotājs un modelis")),
+        ("serial_no", QT_TRANSLATE_NOOP("ItemsModel", "Sērijas nr.")),
+        ("year", QT_TRANSLATE_NOOP("ItemsModel", "Gads")),
+        ("value", QT_TRANSLATE_NOOP("ItemsModel", "Vērtība, €")),
+        ("social", QT_TRANSLATE_NOOP("ItemsModel", "Soc. atbalstam")),
+        ("location", QT_TRANSLATE_NOOP("ItemsModel", "Atrašanās vieta")),
+        ("status", QT_TRANSLATE_NOOP("ItemsModel", "Statuss")),
+        ("sync", QT_TRANSLATE_NOOP("ItemsModel", "Sinhronizācija")),
     )
 
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
@@ -130,12 +130,12 @@ class OfferedKindsModel(ColumnsTableModel):
     """The kinds the school lends: to whom, whether it takes applications, documents."""
 
     columns = (
-        ("kind", "Resursa veids"),
-        ("target", "Kam izsniedz"),
-        ("accepting", "Pieteikšanās"),
-        ("documents", "Dokumenti"),
-        ("items", "Resursi"),
-        ("sync", "Sinhronizācija"),
+        ("kind", QT_TRANSLATE_NOOP("OfferedKindsModel", "Resursa veids")),
+        ("target", QT_TRANSLATE_NOOP("OfferedKindsModel", "Kam izsniedz")),
+        ("accepting", QT_TRANSLATE_NOOP("OfferedKindsModel", "Pieteikšanās")),
+        ("documents", QT_TRANSLATE_NOOP("OfferedKindsModel", "Dokumenti")),
+        ("items", QT_TRANSLATE_NOOP("OfferedKindsModel", "Resursi")),
+        ("sync", QT_TRANSLATE_NOOP("OfferedKindsModel", "Sinhronizācija")),
     )
 
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:

@@ -42,10 +42,6 @@ WARNING_COLOUR = "#8a6100"
 SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("decision_dialogs", text)
-
-
 def _count_phrase(count: int, one: str, many: str) -> str:
     """Latvian number agreement: 1, 21, 31… take the singular, 11 and the rest the plural."""
     singular = count % 10 == 1 and count % 100 != 11
@@ -90,7 +86,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButt
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
     ok.setText(ok_text)
-    cancel.setText(_tr("Atcelt"))
+    cancel.setText(QCoreApplication.translate("decision_dialogs", "Atcelt"))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok, cancel
@@ -278,16 +274,23 @@ class RefuseDialog(_ReasonDialog):
 
     def __init__(self, application_label: str = "", *, count: int = 1,
                  parent: QWidget | None = None) -> None:
+        # translate() with the literal in place: lupdate extracts nothing passed via a helper
         if count > 1:
-            title = _count_phrase(count, _tr("Atteikt {0} pieteikumu"),
-                                  _tr("Atteikt {0} pieteikumus"))
+            title = _count_phrase(
+                count,
+                QCoreApplication.translate("decision_dialogs", "Atteikt {0} pieteikumu"),
+                QCoreApplication.translate("decision_dialogs", "Atteikt {0} pieteikumus"))
             heading = application_label or _count_phrase(
-                count, _tr("Atlasīts {0} pieteikums"), _tr("Atlasīti {0} pieteikumi"))
+                count,
+                QCoreApplication.translate("decision_dialogs", "Atlasīts {0} pieteikums"),
+                QCoreApplication.translate("decision_dialogs", "Atlasīti {0} pieteikumi"))
         else:
-            title = _tr("Atteikt pieteikumu")
+            title = QCoreApplication.translate("decision_dialogs", "Atteikt pieteikumu")
             heading = application_label
-        super().__init__(title, heading, _tr("Atteikt"), _tr("Jānorāda atteikuma pamatojums"),
-                         parent)
+        super().__init__(
+            title, heading, QCoreApplication.translate("decision_dialogs", "Atteikt"),
+            QCoreApplication.translate("decision_dialogs", "Jānorāda atteikuma pamatojums"),
+            parent)
         self.hint = _note(self.tr("Pamatojumu redzēs pieteikuma iesniedzējs."))
         self._add_bottom(self.hint)
 
@@ -298,15 +301,22 @@ class DeferDialog(_ReasonDialog):
     def __init__(self, application_label: str = "", *, count: int = 1,
                  parent: QWidget | None = None) -> None:
         if count > 1:
-            title = _count_phrase(count, _tr("Atlikt {0} pieteikumu"),
-                                  _tr("Atlikt {0} pieteikumus"))
+            title = _count_phrase(
+                count,
+                QCoreApplication.translate("decision_dialogs", "Atlikt {0} pieteikumu"),
+                QCoreApplication.translate("decision_dialogs", "Atlikt {0} pieteikumus"))
             heading = application_label or _count_phrase(
-                count, _tr("Atlasīts {0} pieteikums"), _tr("Atlasīti {0} pieteikumi"))
+                count,
+                QCoreApplication.translate("decision_dialogs", "Atlasīts {0} pieteikums"),
+                QCoreApplication.translate("decision_dialogs", "Atlasīti {0} pieteikumi"))
         else:
-            title = _tr("Atlikt pieteikuma izskatīšanu")
+            title = QCoreApplication.translate("decision_dialogs",
+                                               "Atlikt pieteikuma izskatīšanu")
             heading = application_label
-        super().__init__(title, heading, _tr("Atlikt"), _tr("Jānorāda atlikšanas pamatojums"),
-                         parent)
+        super().__init__(
+            title, heading, QCoreApplication.translate("decision_dialogs", "Atlikt"),
+            QCoreApplication.translate("decision_dialogs", "Jānorāda atlikšanas pamatojums"),
+            parent)
         today = QDate.currentDate()
         self.use_revisit = QCheckBox(self.tr("Izskatīt atkārtoti:"))
         self.revisit = _date_edit(today, today.addDays(7))
@@ -329,7 +339,10 @@ def show_error(parent: QWidget | None, exc: Exception) -> None:
     traceback; for an unexpected error, a generic message naming its type."""
     message = getattr(exc, "message_lv", None)
     if not isinstance(message, str) or not message.strip():
-        message = _tr("Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; "
-                      "ja kļūda atkārtojas, sazinieties ar atbalsta dienestu."
-                      ).format(type(exc).__name__)
-    QMessageBox.warning(parent, _tr("Darbība netika veikta"), message)
+        message = QCoreApplication.translate(
+            "decision_dialogs",
+            "Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; "
+            "ja kļūda atkārtojas, sazinieties ar atbalsta dienestu."
+        ).format(type(exc).__name__)
+    QMessageBox.warning(parent, QCoreApplication.translate(
+        "decision_dialogs", "Darbība netika veikta"), message)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -58,14 +59,14 @@ class PreviewModel(ColumnsTableModel):
     """The file's rows as read, each with its errors (bad rows tinted and listed)."""
 
     columns = (
-        ("row", "Rinda"),
-        ("inventory_no", "Inventāra numurs"),
-        ("kind_code", "Resursa veids"),
-        ("maker", "Ražotājs un modelis"),
-        ("year", "Gads"),
-        ("acquisition_value", "Vērtība"),
-        ("status", "Statuss"),
-        ("errors", "Kļūdas"),
+        ("row", QT_TRANSLATE_NOOP("PreviewModel", "Rinda")),
+        ("inventory_no", QT_TRANSLATE_NOOP("PreviewModel", "Inventāra numurs")),
+        ("kind_code", QT_TRANSLATE_NOOP("PreviewModel", "Resursa veids")),
+        ("maker", QT_TRANSLATE_NOOP("PreviewModel", "Ražotājs un modelis")),
+        ("year", QT_TRANSLATE_NOOP("PreviewModel", "Gads")),
+        ("acquisition_value", QT_TRANSLATE_NOOP("PreviewModel", "Vērtība")),
+        ("status", QT_TRANSLATE_NOOP("PreviewModel", "Statuss")),
+        ("errors", QT_TRANSLATE_NOOP("PreviewModel", "Kļūdas")),
     )
 
     def __init__(self, field_labels: dict[str, str] | None = None,

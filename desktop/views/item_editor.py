@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,26 +57,27 @@ EMPTY = "—"
 ERROR_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 3px;"
 
 
-def _action_labels(tr: Callable[[str], str]) -> dict[str, str]:
+def _action_labels() -> dict[str, str]:
+    """What each action did, in words; one context ("ItemEditor") for lupdate and lookup."""
     return {
-        "create": tr("Pievienots"),
-        "import": tr("Importēts no CSV"),
-        "commission": tr("Nodots lietošanā"),
-        "store": tr("Novietots rezervē"),
-        "release": tr("Atbrīvots no rezerves"),
-        "reserve": tr("Rezervēts pieteikumam"),
-        "unreserve": tr("Rezervācija atcelta"),
-        "hand_out": tr("Izsniegts"),
-        "return_working": tr("Atgriezts darba kārtībā"),
-        "return_damaged": tr("Atgriezts bojāts"),
-        "report_lost": tr("Nozaudēts"),
-        "report_stolen": tr("Nozagts"),
-        "send_to_maintenance": tr("Nodots apkopē"),
-        "send_to_repair": tr("Nodots remontā"),
-        "mark_damaged": tr("Atzīmēts kā bojāts"),
-        "back_in_service": tr("Atgriezts lietošanā"),
-        "recover": tr("Atrasts"),
-        "discard": tr("Atjaunots servera stāvoklis"),
+        "create": QCoreApplication.translate("ItemEditor", "Pievienots"),
+        "import": QCoreApplication.translate("ItemEditor", "Importēts no CSV"),
+        "commission": QCoreApplication.translate("ItemEditor", "Nodots lietošanā"),
+        "store": QCoreApplication.translate("ItemEditor", "Novietots rezervē"),
+        "release": QCoreApplication.translate("ItemEditor", "Atbrīvots no rezerves"),
+        "reserve": QCoreApplication.translate("ItemEditor", "Rezervēts pieteikumam"),
+        "unreserve": QCoreApplication.translate("ItemEditor", "Rezervācija atcelta"),
+        "hand_out": QCoreApplication.translate("ItemEditor", "Izsniegts"),
+        "return_working": QCoreApplication.translate("ItemEditor", "Atgriezts darba kārtībā"),
+        "return_damaged": QCoreApplication.translate("ItemEditor", "Atgriezts bojāts"),
+        "report_lost": QCoreApplication.translate("ItemEditor", "Nozaudēts"),
+        "report_stolen": QCoreApplication.translate("ItemEditor", "Nozagts"),
+        "send_to_maintenance": QCoreApplication.translate("ItemEditor", "Nodots apkopē"),
+        "send_to_repair": QCoreApplication.translate("ItemEditor", "Nodots remontā"),
+        "mark_damaged": QCoreApplication.translate("ItemEditor", "Atzīmēts kā bojāts"),
+        "back_in_service": QCoreApplication.translate("ItemEditor", "Atgriezts lietošanā"),
+        "recover": QCoreApplication.translate("ItemEditor", "Atrasts"),
+        "discard": QCoreApplication.translate("ItemEditor", "Atjaunots servera stāvoklis"),
     }
 
 
@@ -76,10 +85,10 @@ class HistoryModel(ColumnsTableModel):
     """An item's status changes, newest first."""
 
     columns = (
-        ("at", "Laiks"),
-        ("change", "Statuss"),
-        ("reason", "Pamatojums"),
-        ("actor", "Kas"),
+        ("at", QT_TRANSLATE_NOOP("HistoryModel", "Laiks")),
+        ("change", QT_TRANSLATE_NOOP("HistoryModel", "Statuss")),
+        ("reason", QT_TRANSLATE_NOOP("HistoryModel", "Pamatojums")),
+        ("actor", QT_TRANSLATE_NOOP("HistoryModel", "Kas")),
     )
 
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
@@ -114,7 +123,7 @@ class HistoryModel(ColumnsTableModel):
             if key == "reason" and r.reason:
                 return r.reason
             if key == "change":  # what happened, in words
-                return _action_labels(self.tr).get(r.action, r.action)
+                return _action_labels().get(r.action, r.action)
         if role == Qt.ItemDataRole.DecorationRole and key == "change":
             return QColor(ITEM_STATUS_COLOURS[r.to_status])
         return None
@@ -292,7 +301,7 @@ class ItemEditor(QDialog):
                 f"<b>{status.label(self._language)}</b>"))
         self.action.clear()
         for action in item_actions_from(status):
-            self.action.addItem(_action_labels(self.tr).get(action.value, action.value),
+            self.action.addItem(_action_labels().get(action.value, action.value),
                                 action.value)
         if status in (ItemStatus.IN_USE, ItemStatus.RESERVED):
             note = self.tr("Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai "

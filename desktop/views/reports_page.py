@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.reports import REPORT_KINDS, TITLES, Report
+from desktop.models.reports import REPORT_KINDS, TITLES, Report, text
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import ask_save_path, run_while_alive
 from desktop.views.detail_page import CONFLICT_COLOUR
@@ -96,7 +96,7 @@ class ReportTableModel(QAbstractTableModel):
         if (self._report is not None and orientation == Qt.Orientation.Horizontal
                 and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._report.columns)):
-            return self.tr(self._report.columns[section])
+            return self._report.columns[section]  # already in the UI language
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -219,14 +219,17 @@ class ReportsPage(QWidget):
         self,
         tasks: TaskRunner,
         *,
-        load: Callable[[str], Report],
+        load: Callable[[str, str], Report],
         export: Callable[[str, str, Path], object],
         ask_path: Callable[[QWidget | None, str, str], Path | None] | None = None,
+        language: str = "lv",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        #: ``load(kind, language)``: the core writes the report's texts in the UI language
         self._load = load
+        self._language = language
         self._export = export
         #: asked for the export file; tests replace it with a function returning a path
         self.ask_path = ask_path or ask_save_path
@@ -302,9 +305,9 @@ class ReportsPage(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation, kind = self._generation, self.kind
-        self.title.setText(self.tr(TITLES[kind]))
+        self.title.setText(text(TITLES[kind], self._language))
         self._set_buttons(False)
-        self._run(self._load, kind,
+        self._run(self._load, kind, self._language,
                         on_done=lambda report: self._show(generation, report),
                         on_error=lambda exc: self._fail(exc, self.tr(
                             "Neizdevās sagatavot pārskatu.")))
@@ -314,7 +317,8 @@ class ReportsPage(QWidget):
             return
         self.report = report
         self.model.set_report(report)
-        self.chart.set_series(self.tr(report.chart_title), report.chart)
+        self.title.setText(report.title)
+        self.chart.set_series(report.chart_title, report.chart)
         count = len(report.rows) if report.kind == "overdue" else report.total
         self.summary.setText(self.tr("Kopā: {n}").format(n=count) if report.rows
                              else self.tr("Nav ierakstu."))

@@ -52,7 +52,7 @@ def school(store: Store) -> Store:
 
 def _page(qtbot, tasks: TaskRunner, store: Store, **overrides) -> ReportsPage:
     callables = dict(
-        load=lambda kind: build_report(store, kind, SCHOOL, TODAY),
+        load=lambda kind, language: build_report(store, kind, SCHOOL, TODAY, language),
         export=lambda kind, fmt, path: export_report(store, "ilze.reviewer", SCHOOL, kind, fmt,
                                                      path, TODAY),
     )
@@ -163,7 +163,7 @@ def test_many_classes_are_drawn_slanted_without_errors(qtbot, tasks, store: Stor
     assert not page.chart.grab().isNull()
 
 
-def _many_classes(kind: str):
+def _many_classes(kind: str, _language: str):
     from desktop.models.reports import Report
 
     bars = tuple((f"{n}.{c}", n) for n in range(1, 13) for c in "abc")
@@ -180,7 +180,7 @@ def test_a_result_arriving_after_the_page_closed_is_dropped(qtbot, tasks, school
     release = threading.Event()
     seen: list[str] = []
 
-    def slow(kind: str):
+    def slow(kind: str, _language: str):
         release.wait(5)
         seen.append(kind)
         return build_report(school, kind, SCHOOL, TODAY)
@@ -193,3 +193,20 @@ def test_a_result_arriving_after_the_page_closed_is_dropped(qtbot, tasks, school
     assert tasks.wait(5000)
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5000)  # the callback ran, quietly
     assert seen == ["applications"]
+
+
+def test_an_english_page_asks_for_an_english_report(qtbot, tasks, school: Store) -> None:
+    asked: list[str] = []
+
+    def load(kind: str, language: str):
+        asked.append(language)
+        return build_report(school, kind, SCHOOL, TODAY, language)
+
+    page = _page(qtbot, tasks, school, load=load, language="en")
+    _show(qtbot, page, "items")
+    assert asked[-1] == "en"
+    assert page.title.text() == "Devices by status"
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(page.model.columnCount())]
+    assert headers[0] == "Status" and headers[-1] == "Total"
+    assert page.model.data(page.model.index(page.model.rowCount() - 1, 0)) == "Total"

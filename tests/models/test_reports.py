@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -105,6 +106,36 @@ def test_overdue_returns_longest_first_with_buckets(school: Store) -> None:
     ]
     assert dict(r.chart) == {"1–7 dienas": 1, "8–30 dienas": 0, "31–90 dienas": 0,
                              "vairāk nekā 90 dienas": 1}
+
+
+def test_reports_in_english(school: Store) -> None:
+    add_application(school, status=ApplicationStatus.SUBMITTED)
+    add_item(school, status=ItemStatus.AVAILABLE)
+    _issue(school, None, date(2026, 6, 1), learner="Ēriks Šņore")  # no class, 172 days late
+
+    r = build_report(school, "applications", SCHOOL, TODAY, language="en")
+    assert r.title == "Open applications by status and resource type"
+    assert r.columns == ("Resource type", "Submitted", "Postponed", "Granted", "Total")
+    assert r.rows[0][0] == "Windows laptop" and r.rows[-1][0] == "Total"
+    assert r.chart_title == "Open applications by status"
+
+    r = build_report(school, "items", SCHOOL, TODAY, language="en")
+    assert r.columns == ("Status", "Windows laptop", "Total")
+    assert [row[0] for row in r.rows] == ["Available", "In use", "Total"]
+
+    r = build_report(school, "issued", SCHOOL, TODAY, language="en")
+    assert (r.title, r.columns[0]) == ("Issued devices by class", "Class")
+    assert [row[0] for row in r.rows] == ["No class", "Total"]
+
+    r = build_report(school, "overdue", SCHOOL, TODAY, language="en")
+    assert r.columns == ("Application", "Learner", "Class", "Inventory no.", "Resource type",
+                         "Due back by", "Days overdue")
+    assert r.rows[0][4] == "Windows laptop"
+    assert dict(r.chart) == {"1–7 days": 0, "8–30 days": 0, "31–90 days": 0,
+                             "more than 90 days": 1}
+    # the data stays as recorded; every fixed text is English
+    fixed = [r.title, r.chart_title, *r.columns, *(label for label, _ in r.chart)]
+    assert not [t for t in fixed if re.search(r"[āčēģīķļņšūž]", t)], fixed
 
 
 def test_csv_opens_as_columns_with_latvian_letters(school: Store) -> None:
