@@ -560,7 +560,8 @@ class CataloguePage(QWidget):
 
     def _documents_html(self, kind: OfferedKindRow) -> str:
         if not kind.documents:
-            return f"<span style='color:{MUTED_COLOUR}'>{self.tr('nav dokumentu')}</span>"
+            none = self.tr("nav dokumentu")  # outside the f-string: lupdate skips those
+            return f"<span style='color:{MUTED_COLOUR}'>{none}</span>"
         lines = []
         for d in kind.documents:
             what = html.escape(DocumentType(d.doc_type).label(self._language))
@@ -624,9 +625,10 @@ class CataloguePage(QWidget):
                 rows.append(f"<tr><td>{html.escape(names.get(field, field))}</td>"
                             f"<td{style}>{html.escape(local)}</td>"
                             f"<td{style}>{html.escape(central)}</td></tr>")
+            here, central_service = self.tr("Šajā datorā"), self.tr("Centrālajā servisā")
             head = (f"<tr><th align='left'>{html.escape(c.label)}</th>"
-                    f"<th align='left'>{self.tr('Šajā datorā')}</th>"
-                    f"<th align='left'>{self.tr('Centrālajā servisā')}"
+                    f"<th align='left'>{here}</th>"
+                    f"<th align='left'>{central_service}"
                     f"{'' if c.central_version is None else f' (v{c.central_version})'}"
                     f"</th></tr>")
             parts.append("<table cellspacing='0' cellpadding='3'>" + head + "".join(rows)

@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,76 +78,89 @@ SUCCESS_COLOUR = "#1d7a3a"
 CommandIdRole = Qt.ItemDataRole.UserRole + 1
 HttpStatusRole = Qt.ItemDataRole.UserRole + 2
 
+# Every fixed word below is Latvian (the source language) marked for Qt Linguist in the
+# "ConflictsPanel" context and translated where it is shown (`_tr`). Captions stay Latvian inside
+# the rows, since the panel keys colours and tests key values by them; `_SideBox` translates them.
+CONTEXT = "ConflictsPanel"
+
 COMMAND_LABELS: dict[str, str] = {
-    "grant": "Piešķirt",
-    "refuse": "Atteikt",
-    "defer": "Atlikt",
-    "prepare_handover": "Sagatavot izsniegšanai",
-    "cancel_handover": "Atcelt izsniegšanu",
-    "record_return": "Pieņemt atpakaļ",
-    "acknowledge_incident": "Apstiprināt ziņojumu",
-    "upsert_item": "Labot ierīci",
-    "set_item_status": "Mainīt ierīces statusu",
-    "set_accepting_applications": "Pieteikšanās atvēršana/slēgšana",
-    "set_target_group": "Mainīt, kam izsniedz",
+    "grant": QT_TRANSLATE_NOOP("ConflictsPanel", "Piešķirt"),
+    "refuse": QT_TRANSLATE_NOOP("ConflictsPanel", "Atteikt"),
+    "defer": QT_TRANSLATE_NOOP("ConflictsPanel", "Atlikt"),
+    "prepare_handover": QT_TRANSLATE_NOOP("ConflictsPanel", "Sagatavot izsniegšanai"),
+    "cancel_handover": QT_TRANSLATE_NOOP("ConflictsPanel", "Atcelt izsniegšanu"),
+    "record_return": QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņemt atpakaļ"),
+    "acknowledge_incident": QT_TRANSLATE_NOOP("ConflictsPanel", "Apstiprināt ziņojumu"),
+    "upsert_item": QT_TRANSLATE_NOOP("ConflictsPanel", "Labot ierīci"),
+    "set_item_status": QT_TRANSLATE_NOOP("ConflictsPanel", "Mainīt ierīces statusu"),
+    "set_accepting_applications": QT_TRANSLATE_NOOP("ConflictsPanel",
+                                                    "Pieteikšanās atvēršana/slēgšana"),
+    "set_target_group": QT_TRANSLATE_NOOP("ConflictsPanel", "Mainīt, kam izsniedz"),
 }
 
 HTTP_REASONS: dict[int, str] = {
-    412: "Pieteikums centrālajā servisā mainījies",
-    409: "Darbība vairs nav atļauta",
-    422: "Nederīgi dati",
-    404: "Ieraksts dzēsts",
-    403: "Nav tiesību",
+    412: QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikums centrālajā servisā mainījies"),
+    409: QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība vairs nav atļauta"),
+    422: QT_TRANSLATE_NOOP("ConflictsPanel", "Nederīgi dati"),
+    404: QT_TRANSLATE_NOOP("ConflictsPanel", "Ieraksts dzēsts"),
+    403: QT_TRANSLATE_NOOP("ConflictsPanel", "Nav tiesību"),
 }
 
 ITEM_ACTION_LABELS: dict[str, str] = {
-    "commission": "Nodot lietošanā",
-    "store": "Novietot rezervē",
-    "release": "Atbrīvot no rezerves",
-    "reserve": "Rezervēt",
-    "unreserve": "Atcelt rezervāciju",
-    "hand_out": "Izsniegt",
-    "return_working": "Pieņemt darba kārtībā",
-    "return_damaged": "Pieņemt bojātu",
-    "report_lost": "Atzīmēt kā nozaudētu",
-    "report_stolen": "Atzīmēt kā nozagtu",
-    "send_to_maintenance": "Nodot apkopē",
-    "send_to_repair": "Nodot remontā",
-    "mark_damaged": "Atzīmēt kā bojātu",
-    "back_in_service": "Atgriezt lietošanā",
-    "recover": "Atzīmēt kā atrastu",
+    "commission": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot lietošanā"),
+    "store": QT_TRANSLATE_NOOP("ConflictsPanel", "Novietot rezervē"),
+    "release": QT_TRANSLATE_NOOP("ConflictsPanel", "Atbrīvot no rezerves"),
+    "reserve": QT_TRANSLATE_NOOP("ConflictsPanel", "Rezervēt"),
+    "unreserve": QT_TRANSLATE_NOOP("ConflictsPanel", "Atcelt rezervāciju"),
+    "hand_out": QT_TRANSLATE_NOOP("ConflictsPanel", "Izsniegt"),
+    "return_working": QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņemt darba kārtībā"),
+    "return_damaged": QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņemt bojātu"),
+    "report_lost": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā nozaudētu"),
+    "report_stolen": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā nozagtu"),
+    "send_to_maintenance": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot apkopē"),
+    "send_to_repair": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot remontā"),
+    "mark_damaged": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā bojātu"),
+    "back_in_service": QT_TRANSLATE_NOOP("ConflictsPanel", "Atgriezt lietošanā"),
+    "recover": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā atrastu"),
 }
 
-# (key, Latvian header)
+# (key, Latvian header); ColumnsTableModel looks the header up in the model's own context
 COLUMNS: list[tuple[str, str]] = [
-    ("record", "Pieteikums"),
-    ("decision", "Jūsu lēmums"),
-    ("decided", "Pieņēma"),
-    ("server", "Stāvoklis serverī"),
-    ("reason", "Iemesls"),
-    ("waiting", "Gaida aiz šī"),
+    ("record", QT_TRANSLATE_NOOP("ConflictsModel", "Pieteikums")),
+    ("decision", QT_TRANSLATE_NOOP("ConflictsModel", "Jūsu lēmums")),
+    ("decided", QT_TRANSLATE_NOOP("ConflictsModel", "Pieņēma")),
+    ("server", QT_TRANSLATE_NOOP("ConflictsModel", "Stāvoklis serverī")),
+    ("reason", QT_TRANSLATE_NOOP("ConflictsModel", "Iemesls")),
+    ("waiting", QT_TRANSLATE_NOOP("ConflictsModel", "Gaida aiz šī")),
 ]
+
+
+def _tr(latvian: str) -> str:
+    """A marked Latvian text (QT_TRANSLATE_NOOP above) in the UI language."""
+    return QCoreApplication.translate(CONTEXT, latvian)
 
 
 # -- words for a conflict (pure functions, shared by the model and the detail area) ------------
 def command_label(command: str) -> str:
-    return COMMAND_LABELS.get(command, command)
+    return _tr(COMMAND_LABELS[command]) if command in COMMAND_LABELS else command
 
 
 def http_reason(status: int, title: str | None = None,
                 aggregate_type: str = "application") -> str:
     if status == 412 and aggregate_type != "application":
-        return "Ieraksts centrālajā servisā mainījies"
+        return QCoreApplication.translate("ConflictsPanel",
+                                          "Ieraksts centrālajā servisā mainījies")
     if status in HTTP_REASONS:
-        return HTTP_REASONS[status]
+        return _tr(HTTP_REASONS[status])
     if status:
-        return f"Centrālais serviss atteica ({status})"
+        return QCoreApplication.translate("ConflictsPanel",
+                                          "Centrālais serviss atteica ({0})").format(status)
     return text_or_dash(title)
 
 
-def _coded_label(enum: type[Any], value: object) -> str:
+def _coded_label(enum: type[Any], value: object, language: str = "lv") -> str:
     try:
-        return enum(value).label_lv
+        return enum(value).label(language)
     except ValueError:
         return text_or_dash(value)
 
@@ -153,9 +173,11 @@ def record_label(c: ConflictView) -> str:
     name = getattr(c, "record_name", None)
     if c.aggregate_type == "item":
         inventory_no = c.payload.get("inventory_no") or name
-        return f"Ierīce {inventory_no}" if inventory_no else f"Ierīce {c.aggregate_id[:8]}"
+        return QCoreApplication.translate("ConflictsPanel", "Ierīce {0}").format(
+            inventory_no or c.aggregate_id[:8])
     if c.aggregate_type == "offered_kind":
-        return f"Resursa veids: {_kind_name(c)}"
+        return QCoreApplication.translate("ConflictsPanel", "Resursa veids: {0}").format(
+            _kind_name(c))
     return f"{c.aggregate_type} {c.aggregate_id}"
 
 
@@ -164,24 +186,31 @@ def _kind_name(c: ConflictView) -> str:
 
 
 def _open_or_closed(value: object) -> str:
-    return "atvērta" if value else "slēgta"
+    if value:
+        return QCoreApplication.translate("ConflictsPanel", "atvērta")
+    return QCoreApplication.translate("ConflictsPanel", "slēgta")
 
 
 def reason_label(c: ConflictView) -> str:
     return http_reason(c.http_status, c.title, c.aggregate_type)
 
 
-def server_state_label(c: ConflictView) -> str:
+def server_state_label(c: ConflictView, language: str = "lv") -> str:
     record = getattr(c, "server_record", None)
     if c.server_status is None and record and c.aggregate_type == "offered_kind":
-        return (f"Kam izsniedz: {_coded_label(TargetGroup, record.get('target_group'))} · "
-                f"pieteikšanās {_open_or_closed(record.get('accepting_applications'))}")
+        return QCoreApplication.translate(
+            "ConflictsPanel", "Kam izsniedz: {0} · pieteikšanās {1}").format(
+            _coded_label(TargetGroup, record.get("target_group"), language),
+            _open_or_closed(record.get("accepting_applications")))
     if c.server_status is None and record and c.aggregate_type == "item":
-        return _coded_label(ItemStatus, record.get("status"))
+        return _coded_label(ItemStatus, record.get("status"), language)
     if c.server_status is None:
-        return "Nav zināms" if c.application_id is None else EMPTY
-    parts = [c.server_status.label_lv]
-    parts += [f"izsniegšana: {h.label_lv}" for h in c.server_handover_statuses]
+        if c.application_id is None:
+            return QCoreApplication.translate("ConflictsPanel", "Nav zināms")
+        return EMPTY
+    parts = [c.server_status.label(language)]
+    parts += [QCoreApplication.translate("ConflictsPanel", "izsniegšana: {0}").format(
+        h.label(language)) for h in c.server_handover_statuses]
     return " · ".join(parts)
 
 
@@ -198,87 +227,117 @@ def _day_text(value: object) -> str:
     return EMPTY
 
 
-def decision_rows(c: ConflictView) -> list[tuple[str, str]]:
-    """The decision and what it carried, in words, as (caption, value) rows."""
+def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]]:
+    """The decision and what it carried, in words, as (Latvian caption, value) rows."""
     p = c.payload
-    rows: list[tuple[str, str]] = [("Darbība", command_label(c.command))]
+    rows: list[tuple[str, str]] = [
+        (QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība"), command_label(c.command))]
     if c.command in ("refuse", "defer"):
-        rows.append(("Pamatojums", text_or_dash(p.get("reason"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
+                     text_or_dash(p.get("reason"))))
     if c.command == "defer":
-        rows.append(("Izskatīt atkārtoti", _day_text(p.get("revisit_on"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Izskatīt atkārtoti"),
+                     _day_text(p.get("revisit_on"))))
     if c.command in ("grant", "prepare_handover"):
         if p.get("act_number"):
-            rows.append(("Akts", str(p["act_number"])))
-        rows.append(("Resurss", text_or_dash(p.get("item_id"))))
-        rows.append(("Atgriešanas termiņš", _day_text(p.get("return_deadline"))))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Akts"), str(p["act_number"])))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resurss"),
+                     text_or_dash(p.get("item_id"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atgriešanas termiņš"),
+                     _day_text(p.get("return_deadline"))))
     if c.command == "cancel_handover":
-        rows.append(("Iemesls", _coded_label(CancelReason, p.get("reason"))))
-        rows.append(("Piezīmes", text_or_dash(p.get("notes"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Iemesls"),
+                     _coded_label(CancelReason, p.get("reason"), language)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Piezīmes"),
+                     text_or_dash(p.get("notes"))))
     if c.command == "record_return":
-        rows.append(("Stāvoklis", _coded_label(ReturnCondition, p.get("condition"))))
-        rows.append(("Piezīmes", text_or_dash(p.get("notes"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Stāvoklis"),
+                     _coded_label(ReturnCondition, p.get("condition"), language)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Piezīmes"),
+                     text_or_dash(p.get("notes"))))
     if c.command == "upsert_item":
-        rows.append(("Inventāra Nr.", text_or_dash(p.get("inventory_no"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Inventāra Nr."),
+                     text_or_dash(p.get("inventory_no"))))
         model = " ".join(str(p[k]) for k in ("manufacturer", "model") if p.get(k))
-        rows.append(("Modelis", text_or_dash(model)))
-        rows.append(("Atrašanās vieta", text_or_dash(p.get("location"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Modelis"), text_or_dash(model)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atrašanās vieta"),
+                     text_or_dash(p.get("location"))))
     if c.command == "set_item_status":
-        rows.append(("Ierīces darbība",
-                     ITEM_ACTION_LABELS.get(str(p.get("action")), text_or_dash(p.get("action")))))
+        action = str(p.get("action"))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Ierīces darbība"),
+                     _tr(ITEM_ACTION_LABELS[action]) if action in ITEM_ACTION_LABELS
+                     else text_or_dash(p.get("action"))))
         if p.get("status"):
-            rows.append(("Jaunais statuss", _coded_label(ItemStatus, p.get("status"))))
-        rows.append(("Pamatojums", text_or_dash(p.get("reason"))))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Jaunais statuss"),
+                         _coded_label(ItemStatus, p.get("status"), language)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
+                     text_or_dash(p.get("reason"))))
     if c.command == "set_accepting_applications":
-        rows.append(("Resursa veids", _kind_name(c)))
-        rows.append(("Pieteikšanās", _open_or_closed(p.get("accepting_applications"))))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikšanās"),
+                     _open_or_closed(p.get("accepting_applications"))))
     if c.command == "set_target_group":
-        rows.append(("Resursa veids", _kind_name(c)))
-        rows.append(("Kam izsniedz", _coded_label(TargetGroup, p.get("target_group"))))
-    rows.append(("Pieņēma", decided_label(c)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kam izsniedz"),
+                     _coded_label(TargetGroup, p.get("target_group"), language)))
+    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņēma"), decided_label(c)))
     if c.local_status:
-        rows.append(("Statuss šajā datorā", _coded_label(ApplicationStatus, c.local_status)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss šajā datorā"),
+                     _coded_label(ApplicationStatus, c.local_status, language)))
     return rows
 
 
-def _record_rows(c: ConflictView, record: dict[str, Any]) -> list[tuple[str, str]]:
+def _record_rows(c: ConflictView, record: dict[str, Any],
+                 language: str = "lv") -> list[tuple[str, str]]:
     """The central service's copy of a catalogue record, as it stood when it refused."""
     if c.aggregate_type == "offered_kind":
-        return [("Resursa veids", _kind_name(c)),
-                ("Kam izsniedz", _coded_label(TargetGroup, record.get("target_group"))),
-                ("Pieteikšanās", _open_or_closed(record.get("accepting_applications"))),
-                ("Versija", text_or_dash(record.get("version")))]
+        return [(QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)),
+                (QT_TRANSLATE_NOOP("ConflictsPanel", "Kam izsniedz"),
+                 _coded_label(TargetGroup, record.get("target_group"), language)),
+                (QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikšanās"),
+                 _open_or_closed(record.get("accepting_applications"))),
+                (QT_TRANSLATE_NOOP("ConflictsPanel", "Versija"),
+                 text_or_dash(record.get("version")))]
     model = " ".join(str(record[k]) for k in ("manufacturer", "model") if record.get(k))
-    return [("Inventāra Nr.", text_or_dash(record.get("inventory_no"))),
-            ("Statuss", _coded_label(ItemStatus, record.get("status"))),
-            ("Modelis", text_or_dash(model)),
-            ("Atrašanās vieta", text_or_dash(record.get("location"))),
-            ("Versija", text_or_dash(record.get("version")))]
+    return [(QT_TRANSLATE_NOOP("ConflictsPanel", "Inventāra Nr."),
+             text_or_dash(record.get("inventory_no"))),
+            (QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss"),
+             _coded_label(ItemStatus, record.get("status"), language)),
+            (QT_TRANSLATE_NOOP("ConflictsPanel", "Modelis"), text_or_dash(model)),
+            (QT_TRANSLATE_NOOP("ConflictsPanel", "Atrašanās vieta"),
+             text_or_dash(record.get("location"))),
+            (QT_TRANSLATE_NOOP("ConflictsPanel", "Versija"),
+             text_or_dash(record.get("version")))]
 
 
-def server_rows(c: ConflictView) -> list[tuple[str, str]]:
+def server_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     record = getattr(c, "server_record", None)
     if c.server_status is None and record:
-        rows += _record_rows(c, record)
+        rows += _record_rows(c, record, language)
     elif c.server_status is not None:
-        rows.append(("Statuss", c.server_status.label_lv))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss"),
+                     c.server_status.label(language)))
         withdrawal = getattr(c, "server_withdrawal_reason", None)
         if withdrawal:
-            rows.append(("Atsaukšanas iemesls", _coded_label(WithdrawalReason, withdrawal)))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atsaukšanas iemesls"),
+                         _coded_label(WithdrawalReason, withdrawal, language)))
         decision_reason = getattr(c, "server_decision_reason", None)
         if decision_reason:
-            rows.append(("Pamatojums", str(decision_reason)))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
+                         str(decision_reason)))
         if c.server_handover_statuses:
-            rows.append(("Izsniegšana", ", ".join(h.label_lv
-                                                  for h in c.server_handover_statuses)))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Izsniegšana"),
+                         ", ".join(h.label(language) for h in c.server_handover_statuses)))
         if c.server_version is not None:
-            rows.append(("Versija", str(c.server_version)))
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Versija"), str(c.server_version)))
     else:
-        rows.append(("Statuss", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā"))
-    rows.append(("Kāpēc nepieņēma", reason_label(c)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss"), QCoreApplication.translate(
+            "ConflictsPanel", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā")))
+    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kāpēc nepieņēma"), reason_label(c)))
     if c.detail and not (c.http_status == 412 and record and c.server_status is None):
         # (a catalogue record's 412 detail only repeats the versions shown above, in English)
-        rows.append(("Servisa ziņojums", c.detail))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Servisa ziņojums"), c.detail))
     return rows
 
 
@@ -288,8 +347,9 @@ class ConflictsModel(ColumnsTableModel):
 
     columns = COLUMNS
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, language: str = "lv") -> None:
         super().__init__(parent)
+        self._language = language
         self._rows: list[ConflictView] = []
 
     def set_conflicts(self, conflicts: Sequence[ConflictView]) -> None:
@@ -347,7 +407,7 @@ class ConflictsModel(ColumnsTableModel):
         if key == "decided":
             return decided_label(c)
         if key == "server":
-            return server_state_label(c)
+            return server_state_label(c, self._language)
         if key == "reason":
             return reason_label(c)
         return str(c.waiting_behind)
@@ -394,18 +454,19 @@ class _SideBox(QGroupBox):
         self.values = {}
         for caption, value in rows:
             label = _value_label(value)
-            label.setAccessibleName(caption)
+            shown = _tr(caption)  # rows carry Latvian captions; the user reads them translated
+            label.setAccessibleName(shown)
             colour = (colours or {}).get(caption)
             if colour:
                 label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
-            heading = QLabel(caption)
+            heading = QLabel(shown)
             heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             heading.setBuddy(label)
             self.form.addRow(heading, label)
             self.values[caption] = label
 
     def text(self) -> str:
-        return "\n".join(f"{k}: {v.text()}" for k, v in self.values.items())
+        return "\n".join(f"{v.accessibleName()}: {v.text()}" for v in self.values.values())
 
 
 class ConflictsPanel(QWidget):
@@ -424,10 +485,12 @@ class ConflictsPanel(QWidget):
         reapply: Callable[[str], object],
         discard: Callable[[str], object],
         confirm: Callable[[QWidget | None, str, str, str], bool] | None = None,
+        language: str = "lv",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._language = language  # of the statuses and codes the rows show
         self._load = load
         self._reapply = reapply
         self._discard = discard
@@ -438,7 +501,7 @@ class ConflictsPanel(QWidget):
         self._busy = False
         self._count: int | None = None
 
-        self.model = ConflictsModel(self)
+        self.model = ConflictsModel(self, language)
 
         title = QLabel(self.tr("Konflikti ar centrālo servisu"))
         font = QFont(title.font())
@@ -602,7 +665,7 @@ class ConflictsPanel(QWidget):
             self.server_box.set_rows([])
             self.waiting_note.hide()
         else:
-            self.decision_box.set_rows(decision_rows(c), {"Darbība": CONFLICT_COLOUR})
+            self.decision_box.set_rows(decision_rows(c, self._language), {"Darbība": CONFLICT_COLOUR})
             status_colour = (STATUS_COLOURS.get(c.server_status) if c.server_status
                              else None)
             colours = {"Statuss": status_colour} if status_colour else {}
@@ -613,7 +676,7 @@ class ConflictsPanel(QWidget):
             if c.server_handover_statuses:
                 last: HandoverStatus = c.server_handover_statuses[-1]
                 colours["Izsniegšana"] = HANDOVER_COLOURS.get(last, "#666666")
-            self.server_box.set_rows(server_rows(c), colours)
+            self.server_box.set_rows(server_rows(c, self._language), colours)
             if c.waiting_behind:
                 self.waiting_note.setText(self.tr(
                     "Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot "
@@ -656,7 +719,7 @@ class ConflictsPanel(QWidget):
             return
         text = self.tr("Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}."
                        ).format(command_label(c.command), record_label(c),
-                                server_state_label(c))
+                                server_state_label(c, self._language))
         if c.waiting_behind:
             text += " " + self.tr("Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo "
                                   "ierakstu.").format(c.waiting_behind)
