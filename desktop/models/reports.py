@@ -48,7 +48,7 @@ TOTAL = "Kopā"
 # The core has no Qt translator: a report's fixed texts are kept here in English too, keyed by
 # the Latvian text (the Latvian stays the source, as in the views' tr() strings).
 ENGLISH: dict[str, str] = {
-    TITLES["applications"]: "Open applications by status and resource type",
+    TITLES["applications"]: "Open applications by status and device type",
     TITLES["items"]: "Devices by status",
     TITLES["issued"]: "Issued devices by class",
     TITLES["overdue"]: "Overdue returns",
@@ -58,7 +58,7 @@ ENGLISH: dict[str, str] = {
     "31–90 dienas": "31–90 days",
     "vairāk nekā 90 dienas": "more than 90 days",
     TOTAL: "Total",
-    "Resursa veids": "Resource type",
+    "Resursa veids": "Device type",
     "Statuss": "Status",
     "Klase": "Class",
     "Pieteikums": "Application",

@@ -114,8 +114,8 @@ def test_reports_in_english(school: Store) -> None:
     _issue(school, None, date(2026, 6, 1), learner="Ēriks Šņore")  # no class, 172 days late
 
     r = build_report(school, "applications", SCHOOL, TODAY, language="en")
-    assert r.title == "Open applications by status and resource type"
-    assert r.columns == ("Resource type", "Submitted", "Postponed", "Granted", "Total")
+    assert r.title == "Open applications by status and device type"
+    assert r.columns == ("Device type", "Submitted", "Postponed", "Granted", "Total")
     assert r.rows[0][0] == "Windows laptop" and r.rows[-1][0] == "Total"
     assert r.chart_title == "Open applications by status"
 
@@ -128,7 +128,7 @@ def test_reports_in_english(school: Store) -> None:
     assert [row[0] for row in r.rows] == ["No class", "Total"]
 
     r = build_report(school, "overdue", SCHOOL, TODAY, language="en")
-    assert r.columns == ("Application", "Learner", "Class", "Inventory no.", "Resource type",
+    assert r.columns == ("Application", "Learner", "Class", "Inventory no.", "Device type",
                          "Due back by", "Days overdue")
     assert r.rows[0][4] == "Windows laptop"
     assert dict(r.chart) == {"1–7 days": 0, "8–30 days": 0, "31–90 days": 0,
