@@ -73,6 +73,11 @@ ENGLISH: dict[str, str] = {
 }
 
 
+def is_total_row(row: Sequence[Value]) -> bool:
+    """Whether ``row`` is a report's closing "Kopā"/"Total" row (drawn bold)."""
+    return bool(row) and row[0] in (TOTAL, ENGLISH[TOTAL])
+
+
 def text(latvian: str, language: str = "lv") -> str:
     """A report's fixed text in ``language`` ("lv" or "en"); Latvian when there is no English."""
     return ENGLISH.get(latvian, latvian) if language == "en" else latvian

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.reports import REPORT_KINDS, TITLES, Report, text
+from desktop.models.reports import REPORT_KINDS, TITLES, Report, is_total_row, text
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import ask_save_path, run_while_alive
 from desktop.views.detail_page import CONFLICT_COLOUR
@@ -111,7 +111,7 @@ class ReportTableModel(QAbstractTableModel):
             return _cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in r.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and row and row[0] == "Kopā":
+        if role == Qt.ItemDataRole.FontRole and is_total_row(row):
             font = QFont()
             font.setBold(True)
             return font

@@ -209,4 +209,6 @@ def test_an_english_page_asks_for_an_english_report(qtbot, tasks, school: Store)
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(page.model.columnCount())]
     assert headers[0] == "Status" and headers[-1] == "Total"
-    assert page.model.data(page.model.index(page.model.rowCount() - 1, 0)) == "Total"
+    total = page.model.index(page.model.rowCount() - 1, 0)
+    assert page.model.data(total) == "Total"
+    assert page.model.data(total, Qt.ItemDataRole.FontRole).bold()
