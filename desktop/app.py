@@ -69,6 +69,7 @@ from sync.protocol import TokenResponse
 
 log = logging.getLogger(__name__)
 
+RETENTION_DELAY_MS = 30_000
 DEMO_USER = "admin"
 DEMO_PASSWORD = "demo"  # the reference server's published demo account, not a secret
 DEMO_INSTITUTION = "4313900123"
@@ -248,6 +249,14 @@ class Application:
         self.desk.changed.connect(self.refresh_sync_counts)
         self.desk.changed.connect(self._after_catalogue_change)
         self._add_sections()
+        # A section reads the store when it is first opened and again, after changes, when it
+        # is next looked at: hidden sections never compete with the inbox for the workers.
+        self._refreshers: dict[QWidget, Callable[[], None]] = {
+            self.catalogue: self.catalogue.refresh, self.reports: self.reports.reload,
+            self.desk: self.desk.reload, self.audit: self.audit.reload,
+        }
+        self._stale: set[QWidget] = {self.catalogue, self.reports}
+        self.window.stack.currentChanged.connect(self._section_shown)
         self.inbox.currentApplicationChanged.connect(self._record_view)
         # A label scanned into the inbox search (a keyboard-wedge scanner types the inventory
         # number and Enter) opens that item in the catalogue.
@@ -295,6 +304,18 @@ class Application:
             self.window.show_section(self.catalogue)
             self.catalogue.show_item_by_number(text)
 
+    def _refresh_when_seen(self, page: QWidget) -> None:
+        if self.window.stack.currentWidget() is page:
+            self._refreshers[page]()
+        else:
+            self._stale.add(page)
+
+    def _section_shown(self, index: int) -> None:
+        page = self.window.stack.widget(index)
+        if page in self._stale:
+            self._stale.discard(page)
+            self._refreshers[page]()
+
     def _after_catalogue_change(self) -> None:
         if self.sync is not None:
             self.sync.sync_now()
@@ -316,7 +337,7 @@ class Application:
         if report.applications:
             self.inbox.reload()
             self.refresh_sync_counts()
-            self.audit.reload()
+            self._refresh_when_seen(self.audit)
 
     def _add_program_menu(self) -> None:
         translate = self.qt_app.translate
@@ -418,9 +439,9 @@ class Application:
         gc.freeze()
         self.inbox.reload()
         self.conflicts.reload()
-        self.reports.reload()
-        self.catalogue.refresh()
-        self.run_retention()
+        # Retention waits a little: its first run on a large store takes a second or two of
+        # the worker threads, which the first searches of the day should not wait behind.
+        QTimer.singleShot(RETENTION_DELAY_MS, self.run_retention)
         self.retention_timer.start()
         if self.connection is not None:
             self._start_sync(self.connection)
@@ -465,9 +486,9 @@ class Application:
         elif report.changed_items:
             self.inbox.model.refresh_rows()
         if report.changed_items or report.pushed or report.conflicts:
-            self.catalogue.refresh()
+            self._refresh_when_seen(self.catalogue)
         if report.changed_applications or report.changed_items or report.deleted:
-            self.desk.reload()
+            self._refresh_when_seen(self.desk)
         self.refresh_sync_counts()
 
     def _refresh_school_name(self) -> None:
@@ -484,7 +505,7 @@ class Application:
         self.customer_screen.close()
         if self.sync is not None:
             self.sync.stop()
-        self.tasks.wait()
+        self.tasks.shutdown()
         if self.client is not None:
             self.client.close()
         self.store.close()

@@ -57,6 +57,7 @@ class TaskRunner(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._next_id = 0
+        self._closed = False
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
                                          Callable[[Exception], None] | None]] = {}
 
@@ -71,6 +72,8 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> int:
+        if self._closed:  # a timer that fired during teardown: nothing is left to answer
+            return 0
         self._next_id += 1
         task_id = self._next_id
         self._callbacks[task_id] = (on_done, on_error)
@@ -82,6 +85,16 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running jobs (for shutdown and tests); queued callbacks still need events."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30000) -> bool:
+        """Wait for running jobs, then forget every callback: results still on their way to
+        the GUI thread are dropped, not delivered to views that are being torn down."""
+        self._closed = True
+        finished = self._pool.waitForDone(msecs)
+        if self._callbacks:
+            self._callbacks.clear()
+            self.busy_changed.emit(False)
+        return finished
 
     def _finish(self, task_id: int) -> tuple[Callable[[Any], None] | None,
                                              Callable[[Exception], None] | None]:
