@@ -883,7 +883,7 @@ reported {1}</translation>
         <translation>Waiting behind it</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="387"/>
+        <location filename="../views/conflicts_panel.py" line="393"/>
         <source>Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta atrisināšanu</source>
         <translation>Later actions on this record that are waiting for this conflict to be resolved</translation>
     </message>
@@ -891,85 +891,85 @@ reported {1}</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="506"/>
+        <location filename="../views/conflicts_panel.py" line="512"/>
         <source>Konflikti ar centrālo servisu</source>
         <extracomment>asked before discarding (and before re-applying drops waiting commands); tests replace it with a plain function answering True or False</extracomment>
         <translation>Conflicts with the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="512"/>
+        <location filename="../views/conflicts_panel.py" line="518"/>
         <source>Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
         <translation>The central service did not accept these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the state in the service and choose: apply the decision again to the new state, or discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="521"/>
+        <location filename="../views/conflicts_panel.py" line="527"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="526"/>
+        <location filename="../views/conflicts_panel.py" line="532"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="542"/>
+        <location filename="../views/conflicts_panel.py" line="548"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="543"/>
+        <location filename="../views/conflicts_panel.py" line="549"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="549"/>
-        <location filename="../views/conflicts_panel.py" line="708"/>
+        <location filename="../views/conflicts_panel.py" line="555"/>
+        <location filename="../views/conflicts_panel.py" line="715"/>
         <source>Piemērot vēlreiz</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="551"/>
+        <location filename="../views/conflicts_panel.py" line="557"/>
         <source>Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli</source>
         <translation>Make the same decision again, taking the current state in the central service into account</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="552"/>
-        <location filename="../views/conflicts_panel.py" line="726"/>
+        <location filename="../views/conflicts_panel.py" line="558"/>
+        <location filename="../views/conflicts_panel.py" line="733"/>
         <source>Atmest</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="554"/>
+        <location filename="../views/conflicts_panel.py" line="560"/>
         <source>Atmest savu lēmumu; paliek centrālā servisa stāvoklis</source>
         <translation>Discard your decision; the state in the central service stays</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="592"/>
+        <location filename="../views/conflicts_panel.py" line="598"/>
         <source>Nolasa…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="628"/>
+        <location filename="../views/conflicts_panel.py" line="634"/>
         <source>Konfliktu nav</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="641"/>
+        <location filename="../views/conflicts_panel.py" line="647"/>
         <source>Neizdevās nolasīt konfliktus ({0})</source>
         <translation>Could not read the conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="682"/>
+        <location filename="../views/conflicts_panel.py" line="689"/>
         <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
         <translation>{0} more action(s) on the same record are waiting behind this decision. Applying it again also makes them again, in the same order; discarding it discards them too.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="704"/>
+        <location filename="../views/conflicts_panel.py" line="711"/>
         <source>Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
         <translation>The decision “{0}” and {1} later action(s) on this record will be made again against the current state in the central service. If an action is no longer possible, it and the ones after it will be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="701"/>
+        <location filename="../views/conflicts_panel.py" line="708"/>
         <source>Piemērot vēlreiz?</source>
         <translation>Apply again?</translation>
     </message>
@@ -1129,231 +1129,234 @@ reported {1}</translation>
         <translation>Mark as found</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="151"/>
+        <location filename="../views/conflicts_panel.py" line="157"/>
         <source>Ieraksts centrālajā servisā mainījies</source>
         <translation>Record changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="156"/>
+        <location filename="../views/conflicts_panel.py" line="162"/>
         <source>Centrālais serviss atteica ({0})</source>
         <translation>The central service refused ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="176"/>
+        <location filename="../views/conflicts_panel.py" line="182"/>
         <source>Ierīce {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="179"/>
+        <location filename="../views/conflicts_panel.py" line="185"/>
         <source>Resursa veids: {0}</source>
         <translation>Device type: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="190"/>
+        <location filename="../views/conflicts_panel.py" line="196"/>
         <source>atvērta</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="191"/>
+        <location filename="../views/conflicts_panel.py" line="197"/>
         <source>slēgta</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="201"/>
+        <location filename="../views/conflicts_panel.py" line="207"/>
         <source>Kam izsniedz: {0} · pieteikšanās {1}</source>
         <translation>Issued to: {0} · applications {1}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="209"/>
+        <location filename="../views/conflicts_panel.py" line="215"/>
         <source>Nav zināms</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="212"/>
+        <location filename="../views/conflicts_panel.py" line="218"/>
         <source>izsniegšana: {0}</source>
         <translation>handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="234"/>
+        <location filename="../views/conflicts_panel.py" line="139"/>
+        <location filename="../views/conflicts_panel.py" line="240"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="236"/>
-        <location filename="../views/conflicts_panel.py" line="273"/>
-        <location filename="../views/conflicts_panel.py" line="327"/>
+        <location filename="../views/conflicts_panel.py" line="242"/>
+        <location filename="../views/conflicts_panel.py" line="279"/>
+        <location filename="../views/conflicts_panel.py" line="333"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="239"/>
+        <location filename="../views/conflicts_panel.py" line="245"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="243"/>
+        <location filename="../views/conflicts_panel.py" line="249"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="244"/>
+        <location filename="../views/conflicts_panel.py" line="250"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="246"/>
+        <location filename="../views/conflicts_panel.py" line="252"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="249"/>
+        <location filename="../views/conflicts_panel.py" line="255"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="251"/>
-        <location filename="../views/conflicts_panel.py" line="256"/>
+        <location filename="../views/conflicts_panel.py" line="257"/>
+        <location filename="../views/conflicts_panel.py" line="262"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="254"/>
+        <location filename="../views/conflicts_panel.py" line="260"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="259"/>
-        <location filename="../views/conflicts_panel.py" line="302"/>
+        <location filename="../views/conflicts_panel.py" line="265"/>
+        <location filename="../views/conflicts_panel.py" line="308"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="262"/>
-        <location filename="../views/conflicts_panel.py" line="306"/>
+        <location filename="../views/conflicts_panel.py" line="268"/>
+        <location filename="../views/conflicts_panel.py" line="312"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="263"/>
-        <location filename="../views/conflicts_panel.py" line="307"/>
+        <location filename="../views/conflicts_panel.py" line="269"/>
+        <location filename="../views/conflicts_panel.py" line="313"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="267"/>
+        <location filename="../views/conflicts_panel.py" line="273"/>
         <source>Ierīces darbība</source>
         <translation>Device action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="271"/>
+        <location filename="../views/conflicts_panel.py" line="277"/>
         <source>Jaunais statuss</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="276"/>
-        <location filename="../views/conflicts_panel.py" line="280"/>
-        <location filename="../views/conflicts_panel.py" line="294"/>
+        <location filename="../views/conflicts_panel.py" line="282"/>
+        <location filename="../views/conflicts_panel.py" line="286"/>
+        <location filename="../views/conflicts_panel.py" line="300"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="277"/>
-        <location filename="../views/conflicts_panel.py" line="297"/>
+        <location filename="../views/conflicts_panel.py" line="283"/>
+        <location filename="../views/conflicts_panel.py" line="303"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="281"/>
-        <location filename="../views/conflicts_panel.py" line="295"/>
+        <location filename="../views/conflicts_panel.py" line="287"/>
+        <location filename="../views/conflicts_panel.py" line="301"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="283"/>
+        <location filename="../views/conflicts_panel.py" line="289"/>
         <source>Pieņēma</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="285"/>
+        <location filename="../views/conflicts_panel.py" line="291"/>
         <source>Statuss šajā datorā</source>
         <translation>Status on this computer</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="299"/>
-        <location filename="../views/conflicts_panel.py" line="309"/>
-        <location filename="../views/conflicts_panel.py" line="333"/>
+        <location filename="../views/conflicts_panel.py" line="305"/>
+        <location filename="../views/conflicts_panel.py" line="315"/>
+        <location filename="../views/conflicts_panel.py" line="339"/>
         <source>Versija</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="304"/>
-        <location filename="../views/conflicts_panel.py" line="319"/>
-        <location filename="../views/conflicts_panel.py" line="335"/>
+        <location filename="../views/conflicts_panel.py" line="140"/>
+        <location filename="../views/conflicts_panel.py" line="310"/>
+        <location filename="../views/conflicts_panel.py" line="325"/>
+        <location filename="../views/conflicts_panel.py" line="341"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="323"/>
+        <location filename="../views/conflicts_panel.py" line="329"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="330"/>
+        <location filename="../views/conflicts_panel.py" line="141"/>
+        <location filename="../views/conflicts_panel.py" line="336"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="335"/>
+        <location filename="../views/conflicts_panel.py" line="341"/>
         <source>Nav zināms; tiks nolasīts nākamajā sinhronizācijā</source>
         <translation>Not known; it will be read at the next sync</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="337"/>
+        <location filename="../views/conflicts_panel.py" line="343"/>
         <source>Kāpēc nepieņēma</source>
         <translation>Why it was refused</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="340"/>
+        <location filename="../views/conflicts_panel.py" line="346"/>
         <source>Servisa ziņojums</source>
         <translation>Service message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="711"/>
+        <location filename="../views/conflicts_panel.py" line="718"/>
         <source>Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
         <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="713"/>
+        <location filename="../views/conflicts_panel.py" line="720"/>
         <source>Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, atmetiet to.</source>
         <translation>The decision cannot be applied again: {0}. If it is no longer needed, discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="720"/>
+        <location filename="../views/conflicts_panel.py" line="727"/>
         <source>Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
         <translation>Discard the decision “{0}” ({1})? The state in the central service will stay: {2}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="724"/>
+        <location filename="../views/conflicts_panel.py" line="731"/>
         <source>Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo ierakstu.</source>
         <translation>{0} later action(s) on this record will also be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="726"/>
+        <location filename="../views/conflicts_panel.py" line="733"/>
         <source>Atmest lēmumu?</source>
         <translation>Discard the decision?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="729"/>
+        <location filename="../views/conflicts_panel.py" line="736"/>
         <source>Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
         <translation>The decision “{0}” ({1}) was discarded; the state in the central service stays.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="731"/>
+        <location filename="../views/conflicts_panel.py" line="738"/>
         <source>Lēmumu neizdevās atmest: {0}.</source>
         <translation>Could not discard the decision: {0}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="755"/>
+        <location filename="../views/conflicts_panel.py" line="762"/>
         <source>Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not resolve the conflict ({0}). Please try again.</translation>
     </message>

@@ -135,6 +135,12 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+# captions the detail area colours (rows and colours are keyed by the Latvian caption)
+ACTION_CAPTION = QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība")
+STATUS_CAPTION = QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss")
+HANDOVER_CAPTION = QT_TRANSLATE_NOOP("ConflictsPanel", "Izsniegšana")
+
+
 def _tr(latvian: str) -> str:
     """A marked Latvian text (QT_TRANSLATE_NOOP above) in the UI language."""
     return QCoreApplication.translate(CONTEXT, latvian)
@@ -665,17 +671,18 @@ class ConflictsPanel(QWidget):
             self.server_box.set_rows([])
             self.waiting_note.hide()
         else:
-            self.decision_box.set_rows(decision_rows(c, self._language), {"Darbība": CONFLICT_COLOUR})
+            self.decision_box.set_rows(decision_rows(c, self._language),
+                                       {ACTION_CAPTION: CONFLICT_COLOUR})
             status_colour = (STATUS_COLOURS.get(c.server_status) if c.server_status
                              else None)
-            colours = {"Statuss": status_colour} if status_colour else {}
+            colours = {STATUS_CAPTION: status_colour} if status_colour else {}
             record = getattr(c, "server_record", None)
             if c.aggregate_type == "item" and record and record.get("status"):
                 with contextlib.suppress(ValueError):
-                    colours["Statuss"] = ITEM_STATUS_COLOURS[ItemStatus(record["status"])]
+                    colours[STATUS_CAPTION] = ITEM_STATUS_COLOURS[ItemStatus(record["status"])]
             if c.server_handover_statuses:
                 last: HandoverStatus = c.server_handover_statuses[-1]
-                colours["Izsniegšana"] = HANDOVER_COLOURS.get(last, "#666666")
+                colours[HANDOVER_CAPTION] = HANDOVER_COLOURS.get(last, "#666666")
             self.server_box.set_rows(server_rows(c, self._language), colours)
             if c.waiting_behind:
                 self.waiting_note.setText(self.tr(
