@@ -205,15 +205,18 @@ class Application:
                                                          command_id),
             discard=lambda command_id: conflicts.discard(store, self._require_actor(),
                                                          command_id),
+            language=language,
         )
         self.conflicts.resolved.connect(self._after_resolution)
         school_id = institution or ""
         username = connection.username if connection else "local"
         self.reports = ReportsPage(
             self.tasks,
-            load=lambda kind: reports.build_report(store, kind, school_id),
+            load=lambda kind, language: reports.build_report(store, kind, school_id,
+                                                             language=language),
             export=lambda kind, fmt, path: export_report(store, username, school_id, kind,
                                                          fmt, path),
+            language=language,
         )
         self.audit = AuditLogPage(
             self.tasks, institution_id=school_id,
@@ -222,6 +225,7 @@ class Application:
             load_deletions=partial(audit_queries.deletion_runs, store),
             export=lambda f, path: audit_queries.export_csv(store, self._require_actor(), f,
                                                             path),
+            language=language,
         )
         self.catalogue = CataloguePage(
             self.tasks, catalogue_services(store, school_id, self._require_actor, language),
@@ -403,8 +407,9 @@ class Application:
     def _require_actor(self) -> Actor:
         actor = self.actor()
         if actor is None:
-            raise PermissionDeniedError("sign in to resolve conflicts",
-                                        "Lai atrisinātu konfliktus, jāpierakstās")
+            raise PermissionDeniedError(
+                "sign in to the central service to do this",
+                "Lai to darītu, jāpierakstās centrālajā servisā")
         return actor
 
     def _after_resolution(self, _command_id: str) -> None:

@@ -96,9 +96,16 @@ class _SearchList(QWidget):
         self._timer.timeout.connect(self.reload)
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.reload)
+        # A list that cannot be read says why in place (signed out, a damaged store):
+        # opening the section must not put a modal box in the way.
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
@@ -108,11 +115,19 @@ class _SearchList(QWidget):
         text = self.search.text()
         self._tasks.run(self._find, text, self._scope,
                         on_done=lambda rows: self._apply(generation, text, rows),
-                        on_error=lambda e: show_error(self, e))
+                        on_error=lambda e: self._failed(generation, e))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.notice.setText(getattr(exc, "message_lv", None) or self.tr(
+            "Sarakstu neizdevās nolasīt ({0}).").format(type(exc).__name__))
+        self.notice.show()
 
     def _apply(self, generation: int, text: str, rows: list[Any]) -> None:
         if generation != self._generation:
             return
+        self.notice.hide()
         current = self.current()
         self.model.set_rows(rows)
         keep = self.model.index_of(

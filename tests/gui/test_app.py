@@ -145,3 +145,27 @@ def test_a_label_scanned_into_the_inbox_search_opens_the_item(qtbot, qapp,
                 w.close()
         app.window.close()
         app.shutdown()
+
+
+def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> None:
+    """Open each section of a seeded store as a user would: none reports a failure."""
+    from PySide6.QtWidgets import QLabel
+
+    seed(tmp_path / "data", 200)
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    try:
+        app.start()
+        for row in range(app.window.navigation.count()):
+            app.window.navigation.setCurrentRow(row)
+            qtbot.wait(300)
+            app.tasks.wait()
+            qtbot.wait(100)
+            page = app.window.stack.currentWidget()
+            texts = " ".join(label.text() for label in page.findChildren(QLabel))
+            assert "Neizdevās" not in texts, (app.window.navigation.item(row).text(), texts)
+        assert app.reports.model.rowCount() > 0
+    finally:
+        app.window.close()
+        app.shutdown()
