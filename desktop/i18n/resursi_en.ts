@@ -576,6 +576,60 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>CancelHandoverDialog</name>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="22"/>
+        <location filename="../views/desk_dialogs.py" line="41"/>
+        <source>Atcelt nodošanu</source>
+        <translation>Cancel handover</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="28"/>
+        <source>Iesniedzējs atteicās no resursa</source>
+        <translation>The applicant declined the device</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="29"/>
+        <source>Resurss nav piemērots</source>
+        <translation>The device is not suitable</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="30"/>
+        <source>Cits iemesls</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="33"/>
+        <source>Piezīmes (citam iemeslam obligātas)</source>
+        <translation>Notes (required for another reason)</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="38"/>
+        <source>Resurss atkal būs pieejams izsniegšanai.</source>
+        <translation>The device will be available for issuing again.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="40"/>
+        <source>Neatcelt</source>
+        <translation>Keep handover</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="45"/>
+        <source>Iemesls</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="56"/>
+        <source>Norādiet iemeslu piezīmēs.</source>
+        <translation>Give the reason in the notes.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="60"/>
+        <source>Piezīmes ir par garu.</source>
+        <translation>The notes are too long.</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <location filename="../views/catalogue_page.py" line="143"/>
@@ -1362,6 +1416,29 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>CustomerScreen</name>
+    <message>
+        <location filename="../views/customer_screen.py" line="73"/>
+        <source>Resursa saņemšana</source>
+        <translation>Receiving the device</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="92"/>
+        <source>1. Noskenējiet QR kodu ar sava tālruņa kameru.&lt;br&gt;2. Pierakstieties portālā latvija.lv.&lt;br&gt;3. Pārbaudiet resursu un nospiediet „Apstiprinu saņemšanu”.</source>
+        <translation>1. Scan the QR code with your phone’s camera.&lt;br&gt;2. Sign in at latvija.lv.&lt;br&gt;3. Check the device and press “I confirm receipt”.</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="111"/>
+        <source>Saņemts</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="116"/>
+        <source>Paldies! Saņemšana apstiprināta. Pieņemšanas-nodošanas akts ir noformēts.</source>
+        <translation>Thank you! Receipt confirmed. The handover act has been drawn up.</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
         <location filename="../deciding.py" line="39"/>
@@ -1418,6 +1495,195 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../views/desk_page.py" line="168"/>
+        <location filename="../views/desk_page.py" line="244"/>
+        <source>Izsniegšana</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="169"/>
+        <source>Atgriešana</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="172"/>
+        <source>Nozaudēti un nozagti</source>
+        <translation>Lost and stolen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="174"/>
+        <source>Kavēta atgriešana</source>
+        <translation>Overdue returns</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="189"/>
+        <source>Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi</source>
+        <translation>Application number, name, or scan the device label</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="194"/>
+        <location filename="../views/desk_page.py" line="307"/>
+        <source>Izvēlieties pieteikumu sarakstā</source>
+        <translation>Select an application in the list</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="202"/>
+        <source>Noskenējiet resursa uzlīmi</source>
+        <translation>Scan the device label</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="205"/>
+        <source>vai izvēlieties pieejamu resursu</source>
+        <translation>or choose an available device</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="207"/>
+        <source>Sākt izsniegšanu</source>
+        <translation>Start handover</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="221"/>
+        <source>Rādīt klienta ekrānu</source>
+        <translation>Show applicant screen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="223"/>
+        <source>Atcelt nodošanu…</source>
+        <translation>Cancel handover…</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="225"/>
+        <location filename="../views/desk_print.py" line="37"/>
+        <source>Drukāt aktu</source>
+        <translation>Print act</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="227"/>
+        <source>Papīra akts ar parakstiem</source>
+        <translation>Paper act with signatures</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="229"/>
+        <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
+        <translation>When there is no connection or the applicant cannot confirm by phone</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="237"/>
+        <source>{0}. ekrāns ({1})</source>
+        <translation>Screen {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="241"/>
+        <source>Pilnekrāna režīmā</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="246"/>
+        <source>Resurss:</source>
+        <translation>Device:</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="248"/>
+        <source>Klienta ekrāns:</source>
+        <translation>Applicant screen:</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="267"/>
+        <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.lv, noskenējot QR kodu klienta ekrānā.</source>
+        <translation>The applicant confirms receipt on their phone at latvija.lv by scanning the QR code on the applicant screen.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="314"/>
+        <source>Iesniedzējs: {0}
+Resurss: {1}
+Rezervētais resurss: {2}
+Atgriešanas termiņš: {3}
+Statuss: {4}</source>
+        <translation>Applicant: {0}
+Device type: {1}
+Reserved device: {2}
+Return by: {3}
+Status: {4}</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="316"/>
+        <source>nav izvēlēts</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="324"/>
+        <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
+        <translation>Scan the label of {0} to verify it</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="327"/>
+        <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
+        <translation>Scan the label of the device to issue</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="343"/>
+        <source>nav pieejamu piemērotu resursu</source>
+        <translation>no suitable device available</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="361"/>
+        <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
+        <translation>First select an application in the list.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="371"/>
+        <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
+        <translation>Scan or choose the device to issue.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="392"/>
+        <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv (akts {0})</source>
+        <translation>Ready for issue · waiting for confirmation at latvija.lv (act {0})</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="413"/>
+        <source>Nodošana atcelta</source>
+        <translation>Handover cancelled</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="421"/>
+        <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
+        <translation>Issued · receipt confirmed, act {0} saved</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="454"/>
+        <source>Nodošana atcelta; resurss atkal pieejams</source>
+        <translation>Handover cancelled; the device is available again</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="479"/>
+        <source>Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi</source>
+        <translation>Application number, name, or scan the returned device’s label</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="481"/>
+        <source>Pieņemt atpakaļ…</source>
+        <translation>Take back…</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="487"/>
+        <source>Drukāt atgriešanas aktu</source>
+        <translation>Print return act</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="505"/>
+        <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
+        <translation>Choose or scan the device being returned.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="517"/>
+        <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
+        <translation>Device taken back; return act saved.</translation>
+    </message>
+</context>
+<context>
     <name>GrantDialog</name>
     <message>
         <location filename="../views/decision_dialogs.py" line="105"/>
@@ -1458,6 +1724,19 @@ reported {1}</translation>
         <location filename="../views/decision_dialogs.py" line="127"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWatch</name>
+    <message>
+        <location filename="../desk.py" line="139"/>
+        <source>Nodošanas statusu neizdevās nolasīt</source>
+        <translation>Could not read the handover status</translation>
+    </message>
+    <message>
+        <location filename="../desk.py" line="153"/>
+        <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
+        <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2025,40 @@ reported {1}</translation>
         <location filename="../views/inbox_page.py" line="298"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../views/incidents_panel.py" line="55"/>
+        <source>Izvēlieties ziņojumu, lai redzētu aprakstu</source>
+        <translation>Select a report to see its description</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="57"/>
+        <source>Nav neapstiprinātu ziņojumu par nozaudētiem vai nozagtiem resursiem.</source>
+        <translation>No unacknowledged reports of lost or stolen devices.</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="59"/>
+        <location filename="../views/incidents_panel.py" line="102"/>
+        <source>Apstiprināt ziņojumu</source>
+        <translation>Acknowledge report</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="61"/>
+        <source>Resurss inventārā tiks atzīmēts kā nozaudēts vai nozagts</source>
+        <translation>The device will be marked lost or stolen in the inventory</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="70"/>
+        <source>Iesniedzēja apraksts</source>
+        <translation>Applicant’s description</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="103"/>
+        <source>Apstiprināt ziņojumu par pieteikuma {0} resursu {1}? Resurss inventārā būs “{2}”.</source>
+        <translation>Acknowledge the report about device {1} of application {0}? The device will be “{2}” in the inventory.</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2523,19 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>OverduePanel</name>
+    <message>
+        <location filename="../views/overdue_panel.py" line="68"/>
+        <source>Nav resursu ar nokavētu atgriešanas termiņu.</source>
+        <translation>No devices are past their return date.</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="69"/>
+        <source>Atgriešanas termiņš nokavēts: {0}</source>
+        <translation>Past the return date: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PersonalCodeField</name>
     <message>
         <location filename="../views/detail_page.py" line="116"/>
@@ -2274,6 +2600,14 @@ reported {1}</translation>
         <location filename="../views/import_dialog.py" line="103"/>
         <source>✓ derīga</source>
         <translation>✓ valid</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <location filename="../views/customer_screen.py" line="44"/>
+        <source>QR kods saņemšanas apstiprināšanai</source>
+        <translation>QR code for confirming receipt</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2700,127 @@ reported {1}</translation>
         <location filename="../views/reports_page.py" line="350"/>
         <source>Saglabāts: {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../views/return_dialog.py" line="31"/>
+        <source>Resursa atgriešana</source>
+        <translation>Device return</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="36"/>
+        <source>Darba kārtībā</source>
+        <translation>In working order</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="37"/>
+        <source>Bojāts</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="43"/>
+        <source>Piezīmes, piemēram, kas bojāts un kā</source>
+        <translation>Notes, e.g. what is damaged and how</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="50"/>
+        <source>Pieņemt atpakaļ</source>
+        <translation>Take back</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="57"/>
+        <source>Stāvoklis</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="60"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="73"/>
+        <source>Bojātam resursam aprakstiet bojājumu piezīmēs.</source>
+        <translation>For a damaged device, describe the damage in the notes.</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="76"/>
+        <source>Piezīmes ir par garu: {0} rakstzīmes, atļauts {1}.</source>
+        <translation>The notes are too long: {0} characters, {1} allowed.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../views/desk_page.py" line="70"/>
+        <location filename="../views/incidents_panel.py" line="39"/>
+        <location filename="../views/overdue_panel.py" line="36"/>
+        <source>Pieteikums</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="71"/>
+        <location filename="../views/incidents_panel.py" line="43"/>
+        <location filename="../views/overdue_panel.py" line="37"/>
+        <source>Izglītojamais</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="72"/>
+        <location filename="../views/overdue_panel.py" line="38"/>
+        <source>Klase</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="73"/>
+        <location filename="../views/incidents_panel.py" line="42"/>
+        <location filename="../views/overdue_panel.py" line="39"/>
+        <source>Iesniedzējs</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="74"/>
+        <source>Resurss</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="75"/>
+        <location filename="../views/incidents_panel.py" line="44"/>
+        <location filename="../views/overdue_panel.py" line="41"/>
+        <source>Inventāra nr.</source>
+        <translation>Inventory no.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="76"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="476"/>
+        <location filename="../views/overdue_panel.py" line="42"/>
+        <source>Termiņš</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="40"/>
+        <source>Ziņojums</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="41"/>
+        <source>Ziņots</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="40"/>
+        <source>Tālrunis</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="43"/>
+        <source>Kavēts</source>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>
@@ -2594,6 +3049,14 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>_SearchList</name>
+    <message>
+        <location filename="../views/desk_page.py" line="124"/>
+        <source>Sarakstu neizdevās nolasīt ({0}).</source>
+        <translation>Could not read the list ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>_TimelineList</name>
     <message>
         <location filename="../views/detail_page.py" line="156"/>
@@ -2609,72 +3072,72 @@ reported {1}</translation>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="280"/>
+        <location filename="../app.py" line="284"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="281"/>
+        <location filename="../app.py" line="285"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="282"/>
+        <location filename="../app.py" line="286"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="283"/>
+        <location filename="../app.py" line="287"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="291"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="293"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="344"/>
+        <location filename="../app.py" line="348"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="347"/>
+        <location filename="../app.py" line="351"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="351"/>
+        <location filename="../app.py" line="355"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="353"/>
+        <location filename="../app.py" line="357"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="368"/>
+        <location filename="../app.py" line="372"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="456"/>
+        <location filename="../app.py" line="461"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="471"/>
+        <location filename="../app.py" line="476"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="611"/>
+        <location filename="../app.py" line="616"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
@@ -34,7 +34,7 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(path.stem)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(dialog.tr("Drukāt aktu"))
+    dialog.setWindowTitle(QCoreApplication.translate("DeskPage", "Drukāt aktu"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_pages(printer, path)
