@@ -242,6 +242,10 @@ class InboxPage(QWidget):
                                     self.table.horizontalHeader().saveState())
 
     def _on_sort(self, key: str, descending: bool) -> None:
+        # QTableView.sortByColumn asks the model to sort twice (through the header's signal
+        # and directly); the second request for the same order must not query again.
+        if (key, descending) == self._sort and self._generation > 0:
+            return
         self._sort = (key, descending)
         self._refilter()
 

@@ -263,3 +263,18 @@ def test_column_widths_and_sort_are_remembered(qtbot, school, tmp_path) -> None:
     # Latvian order: Ē after E, Ļ after L, Ž after Z
     assert _names(second) == ["Ērika Ķuze", "Jānis Bērziņš", "Ļena Vītola", "Mārtiņš Ozols",
                               "Žanete Šmite"]
+
+
+@pytest.mark.parametrize("key", ["number", "learner_name", "learner_class", "kind_code",
+                                 "status", "submitted_at"])
+def test_every_sort_works_under_a_filter(school, key) -> None:
+    store, _ = school
+    only_submitted = InboxFilter(SCHOOL, statuses=frozenset({ApplicationStatus.SUBMITTED}))
+    up = queries.inbox_ids(store, only_submitted, sort=key, descending=False)
+    down = queries.inbox_ids(store, only_submitted, sort=key, descending=True)
+    assert len(up) == 2 and up == list(reversed(down))
+    everyone = queries.inbox_ids(store, InboxFilter(SCHOOL), sort=key, descending=False)
+    assert [i for i in everyone if i in up] == up  # the same order as without the filter
+    if key == "learner_name":
+        rows = queries.inbox_rows(store, up)
+        assert [r.learner_name for r in rows] == ["Jānis Bērziņš", "Ļena Vītola"]
