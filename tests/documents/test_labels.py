@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,18 +11,13 @@ from PIL import Image
 from pypdf import PdfReader
 
 from desktop.documents.labels import LAYOUTS, Label, label_sheet_pdf
+from pdf_render import render_pages
 
 SCHOOL = "Rīgas Āgenskalna Valsts ģimnāzija"
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None,
-                                reason="pdftoppm (poppler-utils) renders the PDF pages")
 
 
 def render(pdf: bytes, tmp_path: Path, dpi: int = 150) -> list[Image.Image]:
-    source = tmp_path / "uzlimes.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(source), str(tmp_path / "page")],
-                   check=True, timeout=60)
-    return [Image.open(p) for p in sorted(tmp_path.glob("page-*.png"))]
+    return render_pages(pdf, dpi=dpi)
 
 
 def decoded(page: Image.Image) -> list[str]:
