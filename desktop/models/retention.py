@@ -340,8 +340,10 @@ def sweep_orphans(store: Store, *, trigger: str = "tombstone",
     folder_ids = [int(p.name) for p in docs.iterdir() if p.is_dir() and p.name.isdigit()] \
         if docs.is_dir() else []
     with store.write() as session:
-        known = set(session.scalars(select(Application.id)))
-        gone_folders = [i for i in folder_ids if i not in known]
+        # Only the folders on disk are checked (not every application id): after a first
+        # sync with tombstones there are none, and this runs inside the sync.
+        gone_folders = [i for i in folder_ids
+                        if session.get(Application, i) is None] if folder_ids else []
         live_handovers = select(Handover.id)
         orphan_audit = or_(
             and_(AuditEntry.entity_type == "application",
