@@ -44,7 +44,7 @@ from desktop.models.audit_queries import (
 )
 from desktop.tasks import TaskRunner
 from desktop.views.detail_page import CONFLICT_COLOUR, WARNING_COLOUR
-from desktop.views.table_model import ColumnsTableModel, Index
+from desktop.views.table_model import Index, ListTableModel
 
 log = logging.getLogger(__name__)
 
@@ -64,25 +64,13 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-class AuditTableModel(ColumnsTableModel):
+class AuditTableModel(ListTableModel):
     """One page of audit rows."""
 
     columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_total(self) -> int:
-        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -7,7 +7,7 @@ telling colours apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.models.catalogue import ItemRow as ItemRowData
 from desktop.models.catalogue import OfferedKindRow, target_group_label
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
-from desktop.views.table_model import ColumnsTableModel
+from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "—"
@@ -36,7 +36,7 @@ def money(value: Decimal | None) -> str:
     return f"{whole.replace(',', ' ')},{cents}"
 
 
-class ItemsModel(ColumnsTableModel):
+class ItemsModel(ListTableModel):
     """The school's items, one row each, in the order the query gave."""
 
     columns = (
@@ -55,18 +55,6 @@ class ItemsModel(ColumnsTableModel):
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[ItemRowData] = []
-
-    def row_total(self) -> int:
-        return len(self._rows)
-
-    def set_rows(self, rows: Sequence[ItemRowData]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ItemRowData | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, item_id: str) -> int:
         return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
@@ -126,7 +114,7 @@ class ItemsModel(ColumnsTableModel):
         return None
 
 
-class OfferedKindsModel(ColumnsTableModel):
+class OfferedKindsModel(ListTableModel):
     """The kinds the school lends: to whom, whether it takes applications, documents."""
 
     columns = (
@@ -141,18 +129,6 @@ class OfferedKindsModel(ColumnsTableModel):
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[OfferedKindRow] = []
-
-    def row_total(self) -> int:
-        return len(self._rows)
-
-    def set_rows(self, rows: Sequence[OfferedKindRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> OfferedKindRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _text(self, r: OfferedKindRow, key: str) -> str:
         if key == "kind":

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from desktop.views.table_model import ColumnsTableModel, Index
+from desktop.views.table_model import Index, ListTableModel
 
 Getter = Callable[[Any], object]
 
@@ -25,7 +25,7 @@ def cell_text(value: object) -> str:
     return label if isinstance(label, str) else str(value)
 
 
-class RowsModel(ColumnsTableModel):
+class RowsModel(ListTableModel):
     """Plain row objects (the core's frozen dataclasses) shown through getters."""
 
     def __init__(self, columns: Sequence[tuple[str, str, Getter]],
@@ -33,18 +33,6 @@ class RowsModel(ColumnsTableModel):
         super().__init__(parent)
         self.columns = [(key, header) for key, header, _ in columns]
         self._getters = [getter for _, _, getter in columns]
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_total(self) -> int:
-        return len(self._rows)
-
-    def row_at(self, row: int) -> Any | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rows(self) -> list[Any]:
         return list(self._rows)

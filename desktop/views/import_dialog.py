@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.codes import ItemStatus
-from desktop.models.inventory_csv import LABELS_LV, ImportPreview, PreviewRow, RowError
+from desktop.models.inventory_csv import LABELS_LV, ImportPreview, RowError
 from desktop.tasks import TaskRunner
 from desktop.views.catalogue_models import while_alive
-from desktop.views.table_model import ColumnsTableModel
+from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR = "#b3261e"
@@ -55,7 +55,7 @@ def _count(count: int, one: str, many: str) -> str:
     return (one if count % 10 == 1 and count % 100 != 11 else many).format(count)
 
 
-class PreviewModel(ColumnsTableModel):
+class PreviewModel(ListTableModel):
     """The file's rows as read, each with its errors (bad rows tinted and listed)."""
 
     columns = (
@@ -72,16 +72,7 @@ class PreviewModel(ColumnsTableModel):
     def __init__(self, field_labels: dict[str, str] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PreviewRow] = []
         self._labels = field_labels or {}
-
-    def row_total(self) -> int:
-        return len(self._rows)
-
-    def set_rows(self, rows: Sequence[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def _error_text(self, errors: Sequence[RowError]) -> str:
         parts = []

@@ -48,7 +48,7 @@ from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
 from desktop.views.catalogue_models import while_alive
-from desktop.views.table_model import ColumnsTableModel
+from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR = "#b3261e"
@@ -81,7 +81,7 @@ def _action_labels() -> dict[str, str]:
     }
 
 
-class HistoryModel(ColumnsTableModel):
+class HistoryModel(ListTableModel):
     """An item's status changes, newest first."""
 
     columns = (
@@ -94,15 +94,6 @@ class HistoryModel(ColumnsTableModel):
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[HistoryRow] = []
-
-    def row_total(self) -> int:
-        return len(self._rows)
-
-    def set_rows(self, rows: Sequence[HistoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

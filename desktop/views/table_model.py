@@ -31,3 +31,22 @@ class ColumnsTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.columns)):
             return self.tr(self.columns[section][1])
         return None
+
+
+class ListTableModel(ColumnsTableModel):
+    """A flat table over a list of rows that is replaced as a whole (``set_rows``)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
