@@ -208,7 +208,7 @@ class Application:
             language=language,
         )
         self.conflicts.resolved.connect(self._after_resolution)
-        school_id = institution or ""
+        school_id = self.school_id = institution or ""
         username = connection.username if connection else "local"
         self.reports = ReportsPage(
             self.tasks,
@@ -265,7 +265,6 @@ class Application:
         # A label scanned into the inbox search (a keyboard-wedge scanner types the inventory
         # number and Enter) opens that item in the catalogue.
         self.inbox.search.returnPressed.connect(self._scanned_into_search)
-        self.inbox.applicationActivated.connect(self._record_view)
         # Retention runs at start and then daily while the app stays open.
         self.retention_timer = QTimer(self.window)
         self.retention_timer.setInterval(24 * 60 * 60 * 1000)
@@ -298,9 +297,7 @@ class Application:
         text = self.inbox.search.text().strip()
         if not text or " " in text:
             return
-        school = self.connection.institution_id if self.connection else (
-            queries.first_institution(self.store) or "")
-        self.tasks.run(catalogue.find_by_inventory_no, self.store, school, text,
+        self.tasks.run(catalogue.find_by_inventory_no, self.store, self.school_id, text,
                        on_done=lambda found: self._open_scanned(found, text))
 
     def _open_scanned(self, found: object, text: str) -> None:
