@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from desktop.models import retention
+from desktop.models.changes import OpChanges
 from desktop.models.codes import CommandState
 from desktop.models.schema import (
     Application,
@@ -88,6 +89,19 @@ class SyncReport:
     full_resync: bool = False
     changed_applications: set[int] = field(default_factory=set)
     changed_items: set[str] = field(default_factory=set)
+    changed_offered_kinds: set[str] = field(default_factory=set)
+    changed_institution: bool = False
+
+    @property
+    def changes(self) -> OpChanges:
+        """What the views must reload after this sync."""
+        return OpChanges.of(
+            applications=self.changed_applications, items=self.changed_items,
+            offered_kinds=self.changed_offered_kinds,
+            outbox=bool(self.pushed or self.conflicts or self.retry_later),
+            institution=self.changed_institution,
+            everything=self.full_resync or bool(self.deleted),
+        )
 
 
 @dataclass(frozen=True)
@@ -367,9 +381,11 @@ class SyncEngine:
                 report.deferred += 1
             elif mapping.apply_offered_kind(s, change.data):
                 report.pulled += 1
+                report.changed_offered_kinds.add(change.data.id)
         elif isinstance(change, InstitutionChange):
             if mapping.apply_institution(s, change.data):
                 report.pulled += 1
+                report.changed_institution = True
         elif isinstance(change, ResourceKindChange):
             if mapping.apply_resource_kind(s, change.data):
                 report.pulled += 1

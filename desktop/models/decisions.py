@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.changes import NO_CHANGES, OpChanges
 from desktop.models.codes import HandoverStatus, ItemStatus
 from desktop.models.errors import InputError, NotFoundError
 from desktop.models.journal import Actor, Change, Command, record
@@ -47,6 +48,14 @@ class Outcome:
     command_id: str | None
     handover_id: str | None = None
     item_id: str | None = None
+    extra: OpChanges = NO_CHANGES  # what else the operation touched (an unreserved item…)
+
+    @property
+    def changes(self) -> OpChanges:
+        """What a view must reload after this operation."""
+        return OpChanges.of(applications=[self.application_id], items=[self.item_id],
+                            handovers=[self.handover_id],
+                            outbox=self.command_id is not None) | self.extra
 
 
 def load_application(session: Session, application_id: int, actor: Actor) -> Application:
