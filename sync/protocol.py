@@ -27,24 +27,29 @@ from desktop.models.codes import (
     DocumentType,
     GuardianCheck,
     HandoverStatus,
-    ItemStatus,
     ReturnCondition,
     SocialStatus,
     StaffRole,
     TargetGroup,
     WithdrawalReason,
 )
+from desktop.models.commands import (
+    REGISTRY,
+    CommandName,
+    ItemFields,
+    KindCode,
+    Payload,
+    Reason,
+    ShortText,
+    Uuid,
+)
 
 API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(max_length=2000)]
-Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
-                                                r"[0-9a-f]{4}-[0-9a-f]{12}$")]
 PersonalCode = Annotated[str, StringConstraints(pattern=r"^\d{6}-\d{5}$")]
 InstitutionId = Annotated[str, StringConstraints(pattern=r"^\d{10}$")]
-KindCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
 
 
 class Wire(BaseModel):
@@ -130,20 +135,8 @@ class ApplicationWire(Wire):
     handovers: list[HandoverWire] = Field(default_factory=list, max_length=50)
 
 
-class ItemUpsert(Wire):
-    """An item's own fields; the PUT body (If-Match its version; If-None-Match: * to create)."""
-
-    kind_code: KindCode
-    inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
-    serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
-    manufacturer: Annotated[str, StringConstraints(max_length=80)] | None = None
-    model: Annotated[str, StringConstraints(max_length=120)] | None = None
-    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
-    acquisition_value: Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,2})?$")] | None = None
-    socially_supported: bool = False
-    location: Annotated[str, StringConstraints(max_length=120)] | None = None
-    notes: ShortText | None = None
-    status: ItemStatus
+#: An item's own fields; the PUT body (If-Match its version; If-None-Match: * to create).
+ItemUpsert = ItemFields
 
 
 class ItemWire(ItemUpsert):
@@ -234,68 +227,11 @@ class ChangesPage(Wire):
 
 
 # --- commands -------------------------------------------------------------------------------
+# The payload models are the command registry's (desktop.models.commands): one model for the
+# desktop that queues a command and the service that receives it.
 
-CommandName = Literal[
-    "grant",
-    "refuse",
-    "defer",
-    "prepare_handover",
-    "cancel_handover",
-    "record_return",
-    "acknowledge_incident",
-]
-
-
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-
-
-class GrantPayload(Wire):
-    handover_id: Uuid | None = None
-    item_id: Uuid | None = None
-    return_deadline: date | None = None
-
-
-class RefusePayload(Wire):
-    reason: Reason
-
-
-class DeferPayload(Wire):
-    reason: Reason
-    revisit_on: date | None = None
-
-
-class PreparePayload(Wire):
-    handover_id: Uuid
-    item_id: Uuid
-    act_number: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    return_deadline: date | None = None
-
-
-class CancelPayload(Wire):
-    handover_id: Uuid
-    reason: CancelReason
-    notes: Reason | None = None
-
-
-class ReturnPayload(Wire):
-    handover_id: Uuid
-    condition: ReturnCondition
-    notes: Reason | None = None
-    returned_at: AwareDatetime
-
-
-class AcknowledgePayload(Wire):
-    handover_id: Uuid
-
-
-COMMAND_PAYLOADS: dict[str, type[Wire]] = {
-    "grant": GrantPayload,
-    "refuse": RefusePayload,
-    "defer": DeferPayload,
-    "prepare_handover": PreparePayload,
-    "cancel_handover": CancelPayload,
-    "record_return": ReturnPayload,
-    "acknowledge_incident": AcknowledgePayload,
+COMMAND_PAYLOADS: dict[CommandName, type[Payload]] = {
+    name: entry.payload for name, entry in REGISTRY.items()
 }
 
 

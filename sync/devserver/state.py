@@ -19,36 +19,52 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from desktop.models.aggregates import (
+    APPLICATION_WRITABLE,
+    ApplicationData,
+    Applied,
+    Context,
+    HandoverData,
+    ItemData,
+    OfferedKindData,
+)
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
-    CancelReason,
     GuardianCheck,
-    HandoverStatus,
-    ItemStatus,
-    ReturnCondition,
     StaffRole,
+    TargetGroup,
+)
+from desktop.models.commands import (
+    Payload,
+    SetAcceptingPayload,
+    SetItemStatusPayload,
+    SetTargetGroupPayload,
+    UpsertItemPayload,
+    apply_command,
+    spec,
+    touched_items,
 )
 from desktop.models.permissions import Permission, allows
-from desktop.models.workflow import (
-    MANUAL_ITEM_ACTIONS,
-    ApplicationAction,
-    GrantFacts,
-    HandoverAction,
-    ItemAction,
-    TransitionError,
-    WorkflowError,
-    check_grant,
-    next_application_status,
-    next_handover_status,
-    next_item_status,
+from desktop.models.rules import (
+    RuleRefused,
+    Work,
+    confirm_receipt,
+    report_incident,
+    set_accepting,
+    set_item_status,
+    set_target_group,
+    start,
+    upsert_item,
+    withdraw,
 )
+from desktop.models.workflow import ItemAction, WorkflowError
 from sync.devserver.db import Database
 from sync.devserver.problems import (
     BAD_CURSOR,
@@ -67,19 +83,14 @@ from sync.devserver.problems import (
     invalid,
 )
 from sync.protocol import (
-    COMMAND_PAYLOADS,
     PROBLEM_JSON,
-    AcknowledgePayload,
     ApplicantIncident,
     ApplicantSubmission,
     ApplicantWithdrawal,
     ApplicationWire,
-    CancelPayload,
     CommandAccepted,
     CommandRequest,
     Contact,
-    DeferPayload,
-    GrantPayload,
     InstitutionWire,
     ItemStatusChange,
     ItemUpsert,
@@ -88,10 +99,7 @@ from sync.protocol import (
     Name,
     OfferedKindPatch,
     OfferedKindWire,
-    PreparePayload,
-    RefusePayload,
     ResourceKindWire,
-    ReturnPayload,
     TokenResponse,
     Wire,
     etag,
@@ -101,24 +109,6 @@ from sync.protocol import (
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 REFRESH_TTL = 30 * 86400
-ACTIVE = (HandoverStatus.PREPARING, HandoverStatus.PREPARED, HandoverStatus.ISSUED)
-HANDED_OVER = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
-#: Statuses an item may be created with: the others belong to a handover.
-CREATABLE_ITEM_STATUSES = frozenset({
-    ItemStatus.NEW, ItemStatus.IN_RESERVE, ItemStatus.AVAILABLE, ItemStatus.MAINTENANCE,
-    ItemStatus.UNDER_REPAIR, ItemStatus.DAMAGED,
-})
-
-COMMAND_PERMISSION: dict[str, Permission] = {
-    "grant": Permission.DECIDE,
-    "refuse": Permission.DECIDE,
-    "defer": Permission.DECIDE,
-    "prepare_handover": Permission.HAND_OVER,
-    "cancel_handover": Permission.HAND_OVER,
-    "record_return": Permission.HAND_OVER,
-    "acknowledge_incident": Permission.HAND_OVER,
-}
-
 
 class InstitutionSettings(Wire):
     """PUT body of ``/v1/institutions/{iid}/settings``: the institution minus id and version."""
@@ -138,10 +128,6 @@ class OAuthError(Exception):
         super().__init__(description)
         self.error = error
         self.description = description
-
-
-class Refused(WorkflowError):
-    """A rule of the service (not a state machine) refuses the command: answered 409."""
 
 
 @dataclass(frozen=True)
@@ -195,252 +181,23 @@ def fingerprint(application_id: int, request: CommandRequest) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-class _Work:
-    """One command on one application: mutable copies, checked, then written at once."""
-
-    def __init__(self, state: DevState, app: ApplicationWire, now: datetime) -> None:
-        self.state = state
-        self.original = app
-        self.app: dict[str, Any] = app.model_dump()
-        self.now = now
-        self.items: dict[str, dict[str, Any]] = {}
-        self.original_items: dict[str, ItemWire] = {}
-        self.touched: list[str] = []
-
-    @property
-    def institution_id(self) -> str:
-        return self.app["institution_id"]
-
-    def handover(self, handover_id: str) -> dict[str, Any] | None:
-        return next((h for h in self.app["handovers"] if h["id"] == handover_id), None)
-
-    def require_handover(self, handover_id: str) -> dict[str, Any]:
-        h = self.handover(handover_id)
-        if h is None:
-            raise Refused(f"the application has no handover {handover_id}",
-                          f"pieteikumam nav nodošanas {handover_id}")
-        return h
-
-    def active_handover(self) -> dict[str, Any] | None:
-        return next((h for h in self.app["handovers"] if h["status"] in ACTIVE), None)
-
-    def item(self, item_id: str) -> dict[str, Any]:
-        if item_id not in self.items:
-            wire = self.state.find_item(item_id)
-            if wire is None or wire.institution_id != self.institution_id:
-                raise Refused(f"the item {item_id} is not in this school's inventory",
-                              f"resurss {item_id} nav šīs iestādes inventārā")
-            self.items[item_id] = wire.model_dump()
-            self.original_items[item_id] = wire
-        if item_id not in self.touched:
-            self.touched.append(item_id)
-        return self.items[item_id]
-
-    def move_item(self, item: dict[str, Any], action: ItemAction) -> None:
-        item["status"] = next_item_status(item["status"], action)
-
-    def check_grant(self, item: dict[str, Any]) -> None:
-        kind = self.app["kind_code"]
-        offered = self.state.offered_kind_for(self.institution_id, kind)
-        if offered is None:
-            raise Refused(f"this school does not lend {kind}",
-                          f"šī iestāde neizsniedz resursu veidu “{kind}”")
-        check_grant(GrantFacts(
-            requested_kind=kind,
-            applicant_role=ApplicantRole(self.app["submitter"]["role"]),
-            social_status_confirmed=any(s["confirmed"] for s in self.app["social_statuses"]),
-            kind_target_group=offered.target_group,
-            item_kind=item["kind_code"],
-            item_status=ItemStatus(item["status"]),
-            item_socially_supported=item["socially_supported"],
-        ))
-
-    def new_handover(self, handover_id: str, item_id: str,
-                     return_deadline: date | None) -> dict[str, Any]:
-        if self.state.handover_owner(handover_id) is not None:
-            raise Refused(f"the handover id {handover_id} is already used",
-                          f"nodošanas identifikators {handover_id} jau ir izmantots")
-        h = {
-            "id": handover_id, "status": HandoverStatus.PREPARING, "item_id": item_id,
-            "status_changed_at": self.now, "created_at": self.now,
-            "return_deadline": return_deadline,
-        }
-        self.app["handovers"].append(h)
-        return h
-
-    def set_status(self, action: ApplicationAction) -> None:
-        active = self.active_handover()
-        handed = next((h for h in reversed(self.app["handovers"])
-                       if h["status"] in HANDED_OVER), None)
-        shown = handed or active
-        self.app["status"] = next_application_status(
-            ApplicationStatus(self.app["status"]), action,
-            handover_status=None if shown is None else HandoverStatus(shown["status"]),
-        )
-        self.app["status_changed_at"] = self.now
-
-    def move_handover(self, h: dict[str, Any], action: HandoverAction) -> None:
-        h["status"] = next_handover_status(HandoverStatus(h["status"]), action)
-        h["status_changed_at"] = self.now
-
-    def commit(self, conn: sqlite3.Connection) -> tuple[ApplicationWire, list[ItemWire]]:
-        """Validate the new versions and write them (the caller holds the transaction)."""
-        self.app["version"] = self.original.version + 1
-        try:
-            app = ApplicationWire.model_validate(self.app)
-            items, changed = [], []
-            for item_id in self.touched:
-                data, before = self.items[item_id], self.original_items[item_id]
-                if data == before.model_dump():  # looked at, not changed: no new version
-                    items.append(before)
-                    continue
-                data["version"] = before.version + 1
-                items.append(ItemWire.model_validate(data))
-                changed.append(items[-1])
-        except ValidationError as exc:  # e.g. too many handovers; never echo the values
-            where = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
-            raise Refused(f"the result would not be valid ({where})",
-                          f"rezultāts nebūtu derīgs ({where})") from None
-        for h in app.handovers:
-            if h.act_number is None:
-                continue
-            clash = conn.execute("SELECT id FROM handovers WHERE act_number = ? AND id != ?",
-                                 (h.act_number, h.id)).fetchone()
-            if clash is not None:
-                raise Refused(f"the act number {h.act_number} is already used",
-                              f"akta numurs {h.act_number} jau ir izmantots")
-        self.state.save_application(conn, app)
-        for item in changed:
-            self.state.save_item(conn, item)
-        return app, items
+def application_data(app: ApplicationWire) -> ApplicationData:
+    """The plain aggregate the core's rules work on, from the stored wire record."""
+    return ApplicationData(
+        id=app.id, number=app.number, institution_id=app.institution_id,
+        kind_code=app.kind_code, status=app.status, status_changed_at=app.status_changed_at,
+        applicant_role=app.submitter.role,
+        social_status_confirmed=any(s.confirmed for s in app.social_statuses),
+        decision_reason=app.decision_reason, revisit_on=app.revisit_on,
+        withdrawal_reason=app.withdrawal_reason,
+        handovers=[HandoverData(**h.model_dump()) for h in app.handovers],
+    )
 
 
-# --- the command handlers ----------------------------------------------------------------------
-
-
-def _grant(w: _Work, p: GrantPayload) -> None:
-    w.set_status(ApplicationAction.GRANT)
-    w.app["decision_reason"] = None
-    w.app["revisit_on"] = None
-    if p.item_id is None:
-        return
-    active = w.active_handover()
-    if active is not None:
-        raise TransitionError("handover", HandoverStatus(active["status"]),
-                              HandoverAction.PREPARE, "the application already has one")
-    item = w.item(p.item_id)
-    w.check_grant(item)
-    w.move_item(item, ItemAction.RESERVE)
-    w.new_handover(p.handover_id or str(uuid.uuid4()), p.item_id, p.return_deadline)
-
-
-def _refuse(w: _Work, p: RefusePayload) -> None:
-    w.set_status(ApplicationAction.REFUSE)
-    w.app["decision_reason"] = p.reason
-    w.app["revisit_on"] = None
-
-
-def _defer(w: _Work, p: DeferPayload) -> None:
-    w.set_status(ApplicationAction.DEFER)
-    w.app["decision_reason"] = p.reason
-    w.app["revisit_on"] = p.revisit_on
-
-
-def _prepare(w: _Work, p: PreparePayload) -> None:
-    status = ApplicationStatus(w.app["status"])
-    if status is not ApplicationStatus.CONFIRMED:
-        raise TransitionError("application", status, HandoverAction.PREPARE,
-                              "only a granted application can be prepared for issue")
-    h = w.handover(p.handover_id)
-    if h is not None:
-        next_handover_status(HandoverStatus(h["status"]), HandoverAction.PREPARE)  # preparing?
-        if h["item_id"] != p.item_id:
-            new = w.item(p.item_id)
-            w.check_grant(new)
-            if h["item_id"] is not None:
-                old = w.item(h["item_id"])
-                if old["status"] == ItemStatus.RESERVED:
-                    w.move_item(old, ItemAction.UNRESERVE)
-            w.move_item(new, ItemAction.RESERVE)
-            h["item_id"] = p.item_id
-    else:
-        for other in w.app["handovers"]:
-            if other["status"] in ACTIVE:
-                raise TransitionError("handover", HandoverStatus(other["status"]),
-                                      HandoverAction.PREPARE,
-                                      "the application already has an active handover")
-            if other["status"] in HANDED_OVER:
-                raise TransitionError("handover", HandoverStatus(other["status"]),
-                                      HandoverAction.PREPARE,
-                                      "this application's device was already handed over")
-        new = w.item(p.item_id)
-        w.check_grant(new)
-        w.move_item(new, ItemAction.RESERVE)
-        h = w.new_handover(p.handover_id, p.item_id, p.return_deadline)
-    item = w.item(h["item_id"])
-    if item["status"] != ItemStatus.RESERVED:
-        raise TransitionError("item", ItemStatus(item["status"]), HandoverAction.PREPARE,
-                              "the device must be reserved for this handover")
-    w.move_handover(h, HandoverAction.PREPARE)
-    h["prepared_at"] = w.now
-    h["act_number"] = p.act_number
-    if p.return_deadline is not None:
-        h["return_deadline"] = p.return_deadline
-
-
-def _release(w: _Work, h: dict[str, Any]) -> None:
-    if h["item_id"] is not None:
-        item = w.item(h["item_id"])
-        if item["status"] == ItemStatus.RESERVED:
-            w.move_item(item, ItemAction.UNRESERVE)
-
-
-def _cancel(w: _Work, p: CancelPayload) -> None:
-    h = w.require_handover(p.handover_id)
-    w.move_handover(h, HandoverAction.CANCEL)
-    h["cancel_reason"] = p.reason
-    _release(w, h)
-
-
-def _return(w: _Work, p: ReturnPayload) -> None:
-    h = w.require_handover(p.handover_id)
-    w.move_handover(h, HandoverAction.RETURN)
-    issued_at = h["issued_at"]
-    ok = issued_at is not None and issued_at <= p.returned_at <= w.now
-    h["returned_at"] = p.returned_at if ok else w.now
-    h["return_condition"] = p.condition
-    h["return_notes"] = p.notes
-    if h["item_id"] is not None:
-        working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
-        w.move_item(w.item(h["item_id"]),
-                    ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
-
-
-def _acknowledge(w: _Work, p: AcknowledgePayload) -> None:
-    h = w.require_handover(p.handover_id)
-    status = HandoverStatus(h["status"])
-    if status not in (HandoverStatus.LOST, HandoverStatus.STOLEN):
-        raise TransitionError("handover", status, HandoverAction.ACKNOWLEDGE_INCIDENT,
-                              "there is no lost or stolen report to acknowledge")
-    if h["incident_acknowledged_at"] is not None:
-        raise TransitionError("handover", status, HandoverAction.ACKNOWLEDGE_INCIDENT,
-                              "the report was already acknowledged")
-    h["incident_acknowledged_at"] = w.now
-    if h["item_id"] is not None:
-        lost = status is HandoverStatus.LOST
-        w.move_item(w.item(h["item_id"]),
-                    ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
-
-
-HANDLERS: dict[str, Callable[[_Work, Any], None]] = {
-    "grant": _grant,
-    "refuse": _refuse,
-    "defer": _defer,
-    "prepare_handover": _prepare,
-    "cancel_handover": _cancel,
-    "record_return": _return,
-    "acknowledge_incident": _acknowledge,
-}
+def item_data(item: ItemWire) -> ItemData:
+    return ItemData(id=item.id, institution_id=item.institution_id, kind_code=item.kind_code,
+                    inventory_no=item.inventory_no, status=item.status,
+                    socially_supported=item.socially_supported)
 
 
 class DevState:
@@ -791,7 +548,7 @@ class DevState:
                             422, "this Idempotency-Key was already used for another request",
                             type_=KEY_REUSED)
                     if principal is not None:
-                        self.require(principal, stored[1], COMMAND_PERMISSION[stored[2]])
+                        self.require(principal, stored[1], spec(stored[2]).permission)
                     return Answer(stored[3], stored[4], json.loads(stored[5]),
                                   "application/json" if stored[3] == 200 else PROBLEM_JSON)
                 with self.db.transaction() as conn:
@@ -804,50 +561,97 @@ class DevState:
             except ProblemError as exc:
                 return exc.answer()
 
-    def _touched_now(self, app: ApplicationWire, command: str, payload: Any) -> list[ItemWire]:
-        """The items ``command`` would touch, as they are now (for 409/412 bodies)."""
-        ids: list[str] = []
-        handovers = {h.id: h for h in app.handovers}
-        if command == "grant" and payload.item_id:
-            ids.append(payload.item_id)
-        elif command == "prepare_handover":
-            h = handovers.get(payload.handover_id)
-            if h is not None and h.item_id:
-                ids.append(h.item_id)
-            ids.append(payload.item_id)
-        elif command in ("cancel_handover", "record_return", "acknowledge_incident"):
-            h = handovers.get(payload.handover_id)
-            if h is not None and h.item_id:
-                ids.append(h.item_id)
+    def _touched_now(self, app: ApplicationWire, payload: Payload) -> list[ItemWire]:
+        """The items the command would touch, as they are now (for 409/412 bodies)."""
         found = []
-        for item_id in dict.fromkeys(ids):
+        for item_id in touched_items(application_data(app), payload):
             item = self.find_item(item_id)
             if item is not None and item.institution_id == app.institution_id:
                 found.append(item)
         return found
 
+    def context(self, institution_id: str, now: datetime) -> Context:
+        """What the core's rules may ask of this service's store."""
+        def find(item_id: str) -> ItemData | None:
+            item = self.find_item(item_id)
+            return item_data(item) if item is not None else None
+
+        def group(kind_code: str) -> TargetGroup | None:
+            offered = self.offered_kind_for(institution_id, kind_code)
+            return offered.target_group if offered is not None else None
+
+        return Context(now=now, find_item=find, offered_target_group=group,
+                       handover_id_used=lambda hid: self.handover_owner(hid) is not None)
+
+    def commit_applied(self, conn: sqlite3.Connection, original: ApplicationWire,
+                       applied: Applied, patch: Mapping[str, Any] | None = None
+                       ) -> tuple[ApplicationWire, list[ItemWire]]:
+        """Write what a rule decided as new versions (the caller holds the transaction)."""
+        assert applied.application is not None
+        body = original.model_dump()
+        data = applied.application
+        for name in APPLICATION_WRITABLE:
+            body[name] = getattr(data, name)
+        body["handovers"] = [asdict(h) for h in data.handovers]
+        body.update(patch or {})
+        body["version"] = original.version + 1
+        try:
+            app = ApplicationWire.model_validate(body)
+            items: list[ItemWire] = []
+            changed: list[ItemWire] = []
+            for item_id, now in applied.items.items():
+                before = self.find_item(item_id)
+                assert before is not None
+                if item_id not in applied.changed_items:  # looked at, not changed
+                    items.append(before)
+                    continue
+                items.append(before.model_copy(update={"status": now.status,
+                                                       "version": before.version + 1}))
+                changed.append(items[-1])
+        except ValidationError as exc:  # e.g. too many handovers; never echo the values
+            where = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+            raise RuleRefused(f"the result would not be valid ({where})",
+                              f"rezultāts nebūtu derīgs ({where})") from None
+        for h in app.handovers:
+            if h.act_number is None:
+                continue
+            clash = conn.execute("SELECT id FROM handovers WHERE act_number = ? AND id != ?",
+                                 (h.act_number, h.id)).fetchone()
+            if clash is not None:
+                raise RuleRefused(f"the act number {h.act_number} is already used",
+                                  f"akta numurs {h.act_number} jau ir izmantots")
+        self.save_application(conn, app)
+        for item in changed:
+            self.save_item(conn, item)
+        return app, items
+
     def _apply(self, principal: Principal | None, application_id: int,
                request: CommandRequest, conn: sqlite3.Connection) -> tuple[Answer, str]:
         app = self.application(application_id)
+        entry = spec(request.command)
+        if entry.aggregate != "application":
+            raise ProblemError(422, f"{entry.name.value} is not a command on an application",
+                               type_=INVALID, errors=[{"loc": ["command"],
+                                                       "msg": "not an application command",
+                                                       "type": "command"}])
         if principal is not None:
-            self.require(principal, app.institution_id, COMMAND_PERMISSION[request.command])
+            self.require(principal, app.institution_id, entry.permission)
         try:
-            payload = COMMAND_PAYLOADS[request.command].model_validate(request.payload)
+            payload = entry.parse(request.payload)
         except ValidationError as exc:
             raise invalid(exc, f"{request.command} payload") from exc
         if request.base_version != app.version:
             raise ProblemError(
                 412, f"the application is at version {app.version}, the command was based "
                 f"on version {request.base_version}", type_=STALE, current=app,
-                current_items=self._touched_now(app, request.command, payload))
-        work = _Work(self, app, now_utc())
+                current_items=self._touched_now(app, payload))
         try:
-            HANDLERS[request.command](work, payload)
-            new_app, items = work.commit(conn)
+            applied = apply_command(entry.name, application_data(app), payload,
+                                    self.context(app.institution_id, now_utc()))
+            new_app, items = self.commit_applied(conn, app, applied)
         except WorkflowError as exc:
             raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
-                               current=app,
-                               current_items=self._touched_now(app, request.command, payload)
+                               current=app, current_items=self._touched_now(app, payload)
                                ) from exc
         accepted = CommandAccepted(command_id=request.command_id, application=new_app,
                                    items=items)
@@ -928,11 +732,14 @@ class DevState:
                 if current is not None:
                     raise ProblemError(412, "the item already exists", type_=STALE,
                                        current_item=current.model_dump(mode="json"))
-                if body.status not in CREATABLE_ITEM_STATUSES:
+                try:
+                    upsert_item(None, UpsertItemPayload(item_id=item_id, **body.model_dump()),
+                                institution_id)
+                except WorkflowError as exc:
                     raise ProblemError(
-                        422, f"a new item cannot be {body.status.value}", type_=INVALID,
+                        422, str(exc), type_=INVALID, detail_lv=exc.message_lv,
                         errors=[{"loc": ["status"], "msg": "not allowed for a new item",
-                                 "type": "status"}])
+                                 "type": "status"}]) from exc
                 if clash is not None:
                     raise ProblemError(409, f"the inventory number {body.inventory_no} is "
                                        "already used at this school", type_=DUPLICATE)
@@ -951,15 +758,13 @@ class DevState:
             if clash is not None:
                 raise ProblemError(409, f"the inventory number {body.inventory_no} is already "
                                    "used at this school", type_=DUPLICATE)
-            if body.status != current.status:
-                raise ProblemError(
-                    409, "the status changes only through POST …/status or a handover",
-                    type_=CONFLICT, current_item=current.model_dump(mode="json"))
-            if body.kind_code != current.kind_code and current.status in (
-                    ItemStatus.RESERVED, ItemStatus.IN_USE):
-                raise ProblemError(409, "the kind of a reserved or lent item cannot change",
-                                   type_=CONFLICT,
-                                   current_item=current.model_dump(mode="json"))
+            try:
+                upsert_item(item_data(current),
+                            UpsertItemPayload(item_id=item_id, **body.model_dump()),
+                            institution_id)
+            except WorkflowError as exc:
+                raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                   current_item=current.model_dump(mode="json")) from exc
             fields = body.model_dump()
             if all(getattr(current, k) == v for k, v in fields.items()):
                 return 200, current
@@ -983,12 +788,12 @@ class DevState:
             current = self._item_at(None, institution_id, item_id)
             self._if_match(if_match, current.version,
                            current_item=current.model_dump(mode="json"))
+            data = item_data(current)
             try:
-                if action not in MANUAL_ITEM_ACTIONS:
-                    raise TransitionError("item", current.status, action,
-                                          "this change happens only through a handover or a "
-                                          "return")
-                status = next_item_status(current.status, action)
+                set_item_status(data, SetItemStatusPayload(
+                    item_id=item_id, action=action.value, status=current.status,
+                    reason=body.reason))
+                status = data.status
             except WorkflowError as exc:
                 raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
                                    current_item=current.model_dump(mode="json")) from exc
@@ -1023,7 +828,20 @@ class DevState:
             current = self._offered_at(None, institution_id, offered_kind_id)
             self._if_match(if_match, current.version,
                            current_offered_kind=current.model_dump(mode="json"))
-            changes = body.model_dump(exclude_none=True)
+            data = OfferedKindData(id=current.id, institution_id=current.institution_id,
+                                   kind_code=current.kind_code,
+                                   target_group=current.target_group,
+                                   accepting_applications=current.accepting_applications)
+            if body.accepting_applications is not None:
+                set_accepting(data, SetAcceptingPayload(
+                    offered_kind_id=current.id, kind_code=current.kind_code,
+                    accepting_applications=body.accepting_applications))
+            if body.target_group is not None:
+                set_target_group(data, SetTargetGroupPayload(
+                    offered_kind_id=current.id, kind_code=current.kind_code,
+                    target_group=body.target_group))
+            changes = {"accepting_applications": data.accepting_applications,
+                       "target_group": data.target_group}
             if all(getattr(current, k) == v for k, v in changes.items()):
                 return current
             offered = OfferedKindWire.model_validate(
@@ -1055,14 +873,17 @@ class DevState:
             return inst
 
     # ==== the applicant's side (the e-service, simulated) =======================================
-    def _applicant(self, application_id: int,
-                   change: Callable[[_Work], None]) -> ApplicationWire:
+    def _applicant(self, application_id: int, change: Callable[[Work], Any],
+                   patch: Callable[[Work], Mapping[str, Any]] | None = None
+                   ) -> ApplicationWire:
         with self.db.transaction() as conn:
             app = self.application(application_id)
-            work = _Work(self, app, now_utc())
+            work = start(application_data(app),
+                         self.context(app.institution_id, now_utc()))
             try:
                 change(work)
-                new_app, _ = work.commit(conn)
+                new_app, _ = self.commit_applied(conn, app, work.applied(),
+                                                 patch(work) if patch else None)
             except WorkflowError as exc:
                 raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
                                    current=app) from exc
@@ -1101,73 +922,35 @@ class DevState:
 
     def applicant_withdraw(self, application_id: int,
                            withdrawal: ApplicantWithdrawal) -> ApplicationWire:
-        def change(w: _Work) -> None:
-            w.set_status(ApplicationAction.WITHDRAW)
-            w.app["withdrawal_reason"] = withdrawal.reason
-            active = w.active_handover()
-            if active is not None and active["status"] in (HandoverStatus.PREPARING,
-                                                           HandoverStatus.PREPARED):
-                w.move_handover(active, HandoverAction.CANCEL)
-                active["cancel_reason"] = CancelReason.SUBMITTER_REFUSED
-                _release(w, active)
-
-        return self._applicant(application_id, change)
+        return self._applicant(application_id, lambda w: withdraw(w, withdrawal.reason))
 
     def applicant_contact(self, application_id: int, contact: Contact) -> ApplicationWire:
-        def change(w: _Work) -> None:
-            w.app["contact"] = contact.model_dump()
-
-        return self._applicant(application_id, change)
+        return self._applicant(application_id, lambda w: None,
+                               lambda w: {"contact": contact.model_dump()})
 
     def applicant_incident(self, application_id: int,
                            incident: ApplicantIncident) -> ApplicationWire:
-        def change(w: _Work) -> None:
-            issued = next((h for h in w.app["handovers"]
-                           if h["status"] == HandoverStatus.ISSUED), None)
-            if issued is None:
-                if not w.app["handovers"]:
-                    raise Refused("no device was issued on this application",
-                                  "šim pieteikumam resurss nav izsniegts")
-                raise TransitionError(
-                    "handover", HandoverStatus(w.app["handovers"][-1]["status"]),
-                    HandoverAction.REPORT_LOST if incident.kind == "lost"
-                    else HandoverAction.REPORT_STOLEN,
-                    "no device is issued on this application")
-            w.move_handover(issued, HandoverAction.REPORT_LOST if incident.kind == "lost"
-                            else HandoverAction.REPORT_STOLEN)
-            issued["incident_description"] = incident.description
-            issued["incident_reported_at"] = w.now
-
-        return self._applicant(application_id, change)
+        return self._applicant(
+            application_id,
+            lambda w: report_incident(w, incident.kind == "lost", incident.description))
 
     def confirm_receipt(self, application_id: int,
                         handover_id: str | None = None) -> ApplicationWire:
         """The applicant confirms receipt on their phone: prepared → issued, item in use."""
-        def change(w: _Work) -> None:
-            prepared = next((h for h in w.app["handovers"]
-                             if h["status"] == HandoverStatus.PREPARED), None)
-            if prepared is None or (handover_id and prepared["id"] != handover_id):
-                shown = w.active_handover() or (w.app["handovers"][-1]
-                                                if w.app["handovers"] else None)
-                if shown is None:
-                    raise Refused("nothing is ready for issue on this application",
-                                  "šim pieteikumam nekas nav gatavs izsniegšanai")
-                raise TransitionError("handover", HandoverStatus(shown["status"]),
-                                      HandoverAction.CONFIRM_RECEIPT,
-                                      "nothing is ready for issue")
-            w.move_handover(prepared, HandoverAction.CONFIRM_RECEIPT)
-            prepared["issued_at"] = w.now
-            if prepared["item_id"] is not None:
-                w.move_item(w.item(prepared["item_id"]), ItemAction.HAND_OUT)
-            offered = self.offered_kind_for(w.institution_id, w.app["kind_code"])
-            known = {d["document_id"] for d in w.app["documents_acknowledged"]}
+        def documents(w: Work) -> dict[str, Any]:
+            # Receipt confirms the kind's documents too (the e-service's step 5).
+            app = self.application(application_id)
+            acknowledged = [d.model_dump() for d in app.documents_acknowledged]
+            known = {d["document_id"] for d in acknowledged}
+            offered = self.offered_kind_for(w.app.institution_id, w.app.kind_code)
             for doc in offered.documents if offered else []:
                 if doc.id not in known:
-                    w.app["documents_acknowledged"].append(
-                        {"document_id": doc.id, "doc_type": doc.doc_type, "title": doc.title,
-                         "acknowledged_at": w.now})
+                    acknowledged.append({"document_id": doc.id, "doc_type": doc.doc_type,
+                                         "title": doc.title, "acknowledged_at": w.now})
+            return {"documents_acknowledged": acknowledged}
 
-        return self._applicant(application_id, change)
+        return self._applicant(application_id, lambda w: confirm_receipt(w, handover_id),
+                               documents)
 
 
 @functools.cache

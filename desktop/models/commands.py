@@ -1,0 +1,259 @@
+"""The command registry: every change a person makes, described once for both sides.
+
+For each command: its name (``CommandName``), its payload model (pydantic; the very model the
+wire carries), the permission it needs, its label in both languages, the kind of record it
+acts on, and its rule (``desktop.models.rules``). The desktop core builds payloads through
+these models when it queues a command, so a malformed command never reaches the outbox; the
+reference server validates the same models and runs the same rules when the command arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from desktop.models import rules
+from desktop.models.aggregates import ApplicationData, Applied, Context, Refused
+from desktop.models.codes import CancelReason, ItemStatus, ReturnCondition, TargetGroup
+from desktop.models.permissions import Permission
+from desktop.models.workflow import WorkflowError
+
+Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                                                r"[0-9a-f]{4}-[0-9a-f]{12}$")]
+KindCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(max_length=2000)]
+ActNumber = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class CommandName(StrEnum):
+    GRANT = "grant"
+    REFUSE = "refuse"
+    DEFER = "defer"
+    PREPARE_HANDOVER = "prepare_handover"
+    CANCEL_HANDOVER = "cancel_handover"
+    RECORD_RETURN = "record_return"
+    ACKNOWLEDGE_INCIDENT = "acknowledge_incident"
+    UPSERT_ITEM = "upsert_item"
+    SET_ITEM_STATUS = "set_item_status"
+    SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"
+    SET_TARGET_GROUP = "set_target_group"
+
+
+class Payload(BaseModel):
+    """Strict: a misspelt field is an error, not silently dropped; frozen once built."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the payloads (also the wire's) -------------------------------------------------------
+
+
+class GrantPayload(Payload):
+    handover_id: Uuid | None = None
+    item_id: Uuid | None = None
+    return_deadline: date | None = None
+
+
+class RefusePayload(Payload):
+    reason: Reason
+
+
+class DeferPayload(Payload):
+    reason: Reason
+    revisit_on: date | None = None
+
+
+class PreparePayload(Payload):
+    handover_id: Uuid
+    item_id: Uuid
+    act_number: ActNumber
+    return_deadline: date | None = None
+
+
+class CancelPayload(Payload):
+    handover_id: Uuid
+    reason: CancelReason
+    notes: Reason | None = None
+
+
+class ReturnPayload(Payload):
+    handover_id: Uuid
+    condition: ReturnCondition
+    notes: Reason | None = None
+    returned_at: AwareDatetime
+
+
+class AcknowledgePayload(Payload):
+    handover_id: Uuid
+
+
+class ItemFields(Payload):
+    """An item's own fields: the central service's PUT body (``ItemUpsert`` on the wire)."""
+
+    kind_code: KindCode
+    inventory_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    serial_no: Annotated[str, StringConstraints(max_length=80)] | None = None
+    manufacturer: Annotated[str, StringConstraints(max_length=80)] | None = None
+    model: Annotated[str, StringConstraints(max_length=120)] | None = None
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+    acquisition_value: Annotated[str, StringConstraints(pattern=r"^\d{1,6}(\.\d{1,2})?$")] | None = None
+    socially_supported: bool = False
+    location: Annotated[str, StringConstraints(max_length=120)] | None = None
+    notes: ShortText | None = None
+    status: ItemStatus
+
+
+class UpsertItemPayload(ItemFields):
+    item_id: Uuid
+
+    def fields(self) -> ItemFields:
+        return ItemFields.model_validate(self.model_dump(exclude={"item_id"}))
+
+
+class SetItemStatusPayload(Payload):
+    item_id: Uuid
+    action: Annotated[str, StringConstraints(pattern=r"^[a-z_]{3,40}$")]
+    status: ItemStatus  # where the action leads: a lost answer is recognised by it
+    reason: Reason | None = None
+
+
+class SetAcceptingPayload(Payload):
+    offered_kind_id: Uuid
+    kind_code: KindCode
+    accepting_applications: bool
+
+
+class SetTargetGroupPayload(Payload):
+    offered_kind_id: Uuid
+    kind_code: KindCode
+    target_group: TargetGroup
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: CommandName
+    payload: type[Payload]
+    permission: Permission
+    aggregate: str  # "application" | "item" | "offered_kind"
+    label_lv: str
+    label_en: str
+    # Application commands: the rule over a working copy. Catalogue commands have rules of
+    # their own shape (``rules.upsert_item`` …), called by both sides' catalogue code.
+    rule: Callable[[rules.Work, Any], None] | None = None
+
+    def label(self, language: str = "lv") -> str:
+        return self.label_en if language == "en" else self.label_lv
+
+    def parse(self, raw: Mapping[str, Any]) -> Payload:
+        """Validate a payload (raises pydantic's ValidationError naming the field)."""
+        return self.payload.model_validate(dict(raw))
+
+
+_SPECS = [
+    CommandSpec(CommandName.GRANT, GrantPayload, Permission.DECIDE, "application",
+                "Piešķirt", "Grant", rules.grant),
+    CommandSpec(CommandName.REFUSE, RefusePayload, Permission.DECIDE, "application",
+                "Atteikt", "Refuse", rules.refuse),
+    CommandSpec(CommandName.DEFER, DeferPayload, Permission.DECIDE, "application",
+                "Atlikt", "Postpone", rules.defer),
+    CommandSpec(CommandName.PREPARE_HANDOVER, PreparePayload, Permission.HAND_OVER,
+                "application", "Sagatavot izsniegšanai", "Prepare for issue",
+                rules.prepare_handover),
+    CommandSpec(CommandName.CANCEL_HANDOVER, CancelPayload, Permission.HAND_OVER,
+                "application", "Atcelt izsniegšanu", "Cancel the handover",
+                rules.cancel_handover),
+    CommandSpec(CommandName.RECORD_RETURN, ReturnPayload, Permission.HAND_OVER,
+                "application", "Pieņemt atpakaļ", "Take back", rules.record_return),
+    CommandSpec(CommandName.ACKNOWLEDGE_INCIDENT, AcknowledgePayload, Permission.HAND_OVER,
+                "application", "Apstiprināt ziņojumu", "Acknowledge the report",
+                rules.acknowledge_incident),
+    CommandSpec(CommandName.UPSERT_ITEM, UpsertItemPayload, Permission.EDIT_CATALOGUE,
+                "item", "Labot ierīci", "Edit the device"),
+    CommandSpec(CommandName.SET_ITEM_STATUS, SetItemStatusPayload, Permission.EDIT_CATALOGUE,
+                "item", "Mainīt ierīces statusu", "Change the device's status"),
+    CommandSpec(CommandName.SET_ACCEPTING_APPLICATIONS, SetAcceptingPayload,
+                Permission.EDIT_CATALOGUE, "offered_kind", "Mainīt pieteikšanos",
+                "Open or close applications"),
+    CommandSpec(CommandName.SET_TARGET_GROUP, SetTargetGroupPayload,
+                Permission.EDIT_CATALOGUE, "offered_kind", "Mainīt, kam izsniedz",
+                "Change who may borrow"),
+]
+
+REGISTRY: dict[CommandName, CommandSpec] = {spec.name: spec for spec in _SPECS}
+APPLICATION_COMMANDS = frozenset(n for n, s in REGISTRY.items() if s.aggregate == "application")
+
+
+def spec(name: str | CommandName) -> CommandSpec:
+    """The registry entry of ``name``; ValueError for a name the registry does not know."""
+    return REGISTRY[CommandName(name)]
+
+
+def apply_command(name: str | CommandName, app: ApplicationData, payload: Payload,
+                  ctx: Context) -> Applied:
+    """Run an application command's rule on a copy of ``app``; raise WorkflowError if refused.
+
+    ``app`` itself is never changed, so a refusal leaves the caller's data as it was.
+    """
+    entry = spec(name)
+    if entry.rule is None or not isinstance(payload, entry.payload):
+        raise TypeError(f"{entry.name} takes a {entry.payload.__name__}")
+    work = rules.start(app, ctx)
+    entry.rule(work, payload)
+    return work.applied()
+
+
+def try_command(name: str | CommandName, app: ApplicationData, payload: Payload,
+                ctx: Context) -> Applied | Refused:
+    """``apply_command`` that answers a refusal as a value instead of raising it."""
+    try:
+        return apply_command(name, app, payload, ctx)
+    except WorkflowError as exc:
+        return Refused(str(exc), exc.message_lv, exc)
+
+
+def touched_items(app: ApplicationData, payload: Payload) -> list[str]:
+    """The items a command on ``app`` would touch, as far as the payload and ``app`` say."""
+    ids: list[str] = []
+    handover_id = getattr(payload, "handover_id", None)
+    for h in app.handovers:
+        if h.id == handover_id and h.item_id:
+            ids.append(h.item_id)
+    item_id = getattr(payload, "item_id", None)
+    if item_id:
+        ids.append(item_id)
+    return list(dict.fromkeys(ids))
+
+
+__all__ = [
+    "APPLICATION_COMMANDS",
+    "REGISTRY",
+    "AcknowledgePayload",
+    "CancelPayload",
+    "CommandName",
+    "CommandSpec",
+    "DeferPayload",
+    "GrantPayload",
+    "ItemFields",
+    "Payload",
+    "PreparePayload",
+    "RefusePayload",
+    "ReturnPayload",
+    "SetAcceptingPayload",
+    "SetItemStatusPayload",
+    "SetTargetGroupPayload",
+    "UpsertItemPayload",
+    "apply_command",
+    "spec",
+    "touched_items",
+    "try_command",
+]
+
