@@ -118,8 +118,9 @@ class CommandOutcome:
     problem: Problem | None = None
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    """Retry-After as seconds from now: delta-seconds or an HTTP-date (RFC 9110 10.2.3)."""
+def _retry_after(response: requests.Response, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from ``now`` (the current time when not given): delta-seconds or
+    an HTTP-date (RFC 9110 10.2.3)."""
     value = (response.headers.get("Retry-After") or "").strip()
     if not value:
         return None
@@ -132,7 +133,7 @@ def _retry_after(response: requests.Response) -> float | None:
             return None
         if when.tzinfo is None:  # "-0000" parses naive; HTTP dates are GMT anyway
             when = when.replace(tzinfo=UTC)
-        seconds = (when - datetime.now(UTC)).total_seconds()
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
     if not math.isfinite(seconds):
         return None
     return max(0.0, seconds)

@@ -51,7 +51,9 @@ class FaultProxy:
         self.offline = False
         self.forwarded = 0
         self.dropped = 0
+        self.hung = 0  # connections held by "hang" (the client's timeout ends them)
         self._lock = threading.Lock()
+        self._counted = threading.Condition(self._lock)
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
@@ -73,6 +75,12 @@ class FaultProxy:
             self.rules.clear()
         self._release.set()
         self._release = threading.Event()
+
+    def wait_for(self, check: Callable[[], bool], timeout: float = 10.0) -> bool:
+        """Wait until ``check()`` (on the counters) holds; False if it still does not after
+        ``timeout`` seconds (an upper bound for a stuck proxy, not a measurement)."""
+        with self._counted:
+            return self._counted.wait_for(check, timeout)
 
     def close(self) -> None:
         self._stop.set()
@@ -115,6 +123,9 @@ class FaultProxy:
                 self.dropped += 1
                 return
             if action == "hang":
+                with self._counted:
+                    self.hung += 1
+                    self._counted.notify_all()
                 self._release.wait(timeout=30)
                 return
             response = b""
