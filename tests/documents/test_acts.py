@@ -1,10 +1,10 @@
 """Act PDFs: the Latvian text survives (extracted with pypdf), fonts are embedded, the paper
-variant has signature lines, the return act states the condition, and each renders fast."""
+variant has signature lines, the return act states the condition, and acts made one after
+another reuse the registered fonts (how fast is bench/desk_bench.py's)."""
 
 from __future__ import annotations
 
 import io
-import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -88,11 +88,18 @@ def test_renders_and_is_written_whole(tmp_path: Path) -> None:
     assert path.read_bytes() == pdf and not (tmp_path / "a" / "act.pdf.part").exists()
 
 
-def test_an_act_takes_well_under_300_ms() -> None:
-    handover_act_pdf(DATA)  # fonts registered once per process
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        handover_act_pdf(DATA)
-        times.append(time.perf_counter() - started)
-    assert sorted(times)[2] < 0.3
+def test_acts_one_after_another_reuse_the_fonts_and_each_stands_alone(monkeypatch) -> None:
+    """Fonts are registered once per process (what keeps an act cheap; its time is
+    bench/desk_bench.py's to print), and every act still carries its own facts."""
+    from reportlab.pdfbase import pdfmetrics
+
+    handover_act_pdf(DATA)  # the first act registers the fonts
+    registered: list[object] = []
+    monkeypatch.setattr(pdfmetrics, "registerFont", registered.append)
+    for n in range(1, 6):
+        number = f"P-2026-00104{n}-A1"
+        pdf = handover_act_pdf(ActData(**{**DATA.__dict__, "act_number": number}))
+        text = _text(pdf)
+        assert number in text and "Jānis Ķēniņš-Žīgurs" in text
+        assert any("DejaVuSans" in f for f in _fonts(pdf))
+    assert registered == []
