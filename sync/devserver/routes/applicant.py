@@ -1,0 +1,101 @@
+"""The applicant's side (the e-service, simulated; no staff token): the JSON actions, and the
+HTML receipt page the QR code opens with its confirmation form."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from sync.devserver import eservice
+from sync.devserver.problems import ProblemError
+from sync.devserver.routes.common import State, model_response
+from sync.devserver.state import DevState
+from sync.protocol import (
+    ApplicantIncident,
+    ApplicantSubmission,
+    ApplicantWithdrawal,
+    ApplicationWire,
+    Contact,
+)
+
+router = APIRouter()
+
+
+@router.post("/v1/applicant/applications", response_model=ApplicationWire, status_code=201,
+             tags=["applicant"])
+def applicant_submit(body: ApplicantSubmission, state: State) -> Response:
+    application = state.applicant_submit(body)
+    return model_response(application, 201, version=application.version,
+                          headers={"Location": f"/e-service/applications/{application.id}"})
+
+
+@router.post("/v1/applicant/applications/{application_id}/withdraw",
+             response_model=ApplicationWire, tags=["applicant"])
+def applicant_withdraw(application_id: int, body: ApplicantWithdrawal,
+                       state: State) -> Response:
+    application = state.applicant_withdraw(application_id, body)
+    return model_response(application, version=application.version)
+
+
+@router.put("/v1/applicant/applications/{application_id}/contact",
+            response_model=ApplicationWire, tags=["applicant"])
+def applicant_contact(application_id: int, body: Contact, state: State) -> Response:
+    application = state.applicant_contact(application_id, body)
+    return model_response(application, version=application.version)
+
+
+@router.post("/v1/applicant/applications/{application_id}/incident",
+             response_model=ApplicationWire, tags=["applicant"])
+def applicant_incident(application_id: int, body: ApplicantIncident,
+                       state: State) -> Response:
+    application = state.applicant_incident(application_id, body)
+    return model_response(application, version=application.version)
+
+
+def _kind_label(state: DevState, code: str) -> str:
+    return next((k.label_lv for k in state.resource_kinds() if k.code == code), code)
+
+
+def _receipt_page(state: DevState, application_id: int) -> HTMLResponse:
+    found = state.find_application(application_id)
+    if found is None:
+        return HTMLResponse(eservice.not_found_page(application_id), status_code=404)
+    offered = state.offered_kind_for(found.institution_id, found.kind_code)
+    prepared = next((h for h in found.handovers if h.status.value == "prepared"), None)
+    item = state.find_item(prepared.item_id) if prepared and prepared.item_id else None
+    return HTMLResponse(eservice.application_page(
+        found, _kind_label(state, found.kind_code),
+        list(offered.documents) if offered else [], item))
+
+
+@router.get("/e-service/applications/{application_id}", response_class=HTMLResponse,
+            tags=["e-service"])
+def receipt_page(application_id: int, state: State) -> HTMLResponse:
+    """The page the QR code opens on the applicant's phone."""
+    return _receipt_page(state, application_id)
+
+
+@router.post("/e-service/applications/{application_id}/confirm-receipt",
+             response_class=HTMLResponse, tags=["e-service"])
+async def confirm_receipt(application_id: int, request: Request,
+                          state: State) -> HTMLResponse:
+    form = dict(parse_qsl((await request.body()).decode("utf-8", "replace"),
+                          keep_blank_values=True))
+
+    def run() -> HTMLResponse:
+        found = state.find_application(application_id)
+        if found is None:
+            return HTMLResponse(eservice.not_found_page(application_id), status_code=404)
+        label = _kind_label(state, found.kind_code)
+        try:
+            done = state.confirm_receipt(application_id, form.get("handover_id") or None)
+        except ProblemError as exc:
+            if exc.status != 409:
+                raise
+            return HTMLResponse(eservice.refused_page(found, label), status_code=409)
+        return HTMLResponse(eservice.confirmed_page(done, label))
+
+    return await run_in_threadpool(run)
