@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -18,3 +18,13 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             )
+
+
+def deliver_queued() -> None:
+    """Deliver every event already posted to the GUI thread, queued signals from workers
+    included: what a test waits for when it asks "did anything arrive?", without a sleep.
+
+    Only what was posted before the call is certain to be delivered, so call it after the
+    worker has finished (``TaskRunner.wait``/``shutdown``), when its signals are posted.
+    """
+    QCoreApplication.sendPostedEvents()

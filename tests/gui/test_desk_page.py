@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.desk import HandoverWatch, desk_services, produce_act
@@ -27,6 +28,7 @@ from factories import (
     add_item,
     seed_catalogue,
 )
+from qt_helpers import deliver_queued
 
 TEMPLATE = "https://e.latvija.lv/resursi/pieteikumi/{application_id}"
 NOW = datetime(2026, 9, 3, 8, 0, tzinfo=UTC)
@@ -251,10 +253,14 @@ def test_sync_controller_watch_syncs_every_second_while_watched(qtbot) -> None:
     assert sync.watching
     sync.watch(False)
     assert not sync.watching
-    qtbot.wait(150)  # the interval is 600 s again: at most the sync already running finishes
+    # At most the sync already running (or the one already due) finishes; the next one is
+    # then set 600 s away. Read off the controller's timer rather than waited for.
+    (timer,) = sync.findChildren(QTimer)
+    qtbot.waitUntil(lambda: timer.isActive() and timer.interval() == 600_000, timeout=3000)
     settled = engine.calls
-    qtbot.wait(150)
-    assert engine.calls == settled
+    tasks.wait()
+    deliver_queued()
+    assert engine.calls == settled and timer.interval() == 600_000
     sync.stop()
     tasks.wait()
 
@@ -313,5 +319,6 @@ def test_watch_drops_news_of_a_handover_it_no_longer_watches(qtbot, school) -> N
     watch.start(first.handover_id)
     watch.stop()  # the desk moved on before the first read came back
     tasks.wait()
-    qtbot.wait(50)
-    assert seen == []
+    deliver_queued()
+    assert tasks.pending == 0  # the read came back ...
+    assert seen == []  # ... and was dropped

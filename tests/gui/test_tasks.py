@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from desktop.tasks import TaskRunner
+from qt_helpers import deliver_queued
 
 
 def test_results_and_errors_come_back_on_the_gui_thread(qtbot, qapp) -> None:
@@ -32,5 +33,5 @@ def test_after_shutdown_late_results_and_new_work_are_dropped(qtbot, qapp) -> No
     assert tasks.shutdown()
     assert tasks.pending == 0
     assert tasks.run(lambda: "pēc", on_done=delivered.append) == 0
-    qtbot.wait(200)  # let any queued delivery through, if there were one
+    deliver_queued()  # the late result was posted before shutdown returned: it would arrive now
     assert delivered == []
