@@ -55,6 +55,7 @@ from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, while_alive
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
+from desktop.views.view_state import capture, restore
 
 ERROR_COLOUR = "#b3261e"
 SUCCESS_COLOUR = "#1d7a3a"
@@ -345,9 +346,15 @@ class CataloguePage(QWidget):
         self._run(self._services.query_items, self.current_filter(),
                         on_done=self._items_loaded, on_error=self._failed)
 
+    def _item_id_at(self, row: int) -> str | None:
+        item = self.items_model.row_at(row)
+        return item.id if item is not None else None
+
     def _items_loaded(self, rows: Sequence[ItemRow]) -> None:
-        selected = self._select_after_load or self._current_item_id()
+        selected = self._select_after_load
+        state = capture(self.items, self._item_id_at)
         self.items_model.set_rows(rows)
+        restore(self.items, state, self.items_model.row_of)  # selection and scroll kept
         self.count_label.setText(self.tr("{0} resursi").format(len(rows)) if len(rows) != 1
                                  else self.tr("1 resurss"))
         if not self.items.property("sized") and rows:

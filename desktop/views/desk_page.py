@@ -45,6 +45,7 @@ from desktop.views.desk_services import DeskServices
 from desktop.views.incidents_panel import IncidentsPanel
 from desktop.views.overdue_panel import OverduePanel
 from desktop.views.return_dialog import ReturnDialog
+from desktop.views.view_state import capture, restore
 
 SEARCH_DELAY_MS = 250
 OK_COLOUR = "#2e7d32"
@@ -128,19 +129,23 @@ class _SearchList(QWidget):
         if generation != self._generation:
             return
         self.notice.hide()
-        current = self.current()
+        state = capture(self.table, self._key_at)
         self.model.set_rows(rows)
-        keep = self.model.index_of(
-            lambda r: current is not None and r.application_id == current.application_id)
-        if keep.isValid():
-            self.table.setCurrentIndex(keep)
-        elif len(rows) == 1:
+        kept = restore(self.table, state, self._row_of)  # the case at the counter stays put
+        if not kept and len(rows) == 1:
             self.table.selectRow(0)
         if self.after_load is not None:
             self.after_load(text, rows)
 
     def current(self) -> Any | None:
         return self.model.row_at(self.table.currentIndex().row())
+
+    def _key_at(self, row: int) -> int | None:
+        found = self.model.row_at(row)
+        return found.application_id if found is not None else None
+
+    def _row_of(self, application_id: object) -> int:
+        return self.model.index_of(lambda r: r.application_id == application_id).row()
 
 
 class DeskPage(QWidget):

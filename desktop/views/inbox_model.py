@@ -66,13 +66,20 @@ class InboxModel(ColumnsTableModel):
         self._fetch_rows = fetch_rows
         self._language = language
         self._ids: list[int] = []
+        self._rows_by_id: dict[int, int] | None = None  # built on the first look-up
         self._blocks: OrderedDict[int, dict[int, InboxRow]] = OrderedDict()
         self.date_format: Callable[[Any], str] = lambda d: d.strftime("%d.%m.%Y")
 
     # -- data in -----------------------------------------------------------------
     def set_ids(self, ids: list[int]) -> None:
+        """Show ``ids`` in this order. The same ids again only repaint (a reset would clear
+        the view's selection for nothing)."""
+        if ids == self._ids:
+            self.refresh_rows()
+            return
         self.beginResetModel()
         self._ids = list(ids)
+        self._rows_by_id = None
         self._blocks.clear()
         self.endResetModel()
 
@@ -88,10 +95,9 @@ class InboxModel(ColumnsTableModel):
         return self._ids[row]
 
     def row_of(self, application_id: int) -> int:
-        try:
-            return self._ids.index(application_id)
-        except ValueError:
-            return -1
+        if self._rows_by_id is None:
+            self._rows_by_id = {app_id: row for row, app_id in enumerate(self._ids)}
+        return self._rows_by_id.get(application_id, -1)
 
     def row_at(self, row: int) -> InboxRow | None:
         block_no = row // self.BLOCK

@@ -26,6 +26,7 @@ from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel
+from desktop.views.view_state import capture, restore
 
 
 class InboxPage(QWidget):
@@ -58,6 +59,7 @@ class InboxPage(QWidget):
         self._sort = ("submitted_at", True)
         self._generation = 0
         self._counts: dict[ApplicationStatus, int] | None = None
+        self._current_id: int | None = None  # the application last named as current
         self._language = language
         self._settings = settings
         self._settings_key = settings_key
@@ -277,7 +279,12 @@ class InboxPage(QWidget):
             return
         ids, counts = result
         self._counts = counts
+        # The reviewer's place survives the reload: the same applications stay selected, the
+        # current one stays current (the detail keeps showing it) and the list does not jump.
+        state = capture(self.table, self._id_at)
         self.model.set_ids(ids)
+        if not restore(self.table, state, self.model.row_of):
+            self._current_id = None
         self._show_counts()
         self.loaded.emit(len(ids))
 
@@ -302,9 +309,16 @@ class InboxPage(QWidget):
             "Neizdevās nolasīt pieteikumus ({0})").format(type(exc).__name__)
         self.counts.setText(message)
 
+    def _id_at(self, row: int) -> int | None:
+        return self.model.id_at(row) if 0 <= row < self.model.rowCount() else None
+
     def _on_current_row(self, current: Any, _previous: Any) -> None:
-        if current.isValid():
-            self.currentApplicationChanged.emit(self.model.id_at(current.row()))
+        if not current.isValid():
+            return
+        application_id = self.model.id_at(current.row())
+        if application_id != self._current_id:  # not the same one found again after a reload
+            self._current_id = application_id
+            self.currentApplicationChanged.emit(application_id)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -278,3 +278,48 @@ def test_every_sort_works_under_a_filter(school, key) -> None:
     if key == "learner_name":
         rows = queries.inbox_rows(store, up)
         assert [r.learner_name for r in rows] == ["Jānis Bērziņš", "Ļena Vītola"]
+
+
+def test_a_reload_keeps_the_selection_the_current_row_and_the_scroll_position(
+        qtbot, store) -> None:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    seed_catalogue(store)
+    first = ["Anna", "Ērika", "Jānis", "Ļena", "Mārtiņš", "Žanete", "Ģirts", "Ņina"]
+    last = ["Ābele", "Bērziņš", "Ķuze", "Ozols", "Šmite", "Vītola"]
+    for n in range(160):
+        add_application(store, learner=f"{first[n % 8]} {last[n % 6]}",
+                        status=ApplicationStatus.SUBMITTED if n % 3
+                        else ApplicationStatus.POSTPONED)
+    page, tasks = _page(store)
+    qtbot.addWidget(page)
+    page.resize(1000, 520)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    model, table = page.model, page.table
+    table.scrollTo(model.index(70, 0), table.ScrollHint.PositionAtTop)
+    chosen = QItemSelection(model.index(78, 0), model.index(80, len(COLUMNS) - 1))
+    table.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    table.selectionModel().setCurrentIndex(model.index(79, 2),
+                                           QItemSelectionModel.SelectionFlag.NoUpdate)
+    selected = page.selected_ids()
+    current = model.id_at(79)
+    height = table.rowViewportPosition(79)
+    assert len(selected) == 3 and height > 0
+    moved: list[int] = []
+    page.currentApplicationChanged.connect(moved.append)
+
+    # two new applications arrive (the newest first: every row moves down by two)
+    add_application(store, learner="Inese Ģērmane")
+    add_application(store, learner="Artūrs Ķēniņš")
+    with qtbot.waitSignal(page.loaded, timeout=5000) as loaded:
+        page.reload()
+    assert loaded.args == [162]
+    assert model.row_of(current) != 79  # the rows did move
+    assert page.selected_ids() == selected
+    assert model.id_at(table.currentIndex().row()) == current
+    assert table.currentIndex().column() == 2
+    assert table.rowViewportPosition(model.row_of(current)) == height  # no jump
+    assert moved == []  # the same application: the detail is not asked to load it again
+    tasks.wait()
