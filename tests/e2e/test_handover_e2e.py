@@ -2,15 +2,14 @@
 
 grant → prepare → the customer screen is grabbed as an image → its QR code, decoded here,
 is this application's e-service URL → that confirmation page is submitted over HTTP → the
-desk shows "issued" within 3 s → the act PDF is filed, and its text holds the Latvian names
-with their diacritics.
+desk shows "issued" by itself (its watch-mode sync; how soon is bench/desk_bench.py's) → the
+act PDF is filed, and its text holds the Latvian names with their diacritics.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -133,12 +132,11 @@ def test_grant_prepare_scan_confirm_issue_act(
     answer = requests.post(f"{urls[0]}/confirm-receipt", data={"handover_id": handover_id},
                            timeout=5)
     assert answer.status_code == 200 and "Saņemšana apstiprināta" in answer.text
-    confirmed = time.monotonic()
 
-    qtbot.waitUntil(lambda: customer.confirmed and page.act_path is not None, timeout=3000)
-    elapsed = time.monotonic() - confirmed
-    print(f"desk showed 'issued' {elapsed:.2f} s after the applicant confirmed")
-    assert elapsed <= 3.0
+    # Nothing here syncs and the normal interval is 600 s: only the watch-mode sync (every
+    # second while the code is shown) can bring the confirmation. The timeout is a bound for
+    # a stuck desk, not the 3 s target, which bench/desk_bench.py measures.
+    qtbot.waitUntil(lambda: customer.confirmed and page.act_path is not None, timeout=30000)
     assert "Izsniegts" in page.status_text()
     assert page.print_button.isEnabled()
     assert not sync.watching  # back to the normal interval
@@ -178,8 +176,14 @@ def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
         produced.append(path)
         return path
 
-    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, ADMIN, hid), produce,
-                          watch_sync=calls.append, poll_ms=50)
+    reads: list[HandoverStatus] = []
+
+    def state(hid: str) -> desk.HandoverState:
+        seen = desk.handover_state(store, ADMIN, hid)
+        reads.append(seen.status)
+        return seen
+
+    watch = HandoverWatch(tasks, state, produce, watch_sync=calls.append, poll_ms=50)
     issued: list[Path] = []
     watch.issued.connect(issued.append)
     watch.start(card.handover_id)
@@ -188,7 +192,9 @@ def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
     services = desk_services(store, lambda: ADMIN, url_template=server.receipt_url_template)
     assert services.receipt_url(app_id) == server.receipt_url(app_id)
     server.applicant_confirm_receipt(app_id)
-    qtbot.wait(200)
+    before = len(reads)
+    qtbot.waitUntil(lambda: len(reads) >= before + 3, timeout=10000)  # it keeps looking ...
+    assert set(reads) == {HandoverStatus.PREPARED}  # ... and sees nothing new
     assert issued == [] and watch.active
     # the connection is back: the next sync brings the confirmation, the act follows
     engine.sync_once()
