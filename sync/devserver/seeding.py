@@ -1,6 +1,6 @@
-"""Filling the reference service from ``bench.seed``'s realistic data set.
+"""Filling the reference service from ``sample_data``'s realistic data set.
 
-``bench.seed.seed()`` fills a throw-away local store; its rows become wire aggregates:
+``sample_data.seed()`` fills a throw-away local store; its rows become wire aggregates:
 reference data through ``sync.mapping``'s ``*_to_wire``; the applications (the bulk of it) by
 ``applications_json``, which reads the tables directly and yields exactly the JSON that
 ``sync.mapping.application_to_wire(...).model_dump_json()`` gives (checked by a test), in a
@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy import select
 
-from bench.seed import DEFAULT_INSTITUTION as MAIN_INSTITUTION
-from bench.seed import OTHER_INSTITUTION
-from bench.seed import seed as seed_store
 from desktop.models.codes import StaffRole
 from desktop.models.schema import Institution, Item, OfferedKind, ResourceKind
 from desktop.models.store import open_store
+from sync.devserver.sample_data import DEFAULT_INSTITUTION as MAIN_INSTITUTION
+from sync.devserver.sample_data import OTHER_INSTITUTION
+from sync.devserver.sample_data import seed as seed_store
 from sync.devserver.state import DevState
 from sync.mapping import (
     institution_to_wire,
@@ -131,7 +131,7 @@ def applications_json(store_file: Path) -> Iterator[tuple[int, str, int, str]]:
 
 
 def seed_state(state: DevState, applications: int, *, rng_seed: int = 1) -> None:
-    """Fill an empty service with ``bench.seed``'s data and the demo accounts."""
+    """Fill an empty service with ``sample_data``'s data set and the demo accounts."""
     with tempfile.TemporaryDirectory(prefix="resursi-devserver-seed-") as tmp:
         folder = Path(tmp) / "store"
         seed_store(folder, applications, rng_seed=rng_seed)

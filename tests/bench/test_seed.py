@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import select
 
 from bench import seed as seed_module
-from bench.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
 from bench.seed import NOW, StoreNotEmptyError, seed
 from desktop.models.codes import (
     ApplicantRole,
@@ -31,6 +30,7 @@ from desktop.models.schema import (
     search_key_for,
 )
 from desktop.models.store import DB_FILENAME, open_store
+from sync.devserver.sample_data import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
 
 N = 2000
 SCHOOL = "4313900123"
