@@ -5,7 +5,7 @@ refused decision lingers half-applied, and nothing is dropped without the user c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -14,13 +14,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import catalogue, decisions, handovers, inventory
-from desktop.models.codes import (
-    ApplicationStatus,
-    CancelReason,
-    CommandState,
-    HandoverStatus,
-    ReturnCondition,
-    TargetGroup,
+from desktop.models.changes import OpChanges
+from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
+from desktop.models.commands import (
+    AcknowledgePayload,
+    CancelPayload,
+    CommandName,
+    DeferPayload,
+    GrantPayload,
+    PreparePayload,
+    RefusePayload,
+    ReturnPayload,
+    SetAcceptingPayload,
+    SetItemStatusPayload,
+    SetTargetGroupPayload,
+    UpsertItemPayload,
+    spec,
 )
 from desktop.models.decisions import Outcome
 from desktop.models.errors import NotFoundError
@@ -36,30 +45,12 @@ from desktop.models.schema import (
     utcnow,
 )
 from desktop.models.store import Store
-from desktop.models.workflow import (
-    ApplicationAction,
-    HandoverAction,
-    ItemAction,
-    next_application_status,
-    next_handover_status,
-)
+from desktop.models.workflow import ItemAction
 from sync import mapping
 from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire
 from sync.protocol import Change as WireChange
 
 _CHANGE: TypeAdapter[WireChange] = TypeAdapter(WireChange)
-
-_APPLICATION_ACTIONS = {
-    "grant": ApplicationAction.GRANT,
-    "refuse": ApplicationAction.REFUSE,
-    "defer": ApplicationAction.DEFER,
-}
-_HANDOVER_ACTIONS = {
-    "prepare_handover": HandoverAction.PREPARE,
-    "cancel_handover": HandoverAction.CANCEL,
-    "record_return": HandoverAction.RETURN,
-}
-
 
 @dataclass(frozen=True)
 class ConflictView:
@@ -278,87 +269,99 @@ def _apply_held(s: Session, change: WireChange) -> None:
         mapping.delete_application(s, int(change.id))  # type: ignore[union-attr]
 
 
-def discard(store: Store, actor: Actor, command_id: str) -> list[str]:
+@dataclass(frozen=True)
+class Resolution:
+    """What resolving a conflict did: the commands it discarded and what views must reload."""
+
+    command_ids: list[str]
+    changes: OpChanges
+
+
+def _resolution_changes(s: Session, cmd: OutboxCommand, dropped: list[str]) -> OpChanges:
+    items = {c.payload.get("item_id") for c in s.scalars(
+        select(OutboxCommand).where(OutboxCommand.command_id.in_(dropped)))}
+    return OpChanges.of(
+        applications=[cmd.application_id],
+        items=[*items, cmd.aggregate_id if cmd.aggregate_type == "item" else None],
+        offered_kinds=[cmd.aggregate_id if cmd.aggregate_type == "offered_kind" else None],
+        outbox=True)
+
+
+def discard(store: Store, actor: Actor, command_id: str) -> Resolution:
     """Drop the refused decision (and any built on it); the server's state stands."""
     with store.write() as s:
         cmd = _load_conflict(s, command_id, actor)
-        return _restore_server_state(s, cmd, actor)
-
-
-def _check_reapplicable(cmd: OutboxCommand) -> None:
-    """Refuse early, changing nothing, when the decision cannot stand on the new state."""
-    current = _current(cmd.conflict or {})
-    if current is None:
-        return
-    action = _APPLICATION_ACTIONS.get(cmd.command)
-    if action is not None:
-        next_application_status(current.status, action)
-        return
-    handover_action = _HANDOVER_ACTIONS.get(cmd.command)
-    if handover_action is not None:
-        if current.status is not ApplicationStatus.CONFIRMED:
-            next_application_status(current.status, ApplicationAction.GRANT)  # raises
-        handover_id = cmd.payload.get("handover_id")
-        match = [h for h in current.handovers if h.id == handover_id]
-        if match:
-            next_handover_status(match[0].status, handover_action)
+        dropped = _restore_server_state(s, cmd, actor)
+        return Resolution(dropped, _resolution_changes(s, cmd, dropped))
 
 
 def reapply(store: Store, actor: Actor, command_id: str) -> Outcome:
     """Make the same decision again on the server's current state (a new command), and the
-    decisions that were waiting behind it, in their order."""
-    with store.read() as s:
+    decisions that were waiting behind it, in their order.
+
+    One transaction: the local copy becomes the server's state, the refused commands are
+    discarded and the decisions are made again by the registry's rules. When a rule refuses
+    any of them on the server's state, that error is raised and nothing has changed: the
+    conflict, its command and those waiting behind it stay exactly as they were.
+    """
+    with store.write() as s:
         cmd = _load_conflict(s, command_id, actor)
-        _check_reapplicable(cmd)
         queue = [(c.command, dict(c.payload), c.application_id, c.aggregate_id)
                  for c in (cmd, *_later(s, cmd))]
-    discard(store, actor, command_id)
-    first = _run_again(store, actor, *queue[0])
-    for name, payload, app_id, aggregate_id in queue[1:]:
-        # A later decision that no longer fits raises with its own message; those before it
-        # stand as new commands.
-        _run_again(store, actor, name, payload, app_id, aggregate_id)
-    return first
+        dropped = _restore_server_state(s, cmd, actor)
+        extra = _resolution_changes(s, cmd, dropped)
+        outcomes = [_run_again(store, actor, *entry) for entry in queue]
+        for later in outcomes[1:]:
+            extra = extra | later.changes
+        return replace(outcomes[0], extra=outcomes[0].extra | extra)
 
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _run_again(store: Store, actor: Actor, name: str, payload: dict[str, Any],
+def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
                app_id: int | None, aggregate_id: str) -> Outcome:
-    if name == "grant" and app_id is not None:
-        return decisions.grant(store, actor, app_id, item_id=payload.get("item_id"),
-                               return_deadline=_day(payload.get("return_deadline")))
-    if name == "refuse" and app_id is not None:
-        return decisions.refuse(store, actor, app_id, payload["reason"])
-    if name == "defer" and app_id is not None:
-        return decisions.defer(store, actor, app_id, payload["reason"],
-                               revisit_on=_day(payload.get("revisit_on")))
-    if name == "prepare_handover" and app_id is not None:
-        return handovers.prepare_handover(store, actor, app_id, item_id=payload.get("item_id"),
-                                          return_deadline=_day(payload.get("return_deadline")))
-    if name == "cancel_handover":
-        return handovers.cancel_handover(store, actor, payload["handover_id"],
-                                         CancelReason(payload["reason"]),
-                                         notes=payload.get("notes"))
-    if name == "record_return":
-        return handovers.record_return(store, actor, payload["handover_id"],
-                                       ReturnCondition(payload["condition"]),
-                                       notes=payload.get("notes"))
-    if name == "acknowledge_incident":
-        return handovers.acknowledge_incident(store, actor, payload["handover_id"])
-    if name == "upsert_item":
-        values = {k: v for k, v in payload.items() if k not in ("item_id", "status")}
-        return inventory.edit_item(store, actor, aggregate_id, values)
-    if name == "set_item_status":
-        return inventory.change_item_status(store, actor, aggregate_id,
-                                            ItemAction(payload["action"]),
-                                            reason=payload.get("reason"))
-    if name == "set_accepting_applications":
-        return inventory.set_accepting_applications(store, actor, aggregate_id,
-                                                    bool(payload["accepting_applications"]))
-    if name == "set_target_group":
-        return catalogue.set_target_group(store, actor, aggregate_id,
-                                          TargetGroup(payload["target_group"]))
-    raise ValueError(f"cannot re-apply a {name!r} command")
+    """The same decision again, through the operation that made it (a new command)."""
+    command = CommandName(name)
+    payload = spec(command).parse(raw)
+    if spec(command).aggregate == "application" and app_id is None:
+        raise ValueError(f"the {command.value} command names no application")
+    match payload:
+        case GrantPayload():
+            assert app_id is not None
+            return decisions.grant(store, actor, app_id, item_id=payload.item_id,
+                                   return_deadline=payload.return_deadline)
+        case RefusePayload():
+            assert app_id is not None
+            return decisions.refuse(store, actor, app_id, payload.reason)
+        case DeferPayload():
+            assert app_id is not None
+            return decisions.defer(store, actor, app_id, payload.reason,
+                                   revisit_on=payload.revisit_on)
+        case PreparePayload():
+            assert app_id is not None
+            return handovers.prepare_handover(store, actor, app_id, item_id=payload.item_id,
+                                              return_deadline=payload.return_deadline)
+        case CancelPayload():
+            return handovers.cancel_handover(store, actor, payload.handover_id,
+                                             payload.reason, notes=payload.notes)
+        case ReturnPayload():
+            return handovers.record_return(store, actor, payload.handover_id,
+                                           payload.condition, notes=payload.notes)
+        case AcknowledgePayload():
+            return handovers.acknowledge_incident(store, actor, payload.handover_id)
+        case UpsertItemPayload():
+            values = payload.model_dump(exclude={"item_id", "status"})
+            return inventory.edit_item(store, actor, aggregate_id, values)
+        case SetItemStatusPayload():
+            return inventory.change_item_status(store, actor, aggregate_id,
+                                                ItemAction(payload.action),
+                                                reason=payload.reason)
+        case SetAcceptingPayload():
+            return inventory.set_accepting_applications(store, actor, aggregate_id,
+                                                        payload.accepting_applications)
+        case SetTargetGroupPayload():
+            return catalogue.set_target_group(store, actor, aggregate_id,
+                                              payload.target_group)
+    raise ValueError(f"cannot re-apply a {command.value} command")

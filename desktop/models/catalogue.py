@@ -23,6 +23,7 @@ from desktop.models.codes import (
     ItemStatus,
     TargetGroup,
 )
+from desktop.models.commands import CommandName, SetTargetGroupPayload
 from desktop.models.decisions import Outcome
 from desktop.models.errors import NotFoundError
 from desktop.models.journal import Actor, Command, record
@@ -154,10 +155,11 @@ def set_target_group(store: Store, actor: Actor, offered_kind_id: str,
             session, actor, action="set_target_group", entity_type="offered_kind",
             entity_id=offered.id, changes=[],
             audit_details={"kind": offered.kind_code, "from": before.value, "to": group.value},
-            command=Command("offered_kind", offered.id, "set_target_group",
+            command=Command("offered_kind", offered.id, CommandName.SET_TARGET_GROUP,
                             offered.server_version,
-                            {"offered_kind_id": offered.id, "kind_code": offered.kind_code,
-                             "target_group": group.value}),
+                            SetTargetGroupPayload(offered_kind_id=offered.id,
+                                                  kind_code=offered.kind_code,
+                                                  target_group=group)),
             now=at,
         )
         return Outcome(None, group.value, command_id)

@@ -28,6 +28,8 @@ Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 KindCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(max_length=2000)]
+# A local record's id as the URL carries it (the register makes UUIDs; the store takes any key).
+RecordId = Annotated[str, StringConstraints(min_length=1, max_length=36)]
 ActNumber = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 
 
@@ -124,13 +126,13 @@ class SetItemStatusPayload(Payload):
 
 
 class SetAcceptingPayload(Payload):
-    offered_kind_id: Uuid
+    offered_kind_id: RecordId
     kind_code: KindCode
     accepting_applications: bool
 
 
 class SetTargetGroupPayload(Payload):
-    offered_kind_id: Uuid
+    offered_kind_id: RecordId
     kind_code: KindCode
     target_group: TargetGroup
 

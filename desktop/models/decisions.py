@@ -12,29 +12,29 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import rules
 from desktop.models.changes import NO_CHANGES, OpChanges
-from desktop.models.codes import HandoverStatus, ItemStatus
+from desktop.models.codes import ApplicationStatus, ItemStatus
+from desktop.models.commands import CommandName, DeferPayload, GrantPayload, RefusePayload
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.journal import Actor, Change, Command, record
+from desktop.models.journal import Actor
+from desktop.models.operations import (
+    application_data,
+    context,
+    item_data,
+    run_application_command,
+)
 from desktop.models.permissions import Permission, require
 from desktop.models.schema import (
     ACTIVE_HANDOVER_STATUSES,
     Application,
     Handover,
     Item,
-    OfferedKind,
+    new_id,
     utcnow,
 )
 from desktop.models.store import Store
-from desktop.models.workflow import (
-    ApplicationAction,
-    GrantFacts,
-    GrantRuleError,
-    ItemAction,
-    check_grant,
-    next_application_status,
-    next_item_status,
-)
+from desktop.models.workflow import GrantRuleError
 
 MAX_REASON = 2000
 
@@ -96,34 +96,32 @@ def clean_reason(reason: str | None, *, required: bool) -> str | None:
     return text
 
 
-def check_item_for(session: Session, app: Application, item: Item) -> None:
-    """The grant rule of DOMAIN.md for this application and this item."""
-    offered = session.scalars(
-        select(OfferedKind).where(
-            OfferedKind.institution_id == app.institution_id,
-            OfferedKind.kind_code == app.kind_code,
-        )
-    ).one_or_none()
-    if offered is None:
-        raise NotFoundError("offered kind", "Piedāvātais resursu veids", app.kind_code)
-    check_grant(
-        GrantFacts(
-            requested_kind=app.kind_code,
-            applicant_role=app.submitter_role,
-            social_status_confirmed=any(s.confirmed for s in app.social_statuses),
-            kind_target_group=offered.target_group,
-            item_kind=item.kind_code,
-            item_status=item.status,
-            item_socially_supported=item.socially_supported,
-        )
-    )
+def check_item_for(session: Session, actor: Actor, app: Application, item: Item) -> None:
+    """The grant rule of DOMAIN.md for this application and this item (the registry's)."""
+    work = rules.start(application_data(app), context(session, actor, utcnow()))
+    work.check_grant(item_data(item))
 
 
-def reserve_item(item: Item, *, now: datetime) -> Change:
-    before = item.status
-    item.status = next_item_status(before, ItemAction.RESERVE)
-    item.updated_at = now
-    return Change("item", item.id, ItemAction.RESERVE.value, before, item.status)
+def grant_body(
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    item_id: str | None = None,
+    return_deadline: date | None = None,
+    at: datetime,
+) -> Outcome:
+    """``grant`` inside the caller's transaction (for re-apply and bulk decisions)."""
+    app = load_application(session, application_id, actor)
+    before = app.status
+    payload = GrantPayload(handover_id=new_id() if item_id is not None else None,
+                           item_id=item_id, return_deadline=return_deadline)
+    applied, command_id = run_application_command(
+        session, actor, app, CommandName.GRANT, payload, at=at,
+        audit_details={"from": before.value, "to": ApplicationStatus.CONFIRMED.value,
+                       "with_item": bool(item_id)})
+    handover_id = applied.created_handovers[0] if applied.created_handovers else None
+    return Outcome(app.id, app.status.value, command_id, handover_id, item_id)
 
 
 def grant(
@@ -137,56 +135,21 @@ def grant(
 ) -> Outcome:
     """Grant the application; with an item, reserve it and start the handover (preparing)."""
     require(actor, Permission.DECIDE)
-    at = now or utcnow()
     with store.write() as session:
-        app = load_application(session, application_id, actor)
-        before = app.status
-        app.status = next_application_status(before, ApplicationAction.GRANT)
-        app.status_changed_at = at
-        app.updated_at = at
-        app.decision_reason = None
-        app.revisit_on = None
-        changes = [
-            Change("application", str(app.id), "grant", before, app.status, app.id),
-        ]
-        handover_id = None
-        payload: dict[str, object] = {}
-        if item_id is not None:
-            item = load_item(session, item_id, actor)
-            check_item_for(session, app, item)
-            changes.append(reserve_item(item, now=at))
-            handover = Handover(
-                application_id=app.id,
-                item_id=item.id,
-                status=HandoverStatus.PREPARING,
-                status_changed_at=at,
-                created_at=at,
-                return_deadline=return_deadline,
-            )
-            session.add(handover)
-            session.flush()
-            handover_id = handover.id
-            changes.append(
-                Change("handover", handover.id, "create", None, handover.status, app.id)
-            )
-            payload = {
-                "handover_id": handover.id,
-                "item_id": item.id,
-                "return_deadline": return_deadline.isoformat() if return_deadline else None,
-            }
-        command_id = record(
-            session,
-            actor,
-            action="grant",
-            entity_type="application",
-            entity_id=str(app.id),
-            changes=changes,
-            audit_details={"from": before.value, "to": app.status.value, "with_item": bool(item_id)},
-            command=Command("application", str(app.id), "grant", app.server_version, payload,
-                            app.id),
-            now=at,
-        )
-        return Outcome(app.id, app.status.value, command_id, handover_id, item_id)
+        return grant_body(session, actor, application_id, item_id=item_id,
+                          return_deadline=return_deadline, at=now or utcnow())
+
+
+def refuse_body(session: Session, actor: Actor, application_id: int, reason: str, *,
+                at: datetime) -> Outcome:
+    text = clean_reason(reason, required=True)
+    assert text is not None
+    app = load_application(session, application_id, actor)
+    before = app.status
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.REFUSE, RefusePayload(reason=text), at=at,
+        audit_details={"from": before.value, "to": ApplicationStatus.DECLINED.value})
+    return Outcome(app.id, app.status.value, command_id)
 
 
 def refuse(
@@ -194,30 +157,28 @@ def refuse(
 ) -> Outcome:
     """Refuse the application; a reason is required and goes to the applicant."""
     require(actor, Permission.DECIDE)
-    text = clean_reason(reason, required=True)
-    at = now or utcnow()
+    clean_reason(reason, required=True)
     with store.write() as session:
-        app = load_application(session, application_id, actor)
-        before = app.status
-        app.status = next_application_status(before, ApplicationAction.REFUSE)
-        app.status_changed_at = at
-        app.updated_at = at
-        app.decision_reason = text
-        app.revisit_on = None
-        command_id = record(
-            session,
-            actor,
-            action="refuse",
-            entity_type="application",
-            entity_id=str(app.id),
-            changes=[Change("application", str(app.id), "refuse", before, app.status, app.id,
-                            text)],
-            audit_details={"from": before.value, "to": app.status.value},
-            command=Command("application", str(app.id), "refuse", app.server_version,
-                            {"reason": text}, app.id),
-            now=at,
+        return refuse_body(session, actor, application_id, reason, at=now or utcnow())
+
+
+def defer_body(session: Session, actor: Actor, application_id: int, reason: str, *,
+               revisit_on: date | None = None, at: datetime) -> Outcome:
+    text = clean_reason(reason, required=True)
+    assert text is not None
+    if revisit_on is not None and revisit_on < at.date():
+        raise InputError(
+            "revisit_on",
+            f"the revisit date {revisit_on.isoformat()} is in the past",
+            f"Atkārtotas izskatīšanas datums {revisit_on:%d.%m.%Y} ir pagātnē",
         )
-        return Outcome(app.id, app.status.value, command_id)
+    app = load_application(session, application_id, actor)
+    before = app.status
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.DEFER,
+        DeferPayload(reason=text, revisit_on=revisit_on), at=at,
+        audit_details={"from": before.value, "to": ApplicationStatus.POSTPONED.value})
+    return Outcome(app.id, app.status.value, command_id)
 
 
 def defer(
@@ -231,42 +192,11 @@ def defer(
 ) -> Outcome:
     """Postpone the decision, with a reason and optionally a date to look at it again."""
     require(actor, Permission.DECIDE)
-    text = clean_reason(reason, required=True)
     at = now or utcnow()
-    if revisit_on is not None and revisit_on < at.date():
-        raise InputError(
-            "revisit_on",
-            f"the revisit date {revisit_on.isoformat()} is in the past",
-            f"Atkārtotas izskatīšanas datums {revisit_on:%d.%m.%Y} ir pagātnē",
-        )
+    clean_reason(reason, required=True)
     with store.write() as session:
-        app = load_application(session, application_id, actor)
-        before = app.status
-        app.status = next_application_status(before, ApplicationAction.DEFER)
-        app.status_changed_at = at
-        app.updated_at = at
-        app.decision_reason = text
-        app.revisit_on = revisit_on
-        command_id = record(
-            session,
-            actor,
-            action="defer",
-            entity_type="application",
-            entity_id=str(app.id),
-            changes=[Change("application", str(app.id), "defer", before, app.status, app.id,
-                            text)],
-            audit_details={"from": before.value, "to": app.status.value},
-            command=Command(
-                "application",
-                str(app.id),
-                "defer",
-                app.server_version,
-                {"reason": text, "revisit_on": revisit_on.isoformat() if revisit_on else None},
-                app.id,
-            ),
-            now=at,
-        )
-        return Outcome(app.id, app.status.value, command_id)
+        return defer_body(session, actor, application_id, reason, revisit_on=revisit_on,
+                          at=at)
 
 
 def offerable_items(store: Store, actor: Actor, application_id: int) -> list[tuple[str, str]]:
@@ -285,7 +215,7 @@ def offerable_items(store: Store, actor: Actor, application_id: int) -> list[tup
         allowed = []
         for item in candidates:
             try:
-                check_item_for(session, app, item)
+                check_item_for(session, actor, app, item)
             except GrantRuleError:  # a refused item is simply not offered
                 continue
             allowed.append((item.id, item.inventory_no))

@@ -233,7 +233,7 @@ def verify_item(store: Store, actor: Actor, application_id: int, inventory_no: s
                 f"Resurss {item.inventory_no} nav pieejams izsniegšanai: tā statuss ir "
                 f"“{item.status.label_lv}”")
         try:
-            check_item_for(session, app, item)
+            check_item_for(session, actor, app, item)
         except GrantRuleError as exc:
             raise InputError("item", str(exc), f"Resursu {item.inventory_no} šim pieteikumam "
                              f"izsniegt nevar: {exc.message_lv}") from exc

@@ -6,39 +6,34 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
     HandoverStatus,
-    ItemStatus,
     ReturnCondition,
+)
+from desktop.models.commands import (
+    AcknowledgePayload,
+    CancelPayload,
+    CommandName,
+    PreparePayload,
+    ReturnPayload,
 )
 from desktop.models.decisions import (
     Outcome,
     active_handover,
-    check_item_for,
     clean_reason,
     load_application,
-    load_item,
-    reserve_item,
 )
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.journal import Actor, Change, Command, record
+from desktop.models.journal import Actor
+from desktop.models.operations import run_application_command
 from desktop.models.permissions import Permission, require
-from desktop.models.schema import Application, Handover, Item, utcnow
+from desktop.models.schema import Application, Handover, Item, new_id, utcnow
 from desktop.models.store import Store
-from desktop.models.workflow import (
-    HandoverAction,
-    ItemAction,
-    TransitionError,
-    next_handover_status,
-    next_item_status,
-)
-
-_CLOSED_CASE = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
+from desktop.models.workflow import HandoverAction, TransitionError
 
 
 def _load_handover(session: Session, handover_id: str, actor: Actor) -> Handover:
@@ -48,30 +43,48 @@ def _load_handover(session: Session, handover_id: str, actor: Actor) -> Handover
     return handover
 
 
-def _move_item(item: Item, action: ItemAction, at: datetime) -> Change:
-    before = item.status
-    item.status = next_item_status(before, action)
-    item.updated_at = at
-    return Change("item", item.id, action.value, before, item.status)
+def _next_act_number(app: Application, new_handover: bool) -> str:
+    """``<application number>-A<n>``: unique without asking the server (prepared offline)."""
+    return f"{app.number}-A{len(app.handovers) + (1 if new_handover else 0) or 1}"
 
 
-def _move_handover(
-    handover: Handover, action: HandoverAction, at: datetime, reason: str | None = None
-) -> Change:
-    before = handover.status
-    handover.status = next_handover_status(before, action)
-    handover.status_changed_at = at
-    return Change(
-        "handover", handover.id, action.value, before, handover.status,
-        handover.application_id, reason,
+def prepare_handover_body(
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    item_id: str | None = None,
+    return_deadline: date | None = None,
+    at: datetime,
+) -> Outcome:
+    """``prepare_handover`` inside the caller's transaction."""
+    app = load_application(session, application_id, actor)
+    if app.status is not ApplicationStatus.CONFIRMED:
+        raise TransitionError("application", app.status, HandoverAction.PREPARE,
+                              "only a granted application can be prepared for issue")
+    handover = active_handover(session, app.id)
+    item_id = item_id or (handover.item_id if handover is not None else None)
+    if item_id is None:
+        raise InputError("item", "choose or scan the device to hand over",
+                         "Izvēlieties vai noskenējiet izsniedzamo resursu")
+    payload = PreparePayload(
+        handover_id=handover.id if handover is not None else new_id(),
+        item_id=item_id,
+        act_number=_next_act_number(app, handover is None),
+        return_deadline=return_deadline,
     )
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.PREPARE_HANDOVER, payload, at=at,
+        audit_entity=("handover", payload.handover_id),
+        audit_details={"application": app.id,
+                       "item": applied_inventory_no(session, item_id)})
+    return Outcome(app.id, HandoverStatus.PREPARED.value, command_id, payload.handover_id,
+                   item_id)
 
 
-def _next_act_number(session: Session, app: Application) -> str:
-    count = session.scalar(
-        select(func.count()).select_from(Handover).where(Handover.application_id == app.id)
-    )
-    return f"{app.number}-A{count or 1}"
+def applied_inventory_no(session: Session, item_id: str) -> str | None:
+    item = session.get(Item, item_id)
+    return item.inventory_no if item is not None else None
 
 
 def prepare_handover(
@@ -89,77 +102,24 @@ def prepare_handover(
     new one must pass the grant rule.
     """
     require(actor, Permission.HAND_OVER)
-    at = now or utcnow()
     with store.write() as session:
-        app = load_application(session, application_id, actor)
-        if app.status is not ApplicationStatus.CONFIRMED:
-            raise TransitionError("application", app.status, HandoverAction.PREPARE,
-                                  "only a granted application can be prepared for issue")
-        changes: list[Change] = []
-        handover = active_handover(session, app.id)
-        if handover is None:
-            finished = session.scalars(
-                select(Handover.status).where(
-                    Handover.application_id == app.id,
-                    Handover.status.in_(_CLOSED_CASE),
-                )
-            ).first()
-            if finished is not None:
-                # A returned, lost or stolen device ends the case; only a cancelled handover
-                # may be followed by another one.
-                raise TransitionError("handover", finished, HandoverAction.PREPARE,
-                                      "this application's device was already handed over")
-            handover = Handover(
-                application_id=app.id, status=HandoverStatus.PREPARING,
-                status_changed_at=at, created_at=at,
-            )
-            session.add(handover)
-            session.flush()
-            changes.append(Change("handover", handover.id, "create", None, handover.status,
-                                  app.id))
-        elif handover.status is not HandoverStatus.PREPARING:
-            raise TransitionError("handover", handover.status, HandoverAction.PREPARE)
+        return prepare_handover_body(session, actor, application_id, item_id=item_id,
+                                     return_deadline=return_deadline, at=now or utcnow())
 
-        if item_id is not None and item_id != handover.item_id:
-            new_item = load_item(session, item_id, actor)
-            check_item_for(session, app, new_item)
-            if handover.item_id is not None:
-                old = load_item(session, handover.item_id, actor)
-                changes.append(_move_item(old, ItemAction.UNRESERVE, at))
-            changes.append(reserve_item(new_item, now=at))
-            handover.item_id = new_item.id
-        if handover.item_id is None:
-            raise InputError("item", "choose or scan the device to hand over",
-                             "Izvēlieties vai noskenējiet izsniedzamo resursu")
-        item = load_item(session, handover.item_id, actor)
-        if item.status is not ItemStatus.RESERVED:
-            raise TransitionError("item", item.status, HandoverAction.PREPARE,
-                                  "the device must be reserved for this handover")
-        changes.append(_move_handover(handover, HandoverAction.PREPARE, at))
-        handover.prepared_at = at
-        handover.act_number = _next_act_number(session, app)
-        if return_deadline is not None:
-            handover.return_deadline = return_deadline
-        command_id = record(
-            session, actor, action="prepare_handover", entity_type="handover",
-            entity_id=handover.id, changes=changes,
-            audit_details={"application": app.id, "item": item.inventory_no},
-            command=Command(
-                "application", str(app.id), "prepare_handover", app.server_version,
-                {
-                    "handover_id": handover.id,
-                    "item_id": item.id,
-                    "act_number": handover.act_number,
-                    "return_deadline": (
-                        handover.return_deadline.isoformat() if handover.return_deadline
-                        else None
-                    ),
-                },
-                app.id,
-            ),
-            now=at,
-        )
-        return Outcome(app.id, handover.status.value, command_id, handover.id, item.id)
+
+def cancel_handover_body(session: Session, actor: Actor, handover_id: str,
+                         reason: CancelReason, *, notes: str | None = None,
+                         at: datetime) -> Outcome:
+    reason = CancelReason(reason)
+    text = clean_reason(notes, required=reason is CancelReason.OTHER)
+    handover = _load_handover(session, handover_id, actor)
+    app = handover.application
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.CANCEL_HANDOVER,
+        CancelPayload(handover_id=handover.id, reason=reason, notes=text), at=at,
+        audit_entity=("handover", handover.id),
+        audit_details={"application": app.id, "reason": reason.value})
+    return Outcome(app.id, handover.status.value, command_id, handover.id, handover.item_id)
 
 
 def cancel_handover(
@@ -173,27 +133,28 @@ def cancel_handover(
 ) -> Outcome:
     """Cancel a handover that has not been issued (e.g. the applicant refused the device)."""
     require(actor, Permission.HAND_OVER)
-    reason = CancelReason(reason)
-    text = clean_reason(notes, required=reason is CancelReason.OTHER)
-    at = now or utcnow()
+    clean_reason(notes, required=CancelReason(reason) is CancelReason.OTHER)
     with store.write() as session:
-        handover = _load_handover(session, handover_id, actor)
-        app = handover.application
-        changes = [_move_handover(handover, HandoverAction.CANCEL, at, text or reason.value)]
-        handover.cancel_reason = reason
-        if handover.item_id is not None:
-            item = load_item(session, handover.item_id, actor)
-            changes.append(_move_item(item, ItemAction.UNRESERVE, at))
-        command_id = record(
-            session, actor, action="cancel_handover", entity_type="handover",
-            entity_id=handover.id, changes=changes,
-            audit_details={"application": app.id, "reason": reason.value},
-            command=Command("application", str(app.id), "cancel_handover", app.server_version,
-                            {"handover_id": handover.id, "reason": reason.value, "notes": text},
-                            app.id),
-            now=at,
-        )
-        return Outcome(app.id, handover.status.value, command_id, handover.id, handover.item_id)
+        return cancel_handover_body(session, actor, handover_id, reason, notes=notes,
+                                    at=now or utcnow())
+
+
+def record_return_body(session: Session, actor: Actor, handover_id: str,
+                       condition: ReturnCondition, *, notes: str | None = None,
+                       at: datetime) -> Outcome:
+    condition = ReturnCondition(condition)
+    text = clean_reason(notes, required=condition is ReturnCondition.DAMAGED)
+    handover = _load_handover(session, handover_id, actor)
+    app = handover.application
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.RECORD_RETURN,
+        ReturnPayload(handover_id=handover.id, condition=condition, notes=text,
+                      returned_at=at),
+        at=at, audit_entity=("handover", handover.id),
+        audit_details={"application": app.id,
+                       "item": applied_inventory_no(session, handover.item_id or ""),
+                       "condition": condition.value})
+    return Outcome(app.id, handover.status.value, command_id, handover.id, handover.item_id)
 
 
 def record_return(
@@ -207,37 +168,25 @@ def record_return(
 ) -> Outcome:
     """Take a device back: the handover is returned, the item available or damaged."""
     require(actor, Permission.HAND_OVER)
-    condition = ReturnCondition(condition)
-    text = clean_reason(notes, required=condition is ReturnCondition.DAMAGED)
-    at = now or utcnow()
+    clean_reason(notes, required=ReturnCondition(condition) is ReturnCondition.DAMAGED)
     with store.write() as session:
-        handover = _load_handover(session, handover_id, actor)
-        app = handover.application
-        changes = [_move_handover(handover, HandoverAction.RETURN, at, text)]
-        handover.returned_at = at
-        handover.return_condition = condition
-        handover.return_notes = text
-        if handover.item_id is None:  # pragma: no cover - an issued handover always has one
-            raise InputError("item", "the handover has no device", "Nodošanai nav resursa")
-        item = load_item(session, handover.item_id, actor)
-        action = (
-            ItemAction.RETURN_WORKING
-            if condition is ReturnCondition.RETURNED_WORKING_ORDER
-            else ItemAction.RETURN_DAMAGED
-        )
-        changes.append(_move_item(item, action, at))
-        command_id = record(
-            session, actor, action="record_return", entity_type="handover",
-            entity_id=handover.id, changes=changes,
-            audit_details={"application": app.id, "item": item.inventory_no,
-                           "condition": condition.value},
-            command=Command("application", str(app.id), "record_return", app.server_version,
-                            {"handover_id": handover.id, "condition": condition.value,
-                             "notes": text, "returned_at": at.isoformat()},
-                            app.id),
-            now=at,
-        )
-        return Outcome(app.id, handover.status.value, command_id, handover.id, item.id)
+        return record_return_body(session, actor, handover_id, condition, notes=notes,
+                                  at=now or utcnow())
+
+
+def acknowledge_incident_body(session: Session, actor: Actor, handover_id: str, *,
+                              at: datetime) -> Outcome:
+    handover = _load_handover(session, handover_id, actor)
+    app = handover.application
+    incident = handover.status.value
+    _, command_id = run_application_command(
+        session, actor, app, CommandName.ACKNOWLEDGE_INCIDENT,
+        AcknowledgePayload(handover_id=handover.id), at=at,
+        audit_entity=("handover", handover.id),
+        audit_details={"application": app.id,
+                       "item": applied_inventory_no(session, handover.item_id or ""),
+                       "incident": incident})
+    return Outcome(app.id, handover.status.value, command_id, handover.id, handover.item_id)
 
 
 def acknowledge_incident(
@@ -245,35 +194,5 @@ def acknowledge_incident(
 ) -> Outcome:
     """The school acknowledges the applicant's lost/stolen report; the item follows."""
     require(actor, Permission.HAND_OVER)
-    at = now or utcnow()
     with store.write() as session:
-        handover = _load_handover(session, handover_id, actor)
-        app = handover.application
-        if handover.status not in (HandoverStatus.LOST, HandoverStatus.STOLEN):
-            raise TransitionError("handover", handover.status,
-                                  HandoverAction.ACKNOWLEDGE_INCIDENT,
-                                  "there is no lost or stolen report to acknowledge")
-        if handover.incident_acknowledged_at is not None:
-            raise TransitionError("handover", handover.status,
-                                  HandoverAction.ACKNOWLEDGE_INCIDENT,
-                                  "the report was already acknowledged")
-        if handover.item_id is None:  # pragma: no cover - an issued handover always has one
-            raise InputError("item", "the handover has no device", "Nodošanai nav resursa")
-        item = load_item(session, handover.item_id, actor)
-        action = (
-            ItemAction.REPORT_LOST
-            if handover.status is HandoverStatus.LOST
-            else ItemAction.REPORT_STOLEN
-        )
-        changes = [_move_item(item, action, at)]
-        handover.incident_acknowledged_at = at
-        command_id = record(
-            session, actor, action="acknowledge_incident", entity_type="handover",
-            entity_id=handover.id, changes=changes,
-            audit_details={"application": app.id, "item": item.inventory_no,
-                           "incident": handover.status.value},
-            command=Command("application", str(app.id), "acknowledge_incident",
-                            app.server_version, {"handover_id": handover.id}, app.id),
-            now=at,
-        )
-        return Outcome(app.id, handover.status.value, command_id, handover.id, item.id)
+        return acknowledge_incident_body(session, actor, handover_id, at=now or utcnow())

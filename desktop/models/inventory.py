@@ -14,18 +14,22 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import rules
+from desktop.models.codes import ItemStatus
+from desktop.models.commands import (
+    CommandName,
+    SetAcceptingPayload,
+    SetItemStatusPayload,
+    UpsertItemPayload,
+)
 from desktop.models.decisions import Outcome, clean_reason, load_item
 from desktop.models.errors import InputError, NotFoundError
 from desktop.models.journal import Actor, Change, Command, record
+from desktop.models.operations import item_data
 from desktop.models.permissions import Permission, require
 from desktop.models.schema import Item, OfferedKind, ResourceKind, utcnow
 from desktop.models.store import Store
-from desktop.models.workflow import (
-    MANUAL_ITEM_ACTIONS,
-    ItemAction,
-    TransitionError,
-    next_item_status,
-)
+from desktop.models.workflow import ItemAction, WorkflowError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -113,23 +117,20 @@ def _check_kind_and_number(
         )
 
 
-def _item_payload(item: Item) -> dict[str, object]:
-    return {
-        "item_id": item.id,
-        "kind_code": item.kind_code,
-        "inventory_no": item.inventory_no,
-        "serial_no": item.serial_no,
-        "manufacturer": item.manufacturer,
-        "model": item.model,
-        "year": item.year,
-        "acquisition_value": (
-            None if item.acquisition_value is None else str(item.acquisition_value)
-        ),
-        "socially_supported": item.socially_supported,
-        "location": item.location,
-        "notes": item.notes,
-        "status": item.status.value,
-    }
+def upsert_payload(item_id: str, data: ItemInput | Item, status: ItemStatus
+                   ) -> UpsertItemPayload:
+    """The ``upsert_item`` payload: the item's own fields as the central service takes them."""
+    value = data.acquisition_value
+    return UpsertItemPayload(
+        item_id=item_id, kind_code=data.kind_code, inventory_no=data.inventory_no,
+        serial_no=data.serial_no, manufacturer=data.manufacturer, model=data.model,
+        year=data.year, acquisition_value=None if value is None else str(value),
+        socially_supported=data.socially_supported, location=data.location,
+        notes=data.notes, status=status)
+
+
+def _item_payload(item: Item) -> UpsertItemPayload:
+    return upsert_payload(item.id, item, item.status)
 
 
 def create_item(
@@ -148,7 +149,7 @@ def create_item(
             session, actor, action="create_item", entity_type="item", entity_id=item.id,
             changes=[Change("item", item.id, "create", None, item.status)],
             audit_details={"inventory_no": item.inventory_no},
-            command=Command("item", item.id, "upsert_item", item.server_version,
+            command=Command("item", item.id, CommandName.UPSERT_ITEM, item.server_version,
                             _item_payload(item)),
             now=at,
         )
@@ -175,9 +176,11 @@ def edit_item(
             for name, value in data.model_dump().items()
             if getattr(item, name) != value
         }
-        if changed.get("kind_code") and item.status.value in ("reserved", "in_use"):
-            raise InputError("kind_code", "the kind of a reserved or lent item cannot change",
-                             "Rezervētam vai izsniegtam resursam veidu mainīt nevar")
+        try:
+            rules.upsert_item(item_data(item), upsert_payload(item.id, data, item.status),
+                              actor.institution_id)
+        except WorkflowError as exc:
+            raise InputError("kind_code", str(exc), exc.message_lv) from exc
         if not changed:  # saving an unchanged form writes nothing and sends nothing
             return Outcome(None, item.status.value, None, item_id=item.id)
         for name, value in changed.items():
@@ -187,7 +190,7 @@ def edit_item(
             session, actor, action="edit_item", entity_type="item", entity_id=item.id,
             changes=[],
             audit_details={"inventory_no": item.inventory_no, "fields": sorted(changed)},
-            command=Command("item", item.id, "upsert_item", item.server_version,
+            command=Command("item", item.id, CommandName.UPSERT_ITEM, item.server_version,
                             _item_payload(item)),
             now=at,
         )
@@ -210,21 +213,22 @@ def change_item_status(
     at = now or utcnow()
     with store.write() as session:
         item = load_item(session, item_id, actor)
-        if action not in MANUAL_ITEM_ACTIONS:
-            raise TransitionError("item", item.status, action,
-                                  "this change happens only through a handover or a return")
+        data = item_data(item)
+        payload = SetItemStatusPayload(item_id=item.id, action=action.value,
+                                       status=item.status, reason=text)
+        change = rules.set_item_status(data, payload)
         before = item.status
-        item.status = next_item_status(before, action)
+        item.status = data.status
         item.updated_at = at
         command_id = record(
             session, actor, action="change_item_status", entity_type="item",
             entity_id=item.id,
-            changes=[Change("item", item.id, action.value, before, item.status, None, text)],
+            changes=[change],
             audit_details={"inventory_no": item.inventory_no, "from": before.value,
                            "to": item.status.value},
-            command=Command("item", item.id, "set_item_status", item.server_version,
-                            {"item_id": item.id, "action": action.value,
-                             "status": item.status.value, "reason": text}),
+            command=Command("item", item.id, CommandName.SET_ITEM_STATUS,
+                            item.server_version,
+                            payload.model_copy(update={"status": item.status})),
             now=at,
         )
         return Outcome(None, item.status.value, command_id, item_id=item.id)
@@ -253,10 +257,11 @@ def set_accepting_applications(
             session, actor, action="set_accepting_applications", entity_type="offered_kind",
             entity_id=offered.id, changes=[],
             audit_details={"kind": offered.kind_code, "accepting": accepting},
-            command=Command("offered_kind", offered.id, "set_accepting_applications",
-                            offered.server_version,
-                            {"offered_kind_id": offered.id, "kind_code": offered.kind_code,
-                             "accepting_applications": accepting}),
+            command=Command("offered_kind", offered.id,
+                            CommandName.SET_ACCEPTING_APPLICATIONS, offered.server_version,
+                            SetAcceptingPayload(offered_kind_id=offered.id,
+                                                kind_code=offered.kind_code,
+                                                accepting_applications=accepting)),
             now=at,
         )
         return Outcome(None, "accepting" if accepting else "closed", command_id)

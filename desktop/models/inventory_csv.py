@@ -24,8 +24,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import ItemStatus
+from desktop.models.commands import CommandName
 from desktop.models.errors import InputError
-from desktop.models.inventory import FIELD_LABELS_LV, ItemInput, _latvian
+from desktop.models.inventory import FIELD_LABELS_LV, ItemInput, _latvian, upsert_payload
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, require
 from desktop.models.schema import (
@@ -432,19 +433,6 @@ def preview_bytes(store: Store, institution_id: str, data: bytes, *,
 # --- writing -------------------------------------------------------------------------------
 
 
-def _payload(item_id: str, data: ItemInput, status: ItemStatus) -> dict[str, object]:
-    """The same ``upsert_item`` payload as ``inventory.create_item`` sends."""
-    return {
-        "item_id": item_id, "kind_code": data.kind_code, "inventory_no": data.inventory_no,
-        "serial_no": data.serial_no, "manufacturer": data.manufacturer, "model": data.model,
-        "year": data.year,
-        "acquisition_value": (None if data.acquisition_value is None
-                              else str(data.acquisition_value)),
-        "socially_supported": data.socially_supported, "location": data.location,
-        "notes": data.notes, "status": status.value,
-    }
-
-
 def commit(store: Store, actor: Actor, preview: ImportPreview, *,
            now: datetime | None = None) -> int:
     """Write every row of a clean preview in ONE transaction; return how many.
@@ -492,8 +480,9 @@ def _bulk_insert(session: Session, actor: Actor,
                       "details": {"inventory_no": data.inventory_no}})
         outbox.append({"command_id": new_id(), "institution_id": actor.institution_id,
                        "aggregate_type": "item", "aggregate_id": item_id,
-                       "application_id": None, "command": "upsert_item",
-                       "payload": _payload(item_id, data, status), "base_version": 0,
+                       "application_id": None, "command": CommandName.UPSERT_ITEM.value,
+                       "payload": upsert_payload(item_id, data, status).model_dump(mode="json"),
+                       "base_version": 0,
                        "state": "pending", "attempts": 0, "actor": actor.username,
                        "created_at": at})
     for table, values in ((Item, items), (StatusHistory, history), (AuditEntry, audit),

@@ -6,15 +6,20 @@ together: no decision is lost, none is half-recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from desktop.models.aggregates import Change
 from desktop.models.codes import StaffRole
 from desktop.models.schema import AuditEntry, OutboxCommand, StatusHistory, new_id, utcnow
+
+if TYPE_CHECKING:
+    from desktop.models.commands import CommandName, Payload
+
+__all__ = ["Actor", "Change", "Command", "record"]
 
 
 @dataclass(frozen=True)
@@ -28,27 +33,26 @@ class Actor:
 
 @dataclass(frozen=True)
 class Command:
-    """A command for the central service, queued in the outbox."""
+    """A command for the central service, queued in the outbox.
+
+    The payload is the registry's model for ``name``, built (and so validated) by the
+    operation: a malformed command cannot reach the outbox.
+    """
 
     aggregate_type: str
     aggregate_id: str
-    name: str
+    name: CommandName
     base_version: int
-    payload: dict[str, Any] = field(default_factory=dict)
+    payload: Payload
     application_id: int | None = None
 
+    def __post_init__(self) -> None:
+        from desktop.models.commands import REGISTRY  # the registry imports Actor from here
 
-@dataclass(frozen=True)
-class Change:
-    """One status change of one entity."""
-
-    entity_type: str
-    entity_id: str
-    action: str
-    from_status: StrEnum | None
-    to_status: StrEnum
-    application_id: int | None = None
-    reason: str | None = None
+        expected = REGISTRY[self.name].payload
+        if type(self.payload) is not expected:
+            raise TypeError(f"{self.name.value} takes a {expected.__name__}, "
+                            f"not a {type(self.payload).__name__}")
 
 
 def record(
@@ -101,8 +105,8 @@ def record(
             aggregate_type=command.aggregate_type,
             aggregate_id=command.aggregate_id,
             application_id=command.application_id,
-            command=command.name,
-            payload=command.payload,
+            command=command.name.value,
+            payload=command.payload.model_dump(mode="json"),
             base_version=command.base_version,
             actor=actor.username,
             created_at=at,

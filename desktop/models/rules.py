@@ -360,7 +360,7 @@ def upsert_item(current: ItemData | None, p: UpsertItemPayload, institution_id: 
     if p.kind_code != current.kind_code and current.status in (ItemStatus.RESERVED,
                                                                 ItemStatus.IN_USE):
         raise RuleRefused("the kind of a reserved or lent item cannot change",
-                          "rezervētam vai izsniegtam resursam veidu mainīt nevar")
+                          "Rezervētam vai izsniegtam resursam veidu mainīt nevar")
     return ItemData(id=current.id, institution_id=current.institution_id,
                     kind_code=p.kind_code, inventory_no=p.inventory_no, status=current.status,
                     socially_supported=p.socially_supported)

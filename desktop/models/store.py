@@ -8,9 +8,10 @@ aside with SQLite's online backup; a file that fails a check is left exactly as 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -187,18 +188,40 @@ class Store:
     def data_dir(self) -> Path:
         return self.path.parent
 
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries. Closing it ends the transaction without expiring what was
-        loaded, so plain values read inside stay readable after the block."""
+        loaded, so plain values read inside stay readable after the block.
+
+        Inside a ``write()`` on the same thread this is that write's session: a step of a
+        composed operation reads what the steps before it wrote."""
+        outer = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer
+            return
         with self._reader() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed if the block finishes, rolled back if it raises."""
+        """One transaction: committed if the block finishes, rolled back if it raises.
+
+        Operations compose: a ``write()`` inside another on the same thread joins the outer
+        transaction (as a savepoint), so re-apply, bulk decisions or a return with its act
+        commit together or not at all."""
+        outer = getattr(self._local, "session", None)
+        if outer is not None:
+            with outer.begin_nested():
+                yield outer
+            return
         with self._writer() as session, session.begin():
-            yield session
+            self._local.session = session
+            try:
+                yield session
+            finally:
+                self._local.session = None
 
     def close(self) -> None:
         self.engine.dispose()

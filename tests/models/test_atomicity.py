@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 import desktop.models.decisions
 import desktop.models.handovers
 import desktop.models.inventory
+import desktop.models.operations
 from desktop.models import journal
 from desktop.models.codes import (
     ApplicationStatus,
@@ -67,7 +68,7 @@ from factories import (
 )
 
 NOW = datetime(2026, 9, 10, 9, 15, tzinfo=UTC)
-OPERATION_MODULES = (desktop.models.decisions, desktop.models.handovers, desktop.models.inventory)
+OPERATION_MODULES = (desktop.models.operations, desktop.models.inventory)
 REAL_RECORD = journal.record
 
 
@@ -394,7 +395,7 @@ def test_failure_does_not_poison_the_store(
     other_app = add_application(seeded)
     before = snapshot(seeded)
     with monkeypatch.context() as m:
-        m.setattr(desktop.models.decisions, "record", RecordThenFail(flush=True))
+        m.setattr(desktop.models.operations, "record", RecordThenFail(flush=True))
         with pytest.raises(Boom):
             grant(seeded, REVIEWER, app_id, item_id=item_id, now=NOW)
         # A module that was not patched keeps working during the failure, too.

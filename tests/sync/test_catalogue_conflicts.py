@@ -117,7 +117,8 @@ def test_discarding_a_kind_conflict_makes_the_local_copy_the_central_one(
     kind, now_central, _wanted = _kind_conflict(side, server)
     [view] = conflicts.list_conflicts(side.store, SCHOOL)
     dropped = conflicts.discard(side.store, ADMIN, view.command_id)
-    assert dropped == [view.command_id]
+    assert dropped.command_ids == [view.command_id]
+    assert dropped.changes.offered_kinds == {kind.id} and dropped.changes.outbox
     assert local(side, kind.id) == (now_central.target_group,
                                     now_central.accepting_applications, now_central.version)
     assert conflicts.list_conflicts(side.store, SCHOOL) == []

@@ -100,7 +100,7 @@ def make_machine(server, proxy: FaultProxy, root: Path) -> type[RuleBasedStateMa
                 self.side.engine.sync_once()
                 for c in conflicts.list_conflicts(self.side.store, SCHOOL):
                     self.discarded.update(conflicts.discard(self.side.store, ADMIN,
-                                                            c.command_id))
+                                                            c.command_id).command_ids)
                 self.side.engine.sync_once()
                 with self.side.store.read() as s:
                     cmds = list(s.scalars(select(OutboxCommand)))
