@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
 from desktop.accounts import Account, SignInService
+from desktop.changes import EVERYTHING, ChangeBus
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
 from desktop.desk import HandoverWatch, desk_services, produce_act
@@ -35,6 +36,7 @@ from desktop.models import (
     retention,
 )
 from desktop.models import desk as desk_queries
+from desktop.models.changes import OpChanges
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
@@ -64,7 +66,7 @@ from desktop.views.sign_in_dialog import SignInDialog
 from sync import conflicts
 from sync.client import CentralClient
 from sync.credentials import Credentials, MemoryCredentials, default_credentials
-from sync.engine import SyncEngine, SyncReport
+from sync.engine import SyncEngine
 from sync.protocol import TokenResponse
 
 log = logging.getLogger(__name__)
@@ -155,6 +157,8 @@ class Application:
         self.language = language
         self.connection = connection
         self.tasks = TaskRunner(qt_app)
+        # What changed, from whoever changed it to every view that shows it.
+        self.changes = ChangeBus()
         self.client: CentralClient | None = None
         self.sync: SyncController | None = None
         self.settings = QSettings(APP_NAME, APP_NAME)
@@ -181,10 +185,11 @@ class Application:
             settings=self.settings,
             settings_key=f"inbox/{connection.username if connection else 'local'}/"
                          f"{institution or ''}/filter",
+            changes=self.changes,
         )
         self.detail = ApplicationDetailView(
             partial(details.application_detail, store, institution or "", language=language),
-            tasks=self.tasks,
+            tasks=self.tasks, changes=self.changes,
         )
         self.inbox.currentApplicationChanged.connect(self.detail.show_application)
         self.inbox.applicationActivated.connect(self.detail.show_application)
@@ -205,9 +210,8 @@ class Application:
                                                          command_id),
             discard=lambda command_id: conflicts.discard(store, self._require_actor(),
                                                          command_id),
-            language=language,
+            language=language, changes=self.changes,
         )
-        self.conflicts.resolved.connect(self._after_resolution)
         school_id = self.school_id = institution or ""
         username = connection.username if connection else "local"
         self.reports = ReportsPage(
@@ -216,7 +220,7 @@ class Application:
                                                              language=language),
             export=lambda kind, fmt, path: export_report(store, username, school_id, kind,
                                                          fmt, path),
-            language=language,
+            language=language, changes=self.changes,
         )
         self.audit = AuditLogPage(
             self.tasks, institution_id=school_id,
@@ -225,15 +229,13 @@ class Application:
             load_deletions=partial(audit_queries.deletion_runs, store),
             export=lambda f, path: audit_queries.export_csv(store, self._require_actor(), f,
                                                             path),
-            language=language,
+            language=language, changes=self.changes,
         )
         self.catalogue = CataloguePage(
             self.tasks, catalogue_services(store, school_id, self._require_actor, language),
             can_edit=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.EDIT_CATALOGUE),
-            language=language)
-        self.catalogue.changed.connect(self.refresh_sync_counts)
-        self.catalogue.changed.connect(self._after_catalogue_change)
+            language=language, changes=self.changes)
         staff = connection.username if connection else "local"
         # The applicant-facing screen: a window of its own (a second monitor turned to the
         # applicant) that shows one person's name, the resource and the QR code, nothing else.
@@ -249,18 +251,13 @@ class Application:
             desk_services(store, self._require_actor,
                           url_template=lambda: self.preferences.load().qr_url_template,
                           staff_name=lambda: staff),
-            self.desk_watch, self.customer_screen)
-        self.desk.changed.connect(self.refresh_sync_counts)
-        self.desk.changed.connect(self._after_catalogue_change)
+            self.desk_watch, self.customer_screen, changes=self.changes)
         self._add_sections()
-        # A section reads the store when it is first opened and again, after changes, when it
-        # is next looked at: hidden sections never compete with the inbox for the workers.
-        self._refreshers: dict[QWidget, Callable[[], None]] = {
-            self.catalogue: self.catalogue.refresh, self.reports: self.reports.reload,
-            self.desk: self.desk.reload, self.audit: self.audit.reload,
-        }
-        self._stale: set[QWidget] = {self.catalogue, self.reports}
-        self.window.stack.currentChanged.connect(self._section_shown)
+        # Every view follows the changes itself (a hidden section reads the store when it is
+        # next looked at); what is left here: the status bar, and a sync soon after a local
+        # change, so that the central service hears of it.
+        self.changes.changed.connect(self._follow_changes)
+        self.changes.changed.connect(self.desk_watch.follow_changes)
         self.inbox.currentApplicationChanged.connect(self._record_view)
         # A label scanned into the inbox search (a keyboard-wedge scanner types the inventory
         # number and Enter) opens that item in the catalogue.
@@ -269,9 +266,9 @@ class Application:
         self.retention_timer = QTimer(self.window)
         self.retention_timer.setInterval(24 * 60 * 60 * 1000)
         self.retention_timer.timeout.connect(self.run_retention)
-        self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor)
+        self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor,
+                                   self.changes)
         self.window.add_actions(self.decisions.actions)
-        self.decisions.decided.connect(self._after_decision)
         self._add_program_menu()
         self.refresh_sync_counts()
 
@@ -305,21 +302,14 @@ class Application:
             self.window.show_section(self.catalogue)
             self.catalogue.show_item_by_number(text)
 
-    def _refresh_when_seen(self, page: QWidget) -> None:
-        if self.window.stack.currentWidget() is page:
-            self._refreshers[page]()
-        else:
-            self._stale.add(page)
-
-    def _section_shown(self, index: int) -> None:
-        page = self.window.stack.widget(index)
-        if page in self._stale:
-            self._stale.discard(page)
-            self._refreshers[page]()
-
-    def _after_catalogue_change(self) -> None:
-        if self.sync is not None:
-            self.sync.sync_now()
+    def _follow_changes(self, changes: OpChanges, source: object) -> None:
+        if changes.outbox or changes.everything:
+            self.refresh_sync_counts()
+        if changes.institution or changes.everything:
+            self._refresh_school_name()
+        if (source is not self.sync and self.sync is not None
+                and (changes.outbox or changes.everything)):
+            self.sync.sync_now()  # a local change: tell the central service soon
 
     def _record_view(self, application_id: int) -> None:
         """Showing an applicant's personal data is audited (who, which application, when)."""
@@ -330,15 +320,12 @@ class Application:
                                                             type(exc).__name__))
 
     def run_retention(self) -> None:
-        self.tasks.run(retention.purge_expired, self.store, on_done=self._after_retention,
+        # A purge report does not list what went: when applications did, every view looks.
+        self.tasks.run(retention.purge_expired, self.store,
+                       on_done=lambda report: self.changes.publish(
+                           EVERYTHING if report.applications else None, self.run_retention),
                        on_error=lambda exc: log.warning("retention failed: %s",
                                                         type(exc).__name__))
-
-    def _after_retention(self, report: retention.PurgeReport) -> None:
-        if report.applications:
-            self.inbox.reload()
-            self.refresh_sync_counts()
-            self._refresh_when_seen(self.audit)
 
     def _add_program_menu(self) -> None:
         translate = self.qt_app.translate
@@ -409,21 +396,6 @@ class Application:
                 "Lai to darītu, jāpierakstās centrālajā servisā")
         return actor
 
-    def _after_resolution(self, _command_id: str) -> None:
-        self.inbox.reload()
-        self.refresh_sync_counts()
-        if self.sync is not None:
-            self.sync.sync_now()
-
-    def _after_decision(self, ids: list[int]) -> None:
-        self.inbox.model.refresh_rows(set(ids))
-        self.inbox.refresh_counts()
-        if self.detail.application_id in ids:
-            self.detail.show_application(self.detail.application_id)
-        self.refresh_sync_counts()
-        if self.sync is not None:
-            self.sync.sync_now()
-
     def _signed_in(self, token: TokenResponse) -> None:
         assert self.connection is not None
         roles = {m.institution_id: m.role for m in token.memberships}
@@ -461,11 +433,10 @@ class Application:
         self.client = client
         engine = SyncEngine(self.store, client, connection.institution_id)
         self.sync = SyncController(self.tasks, engine, parent=self.window,
-                                   interval_s=self.preferences.load().sync_interval_s)
+                                   interval_s=self.preferences.load().sync_interval_s,
+                                   changes=self.changes)
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
-        self.sync.synced.connect(self._after_sync)
-        self.sync.synced.connect(self.desk_watch.refresh)
         self.window.sync_action.triggered.connect(self.sync.sync_now)
         if client.signed_in or connection.password is None:
             self.sync.start()
@@ -476,27 +447,13 @@ class Application:
                        on_error=lambda exc: self.window.show_connection(
                            False, getattr(exc, "message_lv", "Pierakstīšanās neizdevās")))
 
-    def _after_sync(self, report: SyncReport) -> None:
-        if report.conflicts or report.pushed:
-            self.conflicts.reload()
-        if report.changed_applications or report.deleted:
-            self._refresh_school_name()
-            self.inbox.reload()
-            shown = self.detail.application_id
-            if shown is not None and shown in report.changed_applications:
-                self.detail.show_application(shown)
-        elif report.changed_items:
-            self.inbox.model.refresh_rows()
-        if report.changed_items or report.pushed or report.conflicts:
-            self._refresh_when_seen(self.catalogue)
-        if report.changed_applications or report.changed_items or report.deleted:
-            self._refresh_when_seen(self.desk)
-        self.refresh_sync_counts()
-
     def _refresh_school_name(self) -> None:
-        if self.connection is None:
+        if not self.school_id:
             return
-        name = queries.institution_name(self.store, self.connection.institution_id)
+        self.tasks.run(queries.institution_name, self.store, self.school_id,
+                       on_done=self._show_school_name)
+
+    def _show_school_name(self, name: str | None) -> None:
         if name:
             self.window.school_label.setText(name)
             self.window.setWindowTitle(f"Resursi — {name}")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from desktop.changes import ChangeBus, changes_of
 from desktop.icons import icon
 from desktop.models import bulk, decisions
+from desktop.models.changes import OpChanges
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
 from desktop.models.store import Store
@@ -24,14 +26,15 @@ from desktop.views.inbox_page import InboxPage
 
 
 class Decisions(QObject):
-    """Owns the three actions and runs them for the inbox's selection."""
-
-    decided = Signal(list)  # application ids whose state changed locally
+    """Owns the three actions and runs them for the inbox's selection; what a decision
+    changed is published on ``changes`` with the inbox as its source (the inbox repaints the
+    decided rows and keeps its list as it is)."""
 
     def __init__(self, tasks: TaskRunner, store: Store, inbox: InboxPage, parent: QWidget,
-                 actor: Callable[[], Actor | None]) -> None:
+                 actor: Callable[[], Actor | None], changes: ChangeBus) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
         self._store = store
         self._inbox = inbox
         self._parent = parent
@@ -116,13 +119,16 @@ class Decisions(QObject):
                                                    revisit_on=revisit))
 
     def _run(self, work: Callable[[], object], ids: list[int]) -> None:
-        self._tasks.run(work, on_done=lambda _r: self.decided.emit(ids),
+        self._tasks.run(work, on_done=lambda outcome: self._changes.publish(
+                            changes_of(outcome, OpChanges.of(applications=ids, outbox=True)),
+                            self._inbox),
                         on_error=lambda e: show_error(self._parent, e))
 
     def _run_bulk(self, work: Callable[[], bulk.BulkResult]) -> None:
         def done(result: bulk.BulkResult) -> None:
             if result.done:
-                self.decided.emit(result.done)
+                self._changes.publish(changes_of(result, OpChanges.of(
+                    applications=result.done, outbox=True)), self._inbox)
             if result.failed:
                 lines = "\n".join(f"• {self._label(i)}: {why}" for i, why in result.failed[:10])
                 more = len(result.failed) - 10

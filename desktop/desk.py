@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.documents import qr
 from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
 from desktop.models import decisions, desk, handovers
+from desktop.models.changes import OpChanges
 from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
 from desktop.models.journal import Actor
 from desktop.models.store import Store
@@ -121,6 +122,12 @@ class HandoverWatch(QObject):
         if self._sync_on and self._watch_sync is not None:
             self._watch_sync(False)
         self._sync_on = False
+
+    def follow_changes(self, changes: OpChanges, _source: object) -> None:
+        """A sync (or the desk) changed applications or handovers: re-read the watched one
+        at once rather than at the next tick."""
+        if changes.touches_applications:
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         """Re-read the handover (connect the sync's ``synced`` here for the quickest news)."""

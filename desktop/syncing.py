@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.changes import ChangeBus
 from desktop.tasks import TaskRunner
 from sync.client import AuthError, CentralError, RetryLaterError, TlsError
 from sync.engine import SyncEngine, SyncReport
@@ -17,16 +18,18 @@ log = logging.getLogger(__name__)
 
 
 class SyncController(QObject):
-    """Online/offline state, the last sync time, and when to try again."""
+    """Online/offline state, the last sync time, and when to try again. What each sync
+    changed is published on ``changes`` (with the controller as its source)."""
 
     synced = Signal(object)  # SyncReport
     connection_changed = Signal(bool, str)  # online, a Latvian line for the status bar
     running_changed = Signal(bool)
 
     def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
-                 parent: QObject | None = None) -> None:
+                 changes: ChangeBus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
         self._engine = engine
         self._interval_ms = interval_s * 1000
         self._running = False
@@ -77,6 +80,8 @@ class SyncController(QObject):
         self.last_sync = datetime.now().astimezone()
         self.connection_changed.emit(True, f"Tiešsaistē · sinhronizēts {self.last_sync:%H:%M}")
         self.synced.emit(report)
+        if self._changes is not None:
+            self._changes.publish(report.changes, self)
         self._timer.start(self._watch_ms if self._watchers else self._interval_ms)
 
     def _failed(self, exc: Exception) -> None:

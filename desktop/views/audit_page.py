@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus, WhenSeen
 from desktop.models.audit_queries import (
     VIEW_ACTION,
     AuditChoices,
@@ -42,6 +43,7 @@ from desktop.models.audit_queries import (
     describe_run,
     entity_label,
 )
+from desktop.models.changes import OpChanges
 from desktop.tasks import TaskRunner
 from desktop.views.detail_page import CONFLICT_COLOUR, WARNING_COLOUR
 from desktop.views.table_model import Index, ListTableModel
@@ -148,10 +150,15 @@ class AuditLogPage(QWidget):
         ask_path: Callable[[QWidget | None, str, str], Path | None] | None = None,
         page_size: int = PAGE_SIZE,
         language: str = "lv",
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        # In the app the page is read when first opened and, after changes, when next seen.
+        self._when_seen = WhenSeen(self, self.reload, stale=True) if changes else None
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
         self._language = language  # of the deletion-run sentences the core writes
         self._load_page = load_page
         self._load_choices = load_choices
@@ -331,6 +338,11 @@ class AuditLogPage(QWidget):
             edit.blockSignals(False)
         self.entity_id.clear()
         self._filter_changed()
+
+    def follow_changes(self, changes: OpChanges, _source: object) -> None:
+        """Every operation writes audit rows: read the page again when it is next seen."""
+        if self._when_seen is not None and changes:
+            self._when_seen.request()
 
     def reload(self) -> None:
         """Fetch the filter choices and the current page again (e.g. after a sync)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import EVERYTHING, ChangeBus, WhenSeen, changes_of
 from desktop.documents.labels import DEFAULT_LAYOUT, LAYOUTS
 from desktop.models.catalogue import (
     AvailabilityRow,
@@ -48,6 +49,7 @@ from desktop.models.catalogue import (
     OfferedKindRow,
     target_group_label,
 )
+from desktop.models.changes import OpChanges
 from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
 from desktop.models.inventory_csv import ImportPreview
 from desktop.tasks import TaskRunner
@@ -119,15 +121,15 @@ class LabelsDialog(QDialog):
 class CataloguePage(QWidget):
     """Inventārs · Resursu veidi · Pieejamība."""
 
-    changed = Signal()  # something was written: the sync counts may have changed
-
     def __init__(self, tasks: TaskRunner, services: CatalogueServices, *,
                  can_edit: Callable[[], bool] | bool, language: str = "lv",
                  ask_open_path: Callable[[QWidget], str | None] | None = None,
                  ask_save_path: Callable[[QWidget, str, str], str | None] | None = None,
+                 changes: ChangeBus | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
         self._services = services
         self._can_edit = can_edit if callable(can_edit) else (lambda: bool(can_edit))
         self._language = language
@@ -156,6 +158,22 @@ class CataloguePage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload_items)
         self.apply_permission()
+        # In the app the section reads the store when it is first opened, and again after a
+        # change elsewhere when it is next looked at.
+        self._when_seen: WhenSeen | None = None
+        if changes is not None:
+            self._when_seen = WhenSeen(self, self.refresh, stale=True)
+            changes.changed.connect(self.follow_changes)
+
+    def follow_changes(self, changes: OpChanges, source: object) -> None:
+        if source is self or self._when_seen is None:
+            return  # its own change: it refreshed already
+        if changes.touches_catalogue or changes.outbox:  # also the "waiting to sync" marks
+            self._when_seen.request()
+
+    def _publish(self, changes: OpChanges) -> None:
+        if self._changes is not None:
+            self._changes.publish(changes, self)
 
     # -- building --------------------------------------------------------------------------
     def _build_items_tab(self) -> QWidget:
@@ -475,6 +493,7 @@ class CataloguePage(QWidget):
                             kinds=self._kinds_for_editor(), can_edit=self.can_edit(),
                             item=item, language=self._language, parent=self)
         editor.saved.connect(self._item_saved)
+        editor.changed.connect(self._publish)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
         editor.finished.connect(lambda _r: setattr(self, "editor", None))
@@ -485,7 +504,6 @@ class CataloguePage(QWidget):
         self._select_after_load = item_id or None
         self.say(self.tr("Saglabāts; tiks nosūtīts centrālajam servisam nākamajā "
                          "sinhronizācijā."))
-        self.changed.emit()
         self.refresh()
 
     # -- import, export, labels ----------------------------------------------------------------
@@ -503,7 +521,8 @@ class CataloguePage(QWidget):
     def _imported(self, count: int) -> None:
         self.say(self.tr("Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam "
                          "nākamajā sinhronizācijā.").format(count))
-        self.changed.emit()
+        # (the import does not say which items it wrote: every view looks again)
+        self._publish(EVERYTHING)
         self.refresh()
 
     def _save_with_dialog(self, parent: QWidget, title: str, suggested: str) -> str | None:
@@ -588,19 +607,19 @@ class CataloguePage(QWidget):
         if kind is None or not self.can_edit() or group is kind.target_group:
             return
         self._run(self._services.set_target_group, kind.id, group,
-                        on_done=lambda _o: self._kind_changed(), on_error=self._kind_failed)
+                  on_done=self._kind_changed, on_error=self._kind_failed)
 
     def _accepting_clicked(self, checked: bool) -> None:
         kind = self._current_kind()
         if kind is None or not self.can_edit():
             return
         self._run(self._services.set_accepting, kind.id, checked,
-                        on_done=lambda _o: self._kind_changed(), on_error=self._kind_failed)
+                  on_done=self._kind_changed, on_error=self._kind_failed)
 
-    def _kind_changed(self) -> None:
+    def _kind_changed(self, outcome: object) -> None:
         self.say(self.tr("Saglabāts; tiks publicēts centrālajā servisā nākamajā "
                          "sinhronizācijā."))
-        self.changed.emit()
+        self._publish(changes_of(outcome))
         self.refresh()
 
     def _kind_failed(self, exc: Exception) -> None:

@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus
+from desktop.models.changes import OpChanges
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
@@ -492,10 +494,14 @@ class ConflictsPanel(QWidget):
         discard: Callable[[str], object],
         confirm: Callable[[QWidget | None, str, str, str], bool] | None = None,
         language: str = "lv",
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
         self._language = language  # of the statuses and codes the rows show
         self._load = load
         self._reapply = reapply
@@ -613,6 +619,11 @@ class ConflictsPanel(QWidget):
         self._update_buttons()
 
     # -- loading --------------------------------------------------------------------------
+    def follow_changes(self, changes: OpChanges, source: object) -> None:
+        """A command queued, sent, refused or resolved elsewhere: read the list again."""
+        if source is not self and (changes.outbox or changes.everything):
+            self.reload()
+
     def reload(self) -> None:
         """Read the open conflicts in the background; the selection is kept where possible."""
         self._generation += 1
@@ -743,13 +754,18 @@ class ConflictsPanel(QWidget):
         self._update_buttons()
         self.message.hide()
         self._tasks.run(fn, command_id,
-                        on_done=lambda _result: self._succeeded(command_id, done_text),
+                        on_done=lambda result: self._succeeded(command_id, done_text, result),
                         on_error=lambda exc: self._action_failed(exc, failed_text))
 
-    def _succeeded(self, command_id: str, text: str) -> None:
+    def _succeeded(self, command_id: str, text: str, result: object = None) -> None:
         self._busy = False
         self._say(text, error=False)
         self.resolved.emit(command_id)
+        if self._changes is not None:
+            # re-apply answers an Outcome; a discard that does not (yet) say what it changed
+            # makes every view look again
+            self._changes.publish(getattr(result, "changes", None)
+                                  or OpChanges(everything=True), self)
         self.reload()
 
     def _action_failed(self, exc: Exception, failed_text: str) -> None:

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus, WhenSeen, changes_of
 from desktop.icons import icon
+from desktop.models.changes import OpChanges
 from desktop.tasks import TaskRunner
 from desktop.views.customer_screen import CustomerScreen
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
@@ -152,13 +154,14 @@ class DeskPage(QWidget):
     """See the module docstring."""
 
     handed_over = Signal(int)  # application id: the applicant confirmed, the act is filed
-    changed = Signal()  # something at the desk changed the store (for the sync counters)
 
     def __init__(self, tasks: TaskRunner, services: DeskServices, watch: Any,
-                 customer: CustomerScreen | None = None,
+                 customer: CustomerScreen | None = None, *,
+                 changes: ChangeBus | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
         self._services = services
         self.watch = watch
         self.customer = customer or CustomerScreen()
@@ -167,13 +170,12 @@ class DeskPage(QWidget):
         self.act_path: Path | None = None
         self.return_act_path: Path | None = None
         self._issued_id: int | None = None
-        self._loaded = False
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._issue_tab(), icon("desk"), self.tr("Izsniegšana"))
         self.tabs.addTab(self._return_tab(), icon("return"), self.tr("Atgriešana"))
-        self.incidents = IncidentsPanel(tasks, services.incidents, services.acknowledge)
-        self.incidents.acknowledged.connect(lambda _h: self.changed.emit())
+        self.incidents = IncidentsPanel(tasks, services.incidents, services.acknowledge,
+                                        changes=changes)
         self.tabs.addTab(self.incidents, icon("lost"), self.tr("Nozaudēti un nozagti"))
         self.overdue = OverduePanel(tasks, services.overdue)
         self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
@@ -186,6 +188,21 @@ class DeskPage(QWidget):
         watch.issued.connect(self._issued)
         watch.failed.connect(self._say_error)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+        # The lists are read when the section is first opened, and after a change elsewhere
+        # when it is next looked at.
+        self._when_seen = WhenSeen(self, self.reload, stale=True)
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
+
+    def follow_changes(self, changes: OpChanges, source: object) -> None:
+        if source in (self, self.incidents):
+            return  # its own change: the list it acted on was read again already
+        if changes.touches_desk:
+            self._when_seen.request()
+
+    def _publish(self, changes: OpChanges) -> None:
+        if self._changes is not None:
+            self._changes.publish(changes, self)
 
     # -- the issue tab ---------------------------------------------------------------------
     def _issue_tab(self) -> QWidget:
@@ -403,7 +420,8 @@ class DeskPage(QWidget):
         self.start_button.setEnabled(True)
         self.scan.clear()
         self.watch.start(card.handover_id)
-        self.changed.emit()
+        self._publish(changes_of(card, OpChanges.of(
+            applications=[card.application_id], handovers=[card.handover_id], outbox=True)))
         self.cases.reload()
 
     def _show_customer(self) -> None:
@@ -429,7 +447,9 @@ class DeskPage(QWidget):
         self.cancel_button.setEnabled(False)
         self._issued_id = self.card.application_id
         self.handed_over.emit(self.card.application_id)
-        self.changed.emit()
+        # the act is filed with the application (the issue itself came with a sync)
+        self._publish(OpChanges.of(applications=[self.card.application_id],
+                                   handovers=[self.card.handover_id]))
         self.cases.reload()
 
     def _end_handover(self) -> None:
@@ -454,11 +474,13 @@ class DeskPage(QWidget):
         if self.card is None:
             return
         handover_id = self.card.handover_id
+        application_id = self.card.application_id
 
-        def done(_: object) -> None:
+        def done(outcome: object) -> None:
             self._set_status(self.tr("Nodošana atcelta; resurss atkal pieejams"))
             self._end_handover()
-            self.changed.emit()
+            self._publish(changes_of(outcome, OpChanges.of(
+                applications=[application_id], handovers=[handover_id], outbox=True)))
             self.cases.reload()
 
         self._tasks.run(self._services.cancel, handover_id, reason, notes, on_done=done,
@@ -517,22 +539,20 @@ class DeskPage(QWidget):
         self.run_return(row.handover_id, condition, notes)
 
     def run_return(self, handover_id: str, condition: str, notes: str | None) -> None:
-        def done(path: Path) -> None:
-            self.return_act_path = Path(path)
+        row = self.returns.current()
+        application_id = row.application_id if row is not None else None
+
+        def done(result: object) -> None:
+            self.return_act_path = Path(getattr(result, "path", result))  # type: ignore[arg-type]
             self.return_status.setText(self.tr("Resurss pieņemts atpakaļ; atgriešanas akts "
                                                "saglabāts."))
             self.print_return_button.setEnabled(True)
-            self.changed.emit()
+            self._publish(changes_of(result, OpChanges.of(
+                applications=[application_id], handovers=[handover_id], outbox=True)))
             self.returns.reload()
 
         self._tasks.run(self._services.record_return, handover_id, condition, notes,
                         on_done=done, on_error=lambda e: show_error(self, e))
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded:  # the first time the section is opened
-            self._loaded = True
-            self.reload()
 
     def closeEvent(self, event: Any) -> None:  # the customer screen goes with the page
         self.watch.stop()

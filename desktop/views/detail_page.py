@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus
+from desktop.models.changes import OpChanges
 from desktop.models.codes import HandoverStatus
 from desktop.models.details import (
     ApplicationDetail,
@@ -235,11 +237,14 @@ class ApplicationDetailView(QWidget):
         load: Callable[[int], ApplicationDetail | None],
         *,
         tasks: TaskRunner,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
         self._tasks = tasks
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
         self._generation = 0
         self._requested: int | None = None
         self._detail: ApplicationDetail | None = None
@@ -426,12 +431,27 @@ class ApplicationDetailView(QWidget):
 
     def show_application(self, application_id: int) -> None:
         """Load ``application_id`` in the background; the newest request wins."""
+        self._start(application_id, keep_place=False)
+
+    def refresh(self) -> None:
+        """Read the shown application again (it changed), keeping the scroll position."""
+        if self._requested is not None:
+            self._start(self._requested, keep_place=self._requested == (
+                self._detail.id if self._detail is not None else None))
+
+    def follow_changes(self, changes: OpChanges, _source: object) -> None:
+        shown = self._requested
+        if shown is not None and (changes.everything or shown in changes.applications):
+            self.refresh()
+
+    def _start(self, application_id: int, *, keep_place: bool) -> None:
         self._generation += 1
         generation = self._generation
         self._requested = application_id
         self._tasks.run(
             self._load, application_id,
-            on_done=lambda result: self._apply(generation, application_id, result),
+            on_done=lambda result: self._apply(generation, application_id, result,
+                                               keep_place=keep_place),
             on_error=lambda exc: self._fail(generation, application_id, exc),
         )
 
@@ -444,7 +464,7 @@ class ApplicationDetailView(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
 
     def _apply(self, generation: int, application_id: int,
-               detail: ApplicationDetail | None) -> None:
+               detail: ApplicationDetail | None, *, keep_place: bool = False) -> None:
         if generation != self._generation:  # another application was asked for meanwhile
             return
         self._detail = detail
@@ -453,9 +473,10 @@ class ApplicationDetailView(QWidget):
                 "Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei."))
             self.stack.setCurrentWidget(self.placeholder)
         else:
+            place = self.scroll.verticalScrollBar().value() if keep_place else 0
             self._fill(detail)
             self.stack.setCurrentWidget(self.scroll)
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll.verticalScrollBar().setValue(place)
         self.loaded.emit(application_id)
 
     def _fail(self, generation: int, application_id: int, exc: Exception) -> None:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus
+from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.tasks import TaskRunner
@@ -49,6 +51,7 @@ class InboxPage(QWidget):
         language: str = "lv",
         settings: QSettings | None = None,
         settings_key: str = "inbox/filter",
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -169,6 +172,21 @@ class InboxPage(QWidget):
         # Connected last: enabling sorting above asks the model to sort once, which must not
         # query (and remember an empty filter) before the remembered filter is restored.
         self.model.sortRequested.connect(self._on_sort)
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
+
+    def follow_changes(self, changes: OpChanges, source: object) -> None:
+        """Reload what a change elsewhere touched; the reviewer's place is kept."""
+        if changes.everything or (changes.touches_applications and source is not self):
+            # a sync or another section: applications may have come, gone or moved
+            self.reload()
+        elif changes.touches_applications:
+            # a decision on this list's own selection: its rows repaint, the list stays put
+            # (a refused application does not vanish from under the reviewer's eyes)
+            self.model.refresh_rows(set(changes.applications))
+            self.refresh_counts()
+        elif changes.outbox:  # "waiting to sync" / "conflict" marks
+            self.model.refresh_rows()
 
     @property
     def current_filter(self) -> InboxFilter:

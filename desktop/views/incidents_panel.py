@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus, changes_of
+from desktop.models.changes import OpChanges
 from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import show_error
 from desktop.views.desk_models import RowsModel
@@ -29,9 +31,11 @@ class IncidentsPanel(QWidget):
     acknowledged = Signal(str)  # handover id
 
     def __init__(self, tasks: TaskRunner, load: Callable[[], list[Any]],
-                 acknowledge: Callable[[str], object], parent: QWidget | None = None) -> None:
+                 acknowledge: Callable[[str], object], *, changes: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._changes = changes
         self._load = load
         self._acknowledge = acknowledge
         self._generation = 0
@@ -108,8 +112,11 @@ class IncidentsPanel(QWidget):
         self.run_acknowledge(row.handover_id)
 
     def run_acknowledge(self, handover_id: str) -> None:
-        def done(_: object) -> None:
+        def done(outcome: object) -> None:
             self.acknowledged.emit(handover_id)
+            if self._changes is not None:
+                self._changes.publish(changes_of(outcome, OpChanges.of(
+                    handovers=[handover_id], outbox=True)), self)
             self.reload()
 
         self._tasks.run(self._acknowledge, handover_id, on_done=done,

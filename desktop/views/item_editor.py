@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import changes_of
 from desktop.models.catalogue import HistoryRow, ItemRow
+from desktop.models.changes import OpChanges
 from desktop.models.codes import ItemStatus
 from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
@@ -134,6 +136,7 @@ class ItemEditor(QDialog):
     """Add a new item (``item=None``) or view and edit one."""
 
     saved = Signal(str)  # the item's id, after a save or a status change
+    changed = Signal(object)  # what the save or status change changed (OpChanges)
 
     def __init__(self, tasks: TaskRunner, services: ItemEditorServices, *,
                  kinds: Sequence[tuple[str, str]], can_edit: bool,
@@ -384,6 +387,7 @@ class ItemEditor(QDialog):
     def _saved(self, outcome: Any) -> None:
         self._set_busy(False)
         item_id = getattr(outcome, "item_id", None) or (self._item.id if self._item else "")
+        self.changed.emit(changes_of(outcome, OpChanges.of(items=[item_id], outbox=True)))
         self.saved.emit(str(item_id))
         self.accept()
 
@@ -401,10 +405,12 @@ class ItemEditor(QDialog):
                         self.reason.text() or None,
                         on_done=self._status_changed, on_error=self._failed)
 
-    def _status_changed(self, _outcome: Any) -> None:
+    def _status_changed(self, outcome: Any) -> None:
         self._set_busy(False)
         self.reason.clear()
         if self._item is not None:
+            self.changed.emit(changes_of(outcome, OpChanges.of(items=[self._item.id],
+                                                               outbox=True)))
             self.saved.emit(self._item.id)
         self.reload()
 

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import ChangeBus, WhenSeen
+from desktop.models.changes import OpChanges
 from desktop.models.reports import REPORT_KINDS, TITLES, Report, is_total_row, text
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import ask_save_path, run_while_alive
@@ -223,10 +225,15 @@ class ReportsPage(QWidget):
         export: Callable[[str, str, Path], object],
         ask_path: Callable[[QWidget | None, str, str], Path | None] | None = None,
         language: str = "lv",
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        # In the app the page is read when first opened and, after changes, when next seen.
+        self._when_seen = WhenSeen(self, self.reload, stale=True) if changes else None
+        if changes is not None:
+            changes.changed.connect(self.follow_changes)
         #: ``load(kind, language)``: the core writes the report's texts in the UI language
         self._load = load
         self._language = language
@@ -301,6 +308,12 @@ class ReportsPage(QWidget):
             self.reload()
         else:
             self.tabs.setCurrentIndex(index)  # reloads
+
+    def follow_changes(self, changes: OpChanges, _source: object) -> None:
+        """Counts of applications, devices and handovers: read again when next seen."""
+        if self._when_seen is not None and (changes.touches_applications
+                                            or changes.touches_catalogue):
+            self._when_seen.request()
 
     def reload(self) -> None:
         self._generation += 1

@@ -326,3 +326,38 @@ def test_message_label_is_plain_text(qtbot, tasks) -> None:
     assert isinstance(shown, QLabel)
     assert shown.textFormat() == Qt.TextFormat.PlainText
     assert shown.text() == "<b>treknrakstā</b>"
+
+
+def test_a_resolution_is_published_and_a_change_elsewhere_reloads_the_list(qtbot, tasks) -> None:
+    from types import SimpleNamespace
+
+    from desktop.changes import ChangeBus
+    from desktop.models.changes import OpChanges
+
+    bus = ChangeBus()
+    shown = [[_conflict(), _conflict(command_id="c-2", application_id=18, aggregate_id="18")]]
+    reapplied = OpChanges.of(applications=[17], outbox=True)
+    panel = _panel(qtbot, tasks, load=lambda: list(shown[0]),
+                   reapply=lambda _cid: SimpleNamespace(changes=reapplied),
+                   discard=lambda _cid: ["c-2"],  # (a discard that does not say what changed)
+                   changes=bus)
+    panel.confirm = lambda *_args: True
+    assert _reload(qtbot, panel) == 2
+    heard: list[tuple[OpChanges, object]] = []
+    bus.changed.connect(lambda changes, source: heard.append((changes, source)))
+
+    shown[0] = shown[0][1:]
+    panel.select_command("c-1")
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.reapply_current()
+    assert heard == [(reapplied, panel)]
+    shown[0] = []
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.discard_current()
+    assert heard[1] == (OpChanges(everything=True), panel)
+
+    # a sync that pushed (a change from elsewhere) makes the panel read the list again
+    shown[0] = [_conflict(command_id="c-3")]
+    with qtbot.waitSignal(panel.loaded, timeout=5000) as loaded:
+        bus.publish(OpChanges(outbox=True), object())
+    assert loaded.args == [1]

@@ -73,7 +73,8 @@ def test_refusal_made_offline_waits_then_syncs(qtbot, running, monkeypatch) -> N
 
     server.faults.add(path_prefix="/v1/", status=503, count=None)  # the service is down
     declined_before = app.inbox._counts.get(ApplicationStatus.DECLINED, 0)
-    with qtbot.waitSignal(app.decisions.decided, timeout=5000):
+    with qtbot.waitSignal(app.changes.changed, timeout=5000,
+                          check_params_cb=lambda changes, _source: app_id in changes.applications):
         app.decisions.refuse_action.trigger()
     # the counts per status follow the decision at once, offline too
     qtbot.waitUntil(lambda: f"Atteikts: {declined_before + 1}" in app.inbox.counts.text(),

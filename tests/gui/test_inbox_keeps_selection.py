@@ -108,6 +108,11 @@ def test_a_sync_that_changes_the_selected_application_keeps_it_selected(
                         lambda *args: said.append(str(args[-1])))
     app.decisions.refuse_action.trigger()
     assert said == []
+    # the detail and the row follow the decision; the list stays as it is
+    qtbot.waitUntil(lambda: app.detail.detail is not None
+                    and app.detail.detail.status is ApplicationStatus.DECLINED, timeout=10000)
+    qtbot.waitUntil(lambda: model.index(model.row_of(chosen), status_col).data()
+                    == ApplicationStatus.DECLINED.label("lv"), timeout=10000)
     qtbot.waitUntil(lambda: server.application(chosen).status.value == "declined",
                     timeout=15000)
     assert server.application(chosen).decision_reason == REASON
