@@ -47,7 +47,7 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from desktop.models.workflow import ItemAction
 from sync import mapping
-from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire
+from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire, Tombstone
 from sync.protocol import Change as WireChange
 
 _CHANGE: TypeAdapter[WireChange] = TypeAdapter(WireChange)
@@ -265,8 +265,11 @@ def _apply_held(s: Session, change: WireChange) -> None:
         mapping.apply_item(s, data)
     elif isinstance(data, OfferedKindWire):
         mapping.apply_offered_kind(s, data)
-    elif getattr(change, "entity", None) == "tombstone" and change.of == "application":  # type: ignore[union-attr]
-        mapping.delete_application(s, int(change.id))  # type: ignore[union-attr]
+    elif isinstance(change, Tombstone):
+        if change.of == "application":
+            mapping.delete_application(s, int(change.id))
+        else:
+            mapping.delete_record(s, change.of, change.id)
 
 
 @dataclass(frozen=True)

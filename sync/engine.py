@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -26,6 +26,15 @@ from sqlalchemy.orm import Session, aliased
 from desktop.models import retention
 from desktop.models.changes import OpChanges
 from desktop.models.codes import CommandState
+from desktop.models.commands import (
+    CommandName,
+    Payload,
+    SetAcceptingPayload,
+    SetItemStatusPayload,
+    SetTargetGroupPayload,
+    UpsertItemPayload,
+    spec,
+)
 from desktop.models.schema import (
     Application,
     DeferredChange,
@@ -111,6 +120,37 @@ class Progress:
     total: int | None
 
 
+@dataclass(frozen=True)
+class PendingCommand:
+    """An outbox row as the push needs it, read in one session and used after it closed."""
+
+    row_id: int
+    command_id: str
+    aggregate_type: str
+    aggregate_id: str
+    application_id: int | None
+    name: CommandName
+    payload: dict[str, Any]
+    base_version: int
+
+    @classmethod
+    def of(cls, row: OutboxCommand) -> PendingCommand:
+        return cls(row.id, row.command_id, row.aggregate_type, row.aggregate_id,
+                   row.application_id, CommandName(row.command), dict(row.payload),
+                   row.base_version)
+
+    def payload_model(self) -> Payload:
+        """The payload through the registry's model (ValueError if it does not fit)."""
+        try:
+            return spec(self.name).parse(self.payload)
+        except ValidationError as exc:
+            raise ValueError(str(exc)) from exc
+
+    def request(self) -> CommandRequest:
+        return CommandRequest(command_id=self.command_id, command=self.name,
+                              base_version=self.base_version, payload=self.payload)
+
+
 class Backoff:
     """Exponential backoff with jitter, never shorter than the server's Retry-After."""
 
@@ -125,10 +165,21 @@ class Backoff:
         self.failures = 0
 
     def next_delay(self, retry_after: float | None = None) -> float:
-        ceiling = min(self.cap, self.base * (2 ** self.failures))
+        delay = self._delay(self.failures, self.base, self.cap, self._rng, retry_after)
         self.failures += 1
-        delay = ceiling / 2 + self._rng() * ceiling / 2  # "equal jitter"
+        return delay
+
+    @staticmethod
+    def _delay(failures: int, base: float, cap: float, rng: Callable[[], float],
+               retry_after: float | None) -> float:
+        ceiling = min(cap, base * (2 ** min(failures, 30)))
+        delay = ceiling / 2 + rng() * ceiling / 2  # "equal jitter"
         return max(delay, retry_after or 0.0)
+
+    @classmethod
+    def delay_for(cls, attempts: int, retry_after: float | None = None) -> float:
+        """The wait before a command's next attempt: the same formula, per command."""
+        return cls._delay(attempts, 1.0, 300.0, random.random, retry_after)
 
 
 def _owned_applications(session: Session) -> set[int]:
@@ -390,28 +441,28 @@ class SyncEngine:
             if mapping.apply_resource_kind(s, change.data):
                 report.pulled += 1
         elif isinstance(change, Tombstone):
-            self._apply_tombstone(s, change, owned_apps, report)
+            self._apply_tombstone(s, change, owned_apps, owned_items, owned_offered, report)
 
     def _apply_tombstone(self, s: Session, t: Tombstone, owned_apps: set[int],
+                         owned_items: set[str], owned_offered: set[str],
                          report: SyncReport) -> None:
+        """A deletion; one that meets unsent local edits of its record waits for them, as a
+        pulled change does (the edit is sent first and its answer decides)."""
+        owned = {"application": t.of == "application" and int(t.id) in owned_apps,
+                 "item": t.id in owned_items, "offered_kind": t.id in owned_offered}[t.of]
+        if owned:
+            _defer(s, t.of, t.id, 2**31, t.model_dump_json())
+            report.deferred += 1
+            return
         if t.of == "application":
             app_id = int(t.id)
-            if app_id in owned_apps:
-                _defer(s, "application", t.id, 2**31, t.model_dump_json())
-                report.deferred += 1
-            elif mapping.delete_application(s, app_id):
+            if mapping.delete_application(s, app_id):
                 report.deleted += 1
                 report.changed_applications.add(app_id)
-        elif t.of == "item":
-            item = s.get(Item, t.id)
-            if item is not None:
-                s.delete(item)
-                report.deleted += 1
-        elif t.of == "offered_kind":
-            offered = s.get(OfferedKind, t.id)
-            if offered is not None:
-                s.delete(offered)
-                report.deleted += 1
+        elif mapping.delete_record(s, t.of, t.id):
+            report.deleted += 1
+            (report.changed_items if t.of == "item"
+             else report.changed_offered_kinds).add(t.id)
 
     def _drop_unseen(self, seen: set[int], report: SyncReport) -> None:
         """After a full resync: what the server no longer has goes (unless still ours)."""
@@ -462,17 +513,14 @@ class SyncEngine:
         total = self.pending_count()
         while True:
             with self.store.read() as s:
-                heads = self._heads(s, self.batch_size)
-                snapshot = [(c.id, c.command_id, c.aggregate_type, c.aggregate_id,
-                             c.application_id, c.command, dict(c.payload), c.base_version)
-                            for c in heads]
-            if not snapshot:
+                heads = [PendingCommand.of(c) for c in self._heads(s, self.batch_size)]
+            if not heads:
                 break
             progressed = False
-            app_cmds = [c for c in snapshot if c[2] == "application"]
+            app_cmds = [c for c in heads if c.aggregate_type == "application"]
             if app_cmds:
                 progressed |= self._push_applications(app_cmds, report)
-            for cmd in (c for c in snapshot if c[2] != "application"):
+            for cmd in (c for c in heads if c.aggregate_type != "application"):
                 progressed |= self._push_catalogue(cmd, report)
             self.progress(Progress("push", report.pushed + report.conflicts, total))
             if not progressed:
@@ -483,18 +531,15 @@ class SyncEngine:
                 state.last_push_at = self._clock()
         return report
 
-    def _push_applications(self, cmds: list[tuple[Any, ...]], report: SyncReport) -> bool:
-        requests_ = [
-            (app_id, CommandRequest(command_id=command_id, command=name, base_version=base,
-                                    payload=payload))
-            for (_id, command_id, _t, _a, app_id, name, payload, base) in cmds
-        ]
+    def _push_applications(self, cmds: list[PendingCommand], report: SyncReport) -> bool:
+        requests_ = [(c.application_id, c.request()) for c in cmds
+                     if c.application_id is not None]
         try:
             response = self.client.send_batch(self.institution_id, requests_)
             results = [(r.command_id, r.status, r.accepted, r.problem)
                        for r in response.results]
         except (OfflineError, RetryLaterError) as exc:
-            self._note_attempt([c[0] for c in cmds], exc)
+            self._note_attempt([c.row_id for c in cmds], exc)
             raise
         except (AuthError, ForbiddenError, TlsError):
             raise
@@ -506,8 +551,9 @@ class SyncEngine:
                 try:
                     outcome = self.client.send_command(app_id, request)
                 except (OfflineError, RetryLaterError) as exc:
-                    self._note_attempt([c[0] for c in cmds
-                                        if c[1] not in {r[0] for r in results}], exc)
+                    answered = {r[0] for r in results}
+                    self._note_attempt([c.row_id for c in cmds
+                                        if c.command_id not in answered], exc)
                     if not results:
                         raise
                     break
@@ -516,41 +562,44 @@ class SyncEngine:
         by_id = {r[0]: r for r in results}
         progressed = False
         with self.store.write() as s:
-            for (row_id, command_id, _t, _a, app_id, _name, _payload, _base) in cmds:
-                result = by_id.get(command_id)
+            for cmd in cmds:
+                result = by_id.get(cmd.command_id)
                 if result is None:
                     continue
                 _, status, accepted, problem = result
                 if status == 200 and accepted is not None:
-                    self._acknowledge(s, row_id, app_id, accepted, report)
+                    assert cmd.application_id is not None
+                    self._acknowledge(s, cmd, cmd.application_id, accepted, report)
                     progressed = True
                 elif status in TRANSIENT:
-                    self._schedule_retry(s, row_id, f"HTTP {status}")
+                    self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
                     report.retry_later += 1
                 else:
-                    self._mark_conflict(s, row_id, status, problem)
+                    self._mark_conflict(s, cmd.row_id, status, problem)
                     report.conflicts += 1
                     progressed = True
         return progressed
 
-    def _acknowledge(self, s: Session, row_id: int, app_id: int, accepted: CommandAccepted,
-                     report: SyncReport) -> None:
-        cmd = s.get(OutboxCommand, row_id)
-        assert cmd is not None
-        cmd.state = CommandState.DONE
-        cmd.done_at = self._clock()
-        cmd.last_error = None
-        new_version = accepted.application.version
-        # Later local commands were decided on top of this one: they now build on its result.
+    def _done(self, s: Session, cmd: PendingCommand, new_version: int) -> None:
+        """Acknowledged: later local commands on the same record were decided on top of this
+        one, so they now build on the version it produced (the one rebase rule)."""
+        row = s.get(OutboxCommand, cmd.row_id)
+        assert row is not None
+        row.state, row.done_at, row.last_error = CommandState.DONE, self._clock(), None
         s.execute(
             update(OutboxCommand)
-            .where(OutboxCommand.aggregate_type == "application",
-                   OutboxCommand.aggregate_id == str(app_id),
-                   OutboxCommand.state == CommandState.PENDING.value,
-                   OutboxCommand.id > row_id)
+            .where(and_(OutboxCommand.aggregate_type == cmd.aggregate_type,
+                        OutboxCommand.aggregate_id == cmd.aggregate_id,
+                        OutboxCommand.state == CommandState.PENDING.value,
+                        OutboxCommand.id > cmd.row_id))
             .values(base_version=new_version)
         )
         s.flush()
+
+    def _acknowledge(self, s: Session, cmd: PendingCommand, app_id: int,
+                     accepted: CommandAccepted, report: SyncReport) -> None:
+        self._done(s, cmd, accepted.application.version)
+        new_version = accepted.application.version
         still_owned = app_id in _owned_applications(s)
         if still_owned:
             _defer(s, "application", str(app_id), new_version,
@@ -615,8 +664,8 @@ class SyncEngine:
         assert cmd is not None
         cmd.attempts += 1
         cmd.last_error = why[:500]
-        delay = min(300.0, 2.0 ** min(cmd.attempts, 8)) * (0.5 + random.random() / 2)
-        cmd.next_attempt_at = self._clock() + timedelta(seconds=max(delay, retry_after or 0))
+        delay = Backoff.delay_for(cmd.attempts, retry_after)
+        cmd.next_attempt_at = self._clock() + timedelta(seconds=delay)
 
     def _note_attempt(self, row_ids: list[int], exc: Exception) -> None:
         """The whole request failed: the answer may have been lost after the server applied
@@ -628,106 +677,95 @@ class SyncEngine:
                     cmd.attempts += 1
                     cmd.last_error = type(exc).__name__
 
-    def _push_catalogue(self, cmd: tuple[Any, ...], report: SyncReport) -> bool:
-        row_id, _cid, aggregate_type, aggregate_id, _app, name, payload, base = cmd
+    def _send_catalogue(self, cmd: PendingCommand) -> tuple[int, Any, Problem | None]:
+        """One catalogue write on its own endpoint, chosen by the registry's payload model."""
+        payload = cmd.payload_model()
+        match payload:
+            case UpsertItemPayload():
+                return self.client.put_item(self.institution_id, cmd.aggregate_id,
+                                            payload.fields(), cmd.base_version)
+            case SetItemStatusPayload():
+                return self.client.change_item_status(
+                    self.institution_id, cmd.aggregate_id,
+                    ItemStatusChange(action=payload.action, reason=payload.reason),
+                    cmd.base_version)
+            case SetAcceptingPayload():
+                return self.client.patch_offered_kind(
+                    self.institution_id, cmd.aggregate_id,
+                    OfferedKindPatch(accepting_applications=payload.accepting_applications),
+                    cmd.base_version)
+            case SetTargetGroupPayload():
+                return self.client.patch_offered_kind(
+                    self.institution_id, cmd.aggregate_id,
+                    OfferedKindPatch(target_group=payload.target_group), cmd.base_version)
+        raise ValueError(f"{cmd.name} is not a catalogue command")
+
+    def _push_catalogue(self, cmd: PendingCommand, report: SyncReport) -> bool:
         try:
-            if name == "upsert_item":
-                body = ItemUpsert.model_validate(
-                    {k: v for k, v in payload.items() if k != "item_id"})
-                status, wire, problem = self.client.put_item(self.institution_id,
-                                                             aggregate_id, body, base)
-            elif name == "set_item_status":
-                body2 = ItemStatusChange(action=payload["action"], reason=payload.get("reason"))
-                status, wire, problem = self.client.change_item_status(
-                    self.institution_id, aggregate_id, body2, base)
-            elif name == "set_accepting_applications":
-                body3 = OfferedKindPatch(accepting_applications=payload["accepting_applications"])
-                status, wire, problem = self.client.patch_offered_kind(
-                    self.institution_id, aggregate_id, body3, base)
-            elif name == "set_target_group":
-                body4 = OfferedKindPatch(target_group=payload["target_group"])
-                status, wire, problem = self.client.patch_offered_kind(
-                    self.institution_id, aggregate_id, body4, base)
-            else:
-                with self.store.write() as s:
-                    self._mark_conflict(s, row_id, 422, Problem(
-                        title=f"unknown command {name}", status=422))
-                report.conflicts += 1
-                return True
+            status, wire, problem = self._send_catalogue(cmd)
         except (OfflineError, RetryLaterError) as exc:
-            self._note_attempt([row_id], exc)
+            self._note_attempt([cmd.row_id], exc)
             raise
+        except ValueError as exc:  # not a catalogue command, or a payload the model refuses
+            with self.store.write() as s:
+                self._mark_conflict(s, cmd.row_id, 422, Problem(
+                    title=f"the command cannot be sent: {str(exc).splitlines()[0][:200]}",
+                    status=422))
+            report.conflicts += 1
+            return True
         with self.store.write() as s:
             if status in (200, 201) and wire is not None:
-                c = s.get(OutboxCommand, row_id)
-                assert c is not None
-                c.state, c.done_at, c.last_error = CommandState.DONE, self._clock(), None
-                s.execute(
-                    update(OutboxCommand)
-                    .where(and_(OutboxCommand.aggregate_type == aggregate_type,
-                                OutboxCommand.aggregate_id == aggregate_id,
-                                OutboxCommand.state == CommandState.PENDING.value,
-                                OutboxCommand.id > row_id))
-                    .values(base_version=wire.version)
-                )
-                s.flush()
+                self._done(s, cmd, wire.version)
                 if isinstance(wire, ItemWire):
-                    if aggregate_id not in _owned_items(s):
+                    if cmd.aggregate_id not in _owned_items(s):
                         item = s.get(Item, wire.id)
                         if item is not None:
                             item.server_version = min(item.server_version, wire.version - 1)
                         mapping.apply_item(s, wire)
                         report.changed_items.add(wire.id)
-                elif isinstance(wire, OfferedKindWire) and aggregate_id not in _owned_offered(s):
+                        self._release_deferred(s, "item", wire.id, report)
+                elif (isinstance(wire, OfferedKindWire)
+                      and cmd.aggregate_id not in _owned_offered(s)):
                     offered = s.get(OfferedKind, wire.id)
                     if offered is not None:
                         offered.server_version = min(offered.server_version, wire.version - 1)
                     mapping.apply_offered_kind(s, wire)
+                    report.changed_offered_kinds.add(wire.id)
+                    self._release_deferred(s, "offered_kind", wire.id, report)
                 report.pushed += 1
             elif status in TRANSIENT:
-                self._schedule_retry(s, row_id, f"HTTP {status}")
+                self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
                 report.retry_later += 1
                 return False
-            elif status == 412 and _already_applied(name, payload, problem):
+            elif status == 412 and _already_applied(cmd, problem):
                 # Our earlier attempt was applied and its answer lost: the server already
                 # holds exactly what this command asks for (RFC 9110 §13.1.1's own advice).
                 assert problem is not None
-                c = s.get(OutboxCommand, row_id)
-                assert c is not None
-                c.state, c.done_at, c.last_error = CommandState.DONE, self._clock(), None
                 current = problem.current_item or problem.current_offered_kind
                 assert current is not None
-                s.execute(
-                    update(OutboxCommand)
-                    .where(and_(OutboxCommand.aggregate_type == aggregate_type,
-                                OutboxCommand.aggregate_id == aggregate_id,
-                                OutboxCommand.state == CommandState.PENDING.value,
-                                OutboxCommand.id > row_id))
-                    .values(base_version=current.version)
-                )
+                self._done(s, cmd, current.version)
                 report.pushed += 1
             else:
-                self._mark_conflict(s, row_id, status, problem)
+                self._mark_conflict(s, cmd.row_id, status, problem)
                 report.conflicts += 1
         return True
 
 
-
-def _already_applied(name: str, payload: dict[str, Any], problem: Problem | None) -> bool:
+def _already_applied(cmd: PendingCommand, problem: Problem | None) -> bool:
     """Whether a catalogue write refused as stale asked for what the server already holds."""
     if problem is None:
         return False
-    item = problem.current_item
-    if name == "upsert_item" and item is not None:
-        wanted = ItemUpsert.model_validate({k: v for k, v in payload.items() if k != "item_id"})
-        held = ItemUpsert.model_validate(item.model_dump(
-            include=set(ItemUpsert.model_fields)))
-        return wanted == held
-    if name == "set_item_status" and item is not None:
-        return item.status.value == payload.get("status")
-    offered = problem.current_offered_kind
-    if name == "set_accepting_applications" and offered is not None:
-        return offered.accepting_applications == payload.get("accepting_applications")
-    if name == "set_target_group" and offered is not None:
-        return offered.target_group.value == payload.get("target_group")
+    payload = cmd.payload_model()
+    item, offered = problem.current_item, problem.current_offered_kind
+    match payload:
+        case UpsertItemPayload() if item is not None:
+            held = ItemUpsert.model_validate(item.model_dump(
+                include=set(ItemUpsert.model_fields)))
+            return payload.fields() == held
+        case SetItemStatusPayload() if item is not None:
+            return item.status is payload.status
+        case SetAcceptingPayload() if offered is not None:
+            return offered.accepting_applications == payload.accepting_applications
+        case SetTargetGroupPayload() if offered is not None:
+            return offered.target_group is payload.target_group
     return False

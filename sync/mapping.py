@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
@@ -286,6 +286,9 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
         for name in _HANDOVER_FIELDS[1:]:
             setattr(h, name, getattr(hw, name))
     session.flush()
+    # Rows were deleted and added by key, not through the collection: read it afresh, so a
+    # rule run later in the same transaction sees the server's handovers only.
+    session.expire(app, ["handovers"])
 
     if before_status is not None and before_status != wire.status:
         session.add(StatusHistory(
@@ -301,6 +304,30 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
                 action="sync", from_status=old.value, to_status=hw.status.value,
                 actor=CENTRAL, source=CENTRAL, at=hw.status_changed_at,
             ))
+    return True
+
+
+def delete_record(session: Session, of: str, record_id: str) -> bool:
+    """A tombstone for an item or an offered kind; True when there was a local copy.
+
+    The documents of a kind that applicants confirmed stay (detached from the kind): what a
+    person acknowledged is part of their application, not of the catalogue.
+    """
+    if of == "offered_kind":
+        offered = session.get(OfferedKind, record_id)
+        if offered is None:
+            return False
+        session.execute(update(Document)
+                        .where(Document.offered_kind_id == record_id,
+                               Document.id.in_(select(DocumentAcknowledgement.document_id)))
+                        .values(offered_kind_id=None))
+        session.delete(offered)
+    else:
+        item = session.get(Item, record_id)
+        if item is None:
+            return False
+        session.delete(item)
+    session.flush()
     return True
 
 

@@ -86,7 +86,7 @@ def write_back(session: Session, app: Application, applied: Applied, at: datetim
         values = asdict(h)
         row = rows.get(h.id)
         if row is None:
-            session.add(Handover(application_id=app.id, **values))
+            app.handovers.append(Handover(**values))
             continue
         for name, value in values.items():
             if getattr(row, name) != value:

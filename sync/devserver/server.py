@@ -263,6 +263,14 @@ class DevServer:
         """Retention: delete the application; a tombstone enters the feed."""
         return self.state.delete_application(application_id)
 
+    def delete_item(self, item_id: str) -> str:
+        """An item written off the register; a tombstone enters the feed."""
+        return self.state.delete_record("item", item_id)
+
+    def delete_offered_kind(self, offered_kind_id: str) -> str:
+        """A kind the school no longer lends; a tombstone enters the feed."""
+        return self.state.delete_record("offered_kind", offered_kind_id)
+
     def receipt_url(self, application_id: int) -> str:
         """The e-service page the QR code at the issuing desk opens."""
         return self.receipt_url_template().format(application_id=application_id)

@@ -529,6 +529,21 @@ class DevState:
                                   tombstone)
         return tombstone
 
+    def delete_record(self, of: str, record_id: str) -> str:
+        """Dev control: an item or an offered kind is withdrawn from the register (written
+        off, no longer lent); its tombstone enters the school's feed."""
+        table = {"item": "items", "offered_kind": "offered_kinds"}[of]
+        with self.db.transaction() as conn:
+            row = conn.execute(f"SELECT institution_id FROM {table} WHERE id = ?",  # noqa: S608
+                               (record_id,)).fetchone()
+            if row is None:
+                raise ProblemError(404, f"no {of} {record_id}", type_=NOT_FOUND)
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))  # noqa: S608
+            tombstone = json.dumps({"entity": "tombstone", "of": of, "id": record_id,
+                                    "deleted_at": now_utc().isoformat().replace("+00:00", "Z")})
+            self.db.record_change(row[0], of, record_id, tombstone)
+        return tombstone
+
     # ==== commands ==============================================================================
     def command(self, principal: Principal | None, application_id: int,
                 request: CommandRequest) -> Answer:
