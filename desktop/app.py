@@ -50,7 +50,7 @@ from desktop.settings import (
     default_data_dir,
 )
 from desktop.syncing import SyncController
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, error_text
 from desktop.views.audit_page import AuditLogPage
 from desktop.views.catalogue_page import CataloguePage, CatalogueServices
 from desktop.views.conflicts_panel import ConflictsPanel
@@ -172,6 +172,9 @@ class Application:
             user_label=connection.username if connection else "",
             settings=self.settings,
         )
+        # A background failure that its view does not handle itself is said in the status bar.
+        self.tasks.set_error_display(
+            lambda exc: self.window.show_error(error_text(exc, self.language)))
         self.inbox = InboxPage(
             self.tasks,
             institution_id=institution or "",

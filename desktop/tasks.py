@@ -1,20 +1,52 @@
 """The one way to run work off the GUI thread: a thread pool whose results come back as signals.
 
-A view calls ``tasks.run(fn, *args, on_done=..., on_error=...)``; ``fn`` runs on a worker
-thread (it must not touch widgets), and the callbacks run on the GUI thread through queued
-signal delivery. Errors become calls of ``on_error`` with the exception, never tracebacks on
-screen.
+A view calls ``tasks.run(fn, *args, on_done=..., on_error=..., owner=self)``; ``fn`` runs on a
+worker thread (it must not touch widgets), and the callbacks run on the GUI thread through
+queued signal delivery.
+
+- **Owned work.** A task given an ``owner`` (the widget that asked) belongs to it: when the
+  widget is destroyed, its results still on their way are dropped, never delivered to a
+  half-deleted view.
+- **Latest result only.** ``run(..., key="inbox-ids", latest=True)``: a newer task with the
+  same key (and owner) makes the older one's result be dropped, so a slow answer to an old
+  filter never overwrites the answer to the new one. ``cancel(owner, key)`` drops them all.
+- **One error display.** A failure without an ``on_error`` goes to the display the
+  composition root set (``set_error_display``: the main window's status bar); the text is the
+  exception's Latvian ``message_lv`` or its English text per language (``error_text``), never
+  a traceback.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+ErrorDisplay = Callable[[Exception], None]
+
+
+def error_text(exc: BaseException, language: str = "lv") -> str:
+    """What to tell a person about ``exc``: the core's message in their language, or a
+    generic sentence naming the error's type (never a traceback, never internal details)."""
+    message_lv = getattr(exc, "message_lv", None)
+    if isinstance(message_lv, str) and message_lv.strip():
+        if language != "en":
+            return message_lv
+        message_en = getattr(exc, "message_en", None)
+        if isinstance(message_en, str) and message_en.strip():
+            return message_en
+        return str(exc) or message_lv  # the core's errors carry English as their text
+    return QCoreApplication.translate(
+        "tasks", "Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja "
+                 "kļūda atkārtojas, sazinieties ar atbalsta dienestu.").format(
+        type(exc).__name__)
 
 
 class _Relay(QObject):
@@ -44,12 +76,25 @@ class _Job(QRunnable):
             self._relay.done.emit(self._task_id, result)
 
 
+Scope = tuple[int, Hashable]  # (the owner's id or 0, the key)
+
+
+@dataclass
+class _Pending:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[Exception], None] | None
+    owner: weakref.ReferenceType[QObject] | None
+    owner_id: int
+    scope: Scope | None
+
+
 class TaskRunner(QObject):
     """Runs callables on a small pool and hands results back on the GUI thread."""
 
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2,
+                 error_display: ErrorDisplay | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
@@ -58,12 +103,19 @@ class TaskRunner(QObject):
         self._relay.failed.connect(self._on_failed)
         self._next_id = 0
         self._closed = False
-        self._callbacks: dict[int, tuple[Callable[[Any], None] | None,
-                                         Callable[[Exception], None] | None]] = {}
+        self._pending: dict[int, _Pending] = {}
+        self._latest: dict[Scope, int] = {}
+        self._owners: set[int] = set()  # owners whose destruction is watched
+        self._error_display = error_display
 
     @property
     def pending(self) -> int:
-        return len(self._callbacks)
+        """Results still to be delivered (dropped ones are not counted)."""
+        return len(self._pending)
+
+    def set_error_display(self, display: ErrorDisplay | None) -> None:
+        """Where failures without an ``on_error`` are shown (None: only logged)."""
+        self._error_display = display
 
     def run(
         self,
@@ -71,16 +123,44 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
+        key: Hashable | None = None,
+        latest: bool = False,
     ) -> int:
+        """Run ``fn(*args)`` on a worker; see the module docstring. Returns the task's id
+        (0 when the runner is shut down and nothing was started)."""
         if self._closed:  # a timer that fired during teardown: nothing is left to answer
             return 0
+        if latest and key is None:
+            raise ValueError("latest=True needs a key")
         self._next_id += 1
         task_id = self._next_id
-        self._callbacks[task_id] = (on_done, on_error)
-        if len(self._callbacks) == 1:
+        owner_id = id(owner) if owner is not None else 0
+        scope: Scope | None = (owner_id, key) if key is not None else None
+        if latest and scope is not None:
+            older = self._latest.get(scope)
+            if older is not None:
+                self._drop([older])
+            self._latest[scope] = task_id
+        if owner is not None and owner_id not in self._owners:
+            self._owners.add(owner_id)
+            owner.destroyed.connect(lambda *_: self._owner_gone(owner_id))
+        was_idle = not self._pending
+        self._pending[task_id] = _Pending(on_done, on_error,
+                                          weakref.ref(owner) if owner is not None else None,
+                                          owner_id, scope)
+        if was_idle:
             self.busy_changed.emit(True)
         self._pool.start(_Job(task_id, fn, args, self._relay))
         return task_id
+
+    def cancel(self, owner: QObject | None = None, key: Hashable | None = None) -> None:
+        """Drop the results still to come of ``owner``'s tasks (those with ``key`` only,
+        when given); the work itself finishes, unseen."""
+        owner_id = id(owner) if owner is not None else 0
+        self._drop([task_id for task_id, p in self._pending.items()
+                    if p.owner_id == owner_id and (key is None or (
+                        p.scope is not None and p.scope[1] == key))])
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running jobs (for shutdown and tests); queued callbacks still need events."""
@@ -91,28 +171,54 @@ class TaskRunner(QObject):
         the GUI thread are dropped, not delivered to views that are being torn down."""
         self._closed = True
         finished = self._pool.waitForDone(msecs)
-        if self._callbacks:
-            self._callbacks.clear()
-            self.busy_changed.emit(False)
+        self._drop(list(self._pending))
         return finished
 
-    def _finish(self, task_id: int) -> tuple[Callable[[Any], None] | None,
-                                             Callable[[Exception], None] | None]:
-        callbacks = self._callbacks.pop(task_id, (None, None))
-        if not self._callbacks:
+    # -- bookkeeping -------------------------------------------------------------------------
+    def _owner_gone(self, owner_id: int) -> None:
+        self._owners.discard(owner_id)
+        self._drop([task_id for task_id, p in self._pending.items() if p.owner_id == owner_id])
+
+    def _drop(self, task_ids: list[int]) -> None:
+        if not task_ids:
+            return
+        had = bool(self._pending)
+        for task_id in task_ids:
+            self._forget(task_id)
+        if had and not self._pending:
             self.busy_changed.emit(False)
-        return callbacks
+
+    def _forget(self, task_id: int) -> _Pending | None:
+        pending = self._pending.pop(task_id, None)
+        if pending is not None and pending.scope is not None \
+                and self._latest.get(pending.scope) == task_id:
+            del self._latest[pending.scope]
+        return pending
+
+    def _finish(self, task_id: int) -> _Pending | None:
+        pending = self._forget(task_id)
+        if pending is not None and not self._pending:
+            self.busy_changed.emit(False)
+        if pending is not None and pending.owner is not None:
+            owner = pending.owner()
+            if owner is None or not shiboken6.isValid(owner):
+                return None  # its widget is gone: the answer has nobody to go to
+        return pending
 
     @Slot(object, object)
     def _on_done(self, task_id: int, result: Any) -> None:
-        on_done, _ = self._finish(task_id)
-        if on_done is not None:
-            on_done(result)
+        pending = self._finish(task_id)
+        if pending is not None and pending.on_done is not None:
+            pending.on_done(result)
 
     @Slot(object, object)
     def _on_failed(self, task_id: int, exc: Exception) -> None:
-        _, on_error = self._finish(task_id)
-        if on_error is not None:
-            on_error(exc)
+        pending = self._finish(task_id)
+        if pending is None:
+            return
+        if pending.on_error is not None:
+            pending.on_error(exc)
+        elif self._error_display is not None:
+            self._error_display(exc)
         else:
             log.warning("background task failed without a handler: %s", type(exc).__name__)

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -107,24 +106,6 @@ class AuditTableModel(ListTableModel):
         return r.details_text
 
 
-def run_while_alive(tasks: TaskRunner, widget: QWidget, fn: Callable[..., Any], *args: Any,
-                    on_done: Callable[..., Any] | None = None,
-                    on_error: Callable[[Exception], Any] | None = None) -> int:
-    """``tasks.run``, but the callbacks are dropped if ``widget`` was deleted meanwhile (a
-    page closed while its query ran must not be touched when the answer arrives)."""
-    def alive(callback: Callable[..., Any] | None) -> Callable[..., None] | None:
-        if callback is None:
-            return None
-
-        def call(*result: Any) -> None:
-            if shiboken6.isValid(widget):
-                callback(*result)
-
-        return call
-
-    return tasks.run(fn, *args, on_done=alive(on_done), on_error=alive(on_error))
-
-
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str) -> Path | None:
     title = QCoreApplication.translate("AuditLogPage", "Saglabāt kā")
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
@@ -170,7 +151,6 @@ class AuditLogPage(QWidget):
         self.page_size = page_size
         self._offset = 0
         self._total = 0
-        self._generation = 0
 
         self.model = AuditTableModel(self)
 
@@ -276,7 +256,7 @@ class AuditLogPage(QWidget):
         self._update_pager()
 
     def _run(self, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> int:
-        return run_while_alive(self._tasks, self, fn, *args, **callbacks)
+        return self._tasks.run(fn, *args, owner=self, **callbacks)
 
     # -- building ---------------------------------------------------------------------------
     def _date_edit(self, name: str) -> QDateEdit:
@@ -369,17 +349,14 @@ class AuditLogPage(QWidget):
         self._go(0)
 
     def _go(self, offset: int) -> None:
-        self._generation += 1
-        generation = self._generation
         offset = max(0, offset)
+        # only the newest page asked for is shown (a newer filter may be asked meanwhile)
         self._run(self._load_page, self.current_filter(), offset, self.page_size,
-                        on_done=lambda page: self._show_page(generation, page),
-                        on_error=lambda exc: self._show_error(exc, self.tr(
-                            "Neizdevās nolasīt audita žurnālu.")))
+                  on_done=self._show_page,
+                  on_error=lambda exc: self._show_error(exc, self.tr(
+                      "Neizdevās nolasīt audita žurnālu.")), key="page", latest=True)
 
-    def _show_page(self, generation: int, page: AuditPage) -> None:
-        if generation != self._generation:
-            return  # a newer filter was asked for meanwhile
+    def _show_page(self, page: AuditPage) -> None:
         self._offset, self._total = page.offset, page.total
         self.model.set_rows(page.rows)
         self.message.hide()

@@ -7,11 +7,9 @@ telling colours apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -165,15 +163,3 @@ class OfferedKindsModel(ListTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-
-def while_alive(widget: QObject, fn: Callable[..., Any] | None) -> Callable[..., None] | None:
-    """``fn``, called only while ``widget`` still exists: a background result may arrive
-    after its dialog was closed (and deleted), and must then be dropped quietly."""
-    if fn is None:
-        return None
-
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(widget):
-            fn(*args)
-
-    return call

@@ -54,7 +54,7 @@ from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
 from desktop.models.inventory_csv import ImportPreview
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
-from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, while_alive
+from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
 from desktop.views.view_state import capture, restore
@@ -362,7 +362,7 @@ class CataloguePage(QWidget):
     def reload_items(self) -> None:
         self._search_timer.stop()
         self._run(self._services.query_items, self.current_filter(),
-                        on_done=self._items_loaded, on_error=self._failed)
+                  on_done=self._items_loaded, on_error=self._failed, key="items")
 
     def _item_id_at(self, row: int) -> str | None:
         item = self.items_model.row_at(row)
@@ -461,8 +461,8 @@ class CataloguePage(QWidget):
         self.status_filter.setCurrentIndex(0)
         self._open_after_load = None
         self._run(self._services.query_items, self.current_filter(),
-                        on_done=lambda rows: self._scanned(rows, text, open_it),
-                        on_error=self._failed)
+                  on_done=lambda rows: self._scanned(rows, text, open_it),
+                  on_error=self._failed, key="items")
 
     def _scanned(self, rows: Sequence[ItemRow], text: str, open_it: bool) -> None:
         exact = [r for r in rows if r.inventory_no.casefold() == text.strip().casefold()]
@@ -664,7 +664,9 @@ class CataloguePage(QWidget):
 
     def _run(self, fn: Callable[..., Any], *args: Any,
              on_done: Callable[..., Any] | None = None,
-             on_error: Callable[[Exception], Any] | None = None) -> None:
-        """On the task runner; the callbacks are dropped if this widget is gone by then."""
-        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
-                        on_error=while_alive(self, on_error))
+             on_error: Callable[[Exception], Any] | None = None,
+             key: str | None = None) -> None:
+        """On the task runner, owned by this page (the callbacks are dropped if it is gone
+        by then); with a ``key``, only the newest such task's result is shown."""
+        self._tasks.run(fn, *args, on_done=on_done, on_error=on_error, owner=self, key=key,
+                        latest=key is not None)

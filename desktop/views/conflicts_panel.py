@@ -509,7 +509,6 @@ class ConflictsPanel(QWidget):
         #: asked before discarding (and before re-applying drops waiting commands); tests
         #: replace it with a plain function answering True or False
         self.confirm = confirm or ask_confirmation
-        self._generation = 0
         self._busy = False
         self._count: int | None = None
 
@@ -626,14 +625,11 @@ class ConflictsPanel(QWidget):
 
     def reload(self) -> None:
         """Read the open conflicts in the background; the selection is kept where possible."""
-        self._generation += 1
-        generation = self._generation
-        self._tasks.run(self._load, on_done=lambda rows: self._apply(generation, rows),
-                        on_error=lambda exc: self._load_failed(generation, exc))
+        # only the newest reload's answer is shown
+        self._tasks.run(self._load, on_done=self._apply, on_error=self._load_failed,
+                        owner=self, key="load", latest=True)
 
-    def _apply(self, generation: int, rows: list[ConflictView]) -> None:
-        if generation != self._generation:  # a newer reload is on its way
-            return
+    def _apply(self, rows: list[ConflictView]) -> None:
         keep = self.current_command_id()
         self.model.set_conflicts(rows)
         if rows:
@@ -650,9 +646,7 @@ class ConflictsPanel(QWidget):
             self.countChanged.emit(len(rows))
         self.loaded.emit(len(rows))
 
-    def _load_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _load_failed(self, exc: Exception) -> None:
         log.warning("reading the conflicts failed: %s", type(exc).__name__)
         self._say(getattr(exc, "message_lv", None) or self.tr(
             "Neizdevās nolasīt konfliktus ({0})").format(type(exc).__name__), error=True)
@@ -755,7 +749,8 @@ class ConflictsPanel(QWidget):
         self.message.hide()
         self._tasks.run(fn, command_id,
                         on_done=lambda result: self._succeeded(command_id, done_text, result),
-                        on_error=lambda exc: self._action_failed(exc, failed_text))
+                        on_error=lambda exc: self._action_failed(exc, failed_text),
+                        owner=self)
 
     def _succeeded(self, command_id: str, text: str, result: object = None) -> None:
         self._busy = False

@@ -90,7 +90,6 @@ class _SearchList(QWidget):
         self._tasks = tasks
         self._find = find
         self._scope = scope
-        self._generation = 0
         self.after_load: Callable[[str, list[Any]], None] | None = None
         self.search = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
         self.model = RowsModel(columns, self)
@@ -113,23 +112,18 @@ class _SearchList(QWidget):
 
     def reload(self) -> None:
         self._timer.stop()
-        self._generation += 1
-        generation = self._generation
         text = self.search.text()
+        # only the newest search's answer is shown (the scanner may have typed on meanwhile)
         self._tasks.run(self._find, text, self._scope,
-                        on_done=lambda rows: self._apply(generation, text, rows),
-                        on_error=lambda e: self._failed(generation, e))
+                        on_done=lambda rows: self._apply(text, rows), on_error=self._failed,
+                        owner=self, key="find", latest=True)
 
-    def _failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, exc: Exception) -> None:
         self.notice.setText(getattr(exc, "message_lv", None) or self.tr(
             "Sarakstu neizdevās nolasīt ({0}).").format(type(exc).__name__))
         self.notice.show()
 
-    def _apply(self, generation: int, text: str, rows: list[Any]) -> None:
-        if generation != self._generation:
-            return
+    def _apply(self, text: str, rows: list[Any]) -> None:
         self.notice.hide()
         state = capture(self.table, self._key_at)
         self.model.set_rows(rows)

@@ -245,7 +245,6 @@ class ApplicationDetailView(QWidget):
         self._tasks = tasks
         if changes is not None:
             changes.changed.connect(self.follow_changes)
-        self._generation = 0
         self._requested: int | None = None
         self._detail: ApplicationDetail | None = None
         self._columns = 0
@@ -445,28 +444,25 @@ class ApplicationDetailView(QWidget):
             self.refresh()
 
     def _start(self, application_id: int, *, keep_place: bool) -> None:
-        self._generation += 1
-        generation = self._generation
         self._requested = application_id
+        # the newest request wins: the answer for a row the reviewer already left is dropped
         self._tasks.run(
             self._load, application_id,
-            on_done=lambda result: self._apply(generation, application_id, result,
-                                               keep_place=keep_place),
-            on_error=lambda exc: self._fail(generation, application_id, exc),
+            on_done=lambda result: self._apply(application_id, result, keep_place=keep_place),
+            on_error=lambda exc: self._fail(application_id, exc),
+            owner=self, key="detail", latest=True,
         )
 
     def clear(self) -> None:
         """Back to the placeholder; answers still on their way are ignored."""
-        self._generation += 1
+        self._tasks.cancel(self, "detail")
         self._requested = None
         self._detail = None
         self.placeholder.setText(self.tr("Izvēlieties pieteikumu sarakstā"))
         self.stack.setCurrentWidget(self.placeholder)
 
-    def _apply(self, generation: int, application_id: int,
-               detail: ApplicationDetail | None, *, keep_place: bool = False) -> None:
-        if generation != self._generation:  # another application was asked for meanwhile
-            return
+    def _apply(self, application_id: int, detail: ApplicationDetail | None, *,
+               keep_place: bool = False) -> None:
         self._detail = detail
         if detail is None:
             self.placeholder.setText(self.tr(
@@ -479,9 +475,7 @@ class ApplicationDetailView(QWidget):
             self.scroll.verticalScrollBar().setValue(place)
         self.loaded.emit(application_id)
 
-    def _fail(self, generation: int, application_id: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _fail(self, application_id: int, exc: Exception) -> None:
         self._detail = None
         message = getattr(exc, "message_lv", None) or self.tr(
             "Neizdevās nolasīt pieteikumu ({0})").format(type(exc).__name__)

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from desktop.models.codes import ItemStatus
 from desktop.models.inventory_csv import LABELS_LV, ImportPreview, RowError
 from desktop.tasks import TaskRunner
-from desktop.views.catalogue_models import while_alive
 from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -290,5 +289,4 @@ class ImportDialog(QDialog):
              on_done: Callable[..., Any] | None = None,
              on_error: Callable[[Exception], Any] | None = None) -> None:
         """On the task runner; the callbacks are dropped if this widget is gone by then."""
-        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
-                        on_error=while_alive(self, on_error))
+        self._tasks.run(fn, *args, on_done=on_done, on_error=on_error, owner=self)

@@ -60,7 +60,7 @@ class InboxPage(QWidget):
         self._count_statuses = count_statuses
         self._filter = InboxFilter(institution_id=institution_id)
         self._sort = ("submitted_at", True)
-        self._generation = 0
+        self._queried = False  # the ids were asked for at least once
         self._counts: dict[ApplicationStatus, int] | None = None
         self._current_id: int | None = None  # the application last named as current
         self._language = language
@@ -264,7 +264,7 @@ class InboxPage(QWidget):
     def _on_sort(self, key: str, descending: bool) -> None:
         # QTableView.sortByColumn asks the model to sort twice (through the header's signal
         # and directly); the second request for the same order must not query again.
-        if (key, descending) == self._sort and self._generation > 0:
+        if (key, descending) == self._sort and self._queried:
             return
         self._sort = (key, descending)
         self._refilter()
@@ -277,8 +277,7 @@ class InboxPage(QWidget):
     def reload(self, *, recount: bool = True) -> None:
         """Query the ids for the current filter and sort in the background (and the counts
         per status unless only the filter or sort changed)."""
-        self._generation += 1
-        generation = self._generation
+        self._queried = True
         f = self.current_filter
         self._remember_filter()
         key, descending = self._sort
@@ -288,13 +287,11 @@ class InboxPage(QWidget):
             ids = self._query_ids(f, key, descending)
             return ids, (self._count_statuses() if recount or known is None else known)
 
-        self._tasks.run(work, on_done=lambda result: self._apply(generation, result),
-                        on_error=self._show_error)
+        # a newer filter's query makes this one's answer be dropped
+        self._tasks.run(work, on_done=self._apply, on_error=self._show_error, owner=self,
+                        key="ids", latest=True)
 
-    def _apply(self, generation: int,
-               result: tuple[list[int], dict[ApplicationStatus, int]]) -> None:
-        if generation != self._generation:  # a newer query is on its way
-            return
+    def _apply(self, result: tuple[list[int], dict[ApplicationStatus, int]]) -> None:
         ids, counts = result
         self._counts = counts
         # The reviewer's place survives the reload: the same applications stay selected, the
@@ -309,7 +306,7 @@ class InboxPage(QWidget):
     def refresh_counts(self) -> None:
         """Re-read the counts per status (after a decision) without touching the rows."""
         self._tasks.run(self._count_statuses, on_done=self._counts_read,
-                        on_error=self._show_error)
+                        on_error=self._show_error, owner=self, key="counts", latest=True)
 
     def _counts_read(self, counts: dict[ApplicationStatus, int]) -> None:
         self._counts = counts

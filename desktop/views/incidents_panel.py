@@ -38,7 +38,6 @@ class IncidentsPanel(QWidget):
         self._changes = changes
         self._load = load
         self._acknowledge = acknowledge
-        self._generation = 0
         self.model = RowsModel([
             ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
             ("status", QT_TRANSLATE_NOOP("RowsModel", "Ziņojums"), lambda r: r.status),
@@ -76,14 +75,10 @@ class IncidentsPanel(QWidget):
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._tasks.run(self._load, on_done=lambda rows: self._apply(generation, rows),
-                        on_error=lambda e: show_error(self, e))
+        self._tasks.run(self._load, on_done=self._apply, on_error=lambda e: show_error(self, e),
+                        owner=self, key="load", latest=True)
 
-    def _apply(self, generation: int, rows: list[Any]) -> None:
-        if generation != self._generation:
-            return
+    def _apply(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         if rows:

@@ -49,7 +49,6 @@ from desktop.models.codes import ItemStatus
 from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
-from desktop.views.catalogue_models import while_alive
 from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -432,5 +431,4 @@ class ItemEditor(QDialog):
              on_done: Callable[..., Any] | None = None,
              on_error: Callable[[Exception], Any] | None = None) -> None:
         """On the task runner; the callbacks are dropped if this widget is gone by then."""
-        self._tasks.run(fn, *args, on_done=while_alive(self, on_done),
-                        on_error=while_alive(self, on_error))
+        self._tasks.run(fn, *args, on_done=on_done, on_error=on_error, owner=self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -46,9 +46,18 @@ class MainWindow(QMainWindow):
         self.connection_icon.setPixmap(icon("offline").pixmap(16, 16))
         self.connection_label = QLabel(self.tr("Bezsaistē"))
         self.sync_label = QLabel()
+        # The one place a background failure is told (non-modal: work goes on meanwhile).
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("color: #a52a2a; font-weight: bold;")
+        self.error_label.setAccessibleName(self.tr("Kļūda"))
+        self.error_label.hide()
+        self._error_timer = QTimer(self, singleShot=True, interval=self.ERROR_SHOWN_MS)
+        self._error_timer.timeout.connect(self.clear_error)
         bar = self.statusBar()
         bar.addWidget(self.school_label)
         bar.addWidget(self.user_label)
+        bar.addWidget(self.error_label, 1)
         bar.addPermanentWidget(self.connection_icon)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.sync_label)
@@ -110,6 +119,20 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(not running)
         self.sync_action.setText(self.tr("Sinhronizē…") if running
                                  else self.tr("Sinhronizēt tagad"))
+
+    ERROR_SHOWN_MS = 20_000
+
+    def show_error(self, text: str) -> None:
+        """Say in the status bar that something did not work (for 20 s, or until the next
+        one); the whole text stays in the tooltip."""
+        self.error_label.setText(text)
+        self.error_label.setToolTip(text)
+        self.error_label.show()
+        self._error_timer.start()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
 
     def show_sync_counts(self, waiting: int, conflicts: int) -> None:
         text = self.tr("Gaida sinhronizāciju: {0}").format(waiting)

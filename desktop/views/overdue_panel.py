@@ -31,7 +31,6 @@ class OverduePanel(QWidget):
         super().__init__(parent)
         self._tasks = tasks
         self._load = load
-        self._generation = 0
         self.model = RowsModel([
             ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
             ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
@@ -56,14 +55,10 @@ class OverduePanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._tasks.run(self._load, on_done=lambda rows: self._apply(generation, rows),
-                        on_error=lambda e: show_error(self, e))
+        self._tasks.run(self._load, on_done=self._apply, on_error=lambda e: show_error(self, e),
+                        owner=self, key="load", latest=True)
 
-    def _apply(self, generation: int, rows: list[Any]) -> None:
-        if generation != self._generation:
-            return
+    def _apply(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.summary.setText(self.tr("Nav resursu ar nokavētu atgriešanas termiņu.") if not rows
                              else self.tr("Atgriešanas termiņš nokavēts: {0}").format(len(rows)))

@@ -42,7 +42,7 @@ from desktop.changes import ChangeBus, WhenSeen
 from desktop.models.changes import OpChanges
 from desktop.models.reports import REPORT_KINDS, TITLES, Report, is_total_row, text
 from desktop.tasks import TaskRunner
-from desktop.views.audit_page import ask_save_path, run_while_alive
+from desktop.views.audit_page import ask_save_path
 from desktop.views.detail_page import CONFLICT_COLOUR
 from desktop.views.table_model import Index
 
@@ -240,7 +240,6 @@ class ReportsPage(QWidget):
         self._export = export
         #: asked for the export file; tests replace it with a function returning a path
         self.ask_path = ask_path or ask_save_path
-        self._generation = 0
         self.report: Report | None = None
 
         self.tabs = QTabBar()
@@ -296,7 +295,7 @@ class ReportsPage(QWidget):
         self._set_buttons(False)
 
     def _run(self, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> int:
-        return run_while_alive(self._tasks, self, fn, *args, **callbacks)
+        return self._tasks.run(fn, *args, owner=self, **callbacks)
 
     @property
     def kind(self) -> str:
@@ -316,18 +315,15 @@ class ReportsPage(QWidget):
             self._when_seen.request()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation, kind = self._generation, self.kind
+        kind = self.kind
         self.title.setText(text(TITLES[kind], self._language))
         self._set_buttons(False)
-        self._run(self._load, kind, self._language,
-                        on_done=lambda report: self._show(generation, report),
-                        on_error=lambda exc: self._fail(exc, self.tr(
-                            "Neizdevās sagatavot pārskatu.")))
+        # only the report last asked for is shown (another tab may be chosen meanwhile)
+        self._run(self._load, kind, self._language, on_done=self._show,
+                  on_error=lambda exc: self._fail(exc, self.tr(
+                      "Neizdevās sagatavot pārskatu.")), key="report", latest=True)
 
-    def _show(self, generation: int, report: Report) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, report: Report) -> None:
         self.report = report
         self.model.set_report(report)
         self.title.setText(report.title)

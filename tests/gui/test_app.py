@@ -169,3 +169,28 @@ def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> No
     finally:
         app.window.close()
         app.shutdown()
+
+
+def test_a_background_failure_is_said_in_the_status_bar(qtbot, qapp, tmp_path: Path) -> None:
+    from desktop.models.workflow import WorkflowError
+
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+
+    def refused() -> None:
+        raise WorkflowError("the item is not available", "Resurss RAVĢ-0042 nav pieejams")
+
+    try:
+        app.start()
+        app.tasks.run(refused)  # no on_error of its own: the one error display
+        qtbot.waitUntil(lambda: app.window.error_label.isVisible(), timeout=5000)
+        assert app.window.error_label.text() == "Resurss RAVĢ-0042 nav pieejams"
+        assert app.window.school_label.isVisible()  # said beside, not instead of, the rest
+        app.tasks.run(lambda: {}["personas_kods"])
+        qtbot.waitUntil(lambda: "KeyError" in app.window.error_label.text(), timeout=5000)
+        assert "personas_kods" not in app.window.error_label.text()
+        assert "Traceback" not in app.window.error_label.text()
+    finally:
+        app.window.close()
+        app.shutdown()
