@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -20,6 +19,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from desktop.models import rules
 from desktop.models.aggregates import ApplicationData, Applied, Context, Refused
 from desktop.models.codes import CancelReason, ItemStatus, ReturnCondition, TargetGroup
+from desktop.models.command_names import CommandName
 from desktop.models.permissions import Permission
 from desktop.models.workflow import WorkflowError
 
@@ -31,20 +31,6 @@ ShortText = Annotated[str, StringConstraints(max_length=2000)]
 # A local record's id as the URL carries it (the register makes UUIDs; the store takes any key).
 RecordId = Annotated[str, StringConstraints(min_length=1, max_length=36)]
 ActNumber = Annotated[str, StringConstraints(min_length=1, max_length=40)]
-
-
-class CommandName(StrEnum):
-    GRANT = "grant"
-    REFUSE = "refuse"
-    DEFER = "defer"
-    PREPARE_HANDOVER = "prepare_handover"
-    CANCEL_HANDOVER = "cancel_handover"
-    RECORD_RETURN = "record_return"
-    ACKNOWLEDGE_INCIDENT = "acknowledge_incident"
-    UPSERT_ITEM = "upsert_item"
-    SET_ITEM_STATUS = "set_item_status"
-    SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"
-    SET_TARGET_GROUP = "set_target_group"
 
 
 class Payload(BaseModel):

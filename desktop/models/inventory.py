@@ -254,7 +254,7 @@ def set_accepting_applications(
         offered.accepting_applications = accepting
         offered.updated_at = at
         command_id = record(
-            session, actor, action="set_accepting_applications", entity_type="offered_kind",
+            session, actor, action=CommandName.SET_ACCEPTING_APPLICATIONS.value, entity_type="offered_kind",
             entity_id=offered.id, changes=[],
             audit_details={"kind": offered.kind_code, "accepting": accepting},
             command=Command("offered_kind", offered.id,

@@ -17,12 +17,13 @@ from desktop.models.codes import (
     ItemStatus,
     TargetGroup,
 )
+from desktop.models.command_names import CommandName
 
 
 class ApplicationAction(StrEnum):
-    GRANT = "grant"
-    REFUSE = "refuse"
-    DEFER = "defer"
+    GRANT = CommandName.GRANT.value
+    REFUSE = CommandName.REFUSE.value
+    DEFER = CommandName.DEFER.value
     WITHDRAW = "withdraw"  # by the applicant only, through the e-service
 
 
@@ -33,7 +34,7 @@ class HandoverAction(StrEnum):
     RETURN = "return"
     REPORT_LOST = "report_lost"  # by the applicant
     REPORT_STOLEN = "report_stolen"  # by the applicant
-    ACKNOWLEDGE_INCIDENT = "acknowledge_incident"  # the school, after a lost/stolen report
+    ACKNOWLEDGE_INCIDENT = CommandName.ACKNOWLEDGE_INCIDENT.value  # after a lost/stolen report
 
 
 class ItemAction(StrEnum):
@@ -84,9 +85,9 @@ class GrantRuleError(WorkflowError):
 
 _ENTITY_LV = {"application": "Pieteikumam", "handover": "Nodošanai", "item": "Resursam"}
 _ACTION_LV = {
-    "grant": "piešķirt",
-    "refuse": "atteikt",
-    "defer": "atlikt",
+    CommandName.GRANT: "piešķirt",
+    CommandName.REFUSE: "atteikt",
+    CommandName.DEFER: "atlikt",
     "withdraw": "atsaukt",
     "prepare": "sagatavot izsniegšanai",
     "confirm_receipt": "apstiprināt saņemšanu",
@@ -94,7 +95,7 @@ _ACTION_LV = {
     "return": "pieņemt atpakaļ",
     "report_lost": "ziņot par nozaudēšanu",
     "report_stolen": "ziņot par zādzību",
-    "acknowledge_incident": "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
+    CommandName.ACKNOWLEDGE_INCIDENT: "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
     "commission": "nodot lietošanā",
     "store": "novietot rezervē",
     "release": "atbrīvot no rezerves",

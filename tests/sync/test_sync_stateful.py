@@ -1,32 +1,50 @@
-"""A hypothesis state machine over staff decisions, lost answers, server faults, outages,
-restarts and applicant actions. Whatever the order, once the network is back and conflicts
-are resolved: lost decisions = 0, duplicates applied = 0, local state = server state."""
+"""A hypothesis state machine over every command of the registry, with lost answers, server
+faults, outages, restarts, the applicant's own actions, a second workstation changing the same
+records, and conflicts resolved both ways (re-apply or discard).
+
+Whatever the order, once the network is back and conflicts are resolved: lost decisions = 0,
+duplicates applied = 0, local state = server state.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
 import tempfile
+import uuid
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from desktop.models import decisions
-from desktop.models.codes import CommandState
-from desktop.models.schema import OutboxCommand
-from desktop.models.workflow import TransitionError
+from desktop.models import catalogue, decisions, handovers, inventory
+from desktop.models.codes import (
+    ApplicationStatus,
+    CancelReason,
+    CommandState,
+    HandoverStatus,
+    ItemStatus,
+    ReturnCondition,
+    TargetGroup,
+)
+from desktop.models.commands import REGISTRY, CommandName, RefusePayload
+from desktop.models.schema import Application, Handover, Item, OfferedKind, OutboxCommand
+from desktop.models.workflow import ItemAction, WorkflowError
 from faultproxy import FaultProxy
 from sync import conflicts
 from sync.client import CentralError
+from sync.protocol import CommandRequest
 from synctools import ADMIN, SCHOOL, assert_converged, make_side, open_application_ids, server_state
 
 _folders = itertools.count()
+PICK = st.integers(0, 50)
 
 
-def make_machine(server, proxy: FaultProxy, root: Path) -> type[RuleBasedStateMachine]:
+def make_machine(server: Any, proxy: FaultProxy, root: Path,
+                 seen: set[CommandName]) -> type[RuleBasedStateMachine]:
     class Sync(RuleBasedStateMachine):
         @initialize()
         def start(self) -> None:
@@ -38,26 +56,151 @@ def make_machine(server, proxy: FaultProxy, root: Path) -> type[RuleBasedStateMa
             self.start_versions = {k[1]: v["version"]
                                    for k, v in server_state(server.url).items()
                                    if k[0] == "application"}
-            self.applicant_actions: dict[str, int] = {}
-            self.discarded: set[str] = set()
+            # version bumps made on the server by others than this workstation's outbox
+            self.elsewhere: dict[str, int] = {}
+            self.chosen: set[str] = set()  # commands a person discarded or re-applied
 
-        def _open(self) -> list[int]:
-            return open_application_ids(self.side.store)[:12]
+        # -- helpers ---------------------------------------------------------------------------
+        def _store(self) -> Any:
+            return self.side.store
 
-        @rule(pick=st.integers(0, 11), refuse=st.booleans())
-        def decide(self, pick: int, refuse: bool) -> None:
-            open_ids = self._open()
-            if not open_ids:
+        def _pick(self, values: list[Any], pick: int) -> Any | None:
+            return values[pick % len(values)] if values else None
+
+        def _try(self, call: Any, *args: Any, **kwargs: Any) -> None:
+            # A decision the rules refuse on the local state is simply not made.
+            with contextlib.suppress(WorkflowError):
+                call(*args, **kwargs)
+
+        def _local_handovers(self, *statuses: HandoverStatus) -> list[str]:
+            with self._store().read() as s:
+                return list(s.scalars(select(Handover.id).where(Handover.status.in_(statuses))
+                                      .order_by(Handover.id)))
+
+        def _local_apps(self, status: ApplicationStatus) -> list[int]:
+            with self._store().read() as s:
+                return list(s.scalars(select(Application.id).where(
+                    Application.institution_id == SCHOOL, Application.status == status)
+                    .order_by(Application.id).limit(20)))
+
+        def _bump(self, app_id: int) -> None:
+            key = str(app_id)
+            self.elsewhere[key] = self.elsewhere.get(key, 0) + 1
+
+        # -- decisions on applications -----------------------------------------------------------
+        @rule(pick=PICK, refuse=st.booleans())
+        def refuse_or_defer(self, pick: int, refuse: bool) -> None:
+            app_id = self._pick(open_application_ids(self._store())[:12], pick)
+            if app_id is None:
                 return
-            app_id = open_ids[pick % len(open_ids)]
-            try:
-                if refuse:
-                    decisions.refuse(self.side.store, ADMIN, app_id, "Nav pieejamu ierīču")
-                else:
-                    decisions.defer(self.side.store, ADMIN, app_id, "Gaidām piegādi")
-            except TransitionError:
-                pass
+            if refuse:
+                self._try(decisions.refuse, self._store(), ADMIN, app_id,
+                          "Nav pieejamu ierīču; atteikts")
+            else:
+                self._try(decisions.defer, self._store(), ADMIN, app_id,
+                          "Gaidām piegādi no Rīgas")
 
+        @rule(pick=PICK, with_item=st.booleans())
+        def grant(self, pick: int, with_item: bool) -> None:
+            app_id = self._pick(open_application_ids(self._store())[:12], pick)
+            if app_id is None:
+                return
+            item_id = None
+            if with_item:
+                offered = decisions.offerable_items(self._store(), ADMIN, app_id)
+                item_id = offered[pick % len(offered)][0] if offered else None
+            self._try(decisions.grant, self._store(), ADMIN, app_id, item_id=item_id)
+
+        @rule(pick=PICK)
+        def prepare(self, pick: int) -> None:
+            app_id = self._pick(self._local_apps(ApplicationStatus.CONFIRMED), pick)
+            if app_id is None:
+                return
+            with self._store().read() as s:
+                app = s.get(Application, app_id)
+                assert app is not None
+                has_item = any(h.status is HandoverStatus.PREPARING and h.item_id
+                               for h in app.handovers)
+            item_id = None
+            if not has_item:
+                offered = decisions.offerable_items(self._store(), ADMIN, app_id)
+                item_id = offered[0][0] if offered else None
+            self._try(handovers.prepare_handover, self._store(), ADMIN, app_id,
+                      item_id=item_id)
+
+        @rule(pick=PICK)
+        def cancel(self, pick: int) -> None:
+            hid = self._pick(self._local_handovers(HandoverStatus.PREPARING,
+                                                   HandoverStatus.PREPARED), pick)
+            if hid is not None:
+                self._try(handovers.cancel_handover, self._store(), ADMIN, hid,
+                          CancelReason.SUBMITTER_REFUSED)
+
+        @rule(pick=PICK, damaged=st.booleans())
+        def take_back(self, pick: int, damaged: bool) -> None:
+            hid = self._pick(self._local_handovers(HandoverStatus.ISSUED), pick)
+            if hid is not None:
+                self._try(handovers.record_return, self._store(), ADMIN, hid,
+                          ReturnCondition.DAMAGED if damaged
+                          else ReturnCondition.RETURNED_WORKING_ORDER,
+                          notes="Saskrāpēts vāks, trūkst lādētāja" if damaged else None)
+
+        @rule(pick=PICK)
+        def acknowledge(self, pick: int) -> None:
+            with self._store().read() as s:
+                reports = list(s.scalars(select(Handover.id).where(
+                    Handover.status.in_([HandoverStatus.LOST, HandoverStatus.STOLEN]),
+                    Handover.incident_acknowledged_at.is_(None)).order_by(Handover.id)))
+            hid = self._pick(reports, pick)
+            if hid is not None:
+                self._try(handovers.acknowledge_incident, self._store(), ADMIN, hid)
+
+        # -- the catalogue -----------------------------------------------------------------------
+        @rule(pick=PICK)
+        def edit_item(self, pick: int) -> None:
+            with self._store().read() as s:
+                items = list(s.scalars(select(Item).where(Item.institution_id == SCHOOL)
+                                       .order_by(Item.inventory_no).limit(10)))
+                item = self._pick(items, pick)
+                if item is None:
+                    return
+                values = {n: getattr(item, n) for n in (
+                    "kind_code", "inventory_no", "serial_no", "manufacturer", "model", "year",
+                    "acquisition_value", "socially_supported", "notes")}
+                item_id = item.id
+            values["location"] = f"Kabinets Nr. {pick} (Ēkas ziemeļu spārns)"
+            self._try(inventory.edit_item, self._store(), ADMIN, item_id, values)
+
+        @rule(pick=PICK, back=st.booleans())
+        def item_status(self, pick: int, back: bool) -> None:
+            wanted = ItemStatus.MAINTENANCE if back else ItemStatus.AVAILABLE
+            with self._store().read() as s:
+                ids = list(s.scalars(select(Item.id).where(
+                    Item.institution_id == SCHOOL, Item.status == wanted)
+                    .order_by(Item.inventory_no).limit(10)))
+            item_id = self._pick(ids, pick)
+            if item_id is not None:
+                self._try(inventory.change_item_status, self._store(), ADMIN, item_id,
+                          ItemAction.BACK_IN_SERVICE if back
+                          else ItemAction.SEND_TO_MAINTENANCE,
+                          reason="Plānotā apkope: ventilatora tīrīšana")
+
+        @rule(pick=PICK, accepting=st.booleans(),
+              group=st.sampled_from([TargetGroup.ALL, TargetGroup.LEARNER]))
+        def offered_kind(self, pick: int, accepting: bool, group: TargetGroup) -> None:
+            with self._store().read() as s:
+                ids = list(s.scalars(select(OfferedKind.id).where(
+                    OfferedKind.institution_id == SCHOOL).order_by(OfferedKind.kind_code)))
+            offered_id = self._pick(ids, pick)
+            if offered_id is None:
+                return
+            if pick % 2:
+                self._try(inventory.set_accepting_applications, self._store(), ADMIN,
+                          offered_id, accepting)
+            else:
+                self._try(catalogue.set_target_group, self._store(), ADMIN, offered_id, group)
+
+        # -- the network and the workstation -----------------------------------------------------
         @rule()
         def sync(self) -> None:
             with contextlib.suppress(CentralError):
@@ -69,55 +212,111 @@ def make_machine(server, proxy: FaultProxy, root: Path) -> type[RuleBasedStateMa
 
         @rule()
         def lose_next_answer(self) -> None:
-            proxy.add(lambda m, p: m == "POST", "drop_after_forward")
+            proxy.add(lambda m, p: m in ("POST", "PUT", "PATCH"), "drop_after_forward")
 
         @rule(status=st.sampled_from([500, 503, 429]))
         def server_error(self, status: int) -> None:
-            server.faults.add(method="POST", path_prefix="/v1/", status=status,
-                              retry_after=0, count=1)
+            server.faults.add(path_prefix="/v1/", status=status, retry_after=0, count=1)
 
         @rule()
         def restart(self) -> None:
             self.side.restart()
 
-        @rule(pick=st.integers(0, 11))
-        def applicant_withdraws(self, pick: int) -> None:
-            remote = [str(a.id) for a in server.applications(SCHOOL)
-                      if a.status.value in ("submitted", "postponed")]
-            if remote:
-                app_id = sorted(remote)[pick % len(remote)]
-                server.applicant_withdraw(int(app_id), "need_disappeared")
-                self.applicant_actions[app_id] = self.applicant_actions.get(app_id, 0) + 1
+        @rule(reapply=st.booleans())
+        def resolve_conflicts(self, reapply: bool) -> None:
+            self._resolve(reapply)
 
+        def _resolve(self, reapply: bool) -> None:
+            for c in conflicts.list_conflicts(self._store(), SCHOOL):
+                before = self._discarded()
+                if reapply:
+                    try:
+                        conflicts.reapply(self._store(), ADMIN, c.command_id)
+                    except WorkflowError:  # refused on the new state: changed nothing
+                        conflicts.discard(self._store(), ADMIN, c.command_id)
+                else:
+                    conflicts.discard(self._store(), ADMIN, c.command_id)
+                self.chosen |= self._discarded() - before
+
+        def _discarded(self) -> set[str]:
+            with self._store().read() as s:
+                return set(s.scalars(select(OutboxCommand.command_id).where(
+                    OutboxCommand.state == CommandState.DISCARDED.value)))
+
+        # -- the applicant and the other workstation ---------------------------------------------
+        def _remote(self, *statuses: str) -> list[Any]:
+            return [a for a in server.applications(SCHOOL) if a.status.value in statuses]
+
+        @rule(pick=PICK)
+        def applicant_withdraws(self, pick: int) -> None:
+            app = self._pick(self._remote("submitted", "postponed"), pick)
+            if app is not None:
+                server.applicant_withdraw(app.id, "need_disappeared")
+                self._bump(app.id)
+
+        @rule(pick=PICK)
+        def applicant_confirms_receipt(self, pick: int) -> None:
+            ready = [a for a in self._remote("confirmed")
+                     if any(h.status is HandoverStatus.PREPARED for h in a.handovers)]
+            app = self._pick(ready, pick)
+            if app is not None:
+                server.applicant_confirm_receipt(app.id)
+                self._bump(app.id)
+
+        @rule(pick=PICK, lost=st.booleans())
+        def applicant_reports_incident(self, pick: int, lost: bool) -> None:
+            issued = [a for a in self._remote("confirmed")
+                      if any(h.status is HandoverStatus.ISSUED for h in a.handovers)]
+            app = self._pick(issued, pick)
+            if app is not None:
+                server.applicant_incident(app.id, "lost" if lost else "stolen",
+                                          "Soma ar datoru atstāta autobusā Nr. 22")
+                self._bump(app.id)
+
+        @rule(pick=PICK)
+        def another_workstation_refuses(self, pick: int) -> None:
+            app = self._pick(self._remote("submitted", "postponed"), pick)
+            if app is None:
+                return
+            answer = server.command(app.id, CommandRequest(
+                command_id=str(uuid.uuid4()), command=CommandName.REFUSE,
+                base_version=app.version,
+                payload=RefusePayload(reason="Atteikts citā darbstacijā").model_dump()))
+            if answer.status == 200:
+                self._bump(app.id)
+
+        # -- the invariants, once everything is back -------------------------------------------
         def teardown(self) -> None:
             try:
                 proxy.offline = False
                 proxy.clear()
                 server.faults.clear()
-                with self.side.store.write() as s:  # no waiting for backoff in a test
-                    for c in s.scalars(select(OutboxCommand)):
-                        c.next_attempt_at = None
+                for _ in range(3):  # re-applied decisions go out in the next round
+                    with self._store().write() as s:  # no waiting for backoff in a test
+                        for c in s.scalars(select(OutboxCommand)):
+                            c.next_attempt_at = None
+                    self.side.engine.sync_once()
+                    self._resolve(reapply=True)
+                self._resolve(reapply=False)
                 self.side.engine.sync_once()
-                for c in conflicts.list_conflicts(self.side.store, SCHOOL):
-                    self.discarded.update(conflicts.discard(self.side.store, ADMIN,
-                                                            c.command_id).command_ids)
-                self.side.engine.sync_once()
-                with self.side.store.read() as s:
+                with self._store().read() as s:
                     cmds = list(s.scalars(select(OutboxCommand)))
-                # lost decisions: every command was applied or visibly discarded
-                lost = [c for c in cmds if c.state is CommandState.PENDING
+                seen.update(CommandName(c.command) for c in cmds)
+                # nothing lost: every command was applied or visibly resolved by a person
+                lost = [c.command for c in cmds if c.state is CommandState.PENDING
                         or (c.state is CommandState.DISCARDED
-                            and c.command_id not in self.discarded)]
+                            and c.command_id not in self.chosen)]
                 assert lost == []
-                # duplicates: each application's version moved once per applied command
+                # nothing twice: each application's version moved once per applied command
                 remote = server_state(server.url)
-                done = {}
+                done: dict[str, int] = {}
                 for c in cmds:
-                    if c.state is CommandState.DONE:
+                    if c.state is CommandState.DONE and c.aggregate_type == "application":
                         done[str(c.application_id)] = done.get(str(c.application_id), 0) + 1
-                for app_id, start in self.start_versions.items():
-                    expected = start + done.get(app_id, 0) + self.applicant_actions.get(app_id, 0)
+                for app_id, first in self.start_versions.items():
+                    expected = first + done.get(app_id, 0) + self.elsewhere.get(app_id, 0)
                     assert remote[("application", app_id)]["version"] == expected, app_id
+                # and the copies agree
                 assert_converged(self.side, server.url)
             finally:
                 self.side.close()
@@ -125,11 +324,15 @@ def make_machine(server, proxy: FaultProxy, root: Path) -> type[RuleBasedStateMa
     return Sync
 
 
-def test_sync_state_machine(server, proxy) -> None:
+def test_sync_state_machine_over_every_command(server: Any, proxy: FaultProxy) -> None:
+    seen: set[CommandName] = set()
     with tempfile.TemporaryDirectory() as tmp:
-        machine = make_machine(server, proxy, Path(tmp))
+        machine = make_machine(server, proxy, Path(tmp), seen)
         run_state_machine_as_test(
             machine,
-            settings=settings(max_examples=12, stateful_step_count=14, deadline=None,
+            settings=settings(max_examples=25, stateful_step_count=30, deadline=None,
+                              derandomize=True, database=None,
                               suppress_health_check=list(HealthCheck)),
         )
+    # The machine reached every command of the registry at least once across its runs.
+    assert seen == set(REGISTRY), sorted(set(REGISTRY) - seen)

@@ -1,0 +1,23 @@
+"""The names of the commands: the one place they are spelt (the registry's keys).
+
+Kept apart from ``desktop.models.commands`` so that the state machines, which name some of
+their actions after commands, can use them without importing the rules.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CommandName(StrEnum):
+    GRANT = "grant"
+    REFUSE = "refuse"
+    DEFER = "defer"
+    PREPARE_HANDOVER = "prepare_handover"
+    CANCEL_HANDOVER = "cancel_handover"
+    RECORD_RETURN = "record_return"
+    ACKNOWLEDGE_INCIDENT = "acknowledge_incident"
+    UPSERT_ITEM = "upsert_item"
+    SET_ITEM_STATUS = "set_item_status"
+    SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"
+    SET_TARGET_GROUP = "set_target_group"
