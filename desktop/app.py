@@ -41,7 +41,6 @@ from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
-from desktop.models.schema import ResourceKind
 from desktop.models.store import Store, StoreError, open_store
 from desktop.settings import (
     APP_NAME,
@@ -49,6 +48,7 @@ from desktop.settings import (
     check_server_url,
     default_data_dir,
 )
+from desktop.startup import StartFacts, start_facts
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner, error_text
 from desktop.views.audit_page import AuditLogPage
@@ -82,18 +82,12 @@ def demo_data_dir() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="resursi-demo-", ignore_cleanup_errors=True)
 
 
-def _kinds(store: Store, language: str) -> list[tuple[str, str]]:
-    from sqlalchemy import select
-
-    with store.read() as s:
-        rows = s.execute(select(ResourceKind.code, ResourceKind.label_lv,
-                                ResourceKind.label_en).order_by(ResourceKind.code)).all()
-    return [(code, en if language == "en" else lv) for code, lv, en in rows]
-
-
-def catalogue_services(store: Store, institution_id: str, actor: Callable[[], Actor],
-                       language: str = "lv") -> CatalogueServices:
-    """The Catalogue section's callables, bound to the store."""
+def catalogue_services(store: Store, institution_id: str | Callable[[], str],
+                       actor: Callable[[], Actor], language: str = "lv") -> CatalogueServices:
+    """The Catalogue section's callables, bound to the store and the school (a name, or a
+    callable that says it at each call)."""
+    school_of: Callable[[], str] = (institution_id if callable(institution_id)
+                                    else lambda: institution_id)
 
     def save_item(item_id: str | None, values: dict[str, object]) -> object:
         if item_id is None:
@@ -101,7 +95,7 @@ def catalogue_services(store: Store, institution_id: str, actor: Callable[[], Ac
         return inventory.edit_item(store, actor(), item_id, values)
 
     def labels(ids: list[str], layout: str, start: int) -> bytes:
-        school = queries.institution_name(store, institution_id) or institution_id
+        school = queries.institution_name(store, school_of()) or school_of()
         rows = catalogue.item_rows(store, ids, language)
         return label_sheet_pdf(
             [Label(r.inventory_no, school,
@@ -109,11 +103,11 @@ def catalogue_services(store: Store, institution_id: str, actor: Callable[[], Ac
              for r in rows], layout, start_at=start)
 
     return CatalogueServices(
-        load_kinds=partial(catalogue.offered_kinds, store, institution_id),
-        load_availability=partial(catalogue.availability, store, institution_id, language),
-        load_conflicts=partial(catalogue.catalogue_conflicts, store, institution_id),
+        load_kinds=lambda: catalogue.offered_kinds(store, school_of()),
+        load_availability=lambda: catalogue.availability(store, school_of(), language),
+        load_conflicts=lambda: catalogue.catalogue_conflicts(store, school_of()),
         query_items=lambda f: catalogue.item_rows(
-            store, catalogue.item_ids(store, institution_id, f), language),
+            store, catalogue.item_ids(store, school_of(), f), language),
         kind_choices=partial(catalogue.kind_choices, store, language),
         set_accepting=lambda kind_id, on: inventory.set_accepting_applications(
             store, actor(), kind_id, on),
@@ -123,12 +117,12 @@ def catalogue_services(store: Store, institution_id: str, actor: Callable[[], Ac
             save=save_item,
             change_status=lambda item_id, action, reason: inventory.change_item_status(
                 store, actor(), item_id, action, reason=reason),
-            load_item=lambda item_id: catalogue.item(store, institution_id, item_id, language),
+            load_item=lambda item_id: catalogue.item(store, school_of(), item_id, language),
             load_history=partial(catalogue.item_history, store),
         ),
-        preview_import=lambda path: inventory_csv.preview_file(store, institution_id, path),
+        preview_import=lambda path: inventory_csv.preview_file(store, school_of(), path),
         commit_import=lambda preview: inventory_csv.commit(store, actor(), preview),
-        export_csv=lambda path: inventory_csv.export_file(store, institution_id, path),
+        export_csv=lambda path: inventory_csv.export_file(store, school_of(), path),
         label_pdf=labels,
     )
 
@@ -164,11 +158,16 @@ class Application:
         self.settings = QSettings(APP_NAME, APP_NAME)
         self.preferences = preferences or SettingsStore(self.settings)
         self.sign_out_requested = False
-        institution = (connection.institution_id if connection
-                       else queries.first_institution(store))
-        school = (queries.institution_name(store, institution) if institution else None) or ""
+        # Nothing here reads the store: the GUI thread never runs a query. The school's name,
+        # the kinds and classes for the filters (and, without a sign-in, the school itself)
+        # are read in the background by start() and filled in when they arrive.
+        institution = connection.institution_id if connection else None
+        self.school_id = institution or ""
+        remembered = self.preferences.load()
+        school = (remembered.institution_name
+                  if institution and remembered.institution_id == institution else "")
         self.window = MainWindow(
-            school_name=school or qt_app.translate("app", "nav iestādes datu"),
+            school_name=school or "…",
             user_label=connection.username if connection else "",
             settings=self.settings,
         )
@@ -181,9 +180,7 @@ class Application:
             query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key,
                                                              descending=desc),
             fetch_rows=partial(queries.inbox_rows, store, language=language),
-            count_statuses=lambda: queries.status_counts(store, institution or ""),
-            kinds=_kinds(store, language),
-            classes=queries.learner_classes(store, institution or ""),
+            count_statuses=lambda: queries.status_counts(store, self._school()),
             language=language,
             settings=self.settings,
             settings_key=f"inbox/{connection.username if connection else 'local'}/"
@@ -191,7 +188,8 @@ class Application:
             changes=self.changes,
         )
         self.detail = ApplicationDetailView(
-            partial(details.application_detail, store, institution or "", language=language),
+            lambda app_id: details.application_detail(store, self._school(), app_id,
+                                                      language=language),
             tasks=self.tasks, changes=self.changes,
         )
         self.inbox.currentApplicationChanged.connect(self.detail.show_application)
@@ -208,34 +206,34 @@ class Application:
         self._applications = applications
         self.conflicts = ConflictsPanel(
             self.tasks,
-            load=lambda: conflicts.list_conflicts(store, institution or ""),
+            load=lambda: conflicts.list_conflicts(store, self._school()),
             reapply=lambda command_id: conflicts.reapply(store, self._require_actor(),
                                                          command_id),
             discard=lambda command_id: conflicts.discard(store, self._require_actor(),
                                                          command_id),
             language=language, changes=self.changes,
         )
-        school_id = self.school_id = institution or ""
         username = connection.username if connection else "local"
         self.reports = ReportsPage(
             self.tasks,
-            load=lambda kind, language: reports.build_report(store, kind, school_id,
+            load=lambda kind, language: reports.build_report(store, kind, self._school(),
                                                              language=language),
-            export=lambda kind, fmt, path: export_report(store, username, school_id, kind,
-                                                         fmt, path),
+            export=lambda kind, fmt, path: export_report(store, username, self._school(),
+                                                         kind, fmt, path),
             language=language, changes=self.changes,
         )
         self.audit = AuditLogPage(
-            self.tasks, institution_id=school_id,
+            self.tasks, institution_id=self.school_id,
             load_page=partial(audit_queries.audit_page, store),
-            load_choices=partial(audit_queries.audit_choices, store, school_id),
+            load_choices=lambda: audit_queries.audit_choices(store, self._school()),
             load_deletions=partial(audit_queries.deletion_runs, store),
             export=lambda f, path: audit_queries.export_csv(store, self._require_actor(), f,
                                                             path),
             language=language, changes=self.changes,
         )
         self.catalogue = CataloguePage(
-            self.tasks, catalogue_services(store, school_id, self._require_actor, language),
+            self.tasks, catalogue_services(store, self._school, self._require_actor,
+                                           language),
             can_edit=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.EDIT_CATALOGUE),
             language=language, changes=self.changes)
@@ -273,7 +271,6 @@ class Application:
                                    self.changes)
         self.window.add_actions(self.decisions.actions)
         self._add_program_menu()
-        self.refresh_sync_counts()
 
     def _add_sections(self) -> None:
         """The navigation, in the order of a school's day; a section the role may not use at
@@ -297,7 +294,7 @@ class Application:
         text = self.inbox.search.text().strip()
         if not text or " " in text:
             return
-        self.tasks.run(catalogue.find_by_inventory_no, self.store, self.school_id, text,
+        self.tasks.run(lambda: catalogue.find_by_inventory_no(self.store, self._school(), text),
                        on_done=lambda found: self._open_scanned(found, text))
 
     def _open_scanned(self, found: object, text: str) -> None:
@@ -414,8 +411,14 @@ class Application:
         # the app: moved out of the collector's sight, a full collection during a sync no longer
         # walks it while holding the GIL (measured: GUI stalls of 100-120 ms down to 20-45 ms).
         gc.freeze()
-        self.inbox.reload()
-        self.conflicts.reload()
+        # The first rows (read with the ids) and the facts for the filters and the title are
+        # read in parallel; without a sign-in the school is not known before the facts come.
+        self.tasks.run(start_facts, self.store, self.school_id or None, self.language,
+                       on_done=self._facts_read)
+        if self.school_id:
+            self.inbox.reload()
+            self.conflicts.reload()
+        self.refresh_sync_counts()
         # Retention waits a little: its first run on a large store takes a second or two of
         # the worker threads, which the first searches of the day should not wait behind.
         QTimer.singleShot(RETENTION_DELAY_MS, self.run_retention)
@@ -449,6 +452,25 @@ class Application:
                        on_done=self._signed_in,
                        on_error=lambda exc: self.window.show_connection(
                            False, getattr(exc, "message_lv", "Pierakstīšanās neizdevās")))
+
+    def _school(self) -> str:
+        """The school, for work on a worker thread: without a sign-in it is the store's first
+        one, which start() reads in the background (asked here too if that is not back yet)."""
+        return self.school_id or queries.first_institution(self.store) or ""
+
+    def _facts_read(self, facts: StartFacts) -> None:
+        if not self.school_id and facts.institution_id:
+            self.school_id = facts.institution_id
+            self.inbox.set_institution(facts.institution_id)
+            self.audit.set_institution(facts.institution_id)
+            self.inbox.reload()
+            self.conflicts.reload()
+        elif not self.school_id:  # an empty store: nothing to list, but say so
+            self.inbox.reload()
+            self.conflicts.reload()
+        self.inbox.set_choices(facts.kinds, facts.classes)
+        self._show_school_name(facts.school_name or self.qt_app.translate(
+            "app", "nav iestādes datu"))
 
     def _refresh_school_name(self) -> None:
         if not self.school_id:

@@ -319,6 +319,10 @@ class AuditLogPage(QWidget):
         self.entity_id.clear()
         self._filter_changed()
 
+    def set_institution(self, institution_id: str) -> None:
+        """The school whose log is shown (known once the store was read)."""
+        self._institution = institution_id
+
     def follow_changes(self, changes: OpChanges, _source: object) -> None:
         """Every operation writes audit rows: read the page again when it is next seen."""
         if self._when_seen is not None and changes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -17,7 +18,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxRow
+from desktop.tasks import TaskRunner
 from desktop.views.table_model import ColumnsTableModel
+
+log = logging.getLogger(__name__)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -50,8 +54,16 @@ class RowSource(Protocol):
     def __call__(self, ids: Sequence[int]) -> list[InboxRow]: ...
 
 
+Block = dict[int, InboxRow]  # application id -> its row
+PLACEHOLDER = "…"  # shown, in grey, while a block of rows is on its way
+PLACEHOLDER_COLOUR = "#9e9e9e"
+
+
 class InboxModel(ColumnsTableModel):
-    """Rows are fetched on demand from ``fetch_rows`` in blocks; only ids are kept for all."""
+    """Only ids are kept for all rows; display rows are fetched on demand, a block at a time,
+    by primary key. With a task runner (the app) the blocks are read on a worker thread and a
+    row shows a grey placeholder until its block arrives: the GUI thread never waits on the
+    store. Without one (model tests) a block is read at once."""
 
     columns = COLUMNS
 
@@ -59,59 +71,159 @@ class InboxModel(ColumnsTableModel):
     MAX_BLOCKS = 20
 
     sortRequested = Signal(str, bool)  # sort key, descending
+    rowsFetched = Signal(int, int)  # first and last row of a block that arrived
 
     def __init__(self, fetch_rows: RowSource, *, language: str = "lv",
-                 parent: Any = None) -> None:
+                 tasks: TaskRunner | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._language = language
+        self._tasks = tasks
         self._ids: list[int] = []
         self._rows_by_id: dict[int, int] | None = None  # built on the first look-up
-        self._blocks: OrderedDict[int, dict[int, InboxRow]] = OrderedDict()
+        self._blocks: OrderedDict[int, Block] = OrderedDict()
+        self._stale: set[int] = set()  # blocks shown as they were until read again
+        self._loading: set[int] = set()  # blocks on their way from a worker
         self.date_format: Callable[[Any], str] = lambda d: d.strftime("%d.%m.%Y")
 
     # -- data in -----------------------------------------------------------------
-    def set_ids(self, ids: list[int]) -> None:
-        """Show ``ids`` in this order. The same ids again only repaint (a reset would clear
+    def set_ids(self, ids: list[int], blocks: dict[int, Block] | None = None) -> None:
+        """Show ``ids`` in this order, with the ``blocks`` already read for them (the ones
+        in sight, read with the ids). The same ids again only repaint (a reset would clear
         the view's selection for nothing)."""
         if ids == self._ids:
-            self.refresh_rows()
+            if blocks:
+                for block_no, block in blocks.items():
+                    self._store_block(block_no, block)
+                self._repaint(set(blocks))
+            self.refresh_rows(exclude=set(blocks or ()))
             return
         self.beginResetModel()
         self._ids = list(ids)
         self._rows_by_id = None
         self._blocks.clear()
+        self._stale.clear()
+        self._loading.clear()
+        if self._tasks is not None:
+            self._tasks.cancel(self)  # blocks of the old ids: no longer wanted
+        for block_no, block in (blocks or {}).items():
+            self._store_block(block_no, block)
         self.endResetModel()
 
-    def refresh_rows(self, changed: set[int] | None = None) -> None:
-        """Forget cached rows (all, or those of ``changed`` ids) and repaint them."""
+    def refresh_rows(self, changed: set[int] | None = None, *,
+                     exclude: set[int] | None = None) -> None:
+        """Read cached rows again (all, or those of ``changed`` ids) and repaint them; in
+        the background the old rows stay in sight until the new ones arrive."""
         if not self._ids:
             return
-        self._blocks.clear()
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
-                                                             len(COLUMNS) - 1))
+        if changed is None:
+            affected = set(self._blocks)
+        else:
+            affected = {row // self.BLOCK for i in changed if (row := self.row_of(i)) >= 0}
+        affected &= set(self._blocks)
+        affected -= exclude or set()
+        if not affected:
+            return
+        if self._tasks is None:
+            for block_no in affected:
+                del self._blocks[block_no]
+        else:
+            self._stale |= affected
+        self._repaint(affected)
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
 
     def row_of(self, application_id: int) -> int:
         if self._rows_by_id is None:
             self._rows_by_id = {app_id: row for row, app_id in enumerate(self._ids)}
         return self._rows_by_id.get(application_id, -1)
 
+    def is_fetched(self, row: int) -> bool:
+        """The row's block is here and current (not a placeholder, not being read again)."""
+        block_no = row // self.BLOCK
+        return block_no in self._blocks and block_no not in self._stale
+
     def row_at(self, row: int) -> InboxRow | None:
+        """The row if its block is here; otherwise its block is asked for (in the background
+        when there is a task runner) and None is returned until it arrives."""
+        if not 0 <= row < len(self._ids):
+            return None
         block_no = row // self.BLOCK
         block = self._blocks.get(block_no)
+        if block is None or block_no in self._stale:
+            self._request(block_no)
+            block = self._blocks.get(block_no)
         if block is None:
-            start = block_no * self.BLOCK
-            ids = self._ids[start:start + self.BLOCK]
-            block = {r.id: r for r in self._fetch_rows(ids)}
-            self._blocks[block_no] = block
-            while len(self._blocks) > self.MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block_no)
+            return None
+        self._blocks.move_to_end(block_no)
         return block.get(self._ids[row])
+
+    # -- blocks ----------------------------------------------------------------------
+    @classmethod
+    def block_numbers(cls, first_row: int, count: int, total: int) -> list[int]:
+        """The blocks that hold rows ``first_row`` … ``first_row + count - 1``."""
+        if total <= 0 or count <= 0:
+            return []
+        first = min(max(first_row, 0), total - 1)
+        last = min(first + count - 1, total - 1)
+        return list(range(first // cls.BLOCK, last // cls.BLOCK + 1))
+
+    def read_blocks(self, ids: Sequence[int], block_numbers: list[int]) -> dict[int, Block]:
+        """Read blocks of ``ids`` (for a worker thread: it only calls the row source)."""
+        blocks: dict[int, Block] = {}
+        for block_no in block_numbers:
+            chunk = ids[block_no * self.BLOCK:(block_no + 1) * self.BLOCK]
+            if chunk:
+                blocks[block_no] = {r.id: r for r in self._fetch_rows(chunk)}
+        return blocks
+
+    def _slice(self, block_no: int) -> list[int]:
+        return self._ids[block_no * self.BLOCK:(block_no + 1) * self.BLOCK]
+
+    def _request(self, block_no: int) -> None:
+        ids = self._slice(block_no)
+        if not ids:
+            return
+        if self._tasks is None:
+            self._store_block(block_no, {r.id: r for r in self._fetch_rows(ids)})
+            return
+        if block_no in self._loading:
+            return
+        self._loading.add(block_no)
+        self._tasks.run(self._fetch_rows, ids, owner=self, key=("block", block_no),
+                        latest=True, on_done=lambda rows: self._arrived(block_no, ids, rows),
+                        on_error=lambda exc: self._failed(block_no, exc))
+
+    def _arrived(self, block_no: int, ids: list[int], rows: list[InboxRow]) -> None:
+        self._loading.discard(block_no)
+        if self._slice(block_no) != ids:
+            return  # the list changed meanwhile; what is in sight is asked for again
+        self._store_block(block_no, {r.id: r for r in rows})
+        self._repaint({block_no})
+
+    def _failed(self, block_no: int, exc: Exception) -> None:
+        self._loading.discard(block_no)  # tried again when the rows are next painted
+        log.warning("inbox rows could not be read: %s", type(exc).__name__)
+
+    def _store_block(self, block_no: int, block: Block) -> None:
+        self._blocks[block_no] = block
+        self._blocks.move_to_end(block_no)
+        self._stale.discard(block_no)
+        while len(self._blocks) > self.MAX_BLOCKS:
+            gone, _ = self._blocks.popitem(last=False)
+            self._stale.discard(gone)
+
+    def _repaint(self, block_numbers: set[int]) -> None:
+        for block_no in sorted(block_numbers):
+            first = block_no * self.BLOCK
+            last = min(first + self.BLOCK, len(self._ids)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+                self.rowsFetched.emit(first, last)
 
     # -- Qt model API --------------------------------------------------------------
     def row_total(self) -> int:
@@ -126,7 +238,13 @@ class InboxModel(ColumnsTableModel):
                         Qt.ItemDataRole.ForegroundRole, StatusRole):
             return None
         row = self.row_at(index.row())
-        if row is None:  # deleted since the ids were read; shown empty until the next reload
+        if row is None:
+            if self.is_fetched(index.row()):
+                return None  # deleted since the ids were read; empty until the next reload
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(PLACEHOLDER_COLOUR))
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return PLACEHOLDER
             return None
         key = COLUMNS[index.column()][0]
         if role == StatusRole:

@@ -27,7 +27,7 @@ from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.tasks import TaskRunner
-from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel
+from desktop.views.inbox_model import COLUMNS, Block, IdRole, InboxModel
 from desktop.views.view_state import capture, restore
 
 
@@ -46,7 +46,7 @@ class InboxPage(QWidget):
         query_ids: Callable[[InboxFilter, str, bool], list[int]],
         fetch_rows: Callable[[Sequence[int]], list[InboxRow]],
         count_statuses: Callable[[], dict[ApplicationStatus, int]],
-        kinds: list[tuple[str, str]],
+        kinds: list[tuple[str, str]] | None = None,
         classes: list[str] | None = None,
         language: str = "lv",
         settings: QSettings | None = None,
@@ -63,6 +63,9 @@ class InboxPage(QWidget):
         self._queried = False  # the ids were asked for at least once
         self._counts: dict[ApplicationStatus, int] | None = None
         self._current_id: int | None = None  # the application last named as current
+        # a remembered kind or class whose choice is not listed yet (the lists are read in
+        # the background at start): the filter uses it meanwhile
+        self._waiting_choice: dict[str, str] = {}
         self._language = language
         self._settings = settings
         self._settings_key = settings_key
@@ -80,7 +83,7 @@ class InboxPage(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Resursa veids"))
         self.kind_filter.addItem(self.tr("Visi resursi"), None)
-        for code, label in kinds:
+        for code, label in kinds or []:
             self.kind_filter.addItem(label, code)
         self.class_filter = QComboBox()
         self.class_filter.setAccessibleName(self.tr("Klase"))
@@ -105,7 +108,8 @@ class InboxPage(QWidget):
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.model = InboxModel(fetch_rows, language=language, parent=self)
+        # rows are read a block at a time on the workers, with a placeholder until they come
+        self.model = InboxModel(fetch_rows, language=language, tasks=tasks, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,8 +157,9 @@ class InboxPage(QWidget):
         # current), so a search-then-review needs no mouse.
         self.search.installEventFilter(self)
         self.search.returnPressed.connect(self.focus_list)
-        for combo in (self.status_filter, self.kind_filter, self.class_filter,
-                      self.social_filter):
+        for name, combo in self._combos().items():
+            combo.currentIndexChanged.connect(
+                lambda _i, name=name: self._waiting_choice.pop(name, None))  # chosen now
             combo.currentIndexChanged.connect(self._refilter)
         for box in (self.waiting_only, self.conflict_only):
             box.toggled.connect(self._refilter)
@@ -197,8 +202,8 @@ class InboxPage(QWidget):
             self._filter,
             text=self.search.text(),
             statuses=frozenset({ApplicationStatus(status)}) if status else frozenset(),
-            kind_code=self.kind_filter.currentData(),
-            learner_class=self.class_filter.currentData(),
+            kind_code=self._choice("kind"),
+            learner_class=self._choice("class"),
             social_status=SocialStatus(social) if social else None,
             submitted_from=self.date_from.date().toPython() if dated else None,
             submitted_to=self.date_to.date().toPython() if dated else None,
@@ -213,6 +218,35 @@ class InboxPage(QWidget):
         return {"status": self.status_filter, "kind": self.kind_filter,
                 "class": self.class_filter, "social": self.social_filter}
 
+    def _choice(self, name: str) -> Any:
+        return self._waiting_choice.get(name) or self._combos()[name].currentData()
+
+    def set_institution(self, institution_id: str) -> None:
+        """The school whose applications are listed (known once the store was read)."""
+        self._filter = replace(self._filter, institution_id=institution_id)
+
+    def set_choices(self, kinds: list[tuple[str, str]], classes: list[str]) -> None:
+        """Fill the kind and class filters (read in the background at start), keeping what
+        is chosen or remembered."""
+        lost = False
+        for name, combo, choices in (("kind", self.kind_filter, kinds),
+                                     ("class", self.class_filter, [(c, c) for c in classes])):
+            wanted = self._choice(name)
+            combo.blockSignals(True)
+            try:
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for value, label in choices:
+                    combo.addItem(label, value)
+                index = combo.findData(wanted) if wanted else 0
+                combo.setCurrentIndex(max(index, 0))
+            finally:
+                combo.blockSignals(False)
+            self._waiting_choice.pop(name, None)
+            lost = lost or index < 0
+        if lost:  # a remembered kind or class the school no longer has: list all
+            self._refilter()
+
     def _restore_filter(self) -> None:
         if self._settings is None:
             return
@@ -223,6 +257,8 @@ class InboxPage(QWidget):
             for name, combo in self._combos().items():
                 value = self._settings.value(f"{self._settings_key}/{name}")
                 index = combo.findData(value) if value not in (None, "") else 0
+                if index < 0 and name in ("kind", "class"):
+                    self._waiting_choice[name] = str(value)
                 combo.setCurrentIndex(max(index, 0))
             for name, box in (("waiting", self.waiting_only), ("conflict", self.conflict_only)):
                 box.setChecked(str(self._settings.value(f"{self._settings_key}/{name}"))
@@ -234,8 +270,8 @@ class InboxPage(QWidget):
     def _remember_filter(self) -> None:
         if self._settings is None:
             return
-        for name, combo in self._combos().items():
-            self._settings.setValue(f"{self._settings_key}/{name}", combo.currentData() or "")
+        for name in self._combos():
+            self._settings.setValue(f"{self._settings_key}/{name}", self._choice(name) or "")
         self._settings.setValue(f"{self._settings_key}/waiting",
                                 "true" if self.waiting_only.isChecked() else "false")
         self._settings.setValue(f"{self._settings_key}/conflict",
@@ -282,22 +318,40 @@ class InboxPage(QWidget):
         self._remember_filter()
         key, descending = self._sort
         known = self._counts
+        # The rows that will be in sight are read with the ids, so the list never shows
+        # placeholders where it shows rows now (nor at the top when it first opens).
+        state = capture(self.table, self._id_at)
+        in_sight = self._rows_in_sight()
+        model = self.model
 
-        def work() -> tuple[list[int], dict[ApplicationStatus, int]]:
+        def work() -> tuple[list[int], dict[ApplicationStatus, int], dict[int, Block]]:
             ids = self._query_ids(f, key, descending)
-            return ids, (self._count_statuses() if recount or known is None else known)
+            first = 0
+            if state.anchor is not None:
+                try:
+                    first = ids.index(state.anchor) - state.anchor_offset  # type: ignore[arg-type]
+                except ValueError:
+                    first = state.top_row
+            blocks = model.read_blocks(ids, model.block_numbers(first, in_sight, len(ids)))
+            return (ids, self._count_statuses() if recount or known is None else known,
+                    blocks)
 
         # a newer filter's query makes this one's answer be dropped
         self._tasks.run(work, on_done=self._apply, on_error=self._show_error, owner=self,
                         key="ids", latest=True)
 
-    def _apply(self, result: tuple[list[int], dict[ApplicationStatus, int]]) -> None:
-        ids, counts = result
+    def _rows_in_sight(self) -> int:
+        height = max(self.table.viewport().height(), self.height(), 600)
+        return height // max(self.table.verticalHeader().defaultSectionSize(), 1) + 2
+
+    def _apply(self, result: tuple[list[int], dict[ApplicationStatus, int],
+                                   dict[int, Block]]) -> None:
+        ids, counts, blocks = result
         self._counts = counts
         # The reviewer's place survives the reload: the same applications stay selected, the
         # current one stays current (the detail keeps showing it) and the list does not jump.
         state = capture(self.table, self._id_at)
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, blocks)
         if not restore(self.table, state, self.model.row_of):
             self._current_id = None
         self._show_counts()

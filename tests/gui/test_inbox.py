@@ -323,3 +323,42 @@ def test_a_reload_keeps_the_selection_the_current_row_and_the_scroll_position(
     assert table.rowViewportPosition(model.row_of(current)) == height  # no jump
     assert moved == []  # the same application: the detail is not asked to load it again
     tasks.wait()
+
+
+def test_rows_are_read_in_the_background_with_a_placeholder_until_they_come(
+        qtbot, qtmodeltester, school) -> None:
+    import threading
+
+    store, _ = school
+    tasks = TaskRunner()
+    release = threading.Event()
+    threads: list[bool] = []
+
+    def fetch(ids):
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(5)
+        return queries.inbox_rows(store, ids)
+
+    model = InboxModel(fetch, tasks=tasks)
+    model.set_ids(queries.inbox_ids(store, InboxFilter(SCHOOL), sort="learner_name",
+                                    descending=False))
+    name = [c[0] for c in COLUMNS].index("learner_name")
+    assert model.index(0, 0).data() == "…"  # in grey, until the block arrives
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#9e9e9e"
+    assert model.index(0, name).data() is None and not model.is_fetched(0)
+    assert model.index(0, 0).data(IdRole) == model.id_at(0)  # the id is always there
+    with qtbot.waitSignal(model.rowsFetched, timeout=5000) as fetched:
+        release.set()
+    assert fetched.args == [0, len(PEOPLE) - 1]
+    assert model.index(0, name).data() == "Ērika Ķuze" and model.is_fetched(0)
+
+    # rows read again (a decision, a sync) stay in sight until their new version comes
+    release.clear()
+    model.refresh_rows({model.id_at(0)})
+    assert model.index(0, name).data() == "Ērika Ķuze" and not model.is_fetched(0)
+    with qtbot.waitSignal(model.rowsFetched, timeout=5000):
+        release.set()
+    assert model.is_fetched(0)
+    assert threads and not any(threads)  # never on the GUI thread
+    qtmodeltester.check(model, force_py=True)
+    tasks.wait()
