@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,7 +28,9 @@ class _Failure(Exception):
     """A reason to stop, already worded for the user."""
 
 
-def add_sync_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_sync_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     p = sub.add_parser("sync", help="sync the local store with the central service, headless")
     p.add_argument("--once", action="store_true", required=True,
                    help="one push and pull, then exit (for scheduled tasks)")
@@ -116,7 +119,7 @@ def _run_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-def _choose_institution(args: argparse.Namespace, memberships: dict[str, object],
+def _choose_institution(args: argparse.Namespace, memberships: Mapping[str, object],
                         store: Store) -> str:
     """--institution; else the user's only school; else the one school this store syncs."""
     institution: str | None = args.institution

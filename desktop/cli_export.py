@@ -38,7 +38,9 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_export_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     p = sub.add_parser("export", help="write a report (CSV or PDF) from the local store")
     p.add_argument("report", choices=REPORT_KINDS,
                    help="open applications, items by status, issued devices per class, "

@@ -31,7 +31,9 @@ class _Failure(Exception):
     """A reason to stop, already worded for the user."""
 
 
-def add_inventory_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_inventory_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     p = sub.add_parser("inventory", help="import or export the inventory as CSV")
     inv = p.add_subparsers(dest="inventory_command", metavar="ACTION", required=True)
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 import requests
@@ -48,6 +48,9 @@ from sync.protocol import (
     parse,
     parse_changes_page,
 )
+
+if TYPE_CHECKING:
+    from requests.sessions import _Settings  # the stubs' name for what requests returns
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +209,7 @@ class _VerifiedSession(requests.Session):
         super().__init__()
         self.verify = ca_bundle or True
 
-    @property  # type: ignore[override]
+    @property
     def verify(self) -> str | bool:
         return self._verify
 
@@ -215,13 +218,13 @@ class _VerifiedSession(requests.Session):
         if value is True:
             self._verify = True
         elif isinstance(value, str | os.PathLike) and Path(value).is_file():
-            self._verify = os.fspath(value)  # type: ignore[assignment]
+            self._verify = os.fspath(value)
         else:
             raise ValueError("TLS certificate verification cannot be switched off; "
                              "give a CA bundle file instead")
 
-    def merge_environment_settings(self, url: str, proxies: Any, stream: Any, verify: Any,
-                                   cert: Any) -> dict[str, Any]:
+    def merge_environment_settings(self, url: str | bytes | None, proxies: Any, stream: Any,
+                                   verify: Any, cert: Any) -> _Settings:
         if verify is not None and verify is not True and verify != self._verify:
             raise ValueError("TLS certificate verification cannot be switched off per request")
         settings = super().merge_environment_settings(url, proxies, stream, None, cert)
@@ -248,8 +251,10 @@ class _GetOnlyRetry(Retry):
     def increment(self, method: str | None = None, url: str | None = None,
                   response: BaseHTTPResponse | None = None, error: Exception | None = None,
                   _pool: ConnectionPool | None = None,
-                  _stacktrace: TracebackType | None = None) -> Retry:
+                  _stacktrace: TracebackType | None = None) -> Self:
         if error is not None and (method is None or not self._is_method_retryable(method)):
+            # urllib3 types the pool as required yet hands increment() None when it has
+            # none; its own Retry.increment raises MaxRetryError(_pool, ...) the same way.
             raise MaxRetryError(_pool, url, error) from error  # type: ignore[arg-type]
         return super().increment(method, url, response, error, _pool, _stacktrace)
 

@@ -72,8 +72,10 @@ def bar_chart(report: Report, width: float, height: float = 70 * mm) -> Drawing:
     many = len(labels) > 6
     bottom = 22 * mm if many else 12 * mm  # room for slanted labels
     chart = VerticalBarChart()
-    chart.x, chart.y = 14 * mm, bottom
-    chart.width, chart.height = width - 20 * mm, height - bottom - 12 * mm
+    # types-reportlab declares PlotArea's x, y, width and height as int (its defaults);
+    # reportlab itself validates them as any number (isNumber), and points are floats.
+    chart.x, chart.y = 14 * mm, bottom  # type: ignore[assignment]
+    chart.width, chart.height = width - 20 * mm, height - bottom - 12 * mm  # type: ignore[assignment]
     chart.data = [data]
     chart.bars[0].fillColor = BAR_COLOUR
     chart.bars[0].strokeColor = None
@@ -143,7 +145,7 @@ def render_report_pdf(report: Report, *, school_name: str = "",
         rest = (width - first) / max(1, len(report.columns) - 1)
         table = Table(data, colWidths=[first] + [rest] * (len(report.columns) - 1),
                       repeatRows=1)
-        style = [
+        style: list[tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]] = [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -370,7 +370,7 @@ def availability(store: Store, institution_id: str, language: str = "lv"
                 .group_by(Item.kind_code, Item.status)):
             items.setdefault(kind, {})[ItemStatus(status)] = count
         demand: dict[str, dict[str, int]] = {}
-        for kind, status, count in s.execute(
+        for kind, app_status, count in s.execute(
                 select(Application.kind_code, Application.status, func.count())
                 .where(Application.institution_id == institution_id,
                        or_(Application.status.in_([ApplicationStatus.SUBMITTED.value,
@@ -378,7 +378,7 @@ def availability(store: Store, institution_id: str, language: str = "lv"
                            and_(Application.status == ApplicationStatus.CONFIRMED.value,
                                 no_device)))
                 .group_by(Application.kind_code, Application.status)):
-            demand.setdefault(kind, {})[str(status)] = count
+            demand.setdefault(kind, {})[str(app_status)] = count
         offered = set(s.scalars(select(OfferedKind.kind_code)
                                 .where(OfferedKind.institution_id == institution_id)))
     rows = []
@@ -444,18 +444,19 @@ def catalogue_conflicts(store: Store, institution_id: str) -> list[CatalogueConf
         result = []
         for cmd in cmds:
             conflict = cmd.conflict or {}
+            held: OfferedKind | Item | None
             if cmd.aggregate_type == "offered_kind":
                 names: tuple[str, ...] = _OFFERED_FIELDS
-                held = s.get(OfferedKind, cmd.aggregate_id)
+                held = held_kind = s.get(OfferedKind, cmd.aggregate_id)
                 central = conflict.get("current_offered_kind") or {}
-                kind = s.get(ResourceKind, held.kind_code if held else
+                kind = s.get(ResourceKind, held_kind.kind_code if held_kind else
                              central.get("kind_code", ""))
                 label = kind.label_lv if kind else str(cmd.payload.get("kind_code", ""))
             else:
                 names = _ITEM_FIELDS
-                held = s.get(Item, cmd.aggregate_id)
+                held = held_item = s.get(Item, cmd.aggregate_id)
                 central = conflict.get("current_item") or {}
-                label = (held.inventory_no if held else
+                label = (held_item.inventory_no if held_item else
                          str(cmd.payload.get("inventory_no") or central.get("inventory_no")
                              or cmd.aggregate_id))
             local: dict[str, str] = {}

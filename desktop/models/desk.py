@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -139,19 +140,22 @@ def _kind_label(session: Session, code: str) -> str:
     return session.scalar(select(ResourceKind.label_lv).where(ResourceKind.code == code)) or code
 
 
-def _rows_query(actor: Actor) -> Select[tuple[Application, Handover | None, Item | None]]:
+def _rows_query(actor: Actor) -> Select[Application, Handover | None, Item | None]:
     live = and_(
         Handover.application_id == Application.id,
         Handover.status.in_([HandoverStatus.PREPARING.value, HandoverStatus.PREPARED.value,
                              HandoverStatus.ISSUED.value]),
     )
-    return (
+    query = (
         select(Application, Handover, Item)
         .outerjoin(Handover, live)
         .outerjoin(Item, Item.id == Handover.item_id)
         .where(Application.institution_id == actor.institution_id,
                Application.status == ApplicationStatus.CONFIRMED.value)
     )
+    # SQLAlchemy types an entity in select() as always present; the outer joins make the
+    # handover and the item optional, which the rows' users must check.
+    return cast("Select[Application, Handover | None, Item | None]", query)
 
 
 def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_ISSUE,

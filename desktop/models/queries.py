@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, exists, func, or_, select, type_coerce
+from sqlalchemy.orm import QueryableAttribute
 
 from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
 from desktop.models.schema import (
@@ -120,8 +121,8 @@ def inbox_ids(
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}")
     # names sort in Latvian alphabetical order through their indexed sort key
-    column: ColumnElement[Any] = (Application.learner_sort if sort == "learner_name"
-                                  else getattr(Application, sort))
+    column: ColumnElement[Any] | QueryableAttribute[Any] = (
+        Application.learner_sort if sort == "learner_name" else getattr(Application, sort))
     if _narrowed(f) and sort != "submitted_at":
         # With a filter, SQLite would still walk the whole sort index and look up every row
         # to test it (a status filter sorted by name: 170-240 ms on 100,000 applications).
@@ -161,9 +162,11 @@ def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[I
             .where(Application.id.in_(list(ids)))
         ).all()
     by_id = {
-        r[0]: InboxRow(*r[:7], r[7] or r[6], *r[8:11],
-                       masked_learner_code=mask_personal_code(r[11]))
-        for r in result
+        app_id: InboxRow(app_id, number, submitted_at, learner_name, learner_class,
+                         submitter_name, kind_code, kind_label or kind_code, status, waiting,
+                         in_conflict, masked_learner_code=mask_personal_code(personal_code))
+        for (app_id, number, submitted_at, learner_name, learner_class, submitter_name,
+             kind_code, kind_label, status, waiting, in_conflict, personal_code) in result
     }
     return [by_id[i] for i in ids if i in by_id]
 
@@ -214,4 +217,4 @@ def learner_classes(store: Store, institution_id: str) -> list[str]:
         grade, _, letter = name.partition(".")
         return (int(grade) if grade.isdigit() else 99, letter)
 
-    return sorted(names, key=order)
+    return sorted((name for name in names if name is not None), key=order)

@@ -116,6 +116,13 @@ def _kind_labels(store: Store, language: str = "lv") -> dict[str, str]:
                 for code, latvian, english in s.execute(query)}
 
 
+def _by_label(kinds: dict[str, str]) -> Callable[[str], str]:
+    """Sort key for kind codes: their label, case-folded (the code when it has no label)."""
+    def key(code: str) -> str:
+        return kinds.get(code, code).casefold()
+    return key
+
+
 def _class_key(name: str, no_class: str = NO_CLASS) -> tuple[int, str]:
     """Natural order of classes: 2.a before 10.a; those without a class last."""
     if name == no_class:
@@ -140,14 +147,14 @@ def applications_report(store: Store, institution_id: str, today: date | None = 
     counts: dict[str, Counter[ApplicationStatus]] = defaultdict(Counter)
     for kind, status in found:
         counts[kind][ApplicationStatus(status)] += 1
-    rows = []
-    for kind in sorted(counts, key=lambda k: kinds.get(k, k).casefold()):
+    rows: list[tuple[Value, ...]] = []
+    for kind in sorted(counts, key=_by_label(kinds)):
         c = counts[kind]
         rows.append((kinds.get(kind, kind), *(c[st] for st in OPEN_STATUSES),
                      sum(c.values())))
     by_status = Counter(ApplicationStatus(st) for _, st in found)
     total = text(TOTAL, language)
-    totals = (total, *(by_status[st] for st in OPEN_STATUSES), len(found))
+    totals: tuple[Value, ...] = (total, *(by_status[st] for st in OPEN_STATUSES), len(found))
     return Report(
         kind="applications", title=text(TITLES["applications"], language),
         columns=(text("Resursa veids", language),
@@ -165,14 +172,14 @@ def items_report(store: Store, institution_id: str, today: date | None = None,
     with store.read() as s:
         found = s.execute(select(Item.kind_code, Item.status)
                           .where(Item.institution_id == institution_id)).all()
-    kind_codes = sorted({k for k, _ in found}, key=lambda k: kinds.get(k, k).casefold())
+    kind_codes = sorted({k for k, _ in found}, key=_by_label(kinds))
     counts: dict[ItemStatus, Counter[str]] = defaultdict(Counter)
     for kind, status in found:
         counts[ItemStatus(status)][kind] += 1
     total = text(TOTAL, language)
-    rows = [(st.label(language), *(counts[st][k] for k in kind_codes),
-             sum(counts[st].values()))
-            for st in ItemStatus if counts[st]]
+    rows: list[tuple[Value, ...]] = [
+        (st.label(language), *(counts[st][k] for k in kind_codes), sum(counts[st].values()))
+        for st in ItemStatus if counts[st]]
     if rows:
         rows.append((total, *(sum(counts[st][k] for st in counts) for k in kind_codes),
                      len(found)))
@@ -201,10 +208,11 @@ def issued_report(store: Store, institution_id: str, today: date | None = None,
     by_class: dict[str, Counter[str]] = defaultdict(Counter)
     for learner_class, kind in found:
         by_class[(learner_class or "").strip() or no_class][kind or "?"] += 1
-    kind_codes = sorted({k or "?" for _, k in found}, key=lambda k: kinds.get(k, k).casefold())
+    kind_codes = sorted({k or "?" for _, k in found}, key=_by_label(kinds))
     classes = sorted(by_class, key=lambda name: _class_key(name, no_class))
-    rows = [(name, *(by_class[name][k] for k in kind_codes), sum(by_class[name].values()))
-            for name in classes]
+    rows: list[tuple[Value, ...]] = [
+        (name, *(by_class[name][k] for k in kind_codes), sum(by_class[name].values()))
+        for name in classes]
     if rows:
         rows.append((text(TOTAL, language),
                      *(sum(c[k] for c in by_class.values()) for k in kind_codes), len(found)))
@@ -234,9 +242,10 @@ def overdue_report(store: Store, institution_id: str, today: date | None = None,
                    Handover.return_deadline < today)
             .order_by(Handover.return_deadline, Application.number)
         ).all()
-    rows = []
+    rows: list[tuple[Value, ...]] = []
     buckets: Counter[str] = Counter()
     for number, learner, learner_class, inventory_no, kind, deadline in found:
+        assert deadline is not None  # the query keeps only deadlines before today
         late = (today - deadline).days
         rows.append((number, learner, learner_class or "—", inventory_no or "—",
                      kinds.get(kind or "", kind or "—"), deadline, late))

@@ -35,7 +35,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import String, and_, case, cast, delete, exists, func, or_, select
+from sqlalchemy import (
+    CursorResult,
+    Delete,
+    Executable,
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
@@ -201,8 +214,15 @@ def _chunks(values: list[int], size: int = 500) -> Iterable[list[int]]:
 
 
 # -- deleting --------------------------------------------------------------------------------
-def _count(session: Session, stmt: object) -> int:
-    return int(session.execute(stmt).scalar() or 0)  # type: ignore[call-overload]
+def _count(session: Session, stmt: Executable) -> int:
+    return int(session.execute(stmt).scalar() or 0)
+
+
+def _deleted(session: Session, stmt: Delete) -> int:
+    """How many rows the DELETE removed (a DML statement's result is a CursorResult)."""
+    result = session.execute(stmt)
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 def _delete_cases(session: Session, ids: list[int], report: PurgeReport) -> list[str]:
@@ -228,14 +248,14 @@ def _delete_cases(session: Session, ids: list[int], report: PurgeReport) -> list
             and_(AuditEntry.entity_type == "handover", AuditEntry.entity_id.in_(handover_ids)),
             func.json_extract(AuditEntry.details, "$.application").in_(chunk),
         )
-        report.audit_rows += session.execute(delete(AuditEntry).where(audit_about)).rowcount
+        report.audit_rows += _deleted(session, delete(AuditEntry).where(audit_about))
         session.execute(delete(DeferredChange).where(DeferredChange.entity == "application",
                                                      DeferredChange.entity_id.in_(keys)))
         # The rest cascades from the application row (statuses, handovers, documents,
         # acknowledgements, history, outbox): foreign keys are on in every store session.
         session.execute(delete(Document).where(doc_filter))
-        report.applications += session.execute(
-            delete(Application).where(Application.id.in_(chunk))).rowcount
+        report.applications += _deleted(
+            session, delete(Application).where(Application.id.in_(chunk)))
     return files
 
 
@@ -353,7 +373,7 @@ def sweep_orphans(store: Store, *, trigger: str = "tombstone",
                  func.json_extract(AuditEntry.details, "$.application").not_in(
                      select(Application.id))),
         )
-        report.audit_rows = session.execute(delete(AuditEntry).where(orphan_audit)).rowcount
+        report.audit_rows = _deleted(session, delete(AuditEntry).where(orphan_audit))
     _remove_files(store.data_dir, [], gone_folders, report)
     if report.audit_rows or report.files:
         with store.write() as session:

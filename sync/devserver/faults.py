@@ -57,7 +57,7 @@ class Faults:
     def add(self, method: str = "*", path_prefix: str = "/", *, status: int | None = None,
             count: int | None = 1, retry_after: int | None = None,
             delay_ms: int = 0) -> FaultRule:
-        rule = FaultRule(method=method.upper(), path_prefix=path_prefix, status=status,  # type: ignore[arg-type]
+        rule = FaultRule(method=method.upper(), path_prefix=path_prefix, status=status,
                          count=count, retry_after=retry_after, delay_ms=delay_ms)
         return self.add_rule(rule)
 

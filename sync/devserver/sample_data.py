@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from random import Random
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy import Connection
 
@@ -48,6 +48,9 @@ from desktop.models.codes import (
 )
 from desktop.models.schema import Base, fold, latvian_sort_key, search_key_for
 from desktop.models.store import open_store
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsLenAndGetItem
 
 __all__ = [
     "DEFAULT_INSTITUTION",
@@ -242,7 +245,7 @@ def _school_year(sec: int) -> int:
 class _Rng(Random):
     """``random.Random`` with quicker (and equally deterministic) integer draws."""
 
-    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:  # type: ignore[override]
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
         if stop is None:
             return int(self.random() * start)
         return start + int(self.random() * (stop - start))
@@ -250,7 +253,7 @@ class _Rng(Random):
     def randint(self, a: int, b: int) -> int:
         return a + int(self.random() * (b - a + 1))
 
-    def choice(self, seq: Sequence[_T]) -> _T:
+    def choice(self, seq: SupportsLenAndGetItem[_T]) -> _T:
         return seq[int(self.random() * len(seq))]
 
 
@@ -629,6 +632,7 @@ def _gen_applications(rng: Random, n: int) -> tuple[list[_App], list[_History]]:
                                 REVIEWER_USER, "local"))
                 before = "postponed"
                 app.version += 1
+            withdrawal: WithdrawalReason | None = None
             if status is ApplicationStatus.CONFIRMED:
                 action, actor, source = "grant", REVIEWER_USER, "local"
             elif status is ApplicationStatus.DECLINED:
@@ -642,10 +646,9 @@ def _gen_applications(rng: Random, n: int) -> tuple[list[_App], list[_History]]:
                     app.revisit = _dt(changed).date() + timedelta(days=rng.randint(14, 120))
             else:
                 action, actor, source = "withdraw", CENTRAL_ACTOR, "central"
-                app.withdrawal = _WITHDRAWAL(rng)
+                withdrawal = app.withdrawal = _WITHDRAWAL(rng)
             history.append((changed, "application", key, i, action, before, status.value,
-                            app.reason if status is not ApplicationStatus.WITHDRAWN
-                            else app.withdrawal.value,
+                            app.reason if withdrawal is None else withdrawal.value,
                             actor, source))
             app.changed = changed
             app.version += 1

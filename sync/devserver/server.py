@@ -70,6 +70,7 @@ class DevServer:
         self._db: Database | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
+        self._sock: socket.socket | None = None
         self._tmpdir: Path | None = None
         self.seed_seconds: float | None = None
 
@@ -157,9 +158,8 @@ class DevServer:
             if self._thread.is_alive() and self._server is not None:
                 self._server.force_exit = True
                 self._thread.join(timeout=5)
-        sock = getattr(self, "_sock", None)
-        if sock is not None:
-            sock.close()
+        if self._sock is not None:
+            self._sock.close()
             self._sock = None
         self._server = None
         self._thread = None
@@ -245,7 +245,7 @@ class DevServer:
                            description: str = "Ziņojums no e-pakalpojuma.") -> ApplicationWire:
         """A lost/stolen report: an ``ApplicantIncident``, or ``"lost"``/``"stolen"``."""
         if not isinstance(incident, ApplicantIncident):
-            incident = ApplicantIncident(kind=incident, description=description)  # type: ignore[arg-type]
+            incident = ApplicantIncident(kind=incident, description=description)
         return self.state.applicant_incident(application_id, incident)
 
     def applicant_confirm_receipt(self, application_id: int,

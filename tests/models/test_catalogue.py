@@ -16,7 +16,7 @@ from desktop.models.codes import (
     TargetGroup,
 )
 from desktop.models.errors import NotFoundError, PermissionDeniedError
-from desktop.models.schema import AuditEntry, Document, OutboxCommand
+from desktop.models.schema import AuditEntry, Document, Item, OutboxCommand
 from desktop.models.store import Store
 from desktop.models.workflow import ItemAction
 from factories import (
@@ -170,3 +170,45 @@ def test_catalogue_conflict_shows_both_versions(cat: Store) -> None:
     assert conflict.central_version == 4
     [win] = [r for r in catalogue.offered_kinds(cat, SCHOOL) if r.id == "ok-win"]
     assert win.in_conflict and not win.accepting_applications  # the local value stands
+
+
+def _refuse_item_edit(cat: Store, item_id: str) -> None:
+    """Edit the item here, then mark its command refused by the central service."""
+    inventory.edit_item(cat, ADMIN, item_id, {
+        "kind_code": "windows_laptop", "inventory_no": "INV-77", "manufacturer": "HP",
+        "model": "ProBook 450", "year": 2023})
+    central = {"id": item_id, "version": 3, "institution_id": SCHOOL,
+               "kind_code": "windows_laptop", "inventory_no": "INV-77", "serial_no": None,
+               "manufacturer": "Lenovo", "model": "ThinkPad E14", "year": 2024,
+               "acquisition_value": "649.99", "socially_supported": False, "location": None,
+               "notes": None, "status": "maintenance"}
+    with cat.write() as s:
+        cmd = s.scalars(select(OutboxCommand)).one()
+        cmd.state = CommandState.CONFLICT
+        cmd.conflict = {"status": 412, "title": "stale", "current_item": central}
+
+
+def test_catalogue_conflict_on_an_item_shows_both_versions(cat: Store) -> None:
+    # the item branch reads the held Item (not an OfferedKind): its inventory number labels it
+    item_id = add_item(cat, inventory_no="INV-77")
+    _refuse_item_edit(cat, item_id)
+    [conflict] = catalogue.catalogue_conflicts(cat, SCHOOL)
+    assert conflict.aggregate_type == "item" and conflict.aggregate_id == item_id
+    assert conflict.label == "INV-77" and conflict.http_status == 412
+    assert conflict.central_version == 3
+    assert (conflict.local["manufacturer"], conflict.local["model"], conflict.local["year"]) \
+        == ("HP", "ProBook 450", "2023")
+    assert conflict.local["status"] == ItemStatus.AVAILABLE.label_lv
+    assert (conflict.central["manufacturer"], conflict.central["year"]) == ("Lenovo", "2024")
+    assert conflict.central["status"] == ItemStatus.MAINTENANCE.label_lv
+    assert conflict.central["acquisition_value"] == "649.99"
+
+
+def test_catalogue_conflict_on_an_item_gone_here_is_named_from_the_command(cat: Store) -> None:
+    item_id = add_item(cat, inventory_no="INV-77")
+    _refuse_item_edit(cat, item_id)
+    with cat.write() as s:
+        s.delete(s.get(Item, item_id))
+    [conflict] = catalogue.catalogue_conflicts(cat, SCHOOL)
+    assert conflict.label == "INV-77"
+    assert conflict.local["model"] == "ProBook 450"  # from the refused command's payload
