@@ -6,7 +6,6 @@ their idempotency key. Failures become typed errors the engine and the UI can ac
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import math
 import os
@@ -18,7 +17,6 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -27,6 +25,7 @@ from urllib3.exceptions import MaxRetryError
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
+from desktop.models.urls import UrlError, check_url
 from sync.credentials import Credentials, Tokens
 from sync.protocol import (
     PROBLEM_JSON,
@@ -142,38 +141,17 @@ def _retry_after(response: requests.Response, now: datetime | None = None) -> fl
     return max(0.0, seconds)
 
 
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_server_url(url: str) -> str:
     """The server's base URL without a trailing slash, or ValueError saying what is wrong.
 
-    https:// always; plain http:// only to this computer (the devserver, tests), because TLS
-    is never switched off for a real server.
+    The one URL policy (``desktop.models.urls``): https:// always, plain http:// only to this
+    computer (the devserver, tests), because TLS is never switched off for a real server.
     """
     text = url.strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"the server URL {text!r} must look like https://host[:port]")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("the server URL must not carry a user name or password")
-    if parts.query or parts.fragment:
-        raise ValueError("the server URL must not have a query (?) or fragment (#)")
     try:
-        parts.port  # noqa: B018 - validates the port
-    except ValueError as exc:
-        raise ValueError(f"the server URL {text!r} has an invalid port") from exc
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise ValueError("the server URL must use https:// (plain http only on this computer)")
+        check_url(text, allow_query=False)
+    except UrlError as exc:
+        raise ValueError(f"the server URL {text!r} {exc.message_en}") from exc
     return text.rstrip("/")
 
 

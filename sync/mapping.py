@@ -274,17 +274,17 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
                                             acknowledged_at=ack.acknowledged_at))
 
     incoming = {h.id for h in wire.handovers}
-    for h in list(app.handovers):
-        if h.id not in incoming:
-            session.delete(h)
+    for gone in list(app.handovers):
+        if gone.id not in incoming:
+            session.delete(gone)
     session.flush()
     for hw in wire.handovers:
-        h = session.get(Handover, hw.id)
-        if h is None:
-            h = Handover(id=hw.id, application_id=app.id)
-            session.add(h)
+        held = session.get(Handover, hw.id)
+        if held is None:
+            held = Handover(id=hw.id, application_id=app.id)
+            session.add(held)
         for name in _HANDOVER_FIELDS[1:]:
-            setattr(h, name, getattr(hw, name))
+            setattr(held, name, getattr(hw, name))
     session.flush()
     # Rows were deleted and added by key, not through the collection: read it afresh, so a
     # rule run later in the same transaction sees the server's handovers only.
@@ -358,7 +358,7 @@ def _code(value: StrEnum | None) -> str | None:
 
 
 def _insert_rows(session: Session, table: str, columns: Sequence[str],
-                 rows: list[tuple[object, ...]]) -> None:
+                 rows: Sequence[tuple[object, ...]]) -> None:
     if rows:
         marks = ", ".join("?" for _ in columns)
         session.connection().exec_driver_sql(  # names are this module's constants
@@ -386,7 +386,10 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
     now = _sql_time(utcnow())
     known_docs = set(session.scalars(select(Document.id)))
     new_docs: dict[str, tuple[object, ...]] = {}
-    apps, socials, acks, handovers = [], [], [], []
+    apps: list[tuple[object, ...]] = []
+    socials: list[tuple[object, ...]] = []
+    acks: list[tuple[object, ...]] = []
+    handovers: list[tuple[object, ...]] = []
     for w in wires:
         sub, learner = w.submitter, w.learner
         apps.append((

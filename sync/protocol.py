@@ -139,7 +139,7 @@ class ApplicationWire(Wire):
 ItemUpsert = ItemFields
 
 
-class ItemWire(ItemUpsert):
+class ItemWire(ItemFields):
     id: Uuid
     version: Annotated[int, Field(ge=1)]
     institution_id: InstitutionId

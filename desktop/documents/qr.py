@@ -7,11 +7,12 @@ module matrix itself, so it stays sharp at any size.
 
 from __future__ import annotations
 
-import ipaddress
 from io import BytesIO
 from urllib.parse import urlsplit
 
 import segno
+
+from desktop.models.urls import UrlError, check_url
 
 PLACEHOLDER = "{application_id}"
 
@@ -22,15 +23,6 @@ class QrTemplateError(ValueError):
     def __init__(self, message_en: str, message_lv: str) -> None:
         super().__init__(message_en)
         self.message_lv = message_lv
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_template(template: str) -> str:
@@ -48,18 +40,15 @@ def check_template(template: str) -> str:
         raise QrTemplateError(
             "the e-service URL template may hold only {application_id}",
             f"E-pakalpojuma adreses veidnē drīkst būt tikai vietturis {PLACEHOLDER}")
-    parts = urlsplit(text.replace(PLACEHOLDER, "1"))
-    if not parts.hostname:
+    if not urlsplit(text.replace(PLACEHOLDER, "1")).hostname:
         raise QrTemplateError("the e-service URL template has no host",
                               "E-pakalpojuma adreses veidnē nav norādīts serveris")
-    if parts.scheme == "https":
-        return text
-    if parts.scheme == "http" and _is_loopback(parts.hostname):
-        return text  # the reference server on this computer (demo, tests)
-    raise QrTemplateError(
-        "the e-service URL must use https (http only on this computer)",
-        "E-pakalpojuma adresei jāsākas ar https:// (http:// atļauts tikai šim datoram, "
-        "piemēram, http://127.0.0.1)")
+    try:
+        check_url(text.replace(PLACEHOLDER, "1"))  # the one policy: http only to this computer
+    except UrlError as exc:
+        raise QrTemplateError(f"the e-service URL {exc.message_en}",
+                              f"E-pakalpojuma adrese: {exc.message_lv}") from exc
+    return text
 
 
 def receipt_url(template: str, application_id: int) -> str:

@@ -24,6 +24,7 @@ from desktop.models.codes import (
     ItemStatus,
     ReturnCondition,
 )
+from desktop.models.command_names import CommandName
 from desktop.models.journal import Actor
 from desktop.models.reports import write_csv
 from desktop.models.schema import Application, AuditEntry, DeletionLog, utcnow
@@ -36,17 +37,17 @@ EXPORT_ACTION = "export"
 VIEW_COALESCE = timedelta(minutes=5)
 
 ACTION_LABELS: dict[str, str] = {
-    "grant": "Piešķirts",
-    "refuse": "Atteikts",
-    "defer": "Atlikta izskatīšana",
-    "prepare_handover": "Sagatavota izsniegšana",
-    "cancel_handover": "Atcelta izsniegšana",
-    "record_return": "Pieņemts atpakaļ",
-    "acknowledge_incident": "Apstiprināts nozaudējums/zādzība",
+    CommandName.GRANT: "Piešķirts",
+    CommandName.REFUSE: "Atteikts",
+    CommandName.DEFER: "Atlikta izskatīšana",
+    CommandName.PREPARE_HANDOVER: "Sagatavota izsniegšana",
+    CommandName.CANCEL_HANDOVER: "Atcelta izsniegšana",
+    CommandName.RECORD_RETURN: "Pieņemts atpakaļ",
+    CommandName.ACKNOWLEDGE_INCIDENT: "Apstiprināts nozaudējums/zādzība",
     "create_item": "Pievienota ierīce",
     "edit_item": "Labota ierīce",
     "change_item_status": "Mainīts ierīces statuss",
-    "set_accepting_applications": "Mainīta pieteikšanās",
+    CommandName.SET_ACCEPTING_APPLICATIONS: "Mainīta pieteikšanās",
     "discard": "Atmests lēmums",
     "resolve_conflict": "Atrisināts konflikts",
     VIEW_ACTION: "Skatīti personas dati",

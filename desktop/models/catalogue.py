@@ -152,7 +152,7 @@ def set_target_group(store: Store, actor: Actor, offered_kind_id: str,
         offered.target_group = group
         offered.updated_at = at
         command_id = record(
-            session, actor, action="set_target_group", entity_type="offered_kind",
+            session, actor, action=CommandName.SET_TARGET_GROUP.value, entity_type="offered_kind",
             entity_id=offered.id, changes=[],
             audit_details={"kind": offered.kind_code, "from": before.value, "to": group.value},
             command=Command("offered_kind", offered.id, CommandName.SET_TARGET_GROUP,

@@ -48,6 +48,7 @@ from desktop.models.codes import (
 )
 from desktop.models.schema import Base, fold, latvian_sort_key, search_key_for
 from desktop.models.store import open_store
+from desktop.models.workflow import ApplicationAction
 
 if TYPE_CHECKING:
     from _typeshed import SupportsLenAndGetItem
@@ -627,20 +628,21 @@ def _gen_applications(rng: Random, n: int) -> tuple[list[_App], list[_History]]:
                           ApplicationStatus.WITHDRAWN) and rng.random() < 0.1:
                 # Deferred first, decided later.
                 deferred = submitted + (changed - submitted) // 3
-                history.append((deferred, "application", key, i, "defer", before, "postponed",
+                history.append((deferred, "application", key, i, ApplicationAction.DEFER.value,
+                                before, "postponed",
                                 _POSTPONE_REASONS[rng.randrange(len(_POSTPONE_REASONS))],
                                 REVIEWER_USER, "local"))
                 before = "postponed"
                 app.version += 1
             withdrawal: WithdrawalReason | None = None
             if status is ApplicationStatus.CONFIRMED:
-                action, actor, source = "grant", REVIEWER_USER, "local"
+                action, actor, source = ApplicationAction.GRANT.value, REVIEWER_USER, "local"
             elif status is ApplicationStatus.DECLINED:
-                action, actor, source = "refuse", REVIEWER_USER, "local"
+                action, actor, source = ApplicationAction.REFUSE.value, REVIEWER_USER, "local"
                 if app.reason is None:
                     app.reason = _DECLINE_REASONS[rng.randrange(len(_DECLINE_REASONS))]
             elif status is ApplicationStatus.POSTPONED:
-                action, actor, source = "defer", REVIEWER_USER, "local"
+                action, actor, source = ApplicationAction.DEFER.value, REVIEWER_USER, "local"
                 app.reason = _POSTPONE_REASONS[rng.randrange(len(_POSTPONE_REASONS))]
                 if rng.random() < 0.6:
                     app.revisit = _dt(changed).date() + timedelta(days=rng.randint(14, 120))
