@@ -1,8 +1,9 @@
 """Refusing or deferring many applications at once (a selection in the inbox).
 
-Each application is decided in its own transaction through ``decisions.refuse``/``defer``, so
-one that may no longer be refused (already declined, withdrawn, deleted meanwhile) is reported
-and skipped without undoing the others. What can be checked once is checked before anything is
+The whole selection is one ``store.write()``; each application is decided inside it through
+``decisions.refuse``/``defer`` as a savepoint, so one that may no longer be refused (already
+declined, withdrawn, deleted meanwhile) is reported and skipped without undoing the others,
+and the decisions that stand commit together. What can be checked once is checked before anything is
 written: the reason, the revisit date and the actor's permission.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop.models import decisions
+from desktop.models.changes import OpChanges
 from desktop.models.errors import InputError
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, require
@@ -32,6 +34,10 @@ class BulkResult:
     def total(self) -> int:
         return len(self.done) + len(self.failed)
 
+    @property
+    def changes(self) -> OpChanges:
+        return OpChanges.of(applications=self.done, outbox=bool(self.done))
+
 
 def _unique(ids: Iterable[int]) -> list[int]:
     """The ids in their order, each once (a selection may name a row twice)."""
@@ -43,16 +49,17 @@ def _reason(reason: str) -> str:
     return decisions.clean_reason(reason, required=True) or ""
 
 
-def _each(ids: Iterable[int], decide: Callable[[int], object]) -> BulkResult:
+def _each(store: Store, ids: Iterable[int], decide: Callable[[int], object]) -> BulkResult:
     done: list[int] = []
     failed: list[tuple[int, str]] = []
-    for app_id in _unique(ids):
-        try:
-            decide(app_id)
-        except WorkflowError as exc:  # a rule said no for this one: report it, go on
-            failed.append((app_id, exc.message_lv))
-        else:
-            done.append(app_id)
+    with store.write():
+        for app_id in _unique(ids):
+            try:
+                decide(app_id)  # its own write() is a savepoint of this one
+            except WorkflowError as exc:  # a rule said no for this one: report it, go on
+                failed.append((app_id, exc.message_lv))
+            else:
+                done.append(app_id)
     return BulkResult(done, failed)
 
 
@@ -72,7 +79,7 @@ def refuse_many(
     require(actor, Permission.DECIDE)
     text = _reason(reason)
     return _each(
-        application_ids,
+        store, application_ids,
         lambda app_id: decisions.refuse(store, actor, app_id, text, now=now),
     )
 
@@ -100,7 +107,7 @@ def defer_many(
             f"Atkārtotas izskatīšanas datums {revisit_on:%d.%m.%Y} ir pagātnē",
         )
     return _each(
-        application_ids,
+        store, application_ids,
         lambda app_id: decisions.defer(store, actor, app_id, text, revisit_on=revisit_on,
                                        now=now),
     )

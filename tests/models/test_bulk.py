@@ -1,4 +1,4 @@
-"""Refusing and deferring a selection: each application in its own transaction.
+"""Refusing and deferring a selection: one transaction, each application a savepoint in it.
 
 A selection that mixes applications that may be decided with some that may not (already
 declined, withdrawn, granted, gone) decides the former, one outbox command each, and reports
@@ -169,3 +169,26 @@ def test_a_role_that_may_not_decide_writes_nothing(selection, operation) -> None
     with pytest.raises(PermissionDeniedError):
         operation(store, DESK, list(ids.values()), REASON)
     assert _row_counts(store) == (0, 0, 0)
+
+
+def test_a_failure_midway_writes_nothing_at_all(selection, monkeypatch) -> None:
+    """The selection is one transaction: a crash after two decisions keeps neither."""
+    from desktop.models import bulk, decisions
+
+    store, ids = selection
+    before = _row_counts(store), _statuses(store, list(ids.values()))
+    real = decisions.refuse
+    calls = []
+
+    def refuse_then_crash(*args, **kwargs):
+        calls.append(args[2])
+        if len(calls) == 3:
+            raise RuntimeError("the disk went away")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bulk.decisions, "refuse", refuse_then_crash)
+    with pytest.raises(RuntimeError):
+        refuse_many(store, REVIEWER, [ids["submitted"], ids["declined"], ids["postponed"]],
+                    REASON, now=NOW)
+    assert len(calls) == 3
+    assert (_row_counts(store), _statuses(store, list(ids.values()))) == before
