@@ -203,9 +203,13 @@ def item_data(item: ItemWire) -> ItemData:
 class DevState:
     """The service's state and rules over one ``Database``."""
 
-    def __init__(self, db: Database, *, token_ttl: int = 3600) -> None:
+    def __init__(self, db: Database, *, token_ttl: int = 3600,
+                 clock: Callable[[], float] = time.time) -> None:
         self.db = db
         self.token_ttl = token_ttl
+        # Token lifetimes are read off this clock, so a test can let a token lapse by
+        # moving the clock instead of waiting for it.
+        self.clock = clock
 
     # ==== reading aggregates (also the test helpers) ============================================
     def find_application(self, application_id: int) -> ApplicationWire | None:
@@ -405,7 +409,7 @@ class DevState:
     def _issue_tokens(self, conn: sqlite3.Connection, username: str,
                       display_name: str) -> TokenResponse:
         access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        now = time.time()
+        now = self.clock()
         conn.execute("DELETE FROM tokens WHERE expires_at < ?", (now,))
         conn.execute("INSERT INTO tokens VALUES (?, 'access', ?, ?)",
                      (_token_hash(access), username, now + self.token_ttl))
@@ -433,7 +437,7 @@ class DevState:
                 "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
                 "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'refresh'",
                 (_token_hash(refresh_token),)).fetchone()
-            if row is None or row[2] < time.time():
+            if row is None or row[2] < self.clock():
                 raise OAuthError("invalid_grant", "the refresh token is not valid")
             conn.execute("DELETE FROM tokens WHERE hash = ?", (_token_hash(refresh_token),))
             return self._issue_tokens(conn, row[0], row[1])
@@ -444,7 +448,7 @@ class DevState:
                 "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
                 "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'access'",
                 (_token_hash(access_token),)).fetchone()
-            if row is None or row[2] < time.time():
+            if row is None or row[2] < self.clock():
                 raise ProblemError(
                     401, "the access token is not valid or has expired", type_=UNAUTHORIZED,
                     headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})

@@ -110,3 +110,27 @@ def test_roles_are_per_institution(http, auth):
                    403)
     assert http.get(f"/v1/institutions/{OTHER_SCHOOL}/changes",
                     headers=auth["admin"]).status_code == 200
+
+
+def test_a_token_lapses_when_its_lifetime_has_passed_on_the_servers_clock():
+    """The lifetime itself, not the expire-now control: the server's clock is moved on."""
+    from sync.devserver.problems import ProblemError
+    from sync.devserver.state import OAuthError
+
+    with DevServer(seed="demo", token_ttl=60) as server:
+        state = server.state
+        start = state.clock()
+        moved = [0.0]
+        state.clock = lambda: start + moved[0]
+        token = state.password_grant("admin", "demo")
+        moved[0] = 59.0
+        assert state.principal_for(token.access_token).username == "admin"
+        moved[0] = 61.0
+        with pytest.raises(ProblemError) as lapsed:
+            state.principal_for(token.access_token)
+        assert lapsed.value.status == 401
+        renewed = state.refresh_grant(token.refresh_token)  # the refresh token lives longer
+        assert state.principal_for(renewed.access_token).username == "admin"
+        moved[0] = 61.0 + 31 * 86400
+        with pytest.raises(OAuthError):
+            state.refresh_grant(renewed.refresh_token)
