@@ -185,20 +185,25 @@ def make_machine(server: Any, proxy: FaultProxy, root: Path,
                           else ItemAction.SEND_TO_MAINTENANCE,
                           reason="Plānotā apkope: ventilatora tīrīšana")
 
-        @rule(pick=PICK, accepting=st.booleans(),
-              group=st.sampled_from([TargetGroup.ALL, TargetGroup.LEARNER]))
-        def offered_kind(self, pick: int, accepting: bool, group: TargetGroup) -> None:
+        @rule(pick=PICK, accepting=st.booleans())
+        def offered_kind(self, pick: int, accepting: bool) -> None:
+            """Open or close applications, or change to whom the kind is lent: always a real
+            change (the same value again writes nothing and sends nothing)."""
             with self._store().read() as s:
-                ids = list(s.scalars(select(OfferedKind.id).where(
-                    OfferedKind.institution_id == SCHOOL).order_by(OfferedKind.kind_code)))
-            offered_id = self._pick(ids, pick)
-            if offered_id is None:
+                kinds = [(o.id, o.accepting_applications, o.target_group)
+                         for o in s.scalars(select(OfferedKind).where(
+                             OfferedKind.institution_id == SCHOOL)
+                             .order_by(OfferedKind.kind_code))]
+            chosen = self._pick(kinds, pick)
+            if chosen is None:
                 return
-            if pick % 2:
+            offered_id, open_now, group = chosen
+            if accepting:
                 self._try(inventory.set_accepting_applications, self._store(), ADMIN,
-                          offered_id, accepting)
+                          offered_id, not open_now)
             else:
-                self._try(catalogue.set_target_group, self._store(), ADMIN, offered_id, group)
+                other = TargetGroup.LEARNER if group is TargetGroup.ALL else TargetGroup.ALL
+                self._try(catalogue.set_target_group, self._store(), ADMIN, offered_id, other)
 
         # -- the network and the workstation -----------------------------------------------------
         @rule()
