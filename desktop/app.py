@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
@@ -155,8 +155,9 @@ class Application:
         self.changes = ChangeBus()
         self.client: CentralClient | None = None
         self.sync: SyncController | None = None
-        self.settings = QSettings(APP_NAME, APP_NAME)
-        self.preferences = preferences or SettingsStore(self.settings)
+        # The one settings object, made by run_gui (the user's) or the demo (its own file);
+        # without one nothing is written anywhere (tests, tools).
+        self.preferences = preferences or SettingsStore.in_memory()
         self.sign_out_requested = False
         # Nothing here reads the store: the GUI thread never runs a query. The school's name,
         # the kinds and classes for the filters (and, without a sign-in, the school itself)
@@ -169,7 +170,7 @@ class Application:
         self.window = MainWindow(
             school_name=school or "…",
             user_label=connection.username if connection else "",
-            settings=self.settings,
+            settings=self.preferences,
         )
         # A background failure that its view does not handle itself is said in the status bar.
         self.tasks.set_error_display(
@@ -182,9 +183,9 @@ class Application:
             fetch_rows=partial(queries.inbox_rows, store, language=language),
             count_statuses=lambda: queries.status_counts(store, self._school()),
             language=language,
-            settings=self.settings,
-            settings_key=f"inbox/{connection.username if connection else 'local'}/"
-                         f"{institution or ''}/filter",
+            settings=self.preferences,
+            settings_scope=f"{connection.username if connection else 'local'}/"
+                           f"{institution or ''}",
             changes=self.changes,
         )
         self.detail = ApplicationDetailView(
@@ -368,14 +369,12 @@ class Application:
         self.qt_app.quit()
 
     def _remember_splitter(self, splitter: QSplitter) -> None:
-        key = f"layout/{splitter.objectName()}"
-        state = self.settings.value(key)
-        if isinstance(state, QByteArray):
-            splitter.restoreState(state)
-        else:
+        name = splitter.objectName()
+        state = self.preferences.splitter_state(name)
+        if state is None or not splitter.restoreState(state):
             splitter.setSizes([900, 560])
         splitter.splitterMoved.connect(
-            lambda *_: self.settings.setValue(key, splitter.saveState()))
+            lambda *_: self.preferences.set_splitter_state(name, splitter.saveState()))
 
     def refresh_sync_counts(self) -> None:
         self.tasks.run(partial(queries.sync_counts, self.store),
@@ -607,5 +606,7 @@ def _run_demo(qt_app: QApplication, data_dir: Path | None, language: str | None,
     finally:
         if server is not None:
             server.stop()
+        # written out now, into the folder about to go (not later, when it would be re-made)
+        preferences.qsettings.sync()
         if demo_dir:
             demo_dir.cleanup()

@@ -4,6 +4,12 @@ Each setting is declared once with its type, default and check; reading a stored
 fails its check gives the default (a hand-edited or older file never stops the app), while a
 value typed into the settings dialog is refused with a Latvian message naming the field.
 Secrets are not settings: tokens live in the OS keyring (``sync.credentials``).
+
+What the app remembers of its own (window geometry, splitter positions, the inbox's columns
+and last filter) goes through the same ``SettingsStore``, typed too. ONE store is made by the
+composition root and handed to the views, which never open QSettings themselves: the demo
+hands them its throw-away file, tests an in-memory store, and so neither touches the user's
+real settings.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.models.codes import ApplicationStatus, SocialStatus
 
 APP_NAME = "Resursi"
 LANGUAGES = ("lv", "en")
@@ -175,13 +183,67 @@ def validated(settings: Settings) -> Settings:
                                 for f in fields(settings)})
 
 
+class Backend(Protocol):
+    """What of QSettings the store uses."""
+
+    def value(self, key: str, /) -> Any: ...
+
+    def setValue(self, key: str, value: Any, /) -> None: ...
+
+    def sync(self) -> None: ...
+
+
+class MemorySettings:
+    """A backend that keeps everything in memory: for an app built without settings handed in
+    (tests, tools, benchmarks), which must not write any file."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: Any) -> None:
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+
+def _flag(value: Any) -> bool:
+    return value is True or str(value).strip().lower() == "true"
+
+
+def _known(value: Any, allowed: set[str]) -> str:
+    text = "" if value is None else str(value).strip()
+    return text if text in allowed else ""
+
+
+@dataclass(frozen=True)
+class InboxFilterMemory:
+    """The inbox's last filter (per user and school); "" is "any"."""
+
+    status: str = ""
+    kind: str = ""
+    learner_class: str = ""
+    social: str = ""
+    waiting: bool = False
+    conflict: bool = False
+
+
 class SettingsStore:
-    """Reads and writes ``Settings`` in QSettings under ``settings/<name>``."""
+    """Reads and writes ``Settings`` under ``settings/<name>``, and what the app remembers of
+    its layout and filters, in QSettings (or another ``Backend``)."""
 
     PREFIX = "settings"
 
-    def __init__(self, qsettings: QSettings) -> None:
+    def __init__(self, qsettings: QSettings | Backend) -> None:
         self.qsettings = qsettings
+
+    @classmethod
+    def in_memory(cls) -> SettingsStore:
+        """A store that writes no file."""
+        return cls(MemorySettings())
 
     def load(self) -> Settings:
         defaults = Settings()
@@ -205,3 +267,57 @@ class SettingsStore:
 
     def update(self, **changes: Any) -> Settings:
         return self.save(replace(self.load(), **changes))
+
+    # -- layout: opaque Qt states; a damaged value is as if none were stored ---------------
+    def _state(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._state("main_window/geometry")
+
+    def set_window_geometry(self, state: QByteArray) -> None:
+        self.qsettings.setValue("main_window/geometry", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._state(f"layout/{name}")
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.qsettings.setValue(f"layout/{name}", state)
+
+    # -- the inbox, per user and school (``scope``: "<user>/<school>") ------------------------
+    def column_layout(self, scope: str) -> QByteArray | None:
+        """The inbox header's widths, order and sort."""
+        return self._state(f"inbox/{scope}/columns")
+
+    def set_column_layout(self, scope: str, state: QByteArray) -> None:
+        self.qsettings.setValue(f"inbox/{scope}/columns", state)
+
+    _FILTER_KEYS = {"status": "status", "kind": "kind", "learner_class": "class",
+                    "social": "social", "waiting": "waiting", "conflict": "conflict"}
+
+    def inbox_filter(self, scope: str) -> InboxFilterMemory:
+        """The inbox's last filter; a status or social status the app no longer knows (a
+        hand-edited file) counts as "any"."""
+        def stored(name: str) -> Any:
+            return self.qsettings.value(f"inbox/{scope}/filter/{self._FILTER_KEYS[name]}")
+
+        def text(name: str) -> str:
+            value = stored(name)
+            return "" if value is None else str(value).strip()
+
+        return InboxFilterMemory(
+            status=_known(stored("status"), {s.value for s in ApplicationStatus}),
+            kind=text("kind"),
+            learner_class=text("learner_class"),
+            social=_known(stored("social"), {s.value for s in SocialStatus}),
+            waiting=_flag(stored("waiting")),
+            conflict=_flag(stored("conflict")),
+        )
+
+    def set_inbox_filter(self, scope: str, memory: InboxFilterMemory) -> None:
+        for f in fields(InboxFilterMemory):
+            value = getattr(memory, f.name)
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            self.qsettings.setValue(f"inbox/{scope}/filter/{self._FILTER_KEYS[f.name]}", value)

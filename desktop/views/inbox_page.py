@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from desktop.changes import ChangeBus
 from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
+from desktop.settings import InboxFilterMemory, SettingsStore
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_model import COLUMNS, Block, IdRole, InboxModel
 from desktop.views.view_state import capture, restore
@@ -49,8 +50,8 @@ class InboxPage(QWidget):
         kinds: list[tuple[str, str]] | None = None,
         classes: list[str] | None = None,
         language: str = "lv",
-        settings: QSettings | None = None,
-        settings_key: str = "inbox/filter",
+        settings: SettingsStore | None = None,
+        settings_scope: str = "local",
         changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,7 +69,7 @@ class InboxPage(QWidget):
         self._waiting_choice: dict[str, str] = {}
         self._language = language
         self._settings = settings
-        self._settings_key = settings_key
+        self._settings_scope = settings_scope  # "<user>/<school>": remembered per user
 
         self.search = QLineEdit(placeholderText=self.tr(
             "Meklēt: pieteikuma numurs, vārds, uzvārds vai klase"))
@@ -211,8 +212,7 @@ class InboxPage(QWidget):
             in_conflict=self.conflict_only.isChecked(),
         )
 
-    # The last filter is remembered per user (the settings key names the user and school).
-    _REMEMBERED = ("status", "kind", "class", "social", "waiting", "conflict")
+    # The last filter is remembered per user and school (the settings scope names them).
 
     def _combos(self) -> dict[str, QComboBox]:
         return {"status": self.status_filter, "kind": self.kind_filter,
@@ -250,19 +250,21 @@ class InboxPage(QWidget):
     def _restore_filter(self) -> None:
         if self._settings is None:
             return
+        memory = self._settings.inbox_filter(self._settings_scope)
+        remembered = {"status": memory.status, "kind": memory.kind,
+                      "class": memory.learner_class, "social": memory.social}
         widgets = [*self._combos().values(), self.waiting_only, self.conflict_only]
         for w in widgets:
             w.blockSignals(True)
         try:
             for name, combo in self._combos().items():
-                value = self._settings.value(f"{self._settings_key}/{name}")
-                index = combo.findData(value) if value not in (None, "") else 0
+                value = remembered[name]
+                index = combo.findData(value) if value else 0
                 if index < 0 and name in ("kind", "class"):
-                    self._waiting_choice[name] = str(value)
+                    self._waiting_choice[name] = value
                 combo.setCurrentIndex(max(index, 0))
-            for name, box in (("waiting", self.waiting_only), ("conflict", self.conflict_only)):
-                box.setChecked(str(self._settings.value(f"{self._settings_key}/{name}"))
-                               == "true")
+            self.waiting_only.setChecked(memory.waiting)
+            self.conflict_only.setChecked(memory.conflict)
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -270,23 +272,18 @@ class InboxPage(QWidget):
     def _remember_filter(self) -> None:
         if self._settings is None:
             return
-        for name in self._combos():
-            self._settings.setValue(f"{self._settings_key}/{name}", self._choice(name) or "")
-        self._settings.setValue(f"{self._settings_key}/waiting",
-                                "true" if self.waiting_only.isChecked() else "false")
-        self._settings.setValue(f"{self._settings_key}/conflict",
-                                "true" if self.conflict_only.isChecked() else "false")
+        self._settings.set_inbox_filter(self._settings_scope, InboxFilterMemory(
+            status=self._choice("status") or "", kind=self._choice("kind") or "",
+            learner_class=self._choice("class") or "", social=self._choice("social") or "",
+            waiting=self.waiting_only.isChecked(), conflict=self.conflict_only.isChecked()))
 
     # Column widths, order and the sort are remembered per user like the filter.
-    def _columns_key(self) -> str:
-        return self._settings_key.rsplit("/", 1)[0] + "/columns"
-
     def _restore_columns(self) -> None:
         if self._settings is None:
             return
-        state = self._settings.value(self._columns_key())
+        state = self._settings.column_layout(self._settings_scope)
         header = self.table.horizontalHeader()
-        if isinstance(state, QByteArray) and header.restoreState(state):
+        if state is not None and header.restoreState(state):
             column = header.sortIndicatorSection()
             key = COLUMNS[column][2] if 0 <= column < len(COLUMNS) else None
             if key is not None:
@@ -294,8 +291,8 @@ class InboxPage(QWidget):
 
     def _remember_columns(self, *_args: object) -> None:
         if self._settings is not None:
-            self._settings.setValue(self._columns_key(),
-                                    self.table.horizontalHeader().saveState())
+            self._settings.set_column_layout(self._settings_scope,
+                                             self.table.horizontalHeader().saveState())
 
     def _on_sort(self, key: str, descending: bool) -> None:
         # QTableView.sortByColumn asks the model to sort twice (through the header's signal

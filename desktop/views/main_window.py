@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.icons import icon
+from desktop.settings import SettingsStore
 
 
 class MainWindow(QMainWindow):
     """Sections are added by the composition root; the window only arranges them."""
 
-    def __init__(self, *, school_name: str, user_label: str, settings: QSettings,
+    def __init__(self, *, school_name: str, user_label: str, settings: SettingsStore,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -142,9 +143,8 @@ class MainWindow(QMainWindow):
         self.sync_label.setStyleSheet("color: #a52a2a;" if conflicts else "")
 
     def _restore_geometry(self) -> None:
-        geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        geometry = self._settings.window_geometry()
+        if geometry is not None and self.restoreGeometry(geometry):
             return
         # First start: most of the screen, so the inbox and the detail both fit side by side.
         screen = QGuiApplication.primaryScreen()
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.set_window_geometry(self.saveGeometry())
         super().closeEvent(event)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxFilter
+from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel
 from desktop.views.inbox_page import InboxPage
@@ -149,7 +150,7 @@ def _page(store, settings=None):
         kinds=[("windows_laptop", "Windows portatīvais dators")],
         classes=queries.learner_classes(store, SCHOOL),
         settings=settings,
-        settings_key="inbox/ilze/filter",
+        settings_scope="ilze/4313900123",
     )
     return widget, tasks
 
@@ -207,7 +208,8 @@ def test_last_filter_is_remembered_per_user(qtbot, school, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
     store, _ = school
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = SettingsStore(QSettings(str(tmp_path / "settings.ini"),
+                                       QSettings.Format.IniFormat))
     first, tasks = _page(store, settings)
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.loaded, timeout=5000):
@@ -237,7 +239,7 @@ def test_column_widths_and_sort_are_remembered(qtbot, school, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
     store, _ = school
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
 
     def make() -> InboxPage:
         tasks = TaskRunner()
@@ -247,7 +249,7 @@ def test_column_widths_and_sort_are_remembered(qtbot, school, tmp_path) -> None:
                                                              descending=desc),
             fetch_rows=partial(queries.inbox_rows, store),
             count_statuses=lambda: queries.status_counts(store, SCHOOL),
-            kinds=[], settings=settings, settings_key="inbox/ilze/4313900123/filter")
+            kinds=[], settings=settings, settings_scope="ilze/4313900123")
         qtbot.addWidget(widget)
         return widget
 

@@ -108,3 +108,44 @@ def test_the_dialog_saves_and_says_what_needs_a_restart(qtbot, store) -> None:
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog._accept()
     assert store.load().language == "en" and dialog.needs_restart()
+
+
+def test_layout_and_the_inbox_filter_are_typed_and_survive_damage(store) -> None:
+    from PySide6.QtCore import QByteArray
+
+    from desktop.settings import InboxFilterMemory
+
+    assert store.window_geometry() is None and store.splitter_state("applications") is None
+    store.set_window_geometry(QByteArray(b"\x01\xd9\xd0\xcb"))
+    store.set_splitter_state("applications_splitter", QByteArray(b"\x00\xff"))
+    store.set_column_layout("ilze.kalniņa/4313900123", QByteArray(b"\x00\x01"))
+    remembered = InboxFilterMemory(status="postponed", kind="windows_laptop",
+                                   learner_class="7.b", social="disability", waiting=True)
+    store.set_inbox_filter("ilze.kalniņa/4313900123", remembered)
+    store.qsettings.sync()
+    again = SettingsStore(QSettings(store.qsettings.fileName(), QSettings.Format.IniFormat))
+    assert again.window_geometry() == QByteArray(b"\x01\xd9\xd0\xcb")
+    assert again.splitter_state("applications_splitter") == QByteArray(b"\x00\xff")
+    assert again.column_layout("ilze.kalniņa/4313900123") == QByteArray(b"\x00\x01")
+    assert again.inbox_filter("ilze.kalniņa/4313900123") == remembered
+    assert again.inbox_filter("jānis/4313900123") == InboxFilterMemory()  # per user
+
+    # a hand-edited file: values the app does not know count as "any", layouts as none
+    q = again.qsettings
+    q.setValue("main_window/geometry", "liels logs")
+    q.setValue("inbox/ilze.kalniņa/4313900123/filter/status", "apstiprināts")
+    q.setValue("inbox/ilze.kalniņa/4313900123/filter/waiting", "varbūt")
+    assert again.window_geometry() is None
+    damaged = again.inbox_filter("ilze.kalniņa/4313900123")
+    assert damaged.status == "" and damaged.waiting is False
+    assert damaged.kind == "windows_laptop"
+
+
+def test_an_app_without_settings_handed_in_writes_none(tmp_path: Path) -> None:
+    from PySide6.QtCore import QByteArray
+
+    memory = SettingsStore.in_memory()
+    memory.set_window_geometry(QByteArray(b"\x01"))
+    memory.update(username="ilze.kalniņa")
+    assert memory.window_geometry() == QByteArray(b"\x01")
+    assert memory.load().username == "ilze.kalniņa"

@@ -77,9 +77,10 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
 
 
 def test_main_window_speaks_english(qtbot, english, tmp_path: Path) -> None:
+    from desktop.settings import SettingsStore
     from desktop.views.main_window import MainWindow
 
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(school_name="x", user_label="", settings=settings)
     qtbot.addWidget(window)
 
