@@ -324,7 +324,7 @@ class Application:
         # A purge report does not list what went: when applications did, every view looks.
         self.tasks.run(retention.purge_expired, self.store,
                        on_done=lambda report: self.changes.publish(
-                           EVERYTHING if report.applications else None, self.run_retention),
+                           EVERYTHING if report.applications else None, self),
                        on_error=lambda exc: log.warning("retention failed: %s",
                                                         type(exc).__name__))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -50,8 +50,7 @@ STATUS_COLOURS = {
 }
 
 
-class RowSource(Protocol):
-    def __call__(self, ids: Sequence[int]) -> list[InboxRow]: ...
+RowSource = Callable[[Sequence[int]], list[InboxRow]]
 
 
 Block = dict[int, InboxRow]  # application id -> its row

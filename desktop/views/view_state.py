@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView
 
-KeyAt = Callable[[int], Hashable | None]
-RowOf = Callable[[Hashable], int]
+KeyAt = Callable[[int], Any]  # a row -> its key (an id), or None
+RowOf = Callable[[Any], int]  # a key -> its row, or -1
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ def capture(view: QAbstractItemView, key_at: KeyAt) -> ViewState:
     if model is None or selection is None or model.rowCount() == 0:
         return ViewState()
     selected: list[Hashable] = []
-    for span in selection.selection():
+    spans = selection.selection()
+    for n in range(spans.size()):
+        span = spans.at(n)
         for row in range(span.top(), span.bottom() + 1):
             key = key_at(row)
             if key is not None:

@@ -316,3 +316,27 @@ def test_labels_and_export_are_written_where_chosen(qtbot, tasks: TaskRunner, sc
     page.export()
     qtbot.waitUntil(lambda: "Eksportēti 5 resursi" in page.message.text(), timeout=10000)
     assert (tmp_path / "inventārs.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_change_elsewhere_reloads_the_list_and_keeps_the_selection(
+        qtbot, tasks: TaskRunner, school: Store) -> None:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from desktop.changes import ChangeBus
+    from desktop.models.changes import OpChanges
+
+    bus = ChangeBus()
+    page = make_page(qtbot, tasks, school, changes=bus)
+    model = page.items_model
+    chosen = [model.row_at(1).id, model.row_at(2).id]
+    page.items.selectionModel().select(
+        QItemSelection(model.index(1, 0), model.index(2, model.columnCount() - 1)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    page.items.selectionModel().setCurrentIndex(model.index(2, 0),
+                                                QItemSelectionModel.SelectionFlag.NoUpdate)
+    arrived = add_item(school, inventory_no="RĀVĢ-0000")  # as a sync would bring it
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
+        bus.publish(OpChanges.of(items=[arrived]), object())
+    qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5000)
+    assert sorted(page.selected_item_ids()) == sorted(chosen)
+    assert model.row_at(page.items.currentIndex().row()).id == chosen[1]
