@@ -43,6 +43,7 @@ from desktop.models.audit_queries import (
     entity_label,
 )
 from desktop.models.changes import OpChanges
+from desktop.models.command_names import CommandName
 from desktop.tasks import TaskRunner
 from desktop.views.detail_page import CONFLICT_COLOUR, WARNING_COLOUR
 from desktop.views.table_model import Index, ListTableModel
@@ -87,7 +88,7 @@ class AuditTableModel(ListTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "action":
             if r.action == VIEW_ACTION:
                 return QBrush(QColor(WARNING_COLOUR))
-            if r.action in ("refuse", "discard"):
+            if r.action in (CommandName.REFUSE, "discard"):  # refusals and discards
                 return QBrush(QColor(CONFLICT_COLOUR))
         return None
 
