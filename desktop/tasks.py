@@ -43,10 +43,11 @@ def error_text(exc: BaseException, language: str = "lv") -> str:
         if isinstance(message_en, str) and message_en.strip():
             return message_en
         return str(exc) or message_lv  # the core's errors carry English as their text
+    # the sentence the decision dialogs say for an unexpected error (one text, one translation)
     return QCoreApplication.translate(
-        "tasks", "Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja "
-                 "kļūda atkārtojas, sazinieties ar atbalsta dienestu.").format(
-        type(exc).__name__)
+        "decision_dialogs",
+        "Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; "
+        "ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.").format(type(exc).__name__)
 
 
 class _Relay(QObject):

@@ -112,3 +112,28 @@ def test_error_text_speaks_the_users_language() -> None:
     assert error_text(refused, "lv") == "Resurss nav pieejams"
     assert error_text(refused, "en") == "the item is not available"
     assert error_text(OSError("disk"), "lv").startswith("Darbību neizdevās pabeigt")
+
+
+
+def test_the_generic_error_text_speaks_english_too(qapp, tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    import desktop.i18n
+    from desktop.tasks import error_text
+
+    ts = Path(desktop.i18n.__file__).with_name("resursi_en.ts")
+    qm = tmp_path / "en.qm"
+    subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), str(ts),
+                    "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        text = error_text(OSError("disks"), "en")
+    finally:
+        qapp.removeTranslator(translator)
+    assert text.startswith("The action could not be completed: unexpected error (OSError)")
