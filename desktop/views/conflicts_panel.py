@@ -55,6 +55,8 @@ from desktop.models.codes import (
     TargetGroup,
     WithdrawalReason,
 )
+from desktop.models.command_names import CommandName
+from desktop.models.commands import REGISTRY
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
 from desktop.views.detail_page import (
@@ -84,21 +86,6 @@ HttpStatusRole = Qt.ItemDataRole.UserRole + 2
 # "ConflictsPanel" context and translated where it is shown (`_tr`). Captions stay Latvian inside
 # the rows, since the panel keys colours and tests key values by them; `_SideBox` translates them.
 CONTEXT = "ConflictsPanel"
-
-COMMAND_LABELS: dict[str, str] = {
-    "grant": QT_TRANSLATE_NOOP("ConflictsPanel", "Piešķirt"),
-    "refuse": QT_TRANSLATE_NOOP("ConflictsPanel", "Atteikt"),
-    "defer": QT_TRANSLATE_NOOP("ConflictsPanel", "Atlikt"),
-    "prepare_handover": QT_TRANSLATE_NOOP("ConflictsPanel", "Sagatavot izsniegšanai"),
-    "cancel_handover": QT_TRANSLATE_NOOP("ConflictsPanel", "Atcelt izsniegšanu"),
-    "record_return": QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņemt atpakaļ"),
-    "acknowledge_incident": QT_TRANSLATE_NOOP("ConflictsPanel", "Apstiprināt ziņojumu"),
-    "upsert_item": QT_TRANSLATE_NOOP("ConflictsPanel", "Labot ierīci"),
-    "set_item_status": QT_TRANSLATE_NOOP("ConflictsPanel", "Mainīt ierīces statusu"),
-    "set_accepting_applications": QT_TRANSLATE_NOOP("ConflictsPanel",
-                                                    "Pieteikšanās atvēršana/slēgšana"),
-    "set_target_group": QT_TRANSLATE_NOOP("ConflictsPanel", "Mainīt, kam izsniedz"),
-}
 
 HTTP_REASONS: dict[int, str] = {
     412: QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikums centrālajā servisā mainījies"),
@@ -149,8 +136,17 @@ def _tr(latvian: str) -> str:
 
 
 # -- words for a conflict (pure functions, shared by the model and the detail area) ------------
-def command_label(command: str) -> str:
-    return _tr(COMMAND_LABELS[command]) if command in COMMAND_LABELS else command
+def _command(name: str) -> CommandName | None:
+    try:
+        return CommandName(name)
+    except ValueError:  # a command this version does not know (a newer workstation's)
+        return None
+
+
+def command_label(command: str, language: str = "lv") -> str:
+    """The registry's label of a command, in the UI language."""
+    name = _command(command)
+    return REGISTRY[name].label(language) if name is not None else command
 
 
 def http_reason(status: int, title: str | None = None,
@@ -239,38 +235,39 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
     """The decision and what it carried, in words, as (Latvian caption, value) rows."""
     p = c.payload
     rows: list[tuple[str, str]] = [
-        (QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība"), command_label(c.command))]
-    if c.command in ("refuse", "defer"):
+        (QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība"), command_label(c.command, language))]
+    command = _command(c.command)
+    if command in (CommandName.REFUSE, CommandName.DEFER):
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
                      text_or_dash(p.get("reason"))))
-    if c.command == "defer":
+    if command is CommandName.DEFER:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Izskatīt atkārtoti"),
                      _day_text(p.get("revisit_on"))))
-    if c.command in ("grant", "prepare_handover"):
+    if command in (CommandName.GRANT, CommandName.PREPARE_HANDOVER):
         if p.get("act_number"):
             rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Akts"), str(p["act_number"])))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resurss"),
                      text_or_dash(p.get("item_id"))))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atgriešanas termiņš"),
                      _day_text(p.get("return_deadline"))))
-    if c.command == "cancel_handover":
+    if command is CommandName.CANCEL_HANDOVER:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Iemesls"),
                      _coded_label(CancelReason, p.get("reason"), language)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Piezīmes"),
                      text_or_dash(p.get("notes"))))
-    if c.command == "record_return":
+    if command is CommandName.RECORD_RETURN:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Stāvoklis"),
                      _coded_label(ReturnCondition, p.get("condition"), language)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Piezīmes"),
                      text_or_dash(p.get("notes"))))
-    if c.command == "upsert_item":
+    if command is CommandName.UPSERT_ITEM:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Inventāra Nr."),
                      text_or_dash(p.get("inventory_no"))))
         model = " ".join(str(p[k]) for k in ("manufacturer", "model") if p.get(k))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Modelis"), text_or_dash(model)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atrašanās vieta"),
                      text_or_dash(p.get("location"))))
-    if c.command == "set_item_status":
+    if command is CommandName.SET_ITEM_STATUS:
         action = str(p.get("action"))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Ierīces darbība"),
                      _tr(ITEM_ACTION_LABELS[action]) if action in ITEM_ACTION_LABELS
@@ -280,11 +277,11 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
                          _coded_label(ItemStatus, p.get("status"), language)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
                      text_or_dash(p.get("reason"))))
-    if c.command == "set_accepting_applications":
+    if command is CommandName.SET_ACCEPTING_APPLICATIONS:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikšanās"),
                      _open_or_closed(p.get("accepting_applications"))))
-    if c.command == "set_target_group":
+    if command is CommandName.SET_TARGET_GROUP:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kam izsniedz"),
                      _coded_label(TargetGroup, p.get("target_group"), language)))
@@ -411,7 +408,7 @@ class ConflictsModel(ColumnsTableModel):
         if key == "record":
             return record_label(c)
         if key == "decision":
-            return command_label(c.command)
+            return command_label(c.command, self._language)
         if key == "decided":
             return decided_label(c)
         if key == "server":
@@ -716,12 +713,12 @@ class ConflictsPanel(QWidget):
                 self.tr("Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks "
                         "pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda "
                         "darbība vairs nav iespējama, tā un nākamās tiks atmestas."
-                        ).format(command_label(c.command), c.waiting_behind),
+                        ).format(command_label(c.command, self._language), c.waiting_behind),
                 self.tr("Piemērot vēlreiz")):
             return
         self._start(self._reapply, c.command_id, self.tr(
             "Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā "
-            "sinhronizācijā.").format(command_label(c.command), record_label(c)),
+            "sinhronizācijā.").format(command_label(c.command, self._language), record_label(c)),
             self.tr("Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, "
                     "atmetiet to."))
 
@@ -730,7 +727,7 @@ class ConflictsPanel(QWidget):
         if c is None or self._busy:
             return
         text = self.tr("Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}."
-                       ).format(command_label(c.command), record_label(c),
+                       ).format(command_label(c.command, self._language), record_label(c),
                                 server_state_label(c, self._language))
         if c.waiting_behind:
             text += " " + self.tr("Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo "
@@ -739,7 +736,7 @@ class ConflictsPanel(QWidget):
             return
         self._start(self._discard, c.command_id, self.tr(
             "Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.").format(
-                command_label(c.command), record_label(c)),
+                command_label(c.command, self._language), record_label(c)),
             self.tr("Lēmumu neizdevās atmest: {0}."))
 
     def _start(self, fn: Callable[[str], object], command_id: str, done_text: str,
