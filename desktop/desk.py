@@ -50,10 +50,13 @@ def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = ""
 
 def take_back(store: Store, actor: Actor, handover_id: str, condition: str,
               notes: str | None, staff_name: str = "") -> Path:
-    """Record the return (one transaction), then file the return act."""
-    handovers.record_return(store, actor, handover_id, ReturnCondition(condition), notes=notes)
-    pdf = return_act_pdf(act_data(store, actor, handover_id, staff_name))
-    return desk.file_act(store, actor, handover_id, pdf, returned=True).path
+    """Record the return and file its act, in one transaction: a return act that cannot be
+    made leaves the device out on loan, as it was, and says why."""
+    with store.write():
+        handovers.record_return(store, actor, handover_id, ReturnCondition(condition),
+                                notes=notes)
+        pdf = return_act_pdf(act_data(store, actor, handover_id, staff_name))
+        return desk.file_act(store, actor, handover_id, pdf, returned=True).path
 
 
 def desk_services(store: Store, actor: Callable[[], Actor], *,

@@ -14,7 +14,6 @@ real settings.
 
 from __future__ import annotations
 
-import ipaddress
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.models import urls
 from desktop.models.codes import ApplicationStatus, SocialStatus
 
 APP_NAME = "Resursi"
@@ -47,33 +47,13 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_url(field: str, text: str, *, label_lv: str) -> str:
-    """https:// (plain http only to this computer), no credentials, query or fragment."""
+    """The one URL policy (``desktop.models.urls``), said for a settings field."""
     value = text.strip()
     try:
-        parts = urlsplit(value)
-        port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        port_ok = False
-        parts = urlsplit("")
-    if parts.scheme not in ("https", "http") or not parts.hostname or not port_ok:
-        raise SettingError(field, "must look like https://host[:port]",
-                           f"{label_lv}: jābūt adresei formā https://serveris[:ports]")
-    if parts.username is not None or parts.password is not None:
-        raise SettingError(field, "must not carry a user name or password",
-                           f"{label_lv}: adresē nedrīkst būt lietotājvārds vai parole")
-    if parts.scheme == "http" and not _loopback(parts.hostname):
-        raise SettingError(field, "must use https:// (plain http only on this computer)",
-                           f"{label_lv}: jāizmanto https:// (http atļauts tikai šim datoram)")
+        urls.check_url(value)
+    except urls.UrlError as exc:
+        raise SettingError(field, exc.message_en, f"{label_lv}: {exc.message_lv}") from exc
     return value
 
 
