@@ -9,7 +9,7 @@ The state changes themselves live in ``handovers`` (one transaction each).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import cast
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.models.changes import OpChanges
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
@@ -93,6 +94,10 @@ class CustomerCard:
     resource: str
     inventory_no: str
     act_number: str
+    item_id: str | None = None
+    # What starting the handover changed (empty when it was already prepared): the screens
+    # reload from this, the applicant's screen shows only the fields above.
+    changes: OpChanges = field(default_factory=OpChanges, compare=False)
 
 
 @dataclass(frozen=True)
@@ -260,7 +265,8 @@ def start_handover(store: Store, actor: Actor, application_id: int, *,
     outcome: Outcome = prepare_handover(store, actor, application_id, item_id=item_id,
                                         return_deadline=return_deadline, now=now)
     assert outcome.handover_id is not None
-    return customer_card(store, actor, outcome.handover_id)
+    card = customer_card(store, actor, outcome.handover_id)
+    return replace(card, changes=outcome.changes)
 
 
 def _load_handover(session: Session, actor: Actor, handover_id: str) -> Handover:
@@ -279,6 +285,7 @@ def _card(session: Session, actor: Actor, handover_id: str) -> CustomerCard:
         resource=_kind_label(session, app.kind_code),
         inventory_no=item.inventory_no if item else "",
         act_number=handover.act_number or "",
+        item_id=handover.item_id,
     )
 
 

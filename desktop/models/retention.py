@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
 from desktop.models.schema import (
     Application,
@@ -132,6 +133,11 @@ class PurgeReport:
     oldest_start: date | None = None
     newest_start: date | None = None
     file_errors: int = 0
+
+    @property
+    def changes(self) -> OpChanges:
+        """Retention deletes whole cases by count: every view that shows them reloads."""
+        return OpChanges(everything=True) if self.applications or self.handovers else OpChanges()
     purged_ids: list[int] = field(default_factory=list, repr=False)  # in memory only
 
     def summary(self) -> str:
