@@ -4,294 +4,294 @@
 <context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="248"/>
-        <location filename="../views/detail_page.py" line="443"/>
+        <location filename="../views/detail_page.py" line="252"/>
+        <location filename="../views/detail_page.py" line="461"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="256"/>
-        <location filename="../views/detail_page.py" line="360"/>
+        <location filename="../views/detail_page.py" line="260"/>
+        <location filename="../views/detail_page.py" line="364"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="256"/>
-        <location filename="../views/detail_page.py" line="587"/>
+        <location filename="../views/detail_page.py" line="260"/>
+        <location filename="../views/detail_page.py" line="602"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="257"/>
-        <location filename="../views/detail_page.py" line="381"/>
+        <location filename="../views/detail_page.py" line="261"/>
+        <location filename="../views/detail_page.py" line="385"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="257"/>
-        <location filename="../views/detail_page.py" line="380"/>
+        <location filename="../views/detail_page.py" line="261"/>
+        <location filename="../views/detail_page.py" line="384"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="305"/>
+        <location filename="../views/detail_page.py" line="309"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="308"/>
+        <location filename="../views/detail_page.py" line="312"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="316"/>
+        <location filename="../views/detail_page.py" line="320"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="318"/>
+        <location filename="../views/detail_page.py" line="322"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="355"/>
+        <location filename="../views/detail_page.py" line="359"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="356"/>
-        <location filename="../views/detail_page.py" line="363"/>
+        <location filename="../views/detail_page.py" line="360"/>
+        <location filename="../views/detail_page.py" line="367"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="357"/>
+        <location filename="../views/detail_page.py" line="361"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="358"/>
+        <location filename="../views/detail_page.py" line="362"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="359"/>
-        <location filename="../views/detail_page.py" line="366"/>
+        <location filename="../views/detail_page.py" line="363"/>
+        <location filename="../views/detail_page.py" line="370"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="362"/>
+        <location filename="../views/detail_page.py" line="366"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="364"/>
+        <location filename="../views/detail_page.py" line="368"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="365"/>
+        <location filename="../views/detail_page.py" line="369"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="368"/>
+        <location filename="../views/detail_page.py" line="372"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="369"/>
+        <location filename="../views/detail_page.py" line="373"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="371"/>
+        <location filename="../views/detail_page.py" line="375"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="372"/>
+        <location filename="../views/detail_page.py" line="376"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="373"/>
+        <location filename="../views/detail_page.py" line="377"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="374"/>
+        <location filename="../views/detail_page.py" line="378"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="376"/>
+        <location filename="../views/detail_page.py" line="380"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="377"/>
-        <location filename="../views/detail_page.py" line="583"/>
+        <location filename="../views/detail_page.py" line="381"/>
+        <location filename="../views/detail_page.py" line="598"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="378"/>
+        <location filename="../views/detail_page.py" line="382"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="379"/>
+        <location filename="../views/detail_page.py" line="383"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="383"/>
+        <location filename="../views/detail_page.py" line="387"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="385"/>
+        <location filename="../views/detail_page.py" line="389"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="387"/>
+        <location filename="../views/detail_page.py" line="391"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="453"/>
+        <location filename="../views/detail_page.py" line="469"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="466"/>
+        <location filename="../views/detail_page.py" line="481"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="482"/>
+        <location filename="../views/detail_page.py" line="497"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="484"/>
+        <location filename="../views/detail_page.py" line="499"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="488"/>
+        <location filename="../views/detail_page.py" line="503"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="491"/>
+        <location filename="../views/detail_page.py" line="506"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="534"/>
+        <location filename="../views/detail_page.py" line="549"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="538"/>
+        <location filename="../views/detail_page.py" line="553"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="543"/>
+        <location filename="../views/detail_page.py" line="558"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="552"/>
+        <location filename="../views/detail_page.py" line="567"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="556"/>
+        <location filename="../views/detail_page.py" line="571"/>
         <source>{0}
 {1} · apstiprināts {2}</source>
         <translation>{0}
 {1} · acknowledged {2}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="565"/>
+        <location filename="../views/detail_page.py" line="580"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="572"/>
+        <location filename="../views/detail_page.py" line="587"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="582"/>
+        <location filename="../views/detail_page.py" line="597"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="584"/>
+        <location filename="../views/detail_page.py" line="599"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="585"/>
+        <location filename="../views/detail_page.py" line="600"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="586"/>
+        <location filename="../views/detail_page.py" line="601"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="590"/>
+        <location filename="../views/detail_page.py" line="605"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="594"/>
+        <location filename="../views/detail_page.py" line="609"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="596"/>
+        <location filename="../views/detail_page.py" line="611"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="601"/>
+        <location filename="../views/detail_page.py" line="616"/>
         <source>{0}
 ziņots {1}</source>
         <translation>{0}
 reported {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="605"/>
+        <location filename="../views/detail_page.py" line="620"/>
         <source>Incidents</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="612"/>
+        <location filename="../views/detail_page.py" line="627"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="613"/>
+        <location filename="../views/detail_page.py" line="628"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="630"/>
+        <location filename="../views/detail_page.py" line="645"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="633"/>
+        <location filename="../views/detail_page.py" line="648"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -299,159 +299,159 @@ reported {1}</translation>
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../views/audit_page.py" line="139"/>
+        <location filename="../views/audit_page.py" line="112"/>
         <source>Saglabāt kā</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="182"/>
+        <location filename="../views/audit_page.py" line="159"/>
         <source>Audita žurnāls</source>
         <extracomment>asked for the export file; tests replace it with a function returning a path</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="188"/>
+        <location filename="../views/audit_page.py" line="165"/>
         <source>Kas skatīja pieteicēju personas datus, pieņēma lēmumus, izsniedza un pieņēma atpakaļ ierīces un eksportēja datus. Žurnālu nevar labot; ierakstus par dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu.</source>
         <translation>Who viewed applicants&apos; personal data, made decisions, issued and took back devices, and exported data. The log cannot be edited; entries about deleted applications are deleted together with the application after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="196"/>
+        <location filename="../views/audit_page.py" line="173"/>
         <source>Automātiskā dzēšana</source>
         <translation>Automatic deletion</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="200"/>
+        <location filename="../views/audit_page.py" line="177"/>
         <source>Lietotājs</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="202"/>
+        <location filename="../views/audit_page.py" line="179"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="204"/>
+        <location filename="../views/audit_page.py" line="181"/>
         <source>Objekts</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="208"/>
-        <location filename="../views/audit_page.py" line="209"/>
+        <location filename="../views/audit_page.py" line="185"/>
+        <location filename="../views/audit_page.py" line="186"/>
         <source>Objekta ID</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="212"/>
+        <location filename="../views/audit_page.py" line="189"/>
         <source>No datuma</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="213"/>
+        <location filename="../views/audit_page.py" line="190"/>
         <source>Līdz datumam</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="216"/>
+        <location filename="../views/audit_page.py" line="193"/>
         <source>Notīrīt filtrus</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="217"/>
+        <location filename="../views/audit_page.py" line="194"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="219"/>
+        <location filename="../views/audit_page.py" line="196"/>
         <source>Saglabāt visus filtram atbilstošos ierakstus CSV failā (eksports tiek reģistrēts žurnālā)</source>
         <translation>Save all entries matching the filter to a CSV file (the export is recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="227"/>
+        <location filename="../views/audit_page.py" line="204"/>
         <source>No</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="229"/>
+        <location filename="../views/audit_page.py" line="206"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="242"/>
+        <location filename="../views/audit_page.py" line="219"/>
         <source>Audita ieraksti</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="254"/>
+        <location filename="../views/audit_page.py" line="231"/>
         <source>◀ Iepriekšējā lapa</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="255"/>
+        <location filename="../views/audit_page.py" line="232"/>
         <source>Nākamā lapa ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="299"/>
+        <location filename="../views/audit_page.py" line="276"/>
         <source>Visi lietotāji</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="300"/>
+        <location filename="../views/audit_page.py" line="277"/>
         <source>Visas darbības</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="302"/>
+        <location filename="../views/audit_page.py" line="279"/>
         <source>Visi objekti</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="351"/>
+        <location filename="../views/audit_page.py" line="337"/>
         <source>Neizdevās nolasīt filtru vērtības.</source>
         <translation>Could not read the filter values.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="355"/>
+        <location filename="../views/audit_page.py" line="341"/>
         <source>Neizdevās nolasīt dzēšanas žurnālu.</source>
         <translation>Could not read the deletion log.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="361"/>
+        <location filename="../views/audit_page.py" line="347"/>
         <source>Automātiskā dzēšana (25 mēneši pēc lietas slēgšanas): vēl nekas nav dzēsts.</source>
         <translation>Automatic deletion (25 months after a case is closed): nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="364"/>
+        <location filename="../views/audit_page.py" line="350"/>
         <source>Automātiskā dzēšana, pēdējoreiz: {run}.</source>
         <translation>Automatic deletion, last run: {run}.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="378"/>
+        <location filename="../views/audit_page.py" line="363"/>
         <source>Neizdevās nolasīt audita žurnālu.</source>
         <translation>Could not read the audit log.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="392"/>
+        <location filename="../views/audit_page.py" line="375"/>
         <source>Nav ierakstu, kas atbilst filtram</source>
         <translation>No entries match the filter</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="394"/>
+        <location filename="../views/audit_page.py" line="377"/>
         <source>{first}–{last} no {total}</source>
         <translation>{first}–{last} of {total}</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="403"/>
+        <location filename="../views/audit_page.py" line="386"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="410"/>
+        <location filename="../views/audit_page.py" line="393"/>
         <source>Neizdevās saglabāt failu {name}.</source>
         <translation>Could not save the file {name}.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="414"/>
+        <location filename="../views/audit_page.py" line="397"/>
         <source>Fails saglabāts; ierakstu skaits: {n}.</source>
         <translation>File saved; entries: {n}.</translation>
     </message>
@@ -459,32 +459,32 @@ reported {1}</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../views/audit_page.py" line="58"/>
+        <location filename="../views/audit_page.py" line="61"/>
         <source>Laiks</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="59"/>
+        <location filename="../views/audit_page.py" line="62"/>
         <source>Lietotājs</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="60"/>
+        <location filename="../views/audit_page.py" line="63"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="61"/>
+        <location filename="../views/audit_page.py" line="64"/>
         <source>Objekts</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="62"/>
+        <location filename="../views/audit_page.py" line="65"/>
         <source>Objekta ID</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="63"/>
+        <location filename="../views/audit_page.py" line="66"/>
         <source>Sīkāk</source>
         <translation>Details</translation>
     </message>
@@ -565,12 +565,12 @@ reported {1}</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../views/reports_page.py" line="130"/>
+        <location filename="../views/reports_page.py" line="132"/>
         <source>Diagramma</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="166"/>
+        <location filename="../views/reports_page.py" line="168"/>
         <source>Nav datu</source>
         <translation>No data</translation>
     </message>
@@ -632,274 +632,274 @@ reported {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="143"/>
+        <location filename="../views/catalogue_page.py" line="146"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="144"/>
+        <location filename="../views/catalogue_page.py" line="147"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="145"/>
+        <location filename="../views/catalogue_page.py" line="148"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="163"/>
+        <location filename="../views/catalogue_page.py" line="182"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="166"/>
+        <location filename="../views/catalogue_page.py" line="185"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="170"/>
+        <location filename="../views/catalogue_page.py" line="189"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="173"/>
+        <location filename="../views/catalogue_page.py" line="192"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="185"/>
+        <location filename="../views/catalogue_page.py" line="204"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="187"/>
-        <location filename="../views/catalogue_page.py" line="307"/>
+        <location filename="../views/catalogue_page.py" line="206"/>
+        <location filename="../views/catalogue_page.py" line="326"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="189"/>
+        <location filename="../views/catalogue_page.py" line="208"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="191"/>
+        <location filename="../views/catalogue_page.py" line="210"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="193"/>
+        <location filename="../views/catalogue_page.py" line="212"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="194"/>
+        <location filename="../views/catalogue_page.py" line="213"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="243"/>
+        <location filename="../views/catalogue_page.py" line="262"/>
         <source>Pieņem pieteikumus tagad</source>
         <translation>Accepting applications now</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="250"/>
+        <location filename="../views/catalogue_page.py" line="269"/>
         <source>Dokumentus, kas jāapstiprina, saņemot resursu, (lietošanas noteikumus un akta veidni) publicē centrālais serviss; šeit tie ir redzami tādi, kādus tos redz pieteicējs.</source>
         <translation>The documents to be acknowledged when receiving a device (the terms of use and the act template) are published by the central service; they are shown here as the applicant sees them.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="256"/>
-        <location filename="../views/catalogue_page.py" line="607"/>
+        <location filename="../views/catalogue_page.py" line="275"/>
+        <location filename="../views/catalogue_page.py" line="633"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="258"/>
+        <location filename="../views/catalogue_page.py" line="277"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="260"/>
+        <location filename="../views/catalogue_page.py" line="279"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="265"/>
+        <location filename="../views/catalogue_page.py" line="284"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
         <translation>The central service did not accept these changes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="283"/>
+        <location filename="../views/catalogue_page.py" line="302"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
         <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="302"/>
+        <location filename="../views/catalogue_page.py" line="321"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="307"/>
+        <location filename="../views/catalogue_page.py" line="326"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="318"/>
+        <location filename="../views/catalogue_page.py" line="337"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="351"/>
+        <location filename="../views/catalogue_page.py" line="376"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="352"/>
+        <location filename="../views/catalogue_page.py" line="377"/>
         <source>1 resurss</source>
         <translation>1 device</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="450"/>
+        <location filename="../views/catalogue_page.py" line="475"/>
         <source>Resurss ar numuru “{0}” nav atrasts</source>
         <translation>No device with the number “{0}” was found</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="479"/>
+        <location filename="../views/catalogue_page.py" line="505"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="497"/>
+        <location filename="../views/catalogue_page.py" line="522"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="503"/>
+        <location filename="../views/catalogue_page.py" line="529"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="504"/>
+        <location filename="../views/catalogue_page.py" line="530"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="509"/>
+        <location filename="../views/catalogue_page.py" line="535"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="513"/>
+        <location filename="../views/catalogue_page.py" line="539"/>
         <source>Eksportēti {0} resursi: {1}</source>
         <translation>{0} devices exported: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="520"/>
+        <location filename="../views/catalogue_page.py" line="546"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="529"/>
+        <location filename="../views/catalogue_page.py" line="555"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="538"/>
+        <location filename="../views/catalogue_page.py" line="564"/>
         <source>{0} uzlīmes saglabātas: {1}</source>
         <translation>{0} labels saved: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="551"/>
+        <location filename="../views/catalogue_page.py" line="577"/>
         <source>Skolai vēl nav neviena resursu veida</source>
         <translation>The school has no device types yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="563"/>
+        <location filename="../views/catalogue_page.py" line="589"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="594"/>
+        <location filename="../views/catalogue_page.py" line="620"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="608"/>
+        <location filename="../views/catalogue_page.py" line="634"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="609"/>
+        <location filename="../views/catalogue_page.py" line="635"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="609"/>
+        <location filename="../views/catalogue_page.py" line="635"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="610"/>
+        <location filename="../views/catalogue_page.py" line="636"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="610"/>
+        <location filename="../views/catalogue_page.py" line="636"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="611"/>
+        <location filename="../views/catalogue_page.py" line="637"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="611"/>
+        <location filename="../views/catalogue_page.py" line="637"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="612"/>
+        <location filename="../views/catalogue_page.py" line="638"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="613"/>
+        <location filename="../views/catalogue_page.py" line="639"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="614"/>
+        <location filename="../views/catalogue_page.py" line="640"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="614"/>
+        <location filename="../views/catalogue_page.py" line="640"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="615"/>
+        <location filename="../views/catalogue_page.py" line="641"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="617"/>
+        <location filename="../views/catalogue_page.py" line="643"/>
         <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
         <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="623"/>
+        <location filename="../views/catalogue_page.py" line="649"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="628"/>
+        <location filename="../views/catalogue_page.py" line="654"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="628"/>
+        <location filename="../views/catalogue_page.py" line="654"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -907,37 +907,37 @@ reported {1}</translation>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="129"/>
+        <location filename="../views/conflicts_panel.py" line="118"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="130"/>
+        <location filename="../views/conflicts_panel.py" line="119"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="131"/>
+        <location filename="../views/conflicts_panel.py" line="120"/>
         <source>Pieņēma</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="132"/>
+        <location filename="../views/conflicts_panel.py" line="121"/>
         <source>Stāvoklis serverī</source>
         <translation>State on the server</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="133"/>
+        <location filename="../views/conflicts_panel.py" line="122"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="134"/>
+        <location filename="../views/conflicts_panel.py" line="123"/>
         <source>Gaida aiz šī</source>
         <translation>Waiting behind it</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="393"/>
+        <location filename="../views/conflicts_panel.py" line="392"/>
         <source>Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta atrisināšanu</source>
         <translation>Later actions on this record that are waiting for this conflict to be resolved</translation>
     </message>
@@ -945,472 +945,417 @@ reported {1}</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="512"/>
+        <location filename="../views/conflicts_panel.py" line="514"/>
         <source>Konflikti ar centrālo servisu</source>
         <extracomment>asked before discarding (and before re-applying drops waiting commands); tests replace it with a plain function answering True or False</extracomment>
         <translation>Conflicts with the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="518"/>
+        <location filename="../views/conflicts_panel.py" line="520"/>
         <source>Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
         <translation>The central service did not accept these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the state in the service and choose: apply the decision again to the new state, or discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="527"/>
+        <location filename="../views/conflicts_panel.py" line="529"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="532"/>
+        <location filename="../views/conflicts_panel.py" line="534"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="548"/>
+        <location filename="../views/conflicts_panel.py" line="550"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="549"/>
+        <location filename="../views/conflicts_panel.py" line="551"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="555"/>
-        <location filename="../views/conflicts_panel.py" line="715"/>
+        <location filename="../views/conflicts_panel.py" line="557"/>
+        <location filename="../views/conflicts_panel.py" line="717"/>
         <source>Piemērot vēlreiz</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="557"/>
+        <location filename="../views/conflicts_panel.py" line="559"/>
         <source>Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli</source>
         <translation>Make the same decision again, taking the current state in the central service into account</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="558"/>
-        <location filename="../views/conflicts_panel.py" line="733"/>
+        <location filename="../views/conflicts_panel.py" line="560"/>
+        <location filename="../views/conflicts_panel.py" line="735"/>
         <source>Atmest</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="560"/>
+        <location filename="../views/conflicts_panel.py" line="562"/>
         <source>Atmest savu lēmumu; paliek centrālā servisa stāvoklis</source>
         <translation>Discard your decision; the state in the central service stays</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="598"/>
+        <location filename="../views/conflicts_panel.py" line="600"/>
         <source>Nolasa…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="634"/>
+        <location filename="../views/conflicts_panel.py" line="638"/>
         <source>Konfliktu nav</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="647"/>
+        <location filename="../views/conflicts_panel.py" line="649"/>
         <source>Neizdevās nolasīt konfliktus ({0})</source>
         <translation>Could not read the conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="689"/>
+        <location filename="../views/conflicts_panel.py" line="691"/>
         <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
         <translation>{0} more action(s) on the same record are waiting behind this decision. Applying it again also makes them again, in the same order; discarding it discards them too.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="711"/>
+        <location filename="../views/conflicts_panel.py" line="713"/>
         <source>Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
         <translation>The decision “{0}” and {1} later action(s) on this record will be made again against the current state in the central service. If an action is no longer possible, it and the ones after it will be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="708"/>
+        <location filename="../views/conflicts_panel.py" line="710"/>
         <source>Piemērot vēlreiz?</source>
         <translation>Apply again?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="87"/>
-        <source>Piešķirt</source>
-        <translation>Grant</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="88"/>
-        <source>Atteikt</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="89"/>
-        <source>Atlikt</source>
-        <translation>Postpone</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="90"/>
-        <source>Sagatavot izsniegšanai</source>
-        <translation>Prepare for handover</translation>
-    </message>
-    <message>
         <location filename="../views/conflicts_panel.py" line="91"/>
-        <source>Atcelt izsniegšanu</source>
-        <translation>Cancel handover</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="92"/>
-        <source>Pieņemt atpakaļ</source>
-        <translation>Take back</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="93"/>
-        <source>Apstiprināt ziņojumu</source>
-        <translation>Acknowledge report</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="94"/>
-        <source>Labot ierīci</source>
-        <translation>Edit device</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="95"/>
-        <source>Mainīt ierīces statusu</source>
-        <translation>Change device status</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="96"/>
-        <source>Pieteikšanās atvēršana/slēgšana</source>
-        <translation>Opening/closing applications</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="98"/>
-        <source>Mainīt, kam izsniedz</source>
-        <translation>Change who it is issued to</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="102"/>
         <source>Pieteikums centrālajā servisā mainījies</source>
         <translation>Application changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="103"/>
+        <location filename="../views/conflicts_panel.py" line="92"/>
         <source>Darbība vairs nav atļauta</source>
         <translation>Action no longer allowed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="104"/>
+        <location filename="../views/conflicts_panel.py" line="93"/>
         <source>Nederīgi dati</source>
         <translation>Invalid data</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="105"/>
+        <location filename="../views/conflicts_panel.py" line="94"/>
         <source>Ieraksts dzēsts</source>
         <translation>Record deleted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="106"/>
+        <location filename="../views/conflicts_panel.py" line="95"/>
         <source>Nav tiesību</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="110"/>
+        <location filename="../views/conflicts_panel.py" line="99"/>
         <source>Nodot lietošanā</source>
         <translation>Put into service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="111"/>
+        <location filename="../views/conflicts_panel.py" line="100"/>
         <source>Novietot rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="112"/>
+        <location filename="../views/conflicts_panel.py" line="101"/>
         <source>Atbrīvot no rezerves</source>
         <translation>Take out of storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="113"/>
+        <location filename="../views/conflicts_panel.py" line="102"/>
         <source>Rezervēt</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="114"/>
+        <location filename="../views/conflicts_panel.py" line="103"/>
         <source>Atcelt rezervāciju</source>
         <translation>Cancel reservation</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="115"/>
+        <location filename="../views/conflicts_panel.py" line="104"/>
         <source>Izsniegt</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="116"/>
+        <location filename="../views/conflicts_panel.py" line="105"/>
         <source>Pieņemt darba kārtībā</source>
         <translation>Take back in working order</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="117"/>
+        <location filename="../views/conflicts_panel.py" line="106"/>
         <source>Pieņemt bojātu</source>
         <translation>Take back damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="118"/>
+        <location filename="../views/conflicts_panel.py" line="107"/>
         <source>Atzīmēt kā nozaudētu</source>
         <translation>Mark as lost</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="119"/>
+        <location filename="../views/conflicts_panel.py" line="108"/>
         <source>Atzīmēt kā nozagtu</source>
         <translation>Mark as stolen</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="120"/>
+        <location filename="../views/conflicts_panel.py" line="109"/>
         <source>Nodot apkopē</source>
         <translation>Send for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="121"/>
+        <location filename="../views/conflicts_panel.py" line="110"/>
         <source>Nodot remontā</source>
         <translation>Send for repair</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="122"/>
+        <location filename="../views/conflicts_panel.py" line="111"/>
         <source>Atzīmēt kā bojātu</source>
         <translation>Mark as damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="123"/>
+        <location filename="../views/conflicts_panel.py" line="112"/>
         <source>Atgriezt lietošanā</source>
         <translation>Return to service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="124"/>
+        <location filename="../views/conflicts_panel.py" line="113"/>
         <source>Atzīmēt kā atrastu</source>
         <translation>Mark as found</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="157"/>
+        <location filename="../views/conflicts_panel.py" line="155"/>
         <source>Ieraksts centrālajā servisā mainījies</source>
         <translation>Record changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="162"/>
+        <location filename="../views/conflicts_panel.py" line="160"/>
         <source>Centrālais serviss atteica ({0})</source>
         <translation>The central service refused ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="182"/>
+        <location filename="../views/conflicts_panel.py" line="180"/>
         <source>Ierīce {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="185"/>
+        <location filename="../views/conflicts_panel.py" line="183"/>
         <source>Resursa veids: {0}</source>
         <translation>Device type: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="196"/>
+        <location filename="../views/conflicts_panel.py" line="194"/>
         <source>atvērta</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="197"/>
+        <location filename="../views/conflicts_panel.py" line="195"/>
         <source>slēgta</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="207"/>
+        <location filename="../views/conflicts_panel.py" line="205"/>
         <source>Kam izsniedz: {0} · pieteikšanās {1}</source>
         <translation>Issued to: {0} · applications {1}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="215"/>
+        <location filename="../views/conflicts_panel.py" line="213"/>
         <source>Nav zināms</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="218"/>
+        <location filename="../views/conflicts_panel.py" line="216"/>
         <source>izsniegšana: {0}</source>
         <translation>handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="139"/>
-        <location filename="../views/conflicts_panel.py" line="240"/>
+        <location filename="../views/conflicts_panel.py" line="128"/>
+        <location filename="../views/conflicts_panel.py" line="238"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="242"/>
-        <location filename="../views/conflicts_panel.py" line="279"/>
-        <location filename="../views/conflicts_panel.py" line="333"/>
+        <location filename="../views/conflicts_panel.py" line="241"/>
+        <location filename="../views/conflicts_panel.py" line="278"/>
+        <location filename="../views/conflicts_panel.py" line="332"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="245"/>
+        <location filename="../views/conflicts_panel.py" line="244"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="249"/>
+        <location filename="../views/conflicts_panel.py" line="248"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="250"/>
+        <location filename="../views/conflicts_panel.py" line="249"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="252"/>
+        <location filename="../views/conflicts_panel.py" line="251"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="255"/>
+        <location filename="../views/conflicts_panel.py" line="254"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="257"/>
-        <location filename="../views/conflicts_panel.py" line="262"/>
+        <location filename="../views/conflicts_panel.py" line="256"/>
+        <location filename="../views/conflicts_panel.py" line="261"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="260"/>
+        <location filename="../views/conflicts_panel.py" line="259"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="265"/>
-        <location filename="../views/conflicts_panel.py" line="308"/>
+        <location filename="../views/conflicts_panel.py" line="264"/>
+        <location filename="../views/conflicts_panel.py" line="307"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="268"/>
-        <location filename="../views/conflicts_panel.py" line="312"/>
+        <location filename="../views/conflicts_panel.py" line="267"/>
+        <location filename="../views/conflicts_panel.py" line="311"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="269"/>
-        <location filename="../views/conflicts_panel.py" line="313"/>
+        <location filename="../views/conflicts_panel.py" line="268"/>
+        <location filename="../views/conflicts_panel.py" line="312"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="273"/>
+        <location filename="../views/conflicts_panel.py" line="272"/>
         <source>Ierīces darbība</source>
         <translation>Device action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="277"/>
+        <location filename="../views/conflicts_panel.py" line="276"/>
         <source>Jaunais statuss</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="282"/>
-        <location filename="../views/conflicts_panel.py" line="286"/>
-        <location filename="../views/conflicts_panel.py" line="300"/>
+        <location filename="../views/conflicts_panel.py" line="281"/>
+        <location filename="../views/conflicts_panel.py" line="285"/>
+        <location filename="../views/conflicts_panel.py" line="299"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="283"/>
-        <location filename="../views/conflicts_panel.py" line="303"/>
+        <location filename="../views/conflicts_panel.py" line="282"/>
+        <location filename="../views/conflicts_panel.py" line="302"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="287"/>
-        <location filename="../views/conflicts_panel.py" line="301"/>
+        <location filename="../views/conflicts_panel.py" line="286"/>
+        <location filename="../views/conflicts_panel.py" line="300"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="289"/>
+        <location filename="../views/conflicts_panel.py" line="288"/>
         <source>Pieņēma</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="291"/>
+        <location filename="../views/conflicts_panel.py" line="290"/>
         <source>Statuss šajā datorā</source>
         <translation>Status on this computer</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="305"/>
-        <location filename="../views/conflicts_panel.py" line="315"/>
-        <location filename="../views/conflicts_panel.py" line="339"/>
+        <location filename="../views/conflicts_panel.py" line="304"/>
+        <location filename="../views/conflicts_panel.py" line="314"/>
+        <location filename="../views/conflicts_panel.py" line="338"/>
         <source>Versija</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="140"/>
-        <location filename="../views/conflicts_panel.py" line="310"/>
-        <location filename="../views/conflicts_panel.py" line="325"/>
-        <location filename="../views/conflicts_panel.py" line="341"/>
+        <location filename="../views/conflicts_panel.py" line="129"/>
+        <location filename="../views/conflicts_panel.py" line="309"/>
+        <location filename="../views/conflicts_panel.py" line="324"/>
+        <location filename="../views/conflicts_panel.py" line="340"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="329"/>
+        <location filename="../views/conflicts_panel.py" line="328"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="141"/>
-        <location filename="../views/conflicts_panel.py" line="336"/>
+        <location filename="../views/conflicts_panel.py" line="130"/>
+        <location filename="../views/conflicts_panel.py" line="335"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="341"/>
+        <location filename="../views/conflicts_panel.py" line="340"/>
         <source>Nav zināms; tiks nolasīts nākamajā sinhronizācijā</source>
         <translation>Not known; it will be read at the next sync</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="343"/>
+        <location filename="../views/conflicts_panel.py" line="342"/>
         <source>Kāpēc nepieņēma</source>
         <translation>Why it was refused</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="346"/>
+        <location filename="../views/conflicts_panel.py" line="345"/>
         <source>Servisa ziņojums</source>
         <translation>Service message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="718"/>
+        <location filename="../views/conflicts_panel.py" line="720"/>
         <source>Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
         <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="720"/>
+        <location filename="../views/conflicts_panel.py" line="722"/>
         <source>Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, atmetiet to.</source>
         <translation>The decision cannot be applied again: {0}. If it is no longer needed, discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="727"/>
+        <location filename="../views/conflicts_panel.py" line="729"/>
         <source>Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
         <translation>Discard the decision “{0}” ({1})? The state in the central service will stay: {2}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="731"/>
+        <location filename="../views/conflicts_panel.py" line="733"/>
         <source>Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo ierakstu.</source>
         <translation>{0} later action(s) on this record will also be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="733"/>
+        <location filename="../views/conflicts_panel.py" line="735"/>
         <source>Atmest lēmumu?</source>
         <translation>Discard the decision?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="736"/>
+        <location filename="../views/conflicts_panel.py" line="738"/>
         <source>Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
         <translation>The decision “{0}” ({1}) was discarded; the state in the central service stays.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="738"/>
+        <location filename="../views/conflicts_panel.py" line="740"/>
         <source>Lēmumu neizdevās atmest: {0}.</source>
         <translation>Could not discard the decision: {0}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="762"/>
+        <location filename="../views/conflicts_panel.py" line="770"/>
         <source>Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not resolve the conflict ({0}). Please try again.</translation>
     </message>
@@ -1441,42 +1386,42 @@ reported {1}</translation>
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../deciding.py" line="39"/>
+        <location filename="../deciding.py" line="42"/>
         <source>Piešķirt…</source>
         <translation>Grant…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="42"/>
+        <location filename="../deciding.py" line="45"/>
         <source>Atteikt…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="45"/>
+        <location filename="../deciding.py" line="48"/>
         <source>Atlikt…</source>
         <translation>Defer…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="58"/>
+        <location filename="../deciding.py" line="61"/>
         <source>Lemt par pieteikumiem drīkst izskatītājs vai administrators</source>
         <translation>Only a reviewer or an administrator can decide on applications</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="64"/>
+        <location filename="../deciding.py" line="67"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="68"/>
+        <location filename="../deciding.py" line="71"/>
         <source>Piešķirt var pa vienam pieteikumam.</source>
         <translation>Applications can be granted only one at a time.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="130"/>
+        <location filename="../deciding.py" line="136"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="133"/>
+        <location filename="../deciding.py" line="139"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Succeeded: {0}. Failed: {1}.</translation>
     </message>
@@ -1484,12 +1429,12 @@ reported {1}</translation>
 <context>
     <name>DeferDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="321"/>
+        <location filename="../views/decision_dialogs.py" line="329"/>
         <source>Izskatīt atkārtoti:</source>
         <translation>Review again on:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="323"/>
+        <location filename="../views/decision_dialogs.py" line="331"/>
         <source>Atkārtotas izskatīšanas datums</source>
         <translation>Date to review again</translation>
     </message>
@@ -1497,105 +1442,105 @@ reported {1}</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../views/desk_page.py" line="168"/>
-        <location filename="../views/desk_page.py" line="244"/>
+        <location filename="../views/desk_page.py" line="170"/>
+        <location filename="../views/desk_page.py" line="261"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="169"/>
+        <location filename="../views/desk_page.py" line="171"/>
         <source>Atgriešana</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="172"/>
+        <location filename="../views/desk_page.py" line="174"/>
         <source>Nozaudēti un nozagti</source>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="174"/>
+        <location filename="../views/desk_page.py" line="176"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="189"/>
+        <location filename="../views/desk_page.py" line="206"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi</source>
         <translation>Application number, name, or scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="194"/>
-        <location filename="../views/desk_page.py" line="307"/>
+        <location filename="../views/desk_page.py" line="211"/>
+        <location filename="../views/desk_page.py" line="324"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="202"/>
+        <location filename="../views/desk_page.py" line="219"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="205"/>
+        <location filename="../views/desk_page.py" line="222"/>
         <source>vai izvēlieties pieejamu resursu</source>
         <translation>or choose an available device</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="207"/>
+        <location filename="../views/desk_page.py" line="224"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="221"/>
+        <location filename="../views/desk_page.py" line="238"/>
         <source>Rādīt klienta ekrānu</source>
         <translation>Show applicant screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="223"/>
+        <location filename="../views/desk_page.py" line="240"/>
         <source>Atcelt nodošanu…</source>
         <translation>Cancel handover…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="225"/>
+        <location filename="../views/desk_page.py" line="242"/>
         <location filename="../views/desk_print.py" line="37"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="227"/>
+        <location filename="../views/desk_page.py" line="244"/>
         <source>Papīra akts ar parakstiem</source>
         <translation>Paper act with signatures</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="229"/>
+        <location filename="../views/desk_page.py" line="246"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="237"/>
+        <location filename="../views/desk_page.py" line="254"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="241"/>
+        <location filename="../views/desk_page.py" line="258"/>
         <source>Pilnekrāna režīmā</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="246"/>
+        <location filename="../views/desk_page.py" line="263"/>
         <source>Resurss:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="248"/>
+        <location filename="../views/desk_page.py" line="265"/>
         <source>Klienta ekrāns:</source>
         <translation>Applicant screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="267"/>
+        <location filename="../views/desk_page.py" line="284"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.lv, noskenējot QR kodu klienta ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.lv by scanning the QR code on the applicant screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="314"/>
+        <location filename="../views/desk_page.py" line="331"/>
         <source>Iesniedzējs: {0}
 Resurss: {1}
 Rezervētais resurss: {2}
@@ -1608,77 +1553,77 @@ Return by: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="316"/>
+        <location filename="../views/desk_page.py" line="333"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="324"/>
+        <location filename="../views/desk_page.py" line="341"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="327"/>
+        <location filename="../views/desk_page.py" line="344"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="343"/>
+        <location filename="../views/desk_page.py" line="360"/>
         <source>nav pieejamu piemērotu resursu</source>
         <translation>no suitable device available</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="361"/>
+        <location filename="../views/desk_page.py" line="378"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="371"/>
+        <location filename="../views/desk_page.py" line="388"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="392"/>
+        <location filename="../views/desk_page.py" line="409"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation at latvija.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="413"/>
+        <location filename="../views/desk_page.py" line="431"/>
         <source>Nodošana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="421"/>
+        <location filename="../views/desk_page.py" line="439"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="454"/>
+        <location filename="../views/desk_page.py" line="475"/>
         <source>Nodošana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the device is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="479"/>
+        <location filename="../views/desk_page.py" line="501"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi</source>
         <translation>Application number, name, or scan the returned device’s label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="481"/>
+        <location filename="../views/desk_page.py" line="503"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="487"/>
+        <location filename="../views/desk_page.py" line="509"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="505"/>
+        <location filename="../views/desk_page.py" line="527"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="517"/>
+        <location filename="../views/desk_page.py" line="542"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
@@ -1686,42 +1631,42 @@ Status: {4}</translation>
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="105"/>
+        <location filename="../views/decision_dialogs.py" line="113"/>
         <source>Piešķirt resursu</source>
         <translation>Grant a device</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="110"/>
+        <location filename="../views/decision_dialogs.py" line="118"/>
         <source>Piešķirt ierīci:</source>
         <translation>Grant the device:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="112"/>
+        <location filename="../views/decision_dialogs.py" line="120"/>
         <source>Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)</source>
         <translation>Grant without a device (the issuing desk will choose one)</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="117"/>
+        <location filename="../views/decision_dialogs.py" line="125"/>
         <source>Ierīces inventāra numurs</source>
         <translation>Device inventory number</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="122"/>
+        <location filename="../views/decision_dialogs.py" line="130"/>
         <source>Nav pieejamu piemērotu ierīču: pieteikumu var piešķirt bez ierīces, un ierīci izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable devices are available: the application can be granted without a device, and the issuing desk will choose one.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="124"/>
+        <location filename="../views/decision_dialogs.py" line="132"/>
         <source>Atdošanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="126"/>
+        <location filename="../views/decision_dialogs.py" line="134"/>
         <source>Atdošanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="127"/>
+        <location filename="../views/decision_dialogs.py" line="135"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
     </message>
@@ -1729,12 +1674,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="139"/>
+        <location filename="../desk.py" line="149"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="153"/>
+        <location filename="../desk.py" line="163"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -1742,27 +1687,27 @@ Status: {4}</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../views/item_editor.py" line="88"/>
+        <location filename="../views/item_editor.py" line="89"/>
         <source>Laiks</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="89"/>
+        <location filename="../views/item_editor.py" line="90"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="90"/>
+        <location filename="../views/item_editor.py" line="91"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="91"/>
+        <location filename="../views/item_editor.py" line="92"/>
         <source>Kas</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="121"/>
+        <location filename="../views/item_editor.py" line="113"/>
         <source> (centrāli)</source>
         <translation> (centrally)</translation>
     </message>
@@ -1770,118 +1715,118 @@ Status: {4}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="156"/>
+        <location filename="../views/import_dialog.py" line="146"/>
         <source>Inventāra imports no CSV</source>
         <translation>Import inventory from CSV</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="160"/>
+        <location filename="../views/import_dialog.py" line="150"/>
         <source>Izvēlieties CSV failu (UTF-8 vai Windows-1257, atdalītājs “;” vai “,”). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
         <translation>Choose a CSV file (UTF-8 or Windows-1257, separator “;” or “,”). Every row is checked first; either the whole file is imported or nothing is.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="163"/>
+        <location filename="../views/import_dialog.py" line="153"/>
         <source>Izvēlēties failu…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="165"/>
+        <location filename="../views/import_dialog.py" line="155"/>
         <source>Fails nav izvēlēts</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="174"/>
+        <location filename="../views/import_dialog.py" line="164"/>
         <source>Rādīt tikai kļūdainās rindas</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="195"/>
-        <location filename="../views/import_dialog.py" line="262"/>
+        <location filename="../views/import_dialog.py" line="185"/>
+        <location filename="../views/import_dialog.py" line="252"/>
         <source>Importēt</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="199"/>
+        <location filename="../views/import_dialog.py" line="189"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="210"/>
+        <location filename="../views/import_dialog.py" line="200"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="216"/>
+        <location filename="../views/import_dialog.py" line="206"/>
         <source>Inventāra CSV fails</source>
         <translation>Inventory CSV file</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="217"/>
+        <location filename="../views/import_dialog.py" line="207"/>
         <source>CSV faili (*.csv *.txt);;Visi faili (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="228"/>
+        <location filename="../views/import_dialog.py" line="218"/>
         <source>Pārbauda…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="242"/>
+        <location filename="../views/import_dialog.py" line="232"/>
         <source>{0}, atdalītājs “{1}”</source>
         <translation>{0}, separator “{1}”</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="244"/>
+        <location filename="../views/import_dialog.py" line="234"/>
         <source>{0} rinda</source>
         <translation>{0} row</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="244"/>
+        <location filename="../views/import_dialog.py" line="234"/>
         <source>{0} rindas</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="246"/>
+        <location filename="../views/import_dialog.py" line="236"/>
         <source>netiks importētas kolonnas: {0}</source>
         <translation>columns not imported: {0}</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="253"/>
+        <location filename="../views/import_dialog.py" line="243"/>
         <source>{0} rindā ir kļūda</source>
         <translation>{0} row has an error</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="253"/>
+        <location filename="../views/import_dialog.py" line="243"/>
         <source>{0} rindās ir kļūdas</source>
         <translation>{0} rows have errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="254"/>
+        <location filename="../views/import_dialog.py" line="244"/>
         <source> — nekas netiks importēts, kamēr tās nav izlabotas failā.</source>
         <translation> — nothing will be imported until they are corrected in the file.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="257"/>
+        <location filename="../views/import_dialog.py" line="247"/>
         <source>Visas rindas ir derīgas.</source>
         <translation>All rows are valid.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="261"/>
+        <location filename="../views/import_dialog.py" line="251"/>
         <source>Importēt {0} resursu</source>
         <translation>Import {0} device</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="261"/>
+        <location filename="../views/import_dialog.py" line="251"/>
         <source>Importēt {0} resursus</source>
         <translation>Import {0} devices</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="277"/>
+        <location filename="../views/import_dialog.py" line="267"/>
         <source>Importē…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="290"/>
+        <location filename="../views/import_dialog.py" line="280"/>
         <source>Failu neizdevās nolasīt: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
@@ -1889,57 +1834,57 @@ Status: {4}</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../views/inbox_model.py" line="29"/>
+        <location filename="../views/inbox_model.py" line="33"/>
         <source>Numurs</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="30"/>
+        <location filename="../views/inbox_model.py" line="34"/>
         <source>Iesniegts</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="31"/>
+        <location filename="../views/inbox_model.py" line="35"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="32"/>
+        <location filename="../views/inbox_model.py" line="36"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="33"/>
+        <location filename="../views/inbox_model.py" line="37"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="34"/>
+        <location filename="../views/inbox_model.py" line="38"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="35"/>
+        <location filename="../views/inbox_model.py" line="39"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="36"/>
+        <location filename="../views/inbox_model.py" line="40"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="143"/>
+        <location filename="../views/inbox_model.py" line="266"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="145"/>
+        <location filename="../views/inbox_model.py" line="268"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="146"/>
+        <location filename="../views/inbox_model.py" line="269"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
@@ -1947,82 +1892,82 @@ Status: {4}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="66"/>
+        <location filename="../views/inbox_page.py" line="75"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="68"/>
+        <location filename="../views/inbox_page.py" line="77"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="70"/>
+        <location filename="../views/inbox_page.py" line="79"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="71"/>
+        <location filename="../views/inbox_page.py" line="80"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="76"/>
+        <location filename="../views/inbox_page.py" line="85"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="77"/>
+        <location filename="../views/inbox_page.py" line="86"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="81"/>
+        <location filename="../views/inbox_page.py" line="90"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="82"/>
+        <location filename="../views/inbox_page.py" line="91"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="86"/>
+        <location filename="../views/inbox_page.py" line="95"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="87"/>
+        <location filename="../views/inbox_page.py" line="96"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="93"/>
+        <location filename="../views/inbox_page.py" line="102"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="98"/>
+        <location filename="../views/inbox_page.py" line="109"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="99"/>
+        <location filename="../views/inbox_page.py" line="110"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="132"/>
+        <location filename="../views/inbox_page.py" line="144"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="291"/>
+        <location filename="../views/inbox_page.py" line="370"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="298"/>
+        <location filename="../views/inbox_page.py" line="377"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
     </message>
@@ -2030,28 +1975,28 @@ Status: {4}</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../views/incidents_panel.py" line="55"/>
+        <location filename="../views/incidents_panel.py" line="59"/>
         <source>Izvēlieties ziņojumu, lai redzētu aprakstu</source>
         <translation>Select a report to see its description</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="57"/>
+        <location filename="../views/incidents_panel.py" line="61"/>
         <source>Nav neapstiprinātu ziņojumu par nozaudētiem vai nozagtiem resursiem.</source>
         <translation>No unacknowledged reports of lost or stolen devices.</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="59"/>
+        <location filename="../views/incidents_panel.py" line="63"/>
         <location filename="../views/incidents_panel.py" line="102"/>
         <source>Apstiprināt ziņojumu</source>
         <translation>Acknowledge report</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="61"/>
+        <location filename="../views/incidents_panel.py" line="65"/>
         <source>Resurss inventārā tiks atzīmēts kā nozaudēts vai nozagts</source>
         <translation>The device will be marked lost or stolen in the inventory</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="70"/>
+        <location filename="../views/incidents_panel.py" line="74"/>
         <source>Iesniedzēja apraksts</source>
         <translation>Applicant’s description</translation>
     </message>
@@ -2064,242 +2009,242 @@ Status: {4}</translation>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../views/item_editor.py" line="63"/>
+        <location filename="../views/item_editor.py" line="64"/>
         <source>Pievienots</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="64"/>
+        <location filename="../views/item_editor.py" line="65"/>
         <source>Importēts no CSV</source>
         <translation>Imported from CSV</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="65"/>
+        <location filename="../views/item_editor.py" line="66"/>
         <source>Nodots lietošanā</source>
         <translation>Put into service</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="66"/>
+        <location filename="../views/item_editor.py" line="67"/>
         <source>Novietots rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="67"/>
+        <location filename="../views/item_editor.py" line="68"/>
         <source>Atbrīvots no rezerves</source>
         <translation>Taken out of storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="68"/>
+        <location filename="../views/item_editor.py" line="69"/>
         <source>Rezervēts pieteikumam</source>
         <translation>Reserved for an application</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="69"/>
+        <location filename="../views/item_editor.py" line="70"/>
         <source>Rezervācija atcelta</source>
         <translation>Reservation cancelled</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="70"/>
+        <location filename="../views/item_editor.py" line="71"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="71"/>
+        <location filename="../views/item_editor.py" line="72"/>
         <source>Atgriezts darba kārtībā</source>
         <translation>Returned in working order</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="72"/>
+        <location filename="../views/item_editor.py" line="73"/>
         <source>Atgriezts bojāts</source>
         <translation>Returned damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="73"/>
+        <location filename="../views/item_editor.py" line="74"/>
         <source>Nozaudēts</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="74"/>
+        <location filename="../views/item_editor.py" line="75"/>
         <source>Nozagts</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="75"/>
+        <location filename="../views/item_editor.py" line="76"/>
         <source>Nodots apkopē</source>
         <translation>Sent for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="76"/>
+        <location filename="../views/item_editor.py" line="77"/>
         <source>Nodots remontā</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="77"/>
+        <location filename="../views/item_editor.py" line="78"/>
         <source>Atzīmēts kā bojāts</source>
         <translation>Marked as damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="78"/>
+        <location filename="../views/item_editor.py" line="79"/>
         <source>Atgriezts lietošanā</source>
         <translation>Back in service</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="79"/>
+        <location filename="../views/item_editor.py" line="80"/>
         <source>Atrasts</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="80"/>
+        <location filename="../views/item_editor.py" line="81"/>
         <source>Atjaunots servera stāvoklis</source>
         <translation>Server state restored</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="158"/>
+        <location filename="../views/item_editor.py" line="151"/>
         <source>Jauns resurss</source>
         <translation>New device</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="159"/>
+        <location filename="../views/item_editor.py" line="152"/>
         <source>Resurss {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="166"/>
+        <location filename="../views/item_editor.py" line="159"/>
         <source>piem., RĀVĢ-0154</source>
         <translation>e.g. RĀVĢ-0154</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="171"/>
+        <location filename="../views/item_editor.py" line="164"/>
         <source>piem., 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="174"/>
+        <location filename="../views/item_editor.py" line="167"/>
         <source>piem., 649,99</source>
         <translation>e.g. 649.99</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="177"/>
+        <location filename="../views/item_editor.py" line="170"/>
         <source>Iegādāts sociāli atbalstāmiem izglītojamajiem</source>
         <translation>Bought for socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="179"/>
+        <location filename="../views/item_editor.py" line="172"/>
         <source>piem., Informātikas kabinets 108</source>
         <translation>e.g. Computer room 108</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="193"/>
+        <location filename="../views/item_editor.py" line="186"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="194"/>
+        <location filename="../views/item_editor.py" line="187"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="195"/>
+        <location filename="../views/item_editor.py" line="188"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="196"/>
+        <location filename="../views/item_editor.py" line="189"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="197"/>
+        <location filename="../views/item_editor.py" line="190"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="198"/>
+        <location filename="../views/item_editor.py" line="191"/>
         <source>Iegādes gads</source>
         <translation>Year of purchase</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="199"/>
+        <location filename="../views/item_editor.py" line="192"/>
         <source>Iegādes vērtība, €</source>
         <translation>Purchase value, €</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="201"/>
+        <location filename="../views/item_editor.py" line="194"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="202"/>
+        <location filename="../views/item_editor.py" line="195"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="203"/>
+        <location filename="../views/item_editor.py" line="196"/>
         <source>Uzskaites dati</source>
         <translation>Inventory details</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="211"/>
+        <location filename="../views/item_editor.py" line="204"/>
         <source>Pamatojums (nav obligāts)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="212"/>
+        <location filename="../views/item_editor.py" line="205"/>
         <source>Mainīt statusu</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="232"/>
+        <location filename="../views/item_editor.py" line="225"/>
         <source>Statuss un vēsture</source>
         <translation>Status and history</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="243"/>
+        <location filename="../views/item_editor.py" line="236"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="247"/>
+        <location filename="../views/item_editor.py" line="240"/>
         <source>Pievienot</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="247"/>
+        <location filename="../views/item_editor.py" line="240"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="249"/>
+        <location filename="../views/item_editor.py" line="242"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="269"/>
+        <location filename="../views/item_editor.py" line="262"/>
         <source>Jauns resurss tiek pievienots statusā “Jauns”.</source>
         <translation>A new device is added with the status “New”.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="299"/>
+        <location filename="../views/item_editor.py" line="292"/>
         <source>Pašreizējais statuss: {0}</source>
         <translation>Current status: {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="307"/>
+        <location filename="../views/item_editor.py" line="300"/>
         <source>Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.</source>
         <translation>This device is tied to an application. It becomes available only once it is returned or the handover is cancelled in the “Issuing desk” section.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="310"/>
+        <location filename="../views/item_editor.py" line="303"/>
         <source>No šī statusa ar roku mainīt nevar.</source>
         <translation>This status cannot be changed by hand.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="336"/>
+        <location filename="../views/item_editor.py" line="329"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="369"/>
+        <location filename="../views/item_editor.py" line="362"/>
         <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not save: unexpected error ({0}). Please try again.</translation>
     </message>
@@ -2307,72 +2252,72 @@ Status: {4}</translation>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="43"/>
+        <location filename="../views/catalogue_models.py" line="42"/>
         <source>Inventāra nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="44"/>
+        <location filename="../views/catalogue_models.py" line="43"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="45"/>
+        <location filename="../views/catalogue_models.py" line="44"/>
         <source>Ražotājs un modelis</source>
         <translation>Make and model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="46"/>
+        <location filename="../views/catalogue_models.py" line="45"/>
         <source>Sērijas nr.</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="47"/>
+        <location filename="../views/catalogue_models.py" line="46"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="48"/>
+        <location filename="../views/catalogue_models.py" line="47"/>
         <source>Vērtība, €</source>
         <translation>Value, €</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="49"/>
+        <location filename="../views/catalogue_models.py" line="48"/>
         <source>Soc. atbalstam</source>
         <translation>Social support</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="50"/>
+        <location filename="../views/catalogue_models.py" line="49"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="51"/>
+        <location filename="../views/catalogue_models.py" line="50"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="52"/>
+        <location filename="../views/catalogue_models.py" line="51"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="91"/>
+        <location filename="../views/catalogue_models.py" line="78"/>
         <source>jā</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="98"/>
+        <location filename="../views/catalogue_models.py" line="85"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="99"/>
+        <location filename="../views/catalogue_models.py" line="86"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="117"/>
+        <location filename="../views/catalogue_models.py" line="104"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu “Konflikti”</source>
         <translation>The central service did not accept these changes: see the “Conflicts” section</translation>
     </message>
@@ -2380,32 +2325,32 @@ Status: {4}</translation>
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="88"/>
+        <location filename="../views/catalogue_page.py" line="91"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="98"/>
+        <location filename="../views/catalogue_page.py" line="101"/>
         <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
         <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="101"/>
+        <location filename="../views/catalogue_page.py" line="104"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="102"/>
+        <location filename="../views/catalogue_page.py" line="105"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="104"/>
+        <location filename="../views/catalogue_page.py" line="107"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="105"/>
+        <location filename="../views/catalogue_page.py" line="108"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -2413,53 +2358,58 @@ Status: {4}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="27"/>
+        <location filename="../views/main_window.py" line="28"/>
         <source>Resursi — {0}</source>
         <translation>Resursi — {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="31"/>
+        <location filename="../views/main_window.py" line="32"/>
         <source>Sadaļas</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="47"/>
+        <location filename="../views/main_window.py" line="48"/>
         <source>Bezsaistē</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="57"/>
-        <location filename="../views/main_window.py" line="112"/>
+        <location filename="../views/main_window.py" line="54"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="67"/>
+        <location filename="../views/main_window.py" line="122"/>
         <source>Sinhronizēt tagad</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="59"/>
+        <location filename="../views/main_window.py" line="69"/>
         <source>Sinhronizēt ar centrālo servisu (F5)</source>
         <translation>Sync with the central service (F5)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="61"/>
+        <location filename="../views/main_window.py" line="71"/>
         <source>Darbības</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="69"/>
+        <location filename="../views/main_window.py" line="79"/>
         <source>Iziet</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="111"/>
+        <location filename="../views/main_window.py" line="121"/>
         <source>Sinhronizē…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="115"/>
+        <location filename="../views/main_window.py" line="139"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="117"/>
+        <location filename="../views/main_window.py" line="141"/>
         <source>Konflikti: {0}</source>
         <translation>Conflicts: {0}</translation>
     </message>
@@ -2467,57 +2417,57 @@ Status: {4}</translation>
 <context>
     <name>OfferedKindsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="133"/>
+        <location filename="../views/catalogue_models.py" line="120"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="134"/>
+        <location filename="../views/catalogue_models.py" line="121"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="135"/>
+        <location filename="../views/catalogue_models.py" line="122"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="136"/>
+        <location filename="../views/catalogue_models.py" line="123"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="137"/>
+        <location filename="../views/catalogue_models.py" line="124"/>
         <source>Resursi</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="138"/>
+        <location filename="../views/catalogue_models.py" line="125"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="163"/>
+        <location filename="../views/catalogue_models.py" line="138"/>
         <source>Atvērta</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="163"/>
+        <location filename="../views/catalogue_models.py" line="138"/>
         <source>Slēgta</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="165"/>
+        <location filename="../views/catalogue_models.py" line="140"/>
         <source>nav</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="170"/>
+        <location filename="../views/catalogue_models.py" line="145"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="171"/>
+        <location filename="../views/catalogue_models.py" line="146"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
@@ -2525,12 +2475,12 @@ Status: {4}</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../views/overdue_panel.py" line="68"/>
+        <location filename="../views/overdue_panel.py" line="63"/>
         <source>Nav resursu ar nokavētu atgriešanas termiņu.</source>
         <translation>No devices are past their return date.</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="69"/>
+        <location filename="../views/overdue_panel.py" line="64"/>
         <source>Atgriešanas termiņš nokavēts: {0}</source>
         <translation>Past the return date: {0}</translation>
     </message>
@@ -2538,18 +2488,18 @@ Status: {4}</translation>
 <context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="116"/>
-        <location filename="../views/detail_page.py" line="141"/>
+        <location filename="../views/detail_page.py" line="118"/>
+        <location filename="../views/detail_page.py" line="143"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="118"/>
+        <location filename="../views/detail_page.py" line="120"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="141"/>
+        <location filename="../views/detail_page.py" line="143"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
     </message>
@@ -2557,47 +2507,47 @@ Status: {4}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../views/import_dialog.py" line="62"/>
+        <location filename="../views/import_dialog.py" line="61"/>
         <source>Rinda</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="63"/>
+        <location filename="../views/import_dialog.py" line="62"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="64"/>
+        <location filename="../views/import_dialog.py" line="63"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="65"/>
+        <location filename="../views/import_dialog.py" line="64"/>
         <source>Ražotājs un modelis</source>
         <translation>Make and model</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="66"/>
+        <location filename="../views/import_dialog.py" line="65"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="67"/>
+        <location filename="../views/import_dialog.py" line="66"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="68"/>
+        <location filename="../views/import_dialog.py" line="67"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="69"/>
+        <location filename="../views/import_dialog.py" line="68"/>
         <source>Kļūdas</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="103"/>
+        <location filename="../views/import_dialog.py" line="93"/>
         <source>✓ derīga</source>
         <translation>✓ valid</translation>
     </message>
@@ -2613,7 +2563,7 @@ Status: {4}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="294"/>
+        <location filename="../views/decision_dialogs.py" line="302"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
     </message>
@@ -2621,83 +2571,83 @@ Status: {4}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../views/reports_page.py" line="51"/>
+        <location filename="../views/reports_page.py" line="53"/>
         <source>Atvērtie pieteikumi</source>
         <translation>Open applications</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="52"/>
+        <location filename="../views/reports_page.py" line="54"/>
         <source>Ierīces</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="53"/>
+        <location filename="../views/reports_page.py" line="55"/>
         <source>Izsniegtās ierīces</source>
         <translation>Issued devices</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="54"/>
+        <location filename="../views/reports_page.py" line="56"/>
         <source>Nokavētā atdošana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="240"/>
+        <location filename="../views/reports_page.py" line="246"/>
         <source>Pārskati</source>
         <extracomment>``load(kind, language)``: the core writes the report&apos;s texts in the UI language asked for the export file; tests replace it with a function returning a path</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="251"/>
+        <location filename="../views/reports_page.py" line="257"/>
         <source>Atjaunot</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="252"/>
+        <location filename="../views/reports_page.py" line="258"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="253"/>
+        <location filename="../views/reports_page.py" line="259"/>
         <source>Eksportēt PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="270"/>
+        <location filename="../views/reports_page.py" line="276"/>
         <source>Pārskata tabula</source>
         <translation>Report table</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="313"/>
+        <location filename="../views/reports_page.py" line="324"/>
         <source>Neizdevās sagatavot pārskatu.</source>
         <translation>Could not prepare the report.</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="323"/>
+        <location filename="../views/reports_page.py" line="332"/>
         <source>Kopā: {n}</source>
         <translation>Total: {n}</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="324"/>
+        <location filename="../views/reports_page.py" line="333"/>
         <source>Nav ierakstu.</source>
         <translation>No entries.</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="336"/>
+        <location filename="../views/reports_page.py" line="345"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="337"/>
+        <location filename="../views/reports_page.py" line="346"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="345"/>
+        <location filename="../views/reports_page.py" line="354"/>
         <source>Neizdevās saglabāt failu {name}.</source>
         <translation>Could not save the file {name}.</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="350"/>
+        <location filename="../views/reports_page.py" line="359"/>
         <source>Saglabāts: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -2753,72 +2703,72 @@ Status: {4}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../views/desk_page.py" line="70"/>
-        <location filename="../views/incidents_panel.py" line="39"/>
-        <location filename="../views/overdue_panel.py" line="36"/>
+        <location filename="../views/desk_page.py" line="74"/>
+        <location filename="../views/incidents_panel.py" line="43"/>
+        <location filename="../views/overdue_panel.py" line="35"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="71"/>
-        <location filename="../views/incidents_panel.py" line="43"/>
-        <location filename="../views/overdue_panel.py" line="37"/>
+        <location filename="../views/desk_page.py" line="75"/>
+        <location filename="../views/incidents_panel.py" line="47"/>
+        <location filename="../views/overdue_panel.py" line="36"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="72"/>
-        <location filename="../views/overdue_panel.py" line="38"/>
+        <location filename="../views/desk_page.py" line="76"/>
+        <location filename="../views/overdue_panel.py" line="37"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="73"/>
-        <location filename="../views/incidents_panel.py" line="42"/>
-        <location filename="../views/overdue_panel.py" line="39"/>
+        <location filename="../views/desk_page.py" line="77"/>
+        <location filename="../views/incidents_panel.py" line="46"/>
+        <location filename="../views/overdue_panel.py" line="38"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="74"/>
+        <location filename="../views/desk_page.py" line="78"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="75"/>
-        <location filename="../views/incidents_panel.py" line="44"/>
-        <location filename="../views/overdue_panel.py" line="41"/>
+        <location filename="../views/desk_page.py" line="79"/>
+        <location filename="../views/incidents_panel.py" line="48"/>
+        <location filename="../views/overdue_panel.py" line="40"/>
         <source>Inventāra nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="76"/>
+        <location filename="../views/desk_page.py" line="80"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="476"/>
-        <location filename="../views/overdue_panel.py" line="42"/>
+        <location filename="../views/desk_page.py" line="498"/>
+        <location filename="../views/overdue_panel.py" line="41"/>
         <source>Termiņš</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="40"/>
+        <location filename="../views/incidents_panel.py" line="44"/>
         <source>Ziņojums</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="41"/>
+        <location filename="../views/incidents_panel.py" line="45"/>
         <source>Ziņots</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="40"/>
+        <location filename="../views/overdue_panel.py" line="39"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="43"/>
+        <location filename="../views/overdue_panel.py" line="42"/>
         <source>Kavēts</source>
         <translation>Overdue</translation>
     </message>
@@ -3023,27 +2973,27 @@ Status: {4}</translation>
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="187"/>
+        <location filename="../views/decision_dialogs.py" line="195"/>
         <source>&amp;Pamatojums:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="190"/>
+        <location filename="../views/decision_dialogs.py" line="198"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="196"/>
+        <location filename="../views/decision_dialogs.py" line="204"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="199"/>
+        <location filename="../views/decision_dialogs.py" line="207"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="241"/>
+        <location filename="../views/decision_dialogs.py" line="249"/>
         <source>Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes</source>
         <translation>The reason is too long: at most {0} characters are allowed</translation>
     </message>
@@ -3059,7 +3009,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="156"/>
+        <location filename="../views/detail_page.py" line="158"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -3067,77 +3017,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="167"/>
+        <location filename="../app.py" line="471"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="284"/>
+        <location filename="../app.py" line="281"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="285"/>
+        <location filename="../app.py" line="282"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="286"/>
+        <location filename="../app.py" line="283"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="284"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="291"/>
+        <location filename="../app.py" line="288"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="293"/>
+        <location filename="../app.py" line="290"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="348"/>
+        <location filename="../app.py" line="333"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="351"/>
+        <location filename="../app.py" line="336"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="355"/>
+        <location filename="../app.py" line="340"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="357"/>
+        <location filename="../app.py" line="342"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="372"/>
+        <location filename="../app.py" line="357"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="461"/>
+        <location filename="../app.py" line="435"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="476"/>
+        <location filename="../app.py" line="449"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="616"/>
+        <location filename="../app.py" line="594"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
@@ -3145,79 +3095,80 @@ Status: {4}</translation>
 <context>
     <name>decision_dialogs</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="89"/>
+        <location filename="../views/decision_dialogs.py" line="97"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="281"/>
+        <location filename="../views/decision_dialogs.py" line="289"/>
         <source>Atteikt {0} pieteikumu</source>
         <translation>Refuse {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="282"/>
+        <location filename="../views/decision_dialogs.py" line="290"/>
         <source>Atteikt {0} pieteikumus</source>
         <translation>Refuse {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="285"/>
-        <location filename="../views/decision_dialogs.py" line="310"/>
+        <location filename="../views/decision_dialogs.py" line="293"/>
+        <location filename="../views/decision_dialogs.py" line="318"/>
         <source>Atlasīts {0} pieteikums</source>
         <translation>{0} application selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="286"/>
-        <location filename="../views/decision_dialogs.py" line="311"/>
+        <location filename="../views/decision_dialogs.py" line="294"/>
+        <location filename="../views/decision_dialogs.py" line="319"/>
         <source>Atlasīti {0} pieteikumi</source>
         <translation>{0} applications selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="288"/>
+        <location filename="../views/decision_dialogs.py" line="296"/>
         <source>Atteikt pieteikumu</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="291"/>
+        <location filename="../views/decision_dialogs.py" line="299"/>
         <source>Atteikt</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="292"/>
+        <location filename="../views/decision_dialogs.py" line="300"/>
         <source>Jānorāda atteikuma pamatojums</source>
         <translation>Give a reason for the refusal</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="306"/>
+        <location filename="../views/decision_dialogs.py" line="314"/>
         <source>Atlikt {0} pieteikumu</source>
         <translation>Postpone {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="307"/>
+        <location filename="../views/decision_dialogs.py" line="315"/>
         <source>Atlikt {0} pieteikumus</source>
         <translation>Postpone {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="313"/>
+        <location filename="../views/decision_dialogs.py" line="321"/>
         <source>Atlikt pieteikuma izskatīšanu</source>
         <translation>Postpone reviewing the application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="317"/>
+        <location filename="../views/decision_dialogs.py" line="325"/>
         <source>Atlikt</source>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="318"/>
+        <location filename="../views/decision_dialogs.py" line="326"/>
         <source>Jānorāda atlikšanas pamatojums</source>
         <translation>Give a reason for postponing</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="342"/>
+        <location filename="../tasks.py" line="47"/>
+        <location filename="../views/decision_dialogs.py" line="350"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.</source>
         <translation>The action could not be completed: unexpected error ({0}). Please try again; if the error keeps happening, contact support.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="347"/>
+        <location filename="../views/decision_dialogs.py" line="355"/>
         <source>Darbība netika veikta</source>
         <translation>The action was not carried out</translation>
     </message>
