@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from desktop.models.changes import OpChanges
 from desktop.models.command_names import CommandName
 from desktop.tasks import TaskRunner
 from desktop.views.detail_page import CONFLICT_COLOUR, WARNING_COLOUR
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index, ListTableModel
 
 log = logging.getLogger(__name__)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.catalogue import ItemRow as ItemRowData
 from desktop.models.catalogue import OfferedKindRow, target_group_label
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -68,6 +67,7 @@ from desktop.views.detail_page import (
     when,
 )
 from desktop.views.inbox_model import STATUS_COLOURS
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ColumnsTableModel
 
 if TYPE_CHECKING:  # the panel only reads the dataclass's fields

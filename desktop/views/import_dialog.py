@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.models.codes import ItemStatus
 from desktop.models.inventory_csv import LABELS_LV, ImportPreview, RowError
 from desktop.tasks import TaskRunner
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxRow
 from desktop.tasks import TaskRunner
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ColumnsTableModel
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from desktop.models.changes import OpChanges
 from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import show_error
 from desktop.views.desk_models import RowsModel
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 
 
 class IncidentsPanel(QWidget):

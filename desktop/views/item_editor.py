@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -49,6 +48,7 @@ from desktop.models.codes import ItemStatus
 from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex

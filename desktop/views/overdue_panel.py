@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import show_error
 from desktop.views.desk_models import RowsModel
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 
 
 def days_text(days: int) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QRectF,
@@ -44,6 +43,7 @@ from desktop.models.reports import REPORT_KINDS, TITLES, Report, is_total_row, t
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import ask_save_path
 from desktop.views.detail_page import CONFLICT_COLOUR
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ class ColumnsTableModel(QAbstractTableModel):
     """A flat table whose columns are ``(key, Latvian header, …)`` tuples; subclasses say how
     many rows there are (``row_total``) and what a cell shows (``data``)."""
 
-    columns: Sequence[tuple[str, ...]] = ()
+    columns: Sequence[tuple[str, str, *tuple[object, ...]]] = ()
 
     def row_total(self) -> int:
         raise NotImplementedError
