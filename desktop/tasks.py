@@ -82,8 +82,8 @@ Scope = tuple[int, Hashable]  # (the owner's id or 0, the key)
 
 @dataclass
 class _Pending:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[Exception], None] | None
+    on_done: Callable[[Any], object] | None  # (what a callback returns is ignored)
+    on_error: Callable[[Exception], object] | None
     owner: weakref.ReferenceType[QObject] | None
     owner_id: int
     scope: Scope | None
@@ -122,8 +122,8 @@ class TaskRunner(QObject):
         self,
         fn: Callable[..., Any],
         *args: Any,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
         owner: QObject | None = None,
         key: Hashable | None = None,
         latest: bool = False,

@@ -45,8 +45,10 @@ class QrWidget(QWidget):
 
     def set_url(self, url: str) -> None:
         self.url = url
-        self._image = (QImage.fromData(qr.png(url, scale=1, border=QUIET_ZONE), "PNG")
-                       if url else QImage())
+        image = QImage()
+        if url:  # (not fromData: its stub types the format as bytes, which Qt refuses)
+            image.loadFromData(qr.png(url, scale=1, border=QUIET_ZONE), "PNG")
+        self._image = image
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -63,6 +65,13 @@ class QrWidget(QWidget):
         painter.end()
         if drawn:
             self.painted.emit()
+
+
+def _centred(name: str, text: str = "") -> QLabel:
+    """A centred label the style sheet finds by its object name."""
+    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignCenter)
+    label.setObjectName(name)
+    return label
 
 
 class CustomerScreen(QWidget):
@@ -82,11 +91,11 @@ class CustomerScreen(QWidget):
             "QLabel#done_title{font-size:34px;font-weight:600;color:#2e7d32}"
             "QLabel#done_text{font-size:19px}")
         self.setAutoFillBackground(True)
-        self.name = QLabel(objectName="name", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.resource = QLabel(objectName="resource", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.name = _centred("name")
+        self.resource = _centred("resource")
         self.resource.setWordWrap(True)
         self.code = QrWidget()
-        self.steps = QLabel(objectName="steps", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.steps = _centred("steps")
         self.steps.setWordWrap(True)
         self.steps.setText(self.tr(
             "1. Noskenējiet QR kodu ar sava tālruņa kameru.<br>"
@@ -106,11 +115,10 @@ class CustomerScreen(QWidget):
         dl = QVBoxLayout(done)
         dl.setContentsMargins(40, 30, 40, 30)
         dl.addStretch(1)
-        self.done_name = QLabel(objectName="name", alignment=Qt.AlignmentFlag.AlignCenter)
-        mark = QLabel("✓", objectName="done_mark", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.done_title = QLabel(self.tr("Saņemts"), objectName="done_title",
-                                 alignment=Qt.AlignmentFlag.AlignCenter)
-        self.done_text = QLabel(objectName="done_text", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.done_name = _centred("name")
+        mark = _centred("done_mark", "✓")
+        self.done_title = _centred("done_title", self.tr("Saņemts"))
+        self.done_text = _centred("done_text")
         self.done_text.setWordWrap(True)
         self.done_text.setText(self.tr(
             "Paldies! Saņemšana apstiprināta. Pieņemšanas-nodošanas akts ir noformēts."))

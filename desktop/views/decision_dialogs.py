@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.qt_typed import to_date
+
 MAX_REASON = 2000  # the same limit as desktop.models.decisions.MAX_REASON
 DATE_FORMAT = "dd.MM.yyyy"
 ERROR_COLOUR = "#b3261e"
@@ -49,7 +51,9 @@ def _count_phrase(count: int, one: str, many: str) -> str:
 
 
 def _date_edit(minimum: QDate, value: QDate) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(minimum)
     edit.setDate(max(value, minimum))
     edit.setEnabled(False)
@@ -170,7 +174,7 @@ class GrantDialog(QDialog):
         """(item id or None for "without an item", return deadline or None)."""
         if not self.with_item.isChecked() or self.items.currentIndex() < 0:
             return None, None
-        deadline = self.deadline.date().toPython() if self.use_deadline.isChecked() else None
+        deadline = to_date(self.deadline.date()) if self.use_deadline.isChecked() else None
         return str(self.items.currentData()), deadline
 
 
@@ -330,7 +334,7 @@ class DeferDialog(_ReasonDialog):
 
     def values(self) -> tuple[str, date | None]:
         """(reason, revisit date or None)."""
-        revisit = self.revisit.date().toPython() if self.use_revisit.isChecked() else None
+        revisit = to_date(self.revisit.date()) if self.use_revisit.isChecked() else None
         return self.reason(), revisit
 
 

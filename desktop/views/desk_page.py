@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from desktop.views.desk_print import print_pdf
 from desktop.views.desk_services import DeskServices
 from desktop.views.incidents_panel import IncidentsPanel
 from desktop.views.overdue_panel import OverduePanel
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.return_dialog import ReturnDialog
 from desktop.views.view_state import capture, restore
 
@@ -181,7 +182,7 @@ class DeskPage(QWidget):
         watch.status_changed.connect(self._status_changed)
         watch.issued.connect(self._issued)
         watch.failed.connect(self._say_error)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._focus_search)
         # The lists are read when the section is first opened, and after a change elsewhere
         # when it is next looked at.
         self._when_seen = WhenSeen(self, self.reload, stale=True)

@@ -29,6 +29,7 @@ from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
 from desktop.tasks import TaskRunner
 from desktop.views.inbox_model import COLUMNS, Block, IdRole, InboxModel
+from desktop.views.qt_typed import to_date
 from desktop.views.view_state import capture, restore
 
 
@@ -97,10 +98,12 @@ class InboxPage(QWidget):
         for social in SocialStatus:
             self.social_filter.addItem(f"{social.label(language)} ({social.viis_code})",
                                        social.value)
-        self.date_from = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy")
-        self.date_to = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
         self.use_dates = QCheckBox(self.tr("Iesniegts no"))
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
             edit.setEnabled(False)
         self.date_from.setDate(QDate.currentDate().addMonths(-1))
         self.date_to.setDate(QDate.currentDate())
@@ -206,8 +209,8 @@ class InboxPage(QWidget):
             kind_code=self._choice("kind"),
             learner_class=self._choice("class"),
             social_status=SocialStatus(social) if social else None,
-            submitted_from=self.date_from.date().toPython() if dated else None,
-            submitted_to=self.date_to.date().toPython() if dated else None,
+            submitted_from=to_date(self.date_from.date()) if dated else None,
+            submitted_to=to_date(self.date_to.date()) if dated else None,
             waiting_to_sync=self.waiting_only.isChecked(),
             in_conflict=self.conflict_only.isChecked(),
         )

@@ -51,7 +51,7 @@ class ReturnDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._check)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(QLabel(self.tr("Stāvoklis")))
