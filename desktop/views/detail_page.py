@@ -281,16 +281,16 @@ class ApplicationDetailView(QWidget):
         body.addStretch(1)
         self._place_groups(2)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.viewport().installEventFilter(self)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -412,8 +412,8 @@ class ApplicationDetailView(QWidget):
             layout.addStretch(1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            width = self.scroll.viewport().width()
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.scroll_area.viewport().width()
             self._place_groups(2 if width >= TWO_COLUMNS_FROM else 1)
         return super().eventFilter(watched, event)
 
@@ -469,10 +469,10 @@ class ApplicationDetailView(QWidget):
                 "Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei."))
             self.stack.setCurrentWidget(self.placeholder)
         else:
-            place = self.scroll.verticalScrollBar().value() if keep_place else 0
+            place = self.scroll_area.verticalScrollBar().value() if keep_place else 0
             self._fill(detail)
-            self.stack.setCurrentWidget(self.scroll)
-            self.scroll.verticalScrollBar().setValue(place)
+            self.stack.setCurrentWidget(self.scroll_area)
+            self.scroll_area.verticalScrollBar().setValue(place)
         self.loaded.emit(application_id)
 
     def _fail(self, application_id: int, exc: Exception) -> None:

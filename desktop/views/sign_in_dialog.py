@@ -147,7 +147,9 @@ class SignInDialog(QDialog):
         for i in range(self.pages.count()):
             policy = (QSizePolicy.Policy.Preferred if i == index
                       else QSizePolicy.Policy.Ignored)
-            self.pages.widget(i).setSizePolicy(policy, policy)
+            page = self.pages.widget(i)
+            if page is not None:  # (never: i is below count())
+                page.setSizePolicy(policy, policy)
         self.pages.adjustSize()
         self.adjustSize()
 

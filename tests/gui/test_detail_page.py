@@ -80,7 +80,7 @@ def test_placeholder_until_something_is_chosen(view: ApplicationDetailView) -> N
 def test_shows_people_status_and_sections(qtbot, view, school) -> None:
     _, granted, _ = school
     _show(qtbot, view, granted)
-    assert view.stack.currentWidget() is view.scroll
+    assert view.stack.currentWidget() is view.scroll_area
     assert view.number_label.text() == f"P-2026-{granted:06d}"
     assert view.status_label.text() == "Piešķirts"
     assert "background-color" in view.status_label.styleSheet()  # colour AND text
