@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -180,6 +181,55 @@ class Backoff:
     def delay_for(cls, attempts: int, retry_after: float | None = None) -> float:
         """The wait before a command's next attempt: the same formula, per command."""
         return cls._delay(attempts, 1.0, 300.0, random.random, retry_after)
+
+
+@dataclass
+class Ownership:
+    """Which records have unsent local edits, counted once for a whole batch of answers.
+
+    Reading the outbox for every acknowledged command made a drain quadratic in its length;
+    this reads it once and counts down as commands are acknowledged.
+    """
+
+    apps: Counter[int]
+    items: Counter[str]
+
+    @classmethod
+    def read(cls, session: Session) -> Ownership:
+        rows = session.execute(
+            select(OutboxCommand.aggregate_type, OutboxCommand.aggregate_id,
+                   OutboxCommand.application_id,
+                   func.json_extract(OutboxCommand.payload, "$.item_id"))
+            .where(OutboxCommand.state.in_([CommandState.PENDING.value,
+                                            CommandState.CONFLICT.value]))
+        ).all()
+        apps: Counter[int] = Counter()
+        items: Counter[str] = Counter()
+        for aggregate_type, aggregate_id, application_id, item_id in rows:
+            if application_id is not None:
+                apps[application_id] += 1
+            items.update(_items_of(aggregate_type, aggregate_id, item_id))
+        return cls(apps, items)
+
+    def release(self, cmd: PendingCommand) -> None:
+        """``cmd`` is acknowledged: it no longer holds its records."""
+        if cmd.application_id is not None:
+            self.apps[cmd.application_id] -= 1
+        self.items.subtract(_items_of(cmd.aggregate_type, cmd.aggregate_id,
+                                      cmd.payload.get("item_id")))
+
+    def owns_application(self, app_id: int) -> bool:
+        return self.apps[app_id] > 0
+
+    def owns_item(self, item_id: str) -> bool:
+        return self.items[item_id] > 0
+
+
+def _items_of(aggregate_type: str, aggregate_id: str, item_id: object) -> list[str]:
+    found = [aggregate_id] if aggregate_type == "item" else []
+    if isinstance(item_id, str) and item_id:
+        found.append(item_id)
+    return found
 
 
 def _owned_applications(session: Session) -> set[int]:
@@ -562,6 +612,7 @@ class SyncEngine:
         by_id = {r[0]: r for r in results}
         progressed = False
         with self.store.write() as s:
+            owned = Ownership.read(s)
             for cmd in cmds:
                 result = by_id.get(cmd.command_id)
                 if result is None:
@@ -569,7 +620,7 @@ class SyncEngine:
                 _, status, accepted, problem = result
                 if status == 200 and accepted is not None:
                     assert cmd.application_id is not None
-                    self._acknowledge(s, cmd, cmd.application_id, accepted, report)
+                    self._acknowledge(s, cmd, cmd.application_id, accepted, report, owned)
                     progressed = True
                 elif status in TRANSIENT:
                     self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
@@ -580,12 +631,16 @@ class SyncEngine:
                     progressed = True
         return progressed
 
-    def _done(self, s: Session, cmd: PendingCommand, new_version: int) -> None:
+    def _done(self, s: Session, cmd: PendingCommand, new_version: int, *,
+              later: bool = True) -> None:
         """Acknowledged: later local commands on the same record were decided on top of this
-        one, so they now build on the version it produced (the one rebase rule)."""
+        one, so they now build on the version it produced (the one rebase rule). ``later``
+        False: the caller knows there are none, and the re-base is skipped."""
         row = s.get(OutboxCommand, cmd.row_id)
         assert row is not None
         row.state, row.done_at, row.last_error = CommandState.DONE, self._clock(), None
+        if not later:
+            return
         s.execute(
             update(OutboxCommand)
             .where(and_(OutboxCommand.aggregate_type == cmd.aggregate_type,
@@ -597,11 +652,13 @@ class SyncEngine:
         s.flush()
 
     def _acknowledge(self, s: Session, cmd: PendingCommand, app_id: int,
-                     accepted: CommandAccepted, report: SyncReport) -> None:
-        self._done(s, cmd, accepted.application.version)
+                     accepted: CommandAccepted, report: SyncReport,
+                     owned: Ownership) -> None:
+        owned.release(cmd)
+        self._done(s, cmd, accepted.application.version,
+                   later=owned.owns_application(app_id))
         new_version = accepted.application.version
-        still_owned = app_id in _owned_applications(s)
-        if still_owned:
+        if owned.owns_application(app_id):
             _defer(s, "application", str(app_id), new_version,
                    ApplicationChange(entity="application",
                                      data=accepted.application).model_dump_json())
@@ -609,9 +666,8 @@ class SyncEngine:
             self._force_application(s, accepted.application)
             report.changed_applications.add(app_id)
             self._release_deferred(s, "application", str(app_id), report)
-        owned_items = _owned_items(s)
         for item in accepted.items:
-            if item.id in owned_items:
+            if owned.owns_item(item.id):
                 _defer(s, "item", item.id, item.version,
                        ItemChange(entity="item", data=item).model_dump_json())
             else:
