@@ -33,14 +33,6 @@ TESTS = Path(__file__).resolve().parent
 # (path under tests/, kind) -> (how many, why it cannot be otherwise yet). Aim for none; a
 # stale entry (fewer offences than listed) fails too, so the list only ever shrinks.
 ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
-    ("gui/test_app.py", "qtbot.wait"): (
-        2,
-        "test_every_section_loads_without_an_error waits 300 + 100 ms after each section "
-        "change. The file is being rewritten by another engineer and is not ours to edit; the "
-        "fix is to wait on the condition instead (the section's page emitting its `loaded` or "
-        "`failed` signal, or `app.tasks.pending == 0` after `app.tasks.wait()` plus "
-        "`qt_helpers.deliver_queued()`). Remove this entry with that change.",
-    ),
 }
 
 CLOCKS = {

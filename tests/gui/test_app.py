@@ -10,6 +10,7 @@ from pathlib import Path
 from bench.seed import seed
 from desktop.app import Application
 from desktop.models.store import open_store
+from qt_helpers import deliver_queued
 
 
 def test_main_window_shows_the_school_and_its_inbox(qtbot, qapp, tmp_path: Path) -> None:
@@ -159,9 +160,15 @@ def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> No
         app.start()
         for row in range(app.window.navigation.count()):
             app.window.navigation.setCurrentRow(row)
-            qtbot.wait(300)
-            app.tasks.wait()
-            qtbot.wait(100)
+
+            def settled() -> bool:
+                # The section's reads are done and their results delivered (a result may
+                # start another read: wait until nothing is left, not for a while).
+                app.tasks.wait()
+                deliver_queued()
+                return app.tasks.pending == 0
+
+            qtbot.waitUntil(settled, timeout=30000)
             page = app.window.stack.currentWidget()
             texts = " ".join(label.text() for label in page.findChildren(QLabel))
             assert "Neizdevās" not in texts, (app.window.navigation.item(row).text(), texts)
