@@ -30,6 +30,7 @@ run: $(STAMP) $(QM)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -39,6 +40,7 @@ bench: $(STAMP)
 		--data-dir $$(mktemp -d)/seed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.sync_bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.inbox_bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.desk_bench
 
 # A one-folder PyInstaller build in dist/resursi, checked by asking the built app its version.
 dist: $(STAMP) $(QM)
