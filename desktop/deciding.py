@@ -17,12 +17,20 @@ from desktop.changes import ChangeBus, changes_of
 from desktop.icons import icon
 from desktop.models import bulk, decisions
 from desktop.models.changes import OpChanges
+from desktop.models.command_names import CommandName
+from desktop.models.commands import REGISTRY
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import DeferDialog, GrantDialog, RefuseDialog, show_error
 from desktop.views.inbox_page import InboxPage
+
+
+def _icon(name: CommandName) -> str:
+    picture = REGISTRY[name].icon
+    assert picture is not None
+    return picture
 
 
 class Decisions(QObject):
@@ -39,13 +47,13 @@ class Decisions(QObject):
         self._inbox = inbox
         self._parent = parent
         self._actor = actor
-        self.grant_action = QAction(icon("grant"), self.tr("Piešķirt…"), parent)
+        self.grant_action = QAction(icon(_icon(CommandName.GRANT)), self.tr("Piešķirt…"), parent)
         self.grant_action.setShortcut(QKeySequence("Ctrl+G"))
         self.grant_action.triggered.connect(self.grant)
-        self.refuse_action = QAction(icon("refuse"), self.tr("Atteikt…"), parent)
+        self.refuse_action = QAction(icon(_icon(CommandName.REFUSE)), self.tr("Atteikt…"), parent)
         self.refuse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.refuse_action.triggered.connect(self.refuse)
-        self.defer_action = QAction(icon("defer"), self.tr("Atlikt…"), parent)
+        self.defer_action = QAction(icon(_icon(CommandName.DEFER)), self.tr("Atlikt…"), parent)
         self.defer_action.setShortcut(QKeySequence("Ctrl+D"))
         self.defer_action.triggered.connect(self.defer)
         self.actions = [self.grant_action, self.refuse_action, self.defer_action]

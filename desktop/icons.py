@@ -1,4 +1,4 @@
-"""The app's SVG line icons, looked up by name: ``icon("grant")``.
+"""The app's SVG line icons, looked up by name: ``icon("settings")``.
 
 The icons live as plain files in ``resources/icons/<name>.svg`` at the repository root rather
 than in a compiled Qt resource (.qrc), so a designer can edit one SVG and see it on the next

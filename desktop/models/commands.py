@@ -137,6 +137,7 @@ class CommandSpec:
     # Application commands: the rule over a working copy. Catalogue commands have rules of
     # their own shape (``rules.upsert_item`` …), called by both sides' catalogue code.
     rule: Callable[[rules.Work, Any], None] | None = None
+    icon: str | None = None  # the picture in resources/icons for the command's action
 
     def label(self, language: str = "lv") -> str:
         return self.label_en if language == "en" else self.label_lv
@@ -148,11 +149,11 @@ class CommandSpec:
 
 _SPECS = [
     CommandSpec(CommandName.GRANT, GrantPayload, Permission.DECIDE, "application",
-                "Piešķirt", "Grant", rules.grant),
+                "Piešķirt", "Grant", rules.grant, icon="grant"),
     CommandSpec(CommandName.REFUSE, RefusePayload, Permission.DECIDE, "application",
-                "Atteikt", "Refuse", rules.refuse),
+                "Atteikt", "Refuse", rules.refuse, icon="refuse"),
     CommandSpec(CommandName.DEFER, DeferPayload, Permission.DECIDE, "application",
-                "Atlikt", "Postpone", rules.defer),
+                "Atlikt", "Postpone", rules.defer, icon="defer"),
     CommandSpec(CommandName.PREPARE_HANDOVER, PreparePayload, Permission.HAND_OVER,
                 "application", "Sagatavot izsniegšanai", "Prepare for handover",
                 rules.prepare_handover),
@@ -160,7 +161,8 @@ _SPECS = [
                 "application", "Atcelt izsniegšanu", "Cancel handover",
                 rules.cancel_handover),
     CommandSpec(CommandName.RECORD_RETURN, ReturnPayload, Permission.HAND_OVER,
-                "application", "Pieņemt atpakaļ", "Take back", rules.record_return),
+                "application", "Pieņemt atpakaļ", "Take back", rules.record_return,
+                icon="return"),
     CommandSpec(CommandName.ACKNOWLEDGE_INCIDENT, AcknowledgePayload, Permission.HAND_OVER,
                 "application", "Apstiprināt ziņojumu", "Acknowledge report",
                 rules.acknowledge_incident),

@@ -124,3 +124,10 @@ def test_a_blank_svg_would_be_caught(qapp, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert not _has_ink(QIcon(str(blank)), 24)
+
+
+def test_every_command_icon_of_the_registry_exists() -> None:
+    from desktop.models.commands import REGISTRY
+
+    named = {entry.icon for entry in REGISTRY.values() if entry.icon}
+    assert named and named <= set(icon_names())
