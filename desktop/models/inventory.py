@@ -120,13 +120,21 @@ def _check_kind_and_number(
 def upsert_payload(item_id: str, data: ItemInput | Item, status: ItemStatus
                    ) -> UpsertItemPayload:
     """The ``upsert_item`` payload: the item's own fields as the central service takes them."""
-    value = data.acquisition_value
     return UpsertItemPayload(
         item_id=item_id, kind_code=data.kind_code, inventory_no=data.inventory_no,
         serial_no=data.serial_no, manufacturer=data.manufacturer, model=data.model,
-        year=data.year, acquisition_value=None if value is None else str(value),
+        year=data.year, acquisition_value=money_text(data.acquisition_value),
         socially_supported=data.socially_supported, location=data.location,
         notes=data.notes, status=status)
+
+
+def money_text(value: Decimal | None) -> str | None:
+    """A value as the wire writes it: plain digits, at most two decimals (``1E+2`` → ``100``,
+    ``-0`` → ``0``), whatever form it was typed or imported in."""
+    if value is None:
+        return None
+    cents = abs(value).quantize(Decimal("0.01"))
+    return format(cents.normalize() if cents == cents.to_integral() else cents, "f")
 
 
 def _item_payload(item: Item) -> UpsertItemPayload:
