@@ -334,7 +334,8 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case GrantPayload():
             assert app_id is not None
             return decisions.grant(store, actor, app_id, item_id=payload.item_id,
-                                   return_deadline=payload.return_deadline)
+                                   return_deadline=payload.return_deadline,
+                                   handover_id=payload.handover_id)
         case RefusePayload():
             assert app_id is not None
             return decisions.refuse(store, actor, app_id, payload.reason)
@@ -345,7 +346,8 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case PreparePayload():
             assert app_id is not None
             return handovers.prepare_handover(store, actor, app_id, item_id=payload.item_id,
-                                              return_deadline=payload.return_deadline)
+                                              return_deadline=payload.return_deadline,
+                                              handover_id=payload.handover_id)
         case CancelPayload():
             return handovers.cancel_handover(store, actor, payload.handover_id,
                                              payload.reason, notes=payload.notes)

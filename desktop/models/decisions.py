@@ -58,6 +58,13 @@ class Outcome:
                             outbox=self.command_id is not None) | self.extra
 
 
+def free_id(session: Session, wanted: str | None) -> str:
+    """``wanted`` if no handover has it yet, else a new id."""
+    if wanted is not None and session.get(Handover, wanted) is None:
+        return wanted
+    return new_id()
+
+
 def load_application(session: Session, application_id: int, actor: Actor) -> Application:
     app = session.get(Application, application_id)
     if app is None or app.institution_id != actor.institution_id:
@@ -109,12 +116,18 @@ def grant_body(
     *,
     item_id: str | None = None,
     return_deadline: date | None = None,
+    handover_id: str | None = None,
     at: datetime,
 ) -> Outcome:
-    """``grant`` inside the caller's transaction (for re-apply and bulk decisions)."""
+    """``grant`` inside the caller's transaction (for re-apply and bulk decisions).
+
+    ``handover_id``: the id the new handover takes (re-apply keeps the one the decisions
+    queued behind it name), when it is free.
+    """
     app = load_application(session, application_id, actor)
     before = app.status
-    payload = GrantPayload(handover_id=new_id() if item_id is not None else None,
+    payload = GrantPayload(handover_id=free_id(session, handover_id)
+                           if item_id is not None else None,
                            item_id=item_id, return_deadline=return_deadline)
     applied, command_id = run_application_command(
         session, actor, app, CommandName.GRANT, payload, at=at,
@@ -131,13 +144,15 @@ def grant(
     *,
     item_id: str | None = None,
     return_deadline: date | None = None,
+    handover_id: str | None = None,
     now: datetime | None = None,
 ) -> Outcome:
     """Grant the application; with an item, reserve it and start the handover (preparing)."""
     require(actor, Permission.DECIDE)
     with store.write() as session:
         return grant_body(session, actor, application_id, item_id=item_id,
-                          return_deadline=return_deadline, at=now or utcnow())
+                          return_deadline=return_deadline, handover_id=handover_id,
+                          at=now or utcnow())
 
 
 def refuse_body(session: Session, actor: Actor, application_id: int, reason: str, *,

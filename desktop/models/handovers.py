@@ -25,13 +25,14 @@ from desktop.models.decisions import (
     Outcome,
     active_handover,
     clean_reason,
+    free_id,
     load_application,
 )
 from desktop.models.errors import InputError, NotFoundError
 from desktop.models.journal import Actor
 from desktop.models.operations import run_application_command
 from desktop.models.permissions import Permission, require
-from desktop.models.schema import Application, Handover, Item, new_id, utcnow
+from desktop.models.schema import Application, Handover, Item, utcnow
 from desktop.models.store import Store
 from desktop.models.workflow import HandoverAction, TransitionError
 
@@ -55,9 +56,11 @@ def prepare_handover_body(
     *,
     item_id: str | None = None,
     return_deadline: date | None = None,
+    handover_id: str | None = None,
     at: datetime,
 ) -> Outcome:
-    """``prepare_handover`` inside the caller's transaction."""
+    """``prepare_handover`` inside the caller's transaction (``handover_id``: the id a new
+    handover takes when it is free, as in ``grant_body``)."""
     app = load_application(session, application_id, actor)
     if app.status is not ApplicationStatus.CONFIRMED:
         raise TransitionError("application", app.status, HandoverAction.PREPARE,
@@ -68,7 +71,7 @@ def prepare_handover_body(
         raise InputError("item", "choose or scan the device to hand over",
                          "Izvēlieties vai noskenējiet izsniedzamo resursu")
     payload = PreparePayload(
-        handover_id=handover.id if handover is not None else new_id(),
+        handover_id=handover.id if handover is not None else free_id(session, handover_id),
         item_id=item_id,
         act_number=_next_act_number(app, handover is None),
         return_deadline=return_deadline,
@@ -94,6 +97,7 @@ def prepare_handover(
     *,
     item_id: str | None = None,
     return_deadline: date | None = None,
+    handover_id: str | None = None,
     now: datetime | None = None,
 ) -> Outcome:
     """Make a granted application "Ready for issue": assign or verify the item, reserve it.
@@ -104,7 +108,8 @@ def prepare_handover(
     require(actor, Permission.HAND_OVER)
     with store.write() as session:
         return prepare_handover_body(session, actor, application_id, item_id=item_id,
-                                     return_deadline=return_deadline, at=now or utcnow())
+                                     return_deadline=return_deadline,
+                                     handover_id=handover_id, at=now or utcnow())
 
 
 def cancel_handover_body(session: Session, actor: Actor, handover_id: str,

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import catalogue, decisions, inventory
-from desktop.models.codes import CommandState, ItemStatus, TargetGroup
+from desktop.models import catalogue, decisions, handovers, inventory
+from desktop.models.codes import CancelReason, CommandState, ItemStatus, TargetGroup
 from desktop.models.schema import Base, Item, OfferedKind, OutboxCommand
 from desktop.models.store import Store
 from desktop.models.workflow import GrantRuleError, ItemAction
@@ -102,6 +102,33 @@ def test_reapply_that_still_fits_makes_the_decision_again_in_one_go(
     assert app_id in outcome.changes.applications and outcome.changes.outbox
     side.engine.sync_once()
     assert server.application(app_id).status.value == "declined"
+    assert_converged(side, server.url)
+
+
+def test_reapply_keeps_the_handover_that_later_decisions_name(
+        side: Side, other: Side, proxy: Any, server: Any) -> None:
+    """Grant with an item, then cancel that handover, offline; the grant meets a change made
+    elsewhere. Re-applied, the grant makes the same handover, so the cancel still finds it."""
+    app_id, item_id = _grantable(side)
+    proxy.offline = True
+    granted = decisions.grant(side.store, ADMIN, app_id, item_id=item_id)
+    assert granted.handover_id is not None
+    handovers.cancel_handover(side.store, ADMIN, granted.handover_id,
+                              CancelReason.SUBMITTER_REFUSED)
+    decisions.defer(other.store, ADMIN, app_id, "Gaidām vecāku apstiprinājumu")
+    other.engine.sync_once()
+    proxy.offline = False
+    assert side.engine.sync_once().conflicts == 1
+    [conflict] = conflicts.list_conflicts(side.store, SCHOOL)
+    assert conflict.waiting_behind == 1
+    outcome = conflicts.reapply(side.store, ADMIN, conflict.command_id)
+    assert outcome.handover_id == granted.handover_id
+    assert side.engine.sync_once().conflicts == 0
+    remote = server.application(app_id)
+    assert remote.status.value == "confirmed"
+    assert [(h.id, h.status.value) for h in remote.handovers] == [
+        (granted.handover_id, "cancelled")]
+    assert server.item(item_id).status.value == "available"
     assert_converged(side, server.url)
 
 
