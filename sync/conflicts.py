@@ -37,6 +37,7 @@ from desktop.models.journal import Actor, Change, record
 from desktop.models.schema import (
     Application,
     DeferredChange,
+    Handover,
     Item,
     OfferedKind,
     OutboxCommand,
@@ -177,6 +178,10 @@ def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[
     conflict = cmd.conflict or {}
     dropped = [cmd, *_later(s, cmd)]
     touched_items = {c.payload.get("item_id") for c in dropped} - {None}
+    for c in dropped:  # a command on a handover holds its item too (one ownership rule)
+        handover = s.get(Handover, c.payload.get("handover_id") or "")
+        if handover is not None and handover.item_id:
+            touched_items.add(handover.item_id)
     if cmd.aggregate_type == "item":
         touched_items.add(cmd.aggregate_id)
     now = utcnow()

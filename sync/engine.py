@@ -39,6 +39,7 @@ from desktop.models.commands import (
 from desktop.models.schema import (
     Application,
     DeferredChange,
+    Handover,
     Institution,
     Item,
     OfferedKind,
@@ -183,6 +184,29 @@ class Backoff:
         return cls._delay(attempts, 1.0, 300.0, random.random, retry_after)
 
 
+def _owning_commands(session: Session) -> list[tuple[str, int | None, list[str]]]:
+    """Every unsent or refused command: (command id, its application, the items it holds).
+
+    A command holds the item its payload names and, for a command on a handover (cancel,
+    return, acknowledgement), that handover's item: the one ownership rule for items.
+    """
+    rows = session.execute(
+        select(OutboxCommand.command_id, OutboxCommand.aggregate_type,
+               OutboxCommand.aggregate_id, OutboxCommand.application_id,
+               func.json_extract(OutboxCommand.payload, "$.item_id"), Handover.item_id)
+        .outerjoin(Handover,
+                   Handover.id == func.json_extract(OutboxCommand.payload, "$.handover_id"))
+        .where(OutboxCommand.state.in_([CommandState.PENDING.value,
+                                        CommandState.CONFLICT.value]))
+    ).all()
+    found = []
+    for command_id, aggregate_type, aggregate_id, application_id, item_id, held in rows:
+        items = [aggregate_id] if aggregate_type == "item" else []
+        items += [i for i in (item_id, held) if isinstance(i, str) and i and i not in items]
+        found.append((command_id, application_id, items))
+    return found
+
+
 @dataclass
 class Ownership:
     """Which records have unsent local edits, counted once for a whole batch of answers.
@@ -193,43 +217,31 @@ class Ownership:
 
     apps: Counter[int]
     items: Counter[str]
+    held: dict[str, list[str]]  # command id -> the items it holds
 
     @classmethod
     def read(cls, session: Session) -> Ownership:
-        rows = session.execute(
-            select(OutboxCommand.aggregate_type, OutboxCommand.aggregate_id,
-                   OutboxCommand.application_id,
-                   func.json_extract(OutboxCommand.payload, "$.item_id"))
-            .where(OutboxCommand.state.in_([CommandState.PENDING.value,
-                                            CommandState.CONFLICT.value]))
-        ).all()
         apps: Counter[int] = Counter()
         items: Counter[str] = Counter()
-        for aggregate_type, aggregate_id, application_id, item_id in rows:
+        held: dict[str, list[str]] = {}
+        for command_id, application_id, owned in _owning_commands(session):
             if application_id is not None:
                 apps[application_id] += 1
-            items.update(_items_of(aggregate_type, aggregate_id, item_id))
-        return cls(apps, items)
+            items.update(owned)
+            held[command_id] = owned
+        return cls(apps, items, held)
 
     def release(self, cmd: PendingCommand) -> None:
         """``cmd`` is acknowledged: it no longer holds its records."""
         if cmd.application_id is not None:
             self.apps[cmd.application_id] -= 1
-        self.items.subtract(_items_of(cmd.aggregate_type, cmd.aggregate_id,
-                                      cmd.payload.get("item_id")))
+        self.items.subtract(self.held.pop(cmd.command_id, []))
 
     def owns_application(self, app_id: int) -> bool:
         return self.apps[app_id] > 0
 
     def owns_item(self, item_id: str) -> bool:
         return self.items[item_id] > 0
-
-
-def _items_of(aggregate_type: str, aggregate_id: str, item_id: object) -> list[str]:
-    found = [aggregate_id] if aggregate_type == "item" else []
-    if isinstance(item_id, str) and item_id:
-        found.append(item_id)
-    return found
 
 
 def _owned_applications(session: Session) -> set[int]:
@@ -243,19 +255,7 @@ def _owned_applications(session: Session) -> set[int]:
 
 
 def _owned_items(session: Session) -> set[str]:
-    rows = session.execute(
-        select(OutboxCommand.aggregate_type, OutboxCommand.aggregate_id,
-               func.json_extract(OutboxCommand.payload, "$.item_id"))
-        .where(OutboxCommand.state.in_([CommandState.PENDING.value,
-                                        CommandState.CONFLICT.value]))
-    ).all()
-    owned: set[str] = set()
-    for aggregate_type, aggregate_id, item_id in rows:
-        if aggregate_type == "item":
-            owned.add(aggregate_id)
-        if item_id:
-            owned.add(item_id)
-    return owned
+    return {item for _cid, _app, items in _owning_commands(session) for item in items}
 
 
 def _owned_offered(session: Session) -> set[str]:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
+from desktop.models.inventory import money_text
 from desktop.models.schema import (
     Application,
     ApplicationSocialStatus,
@@ -116,7 +117,7 @@ def item_to_wire(item: Item) -> ItemWire:
         id=item.id,
         version=max(item.server_version, 1),
         institution_id=item.institution_id,
-        acquisition_value=None if item.acquisition_value is None else str(item.acquisition_value),
+        acquisition_value=money_text(item.acquisition_value),
         **{name: getattr(item, name) for name in _ITEM_FIELDS},
     )
 

@@ -129,12 +129,11 @@ def upsert_payload(item_id: str, data: ItemInput | Item, status: ItemStatus
 
 
 def money_text(value: Decimal | None) -> str | None:
-    """A value as the wire writes it: plain digits, at most two decimals (``1E+2`` → ``100``,
-    ``-0`` → ``0``), whatever form it was typed or imported in."""
+    """A value as the wire writes it and the store reads it back: plain digits with two
+    decimals (``1E+2`` → ``100.00``, ``-0`` → ``0.00``), whatever form it was typed in."""
     if value is None:
         return None
-    cents = abs(value).quantize(Decimal("0.01"))
-    return format(cents.normalize() if cents == cents.to_integral() else cents, "f")
+    return format(abs(value).quantize(Decimal("0.01")), "f")
 
 
 def _item_payload(item: Item) -> UpsertItemPayload:

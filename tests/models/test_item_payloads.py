@@ -11,9 +11,9 @@ from desktop.models.schema import OutboxCommand
 from factories import ADMIN, seed_catalogue
 
 
-@pytest.mark.parametrize(("typed", "sent"), [("1e2", "100"), ("1E+1", "10"), ("-0", "0"),
-                                             ("649.99", "649.99"), ("599.5", "599.50"),
-                                             ("650", "650")])
+@pytest.mark.parametrize(("typed", "sent"), [("1e2", "100.00"), ("1E+1", "10.00"),
+                                             ("-0", "0.00"), ("649.99", "649.99"),
+                                             ("599.5", "599.50"), ("650", "650.00")])
 def test_a_typed_value_is_queued_as_the_wire_writes_it(store, typed: str, sent: str) -> None:
     seed_catalogue(store)
     create_item(store, ADMIN, {"kind_code": "windows_laptop", "inventory_no": "RĀVĢ-2026/7",

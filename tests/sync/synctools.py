@@ -135,4 +135,4 @@ def assert_converged(side: Side, server_url: str) -> None:
     remote = server_state(server_url)
     assert local.keys() == remote.keys()
     for key in remote:
-        assert local[key] == remote[key], key
+        assert local[key] == remote[key], (key, {f: (local[key].get(f), v) for f, v in remote[key].items() if local[key].get(f) != v})

@@ -16,7 +16,13 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import catalogue, decisions, handovers, inventory
-from desktop.models.codes import CancelReason, CommandState, ItemStatus, TargetGroup
+from desktop.models.codes import (
+    CancelReason,
+    CommandState,
+    ItemStatus,
+    ReturnCondition,
+    TargetGroup,
+)
 from desktop.models.schema import Base, Item, OfferedKind, OutboxCommand
 from desktop.models.store import Store
 from desktop.models.workflow import GrantRuleError, ItemAction
@@ -199,3 +205,36 @@ def _item_values(side: Side, item_id: str) -> dict[str, object]:
         return {name: getattr(item, name) for name in (
             "kind_code", "inventory_no", "serial_no", "manufacturer", "model", "year",
             "acquisition_value", "socially_supported", "location", "notes")}
+
+
+def test_a_pulled_item_waits_for_an_unsent_return_of_its_handover(
+        side: Side, other: Side, proxy: Any, server: Any) -> None:
+    """A return names only its handover; the item it frees is still the return's to decide."""
+    app_id, item_id = _grantable(side)
+    handover_id = decisions.grant(side.store, ADMIN, app_id, item_id=item_id).handover_id
+    assert handover_id is not None
+    handovers.prepare_handover(side.store, ADMIN, app_id)
+    side.engine.sync_once()
+    server.applicant_confirm_receipt(app_id)
+    side.engine.sync_once()
+    proxy.offline = True
+    handovers.record_return(side.store, ADMIN, handover_id,
+                            ReturnCondition.RETURNED_WORKING_ORDER)
+    server.applicant_incident(app_id, "lost", "Atstāts vilcienā Rīga–Jelgava")
+    other.engine.sync_once()
+    inventory.edit_item(other.store, ADMIN, item_id, {
+        **_item_values(other, item_id), "location": "Skolotāju istaba"})
+    other.engine.sync_once()
+    proxy.offline = False
+    side.engine.pull()  # the item's new version arrives before the return was sent
+    with side.store.read() as s:
+        item = s.get(Item, item_id)
+        assert item is not None and item.status is ItemStatus.AVAILABLE  # still the return's
+    assert side.engine.sync_once().conflicts == 1  # the device was reported lost meanwhile
+    [conflict] = conflicts.list_conflicts(side.store, SCHOOL)
+    conflicts.discard(side.store, ADMIN, conflict.command_id)
+    side.engine.sync_once()
+    with side.store.read() as s:
+        item = s.get(Item, item_id)
+        assert item is not None and item.location == "Skolotāju istaba"
+    assert_converged(side, server.url)
