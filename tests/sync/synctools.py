@@ -52,13 +52,14 @@ class Side:
     client: CentralClient
     engine: SyncEngine
     credentials: MemoryCredentials
+    timeout: tuple[float, float] = (1.0, 3.0)
 
     def restart(self) -> None:
         self.client.close()
         self.store.close()
         self.store = open_store(self.folder)
         self.client = CentralClient(self.url, username="admin", credentials=self.credentials,
-                                    timeout=(1.0, 3.0))
+                                    timeout=self.timeout)
         self.engine = SyncEngine(self.store, self.client, SCHOOL, page_size=10)
 
     def close(self) -> None:
@@ -66,13 +67,14 @@ class Side:
         self.store.close()
 
 
-def make_side(folder: Path, url: str) -> Side:
+def make_side(folder: Path, url: str, *,
+              timeout: tuple[float, float] = (1.0, 3.0)) -> Side:
     credentials = MemoryCredentials()
-    client = CentralClient(url, username="admin", credentials=credentials, timeout=(1.0, 3.0))
+    client = CentralClient(url, username="admin", credentials=credentials, timeout=timeout)
     client.sign_in("demo")
     store = open_store(folder)
     return Side(folder, url, store, client, SyncEngine(store, client, SCHOOL, page_size=10),
-                credentials)
+                credentials, timeout)
 
 
 @pytest.fixture
