@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
 
 from desktop.models.codes import (
     ApplicantRole,
@@ -19,6 +22,7 @@ from desktop.models.journal import Actor
 from desktop.models.schema import (
     Application,
     ApplicationSocialStatus,
+    Base,
     Handover,
     Institution,
     Item,
@@ -146,3 +150,13 @@ def add_handover(
         s.add(h)
         s.flush()
         return h.id
+
+
+def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in primary-key order: "nothing changed" checked literally."""
+    out = {}
+    with store.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
+            out[table.name] = [tuple(r) for r in rows]
+    return out

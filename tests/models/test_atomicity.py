@@ -49,7 +49,6 @@ from desktop.models.inventory import (
 from desktop.models.schema import (
     Application,
     AuditEntry,
-    Base,
     Handover,
     Item,
     OutboxCommand,
@@ -65,6 +64,7 @@ from factories import (
     add_handover,
     add_item,
     seed_catalogue,
+    snapshot,
 )
 
 NOW = datetime(2026, 9, 10, 9, 15, tzinfo=UTC)
@@ -99,13 +99,6 @@ def seeded(seeded_template: Path, data_dir: Path) -> Iterator[Store]:
     store.close()
 
 
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    out = {}
-    with store.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
-            out[table.name] = [tuple(r) for r in rows]
-    return out
 
 
 def journal_counts(store: Store) -> tuple[int, int, int]:

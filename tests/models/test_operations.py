@@ -42,7 +42,6 @@ from desktop.models.journal import Actor
 from desktop.models.schema import (
     Application,
     AuditEntry,
-    Base,
     Handover,
     Item,
     OutboxCommand,
@@ -60,6 +59,7 @@ from factories import (
     add_handover,
     add_item,
     seed_catalogue,
+    snapshot,
 )
 
 A, H, I = ApplicationStatus, HandoverStatus, ItemStatus  # noqa: E741
@@ -115,14 +115,6 @@ def seeded(seeded_template: Path, data_dir: Path) -> Iterator[Store]:
     store.close()
 
 
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in primary-key order."""
-    out = {}
-    with store.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
-            out[table.name] = [tuple(r) for r in rows]
-    return out
 
 
 def get(store: Store, model: type, key: object) -> Any:

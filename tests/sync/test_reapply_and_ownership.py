@@ -23,9 +23,9 @@ from desktop.models.codes import (
     ReturnCondition,
     TargetGroup,
 )
-from desktop.models.schema import Base, Item, OfferedKind, OutboxCommand
-from desktop.models.store import Store
+from desktop.models.schema import Item, OfferedKind, OutboxCommand
 from desktop.models.workflow import GrantRuleError, ItemAction
+from factories import snapshot
 from sync import conflicts
 from synctools import (
     ADMIN,
@@ -35,16 +35,6 @@ from synctools import (
     make_side,
     open_application_ids,
 )
-
-
-def table_snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: "nothing changed" checked literally."""
-    out = {}
-    with store.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
-            out[table.name] = [tuple(r) for r in rows]
-    return out
 
 
 @pytest.fixture
@@ -76,13 +66,13 @@ def test_reapply_that_the_rules_now_refuse_leaves_the_conflict_as_it_was(
     report = side.engine.sync_once()
     assert report.conflicts == 1
     [conflict] = conflicts.list_conflicts(side.store, SCHOOL)
-    before = table_snapshot(side.store)
+    before = snapshot(side.store)
 
     with pytest.raises(GrantRuleError) as refused:
         conflicts.reapply(side.store, ADMIN, conflict.command_id)
 
     assert "Apkopē" in refused.value.message_lv  # says why: the item is in maintenance
-    assert table_snapshot(side.store) == before  # nothing at all changed
+    assert snapshot(side.store) == before  # nothing at all changed
     [still] = conflicts.list_conflicts(side.store, SCHOOL)
     assert (still.command_id, still.command, still.payload) == (
         conflict.command_id, conflict.command, conflict.payload)
