@@ -20,6 +20,7 @@ from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, wr
 from desktop.models import decisions, desk, handovers
 from desktop.models.changes import OpChanges
 from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
+from desktop.models.files import safe_name
 from desktop.models.journal import Actor
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
@@ -45,7 +46,7 @@ def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = ""
     data = act_data(store, actor, handover_id, staff_name)
     folder = Path(tempfile.gettempdir()) / "resursi-print"
     return write_pdf(handover_act_pdf(data, paper=True),
-                     folder / f"{data.act_number}-paraksti.pdf")
+                     folder / safe_name(f"{data.act_number}-paraksti.pdf"))
 
 
 def take_back(store: Store, actor: Actor, handover_id: str, condition: str,

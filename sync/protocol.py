@@ -35,6 +35,7 @@ from desktop.models.codes import (
 )
 from desktop.models.commands import (
     REGISTRY,
+    ActNumber,
     CommandName,
     ItemFields,
     KindCode,
@@ -97,7 +98,7 @@ class HandoverWire(Wire):
     id: Uuid
     status: HandoverStatus
     item_id: Uuid | None = None
-    act_number: Annotated[str, StringConstraints(max_length=40)] | None = None
+    act_number: ActNumber | None = None
     status_changed_at: AwareDatetime
     created_at: AwareDatetime
     prepared_at: AwareDatetime | None = None

@@ -30,7 +30,9 @@ Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(max_length=2000)]
 # A local record's id as the URL carries it (the register makes UUIDs; the store takes any key).
 RecordId = Annotated[str, StringConstraints(min_length=1, max_length=36)]
-ActNumber = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+# "<application number>-A<n>" (DESIGN.md): the only shape an act number has; it also names the
+# act's file, so nothing else may pass (ASCII digits only).
+ActNumber = Annotated[str, StringConstraints(pattern=r"^P-[0-9]{4}-[0-9]{6}-A[0-9]{1,3}$")]
 
 
 class Payload(BaseModel):

@@ -34,6 +34,7 @@ from desktop.models.decisions import (
     load_item,
 )
 from desktop.models.errors import InputError, NotFoundError
+from desktop.models.files import inside
 from desktop.models.handovers import prepare_handover
 from desktop.models.journal import Actor, record
 from desktop.models.permissions import Permission, require
@@ -365,9 +366,11 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
             raise InputError("act", "the handover has no act number yet",
                              "Nodošanai vēl nav akta numura: vispirms sagatavojiet izsniegšanu")
         app = handover.application
+        # The act number came from outside (the central service): one safe-name function,
+        # and the file must stay inside the data folder.
         name = f"{handover.act_number}{'-R' if returned else ''}.pdf"
-        relative = Path(DOCUMENTS_DIR) / str(app.id) / name
-        target = store.data_dir / relative
+        target = inside(store.data_dir, DOCUMENTS_DIR, str(app.id), name)
+        relative = target.relative_to(store.data_dir)
         existed = target.exists()
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".pdf.part")
@@ -406,7 +409,10 @@ def act_path(store: Store, actor: Actor, handover_id: str, *,
             Document.title == _act_title(handover, returned=returned))).first()
         if doc is None or not doc.file_path:
             return None
-        path = store.data_dir / doc.file_path
+        try:  # a row written by an older version or a hostile copy: never outside the folder
+            path = inside(store.data_dir, *Path(doc.file_path).parts)
+        except InputError:
+            return None
     if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
         return None
     return path

@@ -403,3 +403,15 @@ def test_a_batch_needs_a_role_at_the_institution(http, auth):
     assert_problem(response, 403)
     assert_problem(http.post(f"/v1/institutions/{SCHOOL}/commands:batch",
                              headers=auth["admin"], json={"commands": []}), 422)
+
+
+@pytest.mark.parametrize("act", ["/abs/path", "A/../../../x", "CON", "x" * 40])
+def test_an_act_number_outside_its_pattern_is_refused(http, auth, world, act):
+    """Issue 14: the act number names the act's file on every workstation."""
+    app, _, _ = world.granted(with_item=False)
+    item = world.item()
+    response = post_command(http, auth["desk"], app.id, "prepare_handover",
+                            {"handover_id": str(uuid.uuid4()), "item_id": item.id,
+                             "act_number": act}, app.version)
+    body = assert_problem(response, 422)
+    assert "act_number" in json.dumps(body)

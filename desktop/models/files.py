@@ -1,0 +1,37 @@
+"""File names made from outside values (an act number from the central service, say).
+
+Every such name passes ``safe_name``: a short run of ASCII letters, digits, ``.``, ``_`` and
+``-``, not a name Windows reserves, not dots only; and ``inside`` joins it under a folder and
+checks the result stays in that folder, whatever links lie on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop.models.errors import InputError
+
+_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+# CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without an extension, in any case.
+_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
+
+
+def safe_name(value: str, *, what: str = "file name") -> str:
+    """``value`` if it is a safe single file name, else ``InputError`` (nothing is written)."""
+    if not _SAFE.fullmatch(value) or _RESERVED.fullmatch(value) or value.endswith("."):
+        raise InputError(
+            "file_name", f"the {what} {value[:80]!r} cannot be used as a file name",
+            f"Nederīgs faila nosaukums ({what}): atļauti tikai latīņu burti, cipari, . _ -")
+    return value
+
+
+def inside(folder: Path, *names: str) -> Path:
+    """``folder / names…`` after ``safe_name`` on each part, checked to stay in ``folder``."""
+    target = folder.joinpath(*(safe_name(n) for n in names))
+    base = folder.resolve()
+    resolved = target.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise InputError("file_name", f"{target} would lie outside {folder}",
+                         "Fails atrastos ārpus datu mapes; tas netika rakstīts")
+    return target
