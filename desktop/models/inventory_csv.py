@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.codes import ItemStatus
 from desktop.models.commands import CommandName
+from desktop.models.csv_cells import is_formula, neutral
 from desktop.models.errors import InputError
 from desktop.models.inventory import FIELD_LABELS_LV, ItemInput, _latvian, upsert_payload
 from desktop.models.journal import Actor
@@ -267,6 +268,11 @@ def _check_row(number: int, values: dict[str, str], kinds: dict[str, str]) -> Pr
         text = raw.strip()
         if not text:
             cleaned[name] = None
+            continue
+        if is_formula(raw):
+            errors.append(RowError(
+                number, name, f"šūna sākas kā izklājlapas formula (“{text[:20]}”)",
+                f"the cell starts like a spreadsheet formula (“{text[:20]}”)"))
             continue
         if name == "kind_code":
             code = kinds.get(_header_key(text))
@@ -524,18 +530,21 @@ def export_rows(store: Store, institution_id: str) -> list[list[str]]:
     return lines
 
 
-def export_csv(store: Store, institution_id: str) -> bytes:
-    """UTF-8 with a BOM and ``;``, so Excel in Latvia opens it with its diacritics intact."""
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    """UTF-8 with a BOM and ``;``, so Excel in Latvia opens it with its diacritics intact;
+    a cell a spreadsheet would evaluate is written as text (``csv_cells.neutral``)."""
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(
-        export_rows(store, institution_id))
+        [neutral(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+def export_csv(store: Store, institution_id: str) -> bytes:
+    return _csv_bytes(export_rows(store, institution_id))
 
 
 def export_file(store: Store, institution_id: str, path: Path | str) -> int:
     """Write the export to ``path``; the number of items."""
     rows = export_rows(store, institution_id)
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
-    Path(path).write_bytes(out.getvalue().encode("utf-8-sig"))
+    Path(path).write_bytes(_csv_bytes(rows))
     return len(rows) - 1

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from sqlalchemy import and_, exists, select
 
 from desktop.models.codes import ApplicationStatus, HandoverStatus, ItemStatus
+from desktop.models.csv_cells import neutral
 from desktop.models.schema import Application, Handover, Item, ResourceKind
 from desktop.models.store import Store
 
@@ -299,10 +300,10 @@ def _cell(value: Any) -> str:
 def write_csv(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Write a header and rows; return the number of rows. Dates as DD.MM.YYYY."""
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([neutral(c) for c in columns])
     n = 0
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([neutral(_cell(v)) for v in row])
         n += 1
     return n
 

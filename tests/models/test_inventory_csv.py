@@ -190,3 +190,35 @@ def test_export_opens_in_excel_and_imports_back_the_same(cat: Store, tmp_path: P
         assert rows(other) == rows(cat)
     finally:
         other.close()
+
+
+FORMULAS = ["=HYPERLINK(\"http://x.lv\";\"klikšķini\")", "+cmd|' /c calc'!A0", "@SUM(1)",
+            "-2+3", "=1+1"]
+
+
+@pytest.mark.parametrize("cell", FORMULAS)
+def test_a_cell_a_spreadsheet_would_evaluate_is_refused_with_its_row(cat: Store,
+                                                                     cell: str) -> None:
+    """Issue 14: formulas round-tripped into a spreadsheet through import and export."""
+    quoted = '"' + cell.replace('"', '""') + '"'
+    data = lines("RĀVĢ-0600;tablet;S1;;;;;;Skolotāju istaba;Derīgs;",
+                 f"RĀVĢ-0601;tablet;S2;;;;;;;{quoted};").encode()
+    before = counts(cat)
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    [error] = preview.errors
+    assert (error.row, error.field) == (3, "notes") and "formula" in error.message_en
+    assert counts(cat) == before
+
+
+def test_plain_numbers_and_words_are_not_formulas(cat: Store) -> None:
+    data = lines("RĀVĢ-0610;tablet;-5;;;;649,99;;;Ķīmijas kabinets;").encode()
+    assert inventory_csv.preview_bytes(cat, SCHOOL, data).ok
+
+
+def test_an_export_writes_a_formula_as_text(cat: Store) -> None:
+    item_id = add_item(cat, inventory_no="RĀVĢ-0620")
+    with cat.write() as s:
+        s.get(Item, item_id).notes = "=HYPERLINK(\"http://x.lv\")"
+    text = inventory_csv.export_csv(cat, SCHOOL).decode("utf-8-sig")
+    assert ";'=HYPERLINK(" in text.replace('"', "")
+    assert ";=HYPERLINK" not in text.replace('"', "")
