@@ -13,7 +13,6 @@ from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -21,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop.documents import markup
 from desktop.documents.report_pdf import FONT, FONT_BOLD, GRID, HEADER_BG, register_fonts
 
 _MARGIN = 18 * mm
@@ -77,7 +77,7 @@ def _d(value: date | None) -> str:
 
 
 def _facts(rows: list[tuple[str, str | None]], st: dict[str, ParagraphStyle]) -> Table:
-    data = [[Paragraph(escape(k), st["key"]), Paragraph(escape(v or "—"), st["cell"])]
+    data = [[Paragraph(markup.text(k), st["key"]), Paragraph(markup.text(v or "—"), st["cell"])]
             for k, v in rows]
     table = Table(data, colWidths=[_WIDTH * 0.32, _WIDTH * 0.68])
     table.setStyle(TableStyle([
@@ -126,7 +126,7 @@ def _device(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
 def _signatures(left: str, right: str, st: dict[str, ParagraphStyle]) -> Table:
     line = "_" * 34
     data = [
-        [Paragraph(escape(left), st["key"]), Paragraph(escape(right), st["key"])],
+        [Paragraph(markup.text(left), st["key"]), Paragraph(markup.text(right), st["key"])],
         [Paragraph(line, st["body"]), Paragraph(line, st["body"])],
         [Paragraph("(paraksts, vārds, uzvārds)", st["small"]),
          Paragraph("(paraksts, vārds, uzvārds)", st["small"])],
@@ -168,10 +168,10 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
     st = _styles()
     story: list[Any] = [
         Paragraph("Pieņemšanas-nodošanas akts", st["title"]),
-        Paragraph(f"Nr. {escape(data.act_number)} · {_d(data.act_date)}", st["sub"]),
+        Paragraph(f"Nr. {markup.text(data.act_number)} · {_d(data.act_date)}", st["sub"]),
         Spacer(1, 6 * mm),
         Paragraph(
-            f"{escape(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
+            f"{markup.text(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
             "norādīto resursu izglītības procesa nodrošināšanai.", st["body"]),
         Spacer(1, 3 * mm),
         *_parties(data, st),
@@ -188,7 +188,7 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
     ]
     if data.documents:
         story.append(Paragraph("Iesniedzējs apliecina, ka ir iepazinies ar:", st["body"]))
-        story += [Paragraph(f"• {escape(t)}", st["body"]) for t in data.documents]
+        story += [Paragraph(f"• {markup.text(t)}", st["body"]) for t in data.documents]
     else:
         story.append(Paragraph("Apstiprināmu dokumentu nav.", st["body"]))
     story.append(Spacer(1, 5 * mm))
@@ -208,7 +208,7 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
             "Saņemšanas apstiprinājums e-pakalpojumā latvija.lv vēl nav saņemts.", st["body"]))
     if data.staff_name:
         story += [Spacer(1, 3 * mm),
-                  Paragraph(f"Izsniedza: {escape(data.staff_name)}", st["small"])]
+                  Paragraph(f"Izsniedza: {markup.text(data.staff_name)}", st["small"])]
     return _build("Pieņemšanas-nodošanas akts", data, story)
 
 
@@ -217,11 +217,11 @@ def return_act_pdf(data: ActData) -> bytes:
     st = _styles()
     story: list[Any] = [
         Paragraph("Resursa atgriešanas akts", st["title"]),
-        Paragraph(f"Nr. {escape(data.act_number)}-R · {_d(data.returned_on)}", st["sub"]),
+        Paragraph(f"Nr. {markup.text(data.act_number)}-R · {_d(data.returned_on)}", st["sub"]),
         Spacer(1, 6 * mm),
         Paragraph(
-            f"Iesniedzējs atgriež un {escape(data.school_name)} pieņem resursu, kas nodots "
-            f"ar pieņemšanas-nodošanas aktu Nr. {escape(data.act_number)} "
+            f"Iesniedzējs atgriež un {markup.text(data.school_name)} pieņem resursu, kas nodots "
+            f"ar pieņemšanas-nodošanas aktu Nr. {markup.text(data.act_number)} "
             f"({_d(data.act_date)}).", st["body"]),
         Spacer(1, 3 * mm),
         *_parties(data, st),
@@ -240,7 +240,7 @@ def return_act_pdf(data: ActData) -> bytes:
     ]
     if data.staff_name:
         story += [Spacer(1, 3 * mm),
-                  Paragraph(f"Pieņēma: {escape(data.staff_name)}", st["small"])]
+                  Paragraph(f"Pieņēma: {markup.text(data.staff_name)}", st["small"])]
     return _build("Resursa atgriešanas akts", data, story)
 
 

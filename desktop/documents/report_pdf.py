@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop.documents import markup
 from desktop.models.reports import Report
 
 FONT = "DejaVuSans"
@@ -126,8 +127,8 @@ def render_report_pdf(report: Report, *, school_name: str = "",
     cell_right = ParagraphStyle("cellr", parent=cell, alignment=TA_RIGHT)
     head = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=8, leading=10)
 
-    story: list[Any] = [Paragraph(report.title, title), Spacer(1, 2 * mm)]
-    line = " · ".join(x for x in (
+    story: list[Any] = [Paragraph(markup.text(report.title), title), Spacer(1, 2 * mm)]
+    line = " · ".join(markup.text(x) for x in (
         school_name,
         f"Sagatavots {generated_at.strftime('%d.%m.%Y %H:%M')}",
         f"Kopā: {report.total}" if report.kind != "overdue" else f"Kopā: {len(report.rows)}",
@@ -136,9 +137,9 @@ def render_report_pdf(report: Report, *, school_name: str = "",
               Spacer(1, 6 * mm)]
 
     if report.rows:
-        data = [[Paragraph(_escape(c), head) for c in report.columns]]
+        data = [[Paragraph(markup.text(c), head) for c in report.columns]]
         for row in report.rows:
-            data.append([Paragraph(_escape(_cell(v)),
+            data.append([Paragraph(markup.text(_cell(v)),
                                    cell_right if i in report.numeric else cell)
                          for i, v in enumerate(row)])
         first = width * (0.28 if not wide else 0.14)
@@ -170,10 +171,6 @@ def render_report_pdf(report: Report, *, school_name: str = "",
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def save_report_pdf(report: Report, path: Path, *, school_name: str = "",

@@ -82,3 +82,11 @@ def test_the_page_renders_with_a_drawn_chart(tmp_path: Path) -> None:
     colours = image.getcolors(maxcolors=1 << 20) or []
     assert any(abs(r - 0x2F) < 12 and abs(g - 0x6D) < 12 and abs(b - 0xB5) < 12 and n > 50
                for n, (r, g, b) in colours)
+
+
+@pytest.mark.parametrize("school", ["Skola <unclosed & co", "Skola <font size=60>LIELS</font>",
+                                    "Ģimnāzija & <b>treknā</b> ņ"])
+def test_a_school_name_is_text_never_markup(school: str) -> None:
+    """Issue 14: the name went into reportlab's markup unescaped (a huge font, or a failure)."""
+    text = _text(render_report_pdf(_report(), school_name=school, generated_at=WHEN))
+    assert school in text.replace("\n", " ")
