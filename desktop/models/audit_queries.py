@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,9 @@ from desktop.models.codes import (
     ReturnCondition,
 )
 from desktop.models.command_names import CommandName
+from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
+from desktop.models.permissions import Permission, require
 from desktop.models.reports import write_csv
 from desktop.models.schema import Application, AuditEntry, DeletionLog, utcnow
 from desktop.models.store import Store
@@ -264,8 +266,16 @@ def export_csv(store: Store, actor: Actor, f: AuditFilter, path: Path) -> int:
     """Write every row the filter matches to ``path`` (CSV); the export itself is audited.
 
     The file is written first; the audit row follows only if it was, so the log never claims
-    an export that did not happen. Returns the number of rows written.
+    an export that did not happen. Returns the number of rows written. Only a role that may
+    read the audit log may export it, and only its own school's.
     """
+    require(actor, Permission.VIEW_AUDIT)
+    if f.institution_id is None:  # "any school" means this actor's school
+        f = replace(f, institution_id=actor.institution_id)
+    if f.institution_id != actor.institution_id:
+        raise PermissionDeniedError(
+            "the audit log of another school cannot be exported",
+            "Citas iestādes audita žurnālu eksportēt nevar")
     rows: list[AuditRow] = []
     offset = 0
     while True:  # in pages, so a long log is never one huge query result

@@ -23,6 +23,7 @@ from desktop.models.audit_queries import (
     latvian_count,
     record_view,
 )
+from desktop.models.errors import PermissionDeniedError
 from desktop.models.schema import AuditEntry
 from desktop.models.store import Store
 from factories import ADMIN, DESK, REVIEWER, SCHOOL, add_application, add_item, seed_catalogue
@@ -179,3 +180,21 @@ def test_deletion_runs_show_what_retention_removed(store: Store) -> None:
     assert (run.trigger, run.applications, run.run_on) == ("retention", 1, date(2026, 2, 28))
     assert describe_run(run) == ("28.02.2026 pēc 25 mēnešiem dzēsti: 1 pieteikums, "
                                  "0 izsniegšanas, 0 dokumenti, 0 faili")
+
+
+@pytest.mark.parametrize("actor", [DESK, REVIEWER])
+def test_a_role_that_may_not_read_the_log_may_not_export_it(log: Store, tmp_path: Path,
+                                                            actor) -> None:
+    """Issue 14: a desk actor exported the audit log (no permission check in the core)."""
+    path = tmp_path / "audits.csv"
+    before = audit_page(log, AuditFilter(), 0, 1000).total
+    with pytest.raises(PermissionDeniedError):
+        export_csv(log, actor, AuditFilter(institution_id=SCHOOL), path)
+    assert not path.exists()
+    assert audit_page(log, AuditFilter(), 0, 1000).total == before
+
+
+def test_another_schools_log_is_not_exported(log: Store, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDeniedError):
+        export_csv(log, ADMIN, AuditFilter(institution_id="4313900999"), tmp_path / "a.csv")
+    assert not (tmp_path / "a.csv").exists()
