@@ -49,8 +49,8 @@ API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-PersonalCode = Annotated[str, StringConstraints(pattern=r"^\d{6}-\d{5}$")]
-InstitutionId = Annotated[str, StringConstraints(pattern=r"^\d{10}$")]
+PersonalCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}-[0-9]{5}$")]
+InstitutionId = Annotated[str, StringConstraints(pattern=r"^[0-9]{10}$")]
 
 
 class Wire(BaseModel):
@@ -76,7 +76,7 @@ class Learner(Person):
 
 
 class Contact(Wire):
-    phone: Annotated[str, StringConstraints(pattern=r"^\+\d{8,15}$")] | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^\+[0-9]{8,15}$")] | None = None
     email: Annotated[str, StringConstraints(max_length=254)] | None = None
 
 
@@ -117,7 +117,7 @@ class HandoverWire(Wire):
 class ApplicationWire(Wire):
     id: Annotated[int, Field(ge=1)]
     version: Annotated[int, Field(ge=1)]
-    number: Annotated[str, StringConstraints(pattern=r"^P-\d{4}-\d{6}$")]
+    number: Annotated[str, StringConstraints(pattern=r"^P-[0-9]{4}-[0-9]{6}$")]
     institution_id: InstitutionId
     kind_code: KindCode
     status: ApplicationStatus
@@ -408,4 +408,4 @@ def parse_etag(value: str | None) -> int | None:
     if text.startswith("W/"):
         text = text[2:]
     text = text.strip('"')
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None

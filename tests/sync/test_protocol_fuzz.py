@@ -191,3 +191,16 @@ def test_garbage_bytes_are_refused(body: bytes) -> None:
     with pytest.raises(PayloadError):
         parse_changes_page(body)
 
+
+
+@pytest.mark.parametrize("code", ["١٢٣٤٥٦-١٢٣٤٥", "０１０１１２-１２３４５", "010112-1234５"])
+def test_personal_codes_and_ids_take_ascii_digits_only(code: str) -> None:
+    """Issue 14 (low): ``\\d`` let Arabic-Indic and full-width digits through."""
+    from pydantic import ValidationError
+
+    from sync.protocol import Person, parse_etag
+
+    with pytest.raises(ValidationError):
+        Person(name="Jānis Bērziņš", personal_code=code)
+    assert Person(name="Jānis Bērziņš", personal_code="010112-12345").personal_code
+    assert parse_etag('"٣"') is None and parse_etag('"3"') == 3
