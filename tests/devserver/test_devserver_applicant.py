@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from devserver_support import SCHOOL, assert_problem
 
 from sync.protocol import ApplicationWire, parse
@@ -136,3 +137,13 @@ def test_receipt_page_escapes_and_knows_nothing_ready(http, world):
     assert "Apstiprinu saņemšanu" not in page.text
     assert http.post(f"/e-service/applications/{app.id}/confirm-receipt").status_code == 409
     assert http.get("/e-service/applications/9999999").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/e-service/applications/99999999999999999999",
+                                  "/e-service/applications/9223372036854775808",
+                                  "/e-service/applications/0"])
+def test_an_id_past_what_the_store_holds_is_a_422_not_a_500(http, path):
+    """Issue 14 (low): ids of 2^63 and more reached SQLite and came back as a 500."""
+    response = http.get(path)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sync.devserver import eservice
 from sync.devserver.problems import ProblemError
-from sync.devserver.routes.common import State, model_response
+from sync.devserver.routes.common import ApplicationId, State, model_response
 from sync.devserver.state import DevState
 from sync.protocol import (
     ApplicantIncident,
@@ -34,7 +34,7 @@ def applicant_submit(body: ApplicantSubmission, state: State) -> Response:
 
 @router.post("/v1/applicant/applications/{application_id}/withdraw",
              response_model=ApplicationWire, tags=["applicant"])
-def applicant_withdraw(application_id: int, body: ApplicantWithdrawal,
+def applicant_withdraw(application_id: ApplicationId, body: ApplicantWithdrawal,
                        state: State) -> Response:
     application = state.applicant_withdraw(application_id, body)
     return model_response(application, version=application.version)
@@ -42,14 +42,14 @@ def applicant_withdraw(application_id: int, body: ApplicantWithdrawal,
 
 @router.put("/v1/applicant/applications/{application_id}/contact",
             response_model=ApplicationWire, tags=["applicant"])
-def applicant_contact(application_id: int, body: Contact, state: State) -> Response:
+def applicant_contact(application_id: ApplicationId, body: Contact, state: State) -> Response:
     application = state.applicant_contact(application_id, body)
     return model_response(application, version=application.version)
 
 
 @router.post("/v1/applicant/applications/{application_id}/incident",
              response_model=ApplicationWire, tags=["applicant"])
-def applicant_incident(application_id: int, body: ApplicantIncident,
+def applicant_incident(application_id: ApplicationId, body: ApplicantIncident,
                        state: State) -> Response:
     application = state.applicant_incident(application_id, body)
     return model_response(application, version=application.version)
@@ -59,7 +59,7 @@ def _kind_label(state: DevState, code: str) -> str:
     return next((k.label_lv for k in state.resource_kinds() if k.code == code), code)
 
 
-def _receipt_page(state: DevState, application_id: int) -> HTMLResponse:
+def _receipt_page(state: DevState, application_id: ApplicationId) -> HTMLResponse:
     found = state.find_application(application_id)
     if found is None:
         return HTMLResponse(eservice.not_found_page(application_id), status_code=404)
@@ -73,14 +73,14 @@ def _receipt_page(state: DevState, application_id: int) -> HTMLResponse:
 
 @router.get("/e-service/applications/{application_id}", response_class=HTMLResponse,
             tags=["e-service"])
-def receipt_page(application_id: int, state: State) -> HTMLResponse:
+def receipt_page(application_id: ApplicationId, state: State) -> HTMLResponse:
     """The page the QR code opens on the applicant's phone."""
     return _receipt_page(state, application_id)
 
 
 @router.post("/e-service/applications/{application_id}/confirm-receipt",
              response_class=HTMLResponse, tags=["e-service"])
-async def confirm_receipt(application_id: int, request: Request,
+async def confirm_receipt(application_id: ApplicationId, request: Request,
                           state: State) -> HTMLResponse:
     form = dict(parse_qsl((await request.body()).decode("utf-8", "replace"),
                           keep_blank_values=True))

@@ -12,14 +12,14 @@ from fastapi.responses import Response
 
 from sync.devserver.problems import INVALID, ProblemError
 from sync.devserver.routes.auth import Staff
-from sync.devserver.routes.common import JSON, State, answer_response
+from sync.devserver.routes.common import JSON, ApplicationId, State, answer_response
 from sync.protocol import BatchRequest, BatchResponse, CommandAccepted, CommandRequest, parse_etag
 
 router = APIRouter(tags=["commands"])
 
 
 @router.post("/v1/applications/{application_id}/commands", response_model=CommandAccepted)
-def command(application_id: int, body: CommandRequest, who: Staff, state: State,
+def command(application_id: ApplicationId, body: CommandRequest, who: Staff, state: State,
             idempotency_key: Annotated[str | None, Header()] = None,
             if_match: Annotated[str | None, Header()] = None) -> Response:
     if idempotency_key is None or idempotency_key.strip() != body.command_id:

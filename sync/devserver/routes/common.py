@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -34,6 +34,9 @@ async def dev_faults(request: Request) -> Faults:
 
 
 State = Annotated[DevState, Depends(dev_state)]
+# An application id in a path: what SQLite's integer holds, or a 422 naming the field (an id
+# past 2^63 used to reach the store and come back as a 500).
+ApplicationId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 FaultsDep = Annotated[Faults, Depends(dev_faults)]
 
 

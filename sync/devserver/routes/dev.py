@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from sync.devserver.faults import FaultRule
-from sync.devserver.routes.common import JSON, FaultsDep, State
+from sync.devserver.routes.common import JSON, ApplicationId, FaultsDep, State
 
 router = APIRouter(tags=["dev"])
 
@@ -49,5 +49,5 @@ def expire_tokens(state: State) -> Response:
 
 
 @router.post("/_dev/retention/{application_id}")
-def retention(application_id: int, state: State) -> Response:
+def retention(application_id: ApplicationId, state: State) -> Response:
     return Response(state.delete_application(application_id), media_type=JSON)
