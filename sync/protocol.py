@@ -7,10 +7,12 @@ the sync engine then applies nothing from that page.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -48,7 +50,20 @@ from desktop.models.commands import (
 API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+def _plain_text(value: str) -> str:
+    """A name a person can read: no control or format characters (NUL, U+202E and other
+    direction overrides, zero-width marks), no line breaks, not blank, no surrounding space."""
+    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+    if bad is not None:
+        raise ValueError(f"contains the control character U+{ord(bad):04X}")
+    if not value.strip():
+        raise ValueError("is blank")
+    if value != value.strip():
+        raise ValueError("has space before or after it")
+    return value
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_plain_text)]
 PersonalCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}-[0-9]{5}$")]
 InstitutionId = Annotated[str, StringConstraints(pattern=r"^[0-9]{10}$")]
 

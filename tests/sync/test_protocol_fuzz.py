@@ -204,3 +204,16 @@ def test_personal_codes_and_ids_take_ascii_digits_only(code: str) -> None:
         Person(name="Jānis Bērziņš", personal_code=code)
     assert Person(name="Jānis Bērziņš", personal_code="010112-12345").personal_code
     assert parse_etag('"٣"') is None and parse_etag('"3"') == 3
+
+
+@pytest.mark.parametrize("name", ["Jā\x00nis", "   ", "Līga\u202eakinitiN", "Anna\u200bOzola",
+                                  "Ēriks\nKalniņš", " Jānis", "Jānis "])
+def test_a_name_with_control_characters_or_only_spaces_is_refused(name: str) -> None:
+    """Issue 14 (low): such names were stored."""
+    from pydantic import ValidationError
+
+    from sync.protocol import Person
+
+    with pytest.raises(ValidationError):
+        Person(name=name, personal_code="010112-12345")
+    assert Person(name="Līga Šķēle-Ņikitina", personal_code="010112-12345").name
