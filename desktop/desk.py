@@ -9,6 +9,8 @@ code needs no network, and the confirmation is picked up by the first sync that 
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +46,10 @@ def produce_act(store: Store, actor: Actor, handover_id: str, staff_name: str = 
 def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> Path:
     """The fallback to sign by hand; a print-out, not filed (the signed paper is the record)."""
     data = act_data(store, actor, handover_id, staff_name)
-    folder = Path(tempfile.gettempdir()) / "resursi-print"
+    # A folder of its own (0700, a fresh name: nothing planted in /tmp is followed), removed
+    # with the program: the print-out holds a child's name and personal code.
+    folder = Path(tempfile.mkdtemp(prefix="resursi-print-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return write_pdf(handover_act_pdf(data, paper=True),
                      folder / safe_name(f"{data.act_number}-paraksti.pdf"))
 

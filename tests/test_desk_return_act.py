@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
 
 import desktop.desk
-from desktop.desk import take_back
+from desktop.desk import paper_act, take_back
 from desktop.models import desk
 from desktop.models.codes import HandoverStatus, ItemStatus
 from desktop.models.decisions import grant
@@ -63,3 +66,18 @@ def test_an_act_that_cannot_be_made_leaves_the_device_out(issued, monkeypatch):
         assert s.get(Handover, handover_id).status is HandoverStatus.ISSUED
         assert s.get(Item, item_id).status is ItemStatus.IN_USE
     assert _counts(store) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_paper_act_goes_to_a_private_folder_of_its_own(issued, tmp_path, monkeypatch):
+    """Issue 14 (medium): paper acts went to a fixed /tmp/resursi-print/ (644, kept, and a
+    planted symlink there was followed)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "resursi-print").symlink_to(tmp_path / "planted", target_is_directory=True)
+    store, handover_id, _ = issued
+    first = paper_act(store, DESK, handover_id, "Ilze Ābele")
+    second = paper_act(store, DESK, handover_id, "Ilze Ābele")
+    assert first.parent != second.parent  # a fresh folder each time, never a fixed name
+    assert first.parent.parent == tmp_path and not (tmp_path / "planted").exists()
+    assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700
+    assert first.read_bytes().startswith(b"%PDF")

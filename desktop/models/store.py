@@ -7,6 +7,7 @@ aside with SQLite's online backup; a file that fails a check is left exactly as 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -26,6 +27,15 @@ DB_FILENAME = "resursi.sqlite3"
 BACKUP_DIRNAME = "backups"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def make_private(path: Path) -> None:
+    """Children's data is for this user only: folders 0700, files 0600 (POSIX; on Windows the
+    user's profile folder already keeps other users out). SQLite gives its -wal and -shm files
+    the database file's permissions."""
+    if os.name != "posix":
+        return
+    path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 class StoreError(Exception):
@@ -235,6 +245,7 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
     """
     folder = Path(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    make_private(folder)
     path = folder / DB_FILENAME
     current = _inspect_existing(path) if path.exists() else None
     wanted = head_revision() if target_revision == "head" else target_revision
@@ -250,6 +261,9 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
     except Exception:
         engine.dispose()
         raise
+    for private in (path, *path.parent.glob(f"{DB_FILENAME}-*"), folder / BACKUP_DIRNAME):
+        if private.exists():
+            make_private(private)
     writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
     return Store(
         path=path,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -177,3 +179,17 @@ def test_reopening_at_head_makes_no_backup(data_dir: Path) -> None:
         assert store.backup is None
     finally:
         store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_data_folder_and_the_store_are_private(tmp_path) -> None:
+    """Issue 14 (medium): the data folder was 755 and the store 644."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    store = open_store(folder)
+    with store.write() as s:  # a write makes the -wal file too
+        s.execute(text("CREATE TABLE IF NOT EXISTS t (x)"))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in folder.glob("resursi.sqlite3*"):
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+    store.close()
