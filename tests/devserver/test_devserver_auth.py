@@ -99,9 +99,13 @@ def test_access_tokens_expire_and_refresh_still_works():
 def test_dev_control_expires_every_access_token():
     with DevServer() as server, httpx.Client(base_url=server.url) as http:
         server.add_user("desk", "x", {SCHOOL: "desk"})
+        server.add_user("ilze", "y", {SCHOOL: "admin"})
         headers = {"Authorization": f"Bearer {sign_in(http, 'desk', 'x').json()['access_token']}"}
+        admin = {"Authorization": f"Bearer {sign_in(http, 'ilze', 'y').json()['access_token']}"}
         assert http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers).status_code == 200
-        assert http.post("/_dev/expire-tokens").status_code == 204
+        assert_problem(http.post("/_dev/expire-tokens"), 401)  # not for whoever reaches the port
+        assert_problem(http.post("/_dev/expire-tokens", headers=headers), 403)  # nor a desk
+        assert http.post("/_dev/expire-tokens", headers=admin).status_code == 204
         assert_problem(http.get(f"/v1/institutions/{SCHOOL}/changes", headers=headers), 401)
 
 

@@ -44,22 +44,25 @@ def test_429_only_for_the_matching_method_and_path(http, auth, server, world):
 
 
 def test_faults_over_http_and_a_500(http, auth):
+    assert_problem(http.post("/_dev/faults", json={"status": 503, "count": None}), 401)
+    dev = auth["admin"]
     added = http.post("/_dev/faults", json={"method": "GET", "path_prefix": "/v1/",
-                                            "status": 500, "count": 1})
+                                            "status": 500, "count": 1}, headers=dev)
     assert added.status_code == 201
     assert added.json()[0]["status"] == 500
     response = http.get(f"/v1/institutions/{SCHOOL}/changes", headers=auth["admin"])
     assert_problem(response, 500)
     assert "Retry-After" not in response.headers
-    http.post("/_dev/faults", json={"path_prefix": "/v1/", "status": 503, "count": None})
-    assert http.get("/_dev/faults").json()[0]["count"] is None
+    http.post("/_dev/faults", json={"path_prefix": "/v1/", "status": 503, "count": None},
+              headers=dev)
+    assert http.get("/_dev/faults", headers=dev).json()[0]["count"] is None
     for _ in range(3):
         assert http.get(f"/v1/institutions/{SCHOOL}/changes",
                         headers=auth["admin"]).status_code == 503
-    assert http.delete("/_dev/faults").status_code == 204
+    assert http.delete("/_dev/faults", headers=dev).status_code == 204
     assert http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
                     headers=auth["admin"]).status_code == 200
-    assert_problem(http.post("/_dev/faults", json={"status": 418}), 422)
+    assert_problem(http.post("/_dev/faults", json={"status": 418}, headers=dev), 422)
 
 
 def test_a_delay(http, auth, server):

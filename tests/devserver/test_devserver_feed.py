@@ -129,7 +129,7 @@ def test_expire_cursors_answers_410_then_a_full_resync_works():
         headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
         before, end_cursor, _ = pull(http, headers, limit=7)
         middle = parse_changes_page(changes(http, headers, limit=3).content).next_cursor
-        assert http.post("/_dev/expire-cursors").status_code == 200
+        assert http.post("/_dev/expire-cursors", headers=headers).status_code == 200
         assert_problem(changes(http, headers, end_cursor), 410)
         assert_problem(changes(http, headers, middle), 410)
         after, fresh_cursor, _ = pull(http, headers, limit=7)
@@ -140,14 +140,16 @@ def test_expire_cursors_answers_410_then_a_full_resync_works():
 def test_retention_writes_a_tombstone(http, auth, server, world):
     _, cursor, _ = pull(http, auth["admin"], limit=5000)
     app = world.application()
-    response = http.post(f"/_dev/retention/{app.id}")
+    assert_problem(http.post(f"/_dev/retention/{app.id}"), 401)  # issue 14: no token, no
+    assert_problem(http.post(f"/_dev/retention/{app.id}", headers=auth["desk"]), 403)
+    response = http.post(f"/_dev/retention/{app.id}", headers=auth["admin"])
     assert response.status_code == 200
     assert json.loads(response.text)["of"] == "application"
     page: ChangesPage = parse_changes_page(changes(http, auth["admin"], cursor).content)
     assert [(c.entity, c.of, c.id) for c in page.changes] == [
         ("tombstone", "application", str(app.id))]
     assert app.id not in server.application_ids()
-    assert_problem(http.post(f"/_dev/retention/{app.id}"), 404)
+    assert_problem(http.post(f"/_dev/retention/{app.id}", headers=auth["admin"]), 404)
     # From scratch, only the tombstone is left of it.
     everything, _, _ = pull(http, auth["admin"], limit=5000)
     assert [c.entity for c in everything if key(c) == ("application", str(app.id))] == [
