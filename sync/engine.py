@@ -355,8 +355,28 @@ class SyncEngine:
             retention.sweep_orphans(self.store)
         return report
 
+    def _check_page(self, changes: list[Change]) -> None:
+        """A page names each record once, and only this school's: anything else is a server
+        that is wrong or hostile, and nothing of the page is applied."""
+        keys: set[tuple[str, str]] = set()
+        for change in changes:
+            data = getattr(change, "data", None)
+            school = getattr(data, "institution_id", None)
+            if school is not None and school != self.institution_id:
+                raise BadResponseError(
+                    f"the changes feed of school {self.institution_id} holds a {change.entity} "
+                    f"of school {school}; nothing of the page was applied")
+            key = ((change.of, change.id) if isinstance(change, Tombstone)
+                   else (change.entity, str(getattr(data, "id", getattr(data, "code", "")))))
+            if key in keys:
+                raise BadResponseError(
+                    f"the changes page names the {key[0]} {key[1]} twice; nothing of the page "
+                    "was applied")
+            keys.add(key)
+
     def _store_page(self, page: ChangesPage, report: SyncReport, seen: set[int] | None) -> None:
         """One page and its cursor, in one transaction."""
+        self._check_page(page.changes)
         with self.store.write() as s:
             self._apply_page(s, page.changes, report, seen)
             state = s.get(SyncState, self.institution_id)

@@ -217,3 +217,24 @@ def test_a_name_with_control_characters_or_only_spaces_is_refused(name: str) -> 
     with pytest.raises(ValidationError):
         Person(name=name, personal_code="010112-12345")
     assert Person(name="Līga Šķēle-Ņikitina", personal_code="010112-12345").name
+
+
+@pytest.mark.parametrize(("mutate", "says"), [
+    (lambda p: p["changes"][2]["data"].update(institution_id="4313900999"), "of school"),
+    (lambda p: p["changes"].append(copy.deepcopy(p["changes"][2])), "twice"),
+    (lambda p: p["changes"].append({"entity": "tombstone", "of": "application", "id": "7",
+                                    "deleted_at": "2026-09-02T08:00:00Z"}), "twice"),
+])
+def test_another_schools_record_or_a_repeated_one_refuses_the_page(tmp_path, mutate,
+                                                                   says) -> None:
+    """Issue 14 (low): another school's changes were applied (items) or skipped silently
+    (applications); a page naming a record twice kept its first copy."""
+    store = open_store(tmp_path)
+    before = snapshot(store)
+    page = copy.deepcopy(PAGE)
+    mutate(page)
+    with pytest.raises(BadResponseError) as refused:
+        SyncEngine(store, client_answering(json.dumps(page).encode()), SCHOOL).pull()
+    assert says in str(refused.value)
+    assert snapshot(store) == before
+    store.close()
