@@ -25,6 +25,7 @@ import os
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from io import BytesIO
@@ -71,7 +72,7 @@ def _seed(store: object, count: int) -> list[int]:
         for n in range(count):
             first = BOYS[n % len(BOYS)]
             last = LAST[n % len(LAST)]
-            s.add(Item(id=f"item-{n}", institution_id=SCHOOL, kind_code="windows_laptop",
+            s.add(Item(id=_item_id(n), institution_id=SCHOOL, kind_code="windows_laptop",
                        inventory_no=f"RAVĢ-{n:05d}", serial_no=f"SN{n:08d}",
                        manufacturer="Lenovo", model="ThinkPad E14", year=2024,
                        status="available"))
@@ -86,9 +87,14 @@ def _seed(store: object, count: int) -> list[int]:
                 guardian_check=GuardianCheck.VERIFIED, guardian_checked_at=when))
     ids = [10_000 + n for n in range(count)]
     for n, app_id in enumerate(ids):
-        grant(store, reviewer, app_id, item_id=f"item-{n}",  # type: ignore[arg-type]
+        grant(store, reviewer, app_id, item_id=_item_id(n),  # type: ignore[arg-type]
               return_deadline=date(2027, 6, 30), now=when)
     return ids
+
+
+def _item_id(n: int) -> str:
+    """Item ids are UUIDs, as the register makes them (the command payloads check it)."""
+    return str(uuid.UUID(int=n + 1))
 
 
 def _wait(signal: object, timeout_ms: int = 5000) -> bool:
