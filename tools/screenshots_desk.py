@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from bench.desk_bench import SCHOOL, _seed
+    from bench.desk_bench import SCHOOL, _item_id, _seed
     from desktop.desk import HandoverWatch, desk_services, produce_act, take_back
     from desktop.models import desk
     from desktop.models.codes import DocumentType, HandoverStatus, ItemStatus, StaffRole
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         page.cases.table.setCurrentIndex(row)
         settle(0.2)
         with store.read() as s:
-            page.scan.setText(s.get(Item, "item-3").inventory_no)  # type: ignore[union-attr]
+            page.scan.setText(s.get(Item, _item_id(3)).inventory_no)  # type: ignore[union-attr]
         page.start_button.click()
         settle(0.6)
         page.grab().save(str(out / "desk.png"))
