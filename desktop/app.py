@@ -9,7 +9,7 @@ import logging
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -48,7 +48,7 @@ from desktop.settings import (
     check_server_url,
     default_data_dir,
 )
-from desktop.startup import StartFacts, start_facts
+from desktop.startup import StartFacts, prepare_queries, start_facts
 from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner, error_text
 from desktop.views.audit_page import AuditLogPage
@@ -159,6 +159,7 @@ class Application:
         # without one nothing is written anywhere (tests, tools).
         self.preferences = preferences or SettingsStore.in_memory()
         self.sign_out_requested = False
+        prepare_queries()
         # Nothing here reads the store: the GUI thread never runs a query. The school's name,
         # the kinds and classes for the filters (and, without a sign-in, the school itself)
         # are read in the background by start() and filled in when they arrive.
@@ -178,8 +179,9 @@ class Application:
         self.inbox = InboxPage(
             self.tasks,
             institution_id=institution or "",
-            query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key,
-                                                             descending=desc),
+            query_ids=lambda f, key, desc: queries.inbox_ids(
+                store, f if f.institution_id else replace(f, institution_id=self._school()),
+                sort=key, descending=desc),
             fetch_rows=partial(queries.inbox_rows, store, language=language),
             count_statuses=lambda: queries.status_counts(store, self._school()),
             language=language,
@@ -411,11 +413,12 @@ class Application:
         # walks it while holding the GIL (measured: GUI stalls of 100-120 ms down to 20-45 ms).
         gc.freeze()
         # The first rows (read with the ids) and the facts for the filters and the title are
-        # read in parallel; without a sign-in the school is not known before the facts come.
-        self.tasks.run(start_facts, self.store, self.school_id or None, self.language,
-                       on_done=self._facts_read)
+        # read in parallel, the rows shown after the facts; without a sign-in the inbox's
+        # worker finds the school itself (_school), as the facts do.
+        facts = self.tasks.run(start_facts, self.store, self.school_id or None, self.language,
+                               on_done=self._facts_read)
+        self.inbox.reload(after=facts)
         if self.school_id:
-            self.inbox.reload()
             self.conflicts.reload()
         self.refresh_sync_counts()
         # Retention waits a little: its first run on a large store takes a second or two of
@@ -460,12 +463,10 @@ class Application:
     def _facts_read(self, facts: StartFacts) -> None:
         if not self.school_id and facts.institution_id:
             self.school_id = facts.institution_id
-            self.inbox.set_institution(facts.institution_id)
+            self.inbox.set_institution(facts.institution_id)  # (its first rows are this one's)
             self.audit.set_institution(facts.institution_id)
-            self.inbox.reload()
             self.conflicts.reload()
         elif not self.school_id:  # an empty store: nothing to list, but say so
-            self.inbox.reload()
             self.conflicts.reload()
         self.inbox.set_choices(facts.kinds, facts.classes)
         self._show_school_name(facts.school_name or self.qt_app.translate(

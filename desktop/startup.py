@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import configure_mappers
 
 from desktop.models import queries
 from desktop.models.schema import ResourceKind
@@ -22,6 +23,12 @@ class StartFacts:
     school_name: str | None
     kinds: list[tuple[str, str]] = field(default_factory=list)  # (code, label), by code
     classes: list[str] = field(default_factory=list)  # in school order (1.a … 12.c)
+
+
+def prepare_queries() -> None:
+    """Set up the ORM's mappers now (no SQL runs): the first query would do it, some 30 ms of
+    pure Python under a lock, on the worker that reads the inbox's first rows."""
+    configure_mappers()
 
 
 def resource_kinds(store: Store, language: str = "lv") -> list[tuple[str, str]]:

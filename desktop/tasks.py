@@ -10,6 +10,9 @@ queued signal delivery.
 - **Latest result only.** ``run(..., key="inbox-ids", latest=True)``: a newer task with the
   same key (and owner) makes the older one's result be dropped, so a slow answer to an old
   filter never overwrites the answer to the new one. ``cancel(owner, key)`` drops them all.
+- **In order after another task.** ``run(..., after=task_id)``: the answer is handed over only
+  once that task's was (or it failed, or was dropped), though both run at once: a view's first
+  rows can be read next to the facts that must be shown before them.
 - **One error display.** A failure without an ``on_error`` goes to the display the
   composition root set (``set_error_display``: the main window's status bar); the text is the
   exception's Latvian ``message_lv`` or its English text per language (``error_text``), never
@@ -87,6 +90,8 @@ class _Pending:
     owner: weakref.ReferenceType[QObject] | None
     owner_id: int
     scope: Scope | None
+    after: int = 0  # the task whose answer is handed over first (0: none)
+    held: tuple[bool, Any] | None = None  # (succeeded, result or exception), waiting for it
 
 
 class TaskRunner(QObject):
@@ -127,6 +132,7 @@ class TaskRunner(QObject):
         owner: QObject | None = None,
         key: Hashable | None = None,
         latest: bool = False,
+        after: int = 0,
     ) -> int:
         """Run ``fn(*args)`` on a worker; see the module docstring. Returns the task's id
         (0 when the runner is shut down and nothing was started)."""
@@ -149,7 +155,8 @@ class TaskRunner(QObject):
         was_idle = not self._pending
         self._pending[task_id] = _Pending(on_done, on_error,
                                           weakref.ref(owner) if owner is not None else None,
-                                          owner_id, scope)
+                                          owner_id, scope,
+                                          after if after in self._pending else 0)
         if was_idle:
             self.busy_changed.emit(True)
         self._pool.start(_Job(task_id, fn, args, self._relay))
@@ -188,6 +195,8 @@ class TaskRunner(QObject):
             self._forget(task_id)
         if had and not self._pending:
             self.busy_changed.emit(False)
+        for task_id in task_ids:
+            self._release(task_id)
 
     def _forget(self, task_id: int) -> _Pending | None:
         pending = self._pending.pop(task_id, None)
@@ -206,20 +215,45 @@ class TaskRunner(QObject):
                 return None  # its widget is gone: the answer has nobody to go to
         return pending
 
+    def _release(self, task_id: int) -> None:
+        """``task_id`` is settled: the answers that waited for it are handed over."""
+        for follower_id, pending in list(self._pending.items()):
+            if pending.after == task_id:
+                pending.after = 0
+                if pending.held is not None:
+                    self._hand_over(follower_id, *pending.held)
+
     @Slot(object, object)
     def _on_done(self, task_id: int, result: Any) -> None:
-        pending = self._finish(task_id)
-        if pending is not None and pending.on_done is not None:
-            pending.on_done(result)
+        self._settle(task_id, True, result)
 
     @Slot(object, object)
     def _on_failed(self, task_id: int, exc: Exception) -> None:
-        pending = self._finish(task_id)
+        self._settle(task_id, False, exc)
+
+    def _settle(self, task_id: int, succeeded: bool, value: Any) -> None:
+        pending = self._pending.get(task_id)
         if pending is None:
+            return  # dropped
+        if pending.after in self._pending:
+            pending.held = (succeeded, value)  # handed over once the task before it is
             return
-        if pending.on_error is not None:
-            pending.on_error(exc)
-        elif self._error_display is not None:
-            self._error_display(exc)
-        else:
-            log.warning("background task failed without a handler: %s", type(exc).__name__)
+        self._hand_over(task_id, succeeded, value)
+
+    def _hand_over(self, task_id: int, succeeded: bool, value: Any) -> None:
+        pending = self._finish(task_id)
+        try:
+            if pending is None:
+                pass
+            elif succeeded:
+                if pending.on_done is not None:
+                    pending.on_done(value)
+            elif pending.on_error is not None:
+                pending.on_error(value)
+            elif self._error_display is not None:
+                self._error_display(value)
+            else:
+                log.warning("background task failed without a handler: %s",
+                            type(value).__name__)
+        finally:
+            self._release(task_id)

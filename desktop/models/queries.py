@@ -6,12 +6,25 @@ it is about to show, a block at a time; so 100,000 applications cost a list of i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, exists, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import QueryableAttribute
 
 from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
@@ -142,25 +155,34 @@ def inbox_ids(
             result.close()
 
 
+@functools.cache
+def _inbox_rows_statement(language: str) -> Select[*tuple[Any, ...]]:
+    """The inbox rows' query, built once per language: the ids are one expanding parameter
+    (built per call, its coercion and cache key cost more than reading 30 rows)."""
+    label = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
+    pending = _has_command(CommandState.PENDING).label("pending")
+    conflict = _has_command(CommandState.CONFLICT).label("conflict")
+    return (
+        select(
+            Application.id, Application.number, Application.submitted_at,
+            Application.learner_name, Application.learner_class,
+            Application.submitter_name, Application.kind_code, label,
+            Application.status, pending, conflict, Application.learner_personal_code,
+        )
+        # an outer join: a kind may reach us after the applications that name it
+        .outerjoin(ResourceKind, ResourceKind.code == Application.kind_code)
+        .where(Application.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
 def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[InboxRow]:
     """The rows for ``ids``, in the same order."""
     if not ids:
         return []
-    label = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
-    pending = _has_command(CommandState.PENDING).label("pending")
-    conflict = _has_command(CommandState.CONFLICT).label("conflict")
     with store.read() as s:
-        result = s.execute(
-            select(
-                Application.id, Application.number, Application.submitted_at,
-                Application.learner_name, Application.learner_class,
-                Application.submitter_name, Application.kind_code, label,
-                Application.status, pending, conflict, Application.learner_personal_code,
-            )
-            # an outer join: a kind may reach us after the applications that name it
-            .outerjoin(ResourceKind, ResourceKind.code == Application.kind_code)
-            .where(Application.id.in_(list(ids)))
-        ).all()
+        # plain column values: the connection's result, not the ORM's (a third less time)
+        result = s.connection().execute(_inbox_rows_statement(language),
+                                        {"ids": list(ids)}).all()
     by_id = {
         app_id: InboxRow(app_id, number, submitted_at, learner_name, learner_class,
                          submitter_name, kind_code, kind_label or kind_code, status, waiting,
@@ -206,12 +228,24 @@ def first_institution(store: Store) -> str | None:
         return s.scalars(select(Institution.id).order_by(Institution.id)).first()
 
 
+# SQLite answers DISTINCT by walking every entry of the (school, class) index (100,000
+# applications: 9-12 ms, at start-up); hopping from one class to the next in that index costs
+# one look-up per class instead (under 1 ms).
+_CLASSES = text("""
+    WITH RECURSIVE classes(name) AS (
+        SELECT min(learner_class) FROM applications
+        WHERE institution_id = :school AND learner_class IS NOT NULL
+        UNION ALL
+        SELECT (SELECT min(learner_class) FROM applications
+                WHERE institution_id = :school AND learner_class > classes.name)
+        FROM classes WHERE classes.name IS NOT NULL)
+    SELECT name FROM classes WHERE name IS NOT NULL""")
+
+
 def learner_classes(store: Store, institution_id: str) -> list[str]:
     """The classes that occur in the school's applications, in school order (1.a … 12.c)."""
     with store.read() as s:
-        names = s.scalars(select(Application.learner_class).where(
-            Application.institution_id == institution_id,
-            Application.learner_class.is_not(None)).distinct()).all()
+        names = s.execute(_CLASSES, {"school": institution_id}).scalars().all()
 
     def order(name: str) -> tuple[int, str]:
         grade, _, letter = name.partition(".")

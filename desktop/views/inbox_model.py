@@ -53,7 +53,14 @@ STATUS_COLOURS = {
 RowSource = Callable[[Sequence[int]], list[InboxRow]]
 
 
+ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                            Qt.ItemDataRole.ForegroundRole, StatusRole, IdRole})
+
 Block = dict[int, InboxRow]  # application id -> its row
+# Rows read ahead with the ids (those in sight): block number -> (first row, last row, rows).
+# Only part of a block may be read; its other rows are read with the rest of the block when
+# they are first shown.
+Parts = dict[int, tuple[int, int, Block]]
 PLACEHOLDER = "…"  # shown, in grey, while a block of rows is on its way
 PLACEHOLDER_COLOUR = "#9e9e9e"
 
@@ -81,32 +88,40 @@ class InboxModel(ColumnsTableModel):
         self._ids: list[int] = []
         self._rows_by_id: dict[int, int] | None = None  # built on the first look-up
         self._blocks: OrderedDict[int, Block] = OrderedDict()
+        self._parts: dict[int, tuple[int, int]] = {}  # blocks only these rows of are read
         self._stale: set[int] = set()  # blocks shown as they were until read again
         self._loading: set[int] = set()  # blocks on their way from a worker
         self.date_format: Callable[[Any], str] = lambda d: d.strftime("%d.%m.%Y")
 
     # -- data in -----------------------------------------------------------------
-    def set_ids(self, ids: list[int], blocks: dict[int, Block] | None = None) -> None:
-        """Show ``ids`` in this order, with the ``blocks`` already read for them (the ones
+    def set_ids(self, ids: list[int], parts: Parts | None = None) -> None:
+        """Show ``ids`` in this order, with the rows already read for them (``parts``: those
         in sight, read with the ids). The same ids again only repaint (a reset would clear
-        the view's selection for nothing)."""
+        the view's selection for nothing). The model keeps ``ids`` (not a copy)."""
+        parts = parts or {}
         if ids == self._ids:
-            if blocks:
-                for block_no, block in blocks.items():
-                    self._store_block(block_no, block)
-                self._repaint(set(blocks))
-            self.refresh_rows(exclude=set(blocks or ()))
+            current = set()
+            for block_no, (first, last, rows) in parts.items():
+                if self._whole(block_no, first, last) or block_no not in self._blocks \
+                        or block_no in self._parts:
+                    self._store_block(block_no, rows, first, last)
+                    current.add(block_no)
+                else:  # new rows for part of a block that is here: the rest is read again
+                    self._blocks[block_no].update(rows)
+            self._repaint(current)
+            self.refresh_rows(exclude=current)
             return
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids
         self._rows_by_id = None
         self._blocks.clear()
+        self._parts.clear()
         self._stale.clear()
         self._loading.clear()
         if self._tasks is not None:
             self._tasks.cancel(self)  # blocks of the old ids: no longer wanted
-        for block_no, block in (blocks or {}).items():
-            self._store_block(block_no, block)
+        for block_no, (first, last, rows) in parts.items():
+            self._store_block(block_no, rows, first, last)
         self.endResetModel()
 
     def refresh_rows(self, changed: set[int] | None = None, *,
@@ -126,6 +141,7 @@ class InboxModel(ColumnsTableModel):
         if self._tasks is None:
             for block_no in affected:
                 del self._blocks[block_no]
+                self._parts.pop(block_no, None)
         else:
             self._stale |= affected
         self._repaint(affected)
@@ -144,7 +160,17 @@ class InboxModel(ColumnsTableModel):
     def is_fetched(self, row: int) -> bool:
         """The row's block is here and current (not a placeholder, not being read again)."""
         block_no = row // self.BLOCK
-        return block_no in self._blocks and block_no not in self._stale
+        return (block_no in self._blocks and block_no not in self._stale
+                and self._covers(block_no, row))
+
+    def _covers(self, block_no: int, row: int) -> bool:
+        part = self._parts.get(block_no)
+        return part is None or part[0] <= row <= part[1]
+
+    def _whole(self, block_no: int, first: int, last: int) -> bool:
+        """Rows ``first`` … ``last`` are all of the block's."""
+        return first <= block_no * self.BLOCK and \
+            last >= min((block_no + 1) * self.BLOCK, len(self._ids)) - 1
 
     def row_at(self, row: int) -> InboxRow | None:
         """The row if its block is here; otherwise its block is asked for (in the background
@@ -153,7 +179,7 @@ class InboxModel(ColumnsTableModel):
             return None
         block_no = row // self.BLOCK
         block = self._blocks.get(block_no)
-        if block is None or block_no in self._stale:
+        if block is None or block_no in self._stale or not self._covers(block_no, row):
             self._request(block_no)
             block = self._blocks.get(block_no)
         if block is None:
@@ -162,23 +188,33 @@ class InboxModel(ColumnsTableModel):
         return block.get(self._ids[row])
 
     # -- blocks ----------------------------------------------------------------------
-    @classmethod
-    def block_numbers(cls, first_row: int, count: int, total: int) -> list[int]:
-        """The blocks that hold rows ``first_row`` … ``first_row + count - 1``."""
+    @staticmethod
+    def in_sight(first_row: int, count: int, total: int) -> tuple[int, int] | None:
+        """The first and last of ``count`` rows from ``first_row``; near the end of the
+        list, its last ``count`` rows (a view scrolled to the bottom shows those)."""
         if total <= 0 or count <= 0:
-            return []
-        first = min(max(first_row, 0), total - 1)
-        last = min(first + count - 1, total - 1)
-        return list(range(first // cls.BLOCK, last // cls.BLOCK + 1))
+            return None
+        first = max(min(first_row, total - count), 0)
+        return first, min(first + count, total) - 1
 
-    def read_blocks(self, ids: Sequence[int], block_numbers: list[int]) -> dict[int, Block]:
-        """Read blocks of ``ids`` (for a worker thread: it only calls the row source)."""
-        blocks: dict[int, Block] = {}
-        for block_no in block_numbers:
-            chunk = ids[block_no * self.BLOCK:(block_no + 1) * self.BLOCK]
-            if chunk:
-                blocks[block_no] = {r.id: r for r in self._fetch_rows(chunk)}
-        return blocks
+    def read_ahead(self, ids: Sequence[int], spans: list[tuple[int, int]]) -> Parts:
+        """Read the rows ``spans`` name (first and last row) of ``ids``, one query per span,
+        spans that share a block as one (for a worker thread: only the row source is
+        called)."""
+        merged: list[list[int]] = []
+        for first, last in sorted(spans):
+            if merged and first // self.BLOCK <= merged[-1][1] // self.BLOCK:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        parts: Parts = {}
+        for first, last in merged:
+            read = {r.id: r for r in self._fetch_rows(ids[first:last + 1])}
+            for block_no in range(first // self.BLOCK, last // self.BLOCK + 1):
+                lo = max(first, block_no * self.BLOCK)
+                hi = min(last, (block_no + 1) * self.BLOCK - 1)
+                parts[block_no] = (lo, hi, {i: read[i] for i in ids[lo:hi + 1] if i in read})
+        return parts
 
     def _slice(self, block_no: int) -> list[int]:
         return self._ids[block_no * self.BLOCK:(block_no + 1) * self.BLOCK]
@@ -208,13 +244,20 @@ class InboxModel(ColumnsTableModel):
         self._loading.discard(block_no)  # tried again when the rows are next painted
         log.warning("inbox rows could not be read: %s", type(exc).__name__)
 
-    def _store_block(self, block_no: int, block: Block) -> None:
+    def _store_block(self, block_no: int, block: Block, first: int = -1,
+                     last: int = -1) -> None:
+        """Keep ``block``: all of the block's rows, or those from ``first`` to ``last``."""
         self._blocks[block_no] = block
         self._blocks.move_to_end(block_no)
         self._stale.discard(block_no)
+        if first < 0 or self._whole(block_no, first, last):
+            self._parts.pop(block_no, None)
+        else:
+            self._parts[block_no] = (first, last)
         while len(self._blocks) > self.MAX_BLOCKS:
             gone, _ = self._blocks.popitem(last=False)
             self._stale.discard(gone)
+            self._parts.pop(gone, None)
 
     def _repaint(self, block_numbers: set[int]) -> None:
         for block_no in sorted(block_numbers):
@@ -229,13 +272,14 @@ class InboxModel(ColumnsTableModel):
         return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting a cell asks for some eight roles; most are answered before the index is
+        # even looked at.
+        if role not in ANSWERED_ROLES:
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         if role == IdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, StatusRole):
-            return None
         row = self.row_at(index.row())
         if row is None:
             if self.is_fetched(index.row()):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -28,9 +28,20 @@ from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
 from desktop.tasks import TaskRunner
-from desktop.views.inbox_model import COLUMNS, Block, IdRole, InboxModel
+from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel, Parts
 from desktop.views.qt_typed import to_date
-from desktop.views.view_state import capture, restore
+from desktop.views.view_state import ViewState, capture, locate, restore, top_row
+
+
+@dataclass(frozen=True)
+class _Reloaded:
+    """A reload's rows from the worker."""
+
+    ids: list[int]
+    counts: dict[ApplicationStatus, int]
+    parts: Parts  # the rows in sight, read with the ids
+    state: ViewState  # the place when the reload was asked for
+    rows: dict[Hashable, int]  # where that place's rows are among ``ids``
 
 
 class InboxPage(QWidget):
@@ -310,52 +321,57 @@ class InboxPage(QWidget):
         # leaves them as they are, which keeps a filter change to one query.
         self.reload(recount=self._counts is None)
 
-    def reload(self, *, recount: bool = True) -> None:
+    def reload(self, *, recount: bool = True, after: int = 0) -> None:
         """Query the ids for the current filter and sort in the background (and the counts
-        per status unless only the filter or sort changed)."""
+        per status unless only the filter or sort changed); with ``after`` (a task of the
+        same runner), the rows are shown only once that task's answer was."""
         self._queried = True
         f = self.current_filter
         self._remember_filter()
         key, descending = self._sort
         known = self._counts
-        # The rows that will be in sight are read with the ids, so the list never shows
-        # placeholders where it shows rows now (nor at the top when it first opens).
+        # The rows that will be in sight are read with the ids (and a screenful below them,
+        # for a scroll or Page Down), so the list never shows placeholders where it shows
+        # rows now, nor at the top when it first opens; the worker also finds where the
+        # selected, current and top rows went, so that keeping the reviewer's place costs
+        # the GUI thread no walk over the ids.
         state = capture(self.table, self._id_at)
-        in_sight = self._rows_in_sight()
+        ahead = 2 * self._rows_in_sight()
         model = self.model
 
-        def work() -> tuple[list[int], dict[ApplicationStatus, int], dict[int, Block]]:
+        def work() -> _Reloaded:
             ids = self._query_ids(f, key, descending)
-            first = 0
-            if state.anchor is not None:
-                try:
-                    first = ids.index(state.anchor) - state.anchor_offset  # type: ignore[arg-type]
-                except ValueError:
-                    first = state.top_row
-            blocks = model.read_blocks(ids, model.block_numbers(first, in_sight, len(ids)))
-            return (ids, self._count_statuses() if recount or known is None else known,
-                    blocks)
+            rows = locate(ids, state.keys)
+            spans = []
+            sight = model.in_sight(top_row(state, lambda k: rows.get(k, -1)), ahead, len(ids))
+            if sight is not None:
+                spans.append(sight)
+                if state.current is None and sight[0] > 0:
+                    # no row is current: ↓ or Enter from the search goes to the first row
+                    # (focus_list), which then shows at once too
+                    spans.append((0, min(ahead, len(ids)) - 1))
+            return _Reloaded(ids, self._count_statuses() if recount or known is None else known,
+                             model.read_ahead(ids, spans), state, rows)
 
         # a newer filter's query makes this one's answer be dropped
         self._tasks.run(work, on_done=self._apply, on_error=self._show_error, owner=self,
-                        key="ids", latest=True)
+                        key="ids", latest=True, after=after)
 
     def _rows_in_sight(self) -> int:
         height = max(self.table.viewport().height(), self.height(), 600)
         return height // max(self.table.verticalHeader().defaultSectionSize(), 1) + 2
 
-    def _apply(self, result: tuple[list[int], dict[ApplicationStatus, int],
-                                   dict[int, Block]]) -> None:
-        ids, counts, blocks = result
-        self._counts = counts
+    def _apply(self, result: _Reloaded) -> None:
+        self._counts = result.counts
         # The reviewer's place survives the reload: the same applications stay selected, the
         # current one stays current (the detail keeps showing it) and the list does not jump.
         state = capture(self.table, self._id_at)
-        self.model.set_ids(ids, blocks)
-        if not restore(self.table, state, self.model.row_of):
+        rows = result.rows if state == result.state else locate(result.ids, state.keys)
+        self.model.set_ids(result.ids, result.parts)
+        if not restore(self.table, state, lambda k: rows.get(k, -1)):
             self._current_id = None
         self._show_counts()
-        self.loaded.emit(len(ids))
+        self.loaded.emit(len(result.ids))
 
     def refresh_counts(self) -> None:
         """Re-read the counts per status (after a decision) without touching the rows."""
