@@ -332,6 +332,11 @@ class SyncEngine:
                     log.info("sync cursor expired; resyncing from the start (outbox kept)")
                     cursor, seen, report.full_resync, upcoming = None, set(), True, None
                     continue
+                if page.has_more and page.next_cursor == cursor:
+                    # "more to come" without moving on would be asked for forever
+                    raise BadResponseError(
+                        "the changes feed says there is more but did not move past the "
+                        "cursor; nothing more was applied")
                 upcoming = (pool.submit(self.client.changes, self.institution_id,
                                         page.next_cursor, self.page_size)
                             if page.has_more else None)
