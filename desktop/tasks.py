@@ -12,7 +12,8 @@ queued signal delivery.
   filter never overwrites the answer to the new one. ``cancel(owner, key)`` drops them all.
 - **In order after another task.** ``run(..., after=task_id)``: the answer is handed over only
   once that task's was (or it failed, or was dropped), though both run at once: a view's first
-  rows can be read next to the facts that must be shown before them.
+  rows can be read next to the facts that must be shown before them. ``before=task_id`` is
+  the same the other way round, for a task started later whose answer must come first.
 - **One error display.** A failure without an ``on_error`` goes to the display the
   composition root set (``set_error_display``: the main window's status bar); the text is the
   exception's Latvian ``message_lv`` or its English text per language (``error_text``), never
@@ -90,7 +91,7 @@ class _Pending:
     owner: weakref.ReferenceType[QObject] | None
     owner_id: int
     scope: Scope | None
-    after: int = 0  # the task whose answer is handed over first (0: none)
+    after: set[int]  # the tasks whose answers are handed over first
     held: tuple[bool, Any] | None = None  # (succeeded, result or exception), waiting for it
 
 
@@ -133,6 +134,7 @@ class TaskRunner(QObject):
         key: Hashable | None = None,
         latest: bool = False,
         after: int = 0,
+        before: int = 0,
     ) -> int:
         """Run ``fn(*args)`` on a worker; see the module docstring. Returns the task's id
         (0 when the runner is shut down and nothing was started)."""
@@ -156,7 +158,9 @@ class TaskRunner(QObject):
         self._pending[task_id] = _Pending(on_done, on_error,
                                           weakref.ref(owner) if owner is not None else None,
                                           owner_id, scope,
-                                          after if after in self._pending else 0)
+                                          {after} if after in self._pending else set())
+        if before in self._pending:
+            self._pending[before].after.add(task_id)
         if was_idle:
             self.busy_changed.emit(True)
         self._pool.start(_Job(task_id, fn, args, self._relay))
@@ -218,9 +222,9 @@ class TaskRunner(QObject):
     def _release(self, task_id: int) -> None:
         """``task_id`` is settled: the answers that waited for it are handed over."""
         for follower_id, pending in list(self._pending.items()):
-            if pending.after == task_id:
-                pending.after = 0
-                if pending.held is not None:
+            if task_id in pending.after:
+                pending.after.discard(task_id)
+                if not pending.after and pending.held is not None:
                     self._hand_over(follower_id, *pending.held)
 
     @Slot(object, object)
@@ -235,7 +239,7 @@ class TaskRunner(QObject):
         pending = self._pending.get(task_id)
         if pending is None:
             return  # dropped
-        if pending.after in self._pending:
+        if pending.after:
             pending.held = (succeeded, value)  # handed over once the task before it is
             return
         self._hand_over(task_id, succeeded, value)

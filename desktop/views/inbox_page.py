@@ -38,7 +38,7 @@ class _Reloaded:
     """A reload's rows from the worker."""
 
     ids: list[int]
-    counts: dict[ApplicationStatus, int]
+    counts: dict[ApplicationStatus, int] | None  # None: not read again (or read apart)
     parts: Parts  # the rows in sight, read with the ids
     state: ViewState  # the place when the reload was asked for
     rows: dict[Hashable, int]  # where that place's rows are among ``ids``
@@ -350,19 +350,27 @@ class InboxPage(QWidget):
                     # no row is current: ↓ or Enter from the search goes to the first row
                     # (focus_list), which then shows at once too
                     spans.append((0, min(ahead, len(ids)) - 1))
-            return _Reloaded(ids, self._count_statuses() if recount or known is None else known,
-                             model.read_ahead(ids, spans), state, rows)
+            counts = self._count_statuses() if recount and known is not None else None
+            return _Reloaded(ids, counts, model.read_ahead(ids, spans), state, rows)
 
         # a newer filter's query makes this one's answer be dropped
-        self._tasks.run(work, on_done=self._apply, on_error=self._show_error, owner=self,
-                        key="ids", latest=True, after=after)
+        read = self._tasks.run(work, on_done=self._apply, on_error=self._show_error,
+                               owner=self, key="ids", latest=True, after=after)
+        if known is None:
+            # Nothing is on screen yet (the first reload): the counts are read on the other
+            # worker, next to the ids, and the rows are shown after them. Later the counts
+            # are read with the ids, leaving the other worker to the other views.
+            self._tasks.run(self._count_statuses, on_done=self._counts_read,
+                            on_error=self._show_error, owner=self, key="first-counts",
+                            latest=True, before=read)
 
     def _rows_in_sight(self) -> int:
         height = max(self.table.viewport().height(), self.height(), 600)
         return height // max(self.table.verticalHeader().defaultSectionSize(), 1) + 2
 
     def _apply(self, result: _Reloaded) -> None:
-        self._counts = result.counts
+        if result.counts is not None:
+            self._counts = result.counts
         # The reviewer's place survives the reload: the same applications stay selected, the
         # current one stays current (the detail keeps showing it) and the list does not jump.
         state = capture(self.table, self._id_at)

@@ -42,6 +42,20 @@ def test_an_answer_waits_for_the_task_it_comes_after_though_both_run_at_once(
     tasks.shutdown()
 
 
+def test_a_task_started_later_can_be_handed_over_before(qtbot, qapp) -> None:
+    tasks = TaskRunner(qapp)
+    counts_may_end = threading.Event()
+    seen: list[str] = []
+    rows = tasks.run(lambda: "rows", on_done=seen.append)
+    tasks.run(lambda: counts_may_end.wait(5) and "counts", on_done=seen.append, before=rows)
+    qtbot.waitUntil(lambda: tasks._pool.activeThreadCount() == 1, timeout=5000)
+    deliver_queued()
+    assert seen == []  # the rows are read, and wait for the counts started after them
+    counts_may_end.set()
+    qtbot.waitUntil(lambda: seen == ["counts", "rows"], timeout=5000)
+    tasks.shutdown()
+
+
 def test_a_failed_or_dropped_task_before_lets_the_answer_after_it_through(qtbot, qapp) -> None:
     tasks = TaskRunner(qapp)
     seen: list[object] = []
