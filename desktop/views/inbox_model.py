@@ -198,18 +198,18 @@ class InboxModel(ColumnsTableModel):
         return first, min(first + count, total) - 1
 
     def read_ahead(self, ids: Sequence[int], spans: list[tuple[int, int]]) -> Parts:
-        """Read the rows ``spans`` name (first and last row) of ``ids``, one query per span,
-        spans that share a block as one (for a worker thread: only the row source is
-        called)."""
+        """Read the rows ``spans`` name (first and last row) of ``ids``, in one query, spans
+        that share a block as one (for a worker thread: only the row source is called)."""
         merged: list[list[int]] = []
         for first, last in sorted(spans):
             if merged and first // self.BLOCK <= merged[-1][1] // self.BLOCK:
                 merged[-1][1] = max(merged[-1][1], last)
             else:
                 merged.append([first, last])
+        wanted = [i for first, last in merged for i in ids[first:last + 1]]
+        read = {r.id: r for r in self._fetch_rows(wanted)} if wanted else {}
         parts: Parts = {}
         for first, last in merged:
-            read = {r.id: r for r in self._fetch_rows(ids[first:last + 1])}
             for block_no in range(first // self.BLOCK, last // self.BLOCK + 1):
                 lo = max(first, block_no * self.BLOCK)
                 hi = min(last, (block_no + 1) * self.BLOCK - 1)

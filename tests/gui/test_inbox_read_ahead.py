@@ -64,8 +64,10 @@ def test_spans_that_share_a_block_are_read_as_one(store) -> None:
     assert {b: (lo, hi) for b, (lo, hi, _) in parts.items()} == {0: (0, 9), 1: (10, 14)}
     assert set(parts[1][2]) == set(ids[10:15])
     calls.clear()
-    model.read_ahead(ids, [(0, 4), (20, 24)])
-    assert calls == [ids[0:5], ids[20:25]]  # different blocks: a query each
+    parts = model.read_ahead(ids, [(20, 24), (0, 4)])
+    assert calls == [ids[0:5] + ids[20:25]]  # different blocks: still one query
+    assert {b: (lo, hi) for b, (lo, hi, _) in parts.items()} == {0: (0, 4), 2: (20, 24)}
+    assert model.read_ahead(ids, []) == {}
 
 
 def test_in_sight_near_the_end_is_the_last_rows() -> None:
