@@ -132,9 +132,9 @@ class InboxModel(ColumnsTableModel):
             return
         if changed is None:
             affected = set(self._blocks)
-        else:
-            affected = {row // self.BLOCK for i in changed if (row := self.row_of(i)) >= 0}
-        affected &= set(self._blocks)
+        else:  # only blocks that are here matter: their ids, not all the ids, are looked at
+            affected = {block_no for block_no in self._blocks
+                        if not changed.isdisjoint(self._slice(block_no))}
         affected -= exclude or set()
         if not affected:
             return
