@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -21,10 +22,17 @@ from desktop.accounts import Account, SignInService
 from desktop.changes import EVERYTHING, ChangeBus
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
-from desktop.desk import HandoverWatch, desk_services, produce_act
+from desktop.desk import (
+    HandoverWatch,
+    acts_service,
+    desk_services,
+    file_missing_acts,
+    produce_act,
+)
 from desktop.documents.labels import Label, label_sheet_pdf
 from desktop.i18n import install_translator
 from desktop.icons import icon
+from desktop.lifecycle import Lifecycle
 from desktop.models import (
     audit_queries,
     catalogue,
@@ -47,6 +55,7 @@ from desktop.settings import (
     SettingsStore,
     check_server_url,
     default_data_dir,
+    next_return_deadline,
 )
 from desktop.startup import StartFacts, prepare_queries, start_facts
 from desktop.syncing import SyncController
@@ -194,6 +203,10 @@ class Application:
             lambda app_id: details.application_detail(store, self._school(), app_id,
                                                       language=language),
             tasks=self.tasks, changes=self.changes,
+            document_file=lambda doc_id: details.document_file(store, self._require_actor(),
+                                                               doc_id),
+            can_hand_over=lambda: (a := self.actor()) is not None
+            and allows(a.role, Permission.HAND_OVER),
         )
         self.inbox.currentApplicationChanged.connect(self.detail.show_application)
         self.inbox.applicationActivated.connect(self.detail.show_application)
@@ -254,7 +267,14 @@ class Application:
             self.tasks,
             desk_services(store, self._require_actor,
                           url_template=lambda: self.preferences.load().qr_url_template,
-                          staff_name=lambda: staff),
+                          staff_name=lambda: staff,
+                          sign_on_paper=lambda hid, label, act: self.lifecycle.sign_on_paper(
+                              hid, label, act),
+                          change_deadline=lambda ids, current, label:
+                              self.lifecycle.change_deadline(ids, current, label),
+                          record_incident=lambda hid, label: self.lifecycle.record_incident(
+                              hid, label),
+                          acts=acts_service(store, self._require_actor)),
             self.desk_watch, self.customer_screen, changes=self.changes)
         self._add_sections()
         # Every view follows the changes itself (a hidden section reads the store when it is
@@ -273,6 +293,17 @@ class Application:
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor,
                                    self.changes)
         self.window.add_actions(self.decisions.actions)
+        self.lifecycle = Lifecycle(
+            self.tasks, store, self.inbox, self.window, self.actor, self.changes,
+            settings_deadline=lambda: next_return_deadline(
+                self.preferences.load().return_deadline_day, date.today()),
+            staff_name=lambda: staff)
+        self.window.add_actions(self.lifecycle.actions)
+        self.inbox.add_actions(self.decisions.actions)
+        self.inbox.add_actions(self.lifecycle.actions)
+        self.lifecycle.finished.connect(
+            lambda text: self.window.statusBar().showMessage(text, 10_000))
+        self.lifecycle.connect_detail(self.detail)
         self._add_program_menu()
 
     def _add_sections(self) -> None:
@@ -389,6 +420,11 @@ class Application:
             return None
         return Actor(c.username, c.institution_id, c.role)
 
+    def _file_missing_acts(self, staff: str) -> int:
+        """After each pull (on the sync's worker): the acts of confirmations nobody filed."""
+        actor = self.actor()
+        return file_missing_acts(self.store, actor, staff) if actor is not None else 0
+
     def _require_actor(self) -> Actor:
         actor = self.actor()
         if actor is None:
@@ -402,6 +438,7 @@ class Application:
         roles = {m.institution_id: m.role for m in token.memberships}
         self.connection.role = roles.get(self.connection.institution_id)
         self.decisions.update_permissions()
+        self.lifecycle.update_permissions()
         self.catalogue.apply_permission()
         if self.sync is not None:
             self.sync.start()
@@ -439,7 +476,8 @@ class Application:
                 "app", "Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}").format(exc))
             return
         self.client = client
-        engine = SyncEngine(self.store, client, connection.institution_id)
+        engine = SyncEngine(self.store, client, connection.institution_id,
+                            after_pull=lambda: self._file_missing_acts(connection.username))
         self.sync = SyncController(self.tasks, engine, parent=self.window,
                                    interval_s=self.preferences.load().sync_interval_s,
                                    changes=self.changes)

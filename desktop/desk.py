@@ -10,23 +10,30 @@ code needs no network, and the confirmation is picked up by the first sync that 
 from __future__ import annotations
 
 import atexit
+import logging
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.documents import qr
 from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
-from desktop.models import decisions, desk, handovers
+from desktop.models import acts as act_list
+from desktop.models import decisions, desk, handovers, lifecycle
 from desktop.models.changes import OpChanges
 from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
 from desktop.models.files import safe_name
 from desktop.models.journal import Actor
 from desktop.models.store import Store
+from desktop.models.workflow import WorkflowError
 from desktop.tasks import TaskRunner
 from desktop.views.desk_services import DeskServices
+
+log = logging.getLogger(__name__)
 
 
 def act_data(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> ActData:
@@ -41,6 +48,21 @@ def produce_act(store: Store, actor: Actor, handover_id: str, staff_name: str = 
         return existing
     pdf = handover_act_pdf(act_data(store, actor, handover_id, staff_name))
     return desk.file_act(store, actor, handover_id, pdf).path
+
+
+def file_missing_acts(store: Store, actor: Actor, staff_name: str = "") -> int:
+    """File the act of every confirmed handover that has none yet, wherever it was
+    confirmed (the sync calls this after each pull); the number filed. The first workstation
+    to send an act makes it the act; the others fetch that one."""
+    filed = 0
+    for handover_id in lifecycle.acts_to_file(store, actor):
+        try:
+            produce_act(store, actor, handover_id, staff_name)
+        except WorkflowError as exc:  # e.g. filed meanwhile elsewhere: the next sync brings it
+            log.info("act of a handover not filed: %s", type(exc).__name__)
+            continue
+        filed += 1
+    return filed
 
 
 def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> Path:
@@ -67,8 +89,17 @@ def take_back(store: Store, actor: Actor, handover_id: str, condition: str,
 
 def desk_services(store: Store, actor: Callable[[], Actor], *,
                   url_template: Callable[[], str],
-                  staff_name: Callable[[], str] = lambda: "") -> DeskServices:
-    """The desk's callables for the signed-in ``actor`` (read at each call)."""
+                  staff_name: Callable[[], str] = lambda: "",
+                  sign_on_paper: Callable[[str, str, str], object] | None = None,
+                  change_deadline: Callable[[list[str], date | None, str], object] | None = None,
+                  record_incident: Callable[[str, str], object] | None = None,
+                  acts: Callable[[str], list[Any]] | None = None) -> DeskServices:
+    """The desk's callables for the signed-in ``actor`` (read at each call).
+
+    ``sign_on_paper``, ``change_deadline`` and ``record_incident`` are the composition root's
+    ``Lifecycle`` methods (GUI thread, with their own dialogs); ``acts`` lists the school's
+    filed acts (``acts_service(store, actor)``). Each left None hides what the desk would offer
+    with it."""
     return DeskServices(
         find=lambda text, scope: desk.find(store, actor(), text, desk.DeskScope(scope)),
         offerable=lambda app_id: decisions.offerable_items(store, actor(), app_id),
@@ -83,9 +114,20 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
                                                          staff_name()),
         incidents=lambda: desk.open_incidents(store, actor()),
         acknowledge=lambda hid: handovers.acknowledge_incident(store, actor(), hid),
-        overdue=lambda: desk.overdue(store, actor()),
+        overdue=lambda: act_list.overdue_rows(store, actor()),
         receipt_url=lambda app_id: qr.receipt_url(url_template(), app_id),
+        act_file=lambda hid, returned: desk.act_path(store, actor(), hid, returned=returned),
+        export_overdue=lambda rows, path: act_list.export_overdue(store, actor(), rows, path),
+        acts=acts,
+        sign_on_paper=sign_on_paper,
+        change_deadline=change_deadline,
+        record_incident=record_incident,
     )
+
+
+def acts_service(store: Store, actor: Callable[[], Actor]) -> Callable[[str], list[Any]]:
+    """The school's filed acts for the desk's "Akti" tab: search text -> ``ActRow`` list."""
+    return lambda text: act_list.acts(store, actor(), text)
 
 
 class HandoverWatch(QObject):

@@ -14,9 +14,12 @@ real settings.
 
 from __future__ import annotations
 
+import calendar
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -32,6 +35,10 @@ LANGUAGES = ("lv", "en")
 SYNC_INTERVALS_S = (30, 60, 120, 300, 600, 1800)
 # What the state e-service calls an application's page; the school may configure its own.
 DEFAULT_QR_TEMPLATE = "https://www.latvija.lv/lv/Epakalpojumi/izglitibas-resursi/{application_id}"
+# The day and month the school year's devices are due back ("DD.MM."): the return deadline a
+# handover prepared at this workstation is offered first.
+DEFAULT_RETURN_DEADLINE_DAY = "31.05."
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s*$")
 
 
 class SettingError(ValueError):
@@ -119,6 +126,29 @@ def check_role(text: str) -> str:
     return text
 
 
+def check_return_deadline_day(value: Any) -> str:
+    """A day and month such as "31.05." (also typed as "31.5" or "31.05"), as "DD.MM."."""
+    text = "" if value is None else str(value)
+    found = _DAY_MONTH.match(text)
+    day, month = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    # 29.02. is a day of a leap year: in the other years the deadline is the 28th
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        raise SettingError("return_deadline_day", f"{text.strip()!r} is not a day and month",
+                           "Atgriešanas termiņam jābūt dienai un mēnesim, piemēram, 31.05.")
+    return f"{day:02d}.{month:02d}."
+
+
+def next_return_deadline(day_month: str, today: date) -> date:
+    """The next ``day_month`` ("DD.MM.") on or after ``today``: the school year's deadline."""
+    day, month = (int(part) for part in check_return_deadline_day(day_month).split(".")[:2])
+
+    def in_year(year: int) -> date:
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+    this_year = in_year(today.year)
+    return this_year if this_year >= today else in_year(today.year + 1)
+
+
 def _plain(text: str) -> str:
     return text.strip()
 
@@ -137,6 +167,7 @@ class Settings:
     institution_id: str = ""  # the school last worked for, for users serving several
     institution_name: str = ""
     role: str = ""  # the role there at the last sign-in: what an offline start may offer
+    return_deadline_day: str = DEFAULT_RETURN_DEADLINE_DAY  # "DD.MM.", see next_return_deadline
 
     @property
     def data_path(self) -> Path:
@@ -154,6 +185,7 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
     "institution_id": _plain,
     "institution_name": _plain,
     "role": lambda v: check_role(v),
+    "return_deadline_day": check_return_deadline_day,
 }
 
 

@@ -497,3 +497,24 @@ class CentralClient:
         if response.status_code == 200:
             return 200, self._parse(OfferedKindWire, response, "offered kind"), None
         return response.status_code, None, self._problem(response)
+
+    # -- files that go with commands ------------------------------------------------------------
+    def put_file(self, institution_id: str, file_id: str, content: bytes) -> int:
+        """Upload a file's bytes under its id (201 new, 200 already there)."""
+        response = self._send("PUT", f"/v1/institutions/{institution_id}/files/{file_id}",
+                              headers={"Content-Type": "application/octet-stream"},
+                              data=content)
+        if response.status_code in (200, 201):
+            return response.status_code
+        raise CentralError(f"the file upload answered {response.status_code}: "
+                           f"{self._problem_text(response)}")
+
+    def get_file(self, institution_id: str, file_id: str, max_bytes: int) -> bytes:
+        """A file's bytes; refused when the answer is larger than ``max_bytes``."""
+        response = self._send("GET", f"/v1/institutions/{institution_id}/files/{file_id}")
+        if response.status_code != 200:
+            raise CentralError(f"the file download answered {response.status_code}: "
+                               f"{self._problem_text(response)}")
+        if len(response.content) > max_bytes:
+            raise BadResponseError(f"the file {file_id} is larger than {max_bytes} bytes")
+        return response.content

@@ -13,21 +13,27 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import catalogue, decisions, handovers, inventory
+from desktop.models import catalogue, decisions, handovers, inventory, lifecycle
 from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
 from desktop.models.commands import (
     AcknowledgePayload,
+    ArrangePickupPayload,
     CancelPayload,
+    CloseCasePayload,
     CommandName,
     DeferPayload,
+    FileActPayload,
     GrantPayload,
+    IncidentPayload,
     PreparePayload,
     RefusePayload,
     ReturnPayload,
     SetAcceptingPayload,
+    SetDeadlinePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
+    SignPayload,
     UpsertItemPayload,
     spec,
 )
@@ -352,7 +358,10 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
             assert app_id is not None
             return handovers.prepare_handover(store, actor, app_id, item_id=payload.item_id,
                                               return_deadline=payload.return_deadline,
-                                              handover_id=payload.handover_id)
+                                              handover_id=payload.handover_id,
+                                              arrangement=payload.arrangement,
+                                              notify=payload.notify,
+                                              allow_other_kind=payload.allow_other_kind)
         case CancelPayload():
             return handovers.cancel_handover(store, actor, payload.handover_id,
                                              payload.reason, notes=payload.notes)
@@ -361,6 +370,10 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
                                            payload.condition, notes=payload.notes)
         case AcknowledgePayload():
             return handovers.acknowledge_incident(store, actor, payload.handover_id)
+        case (ArrangePickupPayload() | SignPayload() | FileActPayload() | SetDeadlinePayload()
+              | IncidentPayload() | CloseCasePayload()):
+            assert app_id is not None
+            return lifecycle.run_again(store, actor, app_id, command, payload)
         case UpsertItemPayload():
             values = payload.model_dump(exclude={"item_id", "status"})
             return inventory.edit_item(store, actor, aggregate_id, values)

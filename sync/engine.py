@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -48,7 +49,7 @@ from desktop.models.schema import (
     utcnow,
 )
 from desktop.models.store import Store
-from sync import mapping
+from sync import files, mapping
 from sync.client import (
     AuthError,
     BadResponseError,
@@ -84,6 +85,9 @@ log = logging.getLogger(__name__)
 _CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
 
 TRANSIENT = (500, 502, 503, 504, 429)
+#: Commands that name files: their bytes go first (``sync.files``).
+FILE_COMMANDS = frozenset({CommandName.SIGN_HANDOVER, CommandName.FILE_ACT,
+                           CommandName.RECORD_INCIDENT})
 
 
 @dataclass
@@ -100,6 +104,7 @@ class SyncReport:
     full_resync: bool = False
     changed_applications: set[int] = field(default_factory=set)
     changed_items: set[str] = field(default_factory=set)
+    changed_handovers: set[str] = field(default_factory=set)  # e.g. their act fetched
     changed_offered_kinds: set[str] = field(default_factory=set)
     changed_institution: bool = False
 
@@ -108,7 +113,7 @@ class SyncReport:
         """What the views must reload after this sync."""
         return OpChanges.of(
             applications=self.changed_applications, items=self.changed_items,
-            offered_kinds=self.changed_offered_kinds,
+            handovers=self.changed_handovers, offered_kinds=self.changed_offered_kinds,
             outbox=bool(self.pushed or self.conflicts or self.retry_later),
             institution=self.changed_institution,
             everything=self.full_resync or bool(self.deleted),
@@ -289,6 +294,7 @@ class SyncEngine:
         batch_size: int = 200,
         progress: Callable[[Progress], None] | None = None,
         clock: Callable[[], datetime] = utcnow,
+        after_pull: Callable[[], int] | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -298,6 +304,10 @@ class SyncEngine:
         self.progress: Callable[[Progress], None] = progress or (lambda p: None)
         self._clock = clock
         self.backoff = Backoff()
+        # Run after each pull (the app files the acts of confirmations it pulled): when it
+        # queued commands (a positive count) they are pushed in the same round.
+        self.after_pull = after_pull
+        self._files_sent: set[str] = set()
 
     # -- the whole round ----------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
@@ -305,6 +315,12 @@ class SyncEngine:
         report = SyncReport()
         self.push(report)
         self.pull(report)
+        for app_id, handover_id in files.fetch_missing(self.store, self.client,
+                                                       self.institution_id):
+            report.changed_applications.add(app_id)
+            report.changed_handovers.add(handover_id)
+        if self.after_pull is not None and self.after_pull() > 0:
+            self.push(report)
         self.backoff.reset()
         return report
 
@@ -606,7 +622,43 @@ class SyncEngine:
                 state.last_push_at = self._clock()
         return report
 
+    def _with_files(self, cmds: list[PendingCommand],
+                    report: SyncReport) -> tuple[list[PendingCommand], bool]:
+        """The commands whose files reached the service; one whose file is gone here or
+        refused there becomes a conflict for a person (True: something was marked)."""
+        ready: list[PendingCommand] = []
+        marked = False
+        for cmd in cmds:
+            try:
+                payload = cmd.payload_model() if cmd.name in FILE_COMMANDS else None
+            except ValueError:
+                payload = None  # not ours to judge: the service answers it with a 422
+            if payload is None:
+                ready.append(cmd)
+                continue
+            try:
+                files.upload(self.store, self.client, self.institution_id, payload,
+                             self._files_sent)
+            except (OfflineError, RetryLaterError) as exc:
+                self._note_attempt([c.row_id for c in cmds], exc)
+                raise
+            except (AuthError, ForbiddenError, TlsError):
+                raise
+            except (files.MissingFile, CentralError) as exc:
+                with self.store.write() as s:
+                    self._mark_conflict(s, cmd.row_id, 422, Problem(
+                        title=str(exc)[:200], status=422,
+                        detail_lv="Komandai pievienoto failu neizdevās nosūtīt"))
+                report.conflicts += 1
+                marked = True
+                continue
+            ready.append(cmd)
+        return ready, marked
+
     def _push_applications(self, cmds: list[PendingCommand], report: SyncReport) -> bool:
+        cmds, marked = self._with_files(cmds, report)
+        if not cmds:
+            return marked
         requests_ = [(c.application_id, c.request()) for c in cmds
                      if c.application_id is not None]
         try:
@@ -635,7 +687,8 @@ class SyncEngine:
                 results.append((request.command_id, outcome.status, outcome.accepted,
                                 outcome.problem))
         by_id = {r[0]: r for r in results}
-        progressed = False
+        progressed = marked
+        superseded: list[Path] = []
         with self.store.write() as s:
             owned = Ownership.read(s)
             for cmd in cmds:
@@ -650,11 +703,45 @@ class SyncEngine:
                 elif status in TRANSIENT:
                     self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
                     report.retry_later += 1
+                elif self._lost_act_race(s, cmd, status, problem, report, owned, superseded):
+                    progressed = True
                 else:
                     self._mark_conflict(s, cmd.row_id, status, problem)
                     report.conflicts += 1
                     progressed = True
+        for path in superseded:
+            path.unlink(missing_ok=True)
         return progressed
+
+    def _lost_act_race(self, s: Session, cmd: PendingCommand, status: int,
+                       problem: Problem | None, report: SyncReport, owned: Ownership,
+                       superseded: list[Path]) -> bool:
+        """Another workstation filed this handover's act first: theirs is the act. Ours is
+        dropped without asking anyone (nothing a person decided is lost: both acts state the
+        same facts), and the service's record taken."""
+        # 412 too: the winner's act moved the application past our command's base version.
+        if (status not in (409, 412) or cmd.name is not CommandName.FILE_ACT or problem is None
+                or problem.current is None or cmd.application_id is None):
+            return False
+        payload = cmd.payload_model()
+        mine = getattr(payload, "act", None)
+        theirs = next((h.act_document_id for h in problem.current.handovers
+                       if h.id == getattr(payload, "handover_id", None)), None)
+        if mine is None or theirs is None or theirs == mine.id:
+            return False
+        row = s.get(OutboxCommand, cmd.row_id)
+        assert row is not None
+        row.state, row.done_at = CommandState.DISCARDED, self._clock()
+        row.last_error = "the act was filed first by another workstation"
+        owned.release(cmd)
+        path = files.forget_superseded_act(s, self.store, mine.id)
+        if path is not None:
+            superseded.append(path)
+        if not owned.owns_application(cmd.application_id):
+            self._force_application(s, problem.current)
+            report.changed_applications.add(cmd.application_id)
+            self._release_deferred(s, "application", str(cmd.application_id), report)
+        return True
 
     def _done(self, s: Session, cmd: PendingCommand, new_version: int, *,
               later: bool = True) -> None:

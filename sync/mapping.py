@@ -7,6 +7,7 @@ aggregate into the local store inside the caller's transaction, replacing the pr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -15,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from desktop.models.aggregates import HANDOVER_FIELDS
 from desktop.models.codes import DocumentType
 from desktop.models.inventory import money_text
 from desktop.models.schema import (
@@ -50,12 +52,8 @@ from sync.protocol import (
 
 CENTRAL = "central"
 
-_HANDOVER_FIELDS = (
-    "id", "status", "item_id", "act_number", "status_changed_at", "created_at", "prepared_at",
-    "issued_at", "returned_at", "return_deadline", "return_condition", "return_notes",
-    "cancel_reason", "incident_description", "incident_reported_at",
-    "incident_acknowledged_at", "closed_at",
-)
+# The handover's fields, one list for the rules, the store and the wire ("id" first).
+_HANDOVER_FIELDS = HANDOVER_FIELDS
 _ITEM_FIELDS = (
     "kind_code", "inventory_no", "serial_no", "manufacturer", "model", "year",
     "socially_supported", "location", "notes", "status",
@@ -109,6 +107,7 @@ def application_to_wire(session: Session, app: Application) -> ApplicationWire:
             HandoverWire(**{name: getattr(h, name) for name in _HANDOVER_FIELDS})
             for h in handovers
         ],
+        notifications=list(app.notifications or []),
     )
 
 
@@ -140,7 +139,8 @@ def offered_kind_to_wire(session: Session, offered: OfferedKind) -> OfferedKindW
 
 def institution_to_wire(inst: Institution) -> InstitutionWire:
     return InstitutionWire(id=inst.id, version=max(inst.server_version, 1), name=inst.name,
-                           address=inst.address)
+                           address=inst.address,
+                           default_return_deadline=inst.default_return_deadline)
 
 
 def resource_kind_to_wire(kind: ResourceKind) -> ResourceKindWire:
@@ -160,6 +160,7 @@ def apply_institution(session: Session, wire: InstitutionWire) -> bool:
         session.add(inst)
     inst.name = wire.name
     inst.address = wire.address
+    inst.default_return_deadline = wire.default_return_deadline
     inst.server_version = wire.version
     if session.get(SyncState, wire.id) is None:
         session.add(SyncState(institution_id=wire.id))
@@ -253,6 +254,7 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
     app.decision_reason = wire.decision_reason
     app.revisit_on = wire.revisit_on
     app.withdrawal_reason = wire.withdrawal_reason
+    app.notifications = [n.model_dump(mode="json") for n in wire.notifications]
     app.server_version = wire.version
     app.updated_at = utcnow()
     session.flush()
@@ -286,6 +288,7 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
             session.add(held)
         for name in _HANDOVER_FIELDS[1:]:
             setattr(held, name, getattr(hw, name))
+        held.attachments = [a.model_dump(mode="json") for a in hw.attachments]
     session.flush()
     # Rows were deleted and added by key, not through the collection: read it afresh, so a
     # rule run later in the same transaction sees the server's handovers only.
@@ -358,6 +361,19 @@ def _code(value: StrEnum | None) -> str | None:
     return None if value is None else value.value
 
 
+def _sql_value(value: object) -> object:
+    """A wire value as its column stores it (see insert_new_applications)."""
+    if isinstance(value, datetime):
+        return _sql_time(value)
+    if isinstance(value, date):
+        return _sql_day(value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, list):
+        return json.dumps([v.model_dump(mode="json") for v in value])
+    return value
+
+
 def _insert_rows(session: Session, table: str, columns: Sequence[str],
                  rows: Sequence[tuple[object, ...]]) -> None:
     if rows:
@@ -372,6 +388,7 @@ _APP_COLUMNS = (
     "learner_name", "learner_personal_code", "learner_class", "guardian_check",
     "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
     "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
+    "notifications",
 )
 
 
@@ -402,6 +419,7 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
             _code(w.withdrawal_reason), w.version, now,
             search_key_for(w.number, learner.name, sub.name, learner.class_name),
             latvian_sort_key(learner.name),
+            json.dumps([n.model_dump(mode="json") for n in w.notifications]),
         ))
         socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
                         _sql_time(x.confirmed_at)) for x in w.social_statuses)
@@ -410,14 +428,8 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
                 new_docs[ack.document_id] = (ack.document_id, w.institution_id,
                                              ack.doc_type.value, ack.title, now)
             acks.append((w.id, ack.document_id, _sql_time(ack.acknowledged_at)))
-        handovers.extend((
-            h.id, w.id, h.status.value, h.item_id, h.act_number, _sql_time(h.status_changed_at),
-            _sql_time(h.created_at), _sql_time(h.prepared_at), _sql_time(h.issued_at),
-            _sql_time(h.returned_at), _sql_day(h.return_deadline), _code(h.return_condition),
-            h.return_notes, _code(h.cancel_reason), h.incident_description,
-            _sql_time(h.incident_reported_at), _sql_time(h.incident_acknowledged_at),
-            _sql_time(h.closed_at),
-        ) for h in w.handovers)
+        handovers.extend((w.id, *(_sql_value(getattr(h, name)) for name in _HANDOVER_FIELDS))
+                         for h in w.handovers)
     _insert_rows(session, "documents", ("id", "institution_id", "doc_type", "title",
                                         "created_at"), list(new_docs.values()))
     _insert_rows(session, "applications", _APP_COLUMNS, apps)
@@ -426,11 +438,7 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
                  socials)
     _insert_rows(session, "document_acknowledgements",
                  ("application_id", "document_id", "acknowledged_at"), acks)
-    _insert_rows(session, "handovers", (
-        "id", "application_id", "status", "item_id", "act_number", "status_changed_at",
-        "created_at", "prepared_at", "issued_at", "returned_at", "return_deadline",
-        "return_condition", "return_notes", "cancel_reason", "incident_description",
-        "incident_reported_at", "incident_acknowledged_at", "closed_at"), handovers)
+    _insert_rows(session, "handovers", ("application_id", *_HANDOVER_FIELDS), handovers)
     return len(apps)
 
 

@@ -29,6 +29,7 @@ from desktop.models.codes import (
     DocumentType,
     GuardianCheck,
     HandoverStatus,
+    NotificationKind,
     ReturnCondition,
     SocialStatus,
     StaffRole,
@@ -39,9 +40,11 @@ from desktop.models.commands import (
     REGISTRY,
     ActNumber,
     CommandName,
+    DocumentRef,
     ItemFields,
     KindCode,
     Payload,
+    Phone,
     Reason,
     ShortText,
     Uuid,
@@ -127,6 +130,26 @@ class HandoverWire(Wire):
     incident_reported_at: AwareDatetime | None = None
     incident_acknowledged_at: AwareDatetime | None = None
     closed_at: AwareDatetime | None = None
+    pickup_place: Name | None = None
+    pickup_from: AwareDatetime | None = None
+    pickup_to: AwareDatetime | None = None
+    contact_person: Name | None = None
+    contact_phone: Phone | None = None
+    kind_differs: bool = False
+    issued_on_paper: bool = False
+    act_document_id: Uuid | None = None
+    act_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    incident_occurred_on: date | None = None
+    attachments: list[DocumentRef] = Field(default_factory=list, max_length=20)
+
+
+class NotificationWire(Wire):
+    """One message the central service sent to the applicant's contacts."""
+
+    kind: NotificationKind
+    at: AwareDatetime
+    handover_id: Uuid | None = None
+    channels: list[Literal["email", "sms"]] = Field(default_factory=list, max_length=2)
 
 
 class ApplicationWire(Wire):
@@ -149,6 +172,7 @@ class ApplicationWire(Wire):
     revisit_on: date | None = None
     withdrawal_reason: WithdrawalReason | None = None
     handovers: list[HandoverWire] = Field(default_factory=list, max_length=50)
+    notifications: list[NotificationWire] = Field(default_factory=list, max_length=200)
 
 
 #: An item's own fields; the PUT body (If-Match its version; If-None-Match: * to create).
@@ -190,6 +214,7 @@ class InstitutionWire(Wire):
     version: Annotated[int, Field(ge=1)]
     name: Name
     address: Annotated[str, StringConstraints(max_length=300)] | None = None
+    default_return_deadline: date | None = None
 
 
 # --- the changes feed ---------------------------------------------------------------------

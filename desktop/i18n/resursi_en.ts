@@ -2,296 +2,652 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="lv">
 <context>
+    <name>ActsModel</name>
+    <message>
+        <location filename="../views/acts_panel.py" line="40"/>
+        <source>Tiks saņemts ar sinhronizāciju</source>
+        <translation>Will arrive with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="41"/>
+        <source>{0} (uz papīra)</source>
+        <translation>{0} (on paper)</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="42"/>
+        <source>Saglabāts</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="43"/>
+        <source>Saglabāts; arī atgriešanas akts</source>
+        <translation>Saved; return act too</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="71"/>
+        <source>Akts</source>
+        <translation type="unfinished">Handover act</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="73"/>
+        <source>Akta fails</source>
+        <translation>Act file</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="74"/>
+        <source>Izglītojamais</source>
+        <translation type="unfinished">Learner</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="77"/>
+        <source>Iesniedzējs</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="79"/>
+        <source>Inventāra Nr.</source>
+        <translation type="unfinished">Inventory no.</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="80"/>
+        <source>Izsniegts</source>
+        <translation type="unfinished">Issued</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="82"/>
+        <source>Statuss</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>ActsPanel</name>
+    <message>
+        <location filename="../views/acts_panel.py" line="118"/>
+        <source>Pieteikuma vai akta numurs, vārds vai noskenējiet resursa uzlīmi</source>
+        <translation>Application or act number, a name, or scan the device label</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="141"/>
+        <location filename="../views/acts_panel.py" line="233"/>
+        <source>Izvēlieties aktu sarakstā</source>
+        <translation>Choose an act in the list</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="149"/>
+        <location filename="../views/acts_panel.py" line="153"/>
+        <source>Atvērt</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="151"/>
+        <location filename="../views/acts_panel.py" line="155"/>
+        <source>Drukāt atkārtoti</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="157"/>
+        <source>Atvērt aktu</source>
+        <translation>Open the act</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="158"/>
+        <source>Drukāt aktu atkārtoti</source>
+        <translation>Print the act again</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="159"/>
+        <source>Atvērt atgriešanas aktu</source>
+        <translation>Open the return act</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="161"/>
+        <source>Drukāt atgriešanas aktu atkārtoti</source>
+        <translation>Print the return act again</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="170"/>
+        <source>Pieņemšanas-nodošanas akts:</source>
+        <translation>Acceptance-handover act:</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="173"/>
+        <source>Atgriešanas akts:</source>
+        <translation>Return act:</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="196"/>
+        <source>Aktu sarakstu neizdevās nolasīt ({0}).</source>
+        <translation>Could not read the list of acts ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="206"/>
+        <source>Nav atrasts neviens akts</source>
+        <translation>No act found</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="207"/>
+        <source>Vēl nav neviena akta</source>
+        <translation>No acts yet</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="209"/>
+        <source>Akti: {0}, no tiem vēl jāsaņem: {1}</source>
+        <translation>Acts: {0}, still to arrive: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="211"/>
+        <source>Akti: {0}</source>
+        <translation>Acts: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="236"/>
+        <source>Akta {0} fails vēl nav šajā datorā: tas tiks saņemts ar sinhronizāciju.</source>
+        <translation>The file of act {0} is not on this computer yet: it arrives with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="239"/>
+        <source>Akts {0} · pieteikums {1} · {2}</source>
+        <translation>Act {0} · application {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="267"/>
+        <source>Akta fails šajā datorā nav atrasts vai ir bojāts.</source>
+        <translation>The act file is missing on this computer or damaged.</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="274"/>
+        <source>Aktu neizdevās atvērt ({0}).</source>
+        <translation>Could not open the act ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="252"/>
-        <location filename="../views/detail_page.py" line="461"/>
+        <location filename="../views/detail_page.py" line="360"/>
+        <location filename="../views/detail_page.py" line="646"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="260"/>
-        <location filename="../views/detail_page.py" line="364"/>
+        <location filename="../views/detail_page.py" line="368"/>
+        <location filename="../views/detail_page.py" line="472"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="260"/>
-        <location filename="../views/detail_page.py" line="602"/>
+        <location filename="../views/detail_page.py" line="368"/>
+        <location filename="../views/detail_page.py" line="824"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="261"/>
-        <location filename="../views/detail_page.py" line="385"/>
+        <location filename="../views/detail_page.py" line="369"/>
+        <location filename="../views/detail_page.py" line="493"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="261"/>
-        <location filename="../views/detail_page.py" line="384"/>
+        <location filename="../views/detail_page.py" line="369"/>
+        <location filename="../views/detail_page.py" line="492"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="309"/>
+        <location filename="../views/detail_page.py" line="417"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="312"/>
+        <location filename="../views/detail_page.py" line="420"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="320"/>
+        <location filename="../views/detail_page.py" line="428"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="322"/>
+        <location filename="../views/detail_page.py" line="430"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="359"/>
+        <location filename="../views/detail_page.py" line="467"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="360"/>
-        <location filename="../views/detail_page.py" line="367"/>
+        <location filename="../views/detail_page.py" line="468"/>
+        <location filename="../views/detail_page.py" line="475"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="361"/>
+        <location filename="../views/detail_page.py" line="469"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="362"/>
+        <location filename="../views/detail_page.py" line="470"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="363"/>
-        <location filename="../views/detail_page.py" line="370"/>
+        <location filename="../views/detail_page.py" line="471"/>
+        <location filename="../views/detail_page.py" line="478"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="366"/>
+        <location filename="../views/detail_page.py" line="474"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="368"/>
+        <location filename="../views/detail_page.py" line="476"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="369"/>
+        <location filename="../views/detail_page.py" line="477"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="372"/>
+        <location filename="../views/detail_page.py" line="480"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="373"/>
+        <location filename="../views/detail_page.py" line="481"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="375"/>
+        <location filename="../views/detail_page.py" line="483"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="376"/>
+        <location filename="../views/detail_page.py" line="484"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="377"/>
+        <location filename="../views/detail_page.py" line="485"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="378"/>
+        <location filename="../views/detail_page.py" line="486"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="380"/>
+        <location filename="../views/detail_page.py" line="488"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="381"/>
-        <location filename="../views/detail_page.py" line="598"/>
+        <location filename="../views/detail_page.py" line="489"/>
+        <location filename="../views/detail_page.py" line="805"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="382"/>
+        <location filename="../views/detail_page.py" line="490"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="383"/>
+        <location filename="../views/detail_page.py" line="491"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="387"/>
+        <location filename="../views/detail_page.py" line="505"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="389"/>
+        <location filename="../views/detail_page.py" line="497"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="391"/>
+        <location filename="../views/detail_page.py" line="499"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="469"/>
+        <location filename="../views/detail_page.py" line="518"/>
+        <source>Faila paziņojums</source>
+        <translation>File message</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="525"/>
+        <source>Parakstīt uz papīra…</source>
+        <translation>Sign on paper…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="526"/>
+        <source>Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad izsniegšana ir „Gatavs izsniegšanai“.</source>
+        <translation>The applicant signed the act on paper: the device is issued. Available while the handover is “Ready for issue”.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="529"/>
+        <source>Mainīt atgriešanas termiņu…</source>
+        <translation>Change return deadline…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="530"/>
+        <source>Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts.</source>
+        <translation>Available until the device is returned, lost or stolen.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="533"/>
+        <source>Reģistrēt nozaudēšanu vai zādzību…</source>
+        <translation>Record loss or theft…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="534"/>
+        <source>Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai nozagts.</source>
+        <translation>The applicant told the school that the issued device was lost or stolen.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="537"/>
+        <source>Slēgt lietu…</source>
+        <translation>Close case…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="538"/>
+        <source>Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc 25 mēnešiem.</source>
+        <translation>Close the case of a lost or stolen device: its data is deleted after 25 months.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="542"/>
+        <source>Paziņojumi iesniedzējam</source>
+        <translation>Notifications to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="654"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="481"/>
+        <location filename="../views/detail_page.py" line="666"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="497"/>
+        <location filename="../views/detail_page.py" line="682"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="499"/>
+        <location filename="../views/detail_page.py" line="684"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="503"/>
+        <location filename="../views/detail_page.py" line="688"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="506"/>
+        <location filename="../views/detail_page.py" line="691"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="549"/>
+        <location filename="../views/detail_page.py" line="734"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="553"/>
+        <location filename="../views/detail_page.py" line="738"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="558"/>
+        <location filename="../views/detail_page.py" line="743"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="567"/>
+        <location filename="../views/detail_page.py" line="752"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="571"/>
+        <location filename="../views/detail_page.py" line="756"/>
         <source>{0}
 {1} · apstiprināts {2}</source>
         <translation>{0}
 {1} · acknowledged {2}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="580"/>
+        <location filename="../views/detail_page.py" line="765"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="587"/>
+        <location filename="../views/detail_page.py" line="768"/>
+        <source>{0}
+sērijas Nr. {1}</source>
+        <translation>{0}
+serial no. {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="780"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="597"/>
+        <location filename="../views/detail_page.py" line="809"/>
+        <source>⚠ Cits veids nekā pieprasīts</source>
+        <translation>⚠ Another kind than applied for</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="810"/>
+        <source>Cits veids nekā pieprasīts</source>
+        <translation>Another kind than applied for</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="816"/>
+        <source>{0} · parakstīts uz papīra</source>
+        <translation>{0} · signed on paper</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="826"/>
+        <source>Saņemšanas vieta</source>
+        <translation>Pickup place</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="828"/>
+        <source>Saņemšanas laiks</source>
+        <translation>Pickup time</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="831"/>
+        <source>Kontaktpersona</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="835"/>
+        <location filename="../views/detail_page.py" line="848"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="599"/>
+        <location filename="../views/detail_page.py" line="837"/>
+        <source>Pielikumi</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="854"/>
+        <location filename="../views/detail_page.py" line="888"/>
+        <source>Atvērt</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="855"/>
+        <source>Atvērt aktu</source>
+        <translation>Open the act</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="856"/>
+        <source>Drukāt</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="857"/>
+        <source>Drukāt aktu</source>
+        <translation type="unfinished">Print act</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="864"/>
+        <source>Akts vēl nav saņemts no centrālā servisa</source>
+        <translation>The act has not been received from the central service yet</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="865"/>
+        <source>Akts būs pieejams pēc izsniegšanas</source>
+        <translation>The act will be available once the device is issued</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="889"/>
+        <source>Atvērt: {0}</source>
+        <translation>Open: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="896"/>
+        <source>Fails vēl nav saņemts no centrālā servisa</source>
+        <translation>The file has not been received from the central service yet</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="906"/>
+        <source>Ziņojums par nozaudēšanu vai zādzību</source>
+        <translation>Report of loss or theft</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="913"/>
+        <source>Veids</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="915"/>
+        <source>Notika</source>
+        <translation>Occurred on</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="916"/>
+        <source>Apraksts</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="917"/>
+        <source>Ziņots</source>
+        <translation type="unfinished">Reported</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="919"/>
+        <source>{0} (lieta nav slēgta)</source>
+        <translation>{0} (the case is open)</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="920"/>
+        <source>Lieta slēgta</source>
+        <translation>Case closed</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="924"/>
+        <source>e-pasts</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="924"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="925"/>
+        <source>Paziņots iesniedzējam: {0}, {1}</source>
+        <translation>Applicant notified: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="942"/>
+        <source>Failu neizdevās atvērt: sistēmā nav programmas, kas to parāda.</source>
+        <translation>The file could not be opened: no program on this computer shows it.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="959"/>
+        <source>Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.</source>
+        <translation>The file has not reached this workstation yet, or it is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="965"/>
+        <source>Failu neizdevās nolasīt ({0})</source>
+        <translation>The file could not be read ({0})</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="806"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="600"/>
+        <location filename="../views/detail_page.py" line="813"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="601"/>
+        <location filename="../views/detail_page.py" line="817"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="605"/>
+        <location filename="../views/detail_page.py" line="819"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="609"/>
+        <location filename="../views/detail_page.py" line="823"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="611"/>
+        <location filename="../views/detail_page.py" line="833"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="616"/>
         <source>{0}
 ziņots {1}</source>
-        <translation>{0}
+        <translation type="vanished">{0}
 reported {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="620"/>
         <source>Incidents</source>
-        <translation>Incident</translation>
+        <translation type="vanished">Incident</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="627"/>
+        <location filename="../views/detail_page.py" line="977"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="628"/>
+        <location filename="../views/detail_page.py" line="978"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="645"/>
+        <location filename="../views/detail_page.py" line="995"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="648"/>
+        <location filename="../views/detail_page.py" line="998"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -905,6 +1261,30 @@ reported {1}</translation>
     </message>
 </context>
 <context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="647"/>
+        <location filename="../views/lifecycle_dialogs.py" line="656"/>
+        <source>Slēgt lietu</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="651"/>
+        <source>Lieta tiks slēgta; dati tiks dzēsti pēc 25 mēnešiem.</source>
+        <translation>The case will be closed; its data will be deleted after 25 months.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="652"/>
+        <source>&amp;Piezīmes (nav obligātas):</source>
+        <translation>&amp;Notes (optional):</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="653"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsModel</name>
     <message>
         <location filename="../views/conflicts_panel.py" line="118"/>
@@ -1363,65 +1743,118 @@ reported {1}</translation>
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../views/customer_screen.py" line="73"/>
+        <location filename="../views/customer_screen.py" line="82"/>
         <source>Resursa saņemšana</source>
         <translation>Receiving the device</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="92"/>
+        <location filename="../views/customer_screen.py" line="101"/>
         <source>1. Noskenējiet QR kodu ar sava tālruņa kameru.&lt;br&gt;2. Pierakstieties portālā latvija.lv.&lt;br&gt;3. Pārbaudiet resursu un nospiediet „Apstiprinu saņemšanu”.</source>
         <translation>1. Scan the QR code with your phone’s camera.&lt;br&gt;2. Sign in at latvija.lv.&lt;br&gt;3. Check the device and press “I confirm receipt”.</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="111"/>
+        <location filename="../views/customer_screen.py" line="120"/>
         <source>Saņemts</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="116"/>
+        <location filename="../views/customer_screen.py" line="124"/>
         <source>Paldies! Saņemšana apstiprināta. Pieņemšanas-nodošanas akts ir noformēts.</source>
         <translation>Thank you! Receipt confirmed. The handover act has been drawn up.</translation>
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="399"/>
+        <source>Mainīt atgriešanas termiņu</source>
+        <translation>Change the return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="404"/>
+        <source>Atgriešanas termiņš</source>
+        <translation>Return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="406"/>
+        <source>Pašreizējais termiņš: {0}</source>
+        <translation>Current deadline: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="408"/>
+        <source>Pašreizējie termiņi atšķiras vai nav noteikti.</source>
+        <translation>The current deadlines differ or are not set.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="410"/>
+        <source>Pašreizējais termiņš: nav noteikts</source>
+        <translation>Current deadline: none</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="415"/>
+        <source>Jaunais atgriešanas termiņš</source>
+        <translation>New return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="416"/>
+        <source>Paziņot iesniedzējam</source>
+        <translation>Notify the applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="417"/>
+        <source>Paziņot iesniedzējiem</source>
+        <translation>Notify the applicants</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="420"/>
+        <source>Mainīt</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="423"/>
+        <source>&amp;Jaunais termiņš:</source>
+        <translation>&amp;New deadline:</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
-        <location filename="../deciding.py" line="42"/>
+        <location filename="../deciding.py" line="50"/>
         <source>Piešķirt…</source>
         <translation>Grant…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="45"/>
+        <location filename="../deciding.py" line="53"/>
         <source>Atteikt…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="48"/>
+        <location filename="../deciding.py" line="56"/>
         <source>Atlikt…</source>
         <translation>Defer…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="61"/>
+        <location filename="../deciding.py" line="69"/>
         <source>Lemt par pieteikumiem drīkst izskatītājs vai administrators</source>
         <translation>Only a reviewer or an administrator can decide on applications</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="67"/>
+        <location filename="../deciding.py" line="75"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="71"/>
+        <location filename="../deciding.py" line="79"/>
         <source>Piešķirt var pa vienam pieteikumam.</source>
         <translation>Applications can be granted only one at a time.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="136"/>
+        <location filename="../deciding.py" line="144"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="139"/>
+        <location filename="../deciding.py" line="147"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Succeeded: {0}. Failed: {1}.</translation>
     </message>
@@ -1429,12 +1862,12 @@ reported {1}</translation>
 <context>
     <name>DeferDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="329"/>
+        <location filename="../views/decision_dialogs.py" line="325"/>
         <source>Izskatīt atkārtoti:</source>
         <translation>Review again on:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="331"/>
+        <location filename="../views/decision_dialogs.py" line="327"/>
         <source>Atkārtotas izskatīšanas datums</source>
         <translation>Date to review again</translation>
     </message>
@@ -1442,105 +1875,124 @@ reported {1}</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../views/desk_page.py" line="170"/>
-        <location filename="../views/desk_page.py" line="261"/>
+        <location filename="../views/desk_page.py" line="175"/>
+        <location filename="../views/desk_page.py" line="289"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="171"/>
+        <location filename="../views/desk_page.py" line="176"/>
         <source>Atgriešana</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="174"/>
+        <location filename="../views/desk_page.py" line="179"/>
         <source>Nozaudēti un nozagti</source>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="176"/>
+        <location filename="../views/desk_page.py" line="184"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="206"/>
+        <location filename="../views/desk_page.py" line="189"/>
+        <source>Akti</source>
+        <translation>Acts</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="229"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi</source>
         <translation>Application number, name, or scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="211"/>
-        <location filename="../views/desk_page.py" line="324"/>
+        <location filename="../views/desk_page.py" line="234"/>
+        <location filename="../views/desk_page.py" line="359"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="219"/>
+        <location filename="../views/desk_page.py" line="242"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="222"/>
+        <location filename="../views/desk_page.py" line="245"/>
         <source>vai izvēlieties pieejamu resursu</source>
         <translation>or choose an available device</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="224"/>
+        <location filename="../views/desk_page.py" line="247"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="238"/>
+        <location filename="../views/desk_page.py" line="261"/>
         <source>Rādīt klienta ekrānu</source>
         <translation>Show applicant screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="240"/>
+        <location filename="../views/desk_page.py" line="263"/>
         <source>Atcelt nodošanu…</source>
         <translation>Cancel handover…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="242"/>
+        <location filename="../views/desk_page.py" line="265"/>
         <location filename="../views/desk_print.py" line="37"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="244"/>
         <source>Papīra akts ar parakstiem</source>
-        <translation>Paper act with signatures</translation>
+        <translation type="vanished">Paper act with signatures</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="246"/>
+        <location filename="../views/desk_page.py" line="267"/>
+        <source>Drukāt papīra aktu</source>
+        <translation>Print paper act</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="269"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="254"/>
+        <location filename="../views/desk_page.py" line="271"/>
+        <source>Parakstīts uz papīra…</source>
+        <translation>Signed on paper…</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="273"/>
+        <source>Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu</source>
+        <translation>The applicant signed the printed act: record the handover and keep the act</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="282"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="258"/>
+        <location filename="../views/desk_page.py" line="286"/>
         <source>Pilnekrāna režīmā</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="263"/>
+        <location filename="../views/desk_page.py" line="291"/>
         <source>Resurss:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="265"/>
+        <location filename="../views/desk_page.py" line="293"/>
         <source>Klienta ekrāns:</source>
         <translation>Applicant screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="284"/>
+        <location filename="../views/desk_page.py" line="314"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.lv, noskenējot QR kodu klienta ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.lv by scanning the QR code on the applicant screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="331"/>
+        <location filename="../views/desk_page.py" line="366"/>
         <source>Iesniedzējs: {0}
 Resurss: {1}
 Rezervētais resurss: {2}
@@ -1553,77 +2005,87 @@ Return by: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="333"/>
+        <location filename="../views/desk_page.py" line="368"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="341"/>
+        <location filename="../views/desk_page.py" line="376"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="344"/>
+        <location filename="../views/desk_page.py" line="379"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="360"/>
+        <location filename="../views/desk_page.py" line="395"/>
         <source>nav pieejamu piemērotu resursu</source>
         <translation>no suitable device available</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="378"/>
+        <location filename="../views/desk_page.py" line="413"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="388"/>
+        <location filename="../views/desk_page.py" line="423"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="409"/>
+        <location filename="../views/desk_page.py" line="446"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation at latvija.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="431"/>
+        <location filename="../views/desk_page.py" line="470"/>
         <source>Nodošana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="439"/>
+        <location filename="../views/desk_page.py" line="478"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="475"/>
+        <location filename="../views/desk_page.py" line="516"/>
         <source>Nodošana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the device is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="501"/>
+        <location filename="../views/desk_page.py" line="539"/>
+        <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
+        <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="558"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi</source>
         <translation>Application number, name, or scan the returned device’s label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="503"/>
+        <location filename="../views/desk_page.py" line="561"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="509"/>
+        <location filename="../views/desk_page.py" line="567"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="527"/>
+        <location filename="../views/desk_page.py" line="597"/>
+        <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
+        <translation>This device is no longer out on loan: it may have been taken back already.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="607"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="542"/>
+        <location filename="../views/desk_page.py" line="622"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
@@ -1631,42 +2093,42 @@ Status: {4}</translation>
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="113"/>
+        <location filename="../views/decision_dialogs.py" line="109"/>
         <source>Piešķirt resursu</source>
         <translation>Grant a device</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="118"/>
+        <location filename="../views/decision_dialogs.py" line="114"/>
         <source>Piešķirt ierīci:</source>
         <translation>Grant the device:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="120"/>
+        <location filename="../views/decision_dialogs.py" line="116"/>
         <source>Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)</source>
         <translation>Grant without a device (the issuing desk will choose one)</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="125"/>
+        <location filename="../views/decision_dialogs.py" line="121"/>
         <source>Ierīces inventāra numurs</source>
         <translation>Device inventory number</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="130"/>
+        <location filename="../views/decision_dialogs.py" line="126"/>
         <source>Nav pieejamu piemērotu ierīču: pieteikumu var piešķirt bez ierīces, un ierīci izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable devices are available: the application can be granted without a device, and the issuing desk will choose one.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="132"/>
+        <location filename="../views/decision_dialogs.py" line="128"/>
         <source>Atdošanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="134"/>
+        <location filename="../views/decision_dialogs.py" line="130"/>
         <source>Atdošanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="135"/>
+        <location filename="../views/decision_dialogs.py" line="131"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
     </message>
@@ -1674,12 +2136,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="149"/>
+        <location filename="../desk.py" line="197"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="163"/>
+        <location filename="../desk.py" line="211"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -1874,17 +2336,17 @@ Status: {4}</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="266"/>
+        <location filename="../views/inbox_model.py" line="310"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="268"/>
+        <location filename="../views/inbox_model.py" line="312"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="269"/>
+        <location filename="../views/inbox_model.py" line="313"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
@@ -1892,84 +2354,172 @@ Status: {4}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="75"/>
+        <location filename="../views/inbox_page.py" line="87"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="77"/>
+        <location filename="../views/inbox_page.py" line="89"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="79"/>
+        <location filename="../views/inbox_page.py" line="91"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="80"/>
+        <location filename="../views/inbox_page.py" line="92"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="85"/>
+        <location filename="../views/inbox_page.py" line="97"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="86"/>
+        <location filename="../views/inbox_page.py" line="98"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="90"/>
+        <location filename="../views/inbox_page.py" line="102"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="91"/>
+        <location filename="../views/inbox_page.py" line="103"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="95"/>
+        <location filename="../views/inbox_page.py" line="107"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="96"/>
+        <location filename="../views/inbox_page.py" line="108"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="102"/>
+        <location filename="../views/inbox_page.py" line="114"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="109"/>
+        <location filename="../views/inbox_page.py" line="121"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="110"/>
+        <location filename="../views/inbox_page.py" line="122"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="144"/>
+        <location filename="../views/inbox_page.py" line="156"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="370"/>
+        <location filename="../views/inbox_page.py" line="395"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="377"/>
+        <location filename="../views/inbox_page.py" line="402"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="554"/>
+        <source>Reģistrēt nozaudēšanu vai zādzību</source>
+        <translation>Record a loss or theft</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="558"/>
+        <source>Nozaudēts</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="559"/>
+        <source>Resurss nozaudēts</source>
+        <translation>Device lost</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="560"/>
+        <source>Nozagts</source>
+        <translation>Stolen</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="561"/>
+        <source>Resurss nozagts</source>
+        <translation>Device stolen</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="568"/>
+        <source>Notikuma datums</source>
+        <translation>Date it happened</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="569"/>
+        <source>Kas notika</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="571"/>
+        <source>Kur un kā resurss pazuda, kas par to ziņoja</source>
+        <translation>Where and how the device went missing, who reported it</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="574"/>
+        <source>Pievienot failu…</source>
+        <translation>Add a file…</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="574"/>
+        <source>Pielikums</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="575"/>
+        <source>Pielikumi</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="576"/>
+        <source>Reģistrēt</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="584"/>
+        <source>Kas noticis:</source>
+        <translation>What happened:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="585"/>
+        <source>Notikuma &amp;datums:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="588"/>
+        <source>&amp;Apraksts:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="590"/>
+        <source>Pielikumi (piemēram, policijas izziņa), PDF, PNG vai JPEG līdz 20 MB:</source>
+        <translation>Attachments (e.g. the police report), PDF, PNG or JPEG up to 20 MB:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="604"/>
+        <source>Resurss uzreiz kļūs nozaudēts vai nozagts; ziņojums tiks uzskatīts par apstiprinātu.</source>
+        <translation>The device becomes lost or stolen at once; the report counts as acknowledged.</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2906,99 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../lifecycle.py" line="157"/>
+        <source>Sagatavot izsniegšanai…</source>
+        <translation>Prepare for issue…</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="159"/>
+        <source>Mainīt atgriešanas termiņu…</source>
+        <translation>Change the return deadline…</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="168"/>
+        <source>Izsniegt resursus drīkst izsniegšanas darbinieks vai administrators</source>
+        <translation>Only the issuing desk or an administrator may issue devices</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="171"/>
+        <source>Vienoties par saņemšanas vietu un laiku atlasītajiem piešķirtajiem pieteikumiem</source>
+        <translation>Agree the pickup place and time for the selected granted applications</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="175"/>
+        <source>Mainīt atlasīto pieteikumu resursu atgriešanas termiņu</source>
+        <translation>Change the return deadline of the selected applications' devices</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="183"/>
+        <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
+        <translation>First choose an application in the list.</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="232"/>
+        <source>Izsniegšanai sagatavots {0} pieteikums</source>
+        <translation>{0} application prepared for issue</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="233"/>
+        <source>Izsniegšanai sagatavoti {0} pieteikumi</source>
+        <translation>{0} applications prepared for issue</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="251"/>
+        <source>Atlasītajiem pieteikumiem nav izsniegšanas, kurai mainīt atgriešanas termiņu.</source>
+        <translation>The selected applications have no handover whose return deadline could change.</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="254"/>
+        <source>pieteikumam nav aktīvas izsniegšanas</source>
+        <translation>the application has no active handover</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="290"/>
+        <source>Atgriešanas termiņš mainīts {0} pieteikumam</source>
+        <translation>Return deadline changed for {0} application</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="292"/>
+        <source>Atgriešanas termiņš mainīts {0} pieteikumiem</source>
+        <translation>Return deadline changed for {0} applications</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="308"/>
+        <source>Reģistrēta nozaudēšana: {0}</source>
+        <translation>Loss recorded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="309"/>
+        <source>Reģistrēta zādzība: {0}</source>
+        <translation>Theft recorded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="324"/>
+        <source>Lieta slēgta: {0}</source>
+        <translation>Case closed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="338"/>
+        <source>Izsniegts ar aktu uz papīra: {0}</source>
+        <translation>Issued with a paper act: {0}</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="391"/>
+        <source>… un vēl {0}</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="394"/>
+        <source>Izdevās: {0}. Neizdevās: {1}.</source>
+        <translation>Done: {0}. Not done: {1}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../views/main_window.py" line="28"/>
@@ -2475,33 +3118,236 @@ Status: {4}</translation>
 <context>
     <name>OverduePanel</name>
     <message>
-        <location filename="../views/overdue_panel.py" line="63"/>
+        <location filename="../views/overdue_panel.py" line="41"/>
+        <source>Saglabāt kā</source>
+        <translation type="unfinished">Save as</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="97"/>
+        <source>Mainīt termiņu…</source>
+        <translation>Change deadline…</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="99"/>
+        <source>Jauns atgriešanas termiņš visiem atlasītajiem resursiem</source>
+        <translation>A new return deadline for all selected devices</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="101"/>
+        <source>Pieņemt atpakaļ</source>
+        <translation type="unfinished">Take back</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="103"/>
+        <source>Ierakstīt nozaudēšanu…</source>
+        <translation>Record loss…</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="105"/>
+        <source>Iesniedzējs ziņoja, ka resurss nozaudēts vai nozagts</source>
+        <translation>The applicant reported the device lost or stolen</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="107"/>
+        <source>Eksportēt CSV…</source>
+        <translation type="unfinished">Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="108"/>
+        <source>Sarakstā redzamās rindas CSV failā</source>
+        <translation>The rows shown in the list, as a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="152"/>
         <source>Nav resursu ar nokavētu atgriešanas termiņu.</source>
         <translation>No devices are past their return date.</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="64"/>
+        <location filename="../views/overdue_panel.py" line="153"/>
         <source>Atgriešanas termiņš nokavēts: {0}</source>
         <translation>Past the return date: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="200"/>
+        <source>CSV faili (*.csv)</source>
+        <translation type="unfinished">CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="209"/>
+        <source>Saglabāts: {0} (rindas: {1})</source>
+        <translation>Saved: {0} (rows: {1})</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="215"/>
+        <source>Neizdevās saglabāt failu {0}.</source>
+        <translation>Could not save the file {0}.</translation>
     </message>
 </context>
 <context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="118"/>
         <location filename="../views/detail_page.py" line="143"/>
+        <location filename="../views/detail_page.py" line="168"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="120"/>
+        <location filename="../views/detail_page.py" line="145"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="143"/>
+        <location filename="../views/detail_page.py" line="168"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareAheadDialog</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="205"/>
+        <source>Sagatavot izsniegšanai</source>
+        <translation>Prepare for issue</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="217"/>
+        <source>Resurss</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="219"/>
+        <source>— izvēlēsies izsniegšanas vietā —</source>
+        <translation>— chosen at the desk —</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="224"/>
+        <source>Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas vietā.</source>
+        <translation>No suitable device is available: the device will be chosen at the desk.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="228"/>
+        <source>piemēram, Skolas 12. kabinets</source>
+        <translation>e.g. school room 12</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="229"/>
+        <source>Saņemšanas vieta</source>
+        <translation>Pickup place</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="241"/>
+        <source>Saņemšanas datums</source>
+        <translation>Pickup date</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="242"/>
+        <source>Saņemšanas laiks no</source>
+        <translation>Pickup time from</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="243"/>
+        <source>Saņemšanas laiks līdz</source>
+        <translation>Pickup time until</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="245"/>
+        <source>Kontaktpersona</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="246"/>
+        <source>vārds un uzvārds</source>
+        <translation>first name and surname</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="249"/>
+        <source>Kontaktpersonas tālrunis</source>
+        <translation>Contact person's phone</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="250"/>
+        <source>piemēram, +371 67 000 000 (nav obligāts)</source>
+        <translation>e.g. +371 67 000 000 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="252"/>
+        <source>Atgriešanas termiņš:</source>
+        <translation>Return deadline:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="253"/>
+        <source>Noteikt atgriešanas termiņu</source>
+        <translation>Set a return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="257"/>
+        <source>Atgriešanas termiņš</source>
+        <translation>Return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="259"/>
+        <source>nav noteikts</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="260"/>
+        <source>Paziņot iesniedzējam</source>
+        <translation>Notify the applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="261"/>
+        <source>Paziņot iesniedzējiem</source>
+        <translation>Notify the applicants</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="265"/>
+        <source>Centrālais serviss nosūtīs iesniedzējam saņemšanas vietu, laiku un kontaktus.</source>
+        <translation>The central service will send the applicant the pickup place, time and contacts.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="267"/>
+        <source>Centrālais serviss nosūtīs iesniedzējiem saņemšanas vietu, laiku un kontaktus.</source>
+        <translation>The central service will send the applicants the pickup place, time and contacts.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="269"/>
+        <source>Sagatavot</source>
+        <translation>Prepare</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="274"/>
+        <source>&amp;Resurss:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="277"/>
+        <source>Saņemšanas &amp;vieta:</source>
+        <translation>Pickup &amp;place:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="281"/>
+        <source>no</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="283"/>
+        <source>līdz</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="286"/>
+        <source>Saņemšanas &amp;laiks:</source>
+        <translation>Pickup &amp;time:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="287"/>
+        <source>&amp;Kontaktpersona:</source>
+        <translation>&amp;Contact person:</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="288"/>
+        <source>&amp;Tālrunis:</source>
+        <translation>P&amp;hone:</translation>
     </message>
 </context>
 <context>
@@ -2563,7 +3409,7 @@ Status: {4}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="302"/>
+        <location filename="../views/decision_dialogs.py" line="298"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
     </message>
@@ -2703,52 +3549,51 @@ Status: {4}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../views/desk_page.py" line="74"/>
+        <location filename="../views/desk_page.py" line="76"/>
         <location filename="../views/incidents_panel.py" line="43"/>
-        <location filename="../views/overdue_panel.py" line="35"/>
+        <location filename="../views/overdue_panel.py" line="67"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="75"/>
+        <location filename="../views/desk_page.py" line="77"/>
         <location filename="../views/incidents_panel.py" line="47"/>
-        <location filename="../views/overdue_panel.py" line="36"/>
+        <location filename="../views/overdue_panel.py" line="68"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="76"/>
-        <location filename="../views/overdue_panel.py" line="37"/>
+        <location filename="../views/desk_page.py" line="78"/>
+        <location filename="../views/overdue_panel.py" line="69"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="77"/>
+        <location filename="../views/desk_page.py" line="79"/>
         <location filename="../views/incidents_panel.py" line="46"/>
-        <location filename="../views/overdue_panel.py" line="38"/>
+        <location filename="../views/overdue_panel.py" line="70"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="78"/>
+        <location filename="../views/desk_page.py" line="80"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="79"/>
+        <location filename="../views/desk_page.py" line="81"/>
         <location filename="../views/incidents_panel.py" line="48"/>
-        <location filename="../views/overdue_panel.py" line="40"/>
         <source>Inventāra nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="80"/>
+        <location filename="../views/desk_page.py" line="82"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="498"/>
-        <location filename="../views/overdue_panel.py" line="41"/>
+        <location filename="../views/desk_page.py" line="555"/>
+        <location filename="../views/overdue_panel.py" line="75"/>
         <source>Termiņš</source>
         <translation>Due</translation>
     </message>
@@ -2763,12 +3608,22 @@ Status: {4}</translation>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="39"/>
+        <location filename="../views/overdue_panel.py" line="71"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="42"/>
+        <location filename="../views/overdue_panel.py" line="72"/>
+        <source>E-pasts</source>
+        <translation type="unfinished">Email</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="74"/>
+        <source>Inventāra Nr.</source>
+        <translation type="unfinished">Inventory no.</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="76"/>
         <source>Kavēts</source>
         <translation>Overdue</translation>
     </message>
@@ -2776,93 +3631,108 @@ Status: {4}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/settings_dialog.py" line="40"/>
+        <location filename="../views/settings_dialog.py" line="46"/>
         <source>Iestatījumi — Resursi</source>
         <translation>Settings — Resursi</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="46"/>
+        <location filename="../views/settings_dialog.py" line="52"/>
         <source>sistēmas sertifikāti</source>
         <translation>system certificates</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="56"/>
-        <location filename="../views/settings_dialog.py" line="58"/>
+        <location filename="../views/settings_dialog.py" line="62"/>
+        <location filename="../views/settings_dialog.py" line="64"/>
         <source>ik pēc {0} s</source>
         <translation>every {0} s</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="57"/>
+        <location filename="../views/settings_dialog.py" line="63"/>
         <source>ik pēc {0} min</source>
         <translation>every {0} min</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="65"/>
+        <location filename="../views/settings_dialog.py" line="73"/>
+        <source>Atgriešanas termiņš (diena un mēnesis)</source>
+        <translation>Return deadline (day and month)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="76"/>
         <source>Centrālā servisa adrese:</source>
         <translation>Central service address:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="66"/>
+        <location filename="../views/settings_dialog.py" line="77"/>
         <source>Iestādes sertifikātu fails (CA):</source>
         <translation>Institution certificate file (CA):</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="68"/>
+        <location filename="../views/settings_dialog.py" line="79"/>
         <source>QR koda adreses veidne:</source>
         <translation>QR code address template:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="69"/>
+        <location filename="../views/settings_dialog.py" line="80"/>
         <source>Veidnē {application_id} aizstāj ar pieteikuma numuru.</source>
         <translation>{application_id} is replaced by the application number.</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="72"/>
+        <location filename="../views/settings_dialog.py" line="83"/>
         <source>Valoda:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="73"/>
+        <location filename="../views/settings_dialog.py" line="84"/>
         <source>Sinhronizēt:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="74"/>
+        <location filename="../views/settings_dialog.py" line="85"/>
         <source>Datu mape:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="80"/>
+        <location filename="../views/settings_dialog.py" line="86"/>
+        <source>Atgriešanas termiņš:</source>
+        <translation>Return deadline:</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="88"/>
+        <source>Diena un mēnesis (DD.MM.), kad mācību gada beigās jāatgriež resursi; to piedāvā, sagatavojot izsniegšanu.</source>
+        <translation>The day and month (DD.MM.) devices are due back at the end of the school year; offered when preparing an issue.</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="99"/>
         <source>Valodas, datu mapes un servera maiņa stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>Changes to the language, data folder and server take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="88"/>
+        <location filename="../views/settings_dialog.py" line="107"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="89"/>
+        <location filename="../views/settings_dialog.py" line="108"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="103"/>
+        <location filename="../views/settings_dialog.py" line="122"/>
         <source>Izvēlēties…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="109"/>
+        <location filename="../views/settings_dialog.py" line="128"/>
         <source>Sertifikātu fails</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="110"/>
+        <location filename="../views/settings_dialog.py" line="129"/>
         <source>PEM sertifikāti (*.pem *.crt);;Visi (*)</source>
         <translation>PEM certificates (*.pem *.crt);;All (*)</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="115"/>
+        <location filename="../views/settings_dialog.py" line="134"/>
         <source>Datu mape</source>
         <translation>Data folder</translation>
     </message>
@@ -2925,75 +3795,138 @@ Status: {4}</translation>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="162"/>
+        <location filename="../views/sign_in_dialog.py" line="164"/>
         <source>Atjauno pierakstīšanos…</source>
         <translation>Restoring your sign-in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="169"/>
+        <location filename="../views/sign_in_dialog.py" line="171"/>
         <source>Lūdzu, pierakstieties vēlreiz: {0}</source>
         <translation>Please sign in again: {0}</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="179"/>
+        <location filename="../views/sign_in_dialog.py" line="181"/>
         <source>Izvēlieties iestādi.</source>
         <translation>Choose an institution.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="192"/>
+        <location filename="../views/sign_in_dialog.py" line="194"/>
         <source>Ierakstiet lietotājvārdu.</source>
         <translation>Enter your username.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="196"/>
+        <location filename="../views/sign_in_dialog.py" line="198"/>
         <source>Ierakstiet paroli.</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="202"/>
+        <location filename="../views/sign_in_dialog.py" line="204"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="213"/>
+        <location filename="../views/sign_in_dialog.py" line="215"/>
         <source>Šim lietotājam nav tiesību strādāt nevienā iestādē. Sazinieties ar iestādes administratoru.</source>
         <translation>This user may not work at any institution. Contact your institution&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="232"/>
+        <location filename="../views/sign_in_dialog.py" line="234"/>
         <source>Turpināt</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="240"/>
+        <location filename="../views/sign_in_dialog.py" line="242"/>
         <source>Pierakstīties neizdevās ({0}).</source>
         <translation>Sign-in failed ({0}).</translation>
     </message>
 </context>
 <context>
+    <name>SignOnPaperDialog</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="695"/>
+        <source>Parakstīts uz papīra</source>
+        <translation>Signed on paper</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="698"/>
+        <source>Izdrukātais pieņemšanas-nodošanas akts Nr. {0}</source>
+        <translation>Printed handover act No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="700"/>
+        <location filename="../views/lifecycle_dialogs.py" line="701"/>
+        <source>Iesniedzējs parakstīja izdrukāto aktu</source>
+        <translation>The applicant signed the printed act</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="703"/>
+        <source>Pievienot skenējumu…</source>
+        <translation>Add a scan…</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="704"/>
+        <location filename="../views/lifecycle_dialogs.py" line="705"/>
+        <source>Parakstītā akta skenējums</source>
+        <translation>Scan of the signed act</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="706"/>
+        <source>Parakstītās lapas skenējums (nav obligāts):</source>
+        <translation>Scan of the signed page (optional):</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="708"/>
+        <source>Reģistrēt izsniegšanu</source>
+        <translation>Record the issue</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="719"/>
+        <source>Resurss tiks atzīmēts kā izsniegts, un akts tiks pievienots pieteikumam.</source>
+        <translation>The device will be marked as issued and the act filed with the application.</translation>
+    </message>
+</context>
+<context>
+    <name>_Files</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="467"/>
+        <source>Noņemt</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="468"/>
+        <source>Noņemt atlasīto failu</source>
+        <translation>Remove the selected file</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="508"/>
+        <source>Ne vairāk kā {0} pielikumi</source>
+        <translation>At most {0} attachments</translation>
+    </message>
+</context>
+<context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="195"/>
+        <location filename="../views/decision_dialogs.py" line="191"/>
         <source>&amp;Pamatojums:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="198"/>
+        <location filename="../views/decision_dialogs.py" line="194"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="204"/>
+        <location filename="../views/decision_dialogs.py" line="200"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="207"/>
+        <location filename="../views/decision_dialogs.py" line="203"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="249"/>
+        <location filename="../views/decision_dialogs.py" line="245"/>
         <source>Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes</source>
         <translation>The reason is too long: at most {0} characters are allowed</translation>
     </message>
@@ -3001,7 +3934,7 @@ Status: {4}</translation>
 <context>
     <name>_SearchList</name>
     <message>
-        <location filename="../views/desk_page.py" line="124"/>
+        <location filename="../views/desk_page.py" line="126"/>
         <source>Sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list ({0}).</translation>
     </message>
@@ -3009,7 +3942,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="158"/>
+        <location filename="../views/detail_page.py" line="183"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -3017,77 +3950,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="471"/>
+        <location filename="../app.py" line="510"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="281"/>
+        <location filename="../app.py" line="314"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="282"/>
+        <location filename="../app.py" line="315"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="283"/>
+        <location filename="../app.py" line="316"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="284"/>
+        <location filename="../app.py" line="317"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="288"/>
+        <location filename="../app.py" line="321"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="290"/>
+        <location filename="../app.py" line="323"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="333"/>
+        <location filename="../app.py" line="366"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="336"/>
+        <location filename="../app.py" line="369"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="373"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="342"/>
+        <location filename="../app.py" line="375"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="357"/>
+        <location filename="../app.py" line="390"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="435"/>
+        <location filename="../app.py" line="475"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="449"/>
+        <location filename="../app.py" line="490"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="594"/>
+        <location filename="../app.py" line="633"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
@@ -3095,82 +4028,135 @@ Status: {4}</translation>
 <context>
     <name>decision_dialogs</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="97"/>
+        <location filename="../views/decision_dialogs.py" line="93"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="289"/>
+        <location filename="../views/decision_dialogs.py" line="285"/>
         <source>Atteikt {0} pieteikumu</source>
         <translation>Refuse {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="290"/>
+        <location filename="../views/decision_dialogs.py" line="286"/>
         <source>Atteikt {0} pieteikumus</source>
         <translation>Refuse {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="293"/>
-        <location filename="../views/decision_dialogs.py" line="318"/>
+        <location filename="../views/decision_dialogs.py" line="289"/>
+        <location filename="../views/decision_dialogs.py" line="314"/>
         <source>Atlasīts {0} pieteikums</source>
         <translation>{0} application selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="294"/>
-        <location filename="../views/decision_dialogs.py" line="319"/>
+        <location filename="../views/decision_dialogs.py" line="290"/>
+        <location filename="../views/decision_dialogs.py" line="315"/>
         <source>Atlasīti {0} pieteikumi</source>
         <translation>{0} applications selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="296"/>
+        <location filename="../views/decision_dialogs.py" line="292"/>
         <source>Atteikt pieteikumu</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="299"/>
+        <location filename="../views/decision_dialogs.py" line="295"/>
         <source>Atteikt</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="300"/>
+        <location filename="../views/decision_dialogs.py" line="296"/>
         <source>Jānorāda atteikuma pamatojums</source>
         <translation>Give a reason for the refusal</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="314"/>
+        <location filename="../views/decision_dialogs.py" line="310"/>
         <source>Atlikt {0} pieteikumu</source>
         <translation>Postpone {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="315"/>
+        <location filename="../views/decision_dialogs.py" line="311"/>
         <source>Atlikt {0} pieteikumus</source>
         <translation>Postpone {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="321"/>
+        <location filename="../views/decision_dialogs.py" line="317"/>
         <source>Atlikt pieteikuma izskatīšanu</source>
         <translation>Postpone reviewing the application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="325"/>
+        <location filename="../views/decision_dialogs.py" line="321"/>
         <source>Atlikt</source>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="326"/>
+        <location filename="../views/decision_dialogs.py" line="322"/>
         <source>Jānorāda atlikšanas pamatojums</source>
         <translation>Give a reason for postponing</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="47"/>
-        <location filename="../views/decision_dialogs.py" line="350"/>
+        <location filename="../tasks.py" line="51"/>
+        <location filename="../views/decision_dialogs.py" line="346"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.</source>
         <translation>The action could not be completed: unexpected error ({0}). Please try again; if the error keeps happening, contact support.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="355"/>
+        <location filename="../views/decision_dialogs.py" line="351"/>
         <source>Darbība netika veikta</source>
         <translation>The action was not carried out</translation>
+    </message>
+</context>
+<context>
+    <name>lifecycle_dialogs</name>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="72"/>
+        <source>Atlasīts {0} pieteikums</source>
+        <translation>{0} application selected</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="73"/>
+        <source>Atlasīti {0} pieteikumi</source>
+        <translation>{0} applications selected</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="116"/>
+        <source>Fails {0} ir lielāks par 20 MB</source>
+        <translation>The file {0} is larger than 20 MB</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="122"/>
+        <source>Failu {0} neizdevās nolasīt</source>
+        <translation>The file {0} could not be read</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="125"/>
+        <source>Fails {0} ir tukšs</source>
+        <translation>The file {0} is empty</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="131"/>
+        <source>Fails {0} nav PDF, PNG vai JPEG fails</source>
+        <translation>The file {0} is not a PDF, PNG or JPEG file</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="138"/>
+        <source>PDF, PNG vai JPEG (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF, PNG or JPEG (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="165"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="200"/>
+        <source>Sagatavot izsniegšanai {0} pieteikumu</source>
+        <translation>Prepare {0} application for issue</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="202"/>
+        <source>Sagatavot izsniegšanai {0} pieteikumus</source>
+        <translation>Prepare {0} applications for issue</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from desktop.models.codes import (
     ApplicantRole,
@@ -43,6 +44,20 @@ class HandoverData:
     incident_reported_at: datetime | None = None
     incident_acknowledged_at: datetime | None = None
     closed_at: datetime | None = None
+    # The pickup the school arranged with the applicant (prepared ahead of the visit).
+    pickup_place: str | None = None
+    pickup_from: datetime | None = None
+    pickup_to: datetime | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = None
+    kind_differs: bool = False  # the register's ResourceDiffer: another kind than requested
+    issued_on_paper: bool = False  # the paper act was signed instead of the e-service receipt
+    act_document_id: str | None = None  # the act, once filed (by whichever workstation first)
+    act_sha256: str | None = None
+    incident_occurred_on: date | None = None
+    # Files attached to the handover (a police report, the scan of a signed act): plain dicts
+    # {id, doc_type, title, sha256, size}, as the wire's ``AttachmentWire`` dumps them.
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 #: The handover fields, in wire order: what a side copies in and out.

@@ -102,6 +102,18 @@ class DocumentType(Coded):
     PNA = "pna"
     EXPLOITATION_RULES = "exploitation_rules"
     HYPERLINK = "hyperlink"
+    PNA_SIGNED = "pna_signed"  # the scan of an act signed on paper
+    INCIDENT_ATTACHMENT = "incident_attachment"  # e.g. the police report of a theft
+
+
+class NotificationKind(Coded):
+    """What the central service told the applicant's contacts, and why."""
+
+    READY_FOR_ISSUE = "ready_for_issue"
+    REFUSED = "refused"
+    DEADLINE_CHANGED = "deadline_changed"
+    RETURNED = "returned"
+    LOSS_RECORDED = "loss_recorded"
 
 
 class CancelReason(Coded):
@@ -195,6 +207,15 @@ _LABELS: dict[tuple[type[Coded], str], tuple[str, str]] = {
     _key(DocumentType.PNA): ("Pieņemšanas-nodošanas akts", "Acceptance-handover act"),
     _key(DocumentType.EXPLOITATION_RULES): ("Lietošanas noteikumi", "Usage rules"),
     _key(DocumentType.HYPERLINK): ("Saite", "Link"),
+    _key(DocumentType.PNA_SIGNED): ("Parakstītā akta skenējums", "Scan of the signed act"),
+    _key(DocumentType.INCIDENT_ATTACHMENT): ("Pielikums", "Attachment"),
+    _key(NotificationKind.READY_FOR_ISSUE): ("Gatavs izsniegšanai", "Ready for issue"),
+    _key(NotificationKind.REFUSED): ("Atteikts", "Refused"),
+    _key(NotificationKind.DEADLINE_CHANGED): ("Mainīts atgriešanas termiņš",
+                                              "Return deadline changed"),
+    _key(NotificationKind.RETURNED): ("Atgriezts", "Returned"),
+    _key(NotificationKind.LOSS_RECORDED): ("Reģistrēta nozaudēšana vai zādzība",
+                                           "Loss or theft recorded"),
     _key(CancelReason.SUBMITTER_REFUSED): ("Iesniedzējs atteicās", "The applicant refused"),
     _key(CancelReason.ITEM_UNSUITABLE): ("Resurss nav piemērots", "The device is unsuitable"),
     _key(CancelReason.OTHER): ("Cits iemesls", "Other reason"),

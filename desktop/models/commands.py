@@ -12,13 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from desktop.models import rules
 from desktop.models.aggregates import ApplicationData, Applied, Context, Refused
-from desktop.models.codes import CancelReason, ItemStatus, ReturnCondition, TargetGroup
+from desktop.models.codes import (
+    CancelReason,
+    DocumentType,
+    ItemStatus,
+    ReturnCondition,
+    TargetGroup,
+)
 from desktop.models.command_names import CommandName
 from desktop.models.permissions import Permission
 from desktop.models.workflow import WorkflowError
@@ -44,10 +57,46 @@ class Payload(BaseModel):
 # --- the payloads (also the wire's) -------------------------------------------------------
 
 
+PersonName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+# The register's phone numbers: "+" and 8 to 15 digits, no spaces (the forms strip them).
+Phone = Annotated[str, StringConstraints(pattern=r"^\+[0-9]{8,15}$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class Arrangement(Payload):
+    """Where and when the applicant collects the device, and whom to ask at the school."""
+
+    place: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    contact_person: PersonName
+    contact_phone: Phone | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> Arrangement:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("the pickup window must end after it starts")
+        if (self.ends_at - self.starts_at).days > 62:
+            raise ValueError("the pickup window may be at most two months long")
+        return self
+
+
+class DocumentRef(Payload):
+    """A file that goes with a command: its bytes travel first (``PUT …/files/{id}``)."""
+
+    id: Uuid
+    doc_type: DocumentType
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    sha256: Sha256
+    size: Annotated[int, Field(ge=1, le=MAX_FILE_BYTES)]
+
+
 class GrantPayload(Payload):
     handover_id: Uuid | None = None
     item_id: Uuid | None = None
     return_deadline: date | None = None
+    allow_other_kind: bool = False
 
 
 class RefusePayload(Payload):
@@ -64,6 +113,66 @@ class PreparePayload(Payload):
     item_id: Uuid
     act_number: ActNumber
     return_deadline: date | None = None
+    arrangement: Arrangement | None = None
+    notify: bool = False
+    allow_other_kind: bool = False
+
+
+class ArrangePickupPayload(Payload):
+    """Prepared ahead without choosing the device: the desk picks it when they come."""
+
+    handover_id: Uuid
+    arrangement: Arrangement
+    notify: bool = False
+    return_deadline: date | None = None
+
+
+class SignPayload(Payload):
+    """The paper act was signed at the desk: the handover is issued with it as its act."""
+
+    handover_id: Uuid
+    act: DocumentRef
+    scan: DocumentRef | None = None
+
+    @model_validator(mode="after")
+    def _kinds(self) -> SignPayload:
+        if self.act.doc_type is not DocumentType.PNA:
+            raise ValueError("the act must be a pna document")
+        if self.scan is not None and self.scan.doc_type is not DocumentType.PNA_SIGNED:
+            raise ValueError("the scan must be a pna_signed document")
+        return self
+
+
+class FileActPayload(Payload):
+    handover_id: Uuid
+    act: DocumentRef
+
+    @model_validator(mode="after")
+    def _kind(self) -> FileActPayload:
+        if self.act.doc_type is not DocumentType.PNA:
+            raise ValueError("the act must be a pna document")
+        return self
+
+
+class SetDeadlinePayload(Payload):
+    handover_id: Uuid
+    return_deadline: date
+    notify: bool = False
+
+
+class IncidentPayload(Payload):
+    """A loss or theft the school records itself (the parent phoned, the police report)."""
+
+    handover_id: Uuid
+    kind: Literal["lost", "stolen"]
+    description: Reason
+    occurred_on: date
+    attachments: list[DocumentRef] = Field(default_factory=list, max_length=10)
+
+
+class CloseCasePayload(Payload):
+    handover_id: Uuid
+    notes: Reason | None = None
 
 
 class CancelPayload(Payload):
@@ -159,15 +268,31 @@ _SPECS = [
     CommandSpec(CommandName.PREPARE_HANDOVER, PreparePayload, Permission.HAND_OVER,
                 "application", "Sagatavot izsniegšanai", "Prepare for handover",
                 rules.prepare_handover),
+    CommandSpec(CommandName.ARRANGE_PICKUP, ArrangePickupPayload, Permission.HAND_OVER,
+                "application", "Vienoties par saņemšanu", "Arrange the pickup",
+                rules.arrange_pickup),
     CommandSpec(CommandName.CANCEL_HANDOVER, CancelPayload, Permission.HAND_OVER,
                 "application", "Atcelt izsniegšanu", "Cancel handover",
                 rules.cancel_handover),
+    CommandSpec(CommandName.SIGN_HANDOVER, SignPayload, Permission.HAND_OVER,
+                "application", "Parakstīts uz papīra", "Signed on paper",
+                rules.sign_handover),
+    CommandSpec(CommandName.FILE_ACT, FileActPayload, Permission.HAND_OVER,
+                "application", "Pievienot aktu", "File the act", rules.file_act),
+    CommandSpec(CommandName.SET_RETURN_DEADLINE, SetDeadlinePayload, Permission.HAND_OVER,
+                "application", "Mainīt atgriešanas termiņu", "Change the return deadline",
+                rules.set_return_deadline),
     CommandSpec(CommandName.RECORD_RETURN, ReturnPayload, Permission.HAND_OVER,
                 "application", "Pieņemt atpakaļ", "Take back", rules.record_return,
                 icon="return"),
+    CommandSpec(CommandName.RECORD_INCIDENT, IncidentPayload, Permission.HAND_OVER,
+                "application", "Reģistrēt nozaudēšanu vai zādzību", "Record a loss or theft",
+                rules.record_incident),
     CommandSpec(CommandName.ACKNOWLEDGE_INCIDENT, AcknowledgePayload, Permission.HAND_OVER,
                 "application", "Apstiprināt ziņojumu", "Acknowledge report",
                 rules.acknowledge_incident),
+    CommandSpec(CommandName.CLOSE_CASE, CloseCasePayload, Permission.HAND_OVER,
+                "application", "Slēgt lietu", "Close the case", rules.close_case),
     CommandSpec(CommandName.UPSERT_ITEM, UpsertItemPayload, Permission.EDIT_CATALOGUE,
                 "item", "Labot ierīci", "Edit device"),
     CommandSpec(CommandName.SET_ITEM_STATUS, SetItemStatusPayload, Permission.EDIT_CATALOGUE,
@@ -212,6 +337,17 @@ def try_command(name: str | CommandName, app: ApplicationData, payload: Payload,
         return Refused(str(exc), exc.message_lv, exc)
 
 
+def documents_of(payload: Payload) -> list[DocumentRef]:
+    """The files a command refers to: their bytes must reach the service before it."""
+    found: list[DocumentRef] = []
+    for name in ("act", "scan"):
+        ref = getattr(payload, name, None)
+        if isinstance(ref, DocumentRef):
+            found.append(ref)
+    found.extend(getattr(payload, "attachments", None) or [])
+    return found
+
+
 def touched_items(app: ApplicationData, payload: Payload) -> list[str]:
     """The items a command on ``app`` would touch, as far as the payload and ``app`` say."""
     ids: list[str] = []
@@ -229,7 +365,15 @@ __all__ = [
     "APPLICATION_COMMANDS",
     "REGISTRY",
     "AcknowledgePayload",
+    "ArrangePickupPayload",
+    "Arrangement",
     "CancelPayload",
+    "CloseCasePayload",
+    "DocumentRef",
+    "FileActPayload",
+    "IncidentPayload",
+    "SetDeadlinePayload",
+    "SignPayload",
     "CommandName",
     "CommandSpec",
     "DeferPayload",
@@ -244,6 +388,7 @@ __all__ = [
     "SetTargetGroupPayload",
     "UpsertItemPayload",
     "apply_command",
+    "documents_of",
     "spec",
     "touched_items",
     "try_command",

@@ -26,6 +26,7 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
 )
+from desktop.models.commands import CommandName, DocumentRef
 from desktop.models.decisions import (
     Outcome,
     active_handover,
@@ -37,6 +38,7 @@ from desktop.models.errors import InputError, NotFoundError
 from desktop.models.files import inside
 from desktop.models.handovers import prepare_handover
 from desktop.models.journal import Actor, record
+from desktop.models.lifecycle import file_act_command, file_path
 from desktop.models.permissions import Permission, require
 from desktop.models.schema import (
     Application,
@@ -306,7 +308,8 @@ def handover_state(store: Store, actor: Actor, handover_id: str) -> HandoverStat
         handover = _load_handover(session, actor, handover_id)
         filed = session.scalar(select(func.count()).select_from(Document).where(
             Document.handover_id == handover.id,
-            Document.title == _act_title(handover, returned=False))) or 0
+            or_(Document.id == handover.act_document_id,
+                Document.title == _act_title(handover, returned=False)))) or 0
         return HandoverState(handover.status, handover.issued_at, filed > 0)
 
 
@@ -365,6 +368,8 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
         if not handover.act_number:
             raise InputError("act", "the handover has no act number yet",
                              "Nodošanai vēl nav akta numura: vispirms sagatavojiet izsniegšanu")
+        if not returned and handover.act_document_id is not None:
+            return _filed_elsewhere(store, session, handover)
         app = handover.application
         # The act number came from outside (the central service): one safe-name function,
         # and the file must stay inside the data folder.
@@ -388,10 +393,17 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
             doc.file_path = relative.as_posix()
             doc.sha256 = digest
             session.flush()
-            record(session, actor, action="file_act", entity_type="handover",
-                   entity_id=handover.id, changes=[],
-                   audit_details={"application": app.id, "document": doc.id,
-                                  "returned": returned}, now=at)
+            if not returned and handover.status in _HANDED_OUT:
+                # The handover's act for every workstation: the first one filed is the act
+                # (the command carries its own audit row).
+                file_act_command(session, actor, handover, DocumentRef(
+                    id=doc.id, doc_type=DocumentType.PNA, title=title, sha256=digest,
+                    size=len(content)), at=at)
+            else:
+                record(session, actor, action=CommandName.FILE_ACT.value,
+                       entity_type="handover", entity_id=handover.id, changes=[],
+                       audit_details={"application": app.id, "document": doc.id,
+                                      "returned": returned}, now=at)
             return FiledAct(doc.id, target, digest)
         except Exception:
             if not existed:
@@ -399,14 +411,34 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
             raise
 
 
+_HANDED_OUT = (HandoverStatus.ISSUED, HandoverStatus.RETURNED, HandoverStatus.LOST,
+               HandoverStatus.STOLEN)
+
+
+def _filed_elsewhere(store: Store, session: Session, handover: Handover) -> FiledAct:
+    """The handover's act is known (filed here or on another workstation): never a second
+    one. Its file is here once the sync has fetched it."""
+    doc = session.get(Document, handover.act_document_id)
+    path = file_path(store, doc) if doc is not None else None
+    if doc is None or path is None or doc.sha256 is None:
+        raise InputError("act", "the act was filed on another workstation and has not been "
+                         "fetched yet", "Aktu jau pievienoja cita darbstacija; tas tiks "
+                         "saņemts ar nākamo sinhronizāciju")
+    return FiledAct(doc.id, path, doc.sha256)
+
+
 def act_path(store: Store, actor: Actor, handover_id: str, *,
              returned: bool = False) -> Path | None:
     """The filed act's file, if it exists and is intact (its sha256 still matches)."""
     with store.read() as session:
         handover = _load_handover(session, actor, handover_id)
-        doc = session.scalars(select(Document).where(
-            Document.handover_id == handover.id,
-            Document.title == _act_title(handover, returned=returned))).first()
+        doc = None
+        if not returned and handover.act_document_id is not None:
+            doc = session.get(Document, handover.act_document_id)
+        if doc is None:
+            doc = session.scalars(select(Document).where(
+                Document.handover_id == handover.id,
+                Document.title == _act_title(handover, returned=returned))).first()
         if doc is None or not doc.file_path:
             return None
         try:  # a row written by an older version or a hostile copy: never outside the folder

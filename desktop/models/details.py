@@ -7,13 +7,21 @@ row.
 
 Personal codes are carried in full for the view's "show" button, but never in ``repr`` (so a
 detail written to a log by mistake does not leak them); the masked form is the default.
+
+Files (a handover's act, its attachments) are only checked, never carried: ``available`` says
+the file is on this workstation and intact (its sha256 matches), hashed in chunks so a 20 MB
+scan is not held in memory. ``document_file`` gives the view the path to open or print.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
@@ -26,10 +34,15 @@ from desktop.models.codes import (
     GuardianCheck,
     HandoverStatus,
     ItemStatus,
+    NotificationKind,
     ReturnCondition,
     SocialStatus,
     WithdrawalReason,
 )
+from desktop.models.errors import InputError
+from desktop.models.files import inside
+from desktop.models.journal import Actor
+from desktop.models.lifecycle import file_path
 from desktop.models.schema import (
     Application,
     ApplicationSocialStatus,
@@ -77,6 +90,28 @@ class DocumentDetail:
 
 
 @dataclass(frozen=True)
+class AttachmentDetail:
+    """A file filed with a handover (the scan of a paper act, a police report…)."""
+
+    id: str  # the Document id
+    doc_type: DocumentType
+    type_label: str
+    title: str
+    available: bool  # the file is on this workstation and intact
+
+
+@dataclass(frozen=True)
+class NotificationDetail:
+    """A message the central service sent to the applicant's contacts."""
+
+    kind: str  # a NotificationKind code (an unknown code is kept as it is)
+    kind_label: str
+    at: datetime
+    channels: tuple[str, ...]  # "email", "sms"
+    handover_id: str | None = None
+
+
+@dataclass(frozen=True)
 class HandoverDetail:
     id: str
     status: HandoverStatus
@@ -103,6 +138,50 @@ class HandoverDetail:
     incident_reported_at: datetime | None
     incident_acknowledged_at: datetime | None
     closed_at: datetime | None
+    item_serial_no: str | None = None
+    # the pickup the school arranged ahead of the visit
+    pickup_place: str | None = None
+    pickup_from: datetime | None = None
+    pickup_to: datetime | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = None
+    kind_differs: bool = False  # the device is of another kind than the one applied for
+    issued_on_paper: bool = False
+    act_document_id: str | None = None
+    act_available: bool = False  # the act's file is on this workstation and intact
+    attachments: tuple[AttachmentDetail, ...] = ()
+    incident_occurred_on: date | None = None
+
+    @property
+    def arranged(self) -> bool:
+        """A pickup arrangement is recorded."""
+        return any(v is not None for v in (self.pickup_place, self.pickup_from,
+                                           self.contact_person))
+
+    @property
+    def incident(self) -> bool:
+        """A loss or theft is on record."""
+        return (self.status in (HandoverStatus.LOST, HandoverStatus.STOLEN)
+                or bool(self.incident_description) or self.incident_reported_at is not None)
+
+    @property
+    def can_sign_on_paper(self) -> bool:
+        return self.status is HandoverStatus.PREPARED
+
+    @property
+    def can_change_deadline(self) -> bool:
+        return self.status in (HandoverStatus.PREPARING, HandoverStatus.PREPARED,
+                               HandoverStatus.ISSUED)
+
+    @property
+    def can_record_incident(self) -> bool:
+        return self.status is HandoverStatus.ISSUED
+
+    @property
+    def can_close_case(self) -> bool:
+        """A lost or stolen case the school acknowledged and has not closed yet."""
+        return (self.status in (HandoverStatus.LOST, HandoverStatus.STOLEN)
+                and self.incident_acknowledged_at is not None and self.closed_at is None)
 
     @property
     def item_known(self) -> bool:
@@ -172,6 +251,7 @@ class ApplicationDetail:
     commands_waiting: int
     in_conflict: bool
     timeline: tuple[TimelineEntry, ...]  # oldest first
+    notifications: tuple[NotificationDetail, ...] = ()  # oldest first
     # Full codes, for the one place a person must compare them; never in repr.
     submitter_personal_code: str = field(default="", repr=False)
     learner_personal_code: str = field(default="", repr=False)
@@ -204,6 +284,95 @@ def _status_label(entity_type: str, code: str | None, language: str) -> str | No
         return _label(enum(code), language)
     except ValueError:
         return code
+
+
+def _intact(store: Store, relative: str | None, sha256: str | None) -> bool:
+    """The file is in the data folder and its sha256 matches (read in chunks, not kept).
+
+    The same rules as ``lifecycle.file_path``, without holding the file in memory."""
+    if not relative or not sha256:
+        return False
+    try:  # a row written by an older version or a hostile copy: never outside the folder
+        path = inside(store.data_dir, *Path(relative).parts)
+    except InputError:
+        return False
+    try:
+        with path.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return False
+    return digest == sha256
+
+
+def _refs(value: object) -> list[Mapping[str, Any]]:
+    """The well-formed entries of a JSON list column (a damaged row shows nothing, not a crash)."""
+    if not isinstance(value, list):
+        return []
+    return [entry for entry in value if isinstance(entry, Mapping) and entry.get("id")]
+
+
+def _document_type(code: object) -> DocumentType:
+    try:
+        return DocumentType(str(code))
+    except ValueError:
+        return DocumentType.INCIDENT_ATTACHMENT
+
+
+def _instant(value: object) -> datetime | None:
+    """An ISO timestamp from a JSON column, as an aware datetime (UTC when it names none)."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _notifications(value: object, language: str) -> tuple[NotificationDetail, ...]:
+    found = []
+    for entry in value if isinstance(value, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        at = _instant(entry.get("at"))
+        if at is None:
+            continue
+        code = str(entry.get("kind") or "")
+        try:
+            label = NotificationKind(code).label(language)
+        except ValueError:
+            label = code  # a kind this version does not know yet
+        channels = entry.get("channels")
+        found.append(NotificationDetail(
+            kind=code, kind_label=label, at=at,
+            channels=tuple(str(c) for c in channels) if isinstance(channels, list) else (),
+            handover_id=str(entry["handover_id"]) if entry.get("handover_id") else None))
+    return tuple(sorted(found, key=lambda n: n.at))
+
+
+def _available_documents(store: Store, rows: Iterable[tuple[str, str | None, str | None]],
+                         ) -> dict[str, str]:
+    """Document id -> sha256 of the documents whose files are here and intact."""
+    return {doc_id: sha for doc_id, relative, sha in rows
+            if sha is not None and _intact(store, relative, sha)}
+
+
+def document_file(store: Store, actor: Actor, document_id: str) -> Path | None:
+    """The intact local file of one of the actor's school's documents, to open or print;
+    None when it is not this school's, not here (yet) or damaged."""
+    with store.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.institution_id != actor.institution_id:
+            return None
+        if doc.application_id is not None:
+            owner = session.scalar(select(Application.institution_id)
+                                   .where(Application.id == doc.application_id))
+            if owner != actor.institution_id:
+                return None
+    return file_path(store, doc)  # the loaded row stays readable after the session
 
 
 def application_detail(
@@ -239,7 +408,8 @@ def application_detail(
         ).all()
 
         handover_rows = s.execute(
-            select(Handover, Item.inventory_no, Item.manufacturer, Item.model)
+            select(Handover, Item.inventory_no, Item.manufacturer, Item.model,
+                   Item.serial_no)
             # no foreign key: the item may not have reached this store yet
             .outerjoin(Item, and_(Item.id == Handover.item_id,
                                   Item.institution_id == app.institution_id))
@@ -247,6 +417,15 @@ def application_detail(
             .order_by(Handover.created_at, Handover.id)
         ).all()
         handover_ids = [h.id for h, *_ in handover_rows]
+        # the act and the attachments: a file is here when its Document row is (the sync
+        # writes the row once it has fetched the file)
+        document_ids = {str(ref["id"]) for h, *_ in handover_rows for ref in _refs(h.attachments)}
+        document_ids.update(h.act_document_id for h, *_ in handover_rows if h.act_document_id)
+        document_rows = s.execute(
+            select(Document.id, Document.file_path, Document.sha256)
+            .where(Document.id.in_(document_ids),
+                   Document.institution_id == app.institution_id)
+        ).all() if document_ids else []
 
         history_filter = StatusHistory.application_id == app.id
         if handover_ids:
@@ -274,88 +453,119 @@ def application_detail(
             ).all()
         )
 
-        handovers = tuple(
-            HandoverDetail(
-                id=h.id,
-                status=h.status,
-                status_label=h.status.label(language),
-                act_number=h.act_number,
-                item_id=h.item_id,
-                item_inventory_no=inventory_no,
-                item_manufacturer=manufacturer,
-                item_model=model,
-                created_at=h.created_at,
-                status_changed_at=h.status_changed_at,
-                prepared_at=h.prepared_at,
-                issued_at=h.issued_at,
-                returned_at=h.returned_at,
-                return_deadline=h.return_deadline,
-                return_condition=h.return_condition,
-                return_condition_label=_label(h.return_condition, language),
-                return_notes=h.return_notes,
-                cancel_reason=h.cancel_reason,
-                cancel_reason_label=_label(h.cancel_reason, language),
-                incident_description=h.incident_description,
-                incident_reported_at=h.incident_reported_at,
-                incident_acknowledged_at=h.incident_acknowledged_at,
-                closed_at=h.closed_at,
-            )
-            for h, inventory_no, manufacturer, model in handover_rows
-        )
+    # the session is closed: hashing files holds no read transaction open
+    available = _available_documents(store, document_rows)
 
-        return ApplicationDetail(
-            id=app.id,
-            number=app.number,
-            institution_id=app.institution_id,
-            status=app.status,
-            status_label=app.status.label(language),
-            submitted_at=app.submitted_at,
-            status_changed_at=app.status_changed_at,
-            kind_code=app.kind_code,
-            kind_label=kind or app.kind_code,
-            submitter_name=app.submitter_name,
-            submitter_role=app.submitter_role,
-            submitter_role_label=app.submitter_role.label(language),
-            submitter_code_masked=mask_personal_code(app.submitter_personal_code),
-            learner_name=app.learner_name,
-            learner_class=app.learner_class,
-            learner_code_masked=mask_personal_code(app.learner_personal_code),
-            guardian_check=app.guardian_check,
-            guardian_check_label=app.guardian_check.label(language),
-            guardian_checked_at=app.guardian_checked_at,
-            social_statuses=tuple(
-                SocialStatusDetail(status=status, label=status.label(language),
-                                   viis_code=viis or status.viis_code, confirmed=bool(ok),
-                                   confirmed_at=confirmed_at)
-                for status, viis, ok, confirmed_at in socials
-            ),
-            documents=tuple(
-                DocumentDetail(title=title, doc_type=doc_type,
-                               type_label=doc_type.label(language), acknowledged_at=at,
-                               url=url)
-                for title, doc_type, at, url in documents
-            ),
-            phone=app.phone,
-            email=app.email,
-            notes=app.notes,
-            decision_reason=app.decision_reason,
-            revisit_on=app.revisit_on,
-            withdrawal_reason=app.withdrawal_reason,
-            withdrawal_reason_label=_label(app.withdrawal_reason, language),
-            handovers=handovers,
-            commands_waiting=commands.get(CommandState.PENDING, 0),
-            in_conflict=commands.get(CommandState.CONFLICT, 0) > 0,
-            timeline=tuple(
-                TimelineEntry(
-                    id=hid, entity_type=etype, entity_id=eid, action=action,
-                    from_status=before,
-                    from_label=_status_label(etype, before, language),
-                    to_status=after,
-                    to_label=_status_label(etype, after, language) or after,
-                    reason=reason, actor=actor, source=source, at=at,
-                )
-                for hid, etype, eid, action, before, after, reason, actor, source, at in history
-            ),
-            submitter_personal_code=app.submitter_personal_code,
-            learner_personal_code=app.learner_personal_code,
+    def attachments(h: Handover) -> tuple[AttachmentDetail, ...]:
+        found = []
+        for ref in _refs(h.attachments):
+            doc_type = _document_type(ref.get("doc_type"))
+            sha = available.get(str(ref["id"]))
+            found.append(AttachmentDetail(
+                id=str(ref["id"]), doc_type=doc_type, type_label=doc_type.label(language),
+                title=str(ref.get("title") or doc_type.label(language)),
+                available=sha is not None and ref.get("sha256") in (None, sha)))
+        return tuple(found)
+
+    def act_available(h: Handover) -> bool:
+        sha = available.get(h.act_document_id) if h.act_document_id else None
+        return sha is not None and h.act_sha256 in (None, sha)
+
+    handovers = tuple(
+        HandoverDetail(
+            id=h.id,
+            status=h.status,
+            status_label=h.status.label(language),
+            act_number=h.act_number,
+            item_id=h.item_id,
+            item_inventory_no=inventory_no,
+            item_manufacturer=manufacturer,
+            item_model=model,
+            created_at=h.created_at,
+            status_changed_at=h.status_changed_at,
+            prepared_at=h.prepared_at,
+            issued_at=h.issued_at,
+            returned_at=h.returned_at,
+            return_deadline=h.return_deadline,
+            return_condition=h.return_condition,
+            return_condition_label=_label(h.return_condition, language),
+            return_notes=h.return_notes,
+            cancel_reason=h.cancel_reason,
+            cancel_reason_label=_label(h.cancel_reason, language),
+            incident_description=h.incident_description,
+            incident_reported_at=h.incident_reported_at,
+            incident_acknowledged_at=h.incident_acknowledged_at,
+            closed_at=h.closed_at,
+            item_serial_no=serial_no,
+            pickup_place=h.pickup_place,
+            pickup_from=h.pickup_from,
+            pickup_to=h.pickup_to,
+            contact_person=h.contact_person,
+            contact_phone=h.contact_phone,
+            kind_differs=bool(h.kind_differs),
+            issued_on_paper=bool(h.issued_on_paper),
+            act_document_id=h.act_document_id,
+            act_available=act_available(h),
+            attachments=attachments(h),
+            incident_occurred_on=h.incident_occurred_on,
         )
+        for h, inventory_no, manufacturer, model, serial_no in handover_rows
+    )
+
+    return ApplicationDetail(
+        id=app.id,
+        number=app.number,
+        institution_id=app.institution_id,
+        status=app.status,
+        status_label=app.status.label(language),
+        submitted_at=app.submitted_at,
+        status_changed_at=app.status_changed_at,
+        kind_code=app.kind_code,
+        kind_label=kind or app.kind_code,
+        submitter_name=app.submitter_name,
+        submitter_role=app.submitter_role,
+        submitter_role_label=app.submitter_role.label(language),
+        submitter_code_masked=mask_personal_code(app.submitter_personal_code),
+        learner_name=app.learner_name,
+        learner_class=app.learner_class,
+        learner_code_masked=mask_personal_code(app.learner_personal_code),
+        guardian_check=app.guardian_check,
+        guardian_check_label=app.guardian_check.label(language),
+        guardian_checked_at=app.guardian_checked_at,
+        social_statuses=tuple(
+            SocialStatusDetail(status=status, label=status.label(language),
+                               viis_code=viis or status.viis_code, confirmed=bool(ok),
+                               confirmed_at=confirmed_at)
+            for status, viis, ok, confirmed_at in socials
+        ),
+        documents=tuple(
+            DocumentDetail(title=title, doc_type=doc_type,
+                           type_label=doc_type.label(language), acknowledged_at=at,
+                           url=url)
+            for title, doc_type, at, url in documents
+        ),
+        phone=app.phone,
+        email=app.email,
+        notes=app.notes,
+        decision_reason=app.decision_reason,
+        revisit_on=app.revisit_on,
+        withdrawal_reason=app.withdrawal_reason,
+        withdrawal_reason_label=_label(app.withdrawal_reason, language),
+        handovers=handovers,
+        commands_waiting=commands.get(CommandState.PENDING, 0),
+        in_conflict=commands.get(CommandState.CONFLICT, 0) > 0,
+        notifications=_notifications(app.notifications, language),
+        timeline=tuple(
+            TimelineEntry(
+                id=hid, entity_type=etype, entity_id=eid, action=action,
+                from_status=before,
+                from_label=_status_label(etype, before, language),
+                to_status=after,
+                to_label=_status_label(etype, after, language) or after,
+                reason=reason, actor=actor, source=source, at=at,
+            )
+            for hid, etype, eid, action, before, after, reason, actor, source, at in history
+        ),
+        submitter_personal_code=app.submitter_personal_code,
+        learner_personal_code=app.learner_personal_code,
+    )

@@ -16,6 +16,7 @@ from desktop.models.codes import (
 )
 from desktop.models.commands import (
     AcknowledgePayload,
+    Arrangement,
     CancelPayload,
     CommandName,
     PreparePayload,
@@ -58,6 +59,9 @@ def prepare_handover_body(
     return_deadline: date | None = None,
     handover_id: str | None = None,
     at: datetime,
+    arrangement: Arrangement | None = None,
+    notify: bool = False,
+    allow_other_kind: bool = False,
 ) -> Outcome:
     """``prepare_handover`` inside the caller's transaction (``handover_id``: the id a new
     handover takes when it is free, as in ``grant_body``)."""
@@ -75,6 +79,9 @@ def prepare_handover_body(
         item_id=item_id,
         act_number=_next_act_number(app, handover is None),
         return_deadline=return_deadline,
+        arrangement=arrangement,
+        notify=notify,
+        allow_other_kind=allow_other_kind,
     )
     _, command_id = run_application_command(
         session, actor, app, CommandName.PREPARE_HANDOVER, payload, at=at,
@@ -99,6 +106,9 @@ def prepare_handover(
     return_deadline: date | None = None,
     handover_id: str | None = None,
     now: datetime | None = None,
+    arrangement: Arrangement | None = None,
+    notify: bool = False,
+    allow_other_kind: bool = False,
 ) -> Outcome:
     """Make a granted application "Ready for issue": assign or verify the item, reserve it.
 
@@ -109,7 +119,9 @@ def prepare_handover(
     with store.write() as session:
         return prepare_handover_body(session, actor, application_id, item_id=item_id,
                                      return_deadline=return_deadline,
-                                     handover_id=handover_id, at=now or utcnow())
+                                     handover_id=handover_id, at=now or utcnow(),
+                                     arrangement=arrangement, notify=notify,
+                                     allow_other_kind=allow_other_kind)
 
 
 def cancel_handover_body(session: Session, actor: Actor, handover_id: str,

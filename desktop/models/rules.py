@@ -14,7 +14,7 @@ import copy
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.models.aggregates import (
     ApplicationData,
@@ -33,6 +33,7 @@ from desktop.models.codes import (
     ReturnCondition,
     WithdrawalReason,
 )
+from desktop.models.command_names import CommandName
 from desktop.models.workflow import (
     MANUAL_ITEM_ACTIONS,
     ApplicationAction,
@@ -50,17 +51,27 @@ from desktop.models.workflow import (
 if TYPE_CHECKING:
     from desktop.models.commands import (
         AcknowledgePayload,
+        Arrangement,
+        ArrangePickupPayload,
         CancelPayload,
+        CloseCasePayload,
         DeferPayload,
+        DocumentRef,
+        FileActPayload,
         GrantPayload,
+        IncidentPayload,
         PreparePayload,
         RefusePayload,
         ReturnPayload,
         SetAcceptingPayload,
+        SetDeadlinePayload,
         SetItemStatusPayload,
         SetTargetGroupPayload,
+        SignPayload,
         UpsertItemPayload,
     )
+
+StrEnumLike = HandoverAction | CommandName
 
 ACTIVE = (HandoverStatus.PREPARING, HandoverStatus.PREPARED, HandoverStatus.ISSUED)
 HANDED_OVER = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
@@ -73,6 +84,10 @@ CREATABLE_ITEM_STATUSES = frozenset({
 
 class RuleRefused(WorkflowError):
     """A rule of the register (not a state machine) refuses the command."""
+
+
+class ActAlreadyFiled(RuleRefused):
+    """Another workstation filed this handover's act first: theirs is the act."""
 
 
 @dataclass
@@ -115,7 +130,7 @@ class Work:
             self.items[item_id] = copy.copy(found)
         return self.items[item_id]
 
-    def check_grant(self, item: ItemData) -> None:
+    def check_grant(self, item: ItemData, allow_other_kind: bool = False) -> None:
         group = self.ctx.offered_target_group(self.app.kind_code)
         if group is None:
             raise RuleRefused(f"this school does not lend {self.app.kind_code}",
@@ -128,6 +143,7 @@ class Work:
             item_kind=item.kind_code,
             item_status=item.status,
             item_socially_supported=item.socially_supported,
+            allow_other_kind=allow_other_kind,
         ))
 
     # -- changing ------------------------------------------------------------------------------
@@ -157,7 +173,7 @@ class Work:
         self.changes.append(Change("handover", h.id, action.value, before, h.status,
                                    self.app.id, reason))
 
-    def new_handover(self, handover_id: str | None, item_id: str,
+    def new_handover(self, handover_id: str | None, item_id: str | None,
                      return_deadline: date | None) -> HandoverData:
         hid = handover_id or str(uuid.uuid4())
         if self.handover(hid) is not None or self.ctx.handover_id_used(hid):
@@ -165,6 +181,8 @@ class Work:
                               f"nodošanas identifikators {hid} jau ir izmantots")
         h = HandoverData(id=hid, status=HandoverStatus.PREPARING, status_changed_at=self.now,
                          created_at=self.now, item_id=item_id, return_deadline=return_deadline)
+        if item_id is not None:
+            h.kind_differs = self.item(item_id).kind_code != self.app.kind_code
         self.app.handovers.append(h)
         self.created.append(hid)
         self.changes.append(Change("handover", hid, "create", None, h.status, self.app.id))
@@ -201,7 +219,7 @@ def grant(w: Work, p: GrantPayload) -> None:
         raise TransitionError("handover", active.status, HandoverAction.PREPARE,
                               "the application already has one")
     item = w.item(p.item_id)
-    w.check_grant(item)
+    w.check_grant(item, p.allow_other_kind)
     w.move_item(item, ItemAction.RESERVE)
     w.new_handover(p.handover_id, p.item_id, p.return_deadline)
 
@@ -227,23 +245,15 @@ def prepare_handover(w: Work, p: PreparePayload) -> None:
         next_handover_status(h.status, HandoverAction.PREPARE)  # still preparing?
         if h.item_id != p.item_id:
             new = w.item(p.item_id)
-            w.check_grant(new)
+            w.check_grant(new, p.allow_other_kind)
             if h.item_id is not None:
                 w.release(h)
             w.move_item(new, ItemAction.RESERVE)
             h.item_id = p.item_id
     else:
-        for other in w.app.handovers:
-            if other.status in ACTIVE:
-                raise TransitionError("handover", other.status, HandoverAction.PREPARE,
-                                      "the application already has an active handover")
-            if other.status in HANDED_OVER:
-                # A returned, lost or stolen device ends the case; only a cancelled handover
-                # may be followed by another one.
-                raise TransitionError("handover", other.status, HandoverAction.PREPARE,
-                                      "this application's device was already handed over")
+        _may_start_handover(w, HandoverAction.PREPARE)
         new = w.item(p.item_id)
-        w.check_grant(new)
+        w.check_grant(new, p.allow_other_kind)
         w.move_item(new, ItemAction.RESERVE)
         h = w.new_handover(p.handover_id, p.item_id, p.return_deadline)
     assert h.item_id is not None
@@ -254,8 +264,98 @@ def prepare_handover(w: Work, p: PreparePayload) -> None:
     w.move_handover(h, HandoverAction.PREPARE)
     h.prepared_at = w.now
     h.act_number = p.act_number
+    h.kind_differs = item.kind_code != w.app.kind_code
     if p.return_deadline is not None:
         h.return_deadline = p.return_deadline
+    if p.arrangement is not None:
+        _arrange(h, p.arrangement)
+
+
+def _may_start_handover(w: Work, action: StrEnumLike) -> None:
+    for other in w.app.handovers:
+        if other.status in ACTIVE:
+            raise TransitionError("handover", other.status, action,
+                                  "the application already has an active handover")
+        if other.status in HANDED_OVER:
+            # A returned, lost or stolen device ends the case; only a cancelled handover
+            # may be followed by another one.
+            raise TransitionError("handover", other.status, action,
+                                  "this application's device was already handed over")
+
+
+def _arrange(h: HandoverData, a: Arrangement) -> None:
+    h.pickup_place = a.place
+    h.pickup_from = a.starts_at
+    h.pickup_to = a.ends_at
+    h.contact_person = a.contact_person
+    h.contact_phone = a.contact_phone
+
+
+def _ref(ref: DocumentRef) -> dict[str, Any]:
+    return ref.model_dump(mode="json")
+
+
+def arrange_pickup(w: Work, p: ArrangePickupPayload) -> None:
+    """Agree the pickup ahead of the visit; without a device the handover stays preparing."""
+    if w.app.status is not ApplicationStatus.CONFIRMED:
+        raise TransitionError("application", w.app.status, CommandName.ARRANGE_PICKUP,
+                              "only a granted application can be prepared for issue")
+    h = w.handover(p.handover_id)
+    if h is None:
+        _may_start_handover(w, CommandName.ARRANGE_PICKUP)
+        h = w.new_handover(p.handover_id, None, p.return_deadline)
+    elif h.status not in (HandoverStatus.PREPARING, HandoverStatus.PREPARED):
+        raise TransitionError("handover", h.status, CommandName.ARRANGE_PICKUP,
+                              "the device was already handed over or the handover cancelled")
+    _arrange(h, p.arrangement)
+    if p.return_deadline is not None:
+        h.return_deadline = p.return_deadline
+
+
+def sign_handover(w: Work, p: SignPayload) -> None:
+    """The paper act is signed: prepared → issued, the device in use, the act filed."""
+    h = w.require_handover(p.handover_id)
+    w.move_handover(h, HandoverAction.SIGN_ON_PAPER)
+    h.issued_at = w.now
+    h.issued_on_paper = True
+    if h.item_id is None:
+        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+    w.move_item(w.item(h.item_id), ItemAction.HAND_OUT)
+    if h.act_document_id is None:
+        h.act_document_id = p.act.id
+        h.act_sha256 = p.act.sha256
+    if p.scan is not None:
+        h.attachments = [*h.attachments, _ref(p.scan)]
+
+
+def file_act(w: Work, p: FileActPayload) -> None:
+    """The handover's act, once: the first workstation's act is the act."""
+    h = w.require_handover(p.handover_id)
+    if h.status not in (HandoverStatus.ISSUED, *HANDED_OVER):
+        raise TransitionError("handover", h.status, CommandName.FILE_ACT,
+                              "an act is filed once the device is issued")
+    if h.act_document_id == p.act.id:
+        return  # this very act, already filed: nothing to do
+    if h.act_document_id is not None:
+        raise ActAlreadyFiled("the act of this handover was already filed",
+                              "šīs nodošanas akts jau ir pievienots")
+    h.act_document_id = p.act.id
+    h.act_sha256 = p.act.sha256
+
+
+def set_return_deadline(w: Work, p: SetDeadlinePayload) -> None:
+    h = w.require_handover(p.handover_id)
+    if h.status not in ACTIVE:
+        raise TransitionError("handover", h.status, CommandName.SET_RETURN_DEADLINE,
+                              "the device is no longer with the applicant")
+    if p.return_deadline < w.now.date():
+        raise RuleRefused("a return deadline cannot be in the past",
+                          "atgriešanas termiņš nevar būt pagātnē")
+    if h.return_deadline == p.return_deadline:
+        return
+    w.changes.append(Change("handover", h.id, CommandName.SET_RETURN_DEADLINE.value,
+                            h.status, h.status, w.app.id, p.return_deadline.isoformat()))
+    h.return_deadline = p.return_deadline
 
 
 def cancel_handover(w: Work, p: CancelPayload) -> None:
@@ -278,6 +378,45 @@ def record_return(w: Work, p: ReturnPayload) -> None:
     working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
     w.move_item(w.item(h.item_id),
                 ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
+
+
+def record_incident(w: Work, p: IncidentPayload) -> None:
+    """The school records a loss or theft itself: reported and acknowledged at once."""
+    h = w.require_handover(p.handover_id)
+    lost = p.kind == "lost"
+    if h.issued_at is not None and p.occurred_on < h.issued_at.date():
+        raise RuleRefused("the loss cannot be before the device was issued",
+                          "nozaudēšana nevar būt pirms resursa izsniegšanas")
+    if p.occurred_on > w.now.date():
+        raise RuleRefused("the loss cannot be in the future",
+                          "nozaudēšanas datums nevar būt nākotnē")
+    w.move_handover(h, HandoverAction.RECORD_LOST if lost else HandoverAction.RECORD_STOLEN,
+                    p.description)
+    h.incident_description = p.description
+    h.incident_reported_at = w.now
+    h.incident_acknowledged_at = w.now
+    h.incident_occurred_on = p.occurred_on
+    h.attachments = [*h.attachments, *(_ref(a) for a in p.attachments)]
+    if h.item_id is None:
+        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+    w.move_item(w.item(h.item_id), ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
+
+
+def close_case(w: Work, p: CloseCasePayload) -> None:
+    """A lost or stolen case is closed: its 25-month retention clock starts now."""
+    h = w.require_handover(p.handover_id)
+    if h.status not in (HandoverStatus.LOST, HandoverStatus.STOLEN):
+        raise TransitionError("handover", h.status, CommandName.CLOSE_CASE,
+                              "only a lost or stolen case is closed by hand")
+    if h.closed_at is not None:
+        raise TransitionError("handover", h.status, CommandName.CLOSE_CASE,
+                              "the case is already closed")
+    if h.incident_acknowledged_at is None:
+        raise RuleRefused("acknowledge the report before closing the case",
+                          "pirms lietas slēgšanas apstipriniet ziņojumu")
+    h.closed_at = w.now
+    w.changes.append(Change("handover", h.id, CommandName.CLOSE_CASE.value, h.status,
+                            h.status, w.app.id, p.notes))
 
 
 def acknowledge_incident(w: Work, p: AcknowledgePayload) -> None:

@@ -152,6 +152,8 @@ class Institution(Base):
     id: Mapped[str] = mapped_column(String(20), primary_key=True)  # VIIS registration number
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(String(300))
+    # The deadline a new handover gets unless staff choose another (e.g. the school year's end).
+    default_return_deadline: Mapped[date | None] = mapped_column(Date)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -277,6 +279,8 @@ class Application(Base):
     search_key: Mapped[str] = mapped_column(Text, default="")
     # The learner's name as a Latvian sort key, so sorting by name can use an index.
     learner_sort: Mapped[str] = mapped_column(Text, default="")
+    # What the central service told the applicant: [{kind, at, handover_id, channels}].
+    notifications: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     social_statuses: Mapped[list[ApplicationSocialStatus]] = relationship(
         back_populates="application", cascade="all, delete-orphan", passive_deletes=True
@@ -381,6 +385,17 @@ class Handover(Base):
     incident_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     incident_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pickup_place: Mapped[str | None] = mapped_column(String(200))
+    pickup_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pickup_to: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    contact_person: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    kind_differs: Mapped[bool] = mapped_column(Boolean, default=False)
+    issued_on_paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    act_document_id: Mapped[str | None] = mapped_column(String(36))
+    act_sha256: Mapped[str | None] = mapped_column(String(64))
+    incident_occurred_on: Mapped[date | None] = mapped_column(Date)
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     application: Mapped[Application] = relationship(back_populates="handovers")
 

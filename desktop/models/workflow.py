@@ -34,6 +34,9 @@ class HandoverAction(StrEnum):
     RETURN = "return"
     REPORT_LOST = "report_lost"  # by the applicant
     REPORT_STOLEN = "report_stolen"  # by the applicant
+    SIGN_ON_PAPER = "sign_on_paper"  # by the school: the paper act was signed at the desk
+    RECORD_LOST = "record_lost"  # by the school, e.g. the parent phoned it in
+    RECORD_STOLEN = "record_stolen"
     ACKNOWLEDGE_INCIDENT = CommandName.ACKNOWLEDGE_INCIDENT.value  # after a lost/stolen report
 
 
@@ -95,6 +98,13 @@ _ACTION_LV = {
     "return": "pieņemt atpakaļ",
     "report_lost": "ziņot par nozaudēšanu",
     "report_stolen": "ziņot par zādzību",
+    "sign_on_paper": "atzīmēt kā parakstītu uz papīra",
+    "record_lost": "reģistrēt nozaudēšanu",
+    "record_stolen": "reģistrēt zādzību",
+    CommandName.ARRANGE_PICKUP: "vienoties par saņemšanu",
+    CommandName.SET_RETURN_DEADLINE: "mainīt atgriešanas termiņu",
+    CommandName.CLOSE_CASE: "slēgt lietu",
+    CommandName.FILE_ACT: "pievienot aktu",
     CommandName.ACKNOWLEDGE_INCIDENT: "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
     "commission": "nodot lietošanā",
     "store": "novietot rezervē",
@@ -135,6 +145,9 @@ APPLICATION_TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationAction], Appli
 HANDOVER_TRANSITIONS: dict[tuple[HandoverStatus, HandoverAction], HandoverStatus] = {
     (H.PREPARING, HandoverAction.PREPARE): H.PREPARED,
     (H.PREPARED, HandoverAction.CONFIRM_RECEIPT): H.ISSUED,
+    (H.PREPARED, HandoverAction.SIGN_ON_PAPER): H.ISSUED,
+    (H.ISSUED, HandoverAction.RECORD_LOST): H.LOST,
+    (H.ISSUED, HandoverAction.RECORD_STOLEN): H.STOLEN,
     (H.PREPARING, HandoverAction.CANCEL): H.CANCELLED,
     (H.PREPARED, HandoverAction.CANCEL): H.CANCELLED,
     (H.ISSUED, HandoverAction.RETURN): H.RETURNED,
@@ -246,6 +259,7 @@ class GrantFacts:
     item_kind: str
     item_status: ItemStatus
     item_socially_supported: bool
+    allow_other_kind: bool = False  # staff confirmed issuing another kind (ResourceDiffer)
 
 
 def check_grant(facts: GrantFacts) -> None:
@@ -256,7 +270,7 @@ def check_grant(facts: GrantFacts) -> None:
             f"resurss ir statusā “{facts.item_status.label_lv}”; piešķirt var tikai pieejamu "
             "resursu",
         )
-    if facts.item_kind != facts.requested_kind:
+    if facts.item_kind != facts.requested_kind and not facts.allow_other_kind:
         raise GrantRuleError(
             f"the item is a {facts.item_kind}, the application asks for a "
             f"{facts.requested_kind}",

@@ -1,6 +1,7 @@
 """The issuing desk: find the case at the counter, check the device, show the applicant the
-QR code on their screen, wait for their confirmation, print the act; returns, lost/stolen
-reports and overdue devices on their own tabs.
+QR code on their screen, wait for their confirmation, print the act (or, without the phone,
+print the paper act and record it signed); returns, lost/stolen reports, overdue devices and
+the school's filed acts on their own tabs.
 
 The page gets plain callables (``DeskServices``), the watch on the open handover
 (``desktop.desk.HandoverWatch``) and the applicant-facing ``CustomerScreen``; every database
@@ -38,6 +39,7 @@ from desktop.changes import ChangeBus, WhenSeen, changes_of
 from desktop.icons import icon
 from desktop.models.changes import OpChanges
 from desktop.tasks import TaskRunner
+from desktop.views.acts_panel import ActsPanel
 from desktop.views.customer_screen import CustomerScreen
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
 from desktop.views.desk_dialogs import CancelHandoverDialog
@@ -162,18 +164,39 @@ class DeskPage(QWidget):
         self.customer = customer or CustomerScreen()
         self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
         self.card: Any | None = None  # the open handover's CustomerCard
+        self.card_label = ""  # "P-2026-001000 · Jānis Bērziņš": the open handover's case
         self.act_path: Path | None = None
         self.return_act_path: Path | None = None
         self._issued_id: int | None = None
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._issue_tab(), icon("desk"), self.tr("Izsniegšana"))
-        self.tabs.addTab(self._return_tab(), icon("return"), self.tr("Atgriešana"))
+        self.issue_tab = self._issue_tab()
+        self.return_tab = self._return_tab()
+        self.tabs.addTab(self.issue_tab, icon("desk"), self.tr("Izsniegšana"))
+        self.tabs.addTab(self.return_tab, icon("return"), self.tr("Atgriešana"))
         self.incidents = IncidentsPanel(tasks, services.incidents, services.acknowledge,
                                         changes=changes)
         self.tabs.addTab(self.incidents, icon("lost"), self.tr("Nozaudēti un nozagti"))
-        self.overdue = OverduePanel(tasks, services.overdue)
+        self.overdue = OverduePanel(tasks, services.overdue, export=services.export_overdue,
+                                    change_deadline=services.change_deadline,
+                                    record_incident=services.record_incident)
+        self.overdue.take_back_requested.connect(self.start_return)
         self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
+        self.acts: ActsPanel | None = None
+        if services.acts is not None:
+            self.acts = ActsPanel(tasks, services.acts, services.act_file)
+            self.acts.print_file = lambda parent, path: self.print_file(parent, path)
+            self.tabs.addTab(self.acts, icon("print"), self.tr("Akti"))
+        self._reloads: dict[QWidget, Callable[[], None]] = {
+            self.issue_tab: self.cases.reload,
+            self.return_tab: self.returns.reload,
+            self.incidents: self.incidents.reload,
+            self.overdue: self.overdue.reload,
+        }
+        if self.acts is not None:
+            self._reloads[self.acts] = self.acts.reload
+        # (handover, application number) the overdue tab asked to take back
+        self._returning: tuple[str, str] | None = None
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -241,12 +264,17 @@ class DeskPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_handover)
         self.print_button = QPushButton(icon("print"), self.tr("Drukāt aktu"))
         self.print_button.clicked.connect(self.print_act)
-        self.paper_button = QPushButton(self.tr("Papīra akts ar parakstiem"))
+        self.paper_button = QPushButton(icon("print"), self.tr("Drukāt papīra aktu"))
         self.paper_button.setToolTip(self.tr(
             "Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī"))
         self.paper_button.clicked.connect(self.print_paper_act)
+        self.signed_button = QPushButton(self.tr("Parakstīts uz papīra…"))
+        self.signed_button.setToolTip(self.tr(
+            "Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu"))
+        self.signed_button.clicked.connect(self.signed_on_paper)
+        self.signed_button.setVisible(self._services.sign_on_paper is not None)
         for button in (self.show_button, self.cancel_button, self.print_button,
-                       self.paper_button):
+                       self.paper_button, self.signed_button):
             button.setEnabled(False)
 
         self.screen_choice = QComboBox()
@@ -269,7 +297,9 @@ class DeskPage(QWidget):
         actions.addWidget(self.cancel_button)
         after = QHBoxLayout()
         after.addWidget(self.print_button)
+        # without the phone: print the act to sign by hand, then record it signed
         after.addWidget(self.paper_button)
+        after.addWidget(self.signed_button)
         side = QVBoxLayout(box)
         side.addWidget(self.case_title)
         side.addWidget(self.case_facts)
@@ -297,13 +327,18 @@ class DeskPage(QWidget):
         return splitter
 
     def _focus_search(self) -> None:
-        target = self.cases.search if self.tabs.currentIndex() == 0 else self.returns.search
+        shown = self.tabs.currentWidget()
+        target = (self.acts.search if self.acts is not None and shown is self.acts
+                  else self.returns.search if shown is self.return_tab
+                  else self.cases.search)
         target.setFocus()
         target.selectAll()
 
     def _tab_shown(self, index: int) -> None:
-        [self.cases.reload, self.returns.reload, self.incidents.reload,
-         self.overdue.reload][index]()
+        shown = self.tabs.widget(index)
+        reload = self._reloads.get(shown) if shown is not None else None
+        if reload is not None:
+            reload()
 
     def reload(self) -> None:
         """Re-read the visible tab (after a sync brought changes)."""
@@ -390,7 +425,8 @@ class DeskPage(QWidget):
         self.error.hide()
         self.start_button.setEnabled(False)
         self._tasks.run(self._services.start, row.application_id, scanned, item_id,
-                        on_done=lambda card: self._prepared(card, url),
+                        on_done=lambda card: self._prepared(
+                            card, url, f"{row.number} · {row.learner_name}"),
                         on_error=self._start_failed)
 
     def _start_failed(self, exc: Exception) -> None:
@@ -401,8 +437,9 @@ class DeskPage(QWidget):
         else:
             show_error(self, exc)
 
-    def _prepared(self, card: Any, url: str) -> None:
+    def _prepared(self, card: Any, url: str, label: str = "") -> None:
         self.card = card
+        self.card_label = label or f"{card.act_number} · {card.applicant_name}"
         self.act_path = None
         self.customer.show_card(card.applicant_name, card.resource, url)
         self._show_customer()
@@ -411,6 +448,7 @@ class DeskPage(QWidget):
         self.cancel_button.setEnabled(True)
         self.show_button.setEnabled(True)
         self.paper_button.setEnabled(True)
+        self.signed_button.setEnabled(True)  # while the handover is ready for issue
         self.print_button.setEnabled(False)
         self.start_button.setEnabled(True)
         self.scan.clear()
@@ -427,6 +465,7 @@ class DeskPage(QWidget):
         if self.card is None:
             return
         code = getattr(state.status, "value", str(state.status))
+        self.signed_button.setEnabled(code == "prepared")
         if code == "cancelled":
             self._set_status(self.tr("Nodošana atcelta"))
             self._end_handover()
@@ -440,6 +479,7 @@ class DeskPage(QWidget):
                                  ).format(self.card.act_number), OK_COLOUR)
         self.print_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.signed_button.setEnabled(False)
         self._issued_id = self.card.application_id
         self.handed_over.emit(self.card.application_id)
         # the act is filed with the application (the issue itself came with a sync)
@@ -452,7 +492,8 @@ class DeskPage(QWidget):
         self.customer.clear()
         self.customer.hide()
         self.card = None
-        for button in (self.show_button, self.cancel_button, self.paper_button):
+        for button in (self.show_button, self.cancel_button, self.paper_button,
+                       self.signed_button):
             button.setEnabled(False)
 
     def cancel_handover(self) -> None:
@@ -489,8 +530,24 @@ class DeskPage(QWidget):
         if self.card is None:
             return
         self._tasks.run(self._services.paper_act, self.card.handover_id,
-                        on_done=lambda path: self.print_file(self, Path(path)),
-                        on_error=lambda e: show_error(self, e))
+                        on_done=self._paper_printed, on_error=lambda e: show_error(self, e))
+
+    def _paper_printed(self, path: object) -> None:
+        printed = self.print_file(self, Path(path))  # type: ignore[arg-type]
+        if printed and self.card is not None and self.signed_button.isVisible() and (
+                self.signed_button.isEnabled()):
+            self._set_status(self.tr("Papīra akts {0} izdrukāts · kad tas parakstīts, "
+                                     "nospiediet „Parakstīts uz papīra…“"
+                                     ).format(self.card.act_number))
+            self.signed_button.setFocus()
+
+    def signed_on_paper(self) -> None:
+        """The applicant signed the paper act: the lifecycle asks for the scan and records
+        the handover issued; the watch then sees it issued and shows the act."""
+        sign = self._services.sign_on_paper
+        if self.card is None or sign is None or not self.signed_button.isEnabled():
+            return
+        sign(self.card.handover_id, self.card_label, self.card.act_number)
 
     # -- the return tab --------------------------------------------------------------------
     def _return_tab(self) -> QWidget:
@@ -500,6 +557,7 @@ class DeskPage(QWidget):
             self._tasks, self._services.find, "issued",
             self.tr("Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi"),
             columns)
+        self.returns.after_load = self._after_returns_loaded
         self.take_back_button = QPushButton(icon("return"), self.tr("Pieņemt atpakaļ…"))
         self.take_back_button.clicked.connect(self.take_back)
         self.return_status = QLabel()
@@ -519,6 +577,28 @@ class DeskPage(QWidget):
         layout.addWidget(self.returns, 1)
         layout.addLayout(bar)
         return tab
+
+    def start_return(self, handover_id: str, application_number: str) -> None:
+        """Take back the device of ``handover_id`` (asked from the overdue tab): the return
+        tab finds its case and asks for its condition."""
+        self._returning = (handover_id, application_number)
+        self.returns.search.setText(application_number)
+        if self.tabs.currentWidget() is self.return_tab:
+            self.returns.reload()
+        else:
+            self.tabs.setCurrentWidget(self.return_tab)  # which reads the list with that number
+
+    def _after_returns_loaded(self, text: str, _rows: list[Any]) -> None:
+        if self._returning is None or self._returning[1] != text:
+            return  # an ordinary search (or one typed over the number meanwhile)
+        wanted, self._returning = self._returning[0], None
+        row = self.returns.model.index_of(lambda r: r.handover_id == wanted).row()
+        if row < 0:
+            self.return_status.setText(self.tr("Šis resurss vairs nav izsniegts: "
+                                               "iespējams, tas jau pieņemts atpakaļ."))
+            return
+        self.returns.table.selectRow(row)
+        QTimer.singleShot(0, self.take_back)  # the dialog after this answer, not inside it
 
     def take_back(self) -> None:
         row = self.returns.current()

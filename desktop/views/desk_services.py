@@ -1,11 +1,18 @@
-"""What the desk's views may ask for: plain callables, each run on a worker thread through
-``desktop.tasks``. ``desktop.desk.desk_services`` builds them from the store; tests and the
-screenshot tool can build them from anything."""
+"""What the desk's views may ask for: plain callables. ``desktop.desk.desk_services`` builds
+them from the store; tests and the screenshot tool can build them from anything.
+
+The reads and the desk's own steps run on a worker thread through ``desktop.tasks``. The
+handover's later life (``sign_on_paper``, ``change_deadline``, ``record_incident``) is the
+composition root's ``desktop.lifecycle.Lifecycle``: those are called on the GUI thread, ask
+with their own dialog, run their work in the background and publish what changed on the
+``ChangeBus``. Where one is None the desk hides its button (as it does the "Akti" tab when
+``acts`` is None)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,5 +29,16 @@ class DeskServices:
     record_return: Callable[[str, str, str | None], Path]  # (handover, condition, notes) -> act
     incidents: Callable[[], list[Any]]
     acknowledge: Callable[[str], object]
-    overdue: Callable[[], list[Any]]
+    overdue: Callable[[], list[Any]]  # -> acts.OverdueContact list (phone and e-mail)
     receipt_url: Callable[[int], str]  # application id -> the e-service URL (no network)
+    # (handover id, returned?) -> the filed act's file if it is here and intact, else None
+    act_file: Callable[[str, bool], Path | None]
+    export_overdue: Callable[[list[Any], Path], int]  # (rows, path) -> rows written (audited)
+    # The school's filed acts: search text -> acts.ActRow list, newest first; None: no tab.
+    acts: Callable[[str], list[Any]] | None
+    # GUI thread (see the module docstring): (handover id, label, act number)
+    sign_on_paper: Callable[[str, str, str], object] | None
+    # GUI thread: (handover ids, their common current deadline or None, label)
+    change_deadline: Callable[[list[str], date | None, str], object] | None
+    # GUI thread: (handover id, label)
+    record_incident: Callable[[str, str], object] | None

@@ -4,15 +4,22 @@ The view is given a plain ``load(application_id)`` callable (the composition roo
 ``desktop.models.details.application_detail``); it runs that on the task runner and fills
 itself when the answer arrives, ignoring answers for an application no longer asked for.
 Everything shown comes from applicants and the register, so every label is plain text.
+
+The handover's actions (sign on paper, return deadline, loss or theft, closing a case) are
+only asked for: the view emits a signal with the handover's id and the composition root opens
+the dialog and runs the operation. Files (the act, attachments) are opened or printed through
+an optional ``document_file(document_id)`` callable, run on the task runner like ``load``;
+the ``openDocumentRequested``/``printDocumentRequested`` signals are emitted either way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,6 +27,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -35,10 +44,13 @@ from desktop.models.changes import OpChanges
 from desktop.models.codes import HandoverStatus
 from desktop.models.details import (
     ApplicationDetail,
+    AttachmentDetail,
     HandoverDetail,
+    NotificationDetail,
     TimelineEntry,
 )
 from desktop.tasks import TaskRunner
+from desktop.views.desk_print import open_in_viewer, print_pdf
 from desktop.views.inbox_model import STATUS_COLOURS
 
 EMPTY = "—"
@@ -70,6 +82,19 @@ def when(value: datetime | None) -> str:
 
 def day(value: date | None) -> str:
     return EMPTY if value is None else value.strftime("%d.%m.%Y")
+
+
+def time_span(start: datetime | None, end: datetime | None) -> str:
+    """"07.12.2026 10:00–12:30", or both dates in full when the span passes midnight."""
+    if start is None:
+        return EMPTY
+    first = start.astimezone()
+    if end is None:
+        return when(start)
+    last = end.astimezone()
+    if last.date() == first.date():
+        return f"{first:%d.%m.%Y %H:%M}–{last:%H:%M}"
+    return f"{first:%d.%m.%Y %H:%M} – {last:%d.%m.%Y %H:%M}"
 
 
 def text_or_dash(value: object) -> str:
@@ -205,11 +230,13 @@ class FormRows(QFormLayout):
 
     caption_width = 0  # the captions of all groups line up when they fit this width
 
-    def add_row(self, caption: str, field: QWidget) -> QLabel:
+    def add_row(self, caption: str, field: QWidget, *, top: bool = False) -> QLabel:
+        """``top``: the caption beside the first line of a field that starts with text and
+        has buttons below or beside it (an act, a list of files)."""
         label = QLabel(caption)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setMinimumWidth(self.caption_width)
-        if isinstance(field, QLabel):
+        if isinstance(field, QLabel) or top:
             # top-aligned beside a value that wraps onto several lines (QFormLayout centres
             # a caption that cannot grow vertically); centred beside a field with buttons
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -226,11 +253,83 @@ class FormRows(QFormLayout):
             self.removeRow(0)
 
 
+class FlowLayout(QLayout):
+    """Buttons side by side while they fit, on the next line when they do not: a row of
+    long Latvian labels never pushes the pane wider than it is."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            if item.isEmpty():  # a hidden button takes no room
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), area.width())
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, line = area.x(), y + line + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
 class ApplicationDetailView(QWidget):
     """Shows one application; ``show_application`` loads it in the background."""
 
     loaded = Signal(int)  # the application id, after the view shows it (or "not found")
     failed = Signal(int)  # the application id whose loading raised
+    # The handover's actions, asked for with its id; the composition root does them.
+    signOnPaperRequested = Signal(str)  # a handover ready for issue
+    deadlineRequested = Signal(str)  # preparing, ready for issue or issued
+    incidentRequested = Signal(str)  # issued: the school records a loss or theft
+    closeCaseRequested = Signal(str)  # lost or stolen, acknowledged, not closed yet
+    openDocumentRequested = Signal(str)  # a Document id (the act, an attachment)
+    printDocumentRequested = Signal(str)  # a Document id (the act)
 
     def __init__(
         self,
@@ -238,11 +337,20 @@ class ApplicationDetailView(QWidget):
         *,
         tasks: TaskRunner,
         changes: ChangeBus | None = None,
+        document_file: Callable[[str], Path | None] | None = None,
+        can_hand_over: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
         self._tasks = tasks
+        self._document_file = document_file
+        # whether the signed-in person may act on handovers (asked at each fill); all may
+        # when not told
+        self._can_hand_over = can_hand_over
+        # how a file is shown and printed (tests and the screenshot tool replace them)
+        self.open_file: Callable[[Path], bool] = open_in_viewer
+        self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
         if changes is not None:
             changes.changed.connect(self.follow_changes)
         self._requested: int | None = None
@@ -384,7 +492,7 @@ class ApplicationDetailView(QWidget):
         self.revisit_on = self._row(form, self.tr("Izskatīt atkārtoti"))
         self.withdrawal_reason = self._row(form, self.tr("Atsaukšanas iemesls"))
 
-        self.handover_group, self.handover_form = self._group(self.tr("Izsniegšana"))
+        self._build_handover_group()
 
         self.history_group = QGroupBox(self.tr("Vēsture"))
         self.timeline = _TimelineList()
@@ -392,17 +500,82 @@ class ApplicationDetailView(QWidget):
         history = QVBoxLayout(self.history_group)
         history.addWidget(self.timeline)
 
+    def _build_handover_group(self) -> None:
+        """The current handover, its actions, the older handovers and the notifications."""
+        self.handover_group = QGroupBox(self.tr("Izsniegšana"))
+        box = QVBoxLayout(self.handover_group)
+        box.setSpacing(8)
+
+        def form_widget() -> tuple[QWidget, FormRows]:
+            widget = QWidget()
+            form = FormRows(widget)
+            form.setContentsMargins(0, 0, 0, 0)
+            form.caption_width = self._caption_width
+            return widget, form
+
+        current, self.handover_form = form_widget()
+        self.file_message = _value_label()
+        self.file_message.setAccessibleName(self.tr("Faila paziņojums"))
+        _coloured(self.file_message, CONFLICT_COLOUR)
+        self.file_message.hide()
+
+        self.handover_actions = QWidget()
+        flow = FlowLayout(self.handover_actions)
+        self.sign_on_paper_button = self._action_button(
+            flow, self.tr("Parakstīt uz papīra…"),
+            self.tr("Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad "
+                    "izsniegšana ir „Gatavs izsniegšanai“."), self.signOnPaperRequested)
+        self.deadline_button = self._action_button(
+            flow, self.tr("Mainīt atgriešanas termiņu…"),
+            self.tr("Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts."),
+            self.deadlineRequested)
+        self.incident_button = self._action_button(
+            flow, self.tr("Reģistrēt nozaudēšanu vai zādzību…"),
+            self.tr("Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai "
+                    "nozagts."), self.incidentRequested)
+        self.close_case_button = self._action_button(
+            flow, self.tr("Slēgt lietu…"),
+            self.tr("Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc "
+                    "25 mēnešiem."), self.closeCaseRequested)
+
+        self.notifications_label = _value_label()
+        self.notifications_label.setAccessibleName(self.tr("Paziņojumi iesniedzējam"))
+        older, self.older_handover_form = form_widget()
+        self._older_handovers = older
+        for widget in (current, self.file_message, self.handover_actions,
+                       self.notifications_label, older):
+            box.addWidget(widget)
+        self._action_handover: str | None = None
+
+    def _action_button(self, flow: FlowLayout, text: str, tip: str,
+                       signal: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+        button.clicked.connect(lambda: self._ask(signal))
+        flow.addWidget(button)
+        return button
+
+    def _ask(self, signal: Any) -> None:
+        if self._action_handover is not None:
+            signal.emit(self._action_handover)
+
     def _place_groups(self, columns: int) -> None:
         """Two columns when there is room, one when the view is narrow."""
         if columns == self._columns:
             return
         self._columns = columns
-        for layout in (self._left, self._right):
-            while layout.count():
-                layout.takeAt(0)
         left = [self.submitter_group, self.learner_group, self.social_group,
                 self.contacts_group]
         right = [self.decision_group, self.handover_group, self.documents_group]
+        for layout in (self._left, self._right):
+            # removeWidget deletes the layout's item at once: a group's item only taken out
+            # would stay the one its size changes are reported to, and the group's new item
+            # would keep the height it had when the columns changed
+            for box in left + right:
+                layout.removeWidget(box)
+            while layout.count():
+                layout.takeAt(0)  # the stretch
         if columns == 1:
             left, right = left + right, []
         self._columns_box.setStretch(1, 1 if right else 0)
@@ -422,6 +595,18 @@ class ApplicationDetailView(QWidget):
     def detail(self) -> ApplicationDetail | None:
         """What the view shows now (None for the placeholder or "not found")."""
         return self._detail
+
+    def handover(self, handover_id: str) -> HandoverDetail | None:
+        """One of the shown application's handovers (for the dialogs an action opens)."""
+        if self._detail is None:
+            return None
+        return next((h for h in self._detail.handovers if h.id == handover_id), None)
+
+    @property
+    def case_label(self) -> str:
+        """"P-2026-000123 · Jānis Bērziņš": how a dialog names the shown application."""
+        d = self._detail
+        return "" if d is None else f"{d.number} · {d.learner_name}"
 
     @property
     def application_id(self) -> int | None:
@@ -578,46 +763,211 @@ class ApplicationDetailView(QWidget):
             return EMPTY
         if not h.item_known:
             return self.tr("{0} (resurss vēl nav sinhronizēts)").format(EMPTY)
-        return " · ".join(p for p in (h.item_inventory_no, h.item_description) if p)
+        text = " · ".join(p for p in (h.item_inventory_no, h.item_description) if p)
+        if h.item_serial_no:
+            text = self.tr("{0}\nsērijas Nr. {1}").format(text, h.item_serial_no)
+        return text
 
     def _fill_handovers(self, d: ApplicationDetail) -> None:
-        form = self.handover_form
-        self._clear_form(form)
-        if not d.handovers:
-            self._dash_row(form, self.tr("{0} (resurss nav piešķirts)").format(EMPTY))
-            return
-        for n, h in enumerate(reversed(d.handovers)):  # the current one first
-            if n:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                form.add_wide(line)
-            status = _value_label(h.status_label)
-            _coloured(status, HANDOVER_COLOURS.get(h.status))
-            self._row(form, self.tr("Akts"), _value_label(text_or_dash(h.act_number)))
-            self._row(form, self.tr("Statuss"), status)
-            self._row(form, self.tr("Resurss"), _value_label(self._item_text(h)))
-            self._row(form, self.tr("Sagatavots"), _value_label(when(h.prepared_at)))
-            self._row(form, self.tr("Izsniegts"), _value_label(when(h.issued_at)))
-            self._row(form, self.tr("Atgriešanas termiņš"),
-                      _value_label(day(h.return_deadline)))
-            if h.returned_at is not None or h.return_condition is not None:
-                self._row(form, self.tr("Atgriezts"), _value_label(when(h.returned_at)))
-                condition = text_or_dash(h.return_condition_label)
-                if h.return_notes:
-                    condition = f"{condition}: {h.return_notes}"
-                self._row(form, self.tr("Stāvoklis"), _value_label(condition))
-            if h.cancel_reason is not None:
-                self._row(form, self.tr("Atcelšanas iemesls"),
-                          _value_label(text_or_dash(h.cancel_reason_label)))
-            if h.incident_description or h.incident_reported_at is not None:
-                incident = text_or_dash(h.incident_description)
-                if h.incident_reported_at is not None:
-                    incident = self.tr("{0}\nziņots {1}").format(
-                        incident, when(h.incident_reported_at))
-                value = _value_label(incident)
-                _coloured(value, CONFLICT_COLOUR)
-                self._row(form, self.tr("Incidents"), value)
+        self._clear_form(self.handover_form)
+        self._clear_form(self.older_handover_form)
+        self.file_message.hide()
+        current = d.current_handover
+        self._action_handover = current.id if current is not None else None
+        self.handover_actions.setVisible(current is not None)
+        if current is None:
+            self._dash_row(self.handover_form,
+                           self.tr("{0} (resurss nav piešķirts)").format(EMPTY))
+        else:
+            self._fill_handover(self.handover_form, current)
+            self._enable_actions(current)
+        older = list(reversed(d.handovers[:-1]))
+        self._older_handovers.setVisible(bool(older))
+        for h in older:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.older_handover_form.add_wide(line)
+            self._fill_handover(self.older_handover_form, h)
+        self._fill_notifications(d)
+
+    def _enable_actions(self, h: HandoverDetail) -> None:
+        permitted = self._can_hand_over is None or self._can_hand_over()
+        for button, allowed in ((self.sign_on_paper_button, h.can_sign_on_paper),
+                                (self.deadline_button, h.can_change_deadline),
+                                (self.incident_button, h.can_record_incident),
+                                (self.close_case_button, h.can_close_case)):
+            button.setEnabled(permitted and allowed)
+
+    def _fill_handover(self, form: FormRows, h: HandoverDetail) -> None:
+        status = _value_label(h.status_label)
+        _coloured(status, HANDOVER_COLOURS.get(h.status))
+        self._row(form, self.tr("Statuss"), status)
+        self._row(form, self.tr("Resurss"), _value_label(self._item_text(h)))
+        if h.kind_differs:
+            # a sign and words, not a colour alone
+            flag = _value_label(self.tr("⚠ Cits veids nekā pieprasīts"))
+            flag.setAccessibleName(self.tr("Cits veids nekā pieprasīts"))
+            _pill(flag, WARNING_COLOUR)
+            form.add_wide(flag)
+        self._row(form, self.tr("Sagatavots"), _value_label(when(h.prepared_at)))
+        issued = when(h.issued_at)
+        if h.issued_on_paper:
+            issued = self.tr("{0} · parakstīts uz papīra").format(issued)
+        self._row(form, self.tr("Izsniegts"), _value_label(issued))
+        if h.returned_at is not None or h.return_condition is not None:
+            self._row(form, self.tr("Atgriezts"), _value_label(when(h.returned_at)))
+            condition = text_or_dash(h.return_condition_label)
+            if h.return_notes:
+                condition = f"{condition}: {h.return_notes}"
+            self._row(form, self.tr("Stāvoklis"), _value_label(condition))
+        self._row(form, self.tr("Atgriešanas termiņš"), _value_label(day(h.return_deadline)))
+        if h.arranged:
+            self._row(form, self.tr("Saņemšanas vieta"),
+                      _value_label(text_or_dash(h.pickup_place)))
+            self._row(form, self.tr("Saņemšanas laiks"),
+                      _value_label(time_span(h.pickup_from, h.pickup_to)))
+            contact = ", ".join(p for p in (h.contact_person, h.contact_phone) if p)
+            self._row(form, self.tr("Kontaktpersona"), _value_label(text_or_dash(contact)))
+        if h.cancel_reason is not None:
+            self._row(form, self.tr("Atcelšanas iemesls"),
+                      _value_label(text_or_dash(h.cancel_reason_label)))
+        form.add_row(self.tr("Akts"), self._act_field(h), top=True)
+        if h.attachments:
+            form.add_row(self.tr("Pielikumi"), self._attachments_field(h.attachments),
+                         top=True)
+        if h.incident:
+            self._fill_incident(form, h)
+
+    def _act_field(self, h: HandoverDetail) -> QWidget:
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        number = _value_label(text_or_dash(h.act_number))
+        number.setAccessibleName(self.tr("Akts"))
+        column.addWidget(number)
+        if h.act_number is None and h.act_document_id is None:
+            return field
+        buttons = QWidget()
+        flow = FlowLayout(buttons)
+        open_button = QPushButton(self.tr("Atvērt"))
+        open_button.setAccessibleName(self.tr("Atvērt aktu"))
+        print_button = QPushButton(self.tr("Drukāt"))
+        print_button.setAccessibleName(self.tr("Drukāt aktu"))
+        document_id = h.act_document_id
+        if h.act_available and document_id is not None:
+            open_button.clicked.connect(lambda: self.open_document(document_id))
+            print_button.clicked.connect(lambda: self.print_document(document_id))
+        else:
+            handed_out = h.issued_at is not None or h.act_document_id is not None
+            why = (self.tr("Akts vēl nav saņemts no centrālā servisa") if handed_out
+                   else self.tr("Akts būs pieejams pēc izsniegšanas"))
+            for button in (open_button, print_button):
+                button.setEnabled(False)
+                button.setToolTip(why)
+                button.setAccessibleDescription(why)
+        flow.addWidget(open_button)
+        flow.addWidget(print_button)
+        column.addWidget(buttons)
+        return field
+
+    def _attachments_field(self, attachments: tuple[AttachmentDetail, ...]) -> QWidget:
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        for attachment in attachments:
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            text = attachment.title
+            if attachment.type_label and attachment.type_label != attachment.title:
+                text = f"{attachment.title}\n{attachment.type_label}"
+            label = _value_label(text)
+            label.setAccessibleName(attachment.type_label)
+            button = QPushButton(self.tr("Atvērt"))
+            button.setAccessibleName(self.tr("Atvērt: {0}").format(attachment.title))
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.setProperty("document_id", attachment.id)
+            if attachment.available:
+                doc_id = attachment.id
+                button.clicked.connect(lambda _=False, i=doc_id: self.open_document(i))
+            else:
+                why = self.tr("Fails vēl nav saņemts no centrālā servisa")
+                button.setEnabled(False)
+                button.setToolTip(why)
+                button.setAccessibleDescription(why)
+            row.addWidget(label, 1)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            column.addLayout(row)
+        return field
+
+    def _fill_incident(self, form: FormRows, h: HandoverDetail) -> None:
+        heading = _value_label(self.tr("Ziņojums par nozaudēšanu vai zādzību"))
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        heading.setFont(bold)
+        _coloured(heading, CONFLICT_COLOUR)
+        form.add_wide(heading)
+        lost_or_stolen = h.status in (HandoverStatus.LOST, HandoverStatus.STOLEN)
+        self._row(form, self.tr("Veids"),
+                  _value_label(h.status_label if lost_or_stolen else EMPTY))
+        self._row(form, self.tr("Notika"), _value_label(day(h.incident_occurred_on)))
+        self._row(form, self.tr("Apraksts"), _value_label(text_or_dash(h.incident_description)))
+        self._row(form, self.tr("Ziņots"), _value_label(when(h.incident_reported_at)))
+        closed = (when(h.closed_at) if h.closed_at is not None
+                  else self.tr("{0} (lieta nav slēgta)").format(EMPTY))
+        self._row(form, self.tr("Lieta slēgta"), _value_label(closed))
+
+    def notification_text(self, n: NotificationDetail) -> str:
+        """"Paziņots iesniedzējam: Gatavs izsniegšanai, 07.12.2026 10:15 (e-pasts, SMS)"."""
+        names = {"email": self.tr("e-pasts"), "sms": self.tr("SMS")}
+        text = self.tr("Paziņots iesniedzējam: {0}, {1}").format(n.kind_label, when(n.at))
+        if n.channels:
+            text = f"{text} ({', '.join(names.get(c, c) for c in n.channels)})"
+        return text
+
+    def _fill_notifications(self, d: ApplicationDetail) -> None:
+        lines = [self.notification_text(n) for n in d.notifications]
+        self.notifications_label.setText("\n".join(lines))
+        self.notifications_label.setVisible(bool(lines))
+
+    # -- files ---------------------------------------------------------------------------------
+    def open_document(self, document_id: str) -> None:
+        """Open a document's file in the system's viewer (through ``document_file``)."""
+        self.openDocumentRequested.emit(document_id)
+
+        def show(path: Path) -> None:
+            if not self.open_file(path):
+                self._say(self.tr("Failu neizdevās atvērt: sistēmā nav programmas, kas to "
+                                  "parāda."))
+
+        self._with_file(document_id, show)
+
+    def print_document(self, document_id: str) -> None:
+        """Print a document (the act) through ``document_file``."""
+        self.printDocumentRequested.emit(document_id)
+        self._with_file(document_id, lambda path: self.print_file(self, path))
+
+    def _with_file(self, document_id: str, use: Callable[[Path], object]) -> None:
+        if self._document_file is None:
+            return  # the composition root follows the signals itself
+        self.file_message.hide()
+
+        def done(path: Path | None) -> None:
+            if path is None:
+                self._say(self.tr("Fails šajā darbstacijā vēl nav saņemts vai ir bojāts."))
+            else:
+                use(path)
+
+        self._tasks.run(self._document_file, document_id, on_done=done,
+                        on_error=lambda exc: self._say(self.tr(
+                            "Failu neizdevās nolasīt ({0})").format(type(exc).__name__)),
+                        owner=self, key="document", latest=True)
+
+    def _say(self, message: str) -> None:
+        self.file_message.setText(message)
+        self.file_message.show()
 
     def timeline_text(self, entry: TimelineEntry) -> str:
         """"Iesniegts → Piešķirts · ilze.reviewer · 12.11.2026 10:15" (+ the reason below)."""

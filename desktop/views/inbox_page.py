@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -416,6 +416,16 @@ class InboxPage(QWidget):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(r) for r in rows]
+
+    def add_actions(self, actions: list[QAction]) -> None:
+        """Actions on the selected applications, in the list's context menu (right click or
+        the menu key); a group added after another is set apart by a separator."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if self.table.actions() and actions:
+            separator = QAction(self.table)
+            separator.setSeparator(True)
+            self.table.addAction(separator)
+        self.table.addActions(actions)
 
     def focus_list(self) -> None:
         if self.model.rowCount() == 0:

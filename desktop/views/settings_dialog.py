@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import LANGUAGES, SYNC_INTERVALS_S, SettingError, Settings
+from desktop.settings import (
+    DEFAULT_RETURN_DEADLINE_DAY,
+    LANGUAGES,
+    SYNC_INTERVALS_S,
+    SettingError,
+    Settings,
+)
 
 LANGUAGE_NAMES = {"lv": "Latviešu", "en": "English"}
 
@@ -60,6 +66,11 @@ class SettingsDialog(QDialog):
         self.sync_interval.setCurrentIndex(self.sync_interval.findData(settings.sync_interval_s))
         self.data_dir = QLineEdit(settings.data_dir)
         self.data_dir.setPlaceholderText(default_data_dir)
+        self.return_deadline_day = QLineEdit(settings.return_deadline_day)
+        self.return_deadline_day.setPlaceholderText(DEFAULT_RETURN_DEADLINE_DAY)
+        self.return_deadline_day.setMaxLength(10)
+        self.return_deadline_day.setAccessibleName(
+            self.tr("Atgriešanas termiņš (diena un mēnesis)"))
 
         form = QFormLayout()
         form.addRow(self.tr("Centrālā servisa adrese:"), self.server_url)
@@ -72,9 +83,17 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Valoda:"), self.language)
         form.addRow(self.tr("Sinhronizēt:"), self.sync_interval)
         form.addRow(self.tr("Datu mape:"), self._with_browse(self.data_dir, self._pick_folder))
+        form.addRow(self.tr("Atgriešanas termiņš:"), self.return_deadline_day)
+        deadline_hint = QLabel(self.tr(
+            "Diena un mēnesis (DD.MM.), kad mācību gada beigās jāatgriež resursi; to piedāvā, "
+            "sagatavojot izsniegšanu."))
+        deadline_hint.setWordWrap(True)
+        deadline_hint.setStyleSheet("color: #555;")
+        form.addRow("", deadline_hint)
         self._fields = {"server_url": self.server_url, "ca_bundle": self.ca_bundle,
                         "qr_url_template": self.qr_url_template, "language": self.language,
-                        "sync_interval_s": self.sync_interval, "data_dir": self.data_dir}
+                        "sync_interval_s": self.sync_interval, "data_dir": self.data_dir,
+                        "return_deadline_day": self.return_deadline_day}
 
         self.restart_note = QLabel(self.tr(
             "Valodas, datu mapes un servera maiņa stāsies spēkā pēc programmas restartēšanas."))
@@ -125,6 +144,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             sync_interval_s=self.sync_interval.currentData(),
             data_dir=self.data_dir.text(),
+            return_deadline_day=self.return_deadline_day.text(),
         )
 
     def needs_restart(self) -> bool:

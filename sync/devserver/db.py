@@ -18,6 +18,10 @@ from pathlib import Path
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL, media_type TEXT NOT NULL, content BLOB NOT NULL,
+    created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS institutions (
     id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS resource_kinds (code TEXT PRIMARY KEY, body TEXT NOT NULL);

@@ -5,10 +5,14 @@ Latvian, UTF-8, every value escaped, readable on a phone.
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from desktop.models.codes import HandoverStatus
 from sync.protocol import ApplicationWire, DocumentWire, HandoverWire, ItemWire
+
+RIGA = ZoneInfo("Europe/Riga")
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;
@@ -50,11 +54,44 @@ def _current_handover(app: ApplicationWire) -> HandoverWire | None:
     return active[-1] if active else None
 
 
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(RIGA)
+
+
+def arrangement_card(handover: HandoverWire) -> str:
+    """Where and when to collect the device, and whom to ask: what the school agreed."""
+    if handover.pickup_place is None or handover.pickup_from is None \
+            or handover.pickup_to is None:
+        return ""
+    start, end = _local(handover.pickup_from), _local(handover.pickup_to)
+    when = (f"{start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}" if start.date() == end.date()
+            else f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}")
+    contact = escape(handover.contact_person or "")
+    if handover.contact_phone:
+        phone = escape(handover.contact_phone)
+        contact += f", <a href=\"tel:{phone}\">{phone}</a>"
+    return ("<div class=\"card\"><p><strong>Saņemšana</strong></p><dl>"
+            f"<dt>Vieta</dt><dd>{escape(handover.pickup_place)}</dd>"
+            f"<dt>Laiks</dt><dd>{escape(when)}</dd>"
+            f"<dt>Kontaktpersona skolā</dt><dd>{contact}</dd></dl></div>")
+
+
+def notifications_card(app: ApplicationWire) -> str:
+    if not app.notifications:
+        return ""
+    rows = "".join(f"<li>{_local(n.at):%d.%m.%Y %H:%M} — {escape(n.kind.label_lv)}</li>"
+                   for n in reversed(app.notifications[-5:]))
+    return f"<div class=\"card\"><p><strong>Paziņojumi</strong></p><ul>{rows}</ul></div>"
+
+
 def application_page(app: ApplicationWire, kind_label: str, documents: list[DocumentWire],
                      item: ItemWire | None) -> str:
     """The application as the applicant sees it; with a prepared handover, the confirm form."""
     parts = [f"<h1>Pieteikums {escape(app.number)}</h1>", _summary(app, kind_label)]
     handover = _current_handover(app)
+    if handover is not None and handover.status in (HandoverStatus.PREPARING,
+                                                    HandoverStatus.PREPARED):
+        parts.append(arrangement_card(handover))
     if handover is None:
         parts.append("<div class=\"card\"><p>Resurss vēl nav sagatavots izsniegšanai.</p></div>")
     elif handover.status is HandoverStatus.PREPARED:
@@ -84,10 +121,16 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
               f"<input type=\"hidden\" name=\"handover_id\" value=\"{escape(handover.id)}\">"
               "<button type=\"submit\">Apstiprinu saņemšanu</button></form></div>"
         )
+    elif handover.status is HandoverStatus.PREPARING:
+        parts.append("<div class=\"card\"><p>Skola gatavo resursu izsniegšanai.</p></div>")
     else:
+        deadline = (f" Atgriešanas termiņš: <strong>{handover.return_deadline:%d.%m.%Y}"
+                    "</strong>." if handover.return_deadline
+                    and handover.status is HandoverStatus.ISSUED else "")
         parts.append(f"<div class=\"card\"><p>Nodošanas statuss: "
-                     f"<strong>{escape(handover.status.label_lv)}</strong></p></div>")
-    return _page(f"Pieteikums {app.number}", "\n".join(parts))
+                     f"<strong>{escape(handover.status.label_lv)}</strong>.{deadline}</p></div>")
+    parts.append(notifications_card(app))
+    return _page(f"Pieteikums {app.number}", "\n".join(p for p in parts if p))
 
 
 def confirmed_page(app: ApplicationWire, kind_label: str) -> str:

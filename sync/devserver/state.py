@@ -42,15 +42,19 @@ from desktop.models.codes import (
     TargetGroup,
 )
 from desktop.models.commands import (
+    MAX_FILE_BYTES,
+    CommandName,
     Payload,
     SetAcceptingPayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
     UpsertItemPayload,
     apply_command,
+    documents_of,
     spec,
     touched_items,
 )
+from desktop.models.notices import notices_for
 from desktop.models.permissions import Permission, allows
 from desktop.models.rules import (
     RuleRefused,
@@ -97,6 +101,7 @@ from sync.protocol import (
     ItemWire,
     Membership,
     Name,
+    NotificationWire,
     OfferedKindPatch,
     OfferedKindWire,
     ResourceKindWire,
@@ -578,7 +583,22 @@ class DevState:
                          answer.body, json.dumps(answer.headers), now_utc().isoformat()))
                     return answer
             except ProblemError as exc:
+                if exc.status in (409, 412) and request.command == CommandName.FILE_ACT:
+                    self._drop_unreferenced(application_id, request)
                 return exc.answer()
+
+    def _drop_unreferenced(self, application_id: int, request: CommandRequest) -> None:
+        """An act that lost the race to another workstation's: its upload is kept by no one."""
+        app = self.find_application(application_id)
+        act_id = (request.payload.get("act") or {}).get("id")
+        if app is None or not isinstance(act_id, str):
+            return
+        named = {h.act_document_id for h in app.handovers} | {
+            a.id for h in app.handovers for a in h.attachments}
+        if act_id not in named:
+            with self.db.transaction() as conn:
+                conn.execute("DELETE FROM files WHERE id = ? AND institution_id = ?",
+                             (act_id, app.institution_id))
 
     def _touched_now(self, app: ApplicationWire, payload: Payload) -> list[ItemWire]:
         """The items the command would touch, as they are now (for 409/412 bodies)."""
@@ -664,10 +684,17 @@ class DevState:
                 412, f"the application is at version {app.version}, the command was based "
                 f"on version {request.base_version}", type_=STALE, current=app,
                 current_items=self._touched_now(app, payload))
+        self._check_files(conn, app.institution_id, payload)
         try:
+            now = now_utc()
             applied = apply_command(entry.name, application_data(app), payload,
-                                    self.context(app.institution_id, now_utc()))
-            new_app, items = self.commit_applied(conn, app, applied)
+                                    self.context(app.institution_id, now))
+            sent = [NotificationWire(kind=kind, at=now, handover_id=hid,
+                                     channels=_channels(app))
+                    for kind, hid in notices_for(entry.name, payload, applied)]
+            patch = ({"notifications": [n.model_dump() for n in app.notifications]
+                      + [n.model_dump() for n in sent][-200:]} if sent else None)
+            new_app, items = self.commit_applied(conn, app, applied, patch)
         except WorkflowError as exc:
             raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
                                current=app, current_items=self._touched_now(app, payload)
@@ -676,6 +703,67 @@ class DevState:
                                    items=items)
         answer = Answer(200, accepted.model_dump_json(), {"ETag": etag(new_app.version)})
         return answer, new_app.institution_id
+
+    # ==== files that go with commands (acts, scans, police reports) ============================
+    @staticmethod
+    def _check_files(conn: sqlite3.Connection, institution_id: str, payload: Payload) -> None:
+        """Every file a command names must be here, the school's, with that content."""
+        for ref in documents_of(payload):
+            row = conn.execute("SELECT institution_id, sha256, size FROM files WHERE id = ?",
+                               (ref.id,)).fetchone()
+            if row is None or row[0] != institution_id:
+                raise ProblemError(422, f"the file {ref.id} was not uploaded", type_=INVALID,
+                                   errors=[{"loc": ["payload", "file", ref.id],
+                                            "msg": "upload the file first", "type": "file"}])
+            if (row[1], row[2]) != (ref.sha256, ref.size):
+                raise ProblemError(422, f"the file {ref.id} has other content", type_=INVALID,
+                                   errors=[{"loc": ["payload", "file", ref.id],
+                                            "msg": "sha256 or size differ", "type": "file"}])
+
+    def put_file(self, principal: Principal | None, institution_id: str, file_id: str,
+                 content: bytes) -> int:
+        """Store a file once (201); the same bytes again are fine (200), others a 409."""
+        if principal is not None:
+            self.require(principal, institution_id, Permission.HAND_OVER)
+        try:
+            uuid.UUID(file_id)
+        except ValueError:
+            raise ProblemError(422, "a file id is a UUID", type_=INVALID) from None
+        if not content or len(content) > MAX_FILE_BYTES:
+            raise ProblemError(413, "a file is 1 byte to 20 MB", type_=INVALID)
+        media = _media_type(content)
+        if media is None:
+            raise ProblemError(415, "only PDF, PNG and JPEG files are kept", type_=INVALID)
+        digest = hashlib.sha256(content).hexdigest()
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT institution_id, sha256 FROM files WHERE id = ?",
+                               (file_id,)).fetchone()
+            if row is not None:
+                if tuple(row) == (institution_id, digest):
+                    return 200
+                raise ProblemError(409, "this file id holds another file", type_=CONFLICT)
+            conn.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (file_id, institution_id, digest, len(content), media, content,
+                          now_utc().isoformat()))
+        return 201
+
+    def get_file(self, principal: Principal | None, institution_id: str,
+                 file_id: str) -> tuple[bytes, str]:
+        if principal is not None:
+            self.require(principal, institution_id)
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT content, media_type FROM files WHERE id = ? AND "
+                               "institution_id = ?", (file_id, institution_id)).fetchone()
+        if row is None:
+            raise ProblemError(404, f"no file {file_id}", type_=NOT_FOUND)
+        return bytes(row[0]), str(row[1])
+
+    def file_count(self, institution_id: str | None = None) -> int:
+        with self.db.reading() as conn:
+            if institution_id is None:
+                return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
+            return int(conn.execute("SELECT count(*) FROM files WHERE institution_id = ?",
+                                    (institution_id,)).fetchone()[0])
 
     def batch(self, principal: Principal | None, institution_id: str,
               commands: Iterable[tuple[int, CommandRequest]]) -> str:
@@ -970,6 +1058,19 @@ class DevState:
 
         return self._applicant(application_id, lambda w: confirm_receipt(w, handover_id),
                                documents)
+
+
+_MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",
+          b"\xff\xd8\xff": "image/jpeg"}
+
+
+def _media_type(content: bytes) -> str | None:
+    return next((m for magic, m in _MAGIC.items() if content.startswith(magic)), None)
+
+
+def _channels(app: ApplicationWire) -> list[str]:
+    """Where the register sends a message: the contacts the applicant gave."""
+    return [c for c, have in (("email", app.contact.email), ("sms", app.contact.phone)) if have]
 
 
 @functools.cache

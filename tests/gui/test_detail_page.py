@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from desktop.models.codes import DocumentType, SocialStatus
 from desktop.models.decisions import grant
-from desktop.models.details import application_detail
+from desktop.models.details import application_detail, document_file
 from desktop.models.handovers import prepare_handover
 from desktop.models.schema import Application, Document, DocumentAcknowledgement, StatusHistory
 from desktop.tasks import TaskRunner
-from desktop.views.detail_page import ApplicationDetailView, when
+from desktop.views.detail_page import ApplicationDetailView, time_span, when
 from factories import DESK, REVIEWER, SCHOOL, WHEN, add_application, add_item, seed_catalogue
 
 GRANTED = datetime(2026, 11, 12, 8, 15, tzinfo=UTC)
@@ -65,6 +66,7 @@ def _show(qtbot, view: ApplicationDetailView, application_id: int) -> None:
     with qtbot.waitSignal(view.loaded, timeout=5000) as blocker:
         view.show_application(application_id)
     assert blocker.args == [application_id]
+    QApplication.processEvents()  # the new rows' widgets are shown by a queued call
 
 
 def _texts(view: ApplicationDetailView) -> str:
@@ -252,3 +254,257 @@ def test_screenshot(qtbot, view, school, tmp_path) -> None:
     path = tmp_path / "detail.png"
     assert view.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+# -- the handover's lifecycle: arrangement, paper act, files, losses, notifications ----------
+
+PICKUP_FROM = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+PICKUP_TO = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)
+SIGNED = datetime(2026, 12, 7, 8, 25, tzinfo=UTC)
+NOTIFIED = datetime(2026, 12, 5, 8, 15, tzinfo=UTC)
+ACT_PDF = b"%PDF-1.4\n% akts\n"
+SCAN_PNG = b"\x89PNG\r\n\x1a\n" + b"scan" * 50
+POLICE_PDF = b"%PDF-1.4\n% izzina\n"
+
+
+def _issued_on_paper(store, learner: str, submitter: str, inventory_no: str) -> tuple[int, str]:
+    from desktop.models.lifecycle import NewFile, PickupPlan, prepare_ahead, sign_on_paper
+
+    item = add_item(store, inventory_no=inventory_no)
+    app_id = add_application(store, learner=learner, submitter=submitter)
+    grant(store, REVIEWER, app_id, item_id=item, now=GRANTED)
+    plan = PickupPlan("Skolas bibliotēka, 2. stāvs", PICKUP_FROM, PICKUP_TO, "Inese Kalniņa",
+                      "29 123 456")
+    assert prepare_ahead(store, DESK, [app_id], plan, item_ids={app_id: item},
+                         return_deadline=date(2027, 6, 30), now=PREPARED).done == [app_id]
+    handover_id = application_detail(store, SCHOOL, app_id).handovers[0].id
+    sign_on_paper(store, DESK, handover_id, ACT_PDF,
+                  scan=NewFile("parakstītais akts.png", SCAN_PNG), now=SIGNED)
+    with store.write() as s:  # what the pull writes: the central service told the applicant
+        s.get(Application, app_id).notifications = [
+            {"kind": "ready_for_issue", "at": NOTIFIED.isoformat(), "handover_id": handover_id,
+             "channels": ["email", "sms"]}]
+    return app_id, handover_id
+
+
+@pytest.fixture
+def cases(school):
+    """The school's prepared case, one issued on paper and one whose device was lost."""
+    from desktop.models.lifecycle import NewFile, record_incident
+
+    store, prepared, plain = school
+    paper, paper_hid = _issued_on_paper(store, "Ērika Ķuze", "Ģirts Ķuzis", "RAVG-0107")
+    lost, lost_hid = _issued_on_paper(store, "Oļegs Žuravļovs", "Anžela Žuravļova",
+                                      "RAVG-0108")
+    record_incident(store, DESK, lost_hid, lost=True,
+                    description="Atstāts autobusā Nr. 22 pie Āgenskalna tirgus",
+                    occurred_on=date(2026, 12, 9),
+                    attachments=[NewFile("policijas izziņa.pdf", POLICE_PDF)],
+                    now=datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    return SimpleNamespace(store=store, prepared=prepared, plain=plain, paper=paper,
+                           paper_hid=paper_hid, lost=lost, lost_hid=lost_hid)
+
+
+@pytest.fixture
+def files_view(qtbot, cases):
+    """The view with files opened through the core (and recorded instead of shown)."""
+    tasks = TaskRunner()
+    widget = ApplicationDetailView(
+        lambda i: application_detail(cases.store, SCHOOL, i), tasks=tasks,
+        document_file=lambda doc: document_file(cases.store, DESK, doc))
+    widget.opened, widget.printed = [], []
+    widget.open_file = lambda path: widget.opened.append(path) or True
+    widget.print_file = lambda parent, path: widget.printed.append(path) or True
+    widget.setMinimumSize(300, 300)
+    widget.resize(900, 900)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    tasks.wait()
+
+
+def _button(view: ApplicationDetailView, name: str) -> QPushButton:
+    found = [b for b in view.findChildren(QPushButton)
+             if b.accessibleName() == name and b.isVisible()]
+    assert len(found) == 1, [b.accessibleName() for b in found]
+    return found[0]
+
+
+def _actions(view: ApplicationDetailView) -> tuple[bool, bool, bool, bool]:
+    return (view.sign_on_paper_button.isEnabled(), view.deadline_button.isEnabled(),
+            view.incident_button.isEnabled(), view.close_case_button.isEnabled())
+
+
+def test_issued_on_paper_shows_arrangement_act_attachment_and_notification(
+        qtbot, files_view, cases) -> None:
+    _show(qtbot, files_view, cases.paper)
+    text = _texts(files_view)
+    first, last = PICKUP_FROM.astimezone(), PICKUP_TO.astimezone()
+    for expected in (
+        "Izsniegts", "RAVG-0107 · Lenovo ThinkPad E14", "sērijas Nr. SN",
+        f"{when(SIGNED)} · parakstīts uz papīra", "30.06.2027",
+        "Skolas bibliotēka, 2. stāvs",
+        f"{first:%d.%m.%Y %H:%M}–{last:%H:%M}",
+        "Inese Kalniņa, +37129123456",
+        f"P-2026-{cases.paper:06d}-A1",
+        "parakstītais akts.png", "Parakstītā akta skenējums",
+        f"Paziņots iesniedzējam: Gatavs izsniegšanai, {when(NOTIFIED)} (e-pasts, SMS)",
+    ):
+        assert expected in text, expected
+    assert "Cits veids nekā pieprasīts" not in text
+    assert "Ziņojums par nozaudēšanu vai zādzību" not in text
+    assert _button(files_view, "Atvērt aktu").isEnabled()
+    assert _button(files_view, "Drukāt aktu").isEnabled()
+    assert files_view.notifications_label.isVisible()
+    assert time_span(PICKUP_FROM, PICKUP_FROM + timedelta(days=1)).count(".2026") == 2
+
+
+def test_lost_case_shows_the_report_and_its_attachment(qtbot, files_view, cases) -> None:
+    _show(qtbot, files_view, cases.lost)
+    text = _texts(files_view)
+    for expected in ("Ziņojums par nozaudēšanu vai zādzību", "Nozaudēts", "09.12.2026",
+                     "Atstāts autobusā Nr. 22 pie Āgenskalna tirgus",
+                     "— (lieta nav slēgta)", "policijas izziņa.pdf", "Pielikums",
+                     "Oļegs Žuravļovs"):
+        assert expected in text, expected
+    assert _button(files_view, "Atvērt: policijas izziņa.pdf").isEnabled()
+
+
+def test_another_kind_is_said_in_words(qtbot, files_view, cases) -> None:
+    from desktop.models.schema import Handover
+
+    with cases.store.write() as s:
+        s.get(Handover, cases.paper_hid).kind_differs = True
+    _show(qtbot, files_view, cases.paper)
+    (flag,) = [label for label in files_view.findChildren(QLabel)
+               if label.isVisible() and "Cits veids nekā pieprasīts" in label.text()]
+    assert flag.text().startswith("⚠")  # a sign and words, not a colour alone
+    assert "background-color" in flag.styleSheet()
+
+
+def test_actions_follow_the_handover_status(qtbot, files_view, cases) -> None:
+    from desktop.models.schema import Handover
+
+    _show(qtbot, files_view, cases.prepared)
+    assert files_view.handover_actions.isVisible()
+    assert _actions(files_view) == (True, True, False, False)
+    _show(qtbot, files_view, cases.paper)
+    assert _actions(files_view) == (False, True, True, False)
+    _show(qtbot, files_view, cases.lost)
+    assert _actions(files_view) == (False, False, False, True)
+    with cases.store.write() as s:
+        s.get(Handover, cases.lost_hid).closed_at = datetime(2026, 12, 11, 9, 0, tzinfo=UTC)
+    _show(qtbot, files_view, cases.lost)
+    assert _actions(files_view) == (False, False, False, False)
+    assert "— (lieta nav slēgta)" not in _texts(files_view)
+    _show(qtbot, files_view, cases.plain)  # nothing granted: no handover, no actions
+    assert not files_view.handover_actions.isVisible()
+    assert not files_view.notifications_label.isVisible()
+
+
+@pytest.mark.parametrize(("case", "button", "signal"), [
+    ("prepared", "sign_on_paper_button", "signOnPaperRequested"),
+    ("prepared", "deadline_button", "deadlineRequested"),
+    ("paper", "deadline_button", "deadlineRequested"),
+    ("paper", "incident_button", "incidentRequested"),
+    ("lost", "close_case_button", "closeCaseRequested"),
+])
+def test_actions_ask_with_the_handover_id(qtbot, files_view, cases, case, button,
+                                          signal) -> None:
+    app_id = getattr(cases, case)
+    _show(qtbot, files_view, app_id)
+    expected = files_view.detail.current_handover.id
+    assert files_view.handover(expected) is files_view.detail.current_handover
+    assert files_view.case_label == (
+        f"{files_view.detail.number} · {files_view.detail.learner_name}")
+    with qtbot.waitSignal(getattr(files_view, signal), timeout=1000) as blocker:
+        qtbot.mouseClick(getattr(files_view, button), Qt.MouseButton.LeftButton)
+    assert blocker.args == [expected]
+
+
+def test_open_and_print_the_act_and_open_an_attachment(qtbot, files_view, cases) -> None:
+    _show(qtbot, files_view, cases.lost)
+    (h,) = files_view.detail.handovers
+    with qtbot.waitSignal(files_view.openDocumentRequested, timeout=1000) as opened:
+        qtbot.mouseClick(_button(files_view, "Atvērt aktu"), Qt.MouseButton.LeftButton)
+    assert opened.args == [h.act_document_id]
+    qtbot.waitUntil(lambda: len(files_view.opened) == 1, timeout=5000)
+    assert files_view.opened[0].read_bytes().startswith(b"%PDF-")
+    with qtbot.waitSignal(files_view.printDocumentRequested, timeout=1000) as printed:
+        qtbot.mouseClick(_button(files_view, "Drukāt aktu"), Qt.MouseButton.LeftButton)
+    assert printed.args == [h.act_document_id]
+    qtbot.waitUntil(lambda: len(files_view.printed) == 1, timeout=5000)
+    assert files_view.printed[0] == files_view.opened[0]
+    police = h.attachments[-1]
+    with qtbot.waitSignal(files_view.openDocumentRequested, timeout=1000) as opened:
+        qtbot.mouseClick(_button(files_view, "Atvērt: policijas izziņa.pdf"),
+                         Qt.MouseButton.LeftButton)
+    assert opened.args == [police.id]
+    qtbot.waitUntil(lambda: len(files_view.opened) == 2, timeout=5000)
+    assert files_view.opened[1].read_bytes() == POLICE_PDF
+    assert not files_view.file_message.isVisible()
+
+
+def test_a_file_gone_meanwhile_is_said(qtbot, files_view, cases) -> None:
+    _show(qtbot, files_view, cases.paper)
+    (h,) = files_view.detail.handovers
+    document_file(cases.store, DESK, h.act_document_id).unlink()  # after the view was filled
+    qtbot.mouseClick(_button(files_view, "Atvērt aktu"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(files_view.file_message.isVisible, timeout=5000)
+    assert files_view.file_message.text() == (
+        "Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.")
+    assert files_view.opened == []
+
+
+def test_an_act_not_here_yet_cannot_be_opened(qtbot, files_view, cases) -> None:
+    from desktop.models.schema import Handover
+
+    _show(qtbot, files_view, cases.prepared)  # not issued: no act yet
+    assert not _button(files_view, "Atvērt aktu").isEnabled()
+    assert _button(files_view, "Drukāt aktu").toolTip() == "Akts būs pieejams pēc izsniegšanas"
+    with cases.store.write() as s:  # filed on another workstation, not fetched yet
+        s.get(Handover, cases.paper_hid).act_document_id = "5d1c0e7e-0000-4000-8000-00000000a11e"
+    _show(qtbot, files_view, cases.paper)
+    for name in ("Atvērt aktu", "Drukāt aktu"):
+        button = _button(files_view, name)
+        assert not button.isEnabled()
+        assert button.toolTip() == "Akts vēl nav saņemts no centrālā servisa"
+
+
+def test_no_actions_without_the_permission(qtbot, cases) -> None:
+    tasks = TaskRunner()
+    view = ApplicationDetailView(lambda i: application_detail(cases.store, SCHOOL, i),
+                                 tasks=tasks, can_hand_over=lambda: False)
+    qtbot.addWidget(view)
+    _show(qtbot, view, cases.prepared)
+    assert _actions(view) == (False, False, False, False)
+    tasks.wait()
+
+
+def test_signals_alone_without_document_file(qtbot, view, cases) -> None:
+    """Without ``document_file`` the view only asks; the composition root opens the file."""
+    _show(qtbot, view, cases.paper)
+    with qtbot.waitSignal(view.printDocumentRequested, timeout=1000) as printed:
+        qtbot.mouseClick(_button(view, "Drukāt aktu"), Qt.MouseButton.LeftButton)
+    assert printed.args == [view.detail.current_handover.act_document_id]
+    assert not view.file_message.isVisible()
+
+
+def test_handover_box_fits_the_narrowest_pane(qtbot, files_view, cases) -> None:
+    """At the pane's minimum width nothing is wider than the pane, and the group grows with
+    a longer handover after the view switched to one column (its height was kept before)."""
+    _show(qtbot, files_view, cases.plain)
+    files_view.resize(440, 700)
+    qtbot.waitUntil(lambda: files_view._right.count() <= 1, timeout=2000)
+    _show(qtbot, files_view, cases.lost)
+    QApplication.processEvents()
+    group = files_view.handover_group
+    qtbot.waitUntil(lambda: group.height() >= group.heightForWidth(group.width()),
+                    timeout=2000)
+    viewport = files_view.scroll_area.viewport().width()
+    content = files_view.scroll_area.widget()
+    assert content.width() <= viewport
+    for widget in group.findChildren(QWidget):
+        if widget.isVisible():
+            right = widget.mapTo(content, widget.rect().topRight()).x()
+            assert right <= content.width(), (type(widget).__name__, right)

@@ -20,11 +20,14 @@ from desktop.models.codes import (
 from desktop.models.decisions import defer, grant
 from desktop.models.details import (
     ApplicationDetail,
+    AttachmentDetail,
     DocumentDetail,
     HandoverDetail,
+    NotificationDetail,
     SocialStatusDetail,
     TimelineEntry,
     application_detail,
+    document_file,
 )
 from desktop.models.handovers import prepare_handover
 from desktop.models.schema import (
@@ -328,3 +331,186 @@ def test_queries_per_collection_not_per_row(store) -> None:
         event.remove(store.engine, "before_cursor_execute", count)
     assert len(d.handovers) == 5 and len(d.timeline) == 20
     assert len(statements) <= 6
+
+
+# -- the handover's lifecycle: arrangement, paper act, files, losses, notifications ----------
+
+ARRANGED_FROM = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+ARRANGED_TO = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)
+SIGNED = datetime(2026, 12, 7, 8, 20, tzinfo=UTC)
+ACT_PDF = b"%PDF-1.4\n% Pie\xc5\x86em\xc5\xa1anas-nodo\xc5\xa1anas akts\n"
+SCAN_PNG = b"\x89PNG\r\n\x1a\n" + b"parakst\xc4\xabts" * 40
+POLICE_PDF = b"%PDF-1.4\n% Valsts policijas izzi\xc5\x86a\n"
+
+
+@pytest.fixture
+def paper_case(store):
+    """Granted, prepared ahead with an arrangement, then signed on paper with a scan."""
+    from desktop.models.lifecycle import NewFile, PickupPlan, prepare_ahead, sign_on_paper
+
+    seed_catalogue(store)
+    item_id = add_item(store, inventory_no="RAVG-0107")
+    app_id = add_application(store, learner="Ērika Ķuze", submitter="Ģirts Ķuzis")
+    grant(store, REVIEWER, app_id, item_id=item_id, now=GRANTED)
+    plan = PickupPlan("Skolas bibliotēka, 2. stāvs", ARRANGED_FROM, ARRANGED_TO,
+                      "Inese Kalniņa", "29 123 456")
+    assert prepare_ahead(store, DESK, [app_id], plan, item_ids={app_id: item_id},
+                         return_deadline=DEADLINE, now=PREPARED).done == [app_id]
+    handover_id = application_detail(store, SCHOOL, app_id).handovers[0].id
+    sign_on_paper(store, DESK, handover_id, ACT_PDF,
+                  scan=NewFile("parakstītais akts.png", SCAN_PNG), now=SIGNED)
+    return app_id, handover_id
+
+
+def test_arrangement_paper_act_and_scan(store, paper_case) -> None:
+    app_id, handover_id = paper_case
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    assert h.id == handover_id
+    assert h.status is HandoverStatus.ISSUED
+    assert h.item_inventory_no == "RAVG-0107"
+    assert h.item_serial_no is not None and h.item_serial_no.startswith("SN")
+    assert (h.pickup_place, h.pickup_from, h.pickup_to) == (
+        "Skolas bibliotēka, 2. stāvs", ARRANGED_FROM, ARRANGED_TO)
+    assert (h.contact_person, h.contact_phone) == ("Inese Kalniņa", "+37129123456")
+    assert h.arranged
+    assert h.issued_on_paper and h.issued_at == SIGNED
+    assert not h.kind_differs
+    assert h.act_document_id is not None and h.act_available
+    (scan,) = h.attachments
+    assert isinstance(scan, AttachmentDetail)
+    assert scan.doc_type is DocumentType.PNA_SIGNED
+    assert scan.type_label == "Parakstītā akta skenējums"
+    assert "parakstītais akts.png" in scan.title
+    assert scan.available
+    assert h.incident_occurred_on is None and not h.incident
+    assert (h.can_sign_on_paper, h.can_change_deadline, h.can_record_incident,
+            h.can_close_case) == (False, True, True, False)
+
+
+def test_a_missing_or_damaged_file_is_not_available(store, paper_case) -> None:
+    app_id, _ = paper_case
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    act = document_file(store, DESK, h.act_document_id)
+    scan = document_file(store, DESK, h.attachments[0].id)
+    assert act is not None and act.read_bytes() == ACT_PDF
+    assert scan is not None and scan.read_bytes() == SCAN_PNG
+    act.write_bytes(ACT_PDF + "% mainīts\n".encode())  # damaged: the sha256 no longer matches
+    scan.unlink()
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    assert not h.act_available
+    assert not h.attachments[0].available
+    assert document_file(store, DESK, h.act_document_id) is None
+    assert document_file(store, DESK, h.attachments[0].id) is None
+
+
+def test_an_act_filed_on_another_workstation_is_not_here_yet(store, paper_case) -> None:
+    from desktop.models.schema import Handover
+
+    app_id, handover_id = paper_case
+    with store.write() as s:  # what a pull writes before the sync has fetched the files
+        h = s.get(Handover, handover_id)
+        h.act_document_id = "5d1c0e7e-0000-4000-8000-00000000a11e"
+        h.act_sha256 = "a" * 64
+        h.attachments = [*h.attachments, {
+            "id": "5d1c0e7e-0000-4000-8000-00000000b0b0", "doc_type": "incident_attachment",
+            "title": "Policijas izziņa Nr. 11/2026", "sha256": "b" * 64, "size": 2048}]
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    assert not h.act_available
+    scan, police = h.attachments
+    assert scan.available and not police.available
+    assert police.title == "Policijas izziņa Nr. 11/2026"
+    assert police.doc_type is DocumentType.INCIDENT_ATTACHMENT
+    assert document_file(store, DESK, police.id) is None
+
+
+def test_a_file_of_another_school_is_never_given(store, paper_case) -> None:
+    from desktop.models.codes import StaffRole
+    from desktop.models.journal import Actor
+
+    app_id, _ = paper_case
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    stranger = Actor("desk.ļena", OTHER_SCHOOL, StaffRole.DESK)
+    assert document_file(store, stranger, h.act_document_id) is None
+    assert document_file(store, stranger, h.attachments[0].id) is None
+    assert document_file(store, DESK, "no-such-document") is None
+
+
+def test_loss_recorded_with_an_attachment(store, paper_case) -> None:
+    from desktop.models.lifecycle import NewFile, record_incident
+
+    app_id, handover_id = paper_case
+    record_incident(store, DESK, handover_id, lost=False,
+                    description="Nozagts trolejbusā Nr. 3 pie Brīvības ielas",
+                    occurred_on=date(2026, 12, 9),
+                    attachments=[NewFile("policijas izziņa.pdf", POLICE_PDF)],
+                    now=datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    assert h.status is HandoverStatus.STOLEN and h.incident
+    assert h.incident_occurred_on == date(2026, 12, 9)
+    assert h.incident_description == "Nozagts trolejbusā Nr. 3 pie Brīvības ielas"
+    scan, police = h.attachments
+    assert police.doc_type is DocumentType.INCIDENT_ATTACHMENT
+    assert police.type_label == "Pielikums" and police.available
+    assert (h.can_sign_on_paper, h.can_change_deadline, h.can_record_incident,
+            h.can_close_case) == (False, False, False, True)
+    en = application_detail(store, SCHOOL, app_id, language="en").handovers[0]
+    assert en.attachments[1].type_label == "Attachment"
+
+
+def test_kind_differs_and_no_arrangement(store, case) -> None:
+    from desktop.models.schema import Handover
+
+    app_id, _, _ = case
+    (h,) = application_detail(store, SCHOOL, app_id).handovers
+    assert not h.kind_differs and not h.arranged and not h.issued_on_paper
+    assert h.act_document_id is None and not h.act_available and h.attachments == ()
+    assert h.can_sign_on_paper and h.can_change_deadline and not h.can_record_incident
+    with store.write() as s:
+        s.get(Handover, h.id).kind_differs = True
+    assert application_detail(store, SCHOOL, app_id).handovers[0].kind_differs
+
+
+def test_notifications_oldest_first_with_labels(store, case) -> None:
+    app_id, _, _ = case
+    handover_id = application_detail(store, SCHOOL, app_id).handovers[0].id
+    with store.write() as s:  # as the sync writes them (the wire model, dumped as JSON)
+        s.get(Application, app_id).notifications = [
+            {"kind": "deadline_changed", "at": "2026-12-08T09:00:00Z",
+             "handover_id": handover_id, "channels": ["email"]},
+            {"kind": "ready_for_issue", "at": "2026-12-07T08:15:00Z",
+             "handover_id": handover_id, "channels": ["email", "sms"]},
+            {"kind": "a_future_kind", "at": "2026-12-09T10:00:00+02:00", "channels": []},
+            {"kind": "refused", "at": "vakar"},  # damaged: left out, not a crash
+            "nav ieraksts",
+        ]
+    d = application_detail(store, SCHOOL, app_id)
+    assert d.notifications == (
+        NotificationDetail("ready_for_issue", "Gatavs izsniegšanai",
+                           datetime(2026, 12, 7, 8, 15, tzinfo=UTC), ("email", "sms"),
+                           handover_id),
+        NotificationDetail("deadline_changed", "Mainīts atgriešanas termiņš",
+                           datetime(2026, 12, 8, 9, 0, tzinfo=UTC), ("email",), handover_id),
+        NotificationDetail("a_future_kind", "a_future_kind",
+                           datetime(2026, 12, 9, 8, 0, tzinfo=UTC), ()),
+    )
+    en = application_detail(store, SCHOOL, app_id, language="en")
+    assert [n.kind_label for n in en.notifications][:2] == ["Ready for issue",
+                                                            "Return deadline changed"]
+    assert application_detail(store, SCHOOL, case[2]).notifications == ()
+
+
+def test_files_cost_one_query_for_all_handovers(store, paper_case) -> None:
+    app_id, _ = paper_case
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        d = application_detail(store, SCHOOL, app_id)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert d.handovers[0].act_available
+    assert len(statements) <= 7

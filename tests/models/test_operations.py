@@ -581,6 +581,9 @@ def test_prepare_handover_from_every_status(seeded: Store, status: H) -> None:
         "item_id": replacement,
         "act_number": handover.act_number,
         "return_deadline": "2027-06-30",
+        "arrangement": None,
+        "notify": False,
+        "allow_other_kind": False,
     }
 
 

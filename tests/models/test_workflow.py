@@ -58,12 +58,16 @@ EXPECTED_APPLICATION: dict[ApplicationStatus, dict[ApplicationAction, Applicatio
     A.DELETED: {},
 }
 
-# Handover (PNA): preparing → prepared; prepared → issued (applicant's receipt); preparing and
-# prepared → cancelled; issued → returned | lost | stolen; the last four are final.
+# Handover (PNA): preparing → prepared; prepared → issued (the applicant's receipt, or the
+# paper act signed at the desk: the register's PUT {id}/sign); preparing and prepared →
+# cancelled; issued → returned | lost | stolen (reported by the applicant or recorded by the
+# school); the last four are final.
 EXPECTED_HANDOVER: dict[HandoverStatus, dict[HandoverAction, HandoverStatus]] = {
     H.PREPARING: {HA.PREPARE: H.PREPARED, HA.CANCEL: H.CANCELLED},
-    H.PREPARED: {HA.CONFIRM_RECEIPT: H.ISSUED, HA.CANCEL: H.CANCELLED},
-    H.ISSUED: {HA.RETURN: H.RETURNED, HA.REPORT_LOST: H.LOST, HA.REPORT_STOLEN: H.STOLEN},
+    H.PREPARED: {HA.CONFIRM_RECEIPT: H.ISSUED, HA.SIGN_ON_PAPER: H.ISSUED,
+                 HA.CANCEL: H.CANCELLED},
+    H.ISSUED: {HA.RETURN: H.RETURNED, HA.REPORT_LOST: H.LOST, HA.REPORT_STOLEN: H.STOLEN,
+               HA.RECORD_LOST: H.LOST, HA.RECORD_STOLEN: H.STOLEN},
     H.RETURNED: {},
     H.LOST: {},
     H.STOLEN: {},

@@ -16,6 +16,7 @@ import contextlib
 import itertools
 import tempfile
 import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from desktop.models import catalogue, decisions, handovers, inventory
+from desktop.models import catalogue, decisions, desk, handovers, inventory, lifecycle
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
@@ -35,13 +36,14 @@ from desktop.models.codes import (
     TargetGroup,
 )
 from desktop.models.commands import REGISTRY, CommandName, RefusePayload
+from desktop.models.lifecycle import NewFile, PickupPlan
 from desktop.models.schema import Application, Handover, Item, OfferedKind, OutboxCommand
 from desktop.models.workflow import ItemAction, WorkflowError
 from faultproxy import FaultProxy
 from sync import conflicts
 from sync.client import CentralError
 from sync.devserver.server import DevServer
-from sync.protocol import CommandRequest
+from sync.protocol import CommandRequest, ItemUpsert
 from synctools import ADMIN, SCHOOL, assert_converged, make_side, open_application_ids, server_state
 
 _folders = itertools.count()
@@ -58,6 +60,11 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
         def start(self) -> None:
             global server, proxy
             server = DevServer(seed=80).start()
+            for n in range(4):  # devices for the lifecycle's cases (a small seed stays quick)
+                server.state.put_item(None, SCHOOL, str(uuid.uuid4()), ItemUpsert(
+                    kind_code="windows_laptop", inventory_no=f"RAVG-2026-9{n:05d}",
+                    manufacturer="HP", model="ProBook 450 G10", status=ItemStatus.AVAILABLE),
+                    if_none_match="*")
             proxy = FaultProxy(int(server.url.rsplit(":", 1)[1]))
             # generous timeouts: a machine twice as slow must not turn answers into faults
             self.side = make_side(root / f"c{next(_folders)}", proxy.url, timeout=(5.0, 30.0))
@@ -78,15 +85,15 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             for app_id, _ in grantable:
                 offered = [i for i, _ in decisions.offerable_items(store, ADMIN, app_id)
                            if i not in used_items]
-                if offered and len(cases) < 4:
+                if offered and len(cases) < 6:
                     used_items.add(offered[0])
                     cases.append(decisions.grant(store, ADMIN, app_id, item_id=offered[0]))
-            assert len(cases) == 4, "the seed has too few grantable applications"
-            to_prepare, to_cancel, to_return, to_acknowledge = cases
-            for case in (to_return, to_acknowledge):
+            assert len(cases) == 6, "the seed has too few grantable applications"
+            to_prepare, to_cancel, to_return, to_acknowledge, to_sign, to_lose = cases
+            for case in (to_return, to_acknowledge, to_sign, to_lose):
                 handovers.prepare_handover(store, ADMIN, case.application_id)
             self.side.engine.sync_once()
-            for case in (to_return, to_acknowledge):
+            for case in (to_return, to_acknowledge, to_lose):
                 server.applicant_confirm_receipt(case.application_id)
             server.applicant_incident(to_acknowledge.application_id, "stolen",
                                       "Nozagts no skapīša sporta zālē")
@@ -100,6 +107,9 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             rest = [a for a in open_application_ids(store) if a not in granted]
             proxy.offline = True
             decisions.grant(store, ADMIN, rest[0])
+            lifecycle.prepare_ahead(store, ADMIN, [rest[0]], PickupPlan(
+                "Skolas bibliotēka, 2. stāvs", datetime(2026, 12, 8, 9, tzinfo=UTC),
+                datetime(2026, 12, 8, 15, tzinfo=UTC), "Māra Ozoliņa", "+37120000000"))
             decisions.refuse(store, ADMIN, rest[1], "Nav pieejamu ierīču; atteikts")
             decisions.defer(store, ADMIN, rest[2], "Gaidām piegādi no Rīgas")
             handovers.prepare_handover(store, ADMIN, to_prepare.application_id)
@@ -107,13 +117,27 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             assert to_acknowledge.handover_id
             handovers.cancel_handover(store, ADMIN, to_cancel.handover_id,
                                       CancelReason.SUBMITTER_REFUSED)
+            desk.file_act(store, ADMIN, to_return.handover_id, b"%PDF-1.7 akts " + uuid.uuid4().bytes)
             handovers.record_return(store, ADMIN, to_return.handover_id,
                                     ReturnCondition.RETURNED_WORKING_ORDER)
             handovers.acknowledge_incident(store, ADMIN, to_acknowledge.handover_id)
+            lifecycle.close_case(store, ADMIN, to_acknowledge.handover_id, "Policija lietu slēdza")
+            assert to_sign.handover_id and to_lose.handover_id and to_prepare.handover_id
+            lifecycle.sign_on_paper(store, ADMIN, to_sign.handover_id, "%PDF-1.7 papīrs".encode(),
+                                    scan=NewFile("skenējums.png", b"\x89PNG\r\n\x1a\n dati"))
+            lifecycle.set_return_deadlines(store, ADMIN, [to_prepare.handover_id],
+                                           date(2027, 5, 31))
+            lifecycle.record_incident(store, ADMIN, to_lose.handover_id, lost=True,
+                                      description="Vecāks zvanīja: pazudis autobusā",
+                                      occurred_on=date.today(),
+                                      attachments=[NewFile("iesniegums.pdf", "%PDF-1.4 ziņa".encode())])
             with store.read() as s:
                 free = list(s.scalars(select(Item.id).where(
-                    Item.institution_id == SCHOOL, Item.status == ItemStatus.AVAILABLE,
+                    Item.institution_id == SCHOOL,
+                    Item.status.in_([ItemStatus.AVAILABLE.value, ItemStatus.NEW.value,
+                                     ItemStatus.IN_RESERVE.value]),
                     Item.id.not_in(used_items)).order_by(Item.inventory_no).limit(2)))
+                assert len(free) == 2, "the seed has too few free items"
                 kinds = [(o.id, o.accepting_applications, o.target_group)
                          for o in s.scalars(select(OfferedKind).where(
                              OfferedKind.institution_id == SCHOOL)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sync.devserver.routes import applicant, auth, catalogue, commands, dev, feed
+from sync.devserver.routes import applicant, auth, catalogue, commands, dev, feed, files
 
 #: Every router of the service, in the order the app includes them.
 ROUTERS: tuple[APIRouter, ...] = (
@@ -17,6 +17,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     feed.router,
     commands.router,
     catalogue.router,
+    files.router,
     applicant.router,
     dev.router,
 )
