@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop.models.codes import ItemStatus
+from desktop.models.command_names import CommandName
 from sync.devserver.server import DevServer
 from sync.protocol import CommandRequest, ItemUpsert
 
@@ -43,9 +44,9 @@ def main() -> None:
         hid = str(uuid.uuid4())
         version = state.application(app_id).version
         for command, payload in (
-            ("grant", {"handover_id": hid, "item_id": item_id,
+            (CommandName.GRANT, {"handover_id": hid, "item_id": item_id,
                        "return_deadline": "2027-05-31"}),
-            ("prepare_handover", {
+            (CommandName.PREPARE_HANDOVER, {
                 "handover_id": hid, "item_id": item_id,
                 "act_number": f"{state.application(app_id).number}-A1",
                 "notify": True,

@@ -26,7 +26,7 @@
     <message>
         <location filename="../views/acts_panel.py" line="71"/>
         <source>Akts</source>
-        <translation type="unfinished">Handover act</translation>
+        <translation>Handover act</translation>
     </message>
     <message>
         <location filename="../views/acts_panel.py" line="73"/>
@@ -36,27 +36,27 @@
     <message>
         <location filename="../views/acts_panel.py" line="74"/>
         <source>Izglītojamais</source>
-        <translation type="unfinished">Learner</translation>
+        <translation>Learner</translation>
     </message>
     <message>
         <location filename="../views/acts_panel.py" line="77"/>
         <source>Iesniedzējs</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../views/acts_panel.py" line="79"/>
         <source>Inventāra Nr.</source>
-        <translation type="unfinished">Inventory no.</translation>
+        <translation>Inventory no.</translation>
     </message>
     <message>
         <location filename="../views/acts_panel.py" line="80"/>
         <source>Izsniegts</source>
-        <translation type="unfinished">Issued</translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <location filename="../views/acts_panel.py" line="82"/>
         <source>Statuss</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -504,7 +504,7 @@ serial no. {1}</translation>
     <message>
         <location filename="../views/detail_page.py" line="857"/>
         <source>Drukāt aktu</source>
-        <translation type="unfinished">Print act</translation>
+        <translation>Print act</translation>
     </message>
     <message>
         <location filename="../views/detail_page.py" line="864"/>
@@ -534,7 +534,7 @@ serial no. {1}</translation>
     <message>
         <location filename="../views/detail_page.py" line="913"/>
         <source>Veids</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../views/detail_page.py" line="915"/>
@@ -549,7 +549,7 @@ serial no. {1}</translation>
     <message>
         <location filename="../views/detail_page.py" line="917"/>
         <source>Ziņots</source>
-        <translation type="unfinished">Reported</translation>
+        <translation>Reported</translation>
     </message>
     <message>
         <location filename="../views/detail_page.py" line="919"/>
@@ -620,16 +620,6 @@ serial no. {1}</translation>
         <location filename="../views/detail_page.py" line="833"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
-    </message>
-    <message>
-        <source>{0}
-ziņots {1}</source>
-        <translation type="vanished">{0}
-reported {1}</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation type="vanished">Incident</translation>
     </message>
     <message>
         <location filename="../views/detail_page.py" line="977"/>
@@ -1943,10 +1933,6 @@ reported {1}</translation>
         <translation>Print act</translation>
     </message>
     <message>
-        <source>Papīra akts ar parakstiem</source>
-        <translation type="vanished">Paper act with signatures</translation>
-    </message>
-    <message>
         <location filename="../views/desk_page.py" line="267"/>
         <source>Drukāt papīra aktu</source>
         <translation>Print paper act</translation>
@@ -3120,7 +3106,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/overdue_panel.py" line="41"/>
         <source>Saglabāt kā</source>
-        <translation type="unfinished">Save as</translation>
+        <translation>Save as</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="97"/>
@@ -3135,7 +3121,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/overdue_panel.py" line="101"/>
         <source>Pieņemt atpakaļ</source>
-        <translation type="unfinished">Take back</translation>
+        <translation>Take back</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="103"/>
@@ -3150,7 +3136,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/overdue_panel.py" line="107"/>
         <source>Eksportēt CSV…</source>
-        <translation type="unfinished">Export CSV…</translation>
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="108"/>
@@ -3170,7 +3156,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/overdue_panel.py" line="200"/>
         <source>CSV faili (*.csv)</source>
-        <translation type="unfinished">CSV files (*.csv)</translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="209"/>
@@ -3615,12 +3601,12 @@ Status: {4}</translation>
     <message>
         <location filename="../views/overdue_panel.py" line="72"/>
         <source>E-pasts</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="74"/>
         <source>Inventāra Nr.</source>
-        <translation type="unfinished">Inventory no.</translation>
+        <translation>Inventory no.</translation>
     </message>
     <message>
         <location filename="../views/overdue_panel.py" line="76"/>
