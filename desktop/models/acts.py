@@ -21,6 +21,7 @@ from sqlalchemy import and_, exists, func, literal, or_, select
 
 from desktop.models.audit_queries import record_export
 from desktop.models.codes import DocumentType, HandoverStatus
+from desktop.models.desk import OverdueRow, overdue
 from desktop.models.journal import Actor
 from desktop.models.lifecycle import file_path
 from desktop.models.permissions import Permission, require
@@ -53,21 +54,8 @@ class ActRow:
     returned_act_available: bool  # the return act's file is here and intact
 
 
-@dataclass(frozen=True)
-class OverdueContact:
-    """A device past its return deadline, with the applicant's phone and e-mail."""
-
-    handover_id: str
-    application_id: int
-    number: str
-    applicant_name: str
-    learner_name: str
-    learner_class: str | None
-    inventory_no: str | None
-    return_deadline: date
-    days_overdue: int
-    phone: str | None
-    email: str | None
+#: The desk's overdue rows already carry the phone and e-mail.
+OverdueContact = OverdueRow
 
 
 def acts(store: Store, actor: Actor, text: str = "", limit: int = ACTS_LIMIT) -> list[ActRow]:
@@ -122,22 +110,9 @@ def acts(store: Store, actor: Actor, text: str = "", limit: int = ACTS_LIMIT) ->
         return rows
 
 
-def overdue_rows(store: Store, actor: Actor, today: date | None = None) -> list[OverdueContact]:
-    """Issued devices past their return deadline, the longest overdue first, with contacts."""
-    day = today or date.today()
-    with store.read() as session:
-        found = session.execute(
-            select(Handover, Application, Item.inventory_no)
-            .join(Application, Application.id == Handover.application_id)
-            .outerjoin(Item, Item.id == Handover.item_id)
-            .where(Application.institution_id == actor.institution_id,
-                   Handover.status == HandoverStatus.ISSUED.value,
-                   Handover.return_deadline < day)
-            .order_by(Handover.return_deadline, Application.number)).all()
-        return [OverdueContact(h.id, a.id, a.number, a.submitter_name, a.learner_name,
-                               a.learner_class, inventory_no, h.return_deadline,
-                               (day - h.return_deadline).days, a.phone, a.email)
-                for h, a, inventory_no in found if h.return_deadline is not None]
+def overdue_rows(store: Store, actor: Actor, today: date | None = None) -> list[OverdueRow]:
+    """Issued devices past their return deadline with contacts: the desk's own list."""
+    return overdue(store, actor, today)
 
 
 OVERDUE_CSV_COLUMNS = ("Pieteikums", "Izglītojamais", "Klase", "Iesniedzējs", "Tālrunis",

@@ -142,6 +142,7 @@ class OverdueRow:
     return_deadline: date
     days_overdue: int
     phone: str | None
+    email: str | None = None
 
 
 def _kind_label(session: Session, code: str) -> str:
@@ -481,5 +482,5 @@ def overdue(store: Store, actor: Actor, today: date | None = None) -> list[Overd
             .order_by(Handover.return_deadline, Application.number)).all()
         return [OverdueRow(h.id, a.id, a.number, a.submitter_name, a.learner_name,
                            a.learner_class, inv, h.return_deadline,
-                           (day - h.return_deadline).days, a.phone)
+                           (day - h.return_deadline).days, a.phone, a.email)
                 for h, a, inv in rows if h.return_deadline is not None]
