@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from desktop.models.codes import DocumentType
 from desktop.models.commands import MAX_FILE_BYTES, DocumentRef, Payload, documents_of
 from desktop.models.errors import InputError
-from desktop.models.files import inside
-from desktop.models.lifecycle import DOCUMENTS_DIR, suffix_of
+from desktop.models.files import DOCUMENTS_DIR, inside, write_whole
+from desktop.models.lifecycle import suffix_of
 from desktop.models.schema import Application, Document, Handover
 from desktop.models.store import Store
 from sync.client import CentralClient, CentralError
@@ -133,10 +133,7 @@ def fetch_missing(store: Store, client: CentralClient,
         with store.write() as s:
             if s.get(Document, w.id) is not None or s.get(Handover, w.handover_id) is None:
                 continue  # filed meanwhile, or the case went
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(content)
-            partial.replace(target)
+            write_whole(target, content)
             s.add(Document(id=w.id, institution_id=institution_id,
                            application_id=w.application_id, handover_id=w.handover_id,
                            doc_type=w.doc_type, title=w.title[:200],

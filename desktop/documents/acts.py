@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from desktop.documents import markup
 from desktop.documents.report_pdf import FONT, FONT_BOLD, GRID, HEADER_BG, register_fonts
+from desktop.models.files import write_whole
 
 _MARGIN = 18 * mm
 _WIDTH = A4[0] - 2 * _MARGIN
@@ -246,8 +247,4 @@ def return_act_pdf(data: ActData) -> bytes:
 
 def write_pdf(content: bytes, path: Path) -> Path:
     """Write atomically: a half-written act never replaces a whole one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(path.suffix + ".part")
-    partial.write_bytes(content)
-    partial.replace(path)
-    return path
+    return write_whole(path, content)

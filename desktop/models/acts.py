@@ -22,6 +22,7 @@ from sqlalchemy import and_, exists, func, literal, or_, select
 from desktop.models.audit_queries import record_export
 from desktop.models.codes import DocumentType, HandoverStatus
 from desktop.models.desk import OverdueRow, overdue
+from desktop.models.files import write_whole
 from desktop.models.journal import Actor
 from desktop.models.lifecycle import file_path
 from desktop.models.permissions import Permission, require
@@ -131,10 +132,7 @@ def overdue_csv(rows: Iterable[OverdueContact]) -> bytes:
 
 def save_overdue_csv(rows: Sequence[OverdueContact], path: Path) -> int:
     """Write ``overdue_csv(rows)`` to ``path`` whole or not at all; the number of rows."""
-    content = overdue_csv(rows)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(content)
-    partial.replace(path)
+    write_whole(path, overdue_csv(rows), make_folder=False)
     return len(rows)
 
 

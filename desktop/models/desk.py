@@ -35,7 +35,7 @@ from desktop.models.decisions import (
     load_item,
 )
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.files import inside
+from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
 from desktop.models.handovers import prepare_handover
 from desktop.models.journal import Actor, record
 from desktop.models.lifecycle import file_act_command, file_path
@@ -54,7 +54,6 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from desktop.models.workflow import GrantRuleError
 
-DOCUMENTS_DIR = "documents"
 SEARCH_LIMIT = 50
 
 
@@ -378,10 +377,7 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
         target = inside(store.data_dir, DOCUMENTS_DIR, str(app.id), name)
         relative = target.relative_to(store.data_dir)
         existed = target.exists()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".pdf.part")
-        partial.write_bytes(content)
-        partial.replace(target)
+        write_whole(target, content)
         try:
             title = _act_title(handover, returned=returned)
             doc = session.scalars(select(Document).where(
@@ -440,15 +436,10 @@ def act_path(store: Store, actor: Actor, handover_id: str, *,
             doc = session.scalars(select(Document).where(
                 Document.handover_id == handover.id,
                 Document.title == _act_title(handover, returned=returned))).first()
-        if doc is None or not doc.file_path:
+        if doc is None:
             return None
-        try:  # a row written by an older version or a hostile copy: never outside the folder
-            path = inside(store.data_dir, *Path(doc.file_path).parts)
-        except InputError:
-            return None
-    if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
-        return None
-    return path
+        relative, digest = doc.file_path, doc.sha256
+    return intact(store.data_dir, relative, digest)
 
 
 def open_incidents(store: Store, actor: Actor) -> list[IncidentRow]:

@@ -15,7 +15,6 @@ scan is not held in memory. ``document_file`` gives the view the path to open or
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -39,8 +38,7 @@ from desktop.models.codes import (
     SocialStatus,
     WithdrawalReason,
 )
-from desktop.models.errors import InputError
-from desktop.models.files import inside
+from desktop.models.files import intact
 from desktop.models.journal import Actor
 from desktop.models.lifecycle import file_path
 from desktop.models.schema import (
@@ -287,21 +285,7 @@ def _status_label(entity_type: str, code: str | None, language: str) -> str | No
 
 
 def _intact(store: Store, relative: str | None, sha256: str | None) -> bool:
-    """The file is in the data folder and its sha256 matches (read in chunks, not kept).
-
-    The same rules as ``lifecycle.file_path``, without holding the file in memory."""
-    if not relative or not sha256:
-        return False
-    try:  # a row written by an older version or a hostile copy: never outside the folder
-        path = inside(store.data_dir, *Path(relative).parts)
-    except InputError:
-        return False
-    try:
-        with path.open("rb") as stream:
-            digest = hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError:
-        return False
-    return digest == sha256
+    return intact(store.data_dir, relative, sha256) is not None
 
 
 def _refs(value: object) -> list[Mapping[str, Any]]:

@@ -7,10 +7,14 @@ checks the result stays in that folder, whatever links lie on the way.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from desktop.models.errors import InputError
+
+#: The folder under the data folder where the acts and attachments of each application live.
+DOCUMENTS_DIR = "documents"
 
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 # CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without an extension, in any case.
@@ -35,3 +39,29 @@ def inside(folder: Path, *names: str) -> Path:
         raise InputError("file_name", f"{target} would lie outside {folder}",
                          "Fails atrastos ārpus datu mapes; tas netika rakstīts")
     return target
+
+
+def write_whole(path: Path, content: bytes, *, make_folder: bool = True) -> Path:
+    """Write ``content`` to ``path`` whole or not at all: a reader never sees half a file and
+    a half-written file never replaces a whole one. ``make_folder`` False: a folder a person
+    chose must exist (OSError otherwise)."""
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(content)
+    partial.replace(path)
+    return path
+
+
+def intact(folder: Path, relative: str | None, sha256: str | None) -> Path | None:
+    """The file ``relative`` to ``folder`` if it is there, inside it, and its sha256 still
+    matches (read in chunks, never held whole); None otherwise."""
+    if not relative or not sha256:
+        return None
+    try:  # a row written by an older version or a hostile copy: never outside the folder
+        path = inside(folder, *Path(relative).parts)
+        with path.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except (InputError, OSError):
+        return None
+    return path if digest == sha256 else None

@@ -45,7 +45,7 @@ from desktop.models.decisions import (
     load_application,
 )
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.files import inside
+from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
 from desktop.models.handovers import prepare_handover_body
 from desktop.models.journal import Actor
 from desktop.models.operations import run_application_command
@@ -62,7 +62,6 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from desktop.models.workflow import WorkflowError
 
-DOCUMENTS_DIR = "documents"
 #: What an attachment may be: a scan or a photo of a paper, or a PDF.
 _MAGIC = {b"%PDF-": ".pdf", b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
@@ -212,11 +211,8 @@ def store_file(session: Session, store: Store, app_id: int, handover_id: str | N
     suffix = suffix_of(content)
     doc_id = doc_id or new_id()
     digest = hashlib.sha256(content).hexdigest()
-    target = inside(store.data_dir, DOCUMENTS_DIR, str(app_id), f"{doc_id}{suffix}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(content)
-    partial.replace(target)
+    target = write_whole(inside(store.data_dir, DOCUMENTS_DIR, str(app_id),
+                                f"{doc_id}{suffix}"), content)
     title = " ".join(title.split())[:200] or doc_type.label_lv
     session.add(Document(id=doc_id, institution_id=_institution_of(session, app_id),
                          application_id=app_id, handover_id=handover_id, doc_type=doc_type,
@@ -235,17 +231,7 @@ def _institution_of(session: Session, app_id: int) -> str:
 
 def file_path(store: Store, doc: Document) -> Path | None:
     """A document's file, if it is here and intact (its sha256 still matches)."""
-    if not doc.file_path or doc.sha256 is None:
-        return None
-    try:  # a row written by an older version or a hostile copy: never outside the folder
-        path = inside(store.data_dir, *Path(doc.file_path).parts)
-    except InputError:
-        return None
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return None
-    return path if hashlib.sha256(content).hexdigest() == doc.sha256 else None
+    return intact(store.data_dir, doc.file_path, doc.sha256)
 
 
 # -- signed on paper, the act --------------------------------------------------------------

@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
+from desktop.models.files import DOCUMENTS_DIR
 from desktop.models.schema import (
     Application,
     AuditEntry,
@@ -69,7 +70,6 @@ from desktop.models.store import Store
 log = logging.getLogger(__name__)
 
 RETENTION_MONTHS = 25
-DOCUMENTS_DIRNAME = "documents"
 
 _CLOSED_STATUSES = (ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)
 _OPEN_HANDOVERS = (HandoverStatus.PREPARING, HandoverStatus.PREPARED, HandoverStatus.ISSUED)
@@ -289,7 +289,7 @@ def _remove_files(data_dir: Path, paths: Iterable[str], ids: Iterable[int],
             pass
         except OSError:
             report.file_errors += 1
-    docs = data_dir / DOCUMENTS_DIRNAME
+    docs = data_dir / DOCUMENTS_DIR
     for app_id in ids:
         folder = docs / str(app_id)
         if folder.is_dir() and _inside(docs, folder):
@@ -362,7 +362,7 @@ def sweep_orphans(store: Store, *, trigger: str = "tombstone",
     when something went.
     """
     report = PurgeReport(run_on=today or local_day(utcnow()), trigger=trigger)
-    docs = store.data_dir / DOCUMENTS_DIRNAME
+    docs = store.data_dir / DOCUMENTS_DIR
     folder_ids = [int(p.name) for p in docs.iterdir() if p.is_dir() and p.name.isdigit()] \
         if docs.is_dir() else []
     with store.write() as session:
