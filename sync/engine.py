@@ -308,6 +308,7 @@ class SyncEngine:
         # queued commands (a positive count) they are pushed in the same round.
         self.after_pull = after_pull
         self._files_sent: set[str] = set()
+        self._files_complete = False  # every case looked at for missing files since start
 
     # -- the whole round ----------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
@@ -315,10 +316,6 @@ class SyncEngine:
         report = SyncReport()
         self.push(report)
         self.pull(report)
-        for app_id, handover_id in files.fetch_missing(self.store, self.client,
-                                                       self.institution_id):
-            report.changed_applications.add(app_id)
-            report.changed_handovers.add(handover_id)
         if self.after_pull is not None and self.after_pull() > 0:
             self.push(report)
         self.backoff.reset()
@@ -374,7 +371,20 @@ class SyncEngine:
         if report.deleted:
             # Tombstones delete rows; the files and audit rows of those cases go here.
             retention.sweep_orphans(self.store)
+        self._fetch_files(report)
         return report
+
+    def _fetch_files(self, report: SyncReport) -> None:
+        """The acts and attachments other workstations filed: every case once per engine
+        (and after an incomplete round), then only the cases this round changed, so that a
+        sync with nothing new does not look through every handover."""
+        fetched, complete = files.fetch_missing(
+            self.store, self.client, self.institution_id,
+            set(report.changed_applications) if self._files_complete else None)
+        self._files_complete = complete
+        for app_id, handover_id in fetched:
+            report.changed_applications.add(app_id)
+            report.changed_handovers.add(handover_id)
 
     def _check_page(self, changes: list[Change]) -> None:
         """A page names each record once, and only this school's: anything else is a server

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
@@ -75,15 +75,19 @@ class Wanted:
     name: str | None  # the file's name in the application's folder (None: from its id)
 
 
-def wanted(session: Session, institution_id: str, limit: int = FETCH_LIMIT) -> list[Wanted]:
-    """Acts and attachments named by this school's handovers, missing locally."""
+def wanted(session: Session, institution_id: str, application_ids: set[int] | None = None,
+           limit: int = FETCH_LIMIT) -> list[Wanted]:
+    """Acts and attachments named by this school's handovers (of ``application_ids`` only,
+    when given), missing locally."""
     found: list[Wanted] = []
+    only = (Handover.application_id.in_(sorted(application_ids))
+            if application_ids is not None else true())
     acts = session.execute(
         select(Handover.id, Handover.application_id, Handover.act_document_id,
                Handover.act_sha256, Handover.act_number)
         .join(Application, Application.id == Handover.application_id)
         .outerjoin(Document, Document.id == Handover.act_document_id)
-        .where(Application.institution_id == institution_id,
+        .where(Application.institution_id == institution_id, only,
                Handover.act_document_id.is_not(None), Handover.act_sha256.is_not(None),
                Document.id.is_(None))
         .limit(limit)).all()
@@ -95,7 +99,7 @@ def wanted(session: Session, institution_id: str, limit: int = FETCH_LIMIT) -> l
     with_files = session.execute(
         select(Handover.id, Handover.application_id, Handover.attachments)
         .join(Application, Application.id == Handover.application_id)
-        .where(Application.institution_id == institution_id,
+        .where(Application.institution_id == institution_id, only,
                func.json_array_length(Handover.attachments) > 0)).all()
     for hid, app_id, attachments in with_files:
         for a in attachments:
@@ -107,20 +111,21 @@ def wanted(session: Session, institution_id: str, limit: int = FETCH_LIMIT) -> l
     return found[:limit]
 
 
-def fetch_missing(store: Store, client: CentralClient,
-                  institution_id: str) -> list[tuple[int, str]]:
-    """Fetch what ``wanted`` lists; (application, handover) of each file kept. Stops quietly
-    at the first transport error (the next sync tries again); a file whose sha256 differs is
-    refused and logged."""
+def fetch_missing(store: Store, client: CentralClient, institution_id: str,
+                  application_ids: set[int] | None = None) -> tuple[list[tuple[int, str]], bool]:
+    """Fetch what ``wanted`` lists: (application, handover) of each file kept, and whether
+    all of them came (False: a transport error stopped it, or more than one round's worth;
+    the next sync looks at every case again). A file whose sha256 differs is refused."""
     with store.read() as s:
-        todo = wanted(s, institution_id)
+        todo = wanted(s, institution_id, application_ids)
     kept: list[tuple[int, str]] = []
+    complete = len(todo) < FETCH_LIMIT
     for w in todo:
         try:
             content = client.get_file(institution_id, w.id, MAX_FILE_BYTES)
         except CentralError as exc:
             log.info("a file could not be fetched now: %s", type(exc).__name__)
-            break
+            return kept, False
         if hashlib.sha256(content).hexdigest() != w.sha256:
             log.warning("a fetched file does not match its handover's sha256; not kept")
             continue
@@ -140,7 +145,7 @@ def fetch_missing(store: Store, client: CentralClient,
                            file_path=target.relative_to(store.data_dir).as_posix(),
                            sha256=w.sha256))
         kept.append((w.application_id, w.handover_id))
-    return kept
+    return kept, complete
 
 
 def forget_superseded_act(session: Session, store: Store, document_id: str) -> Path | None:

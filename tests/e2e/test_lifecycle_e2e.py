@@ -168,14 +168,15 @@ def test_two_workstations_race_to_file_the_same_act_a_hundred_times(world) -> No
         for n in range(20):
             item_id = _new_item(server, f"RACE-{len(handovers) + n:04d}")
             assert item_id
-        one.engine.sync_once()
+        one.engine.push()  # not sync_once: its act filing would leave nothing to race for
+        one.engine.pull()
         batch = []
         for app_id in _submitted(server, 20):
             one.engine.pull()
             items = decisions.offerable_items(one.store, ADMIN, app_id)
             decisions.grant(one.store, ADMIN, app_id, item_id=items[0][0])
             batch.append(desk.start_handover(one.store, ADMIN, app_id).handover_id)
-        one.engine.sync_once()
+        one.engine.push()
         for hid in batch:
             server.applicant_confirm_receipt(server.state.handover_owner(hid) or 0)
         handovers += batch
@@ -184,6 +185,10 @@ def test_two_workstations_race_to_file_the_same_act_a_hundred_times(world) -> No
         ws.engine.pull()
         while file_missing_acts(ws.store, ADMIN):
             pass
+        with ws.store.read() as s:  # a real race: each holds its own act of every handover
+            assert s.scalar(select(func.count()).select_from(OutboxCommand).where(
+                OutboxCommand.command == CommandName.FILE_ACT.value,
+                OutboxCommand.state == "pending")) == len(handovers)
     # …then both send at once
     errors: list[BaseException] = []
 
