@@ -13,7 +13,14 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import catalogue, decisions, handovers, inventory, lifecycle
+from desktop.models import (
+    catalogue,
+    decisions,
+    document_templates,
+    handovers,
+    inventory,
+    lifecycle,
+)
 from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
 from desktop.models.commands import (
@@ -31,6 +38,7 @@ from desktop.models.commands import (
     ReturnPayload,
     SetAcceptingPayload,
     SetDeadlinePayload,
+    SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
     SignPayload,
@@ -387,4 +395,9 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case SetTargetGroupPayload():
             return catalogue.set_target_group(store, actor, aggregate_id,
                                               payload.target_group)
+        case SetDocumentTemplatePayload():
+            t = payload.template
+            return document_templates.save_document_template(
+                store, actor, aggregate_id, template_id=t.id, doc_type=t.doc_type,
+                title=t.title, body=t.body, valid_from=t.valid_from, valid_to=t.valid_to)
     raise ValueError(f"cannot re-apply a {command.value} command")

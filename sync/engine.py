@@ -32,6 +32,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
     UpsertItemPayload,
@@ -876,6 +877,10 @@ class SyncEngine:
                 return self.client.patch_offered_kind(
                     self.institution_id, cmd.aggregate_id,
                     OfferedKindPatch(target_group=payload.target_group), cmd.base_version)
+            case SetDocumentTemplatePayload():
+                return self.client.patch_offered_kind(
+                    self.institution_id, cmd.aggregate_id,
+                    OfferedKindPatch(template=payload.template), cmd.base_version)
         raise ValueError(f"{cmd.name} is not a catalogue command")
 
     def _push_catalogue(self, cmd: PendingCommand, report: SyncReport) -> bool:

@@ -132,7 +132,8 @@ def offered_kind_to_wire(session: Session, offered: OfferedKind) -> OfferedKindW
         kind_code=offered.kind_code,
         target_group=offered.target_group,
         accepting_applications=offered.accepting_applications,
-        documents=[DocumentWire(id=d.id, doc_type=d.doc_type, title=d.title, url=d.url)
+        documents=[DocumentWire(id=d.id, doc_type=d.doc_type, title=d.title, url=d.url,
+                                body=d.body, valid_from=d.valid_from, valid_to=d.valid_to)
                    for d in docs],
     )
 
@@ -201,6 +202,7 @@ def apply_offered_kind(session: Session, wire: OfferedKindWire) -> bool:
             session.add(doc)
         doc.offered_kind_id = wire.id
         doc.doc_type, doc.title, doc.url = d.doc_type, d.title, d.url
+        doc.body, doc.valid_from, doc.valid_to = d.body, d.valid_from, d.valid_to
     return True
 
 

@@ -47,8 +47,10 @@ from desktop.models.commands import (
     Phone,
     Reason,
     ShortText,
+    TemplateFields,
     Uuid,
 )
+from desktop.models.templates import MAX_BODY
 
 API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
@@ -190,6 +192,10 @@ class DocumentWire(Wire):
     doc_type: DocumentType
     title: Name
     url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
+    # A template the school wrote (``TemplateFields``): its text and the days it is valid.
+    body: Annotated[str, StringConstraints(max_length=MAX_BODY)] | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
 
 
 class OfferedKindWire(Wire):
@@ -281,6 +287,7 @@ class OfferedKindPatch(Wire):
 
     accepting_applications: bool | None = None
     target_group: TargetGroup | None = None
+    template: TemplateFields | None = None  # write or replace one document template
 
 
 class CommandRequest(Wire):

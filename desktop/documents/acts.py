@@ -54,6 +54,9 @@ class ActData:
     condition: str | None = None  # Latvian label of the return condition
     return_notes: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # The school's act text in force on the act's day, placeholders filled in
+    # (desktop.models.templates); None: the standard sentence.
+    terms: str | None = None
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -160,6 +163,17 @@ def _build(title: str, data: ActData, story: list[Any]) -> bytes:
     return buffer.getvalue()
 
 
+def _terms(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """The school's own act text, a paragraph per blank-line-separated block, or the
+    standard sentence when the school has none in force."""
+    if not data.terms:
+        return [Paragraph(
+            f"{markup.text(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
+            "norādīto resursu izglītības procesa nodrošināšanai.", st["body"])]
+    blocks = [b.strip() for b in data.terms.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return [Paragraph(markup.text(b).replace("\n", "<br/>"), st["body"]) for b in blocks]
+
+
 def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
     """The PNA: who gave what to whom, when, and which documents the applicant confirmed.
 
@@ -171,9 +185,7 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
         Paragraph("Pieņemšanas-nodošanas akts", st["title"]),
         Paragraph(f"Nr. {markup.text(data.act_number)} · {_d(data.act_date)}", st["sub"]),
         Spacer(1, 6 * mm),
-        Paragraph(
-            f"{markup.text(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
-            "norādīto resursu izglītības procesa nodrošināšanai.", st["body"]),
+        *_terms(data, st),
         Spacer(1, 3 * mm),
         *_parties(data, st),
         Spacer(1, 2 * mm),

@@ -101,6 +101,8 @@ class OfferedKindData:
     kind_code: str
     target_group: TargetGroup
     accepting_applications: bool
+    # The kind's documents as the wire dumps them ({id, doc_type, title, url, body, …}).
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -27,3 +27,4 @@ class CommandName(StrEnum):
     SET_ITEM_STATUS = "set_item_status"
     SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"
     SET_TARGET_GROUP = "set_target_group"
+    SET_DOCUMENT_TEMPLATE = "set_document_template"

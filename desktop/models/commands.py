@@ -34,6 +34,7 @@ from desktop.models.codes import (
 )
 from desktop.models.command_names import CommandName
 from desktop.models.permissions import Permission
+from desktop.models.templates import MAX_BODY, TEMPLATE_TYPES, unknown_placeholders
 from desktop.models.workflow import WorkflowError
 
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
@@ -234,6 +235,34 @@ class SetTargetGroupPayload(Payload):
     target_group: TargetGroup
 
 
+class TemplateFields(Payload):
+    """A document the school writes: the act's text or the usage rules, with placeholders."""
+
+    id: Uuid
+    doc_type: DocumentType
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=MAX_BODY)]
+    valid_from: date
+    valid_to: date | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> TemplateFields:
+        if self.doc_type not in TEMPLATE_TYPES:
+            raise ValueError("a template is the act's text (pna) or usage rules")
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        unknown = unknown_placeholders(self.body)
+        if unknown:
+            raise ValueError(f"unknown placeholders: {', '.join(unknown)}")
+        return self
+
+
+class SetDocumentTemplatePayload(Payload):
+    offered_kind_id: RecordId
+    kind_code: KindCode
+    template: TemplateFields
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 
@@ -303,6 +332,9 @@ _SPECS = [
     CommandSpec(CommandName.SET_TARGET_GROUP, SetTargetGroupPayload,
                 Permission.EDIT_CATALOGUE, "offered_kind", "Mainīt, kam izsniedz",
                 "Change who it is issued to"),
+    CommandSpec(CommandName.SET_DOCUMENT_TEMPLATE, SetDocumentTemplatePayload,
+                Permission.EDIT_CATALOGUE, "offered_kind", "Saglabāt dokumenta veidni",
+                "Save a document template"),
 ]
 
 REGISTRY: dict[CommandName, CommandSpec] = {spec.name: spec for spec in _SPECS}
@@ -384,8 +416,10 @@ __all__ = [
     "RefusePayload",
     "ReturnPayload",
     "SetAcceptingPayload",
+    "SetDocumentTemplatePayload",
     "SetItemStatusPayload",
     "SetTargetGroupPayload",
+    "TemplateFields",
     "UpsertItemPayload",
     "apply_command",
     "documents_of",

@@ -34,6 +34,7 @@ from desktop.models.decisions import (
     load_application,
     load_item,
 )
+from desktop.models.document_templates import template_in_force
 from desktop.models.errors import InputError, NotFoundError
 from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
 from desktop.models.handovers import prepare_handover
@@ -52,6 +53,7 @@ from desktop.models.schema import (
     utcnow,
 )
 from desktop.models.store import Store
+from desktop.models.templates import render
 from desktop.models.workflow import GrantRuleError
 
 SEARCH_LIMIT = 50
@@ -327,7 +329,22 @@ def act_facts(store: Store, actor: Actor, handover_id: str) -> dict[str, object]
             .order_by(DocumentAcknowledgement.acknowledged_at, Document.title)).all())
         issued = handover.issued_at or handover.prepared_at or handover.created_at
         model = " ".join(p for p in (item.manufacturer, item.model) if p) if item else None
+        act_day = issued.astimezone().date()
+        template = template_in_force(session, app.institution_id, app.kind_code,
+                                     DocumentType.PNA, act_day)
+        terms = None if template is None or not template.body else render(template.body, {
+            "skola": school.name if school else app.institution_id,
+            "skolas_adrese": school.address if school else None,
+            "iesniedzejs": app.submitter_name, "izglitojamais": app.learner_name,
+            "klase": app.learner_class, "resurss": _kind_label(session, app.kind_code),
+            "modelis": model or None, "inventara_nr": item.inventory_no if item else None,
+            "serijas_nr": item.serial_no if item else None,
+            "akta_nr": handover.act_number, "pieteikuma_nr": app.number,
+            "datums": f"{act_day:%d.%m.%Y}",
+            "atgriesanas_termins": (f"{handover.return_deadline:%d.%m.%Y}"
+                                    if handover.return_deadline else None)})
         return {
+            "terms": terms,
             "act_number": handover.act_number or handover.id,
             "application_number": app.number,
             "school_name": school.name if school else app.institution_id,
@@ -340,7 +357,7 @@ def act_facts(store: Store, actor: Actor, handover_id: str) -> dict[str, object]
             "inventory_no": item.inventory_no if item else "—",
             "serial_no": item.serial_no if item else None,
             "model": model or None,
-            "act_date": issued.astimezone().date(),
+            "act_date": act_day,
             "return_deadline": handover.return_deadline,
             "documents": documents,
             "confirmed_at": handover.issued_at.astimezone() if handover.issued_at else None,

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         ReturnPayload,
         SetAcceptingPayload,
         SetDeadlinePayload,
+        SetDocumentTemplatePayload,
         SetItemStatusPayload,
         SetTargetGroupPayload,
         SignPayload,
@@ -522,3 +523,14 @@ def set_accepting(offered: OfferedKindData, p: SetAcceptingPayload) -> None:
 
 def set_target_group(offered: OfferedKindData, p: SetTargetGroupPayload) -> None:
     offered.target_group = p.target_group
+
+
+def set_document_template(offered: OfferedKindData, p: SetDocumentTemplatePayload) -> None:
+    """Write or replace one of the kind's templates (the other documents stay as they are)."""
+    for doc in offered.documents:
+        if doc["id"] == p.template.id and doc.get("body") is None:
+            raise RuleRefused("a linked document is not a template",
+                              "saite uz dokumentu nav veidne, to labot nevar")
+    template = {**p.template.model_dump(mode="json"), "url": None}
+    others = [d for d in offered.documents if d["id"] != p.template.id]
+    offered.documents = sorted([*others, template], key=lambda d: d["id"])

@@ -327,6 +327,10 @@ class Document(Base):
     file_path: Mapped[str | None] = mapped_column(String(500))  # relative to the data folder
     sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A template the school wrote (desktop.models.templates): its text and validity.
+    body: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
 
 
 class DocumentAcknowledgement(Base):

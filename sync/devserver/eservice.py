@@ -5,11 +5,12 @@ Latvian, UTF-8, every value escaped, readable on a phone.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from desktop.models.codes import HandoverStatus
+from desktop.models.codes import DocumentType, HandoverStatus
 from sync.protocol import ApplicationWire, DocumentWire, HandoverWire, ItemWire
 
 RIGA = ZoneInfo("Europe/Riga")
@@ -105,11 +106,8 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
         deadline = (f"<dt>Atgriešanas termiņš</dt>"
                     f"<dd>{handover.return_deadline:%d.%m.%Y}</dd>"
                     if handover.return_deadline else "")
-        docs = "".join(
-            "<li>" + (f"<a href=\"{escape(d.url)}\">{escape(d.title)}</a>" if d.url
-                      else escape(d.title)) + f" ({escape(d.doc_type.label_lv)})</li>"
-            for d in documents
-        )
+        docs = "".join(f"<li>{_link(d)} ({escape(d.doc_type.label_lv)})</li>"
+                       for d in documents)
         parts.append(
             "<div class=\"card warn\"><p><strong>Gatavs izsniegšanai.</strong> "
             "Pārbaudiet resursu un apstipriniet, ka esat to saņēmis.</p>"
@@ -131,6 +129,31 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
                      f"<strong>{escape(handover.status.label_lv)}</strong>.{deadline}</p></div>")
     parts.append(notifications_card(app))
     return _page(f"Pieteikums {app.number}", "\n".join(p for p in parts if p))
+
+
+def _link(doc: DocumentWire) -> str:
+    """The document's title, linked to where it can be read (its URL, or its text here)."""
+    href = doc.url or (f"/e-service/documents/{doc.id}" if doc.body else None)
+    title = escape(doc.title)
+    return f"<a href=\"{escape(href)}\">{title}</a>" if href else title
+
+
+def to_acknowledge(documents: Iterable[DocumentWire], day: date) -> list[DocumentWire]:
+    """What the applicant confirms having read: the kind's documents in force on ``day``,
+    not the act's own text (that is in the act)."""
+    return [d for d in documents if d.doc_type is not DocumentType.PNA
+            and (d.valid_from is None or d.valid_from <= day)
+            and (d.valid_to is None or day <= d.valid_to)]
+
+
+def document_page(doc: DocumentWire) -> str:
+    paragraphs = "".join(f"<p>{escape(b.strip())}</p>".replace("\n", "<br>")
+                         for b in (doc.body or "").split("\n\n") if b.strip())
+    return _page(doc.title, f"<h1>{escape(doc.title)}</h1><div class=\"card\">{paragraphs}</div>")
+
+
+def not_found_document_page() -> str:
+    return _page("Dokuments nav atrasts", "<h1>Dokuments nav atrasts</h1>")
 
 
 def confirmed_page(app: ApplicationWire, kind_label: str) -> str:

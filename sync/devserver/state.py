@@ -20,7 +20,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -37,6 +37,7 @@ from desktop.models.aggregates import (
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
+    DocumentType,
     GuardianCheck,
     StaffRole,
     TargetGroup,
@@ -46,6 +47,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
     UpsertItemPayload,
@@ -62,6 +64,7 @@ from desktop.models.rules import (
     confirm_receipt,
     report_incident,
     set_accepting,
+    set_document_template,
     set_item_status,
     set_target_group,
     start,
@@ -95,6 +98,7 @@ from sync.protocol import (
     CommandAccepted,
     CommandRequest,
     Contact,
+    DocumentWire,
     InstitutionWire,
     ItemStatusChange,
     ItemUpsert,
@@ -938,7 +942,9 @@ class DevState:
             data = OfferedKindData(id=current.id, institution_id=current.institution_id,
                                    kind_code=current.kind_code,
                                    target_group=current.target_group,
-                                   accepting_applications=current.accepting_applications)
+                                   accepting_applications=current.accepting_applications,
+                                   documents=[d.model_dump(mode="json")
+                                              for d in current.documents])
             if body.accepting_applications is not None:
                 set_accepting(data, SetAcceptingPayload(
                     offered_kind_id=current.id, kind_code=current.kind_code,
@@ -947,9 +953,20 @@ class DevState:
                 set_target_group(data, SetTargetGroupPayload(
                     offered_kind_id=current.id, kind_code=current.kind_code,
                     target_group=body.target_group))
-            changes = {"accepting_applications": data.accepting_applications,
-                       "target_group": data.target_group}
-            if all(getattr(current, k) == v for k, v in changes.items()):
+            if body.template is not None:
+                try:
+                    set_document_template(data, SetDocumentTemplatePayload(
+                        offered_kind_id=current.id, kind_code=current.kind_code,
+                        template=body.template))
+                except WorkflowError as exc:
+                    raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                       current_offered_kind=current) from exc
+            changes: dict[str, Any] = {"accepting_applications": data.accepting_applications,
+                                       "target_group": data.target_group,
+                                       "documents": data.documents}
+            before = {**current.model_dump(mode="json", include=set(changes)),
+                      "target_group": current.target_group}
+            if before == changes:
                 return current
             offered = OfferedKindWire.model_validate(
                 {**current.model_dump(), **changes, "version": current.version + 1})
@@ -1050,7 +1067,10 @@ class DevState:
             acknowledged = [d.model_dump() for d in app.documents_acknowledged]
             known = {d["document_id"] for d in acknowledged}
             offered = self.offered_kind_for(w.app.institution_id, w.app.kind_code)
+            day = w.now.date()
             for doc in offered.documents if offered else []:
+                if doc.doc_type is DocumentType.PNA or not _valid_on(doc, day):
+                    continue  # the act's own text, or a template not in force today
                 if doc.id not in known:
                     acknowledged.append({"document_id": doc.id, "doc_type": doc.doc_type,
                                          "title": doc.title, "acknowledged_at": w.now})
@@ -1066,6 +1086,11 @@ _MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",
 
 def _media_type(content: bytes) -> str | None:
     return next((m for magic, m in _MAGIC.items() if content.startswith(magic)), None)
+
+
+def _valid_on(doc: DocumentWire, day: date) -> bool:
+    return ((doc.valid_from is None or doc.valid_from <= day)
+            and (doc.valid_to is None or day <= doc.valid_to))
 
 
 def _channels(app: ApplicationWire) -> list[str]:

@@ -357,3 +357,51 @@ def test_a_command_naming_a_file_never_uploaded_is_refused(world) -> None:
             OutboxCommand.command == CommandName.SIGN_HANDOVER.value)).one()
         assert cmd.state.value == "conflict"
     assert server.state.application(app_id).handovers[0].status is HandoverStatus.PREPARED
+
+
+def test_a_template_written_on_one_workstation_is_the_act_text_on_the_other(world) -> None:
+    from desktop.desk import act_data
+    from desktop.models.document_templates import document_templates, save_document_template
+    from desktop.models.schema import OfferedKind
+
+    server, one, two = world
+    with one.store.read() as s:
+        offered_id = s.scalars(select(OfferedKind.id).where(
+            OfferedKind.institution_id == SCHOOL,
+            OfferedKind.kind_code == "windows_laptop")).one()
+    today = datetime.now(UTC).date()
+    save_document_template(one.store, ADMIN, offered_id, template_id=None,
+                           doc_type=DocumentType.PNA, title="Akta teksts (skolas)",
+                           body="{{skola}} nodod {{izglitojamais}} ({{klase}}) lietošanā "
+                                "{{modelis}}.", valid_from=today - timedelta(days=1),
+                           valid_to=None)
+    save_document_template(one.store, ADMIN, offered_id, template_id=None,
+                           doc_type=DocumentType.EXPLOITATION_RULES,
+                           title="Datora lietošanas noteikumi",
+                           body="Datoru lieto tikai mācībām.\n\nBojājumus paziņo klases "
+                                "audzinātājai.", valid_from=today - timedelta(days=1),
+                           valid_to=None)
+    one.engine.sync_once()
+    remote = server.state.offered_kind_for(SCHOOL, "windows_laptop")
+    assert remote is not None
+    bodies = {d.title: d.body for d in remote.documents if d.body}
+    assert bodies["Akta teksts (skolas)"].startswith("{{skola}} nodod")
+    two.engine.sync_once()
+    titles = {r.title for r in document_templates(two.store, SCHOOL)}
+    assert {"Akta teksts (skolas)", "Datora lietošanas noteikumi"} <= titles
+
+    [(app_id, item)] = _granted(two, 1, with_item=True)
+    card = desk.start_handover(two.store, ADMIN, app_id, item_id=item)
+    two.engine.sync_once()
+    page = requests.get(f"{server.url}/e-service/applications/{app_id}", timeout=10).text
+    assert "Datora lietošanas noteikumi" in page and "Akta teksts (skolas)" not in page
+    rules_id = next(d.id for d in remote.documents if d.title == "Datora lietošanas noteikumi")
+    rules = requests.get(f"{server.url}/e-service/documents/{rules_id}", timeout=10).text
+    assert "Datoru lieto tikai mācībām." in rules
+    server.applicant_confirm_receipt(app_id)
+    two.engine.sync_once()
+    terms = act_data(two.store, ADMIN, card.handover_id).terms
+    assert terms is not None and "nodod" in terms and "{{" not in terms
+    acknowledged = {d.title for d in server.state.application(app_id).documents_acknowledged}
+    assert "Datora lietošanas noteikumi" in acknowledged
+    assert "Akta teksts (skolas)" not in acknowledged

@@ -25,11 +25,20 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from desktop.models import catalogue, decisions, desk, handovers, inventory, lifecycle
+from desktop.models import (
+    catalogue,
+    decisions,
+    desk,
+    document_templates,
+    handovers,
+    inventory,
+    lifecycle,
+)
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
     CommandState,
+    DocumentType,
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
@@ -148,6 +157,10 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             inventory.set_accepting_applications(store, ADMIN, kinds[0][0], not kinds[0][1])
             other = TargetGroup.LEARNER if kinds[1][2] is TargetGroup.ALL else TargetGroup.ALL
             catalogue.set_target_group(store, ADMIN, kinds[1][0], other)
+            document_templates.save_document_template(
+                store, ADMIN, kinds[2][0], template_id=None, doc_type=DocumentType.PNA,
+                title="Akta teksts", body="{{skola}} nodod {{izglitojamais}} {{resurss}}.",
+                valid_from=date(2026, 9, 1), valid_to=None)
             proxy.offline = False
             with store.read() as s:
                 queued = {CommandName(c) for c in s.scalars(

@@ -3,16 +3,17 @@ HTML receipt page the QR code opens with its confirmation form."""
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sync.devserver import eservice
 from sync.devserver.problems import ProblemError
 from sync.devserver.routes.common import ApplicationId, State, model_response
-from sync.devserver.state import DevState
+from sync.devserver.state import DevState, now_utc
 from sync.protocol import (
     ApplicantIncident,
     ApplicantSubmission,
@@ -68,7 +69,19 @@ def _receipt_page(state: DevState, application_id: ApplicationId) -> HTMLRespons
     item = state.find_item(prepared.item_id) if prepared and prepared.item_id else None
     return HTMLResponse(eservice.application_page(
         found, _kind_label(state, found.kind_code),
-        list(offered.documents) if offered else [], item))
+        eservice.to_acknowledge(offered.documents if offered else [], now_utc().date()), item))
+
+
+@router.get("/e-service/documents/{document_id}", response_class=HTMLResponse,
+            tags=["e-service"])
+def document_page(document_id: Annotated[str, Path(min_length=36, max_length=36)],
+                  state: State) -> HTMLResponse:
+    """A document a school wrote (its usage rules), as the applicant reads it."""
+    for offered in state.offered_kinds():
+        for doc in offered.documents:
+            if doc.id == document_id and doc.body and doc.doc_type.value != "pna":
+                return HTMLResponse(eservice.document_page(doc))
+    return HTMLResponse(eservice.not_found_document_page(), status_code=404)
 
 
 @router.get("/e-service/applications/{application_id}", response_class=HTMLResponse,
