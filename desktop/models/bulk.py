@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sqlalchemy.orm import Session
+
 from desktop.models import decisions
 from desktop.models.changes import OpChanges
 from desktop.models.errors import InputError
@@ -49,18 +51,27 @@ def _reason(reason: str) -> str:
     return decisions.clean_reason(reason, required=True) or ""
 
 
-def _each(store: Store, ids: Iterable[int], decide: Callable[[int], object]) -> BulkResult:
+def each_application(store: Store, ids: Iterable[int],
+                     act: Callable[[Session, int], object]) -> BulkResult:
+    """Run ``act`` for each application in one transaction, each as a savepoint: one a rule
+    refuses is reported with its Latvian reason and undone alone; the others commit together."""
     done: list[int] = []
     failed: list[tuple[int, str]] = []
-    with store.write():
+    with store.write() as session:
         for app_id in _unique(ids):
             try:
-                decide(app_id)  # its own write() is a savepoint of this one
+                with session.begin_nested():
+                    act(session, app_id)
             except WorkflowError as exc:  # a rule said no for this one: report it, go on
                 failed.append((app_id, exc.message_lv))
             else:
                 done.append(app_id)
     return BulkResult(done, failed)
+
+
+def _each(store: Store, ids: Iterable[int], decide: Callable[[int], object]) -> BulkResult:
+    # ``decide`` opens its own write(): inside this one it is a savepoint of it
+    return each_application(store, ids, lambda _session, app_id: decide(app_id))
 
 
 def refuse_many(

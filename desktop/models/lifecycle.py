@@ -12,7 +12,7 @@ transaction; the sync sends their bytes before the command.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.bulk import BulkResult, _unique
+from desktop.models.bulk import BulkResult, each_application
 from desktop.models.codes import DocumentType, HandoverStatus
 from desktop.models.commands import (
     MAX_FILE_BYTES,
@@ -60,7 +60,6 @@ from desktop.models.schema import (
     utcnow,
 )
 from desktop.models.store import Store
-from desktop.models.workflow import WorkflowError
 
 #: What an attachment may be: a scan or a photo of a paper, or a PDF.
 _MAGIC = {b"%PDF-": ".pdf", b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
@@ -113,22 +112,6 @@ def default_return_deadline(store: Store, actor: Actor) -> date | None:
         return inst.default_return_deadline if inst is not None else None
 
 
-def _each(store: Store, ids: Iterable[int],
-          act: Callable[[Session, int], object]) -> BulkResult:
-    done: list[int] = []
-    failed: list[tuple[int, str]] = []
-    with store.write() as session:
-        for app_id in _unique(ids):
-            try:
-                with session.begin_nested():
-                    act(session, app_id)
-            except WorkflowError as exc:
-                failed.append((app_id, exc.message_lv))
-            else:
-                done.append(app_id)
-    return BulkResult(done, failed)
-
-
 def prepare_ahead(
     store: Store,
     actor: Actor,
@@ -169,7 +152,7 @@ def prepare_ahead(
             at=at, audit_entity=("handover", hid),
             audit_details={"application": app_id, "notify": notify})
 
-    return _each(store, application_ids, act)
+    return each_application(store, application_ids, act)
 
 
 def _handover(session: Session, actor: Actor, handover_id: str) -> Handover:
@@ -334,7 +317,7 @@ def set_return_deadlines(store: Store, actor: Actor, handover_ids: Sequence[str]
             audit_details={"application": app_id, "return_deadline": deadline.isoformat(),
                            "notify": notify})
 
-    return _each(store, by_app, act)
+    return each_application(store, by_app, act)
 
 
 # -- losses and closing ----------------------------------------------------------------------
