@@ -265,7 +265,12 @@ def file_act_command(session: Session, actor: Actor, h: Handover, act: DocumentR
 AUTO_FILE_DAYS = 60
 
 
-def acts_to_file(store: Store, actor: Actor, limit: int = 50,
+#: Acts one sync round files at most (~15 ms each): a backlog (a first sync) is worked off
+#: over the following rounds instead of stretching one sync by seconds.
+ACTS_PER_ROUND = 10
+
+
+def acts_to_file(store: Store, actor: Actor, limit: int = ACTS_PER_ROUND,
                  now: datetime | None = None) -> list[str]:
     """Handovers confirmed (anywhere) lately whose act nobody has filed yet: this workstation
     files them. Those with an act command still unsent are left to it."""
