@@ -8,15 +8,16 @@ aggregate into the local store inside the caller's transaction, replacing the pr
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, get_args, get_origin, get_type_hints
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop.models.aggregates import HANDOVER_FIELDS
+from desktop.models.aggregates import HANDOVER_FIELDS, HandoverData
 from desktop.models.codes import DocumentType
 from desktop.models.inventory import money_text
 from desktop.models.schema import (
@@ -363,17 +364,34 @@ def _code(value: StrEnum | None) -> str | None:
     return None if value is None else value.value
 
 
-def _sql_value(value: object) -> object:
-    """A wire value as its column stores it (see insert_new_applications)."""
-    if isinstance(value, datetime):
-        return _sql_time(value)
-    if isinstance(value, date):
-        return _sql_day(value)
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, list):
-        return json.dumps([v.model_dump(mode="json") for v in value])
+def _json_list(value: list[Any]) -> str:
+    return json.dumps([v.model_dump(mode="json") for v in value]) if value else "[]"
+
+
+def _converter(kind: Any) -> Callable[[Any], object]:
+    """How a handover field of type ``kind`` is stored (see insert_new_applications)."""
+    if get_origin(kind) is list:
+        return _json_list
+    types = set(get_args(kind)) or {kind}
+    origins = {get_origin(t) for t in types}
+    if datetime in types:
+        return _sql_time
+    if date in types:
+        return _sql_day
+    if list in origins:
+        return _json_list
+    if any(isinstance(t, type) and issubclass(t, StrEnum) for t in types):
+        return _code
+    return _same
+
+
+def _same(value: object) -> object:
     return value
+
+
+# One converter per handover field, chosen once from the aggregate's types, not per value.
+_HANDOVER_CONVERTERS = tuple(
+    (name, _converter(hint)) for name, hint in get_type_hints(HandoverData).items())
 
 
 def _insert_rows(session: Session, table: str, columns: Sequence[str],
@@ -421,7 +439,7 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
             _code(w.withdrawal_reason), w.version, now,
             search_key_for(w.number, learner.name, sub.name, learner.class_name),
             latvian_sort_key(learner.name),
-            json.dumps([n.model_dump(mode="json") for n in w.notifications]),
+            _json_list(w.notifications),
         ))
         socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
                         _sql_time(x.confirmed_at)) for x in w.social_statuses)
@@ -430,7 +448,8 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
                 new_docs[ack.document_id] = (ack.document_id, w.institution_id,
                                              ack.doc_type.value, ack.title, now)
             acks.append((w.id, ack.document_id, _sql_time(ack.acknowledged_at)))
-        handovers.extend((w.id, *(_sql_value(getattr(h, name)) for name in _HANDOVER_FIELDS))
+        handovers.extend((w.id, *(convert(getattr(h, name))
+                                  for name, convert in _HANDOVER_CONVERTERS))
                          for h in w.handovers)
     _insert_rows(session, "documents", ("id", "institution_id", "doc_type", "title",
                                         "created_at"), list(new_docs.values()))
