@@ -37,6 +37,7 @@ from desktop.models import (
     audit_queries,
     catalogue,
     details,
+    document_templates,
     inventory,
     inventory_csv,
     queries,
@@ -122,6 +123,11 @@ def catalogue_services(store: Store, institution_id: str | Callable[[], str],
             store, actor(), kind_id, on),
         set_target_group=lambda kind_id, group: catalogue.set_target_group(
             store, actor(), kind_id, group),
+        templates=lambda: document_templates.document_templates(store, school_of(),
+                                                                language=language),
+        save_template=lambda offered_kind_id, **values: (
+            document_templates.save_document_template(store, actor(), offered_kind_id,
+                                                      **values)),
         item_editor=ItemEditorServices(
             save=save_item,
             change_status=lambda item_id, action, reason: inventory.change_item_status(

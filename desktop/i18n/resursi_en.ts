@@ -978,274 +978,279 @@ serial no. {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="146"/>
+        <location filename="../views/catalogue_page.py" line="152"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="147"/>
+        <location filename="../views/catalogue_page.py" line="153"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="148"/>
+        <location filename="../views/catalogue_page.py" line="154"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="182"/>
+        <location filename="../views/catalogue_page.py" line="161"/>
+        <source>Dokumentu veidnes</source>
+        <translation>Document templates</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="195"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="185"/>
+        <location filename="../views/catalogue_page.py" line="198"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="189"/>
+        <location filename="../views/catalogue_page.py" line="202"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="192"/>
+        <location filename="../views/catalogue_page.py" line="205"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="204"/>
+        <location filename="../views/catalogue_page.py" line="217"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="206"/>
-        <location filename="../views/catalogue_page.py" line="326"/>
+        <location filename="../views/catalogue_page.py" line="219"/>
+        <location filename="../views/catalogue_page.py" line="339"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="208"/>
+        <location filename="../views/catalogue_page.py" line="221"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="210"/>
+        <location filename="../views/catalogue_page.py" line="223"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="212"/>
+        <location filename="../views/catalogue_page.py" line="225"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="213"/>
+        <location filename="../views/catalogue_page.py" line="226"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="262"/>
+        <location filename="../views/catalogue_page.py" line="275"/>
         <source>Pieņem pieteikumus tagad</source>
         <translation>Accepting applications now</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="269"/>
+        <location filename="../views/catalogue_page.py" line="282"/>
         <source>Dokumentus, kas jāapstiprina, saņemot resursu, (lietošanas noteikumus un akta veidni) publicē centrālais serviss; šeit tie ir redzami tādi, kādus tos redz pieteicējs.</source>
         <translation>The documents to be acknowledged when receiving a device (the terms of use and the act template) are published by the central service; they are shown here as the applicant sees them.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="275"/>
-        <location filename="../views/catalogue_page.py" line="633"/>
+        <location filename="../views/catalogue_page.py" line="288"/>
+        <location filename="../views/catalogue_page.py" line="657"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="277"/>
+        <location filename="../views/catalogue_page.py" line="290"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="279"/>
+        <location filename="../views/catalogue_page.py" line="292"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="284"/>
+        <location filename="../views/catalogue_page.py" line="297"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
         <translation>The central service did not accept these changes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="302"/>
+        <location filename="../views/catalogue_page.py" line="315"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
         <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="321"/>
+        <location filename="../views/catalogue_page.py" line="334"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="326"/>
+        <location filename="../views/catalogue_page.py" line="339"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="337"/>
+        <location filename="../views/catalogue_page.py" line="352"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="376"/>
+        <location filename="../views/catalogue_page.py" line="393"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="377"/>
+        <location filename="../views/catalogue_page.py" line="394"/>
         <source>1 resurss</source>
         <translation>1 device</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="475"/>
+        <location filename="../views/catalogue_page.py" line="492"/>
         <source>Resurss ar numuru “{0}” nav atrasts</source>
         <translation>No device with the number “{0}” was found</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="505"/>
+        <location filename="../views/catalogue_page.py" line="522"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="522"/>
+        <location filename="../views/catalogue_page.py" line="539"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="529"/>
+        <location filename="../views/catalogue_page.py" line="546"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="530"/>
+        <location filename="../views/catalogue_page.py" line="547"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="535"/>
+        <location filename="../views/catalogue_page.py" line="552"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="539"/>
+        <location filename="../views/catalogue_page.py" line="556"/>
         <source>Eksportēti {0} resursi: {1}</source>
         <translation>{0} devices exported: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="546"/>
+        <location filename="../views/catalogue_page.py" line="563"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="555"/>
+        <location filename="../views/catalogue_page.py" line="572"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="564"/>
+        <location filename="../views/catalogue_page.py" line="581"/>
         <source>{0} uzlīmes saglabātas: {1}</source>
         <translation>{0} labels saved: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="577"/>
+        <location filename="../views/catalogue_page.py" line="594"/>
         <source>Skolai vēl nav neviena resursu veida</source>
         <translation>The school has no device types yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="589"/>
+        <location filename="../views/catalogue_page.py" line="606"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="620"/>
+        <location filename="../views/catalogue_page.py" line="637"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="634"/>
+        <location filename="../views/catalogue_page.py" line="658"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="635"/>
+        <location filename="../views/catalogue_page.py" line="659"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="635"/>
+        <location filename="../views/catalogue_page.py" line="659"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="636"/>
+        <location filename="../views/catalogue_page.py" line="660"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="636"/>
+        <location filename="../views/catalogue_page.py" line="660"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="637"/>
+        <location filename="../views/catalogue_page.py" line="661"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="637"/>
+        <location filename="../views/catalogue_page.py" line="661"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="638"/>
+        <location filename="../views/catalogue_page.py" line="662"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="639"/>
+        <location filename="../views/catalogue_page.py" line="663"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="640"/>
+        <location filename="../views/catalogue_page.py" line="664"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="640"/>
+        <location filename="../views/catalogue_page.py" line="664"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="641"/>
+        <location filename="../views/catalogue_page.py" line="665"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="643"/>
+        <location filename="../views/catalogue_page.py" line="667"/>
         <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
         <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="649"/>
+        <location filename="../views/catalogue_page.py" line="673"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="654"/>
+        <location filename="../views/catalogue_page.py" line="678"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="654"/>
+        <location filename="../views/catalogue_page.py" line="678"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -2861,32 +2866,32 @@ Status: {4}</translation>
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="91"/>
+        <location filename="../views/catalogue_page.py" line="97"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="101"/>
+        <location filename="../views/catalogue_page.py" line="107"/>
         <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
         <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="104"/>
+        <location filename="../views/catalogue_page.py" line="110"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="105"/>
+        <location filename="../views/catalogue_page.py" line="111"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="107"/>
+        <location filename="../views/catalogue_page.py" line="113"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="108"/>
+        <location filename="../views/catalogue_page.py" line="114"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -2916,7 +2921,7 @@ Status: {4}</translation>
     <message>
         <location filename="../lifecycle.py" line="175"/>
         <source>Mainīt atlasīto pieteikumu resursu atgriešanas termiņu</source>
-        <translation>Change the return deadline of the selected applications' devices</translation>
+        <translation>Change the return deadline of the selected applications&apos; devices</translation>
     </message>
     <message>
         <location filename="../lifecycle.py" line="183"/>
@@ -3248,7 +3253,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/lifecycle_dialogs.py" line="249"/>
         <source>Kontaktpersonas tālrunis</source>
-        <translation>Contact person's phone</translation>
+        <translation>Contact person&apos;s phone</translation>
     </message>
     <message>
         <location filename="../views/lifecycle_dialogs.py" line="250"/>
@@ -3872,6 +3877,272 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../views/templates_page.py" line="199"/>
+        <source>Jauna dokumenta veidne</source>
+        <translation>New document template</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="201"/>
+        <source>Labot veidni „{0}“</source>
+        <translation>Edit template “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="203"/>
+        <source>Veidne „{0}“</source>
+        <translation>Template “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="208"/>
+        <location filename="../views/templates_page.py" line="280"/>
+        <source>Resursa veids</source>
+        <translation>Device type</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="212"/>
+        <source>Dokumenta veids</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="216"/>
+        <location filename="../views/templates_page.py" line="286"/>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="217"/>
+        <source>piem., Pieņemšanas-nodošanas akts (portatīvie datori)</source>
+        <translation>e.g. Handover act (laptops)</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="220"/>
+        <location filename="../views/templates_page.py" line="288"/>
+        <source>Spēkā no</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="221"/>
+        <source>līdz</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="222"/>
+        <source>Ir beigu datums</source>
+        <translation>Has a last day</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="223"/>
+        <source>Bez beigu datuma veidne ir spēkā, līdz to aizstāj veidne ar vēlāku sākuma datumu</source>
+        <translation>Without a last day the template is in force until one with a later first day replaces it</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="225"/>
+        <source>Spēkā līdz</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="231"/>
+        <source>Veidnes teksts</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="233"/>
+        <source>Dokumenta teksts; aizstājamos laukus ievietojiet no saraksta labajā pusē</source>
+        <translation>The document's text; insert placeholders from the list on the right</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="236"/>
+        <location filename="../views/templates_page.py" line="305"/>
+        <source>Aizstājamie lauki</source>
+        <translation>Placeholders</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="238"/>
+        <location filename="../views/templates_page.py" line="310"/>
+        <source>Dubultklikšķis vai Enter ievieto lauku teksta kursora vietā</source>
+        <translation>Double-click or Enter inserts the placeholder at the text cursor</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="249"/>
+        <source>Ievietot</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="250"/>
+        <source>Ievietot lauku tekstā</source>
+        <translation>Insert the placeholder into the text</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="258"/>
+        <source>Priekšskatījums</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="273"/>
+        <location filename="../views/templates_page.py" line="331"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="282"/>
+        <source>Dokuments</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="301"/>
+        <source>Teksts</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="314"/>
+        <source>Priekšskatījums ar parauga datiem</source>
+        <translation>Preview with sample data</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="334"/>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="337"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="337"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="385"/>
+        <source>Saglabātas veidnes resursa veidu mainīt nevar; izveidojiet jaunu veidni citam veidam</source>
+        <translation>A saved template's device type cannot be changed; create a new template for another type</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="482"/>
+        <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
+        <translation>Could not save: unexpected error ({0}). Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesModel</name>
+    <message>
+        <location filename="../views/templates_page.py" line="98"/>
+        <source>no {0}</source>
+        <translation>from {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="107"/>
+        <source>Resursa veids</source>
+        <translation>Device type</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="108"/>
+        <source>Dokuments</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="109"/>
+        <source>Nosaukums</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="110"/>
+        <source>Spēkā no – līdz</source>
+        <translation>Valid from – to</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="111"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="112"/>
+        <source>Sinhronizācija</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="131"/>
+        <source>Spēkā</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="133"/>
+        <source>Gaida sinhronizāciju</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="152"/>
+        <source>Šo veidni izmanto dokumentiem, kas tiek sagatavoti šodien</source>
+        <translation>Documents drawn up today use this template</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../views/templates_page.py" line="81"/>
+        <source>Akta teksts</source>
+        <translation>Act text</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="83"/>
+        <source>Lietošanas noteikumi</source>
+        <translation>Usage rules</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="88"/>
+        <source>Veidnes labot var tikai administrators</source>
+        <translation>Only administrators can edit templates</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="533"/>
+        <source>Izvēlieties resursa veidu, kuram ir šī veidne</source>
+        <translation>Choose the device type this template is for</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="560"/>
+        <source>Akta teksts un lietošanas noteikumi katram resursa veidam. Dokumentam izmanto veidni, kas ir spēkā tā sagatavošanas dienā (no vairākām — ar vēlāko sākuma datumu). Saglabātās veidnes tiek publicētas centrālajā servisā nākamajā sinhronizācijā.</source>
+        <translation>The act's text and the usage rules for each device type. A document uses the template in force on the day it is drawn up (of several, the one that starts last). Saved templates are published on the central service at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="566"/>
+        <source>Jauna veidne…</source>
+        <translation>New template…</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="568"/>
+        <location filename="../views/templates_page.py" line="619"/>
+        <source>Labot…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="577"/>
+        <source>Dokumentu veidnes</source>
+        <translation>Document templates</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="616"/>
+        <source>Iestādei vēl nav neviena resursu veida</source>
+        <translation>The school offers no device type yet</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="619"/>
+        <source>Skatīt…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="632"/>
+        <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
+        <translation>The action could not be completed: unexpected error ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_page.py" line="707"/>
+        <source>Veidne saglabāta; tā tiks publicēta centrālajā servisā nākamajā sinhronizācijā.</source>
+        <translation>Template saved; it will be published on the central service at the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>_Files</name>
     <message>
         <location filename="../views/lifecycle_dialogs.py" line="467"/>
@@ -3936,77 +4207,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="510"/>
+        <location filename="../app.py" line="516"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="314"/>
+        <location filename="../app.py" line="320"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="315"/>
+        <location filename="../app.py" line="321"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="316"/>
+        <location filename="../app.py" line="322"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="317"/>
+        <location filename="../app.py" line="323"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="321"/>
+        <location filename="../app.py" line="327"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="323"/>
+        <location filename="../app.py" line="329"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="366"/>
+        <location filename="../app.py" line="372"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="369"/>
+        <location filename="../app.py" line="375"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="373"/>
+        <location filename="../app.py" line="379"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="375"/>
+        <location filename="../app.py" line="381"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="390"/>
+        <location filename="../app.py" line="396"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="475"/>
+        <location filename="../app.py" line="481"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="490"/>
+        <location filename="../app.py" line="496"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="633"/>
+        <location filename="../app.py" line="639"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

@@ -51,12 +51,15 @@ from desktop.models.catalogue import (
 )
 from desktop.models.changes import OpChanges
 from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
+from desktop.models.decisions import Outcome
+from desktop.models.document_templates import TemplateRow
 from desktop.models.inventory_csv import ImportPreview
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
+from desktop.views.templates_page import TemplatesPage
 from desktop.views.view_state import capture, restore
 
 ERROR_COLOUR = "#b3261e"
@@ -81,6 +84,9 @@ class CatalogueServices:
     commit_import: Callable[[ImportPreview], int]
     export_csv: Callable[[str], int]  # path → items written
     label_pdf: Callable[[list[str], str, int], bytes]  # item ids, layout, first position
+    # the document templates tab ("Dokumentu veidnes"): shown only when both are given
+    templates: Callable[[], list[TemplateRow]] | None = None
+    save_template: Callable[..., Outcome] | None = None  # see document_templates.save_…
 
 
 class LabelsDialog(QDialog):
@@ -146,6 +152,13 @@ class CataloguePage(QWidget):
         self.tabs.addTab(self._build_items_tab(), self.tr("Inventārs"))
         self.tabs.addTab(self._build_kinds_tab(), self.tr("Resursu veidi"))
         self.tabs.addTab(self._build_availability_tab(), self.tr("Pieejamība"))
+        self.templates_page: TemplatesPage | None = None
+        if services.templates is not None and services.save_template is not None:
+            self.templates_page = TemplatesPage(
+                tasks, load=services.templates, load_kinds=services.load_kinds,
+                save=services.save_template, can_edit=self._can_edit, language=language)
+            self.templates_page.changed.connect(self._template_saved)
+            self.tabs.addTab(self.templates_page, self.tr("Dokumentu veidnes"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -324,6 +337,8 @@ class CataloguePage(QWidget):
                                            or self._current_kind() is not None))
             widget.setToolTip(why)
         self.edit_button.setText(self.tr("Atvērt…") if allowed else self.tr("Skatīt…"))
+        if self.templates_page is not None:
+            self.templates_page.apply_permission()
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {ERROR_COLOUR if error else SUCCESS_COLOUR};"
@@ -352,6 +367,8 @@ class CataloguePage(QWidget):
         if not self._kinds_loaded:
             self._run(self._services.kind_choices, on_done=self._fill_kind_filter,
                             on_error=self._failed)
+        if self.templates_page is not None:
+            self.templates_page.reload()
 
     def current_filter(self) -> ItemFilter:
         status = self.status_filter.currentData()
@@ -621,6 +638,13 @@ class CataloguePage(QWidget):
                          "sinhronizācijā."))
         self._publish(changes_of(outcome))
         self.refresh()
+
+    def _template_saved(self, changes: OpChanges) -> None:
+        """A template was saved (its tab reloads itself): the kinds' documents and "waiting to
+        sync" marks are stale here, and elsewhere the change bus says so."""
+        self._publish(changes)
+        self._run(self._services.load_kinds, on_done=self._kinds_loaded_from,
+                  on_error=self._failed)
 
     def _kind_failed(self, exc: Exception) -> None:
         self._failed(exc)
