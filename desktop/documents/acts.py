@@ -171,7 +171,12 @@ def _terms(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
             f"{markup.text(data.school_name)} nodod un iesniedzējs pieņem lietošanā šajā aktā "
             "norādīto resursu izglītības procesa nodrošināšanai.", st["body"])]
     blocks = [b.strip() for b in data.terms.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return [Paragraph(markup.text(b).replace("\n", "<br/>"), st["body"]) for b in blocks]
+    story: list[Any] = []
+    for block in blocks:  # a blank line in the template is a new paragraph, as written
+        if story:
+            story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(markup.text(block).replace("\n", "<br/>"), st["body"]))
+    return story
 
 
 def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
