@@ -280,6 +280,7 @@ class Application:
                               self.lifecycle.change_deadline(ids, current, label),
                           record_incident=lambda hid, label: self.lifecycle.record_incident(
                               hid, label),
+                          remind_return=lambda ids: self.lifecycle.remind_return(ids),
                           acts=acts_service(store, self._require_actor)),
             self.desk_watch, self.customer_screen, changes=self.changes)
         self._add_sections()

@@ -93,6 +93,7 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
                   sign_on_paper: Callable[[str, str, str], object] | None = None,
                   change_deadline: Callable[[list[str], date | None, str], object] | None = None,
                   record_incident: Callable[[str, str], object] | None = None,
+                  remind_return: Callable[[list[str]], object] | None = None,
                   acts: Callable[[str], list[Any]] | None = None) -> DeskServices:
     """The desk's callables for the signed-in ``actor`` (read at each call).
 
@@ -122,6 +123,7 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
         sign_on_paper=sign_on_paper,
         change_deadline=change_deadline,
         record_incident=record_incident,
+        remind_return=remind_return,
     )
 
 

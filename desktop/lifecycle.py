@@ -295,6 +295,22 @@ class Lifecycle(QObject):
         self._run_bulk(work, labels, said, extra=OpChanges.of(handovers=handover_ids),
                        single_label=label)
 
+    def remind_return(self, handover_ids: list[str]) -> None:
+        """Have the central service remind the applicants of these overdue devices."""
+        actor = self._actor()
+        if actor is None or not handover_ids:
+            return
+        ids = list(handover_ids)
+
+        def said(n: int) -> str:
+            return _count_phrase(
+                n,
+                QCoreApplication.translate("Lifecycle", "Atgādinājums nosūtīts {0} iesniedzējam"),
+                QCoreApplication.translate("Lifecycle", "Atgādinājums nosūtīts {0} iesniedzējiem"))
+
+        self._run_bulk(lambda: lifecycle.remind_return(self._store, actor, ids), {}, said,
+                       extra=OpChanges.of(handovers=ids), single_label="")
+
     def record_incident(self, handover_id: str, label: str) -> None:
         """Record a loss or theft the school was told of."""
         self._incident(IncidentDialog(label, self._parent, today=self._today()),

@@ -35,6 +35,7 @@ from desktop.models.commands import (
     IncidentPayload,
     PreparePayload,
     RefusePayload,
+    RemindPayload,
     ReturnPayload,
     SetAcceptingPayload,
     SetDeadlinePayload,
@@ -379,7 +380,7 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case AcknowledgePayload():
             return handovers.acknowledge_incident(store, actor, payload.handover_id)
         case (ArrangePickupPayload() | SignPayload() | FileActPayload() | SetDeadlinePayload()
-              | IncidentPayload() | CloseCasePayload()):
+              | IncidentPayload() | CloseCasePayload() | RemindPayload()):
             assert app_id is not None
             return lifecycle.run_again(store, actor, app_id, command, payload)
         case UpsertItemPayload():

@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 
         services = desk_services(store, lambda: actor, url_template=lambda: (
             "https://e.latvija.lv/resursi/pieteikumi/{application_id}/sanemsana"),
-            staff_name=lambda: STAFF, sign_on_paper=nothing, change_deadline=nothing,
+            staff_name=lambda: STAFF, sign_on_paper=nothing, change_deadline=nothing, remind_return=nothing,
             record_incident=nothing, acts=acts_service(store, lambda: actor))
         customer = CustomerScreen()
         page = DeskPage(tasks, services, watch, customer)

@@ -1871,7 +1871,7 @@ serial no. {1}</translation>
     <name>DeskPage</name>
     <message>
         <location filename="../views/desk_page.py" line="175"/>
-        <location filename="../views/desk_page.py" line="289"/>
+        <location filename="../views/desk_page.py" line="290"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
@@ -1886,104 +1886,104 @@ serial no. {1}</translation>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="184"/>
+        <location filename="../views/desk_page.py" line="185"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="189"/>
+        <location filename="../views/desk_page.py" line="190"/>
         <source>Akti</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="229"/>
+        <location filename="../views/desk_page.py" line="230"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi</source>
         <translation>Application number, name, or scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="234"/>
-        <location filename="../views/desk_page.py" line="359"/>
+        <location filename="../views/desk_page.py" line="235"/>
+        <location filename="../views/desk_page.py" line="360"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="242"/>
+        <location filename="../views/desk_page.py" line="243"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="245"/>
+        <location filename="../views/desk_page.py" line="246"/>
         <source>vai izvēlieties pieejamu resursu</source>
         <translation>or choose an available device</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="247"/>
+        <location filename="../views/desk_page.py" line="248"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="261"/>
+        <location filename="../views/desk_page.py" line="262"/>
         <source>Rādīt klienta ekrānu</source>
         <translation>Show applicant screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="263"/>
+        <location filename="../views/desk_page.py" line="264"/>
         <source>Atcelt nodošanu…</source>
         <translation>Cancel handover…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="265"/>
+        <location filename="../views/desk_page.py" line="266"/>
         <location filename="../views/desk_print.py" line="37"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="267"/>
+        <location filename="../views/desk_page.py" line="268"/>
         <source>Drukāt papīra aktu</source>
         <translation>Print paper act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="269"/>
+        <location filename="../views/desk_page.py" line="270"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="271"/>
+        <location filename="../views/desk_page.py" line="272"/>
         <source>Parakstīts uz papīra…</source>
         <translation>Signed on paper…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="273"/>
+        <location filename="../views/desk_page.py" line="274"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu</source>
         <translation>The applicant signed the printed act: record the handover and keep the act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="282"/>
+        <location filename="../views/desk_page.py" line="283"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="286"/>
+        <location filename="../views/desk_page.py" line="287"/>
         <source>Pilnekrāna režīmā</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="291"/>
+        <location filename="../views/desk_page.py" line="292"/>
         <source>Resurss:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="293"/>
+        <location filename="../views/desk_page.py" line="294"/>
         <source>Klienta ekrāns:</source>
         <translation>Applicant screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="314"/>
+        <location filename="../views/desk_page.py" line="315"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.lv, noskenējot QR kodu klienta ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.lv by scanning the QR code on the applicant screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="366"/>
+        <location filename="../views/desk_page.py" line="367"/>
         <source>Iesniedzējs: {0}
 Resurss: {1}
 Rezervētais resurss: {2}
@@ -1996,87 +1996,87 @@ Return by: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="368"/>
+        <location filename="../views/desk_page.py" line="369"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="376"/>
+        <location filename="../views/desk_page.py" line="377"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="379"/>
+        <location filename="../views/desk_page.py" line="380"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="395"/>
+        <location filename="../views/desk_page.py" line="396"/>
         <source>nav pieejamu piemērotu resursu</source>
         <translation>no suitable device available</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="413"/>
+        <location filename="../views/desk_page.py" line="414"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="423"/>
+        <location filename="../views/desk_page.py" line="424"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="446"/>
+        <location filename="../views/desk_page.py" line="447"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation at latvija.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="470"/>
+        <location filename="../views/desk_page.py" line="471"/>
         <source>Nodošana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="478"/>
+        <location filename="../views/desk_page.py" line="479"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="516"/>
+        <location filename="../views/desk_page.py" line="517"/>
         <source>Nodošana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the device is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="539"/>
+        <location filename="../views/desk_page.py" line="540"/>
         <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
         <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="558"/>
+        <location filename="../views/desk_page.py" line="559"/>
         <source>Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi</source>
         <translation>Application number, name, or scan the returned device’s label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="561"/>
+        <location filename="../views/desk_page.py" line="562"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="567"/>
+        <location filename="../views/desk_page.py" line="568"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="597"/>
+        <location filename="../views/desk_page.py" line="598"/>
         <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
         <translation>This device is no longer out on loan: it may have been taken back already.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="607"/>
+        <location filename="../views/desk_page.py" line="608"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="622"/>
+        <location filename="../views/desk_page.py" line="623"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
@@ -2127,12 +2127,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="197"/>
+        <location filename="../desk.py" line="199"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="211"/>
+        <location filename="../desk.py" line="213"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -2960,31 +2960,41 @@ Status: {4}</translation>
     </message>
     <message>
         <location filename="../lifecycle.py" line="308"/>
+        <source>Atgādinājums nosūtīts {0} iesniedzējam</source>
+        <translation>Reminder sent to {0} applicant</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="309"/>
+        <source>Atgādinājums nosūtīts {0} iesniedzējiem</source>
+        <translation>Reminder sent to {0} applicants</translation>
+    </message>
+    <message>
+        <location filename="../lifecycle.py" line="324"/>
         <source>Reģistrēta nozaudēšana: {0}</source>
         <translation>Loss recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="309"/>
+        <location filename="../lifecycle.py" line="325"/>
         <source>Reģistrēta zādzība: {0}</source>
         <translation>Theft recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="324"/>
+        <location filename="../lifecycle.py" line="340"/>
         <source>Lieta slēgta: {0}</source>
         <translation>Case closed: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="338"/>
+        <location filename="../lifecycle.py" line="354"/>
         <source>Izsniegts ar aktu uz papīra: {0}</source>
         <translation>Issued with a paper act: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="391"/>
+        <location filename="../lifecycle.py" line="407"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="394"/>
+        <location filename="../lifecycle.py" line="410"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Done: {0}. Not done: {1}.</translation>
     </message>
@@ -3114,62 +3124,72 @@ Status: {4}</translation>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="97"/>
+        <location filename="../views/overdue_panel.py" line="99"/>
         <source>Mainīt termiņu…</source>
         <translation>Change deadline…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="99"/>
+        <location filename="../views/overdue_panel.py" line="101"/>
         <source>Jauns atgriešanas termiņš visiem atlasītajiem resursiem</source>
         <translation>A new return deadline for all selected devices</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="101"/>
+        <location filename="../views/overdue_panel.py" line="103"/>
         <source>Pieņemt atpakaļ</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="103"/>
+        <location filename="../views/overdue_panel.py" line="105"/>
         <source>Ierakstīt nozaudēšanu…</source>
         <translation>Record loss…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="105"/>
+        <location filename="../views/overdue_panel.py" line="107"/>
         <source>Iesniedzējs ziņoja, ka resurss nozaudēts vai nozagts</source>
         <translation>The applicant reported the device lost or stolen</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="107"/>
+        <location filename="../views/overdue_panel.py" line="109"/>
+        <source>Atgādināt iesniedzējam</source>
+        <translation>Remind the applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="111"/>
+        <source>Centrālais serviss atgādinās atlasīto resursu iesniedzējiem tos atgriezt</source>
+        <translation>The central service reminds the applicants of the selected devices to return them</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="114"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="108"/>
+        <location filename="../views/overdue_panel.py" line="115"/>
         <source>Sarakstā redzamās rindas CSV failā</source>
         <translation>The rows shown in the list, as a CSV file</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="152"/>
+        <location filename="../views/overdue_panel.py" line="160"/>
         <source>Nav resursu ar nokavētu atgriešanas termiņu.</source>
         <translation>No devices are past their return date.</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="153"/>
+        <location filename="../views/overdue_panel.py" line="161"/>
         <source>Atgriešanas termiņš nokavēts: {0}</source>
         <translation>Past the return date: {0}</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="200"/>
+        <location filename="../views/overdue_panel.py" line="213"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="209"/>
+        <location filename="../views/overdue_panel.py" line="222"/>
         <source>Saglabāts: {0} (rindas: {1})</source>
         <translation>Saved: {0} (rows: {1})</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="215"/>
+        <location filename="../views/overdue_panel.py" line="228"/>
         <source>Neizdevās saglabāt failu {0}.</source>
         <translation>Could not save the file {0}.</translation>
     </message>
@@ -3542,27 +3562,27 @@ Status: {4}</translation>
     <message>
         <location filename="../views/desk_page.py" line="76"/>
         <location filename="../views/incidents_panel.py" line="43"/>
-        <location filename="../views/overdue_panel.py" line="67"/>
+        <location filename="../views/overdue_panel.py" line="69"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
         <location filename="../views/desk_page.py" line="77"/>
         <location filename="../views/incidents_panel.py" line="47"/>
-        <location filename="../views/overdue_panel.py" line="68"/>
+        <location filename="../views/overdue_panel.py" line="70"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
         <location filename="../views/desk_page.py" line="78"/>
-        <location filename="../views/overdue_panel.py" line="69"/>
+        <location filename="../views/overdue_panel.py" line="71"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
         <location filename="../views/desk_page.py" line="79"/>
         <location filename="../views/incidents_panel.py" line="46"/>
-        <location filename="../views/overdue_panel.py" line="70"/>
+        <location filename="../views/overdue_panel.py" line="72"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
@@ -3583,8 +3603,8 @@ Status: {4}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="555"/>
-        <location filename="../views/overdue_panel.py" line="75"/>
+        <location filename="../views/desk_page.py" line="556"/>
+        <location filename="../views/overdue_panel.py" line="77"/>
         <source>Termiņš</source>
         <translation>Due</translation>
     </message>
@@ -3599,22 +3619,22 @@ Status: {4}</translation>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="71"/>
+        <location filename="../views/overdue_panel.py" line="73"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="72"/>
+        <location filename="../views/overdue_panel.py" line="74"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="74"/>
+        <location filename="../views/overdue_panel.py" line="76"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="76"/>
+        <location filename="../views/overdue_panel.py" line="78"/>
         <source>Kavēts</source>
         <translation>Overdue</translation>
     </message>
@@ -3949,7 +3969,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/templates_page.py" line="233"/>
         <source>Dokumenta teksts; aizstājamos laukus ievietojiet no saraksta labajā pusē</source>
-        <translation>The document's text; insert placeholders from the list on the right</translation>
+        <translation>The document&apos;s text; insert placeholders from the list on the right</translation>
     </message>
     <message>
         <location filename="../views/templates_page.py" line="236"/>
@@ -4017,7 +4037,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/templates_page.py" line="385"/>
         <source>Saglabātas veidnes resursa veidu mainīt nevar; izveidojiet jaunu veidni citam veidam</source>
-        <translation>A saved template's device type cannot be changed; create a new template for another type</translation>
+        <translation>A saved template&apos;s device type cannot be changed; create a new template for another type</translation>
     </message>
     <message>
         <location filename="../views/templates_page.py" line="482"/>
@@ -4103,7 +4123,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/templates_page.py" line="560"/>
         <source>Akta teksts un lietošanas noteikumi katram resursa veidam. Dokumentam izmanto veidni, kas ir spēkā tā sagatavošanas dienā (no vairākām — ar vēlāko sākuma datumu). Saglabātās veidnes tiek publicētas centrālajā servisā nākamajā sinhronizācijā.</source>
-        <translation>The act's text and the usage rules for each device type. A document uses the template in force on the day it is drawn up (of several, the one that starts last). Saved templates are published on the central service at the next sync.</translation>
+        <translation>The act&apos;s text and the usage rules for each device type. A document uses the template in force on the day it is drawn up (of several, the one that starts last). Saved templates are published on the central service at the next sync.</translation>
     </message>
     <message>
         <location filename="../views/templates_page.py" line="566"/>
@@ -4207,77 +4227,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="516"/>
+        <location filename="../app.py" line="517"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="320"/>
+        <location filename="../app.py" line="321"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="321"/>
+        <location filename="../app.py" line="322"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="322"/>
+        <location filename="../app.py" line="323"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="323"/>
+        <location filename="../app.py" line="324"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="327"/>
+        <location filename="../app.py" line="328"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="329"/>
+        <location filename="../app.py" line="330"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="372"/>
+        <location filename="../app.py" line="373"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="375"/>
+        <location filename="../app.py" line="376"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="379"/>
+        <location filename="../app.py" line="380"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="381"/>
+        <location filename="../app.py" line="382"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="396"/>
+        <location filename="../app.py" line="397"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="481"/>
+        <location filename="../app.py" line="482"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="496"/>
+        <location filename="../app.py" line="497"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="639"/>
+        <location filename="../app.py" line="640"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

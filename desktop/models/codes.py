@@ -112,6 +112,7 @@ class NotificationKind(Coded):
     READY_FOR_ISSUE = "ready_for_issue"
     REFUSED = "refused"
     DEADLINE_CHANGED = "deadline_changed"
+    RETURN_REMINDER = "return_reminder"
     RETURNED = "returned"
     LOSS_RECORDED = "loss_recorded"
 
@@ -213,6 +214,8 @@ _LABELS: dict[tuple[type[Coded], str], tuple[str, str]] = {
     _key(NotificationKind.REFUSED): ("Atteikts", "Refused"),
     _key(NotificationKind.DEADLINE_CHANGED): ("Mainīts atgriešanas termiņš",
                                               "Return deadline changed"),
+    _key(NotificationKind.RETURN_REMINDER): ("Atgādinājums atgriezt resursu",
+                                             "Reminder to return the device"),
     _key(NotificationKind.RETURNED): ("Atgriezts", "Returned"),
     _key(NotificationKind.LOSS_RECORDED): ("Reģistrēta nozaudēšana vai zādzība",
                                            "Loss or theft recorded"),

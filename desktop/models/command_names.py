@@ -20,6 +20,7 @@ class CommandName(StrEnum):
     FILE_ACT = "file_act"
     SET_RETURN_DEADLINE = "set_return_deadline"
     RECORD_RETURN = "record_return"
+    REMIND_RETURN = "remind_return"
     RECORD_INCIDENT = "record_incident"
     ACKNOWLEDGE_INCIDENT = "acknowledge_incident"
     CLOSE_CASE = "close_case"

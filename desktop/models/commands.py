@@ -171,6 +171,12 @@ class IncidentPayload(Payload):
     attachments: list[DocumentRef] = Field(default_factory=list, max_length=10)
 
 
+class RemindPayload(Payload):
+    """Ask the central service to remind the applicant that the device is due back."""
+
+    handover_id: Uuid
+
+
 class CloseCasePayload(Payload):
     handover_id: Uuid
     notes: Reason | None = None
@@ -314,6 +320,9 @@ _SPECS = [
     CommandSpec(CommandName.RECORD_RETURN, ReturnPayload, Permission.HAND_OVER,
                 "application", "Pieņemt atpakaļ", "Take back", rules.record_return,
                 icon="return"),
+    CommandSpec(CommandName.REMIND_RETURN, RemindPayload, Permission.HAND_OVER,
+                "application", "Atgādināt par atgriešanu", "Remind to return",
+                rules.remind_return),
     CommandSpec(CommandName.RECORD_INCIDENT, IncidentPayload, Permission.HAND_OVER,
                 "application", "Reģistrēt nozaudēšanu vai zādzību", "Record a loss or theft",
                 rules.record_incident),
@@ -414,6 +423,7 @@ __all__ = [
     "Payload",
     "PreparePayload",
     "RefusePayload",
+    "RemindPayload",
     "ReturnPayload",
     "SetAcceptingPayload",
     "SetDocumentTemplatePayload",

@@ -33,6 +33,7 @@ from desktop.models.commands import (
     FileActPayload,
     IncidentPayload,
     Payload,
+    RemindPayload,
     SetDeadlinePayload,
     SignPayload,
     spec,
@@ -353,6 +354,27 @@ def record_incident(store: Store, actor: Actor, handover_id: str, *, lost: bool,
                            "incident": "lost" if lost else "stolen",
                            "attachments": len(refs)})
         return _outcome(h, command_id)
+
+
+def remind_return(store: Store, actor: Actor, handover_ids: Sequence[str], *,
+                  now: datetime | None = None) -> BulkResult:
+    """Ask the central service to remind the applicants of overdue devices (a selection of
+    the overdue list, one transaction); one not overdue any more is reported, not sent."""
+    require(actor, Permission.HAND_OVER)
+    at = now or utcnow()
+    by_app: dict[int, str] = {}
+    with store.read() as session:
+        for hid in dict.fromkeys(handover_ids):
+            by_app[_handover(session, actor, hid).application_id] = hid
+
+    def act(session: Session, app_id: int) -> object:
+        h = _handover(session, actor, by_app[app_id])
+        return run_application_command(
+            session, actor, h.application, CommandName.REMIND_RETURN,
+            RemindPayload(handover_id=h.id), at=at, audit_entity=("handover", h.id),
+            audit_details={"application": app_id})
+
+    return each_application(store, by_app, act)
 
 
 def close_case(store: Store, actor: Actor, handover_id: str, notes: str | None = None, *,

@@ -18,6 +18,7 @@ _ALWAYS = {
     CommandName.REFUSE: NotificationKind.REFUSED,
     CommandName.RECORD_RETURN: NotificationKind.RETURNED,
     CommandName.RECORD_INCIDENT: NotificationKind.LOSS_RECORDED,
+    CommandName.REMIND_RETURN: NotificationKind.RETURN_REMINDER,
 }
 _WHEN_ASKED = {
     CommandName.PREPARE_HANDOVER: NotificationKind.READY_FOR_ISSUE,

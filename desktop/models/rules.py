@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         IncidentPayload,
         PreparePayload,
         RefusePayload,
+        RemindPayload,
         ReturnPayload,
         SetAcceptingPayload,
         SetDeadlinePayload,
@@ -379,6 +380,17 @@ def record_return(w: Work, p: ReturnPayload) -> None:
     working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
     w.move_item(w.item(h.item_id),
                 ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
+
+
+def remind_return(w: Work, p: RemindPayload) -> None:
+    """Only a device out on loan past its deadline is asked back; the state stays as it is
+    (the central service sends the message: ``notices``)."""
+    h = w.require_handover(p.handover_id)
+    if h.status is not HandoverStatus.ISSUED:
+        raise TransitionError("handover", h.status, CommandName.REMIND_RETURN,
+                              "the device is not out on loan")
+    if h.return_deadline is None or h.return_deadline >= w.now.date():
+        raise RuleRefused("the device is not overdue", "resursa atgriešanas termiņš nav nokavēts")
 
 
 def record_incident(w: Work, p: IncidentPayload) -> None:

@@ -104,6 +104,7 @@ _ACTION_LV = {
     CommandName.ARRANGE_PICKUP: "vienoties par saņemšanu",
     CommandName.SET_RETURN_DEADLINE: "mainīt atgriešanas termiņu",
     CommandName.CLOSE_CASE: "slēgt lietu",
+    CommandName.REMIND_RETURN: "atgādināt par atgriešanu",
     CommandName.FILE_ACT: "pievienot aktu",
     CommandName.ACKNOWLEDGE_INCIDENT: "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
     "commission": "nodot lietošanā",

@@ -179,7 +179,8 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.incidents, icon("lost"), self.tr("Nozaudēti un nozagti"))
         self.overdue = OverduePanel(tasks, services.overdue, export=services.export_overdue,
                                     change_deadline=services.change_deadline,
-                                    record_incident=services.record_incident)
+                                    record_incident=services.record_incident,
+                                    remind_return=services.remind_return)
         self.overdue.take_back_requested.connect(self.start_return)
         self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
         self.acts: ActsPanel | None = None

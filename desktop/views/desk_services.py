@@ -42,3 +42,5 @@ class DeskServices:
     change_deadline: Callable[[list[str], date | None, str], object] | None
     # GUI thread: (handover id, label)
     record_incident: Callable[[str, str], object] | None
+    # GUI thread: (handover ids) -> the central service reminds their applicants
+    remind_return: Callable[[list[str]], object] | None = None

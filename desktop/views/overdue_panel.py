@@ -55,6 +55,7 @@ class OverduePanel(QWidget):
                  export: Callable[[list[Any], Path], int] | None = None,
                  change_deadline: Callable[[list[str], date | None, str], object] | None = None,
                  record_incident: Callable[[str, str], object] | None = None,
+                 remind_return: Callable[[list[str]], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
@@ -62,6 +63,7 @@ class OverduePanel(QWidget):
         self._export = export
         self._change_deadline = change_deadline
         self._record_incident = record_incident
+        self._remind_return = remind_return
         self.ask_path: Callable[[QWidget | None, str, str], Path | None] = ask_save_path
         self.model = RowsModel([
             ("number", QT_TRANSLATE_NOOP("RowsModel", "Pieteikums"), lambda r: r.number),
@@ -104,6 +106,11 @@ class OverduePanel(QWidget):
         self.incident_action.setToolTip(self.tr(
             "Iesniedzējs ziņoja, ka resurss nozaudēts vai nozagts"))
         self.incident_action.triggered.connect(self.record_incident)
+        self.remind_action = QAction(self.tr("Atgādināt iesniedzējam"), self)
+        self.remind_action.setToolTip(self.tr(
+            "Centrālais serviss atgādinās atlasīto resursu iesniedzējiem tos atgriezt"))
+        self.remind_action.triggered.connect(self.remind_return)
+        self.remind_action.setVisible(remind_return is not None)
         self.export_action = QAction(icon("export"), self.tr("Eksportēt CSV…"), self)
         self.export_action.setToolTip(self.tr("Sarakstā redzamās rindas CSV failā"))
         self.export_action.triggered.connect(self.export_csv)
@@ -112,12 +119,13 @@ class OverduePanel(QWidget):
         self.export_action.setVisible(export is not None)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.take_back_action, self.deadline_action,
-                               self.incident_action])
+                               self.remind_action, self.incident_action])
 
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         self.buttons: dict[str, QPushButton] = {}
         for key, action in (("deadline", self.deadline_action),
+                            ("remind", self.remind_action),
                             ("take_back", self.take_back_action),
                             ("incident", self.incident_action),
                             ("export", self.export_action)):
@@ -163,6 +171,7 @@ class OverduePanel(QWidget):
     def _update_actions(self) -> None:
         picked = len(self.selected_rows())
         self.deadline_action.setEnabled(picked > 0)
+        self.remind_action.setEnabled(picked > 0)
         self.take_back_action.setEnabled(picked == 1)
         self.incident_action.setEnabled(picked == 1)
         self.export_action.setEnabled(self.model.row_total() > 0)
@@ -181,6 +190,11 @@ class OverduePanel(QWidget):
         # a selection is headed by the dialog itself ("3 selected"), one case by its label
         label = self._label(rows[0]) if len(rows) == 1 else ""
         self._change_deadline([r.handover_id for r in rows], current, label)
+
+    def remind_return(self) -> None:
+        rows = self.selected_rows()
+        if rows and self._remind_return is not None:
+            self._remind_return([r.handover_id for r in rows])
 
     def take_back_current(self) -> None:
         rows = self.selected_rows()

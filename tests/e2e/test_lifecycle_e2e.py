@@ -405,3 +405,19 @@ def test_a_template_written_on_one_workstation_is_the_act_text_on_the_other(worl
     acknowledged = {d.title for d in server.state.application(app_id).documents_acknowledged}
     assert "Datora lietošanas noteikumi" in acknowledged
     assert "Akta teksts (skolas)" not in acknowledged
+
+
+def test_a_reminder_for_overdue_devices_reaches_the_applicants(world) -> None:
+    server, one, _ = world
+    late = desk.overdue(one.store, ADMIN)  # the seed has devices past their deadline
+    assert late, "the seed has no overdue device"
+    [(app_id, item)] = _granted(one, 1, with_item=True)
+    on_time = desk.start_handover(one.store, ADMIN, app_id, item_id=item).handover_id
+    result = lifecycle.remind_return(one.store, ADMIN, [late[0].handover_id, on_time])
+    assert result.done == [late[0].application_id]
+    [(refused, why)] = result.failed  # not out on loan yet: refused, nothing sent
+    assert refused == app_id and "nevar veikt" in why  # the state machine says why
+    one.engine.sync_once()
+    kinds = [n.kind.value for n in server.state.application(late[0].application_id)
+             .notifications]
+    assert kinds[-1] == "return_reminder"

@@ -70,7 +70,7 @@ def school(store):
 
 @pytest.fixture
 def calls():
-    return {"sign": [], "deadline": [], "incident": []}
+    return {"sign": [], "deadline": [], "incident": [], "remind": []}
 
 
 @pytest.fixture
@@ -89,6 +89,7 @@ def page(qtbot, school, calls):
         change_deadline=lambda ids, current, label: calls["deadline"].append(
             (ids, current, label)),
         record_incident=lambda hid, label: calls["incident"].append((hid, label)),
+        remind_return=lambda ids: calls["remind"].append(ids),
         acts=acts_service(store, lambda: DESK))
     bus = ChangeBus()
     page = DeskPage(tasks, services, watch, CustomerScreen(), changes=bus)
@@ -387,3 +388,12 @@ def test_signed_on_paper_is_disabled_after_a_cancel(qtbot, page, calls) -> None:
     assert not page.signed_button.isEnabled()
     page.signed_on_paper()
     assert calls["sign"] == []
+
+
+def test_remind_the_applicants_of_the_selected_rows(qtbot, overdue, calls) -> None:
+    panel, ids = overdue
+    assert not panel.buttons["remind"].isEnabled()
+    panel.table.selectAll()
+    assert panel.buttons["remind"].isEnabled()
+    panel.buttons["remind"].click()
+    assert calls["remind"] == [[ids[2], ids[0], ids[1]]]

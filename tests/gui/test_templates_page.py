@@ -4,6 +4,7 @@ runner onto the change bus and the outbox, and the administrator-only rule."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from datetime import date
@@ -350,8 +351,9 @@ def test_a_reviewer_sees_the_templates_read_only(qtbot, tasks: TaskRunner,
 
 def test_without_the_template_services_the_tab_is_hidden(qtbot, tasks: TaskRunner,
                                                          school: Store) -> None:
-    page = CataloguePage(tasks, catalogue_services(school, SCHOOL, lambda: ADMIN),
-                         can_edit=True)
+    without = dataclasses.replace(catalogue_services(school, SCHOOL, lambda: ADMIN),
+                                  templates=None, save_template=None)
+    page = CataloguePage(tasks, without, can_edit=True)
     qtbot.addWidget(page)
     assert page.templates_page is None
     assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == [

@@ -157,6 +157,9 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             inventory.set_accepting_applications(store, ADMIN, kinds[0][0], not kinds[0][1])
             other = TargetGroup.LEARNER if kinds[1][2] is TargetGroup.ALL else TargetGroup.ALL
             catalogue.set_target_group(store, ADMIN, kinds[1][0], other)
+            overdue = desk.overdue(store, ADMIN)
+            assert overdue, "the seed has no overdue device"
+            lifecycle.remind_return(store, ADMIN, [overdue[0].handover_id])
             document_templates.save_document_template(
                 store, ADMIN, kinds[2][0], template_id=None, doc_type=DocumentType.PNA,
                 title="Akta teksts", body="{{skola}} nodod {{izglitojamais}} {{resurss}}.",
