@@ -124,10 +124,14 @@ class InstitutionSettings(Wire):
 
     name: Name
     address: str | None = None
+    # The return deadline new handovers get unless staff choose another (the school year's
+    # end); the desktop's prepare dialogs pre-fill it.
+    default_return_deadline: date | None = None
 
     def wire(self, institution_id: str, version: int) -> InstitutionWire:
         return InstitutionWire(id=institution_id, version=version, name=self.name,
-                               address=self.address)
+                               address=self.address,
+                               default_return_deadline=self.default_return_deadline)
 
 
 class OAuthError(Exception):
@@ -990,7 +994,8 @@ class DevState:
             current = self.get_settings(None, institution_id)
             self._if_match(if_match, current.version,
                            current_institution=current.model_dump(mode="json"))
-            if (current.name, current.address) == (body.name, body.address):
+            if (current.name, current.address, current.default_return_deadline) == (
+                    body.name, body.address, body.default_return_deadline):
                 return current
             inst = body.wire(institution_id, current.version + 1)
             self.save_institution(conn, inst)

@@ -421,3 +421,19 @@ def test_a_reminder_for_overdue_devices_reaches_the_applicants(world) -> None:
     kinds = [n.kind.value for n in server.state.application(late[0].application_id)
              .notifications]
     assert kinds[-1] == "return_reminder"
+
+
+def test_the_schools_default_deadline_from_the_central_service_prefills_preparing(world) -> None:
+    from sync.devserver.state import InstitutionSettings
+    from sync.protocol import etag
+
+    server, one, _ = world
+    current = server.state.get_settings(None, SCHOOL)
+    server.state.put_settings(None, SCHOOL, InstitutionSettings(
+        name=current.name, address=current.address,
+        default_return_deadline=date(2027, 5, 31)), if_match=etag(current.version))
+    one.engine.sync_once()
+    assert lifecycle.default_return_deadline(one.store, ADMIN) == date(2027, 5, 31)
+    [(app_id, _)] = _granted(one, 1, with_item=False)
+    lifecycle.prepare_ahead(one.store, ADMIN, [app_id], PLAN)  # no deadline chosen
+    assert _handover(one, app_id).return_deadline == date(2027, 5, 31)
