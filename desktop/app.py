@@ -40,9 +40,11 @@ from desktop.models import (
     document_templates,
     inventory,
     inventory_csv,
+    lifecycle,
     queries,
     reports,
     retention,
+    school_settings,
 )
 from desktop.models import desk as desk_queries
 from desktop.models.changes import OpChanges
@@ -123,6 +125,9 @@ def catalogue_services(store: Store, institution_id: str | Callable[[], str],
             store, actor(), kind_id, on),
         set_target_group=lambda kind_id, group: catalogue.set_target_group(
             store, actor(), kind_id, group),
+        school_deadline=lambda: lifecycle.default_return_deadline(store, actor()),
+        set_school_deadline=lambda day: school_settings.set_default_return_deadline(
+            store, actor(), day),
         templates=lambda: document_templates.document_templates(store, school_of(),
                                                                 language=language),
         save_template=lambda offered_kind_id, **values: (

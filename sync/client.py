@@ -35,6 +35,7 @@ from sync.protocol import (
     ChangesPage,
     CommandAccepted,
     CommandRequest,
+    InstitutionWire,
     ItemStatusChange,
     ItemUpsert,
     ItemWire,
@@ -42,6 +43,7 @@ from sync.protocol import (
     OfferedKindWire,
     PayloadError,
     Problem,
+    SchoolSettingsPatch,
     TokenResponse,
     etag,
     parse,
@@ -484,6 +486,16 @@ class CentralClient:
         )
         if response.status_code == 200:
             return 200, self._parse(ItemWire, response, "item"), None
+        return response.status_code, None, self._problem(response)
+
+    def patch_settings(self, institution_id: str, body: SchoolSettingsPatch, base_version: int
+                       ) -> tuple[int, InstitutionWire | None, Problem | None]:
+        response = self._send(
+            "PATCH", f"/v1/institutions/{institution_id}/settings",
+            headers={"Content-Type": "application/json", "If-Match": etag(base_version)},
+            data=body.model_dump_json())
+        if response.status_code == 200:
+            return 200, self._parse(InstitutionWire, response, "school settings"), None
         return response.status_code, None, self._problem(response)
 
     def patch_offered_kind(self, institution_id: str, offered_kind_id: str,

@@ -20,6 +20,7 @@ from desktop.models import (
     handovers,
     inventory,
     lifecycle,
+    school_settings,
 )
 from desktop.models.changes import OpChanges
 from desktop.models.codes import ApplicationStatus, CommandState, HandoverStatus
@@ -39,6 +40,7 @@ from desktop.models.commands import (
     ReturnPayload,
     SetAcceptingPayload,
     SetDeadlinePayload,
+    SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
@@ -53,6 +55,7 @@ from desktop.models.schema import (
     Application,
     DeferredChange,
     Handover,
+    Institution,
     Item,
     OfferedKind,
     OutboxCommand,
@@ -63,7 +66,7 @@ from desktop.models.schema import (
 from desktop.models.store import Store
 from desktop.models.workflow import ItemAction
 from sync import mapping
-from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire, Tombstone
+from sync.protocol import ApplicationWire, InstitutionWire, ItemWire, OfferedKindWire, Tombstone
 from sync.protocol import Change as WireChange
 
 _CHANGE: TypeAdapter[WireChange] = TypeAdapter(WireChange)
@@ -141,7 +144,8 @@ def list_conflicts(store: Store, institution_id: str) -> list[ConflictView]:
 
 
 def _server_record(cmd: OutboxCommand, conflict: dict[str, Any]) -> dict[str, Any] | None:
-    key = {"offered_kind": "current_offered_kind", "item": "current_item"}.get(
+    key = {"offered_kind": "current_offered_kind", "item": "current_item",
+           "institution": "current_institution"}.get(
         cmd.aggregate_type)
     raw = conflict.get(key) if key else None
     return dict(raw) if raw else None
@@ -234,6 +238,8 @@ def _restore_server_state(s: Session, cmd: OutboxCommand, actor: Actor) -> list[
         restored.add(wire.id)
     if cmd.aggregate_type == "offered_kind":
         resync |= _restore_offered_kind(s, cmd.aggregate_id, conflict)
+    if cmd.aggregate_type == "institution":
+        resync |= _restore_institution(s, cmd.aggregate_id, conflict)
     for item_id in touched_items - restored:
         # We do not know this item's server state: ask the next pull to bring everything.
         item = s.get(Item, item_id)
@@ -277,6 +283,21 @@ def _restore_offered_kind(s: Session, offered_id: str, conflict: dict[str, Any])
     return True
 
 
+def _restore_institution(s: Session, institution_id: str, conflict: dict[str, Any]) -> bool:
+    """The school's settings become the server's copy (True: unknown, a resync brings it)."""
+    raw = conflict.get("current_institution")
+    inst = s.get(Institution, institution_id)
+    if raw:
+        wire = InstitutionWire.model_validate(raw)
+        if inst is not None:
+            inst.server_version = min(inst.server_version, wire.version - 1)
+        mapping.apply_institution(s, wire)
+        return False
+    if inst is not None:
+        inst.server_version = 0
+    return True
+
+
 def _apply_held(s: Session, change: WireChange) -> None:
     data = getattr(change, "data", None)
     if isinstance(data, ApplicationWire):
@@ -285,6 +306,8 @@ def _apply_held(s: Session, change: WireChange) -> None:
         mapping.apply_item(s, data)
     elif isinstance(data, OfferedKindWire):
         mapping.apply_offered_kind(s, data)
+    elif isinstance(data, InstitutionWire):
+        mapping.apply_institution(s, data)
     elif isinstance(change, Tombstone):
         if change.of == "application":
             mapping.delete_application(s, int(change.id))
@@ -396,6 +419,9 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case SetTargetGroupPayload():
             return catalogue.set_target_group(store, actor, aggregate_id,
                                               payload.target_group)
+        case SetDefaultDeadlinePayload():
+            return school_settings.set_default_return_deadline(
+                store, actor, payload.default_return_deadline)
         case SetDocumentTemplatePayload():
             t = payload.template
             return document_templates.save_document_template(

@@ -32,6 +32,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
@@ -70,6 +71,7 @@ from sync.protocol import (
     CommandAccepted,
     CommandRequest,
     InstitutionChange,
+    InstitutionWire,
     ItemChange,
     ItemStatusChange,
     ItemUpsert,
@@ -79,6 +81,7 @@ from sync.protocol import (
     OfferedKindWire,
     Problem,
     ResourceKindChange,
+    SchoolSettingsPatch,
     Tombstone,
 )
 
@@ -264,10 +267,11 @@ def _owned_items(session: Session) -> set[str]:
     return {item for _cid, _app, items in _owning_commands(session) for item in items}
 
 
-def _owned_offered(session: Session) -> set[str]:
+def _owned_offered(session: Session, aggregate_type: str = "offered_kind") -> set[str]:
+    """Offered kinds (or the school's settings) with a local change not yet accepted."""
     return set(session.scalars(
         select(OutboxCommand.aggregate_id).where(
-            OutboxCommand.aggregate_type == "offered_kind",
+            OutboxCommand.aggregate_type == aggregate_type,
             OutboxCommand.state.in_([CommandState.PENDING.value, CommandState.CONFLICT.value]),
         )
     ))
@@ -536,7 +540,12 @@ class SyncEngine:
                 report.pulled += 1
                 report.changed_offered_kinds.add(change.data.id)
         elif isinstance(change, InstitutionChange):
-            if mapping.apply_institution(s, change.data):
+            if change.data.id in _owned_offered(s, "institution"):
+                # our change to the school's settings is not accepted yet: keep it on top
+                _defer(s, "institution", change.data.id, change.data.version,
+                       change.model_dump_json())
+                report.deferred += 1
+            elif mapping.apply_institution(s, change.data):
                 report.pulled += 1
                 report.changed_institution = True
         elif isinstance(change, ResourceKindChange):
@@ -835,6 +844,8 @@ class SyncEngine:
                              if problem and problem.current_item else None),
             "current_offered_kind": (problem.current_offered_kind.model_dump(mode="json")
                                      if problem and problem.current_offered_kind else None),
+            "current_institution": (problem.current_institution.model_dump(mode="json")
+                                    if problem and problem.current_institution else None),
         }
 
     def _schedule_retry(self, s: Session, row_id: int, why: str,
@@ -877,6 +888,11 @@ class SyncEngine:
                 return self.client.patch_offered_kind(
                     self.institution_id, cmd.aggregate_id,
                     OfferedKindPatch(target_group=payload.target_group), cmd.base_version)
+            case SetDefaultDeadlinePayload():
+                return self.client.patch_settings(
+                    self.institution_id, SchoolSettingsPatch(
+                        default_return_deadline=payload.default_return_deadline),
+                    cmd.base_version)
             case SetDocumentTemplatePayload():
                 return self.client.patch_offered_kind(
                     self.institution_id, cmd.aggregate_id,
@@ -915,6 +931,14 @@ class SyncEngine:
                     mapping.apply_offered_kind(s, wire)
                     report.changed_offered_kinds.add(wire.id)
                     self._release_deferred(s, "offered_kind", wire.id, report)
+                elif (isinstance(wire, InstitutionWire)
+                      and cmd.aggregate_id not in _owned_offered(s, "institution")):
+                    inst = s.get(Institution, wire.id)
+                    if inst is not None:
+                        inst.server_version = min(inst.server_version, wire.version - 1)
+                    mapping.apply_institution(s, wire)
+                    report.changed_institution = True
+                    self._release_deferred(s, "institution", wire.id, report)
                 report.pushed += 1
             elif status in TRANSIENT:
                 self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
@@ -924,7 +948,8 @@ class SyncEngine:
                 # Our earlier attempt was applied and its answer lost: the server already
                 # holds exactly what this command asks for (RFC 9110 §13.1.1's own advice).
                 assert problem is not None
-                current = problem.current_item or problem.current_offered_kind
+                current = (problem.current_item or problem.current_offered_kind
+                           or problem.current_institution)
                 assert current is not None
                 self._done(s, cmd, current.version)
                 report.pushed += 1
@@ -940,6 +965,7 @@ def _already_applied(cmd: PendingCommand, problem: Problem | None) -> bool:
         return False
     payload = cmd.payload_model()
     item, offered = problem.current_item, problem.current_offered_kind
+    school = problem.current_institution
     match payload:
         case UpsertItemPayload() if item is not None:
             held = ItemUpsert.model_validate(item.model_dump(
@@ -951,4 +977,10 @@ def _already_applied(cmd: PendingCommand, problem: Problem | None) -> bool:
             return offered.accepting_applications == payload.accepting_applications
         case SetTargetGroupPayload() if offered is not None:
             return offered.target_group is payload.target_group
+        case SetDefaultDeadlinePayload() if school is not None:
+            return school.default_return_deadline == payload.default_return_deadline
+        case SetDocumentTemplatePayload() if offered is not None:
+            wanted = payload.template.model_dump(mode="json")
+            return any(d.model_dump(mode="json", include=set(wanted)) == wanted
+                       for d in offered.documents)
     return False

@@ -282,6 +282,12 @@ COMMAND_PAYLOADS: dict[CommandName, type[Payload]] = {
 }
 
 
+class SchoolSettingsPatch(Wire):
+    """PATCH body of a school's settings (If-Match its version)."""
+
+    default_return_deadline: date | None = None
+
+
 class OfferedKindPatch(Wire):
     """PATCH body of an offered kind (If-Match its version)."""
 
@@ -367,6 +373,7 @@ class Problem(BaseModel):
     current_items: list[ItemWire] | None = None
     current_item: ItemWire | None = None
     current_offered_kind: OfferedKindWire | None = None
+    current_institution: InstitutionWire | None = None
     errors: list[dict[str, Any]] | None = None  # 422: which fields, why
 
 

@@ -978,279 +978,284 @@ serial no. {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="152"/>
+        <location filename="../views/catalogue_page.py" line="157"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="153"/>
+        <location filename="../views/catalogue_page.py" line="158"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="154"/>
+        <location filename="../views/catalogue_page.py" line="159"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="161"/>
+        <location filename="../views/catalogue_page.py" line="166"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="195"/>
+        <location filename="../views/catalogue_page.py" line="200"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="198"/>
+        <location filename="../views/catalogue_page.py" line="203"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="202"/>
+        <location filename="../views/catalogue_page.py" line="207"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="205"/>
+        <location filename="../views/catalogue_page.py" line="210"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="217"/>
+        <location filename="../views/catalogue_page.py" line="222"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="219"/>
-        <location filename="../views/catalogue_page.py" line="339"/>
+        <location filename="../views/catalogue_page.py" line="224"/>
+        <location filename="../views/catalogue_page.py" line="357"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="221"/>
+        <location filename="../views/catalogue_page.py" line="226"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="223"/>
+        <location filename="../views/catalogue_page.py" line="228"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="225"/>
+        <location filename="../views/catalogue_page.py" line="230"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="226"/>
+        <location filename="../views/catalogue_page.py" line="231"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="275"/>
+        <location filename="../views/catalogue_page.py" line="280"/>
         <source>Pieņem pieteikumus tagad</source>
         <translation>Accepting applications now</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="282"/>
-        <source>Dokumentus, kas jāapstiprina, saņemot resursu, (lietošanas noteikumus un akta veidni) publicē centrālais serviss; šeit tie ir redzami tādi, kādus tos redz pieteicējs.</source>
-        <translation>The documents to be acknowledged when receiving a device (the terms of use and the act template) are published by the central service; they are shown here as the applicant sees them.</translation>
+        <location filename="../views/catalogue_page.py" line="287"/>
+        <source>Dokumenti, kas jāapstiprina, saņemot resursu: saites no centrālā servisa un skolas veidnes (tās raksta cilnē „Dokumentu veidnes“).</source>
+        <translation>Documents to acknowledge on receipt: links from the central service and the school's templates (written on the “Document templates” tab).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="288"/>
-        <location filename="../views/catalogue_page.py" line="657"/>
+        <location filename="../views/catalogue_page.py" line="292"/>
+        <location filename="../views/catalogue_page.py" line="679"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="290"/>
+        <location filename="../views/catalogue_page.py" line="294"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="292"/>
+        <location filename="../views/catalogue_page.py" line="296"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="297"/>
+        <location filename="../views/catalogue_page.py" line="301"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
         <translation>The central service did not accept these changes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="315"/>
+        <location filename="../views/catalogue_page.py" line="326"/>
+        <source>Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās skolas darbstacijas.</source>
+        <translation>Default return deadline saved; the school's other workstations receive it too.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="333"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
         <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="334"/>
+        <location filename="../views/catalogue_page.py" line="352"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="339"/>
+        <location filename="../views/catalogue_page.py" line="357"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="352"/>
+        <location filename="../views/catalogue_page.py" line="372"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="393"/>
+        <location filename="../views/catalogue_page.py" line="415"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="394"/>
+        <location filename="../views/catalogue_page.py" line="416"/>
         <source>1 resurss</source>
         <translation>1 device</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="492"/>
+        <location filename="../views/catalogue_page.py" line="514"/>
         <source>Resurss ar numuru “{0}” nav atrasts</source>
         <translation>No device with the number “{0}” was found</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="522"/>
+        <location filename="../views/catalogue_page.py" line="544"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="539"/>
+        <location filename="../views/catalogue_page.py" line="561"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="546"/>
+        <location filename="../views/catalogue_page.py" line="568"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="547"/>
+        <location filename="../views/catalogue_page.py" line="569"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="552"/>
+        <location filename="../views/catalogue_page.py" line="574"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="556"/>
+        <location filename="../views/catalogue_page.py" line="578"/>
         <source>Eksportēti {0} resursi: {1}</source>
         <translation>{0} devices exported: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="563"/>
+        <location filename="../views/catalogue_page.py" line="585"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="572"/>
+        <location filename="../views/catalogue_page.py" line="594"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="581"/>
+        <location filename="../views/catalogue_page.py" line="603"/>
         <source>{0} uzlīmes saglabātas: {1}</source>
         <translation>{0} labels saved: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="594"/>
+        <location filename="../views/catalogue_page.py" line="616"/>
         <source>Skolai vēl nav neviena resursu veida</source>
         <translation>The school has no device types yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="606"/>
+        <location filename="../views/catalogue_page.py" line="628"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="637"/>
+        <location filename="../views/catalogue_page.py" line="659"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="658"/>
+        <location filename="../views/catalogue_page.py" line="680"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="659"/>
+        <location filename="../views/catalogue_page.py" line="681"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="659"/>
+        <location filename="../views/catalogue_page.py" line="681"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="660"/>
+        <location filename="../views/catalogue_page.py" line="682"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="660"/>
+        <location filename="../views/catalogue_page.py" line="682"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="661"/>
+        <location filename="../views/catalogue_page.py" line="683"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="661"/>
+        <location filename="../views/catalogue_page.py" line="683"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="662"/>
+        <location filename="../views/catalogue_page.py" line="684"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="663"/>
+        <location filename="../views/catalogue_page.py" line="685"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="664"/>
+        <location filename="../views/catalogue_page.py" line="686"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="664"/>
+        <location filename="../views/catalogue_page.py" line="686"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="665"/>
+        <location filename="../views/catalogue_page.py" line="687"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="667"/>
+        <location filename="../views/catalogue_page.py" line="689"/>
         <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
         <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="673"/>
+        <location filename="../views/catalogue_page.py" line="695"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="678"/>
+        <location filename="../views/catalogue_page.py" line="700"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="678"/>
+        <location filename="../views/catalogue_page.py" line="700"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -2866,32 +2871,32 @@ Status: {4}</translation>
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="97"/>
+        <location filename="../views/catalogue_page.py" line="102"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="107"/>
+        <location filename="../views/catalogue_page.py" line="112"/>
         <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
         <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="110"/>
+        <location filename="../views/catalogue_page.py" line="115"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="111"/>
+        <location filename="../views/catalogue_page.py" line="116"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="113"/>
+        <location filename="../views/catalogue_page.py" line="118"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="114"/>
+        <location filename="../views/catalogue_page.py" line="119"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -3179,17 +3184,17 @@ Status: {4}</translation>
         <translation>Past the return date: {0}</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="213"/>
+        <location filename="../views/overdue_panel.py" line="214"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="222"/>
+        <location filename="../views/overdue_panel.py" line="223"/>
         <source>Saglabāts: {0} (rindas: {1})</source>
         <translation>Saved: {0} (rows: {1})</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="228"/>
+        <location filename="../views/overdue_panel.py" line="229"/>
         <source>Neizdevās saglabāt failu {0}.</source>
         <translation>Could not save the file {0}.</translation>
     </message>
@@ -3637,6 +3642,44 @@ Status: {4}</translation>
         <location filename="../views/overdue_panel.py" line="78"/>
         <source>Kavēts</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolDeadlineBox</name>
+    <message>
+        <location filename="../views/school_deadline.py" line="41"/>
+        <source>Skolas noklusētais atgriešanas termiņš</source>
+        <translation>The school's default return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="47"/>
+        <source>Resursi jāatgriež līdz</source>
+        <translation>Devices are due back by</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="48"/>
+        <source>Ir noklusētais atgriešanas termiņš</source>
+        <translation>There is a default return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="52"/>
+        <source>Noklusētais atgriešanas termiņš</source>
+        <translation>Default return deadline</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="53"/>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="57"/>
+        <source>Jaunām izsniegšanām, ja termiņu neizvēlas citu (piemēram, mācību gada beigas). Visām skolas darbstacijām.</source>
+        <translation>For new handovers unless another deadline is chosen (for example the end of the school year). For all the school's workstations.</translation>
+    </message>
+    <message>
+        <location filename="../views/school_deadline.py" line="73"/>
+        <source>Noklusēto termiņu maina administrators</source>
+        <translation>Only an administrator changes the default deadline</translation>
     </message>
 </context>
 <context>
@@ -4227,77 +4270,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="517"/>
+        <location filename="../app.py" line="522"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="321"/>
+        <location filename="../app.py" line="326"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="322"/>
+        <location filename="../app.py" line="327"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="323"/>
+        <location filename="../app.py" line="328"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="329"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="328"/>
+        <location filename="../app.py" line="333"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="330"/>
+        <location filename="../app.py" line="335"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="373"/>
+        <location filename="../app.py" line="378"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="376"/>
+        <location filename="../app.py" line="381"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="380"/>
+        <location filename="../app.py" line="385"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="382"/>
+        <location filename="../app.py" line="387"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="397"/>
+        <location filename="../app.py" line="402"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="482"/>
+        <location filename="../app.py" line="487"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="497"/>
+        <location filename="../app.py" line="502"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="640"/>
+        <location filename="../app.py" line="645"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

@@ -29,3 +29,4 @@ class CommandName(StrEnum):
     SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"
     SET_TARGET_GROUP = "set_target_group"
     SET_DOCUMENT_TEMPLATE = "set_document_template"
+    SET_DEFAULT_RETURN_DEADLINE = "set_default_return_deadline"

@@ -269,6 +269,13 @@ class SetDocumentTemplatePayload(Payload):
     template: TemplateFields
 
 
+class SetDefaultDeadlinePayload(Payload):
+    """The school's default return deadline (None: no default)."""
+
+    institution_id: Annotated[str, StringConstraints(pattern=r"^[0-9]{10}$")]
+    default_return_deadline: date | None = None
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 
@@ -341,6 +348,10 @@ _SPECS = [
     CommandSpec(CommandName.SET_TARGET_GROUP, SetTargetGroupPayload,
                 Permission.EDIT_CATALOGUE, "offered_kind", "Mainīt, kam izsniedz",
                 "Change who it is issued to"),
+    CommandSpec(CommandName.SET_DEFAULT_RETURN_DEADLINE, SetDefaultDeadlinePayload,
+                Permission.EDIT_CATALOGUE, "institution",
+                "Mainīt skolas noklusēto atgriešanas termiņu",
+                "Change the school's default return deadline"),
     CommandSpec(CommandName.SET_DOCUMENT_TEMPLATE, SetDocumentTemplatePayload,
                 Permission.EDIT_CATALOGUE, "offered_kind", "Saglabāt dokumenta veidni",
                 "Save a document template"),
@@ -426,6 +437,7 @@ __all__ = [
     "RemindPayload",
     "ReturnPayload",
     "SetAcceptingPayload",
+    "SetDefaultDeadlinePayload",
     "SetDocumentTemplatePayload",
     "SetItemStatusPayload",
     "SetTargetGroupPayload",

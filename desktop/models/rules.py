@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         ReturnPayload,
         SetAcceptingPayload,
         SetDeadlinePayload,
+        SetDefaultDeadlinePayload,
         SetDocumentTemplatePayload,
         SetItemStatusPayload,
         SetTargetGroupPayload,
@@ -535,6 +536,14 @@ def set_accepting(offered: OfferedKindData, p: SetAcceptingPayload) -> None:
 
 def set_target_group(offered: OfferedKindData, p: SetTargetGroupPayload) -> None:
     offered.target_group = p.target_group
+
+
+def set_default_return_deadline(p: SetDefaultDeadlinePayload, today: date) -> date | None:
+    """The school's default return deadline: a day still ahead, or none."""
+    if p.default_return_deadline is not None and p.default_return_deadline < today:
+        raise RuleRefused("a default return deadline cannot be in the past",
+                          "noklusētais atgriešanas termiņš nevar būt pagātnē")
+    return p.default_return_deadline
 
 
 def set_document_template(offered: OfferedKindData, p: SetDocumentTemplatePayload) -> None:

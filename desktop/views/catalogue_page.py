@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
+from desktop.views.school_deadline import SchoolDeadlineBox
 from desktop.views.templates_page import TemplatesPage
 from desktop.views.view_state import capture, restore
 
@@ -87,6 +89,9 @@ class CatalogueServices:
     # the document templates tab ("Dokumentu veidnes"): shown only when both are given
     templates: Callable[[], list[TemplateRow]] | None = None
     save_template: Callable[..., Outcome] | None = None  # see document_templates.save_…
+    # the school's default return deadline: shown on "Resursu veidi" when both are given
+    school_deadline: Callable[[], date | None] | None = None
+    set_school_deadline: Callable[[date | None], Outcome] | None = None
 
 
 class LabelsDialog(QDialog):
@@ -279,9 +284,8 @@ class CataloguePage(QWidget):
         self.documents.setTextFormat(Qt.TextFormat.RichText)
         self.documents.setOpenExternalLinks(True)
         self.documents_note = QLabel(self.tr(
-            "Dokumentus, kas jāapstiprina, saņemot resursu, (lietošanas noteikumus un akta "
-            "veidni) publicē centrālais serviss; šeit tie ir redzami tādi, kādus tos redz "
-            "pieteicējs."))
+            "Dokumenti, kas jāapstiprina, saņemot resursu: saites no centrālā servisa un "
+            "skolas veidnes (tās raksta cilnē „Dokumentu veidnes“)."))
         self.documents_note.setWordWrap(True)
         self.documents_note.setStyleSheet(f"color: {MUTED_COLOUR};")
         form = QFormLayout()
@@ -306,8 +310,22 @@ class CataloguePage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(self.kinds, 2)
         layout.addWidget(detail, 0)
+        self.school_deadline: SchoolDeadlineBox | None = None
+        if (self._services.school_deadline is not None
+                and self._services.set_school_deadline is not None):
+            self.school_deadline = SchoolDeadlineBox(
+                self._tasks, load=self._services.school_deadline,
+                save=self._services.set_school_deadline, can_edit=self.can_edit)
+            self.school_deadline.saved.connect(self._school_deadline_saved)
+            self.school_deadline.failed.connect(self._failed)
+            layout.addWidget(self.school_deadline, 0)
         layout.addWidget(self.conflicts_box, 0)
         return tab
+
+    def _school_deadline_saved(self) -> None:
+        self.say(self.tr("Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās "
+                         "skolas darbstacijas."))
+        self._publish(OpChanges.of(institution=True, outbox=True))
 
     def _build_availability_tab(self) -> QWidget:
         self.chart = AvailabilityChart(language=self._language)
@@ -339,6 +357,8 @@ class CataloguePage(QWidget):
         self.edit_button.setText(self.tr("Atvērt…") if allowed else self.tr("Skatīt…"))
         if self.templates_page is not None:
             self.templates_page.apply_permission()
+        if self.school_deadline is not None:
+            self.school_deadline.apply_permission()
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {ERROR_COLOUR if error else SUCCESS_COLOUR};"
@@ -360,6 +380,8 @@ class CataloguePage(QWidget):
         self.reload_items()
         self._run(self._services.load_kinds, on_done=self._kinds_loaded_from,
                         on_error=self._failed)
+        if self.school_deadline is not None:
+            self.school_deadline.reload()
         self._run(self._services.load_availability, on_done=self.chart.set_rows,
                         on_error=self._failed)
         self._run(self._services.load_conflicts, on_done=self._show_conflicts,

@@ -47,6 +47,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
     SetItemStatusPayload,
     SetTargetGroupPayload,
@@ -64,6 +65,7 @@ from desktop.models.rules import (
     confirm_receipt,
     report_incident,
     set_accepting,
+    set_default_return_deadline,
     set_document_template,
     set_item_status,
     set_target_group,
@@ -109,6 +111,7 @@ from sync.protocol import (
     OfferedKindPatch,
     OfferedKindWire,
     ResourceKindWire,
+    SchoolSettingsPatch,
     TokenResponse,
     Wire,
     etag,
@@ -998,6 +1001,31 @@ class DevState:
                     body.name, body.address, body.default_return_deadline):
                 return current
             inst = body.wire(institution_id, current.version + 1)
+            self.save_institution(conn, inst)
+            return inst
+
+    def patch_settings(self, principal: Principal | None, institution_id: str,
+                       body: SchoolSettingsPatch, *, if_match: str | None = None
+                       ) -> InstitutionWire:
+        """The school's own settings a workstation changes (the default return deadline),
+        judged by the registry's rule as the desktop judged it."""
+        if principal is not None:
+            self.require(principal, institution_id, Permission.EDIT_CATALOGUE)
+        with self.db.transaction() as conn:
+            current = self.get_settings(None, institution_id)
+            self._if_match(if_match, current.version,
+                           current_institution=current.model_dump(mode="json"))
+            try:
+                deadline = set_default_return_deadline(SetDefaultDeadlinePayload(
+                    institution_id=institution_id,
+                    default_return_deadline=body.default_return_deadline), now_utc().date())
+            except WorkflowError as exc:
+                raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                   current_institution=current) from exc
+            if deadline == current.default_return_deadline:
+                return current
+            inst = current.model_copy(update={"default_return_deadline": deadline,
+                                              "version": current.version + 1})
             self.save_institution(conn, inst)
             return inst
 

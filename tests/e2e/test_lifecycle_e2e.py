@@ -437,3 +437,19 @@ def test_the_schools_default_deadline_from_the_central_service_prefills_preparin
     [(app_id, _)] = _granted(one, 1, with_item=False)
     lifecycle.prepare_ahead(one.store, ADMIN, [app_id], PLAN)  # no deadline chosen
     assert _handover(one, app_id).return_deadline == date(2027, 5, 31)
+
+
+def test_the_schools_default_deadline_set_on_one_workstation_is_used_on_the_other(
+        world) -> None:
+    from desktop.models.school_settings import set_default_return_deadline
+
+    server, one, two = world
+    later = datetime.now(UTC).date() + timedelta(days=200)
+    set_default_return_deadline(one.store, ADMIN, later)
+    one.engine.sync_once()
+    assert server.state.get_settings(None, SCHOOL).default_return_deadline == later
+    two.engine.sync_once()
+    assert lifecycle.default_return_deadline(two.store, ADMIN) == later
+    [(app_id, _)] = _granted(two, 1, with_item=False)
+    lifecycle.prepare_ahead(two.store, ADMIN, [app_id], PLAN)
+    assert _handover(two, app_id).return_deadline == later

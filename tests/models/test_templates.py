@@ -144,3 +144,27 @@ def test_the_act_is_rendered_from_the_template_in_force_on_its_day(seeded: Store
     summer = act_data(seeded, DESK, card.handover_id).terms
     assert summer is not None and summer.startswith("Vecais teksts: ")
     assert summer.endswith(" nodod resursu.") and "{{" not in summer
+
+
+def test_the_schools_default_return_deadline_is_set_by_an_administrator(seeded: Store) -> None:
+    from desktop.models.lifecycle import default_return_deadline
+    from desktop.models.school_settings import set_default_return_deadline
+    from desktop.models.workflow import WorkflowError
+
+    now = datetime(2026, 12, 7, 10, tzinfo=UTC)
+    with pytest.raises(PermissionDeniedError):
+        set_default_return_deadline(seeded, DESK, date(2027, 5, 31), now=now)
+    with pytest.raises(WorkflowError) as past:
+        set_default_return_deadline(seeded, ADMIN, date(2026, 12, 6), now=now)
+    assert past.value.message_lv == "noklusētais atgriešanas termiņš nevar būt pagātnē"
+    with seeded.read() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxCommand)) == 0
+    outcome = set_default_return_deadline(seeded, ADMIN, date(2027, 5, 31), now=now)
+    assert outcome.command_id and default_return_deadline(seeded, ADMIN) == date(2027, 5, 31)
+    assert set_default_return_deadline(seeded, ADMIN, date(2027, 5, 31), now=now).command_id \
+        is None  # the same day again: nothing to send
+    set_default_return_deadline(seeded, ADMIN, None, now=now)
+    assert default_return_deadline(seeded, ADMIN) is None
+    with seeded.read() as s:
+        commands = s.scalars(select(OutboxCommand.command)).all()
+    assert commands == ["set_default_return_deadline"] * 2

@@ -15,14 +15,19 @@ from sqlalchemy import select
 from desktop.models.codes import ApplicationStatus, CommandState, StaffRole
 from desktop.models.journal import Actor
 from desktop.models.queries import InboxFilter, inbox_ids
-from desktop.models.schema import Application, Item, OutboxCommand
+from desktop.models.schema import Application, Institution, Item, OfferedKind, OutboxCommand
 from desktop.models.store import Store, open_store
 from faultproxy import FaultProxy
 from sync.client import CentralClient
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 from sync.engine import SyncEngine
-from sync.mapping import application_to_wire, item_to_wire
+from sync.mapping import (
+    application_to_wire,
+    institution_to_wire,
+    item_to_wire,
+    offered_kind_to_wire,
+)
 
 SCHOOL = "4313900123"
 ADMIN = Actor("admin", SCHOOL, StaffRole.ADMIN)
@@ -107,10 +112,12 @@ def server_state(url: str) -> dict[tuple[str, str], dict]:
         for change in page["changes"]:
             if change["entity"] == "tombstone":
                 state.pop((change["of"], str(change["id"])), None)
-            elif change["entity"] in ("application", "item"):
+            elif change["entity"] in ("application", "item", "offered_kind"):
                 data = change["data"]
                 if data.get("institution_id") == SCHOOL:
                     state[(change["entity"], str(data["id"]))] = data
+            elif change["entity"] == "institution" and change["data"]["id"] == SCHOOL:
+                state[("institution", SCHOOL)] = change["data"]
         cursor = page["next_cursor"]
         if not page["has_more"]:
             return state
@@ -124,6 +131,13 @@ def local_state(store: Store) -> dict[tuple[str, str], dict]:
                                                          .model_dump_json()) for a in apps}
         state.update({("item", i.id): json.loads(item_to_wire(i).model_dump_json())
                       for i in items})
+        offered = s.scalars(select(OfferedKind).where(OfferedKind.institution_id == SCHOOL))
+        state.update({("offered_kind", o.id): json.loads(
+            offered_kind_to_wire(s, o).model_dump_json()) for o in offered})
+        school = s.get(Institution, SCHOOL)
+        if school is not None:
+            state[("institution", SCHOOL)] = json.loads(
+                institution_to_wire(school).model_dump_json())
     return state
 
 

@@ -33,6 +33,7 @@ from desktop.models import (
     handovers,
     inventory,
     lifecycle,
+    school_settings,
 )
 from desktop.models.codes import (
     ApplicationStatus,
@@ -157,6 +158,7 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             inventory.set_accepting_applications(store, ADMIN, kinds[0][0], not kinds[0][1])
             other = TargetGroup.LEARNER if kinds[1][2] is TargetGroup.ALL else TargetGroup.ALL
             catalogue.set_target_group(store, ADMIN, kinds[1][0], other)
+            school_settings.set_default_return_deadline(store, ADMIN, date(2027, 5, 31))
             overdue = desk.overdue(store, ADMIN)
             assert overdue, "the seed has no overdue device"
             lifecycle.remind_return(store, ADMIN, [overdue[0].handover_id])

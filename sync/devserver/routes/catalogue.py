@@ -17,6 +17,7 @@ from sync.protocol import (
     ItemWire,
     OfferedKindPatch,
     OfferedKindWire,
+    SchoolSettingsPatch,
 )
 
 router = APIRouter(tags=["catalogue"])
@@ -68,6 +69,13 @@ def patch_offered(institution_id: str, offered_kind_id: str, body: OfferedKindPa
 @router.get("/v1/institutions/{institution_id}/settings", response_model=InstitutionWire)
 def get_settings(institution_id: str, who: Staff, state: State) -> Response:
     inst = state.get_settings(who, institution_id)
+    return model_response(inst, version=inst.version)
+
+
+@router.patch("/v1/institutions/{institution_id}/settings", response_model=InstitutionWire)
+def patch_settings(institution_id: str, body: SchoolSettingsPatch, who: Staff, state: State,
+                   if_match: Annotated[str | None, Header()] = None) -> Response:
+    inst = state.patch_settings(who, institution_id, body, if_match=if_match)
     return model_response(inst, version=inst.version)
 
 
