@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QDate
 
 from desktop.models.lifecycle import default_return_deadline
-from desktop.models.school_settings import set_default_return_deadline
 from desktop.models.schema import OutboxCommand
+from desktop.models.school_settings import set_default_return_deadline
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
 from desktop.views.school_deadline import SchoolDeadlineBox
