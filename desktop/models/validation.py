@@ -1,7 +1,22 @@
 """Validation and normalisation of personal codes, phone numbers and e-mail addresses.
 
-Every error carries an English message (``str(error)``) and a Latvian one (``message_lv``)
-so that a view can show the user exactly what is wrong in either language.
+The rules are the field's libraries'; this module adds the messages. Every error carries an
+English message (``str(error)``) and a Latvian one (``message_lv``) naming what is wrong, so
+that a view can show the user exactly that in either language.
+
+- Personal codes: python-stdnum's ``stdnum.lv.pvn``. The check digit is
+  ((1101 − Σ wᵢ·dᵢ) mod 11) mod 10 with weights 1,6,3,7,9,10,5,8,4,2 over the first ten
+  digits, so checksum remainder 10 gives check digit 0 (as public validators and real codes
+  agree), and codes starting with 32 (issued since 1 July 2017, no birth date) carry the same
+  check digit. Because remainders 0 and 10 share check digit 0, a single mistyped digit that
+  moves one onto the other yields another valid code: no validator of this rule can catch
+  that. ``pvn`` also accepts company numbers (first digit 4–9) and birth years from 2100 on
+  (century digit 3–9); neither is a personal code, so both are refused here.
+- Phone numbers: ``phonenumbers`` (Google's libphonenumber metadata). A number without + or
+  00 is Latvian; Latvian numbers must be mobile or landline (a parent cannot be reached on a
+  service number).
+- E-mail addresses: ``email-validator``, syntax only (``check_deliverability=False``: never a
+  DNS query), internationalised addresses allowed; special-use names (.local, .test…) refused.
 
 Personal codes are personal data: this module never logs, and the messages never repeat
 more of a code than the user needs to find the mistake.
@@ -10,7 +25,14 @@ more of a code than the user needs to find the mistake.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
+from collections.abc import Callable
+
+import email_validator
+import phonenumbers
+from stdnum import exceptions as stdnum_errors
+from stdnum.lv import pvn
 
 __all__ = [
     "EmailError",
@@ -55,12 +77,18 @@ class EmailError(ValidationError):
 _ASCII_DIGITS = frozenset("0123456789")
 
 
+def _shown(ch: str) -> str:
+    # Marks, format characters and spaces cannot be seen alone: give their code point.
+    if unicodedata.category(ch)[0] not in "LNPS":
+        return f"U+{ord(ch):04X}"
+    return '"\'"' if ch == "'" else f"'{ch}'"
+
+
 def _describe_char(ch: str) -> tuple[str, str]:
     """Name a character so the user can find it, even if it is invisible."""
     if ch.isspace():
         return "a space", "atstarpe"
-    shown = f"'{ch}'" if ch.isprintable() else f"U+{ord(ch):04X}"
-    return f"the character {shown}", f"rakstzīme {shown}"
+    return f"the character {_shown(ch)}", f"rakstzīme {_shown(ch)}"
 
 
 def _lv_entered(n: int) -> str:
@@ -68,22 +96,24 @@ def _lv_entered(n: int) -> str:
     return "ievadīts" if n % 10 == 1 and n % 100 != 11 else "ievadīti"
 
 
+def _lv_digits(n: int) -> str:
+    return "cipars" if n % 10 == 1 and n % 100 != 11 else "cipari"
+
+
 # --- personal code --------------------------------------------------------------------------
 
 _PC_FIELD = "personal_code"
-_PC_WEIGHTS = (1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _NEW_FORM_PREFIX = "32"
-
-
-def _checksum_remainder(first_ten: str) -> int:
-    return (1101 - sum(w * int(d) for w, d in zip(_PC_WEIGHTS, first_ten, strict=True))) % 11
+# A day of birth starts with 0–3 and so does 32; pvn reads 4–9 as a company number.
+_PC_FIRST_DIGITS = "0123"
+_CENTURY_DIGITS = "012"
 
 
 def personal_code_check_digit(first_ten: str) -> int:
-    """Check digit of a legacy personal code from its first ten digits."""
+    """Check digit of a personal code (legacy or 32-) from its first ten digits."""
     if len(first_ten) != 10 or not set(first_ten) <= _ASCII_DIGITS:
         raise ValueError("expected exactly ten ASCII digits")
-    return _checksum_remainder(first_ten) % 10
+    return int(pvn.calc_check_digit_pers(first_ten))
 
 
 def _pc_error(en: str, lv: str) -> PersonalCodeError:
@@ -95,6 +125,8 @@ def _personal_code_digits(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         raise _pc_error("Personal code is empty.", "Personas kods nav ievadīts.")
+    # Checked here rather than by pvn.compact, which would also drop an "LV" VAT prefix
+    # and hyphens anywhere.
     for position, ch in enumerate(stripped):
         if ch in _ASCII_DIGITS:
             continue
@@ -121,20 +153,24 @@ def _personal_code_digits(text: str) -> str:
     return digits
 
 
-def _legacy_birth_date(digits: str) -> datetime.date:
-    century = digits[6]
-    if century not in "012":
+def _check_what_pvn_does_not(digits: str) -> None:
+    if digits[0] not in _PC_FIRST_DIGITS:
         raise _pc_error(
-            f"The 7th digit (century of birth) must be 0, 1 or 2, found {century}.",
-            f"Septītajam ciparam (dzimšanas gadsimts) jābūt 0, 1 vai 2, ievadīts {century}.",
+            "Personal code must start with 0, 1, 2 or 3 (the day of birth, or 32 for codes "
+            f"issued since July 2017), found {digits[0]}.",
+            "Personas kodam jāsākas ar 0, 1, 2 vai 3 (dzimšanas diena vai 32 kodiem, kas "
+            f"piešķirti kopš 2017. gada jūlija), ievadīts {digits[0]}.",
         )
+    if not digits.startswith(_NEW_FORM_PREFIX) and digits[6] not in _CENTURY_DIGITS:
+        raise _pc_error(
+            f"The 7th digit (century of birth) must be 0, 1 or 2, found {digits[6]}.",
+            f"Septītajam ciparam (dzimšanas gadsimts) jābūt 0, 1 vai 2, ievadīts {digits[6]}.",
+        )
+
+
+def _birth_date_error(digits: str) -> PersonalCodeError:
+    """Name the broken part of the birth date without echoing the whole date."""
     day, month = int(digits[0:2]), int(digits[2:4])
-    year = 1800 + 100 * int(century) + int(digits[4:6])
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        pass
-    # Name the broken part without echoing the whole birth date.
     if not 1 <= month <= 12:
         en = f"month {digits[2:4]} does not exist"
         lv = f"{digits[2:4]}. mēnesis neeksistē"
@@ -144,33 +180,20 @@ def _legacy_birth_date(digits: str) -> datetime.date:
     else:
         en = f"day {digits[0:2]} does not exist in month {digits[2:4]}"
         lv = f"{digits[2:4]}. mēnesī nav {digits[0:2]}. datuma"
-    raise _pc_error(
+    return _pc_error(
         f"The first six digits must be a real birth date (DDMMYY): {en}.",
         f"Pirmajiem sešiem cipariem jābūt īstam dzimšanas datumam (DDMMGG): {lv}.",
     )
 
 
-def _check_legacy_checksum(digits: str) -> None:
-    remainder = _checksum_remainder(digits[:10])
-    # The final "mod 10" folds remainder 10 onto check digit 0, so with remainder 10
-    # allowed, a single mistyped digit could turn a code with remainder 0 into one with
-    # remainder 10 and the same check digit 0, and be accepted. Codes whose remainder is 10
-    # are treated as never issued, so that every single-digit typing mistake is caught.
-    # (Project decision, not confirmed against a published register specification.)
-    if remainder == 10:
-        raise _pc_error(
-            "Personal code is not valid: its checksum remainder is 10, "
-            "and such codes are not issued. Check for a typing mistake.",
-            "Personas kods nav derīgs: kontrolsummas atlikums ir 10, un šādi kodi netiek "
-            "piešķirti. Pārbaudiet, vai kods ievadīts pareizi.",
-        )
-    if int(digits[10]) != remainder:
-        raise _pc_error(
-            f"Check digit (the last digit) is {digits[10]}, expected {remainder}. "
-            "Check for a typing mistake.",
-            f"Kontrolcipars nesakrīt: pēdējais cipars ir {digits[10]}, jābūt {remainder}. "
-            "Pārbaudiet, vai kods ievadīts pareizi.",
-        )
+def _check_digit_error(digits: str) -> PersonalCodeError:
+    expected = personal_code_check_digit(digits[:10])
+    return _pc_error(
+        f"Check digit (the last digit) is {digits[10]}, expected {expected}. "
+        "Check for a typing mistake.",
+        f"Kontrolcipars nesakrīt: pēdējais cipars ir {digits[10]}, jābūt {expected}. "
+        "Pārbaudiet, vai kods ievadīts pareizi.",
+    )
 
 
 def validate_personal_code(text: str) -> str:
@@ -179,11 +202,19 @@ def validate_personal_code(text: str) -> str:
     Raises PersonalCodeError naming the problem.
     """
     digits = _personal_code_digits(text)
-    # Codes issued since 1 July 2017 start with 32, carry no birth date and no
-    # publicly specified checksum, so beyond "11 digits" there is nothing to check.
-    if not digits.startswith(_NEW_FORM_PREFIX):
-        _legacy_birth_date(digits)
-        _check_legacy_checksum(digits)
+    _check_what_pvn_does_not(digits)
+    try:
+        pvn.validate(digits)
+    except stdnum_errors.InvalidComponent:
+        raise _birth_date_error(digits) from None
+    except stdnum_errors.InvalidChecksum:
+        raise _check_digit_error(digits) from None
+    except stdnum_errors.ValidationError:
+        # Format and length were checked above; kept so no library error reaches a user.
+        raise _pc_error(
+            "Personal code is not valid. Check for a typing mistake.",
+            "Personas kods nav derīgs. Pārbaudiet, vai tas ievadīts pareizi.",
+        ) from None
     return f"{digits[:6]}-{digits[6:]}"
 
 
@@ -203,7 +234,7 @@ def birth_date_of(code: str) -> datetime.date | None:
     digits = validate_personal_code(code).replace("-", "")
     if digits.startswith(_NEW_FORM_PREFIX):
         return None
-    return _legacy_birth_date(digits)
+    return pvn.get_birth_date(digits)
 
 
 # --- phone ----------------------------------------------------------------------------------
@@ -211,30 +242,93 @@ def birth_date_of(code: str) -> datetime.date | None:
 _PHONE_FIELD = "phone"
 _PHONE_SEPARATORS = frozenset(" -()")
 _LV_COUNTRY_CODE = "371"
-# Only mobile (2) and landline (6): service numbers (80, 90…) cannot reach a parent.
+_LV_LENGTH = 8
+# Only mobile (2…) and landline (6…): service numbers (80, 90…) cannot reach a parent.
+_REACHABLE = frozenset(
+    {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+)
 _LV_FIRST_DIGITS = "26"
+_E164 = phonenumbers.PhoneNumberFormat.E164
+_Reason = phonenumbers.ValidationResult
 
 
 def _phone_error(en: str, lv: str) -> PhoneError:
     return PhoneError(_PHONE_FIELD, en, lv)
 
 
-def _latvian_subscriber(digits: str, *, bare: bool) -> str:
-    if len(digits) != 8:
-        en = f"A Latvian number has 8 digits, found {len(digits)}."
-        lv = f"Latvijas tālruņa numurā ir 8 cipari, {_lv_entered(len(digits))} {len(digits)}."
-        if bare and digits.startswith(_LV_COUNTRY_CODE):
+def _latvian_number(national: str, *, bare: bool) -> str:
+    if len(national) != _LV_LENGTH:
+        en = f"A Latvian number has 8 digits, found {len(national)}."
+        lv = f"Latvijas tālruņa numurā ir 8 cipari, {_lv_entered(len(national))} {len(national)}."
+        if bare and national.startswith(_LV_COUNTRY_CODE):
             en += " To include the country code, write +371."
             lv += " Lai norādītu valsts kodu, rakstiet +371."
         raise _phone_error(en, lv)
-    if digits[0] not in _LV_FIRST_DIGITS:
+    number = phonenumbers.parse(f"+{_LV_COUNTRY_CODE}{national}")
+    if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _REACHABLE:
+        return phonenumbers.format_number(number, _E164)
+    if national[0] not in _LV_FIRST_DIGITS:
         raise _phone_error(
             f"A Latvian number must start with 2 (mobile) or 6 (landline), "
-            f"but it starts with {digits[0]}.",
+            f"but it starts with {national[0]}.",
             f"Latvijas tālruņa numuram jāsākas ar 2 (mobilais) vai 6 (fiksētais), "
-            f"bet tas sākas ar {digits[0]}.",
+            f"bet tas sākas ar {national[0]}.",
         )
-    return f"+{_LV_COUNTRY_CODE}{digits}"
+    raise _phone_error(
+        f"The Latvian number {national} is not in any assigned number range; "
+        "check for a typing mistake.",
+        f"Latvijas tālruņa numurs {national} nav nevienā piešķirtajā numuru diapazonā; "
+        "pārbaudiet, vai tas ievadīts pareizi.",
+    )
+
+
+def _unknown_country_code() -> PhoneError:
+    return _phone_error(
+        "The number does not start with a known country code; check the digits after +.",
+        "Numurs nesākas ar zināmu valsts kodu; pārbaudiet ciparus pēc +.",
+    )
+
+
+def _foreign_number(international: str) -> str:
+    found = len(international)
+    try:
+        number = phonenumbers.parse(f"+{international}")
+    except phonenumbers.NumberParseException as exc:
+        if exc.error_type == phonenumbers.NumberParseException.TOO_LONG:
+            raise _phone_error(
+                f"The number is too long: found {found} digits including the country code.",
+                f"Numurs ir par garu: kopā ar valsts kodu {_lv_entered(found)} {found} "
+                f"{_lv_digits(found)}.",
+            ) from None
+        raise _unknown_country_code() from None
+    code = f"+{number.country_code}"
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == _Reason.INVALID_COUNTRY_CODE:
+        raise _unknown_country_code()
+    if reason in (_Reason.TOO_SHORT, _Reason.IS_POSSIBLE_LOCAL_ONLY):
+        raise _phone_error(
+            f"The number is too short for country code {code}: found {found} digits "
+            "including the country code.",
+            f"Numurs valsts kodam {code} ir par īsu: kopā ar valsts kodu "
+            f"{_lv_entered(found)} {found} {_lv_digits(found)}.",
+        )
+    if reason == _Reason.TOO_LONG:
+        raise _phone_error(
+            f"The number is too long for country code {code}: found {found} digits "
+            "including the country code.",
+            f"Numurs valsts kodam {code} ir par garu: kopā ar valsts kodu "
+            f"{_lv_entered(found)} {found} {_lv_digits(found)}.",
+        )
+    if not phonenumbers.is_valid_number(number):
+        raise _phone_error(
+            f"This is not a valid number with country code {code}; check the digits.",
+            f"Šis nav derīgs tālruņa numurs ar valsts kodu {code}; pārbaudiet ciparus.",
+        )
+    return phonenumbers.format_number(number, _E164)
 
 
 def validate_phone(text: str) -> str:
@@ -247,6 +341,7 @@ def validate_phone(text: str) -> str:
         raise _phone_error("Phone number is empty.", "Tālruņa numurs nav ievadīts.")
     # Separators go first, so "(+371) 2…" is read as written.
     compact = "".join(ch for ch in stripped if ch not in _PHONE_SEPARATORS)
+    # Checked before the library, which would read letters as keypad digits (1-800-FLOWERS).
     for position, ch in enumerate(compact):
         if ch in _ASCII_DIGITS or (ch == "+" and position == 0):
             continue
@@ -275,7 +370,7 @@ def validate_phone(text: str) -> str:
     else:
         if not compact:
             raise _phone_error("Phone number has no digits.", "Tālruņa numurā nav ciparu.")
-        return _latvian_subscriber(compact, bare=True)
+        return _latvian_number(compact, bare=True)
 
     if not international:
         raise _phone_error(
@@ -283,145 +378,26 @@ def validate_phone(text: str) -> str:
             "Pēc starptautiskā prefiksa trūkst valsts koda un numura.",
         )
     if international.startswith(_LV_COUNTRY_CODE):
-        return _latvian_subscriber(international[len(_LV_COUNTRY_CODE) :], bare=False)
+        return _latvian_number(international[len(_LV_COUNTRY_CODE) :], bare=False)
     if international[0] == "0":
         raise _phone_error("A country code cannot start with 0.", "Valsts kods nevar sākties ar 0.")
-    if not 8 <= len(international) <= 15:
-        raise _phone_error(
-            "An international number has 8 to 15 digits including the country code, "
-            f"found {len(international)}.",
-            "Starptautiskā tālruņa numurā kopā ar valsts kodu ir no 8 līdz 15 cipariem, "
-            f"{_lv_entered(len(international))} {len(international)}.",
-        )
-    return f"+{international}"
+    return _foreign_number(international)
 
 
 # --- e-mail ---------------------------------------------------------------------------------
 
 _EMAIL_FIELD = "email"
-_ATEXT_SPECIALS = frozenset("!#$%&'*+-/=?^_`{|}~")
-_ASCII_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-_LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_MAX_LOCAL = 64
+_MAX_LABEL = 63
+_AT_LOOK_ALIKES = frozenset("\uff20\ufe6b")  # full-width and small commercial at
 
 
 def _email_error(en: str, lv: str) -> EmailError:
     return EmailError(_EMAIL_FIELD, en, lv)
 
 
-def _is_unicode_letter(ch: str, *, allow_digits: bool) -> bool:
-    # Marks (M*) are allowed so that decomposed "a" + combining macron still counts.
-    category = unicodedata.category(ch)
-    return category[0] in ("L", "M") or (allow_digits and category == "Nd")
-
-
-def _check_local_part(local: str) -> None:
-    if not local:
-        raise _email_error("There is nothing before the @.", "Pirms @ nekas nav ievadīts.")
-    octets = len(local.encode("utf-8"))
-    if octets > 64:
-        raise _email_error(
-            f"The part before @ is too long: {octets} characters, at most 64 "
-            "(letters with diacritics count as two).",
-            f"Daļa pirms @ ir par garu: {octets} rakstzīmes, atļautas ne vairāk kā 64 "
-            "(burti ar diakritiskajām zīmēm skaitās kā divi).",
-        )
-    for ch in local:
-        if ch in _ASCII_LETTERS_DIGITS or ch in _ATEXT_SPECIALS or ch == ".":
-            continue
-        # SMTPUTF8 (RFC 6531) lets "jānis.bērziņš" through on today's mail systems.
-        if ord(ch) > 127 and _is_unicode_letter(ch, allow_digits=True):
-            continue
-        en, lv = _describe_char(ch)
-        raise _email_error(
-            f"The part before @ contains {en}, which is not allowed.",
-            f"Daļā pirms @ ir neatļauta {lv}.",
-        )
-    if local.startswith(".") or local.endswith("."):
-        raise _email_error(
-            "The part before @ must not start or end with a dot.",
-            "Daļa pirms @ nedrīkst sākties vai beigties ar punktu.",
-        )
-    if ".." in local:
-        raise _email_error(
-            "The part before @ must not contain two dots in a row.",
-            "Daļā pirms @ nedrīkst būt divi punkti pēc kārtas.",
-        )
-
-
-def _ascii_label(label: str) -> str:
-    """The label as it goes on the wire (punycode if needed), after checking its letters."""
-    for ch in label:
-        if ch in _LDH or (ord(ch) > 127 and _is_unicode_letter(ch, allow_digits=False)):
-            continue
-        en, lv = _describe_char(ch)
-        raise _email_error(
-            f"The domain after @ contains {en}, which is not allowed; "
-            "use letters, digits and hyphens.",
-            f"Domēnā pēc @ ir neatļauta {lv}; atļauti burti, cipari un defises.",
-        )
-    if label.startswith("-") or label.endswith("-"):
-        raise _email_error(
-            f"A part of the domain must not start or end with a hyphen: {label}.",
-            f"Domēna daļa nedrīkst sākties vai beigties ar defisi: {label}.",
-        )
-    too_long = _email_error(
-        f"A part of the domain is too long: {label} (at most 63 characters).",
-        f"Domēna daļa ir par garu: {label} (ne vairāk kā 63 rakstzīmes).",
-    )
-    if label.isascii():
-        if len(label) > 63:
-            raise too_long
-        return label
-    try:
-        encoded = label.encode("idna").decode("ascii")
-    except UnicodeError:
-        # The codec does not say why; length is the one cause worth telling apart.
-        if len("xn--") + len(label.encode("punycode")) > 63:
-            raise too_long from None
-        encoded = ""
-    # Nameprep may map characters; re-check what would actually be sent.
-    if not encoded or not set(encoded) <= _LDH or encoded[0] == "-" or encoded[-1] == "-":
-        raise _email_error(
-            f"The domain part {label} is not a valid internationalised domain name.",
-            f"Domēna daļa {label} nav derīgs starptautiskais domēna vārds.",
-        )
-    return encoded
-
-
-def _check_domain(domain: str) -> str:
-    """Validate a lower-cased domain and return its ASCII (IDNA) form."""
-    if not domain:
-        raise _email_error("There is nothing after the @.", "Pēc @ nekas nav ievadīts.")
-    if "." not in domain:
-        raise _email_error(
-            "The domain after @ must contain a dot, for example skola.lv.",
-            "Domēnā pēc @ jābūt punktam, piemēram, skola.lv.",
-        )
-    labels = domain.split(".")
-    if any(not label for label in labels):
-        raise _email_error(
-            "The domain after @ must not start or end with a dot or have two dots in a row.",
-            "Domēns pēc @ nedrīkst sākties vai beigties ar punktu, un tajā nedrīkst būt "
-            "divi punkti pēc kārtas.",
-        )
-    encoded = [_ascii_label(label) for label in labels]
-    tld = labels[-1]
-    if len(tld) < 2 or not tld.isalpha():
-        raise _email_error(
-            "The domain must end with a top-level domain of at least two letters, "
-            f"such as .lv; found .{tld}.",
-            "Domēnam jābeidzas ar augstākā līmeņa domēnu no vismaz diviem burtiem, "
-            f"piemēram, .lv; ievadīts .{tld}.",
-        )
-    return ".".join(encoded)
-
-
-def validate_email(text: str) -> str:
-    """Validate an e-mail address; return it stripped, with the domain lower-cased.
-
-    Raises EmailError naming the problem.
-    """
-    address = text.strip()
+def _check_the_obvious(address: str) -> tuple[str, str]:
+    """The common slips, with our messages; the library would name them less plainly."""
     if not address:
         raise _email_error("E-mail address is empty.", "E-pasta adrese nav ievadīta.")
     if any(ch.isspace() for ch in address):
@@ -429,6 +405,12 @@ def validate_email(text: str) -> str:
             "E-mail address must not contain spaces.", "E-pasta adresē nedrīkst būt atstarpes."
         )
     at_count = address.count("@")
+    look_alike = next((ch for ch in address if ch in _AT_LOOK_ALIKES), None)
+    if look_alike:
+        raise _email_error(
+            f"E-mail address contains {_shown(look_alike)} instead of an ordinary @.",
+            f"E-pasta adresē ir {_shown(look_alike)}, nevis parastais @.",
+        )
     if at_count == 0:
         raise _email_error("E-mail address must contain @.", "E-pasta adresē jābūt simbolam @.")
     if at_count > 1:
@@ -438,13 +420,253 @@ def validate_email(text: str) -> str:
             f"E-pasta adresē drīkst būt tikai viens @, bet ir {at_count}.",
         )
     local, domain = address.split("@")
-    _check_local_part(local)
-    domain = domain.lower()
-    ascii_domain = _check_domain(domain)
-    total = len(local.encode("utf-8")) + 1 + len(ascii_domain)
-    if total > 254:
-        raise _email_error(
-            f"E-mail address is too long: {total} characters, at most 254.",
-            f"E-pasta adrese ir par garu: {total} rakstzīmes, atļautas ne vairāk kā 254.",
+    if not local:
+        raise _email_error("There is nothing before the @.", "Pirms @ nekas nav ievadīts.")
+    if not domain:
+        raise _email_error("There is nothing after the @.", "Pēc @ nekas nav ievadīts.")
+    return local, domain
+
+
+# The library's reasons are English only; each known one is told again in both languages,
+# naming the part or character at fault. These are messages, not rules: the library decides.
+_Explainer = Callable[[str, str, re.Match[str]], EmailError]
+_NAMED_CHAR = re.compile(r"'(.)'|\"(.)\"|(U\+[0-9A-F]{4,8})|([A-Z][A-Z0-9 \-]*[A-Z0-9])")
+
+
+def _chars_in(listing: str) -> list[str]:
+    """The characters the library lists (quoted, U+XXXX or by Unicode name)."""
+    found = []
+    for quoted, double, hex_code, name in _NAMED_CHAR.findall(listing):
+        if quoted or double:
+            found.append(quoted or double)
+        elif hex_code:
+            found.append(chr(int(hex_code[2:], 16)))
+        else:
+            try:
+                found.append(unicodedata.lookup(name))
+            except KeyError:
+                continue
+    return found
+
+
+def _chars_error(
+    chars: list[str], where_en: str, where_lv: str, tail_en: str = "", tail_lv: str = ""
+) -> EmailError:
+    if len(chars) == 1:
+        en, lv = _describe_char(chars[0])
+        return _email_error(
+            f"{where_en} contains {en}, which is not allowed{tail_en}.",
+            f"{where_lv} ir neatļauta {lv}{tail_lv}.",
         )
-    return f"{local}@{domain}"
+    shown = ", ".join(_shown(ch) for ch in chars)
+    return _email_error(
+        f"{where_en} contains the characters {shown}, which are not allowed{tail_en}.",
+        f"{where_lv} ir neatļautas rakstzīmes: {shown}{tail_lv}.",
+    )
+
+
+def _local_chars(_local: str, _domain: str, match: re.Match[str]) -> EmailError:
+    chars = _chars_in(match.group(1) or "")
+    if not chars:
+        return _email_error(
+            "The part before @ contains a character that is not allowed.",
+            "Daļā pirms @ ir neatļauta rakstzīme.",
+        )
+    return _chars_error(chars, "The part before @", "Daļā pirms @")
+
+
+def _domain_chars(_local: str, _domain: str, match: re.Match[str]) -> EmailError:
+    chars = _chars_in(match.group(1) or "")
+    if not chars:
+        return _idna(_local, _domain, match)
+    return _chars_error(
+        chars,
+        "The domain after @",
+        "Domēnā pēc @",
+        "; use letters, digits and hyphens",
+        "; atļauti burti, cipari un defises",
+    )
+
+
+def _unsafe_chars(local: str, domain: str, match: re.Match[str]) -> EmailError:
+    chars = _chars_in(match.group(1))
+    if chars and all(ch in local for ch in chars):
+        return _chars_error(chars, "The part before @", "Daļā pirms @")
+    if chars and all(ch in domain for ch in chars):
+        return _chars_error(chars, "The domain after @", "Domēnā pēc @")
+    return _chars_error(chars or ["\ufffd"], "The e-mail address", "E-pasta adresē")
+
+
+def _nothing_before(_local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error("There is nothing before the @.", "Pirms @ nekas nav ievadīts.")
+
+
+def _quoted(_local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _chars_error(['"'], "The part before @", "Daļā pirms @")
+
+
+def _dots(local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    if local.startswith(".") or local.endswith("."):
+        return _email_error(
+            "The part before @ must not start or end with a dot.",
+            "Daļa pirms @ nedrīkst sākties vai beigties ar punktu.",
+        )
+    if ".." in local:
+        return _email_error(
+            "The part before @ must not contain two dots in a row.",
+            "Daļā pirms @ nedrīkst būt divi punkti pēc kārtas.",
+        )
+    return _email_error(
+        "The domain after @ must not start or end with a dot or have two dots in a row.",
+        "Domēns pēc @ nedrīkst sākties vai beigties ar punktu, un tajā nedrīkst būt "
+        "divi punkti pēc kārtas.",
+    )
+
+
+def _hyphens(local: str, domain: str, match: re.Match[str]) -> EmailError:
+    label = next((p for p in domain.split(".") if p.startswith("-") or p.endswith("-")), None)
+    if label is None:
+        return _idna(local, domain, match)
+    return _email_error(
+        f"A part of the domain must not start or end with a hyphen: {label}.",
+        f"Domēna daļa nedrīkst sākties vai beigties ar defisi: {label}.",
+    )
+
+
+def _idna(_local: str, domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        f"The domain {domain} is not a valid internationalised domain name.",
+        f"Domēns {domain} nav derīgs starptautiskais domēna vārds.",
+    )
+
+
+def _local_too_long(local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        f"The part before @ is too long: {len(local)} characters, at most {_MAX_LOCAL}.",
+        f"Daļa pirms @ ir par garu: {len(local)} rakstzīmes, atļautas ne vairāk kā {_MAX_LOCAL}.",
+    )
+
+
+def _label_too_long(_local: str, domain: str, _match: re.Match[str]) -> EmailError:
+    label = max(domain.split("."), key=len)
+    return _email_error(
+        f"A part of the domain is too long: {label} (at most {_MAX_LABEL} characters).",
+        f"Domēna daļa ir par garu: {label} (ne vairāk kā {_MAX_LABEL} rakstzīmes).",
+    )
+
+
+def _too_long(_local: str, _domain: str, match: re.Match[str]) -> EmailError:
+    over = int(match.group(1))
+    unit_lv = "rakstzīmi" if over % 10 == 1 and over % 100 != 11 else "rakstzīmēm"
+    return _email_error(
+        f"E-mail address is too long: {over} character{'s' * (over != 1)} over the limit.",
+        f"E-pasta adrese ir par garu: par {over} {unit_lv} vairāk, nekā atļauts.",
+    )
+
+
+def _no_dot(_local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        "The domain after @ must contain a dot, for example skola.lv.",
+        "Domēnā pēc @ jābūt punktam, piemēram, skola.lv.",
+    )
+
+
+def _tld_error(domain: str) -> EmailError:
+    tld = domain.rsplit(".", 1)[-1]
+    return _email_error(
+        "The domain must end with a top-level domain of at least two letters, "
+        f"such as .lv; found .{tld}.",
+        "Domēnam jābeidzas ar augstākā līmeņa domēnu no vismaz diviem burtiem, "
+        f"piemēram, .lv; ievadīts .{tld}.",
+    )
+
+
+def _reserved(_local: str, domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        f"{domain} is a reserved name that cannot receive e-mail.",
+        f"{domain} ir rezervēts nosaukums, uz kuru e-pastu nevar nosūtīt.",
+    )
+
+
+def _ip_address(_local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        "The domain after @ must be a name such as skola.lv, not an IP address.",
+        "Domēnam pēc @ jābūt nosaukumam, piemēram, skola.lv, nevis IP adresei.",
+    )
+
+
+def _brackets(_local: str, _domain: str, _match: re.Match[str]) -> EmailError:
+    return _email_error(
+        "Write only the address, without a name or angle brackets < >.",
+        "Ierakstiet tikai adresi, bez vārda un leņķiekavām < >.",
+    )
+
+
+_EXPLAINED: tuple[tuple[re.Pattern[str], _Explainer], ...] = tuple(
+    (re.compile(pattern), explain)
+    for pattern, explain in (
+        (r"too long before the @-sign", _local_too_long),
+        (r"periods cannot be separated by so many|Label too long", _label_too_long),
+        (r"too long.*\((\d+) (?:character|byte)s? too many", _too_long),
+        (r"unsafe characters: (.*)\.$", _unsafe_chars),
+        (
+            r"Internationalized characters before the @-sign(?: are not supported: (.*)\.$)?",
+            _local_chars,
+        ),
+        (r"characters (?:in quotes )?before the @-sign(?:: (.*)\.$)?", _local_chars),
+        (
+            r"after the @-sign contains invalid characters(?: after Unicode normalization)?"
+            r": (.*)\.$",
+            _domain_chars,
+        ),
+        (r"Quoting the part before|after close quote", _quoted),
+        (r"must have an @-sign", _quoted),  # the @ was inside quotation marks
+        (r"something before the @-sign", _nothing_before),
+        (r"should have a period", _no_dot),
+        (r"hyphen|dashes", _hyphens),
+        (r"period", _dots),
+        (r"top-level domain", lambda _local, domain, _match: _tld_error(domain)),
+        (r"special-use or reserved name", _reserved),
+        (r"display name|angle bracket|anything after the email address", _brackets),
+        (r"bracket", _ip_address),
+        (r"IDNA|after the @-sign is invalid|after the @-sign contains invalid", _idna),
+    )
+)
+
+
+def _explain(local: str, domain: str, reason: str) -> EmailError:
+    for pattern, explain in _EXPLAINED:
+        match = pattern.search(reason)
+        if match:
+            return explain(local, domain, match)
+    return _email_error(
+        f"E-mail address is not valid: {reason}",
+        "E-pasta adrese nav derīga. Pārbaudiet, vai tā ievadīta pareizi.",
+    )
+
+
+def validate_email(text: str) -> str:
+    """Validate an e-mail address; return it normalised (NFC, domain lower-cased).
+
+    Raises EmailError naming the problem.
+    """
+    address = text.strip()
+    local, domain = _check_the_obvious(address)
+    try:
+        valid = email_validator.validate_email(
+            address,
+            check_deliverability=False,
+            allow_smtputf8=True,
+            strict=True,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+            allow_display_name=False,
+            globally_deliverable=True,
+            test_environment=False,
+        )
+    except email_validator.EmailNotValidError as exc:
+        raise _explain(local, domain.lower(), str(exc)) from None
+    # The library takes "skola.l"; no top-level domain has a single letter.
+    if len(valid.domain.rsplit(".", 1)[-1]) < 2:
+        raise _tld_error(valid.domain)
+    return valid.normalized
