@@ -8,6 +8,7 @@ typed field is shown as its Latvian message, never as a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,7 @@ from desktop.models import bulk, decisions
 from desktop.models.changes import OpChanges
 from desktop.models.command_names import CommandName
 from desktop.models.commands import REGISTRY
+from desktop.models.device_choices import device_choices
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
 from desktop.models.store import Store
@@ -39,8 +41,10 @@ class Decisions(QObject):
     decided rows and keeps its list as it is)."""
 
     def __init__(self, tasks: TaskRunner, store: Store, inbox: InboxPage, parent: QWidget,
-                 actor: Callable[[], Actor | None], changes: ChangeBus) -> None:
+                 actor: Callable[[], Actor | None], changes: ChangeBus, *,
+                 language: str = "lv") -> None:
         super().__init__(parent)
+        self._language = language
         self._tasks = tasks
         self._changes = changes
         self._store = store
@@ -91,17 +95,16 @@ class Decisions(QObject):
         if actor is None or ids is None:
             return
         app_id = ids[0]
-
-        def ask(items: list[tuple[str, str]]) -> None:
-            dialog = GrantDialog(self._label(app_id), items, self._parent)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            item_id, deadline = dialog.result_values()
-            self._run(lambda: decisions.grant(self._store, actor, app_id, item_id=item_id,
-                                              return_deadline=deadline), [app_id])
-
-        self._tasks.run(decisions.offerable_items, self._store, actor, app_id,
-                        on_done=ask, on_error=lambda e: show_error(self._parent, e))
+        # The dialog opens at once; its picker reads the described devices on a worker.
+        dialog = GrantDialog(self._label(app_id), parent=self._parent, tasks=self._tasks,
+                             load=partial(device_choices, self._store, actor, app_id,
+                                          self._language),
+                             language=self._language)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        item_id, deadline = dialog.result_values()
+        self._run(lambda: decisions.grant(self._store, actor, app_id, item_id=item_id,
+                                          return_deadline=deadline), [app_id])
 
     def refuse(self) -> None:
         actor = self._actor()

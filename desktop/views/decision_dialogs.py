@@ -2,16 +2,19 @@
 
 The dialogs only collect and check what the staff member typed; the caller runs the decision
 (``desktop.models.decisions`` / ``desktop.models.bulk``) through the task runner and shows a
-refusal from the core with ``show_error``. The caller also supplies the items to offer: only
-those the grant rule allows (``decisions.offerable_items``).
+refusal from the core with ``show_error``. The grant dialog offers the devices the grant rule
+allows, described (``device_choices``), in a ``DevicePicker``: given, or read off the GUI
+thread.
 
 Keyboard: Esc cancels. In the refuse and defer dialogs Enter in the reason starts a new line
 and Enter in any other field does nothing, so a half-written reason is never sent by
-accident; Ctrl+Enter (or the button) decides. In the grant dialog Enter grants.
+accident; Ctrl+Enter (or the button) decides. In the grant dialog typing filters the devices,
+arrows move through them and Enter grants with the highlighted one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,7 +23,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.device_choices import DeviceChoice
+from desktop.tasks import TaskRunner
+from desktop.views.device_picker import DevicePicker
 from desktop.views.qt_typed import to_date
 
 MAX_REASON = 2000  # the same limit as desktop.models.decisions.MAX_REASON
@@ -42,6 +47,8 @@ ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
 WARNING_COLOUR = "#8a6100"
 SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
+# Logical pixels: room for the device table's columns, inside 1366×768 at 125 %.
+GRANT_DIALOG_SIZE = (1000, 540)
 
 
 def _count_phrase(count: int, one: str, many: str) -> str:
@@ -97,48 +104,50 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButt
 
 
 class GrantDialog(QDialog):
-    """Grant one application, with one of the offered items or without one (chosen later)."""
+    """Grant one application, with one of the offered devices or without one (chosen later).
+
+    The devices are given (``choices``) or read by the picker off the GUI thread (``tasks``
+    and ``load``); until they arrive "Piešķirt" waits. ``scanned``: an inventory number to
+    preselect."""
 
     def __init__(
         self,
         application_label: str,
-        items: list[tuple[str, str]],
+        choices: Sequence[DeviceChoice] | None = None,
         parent: QWidget | None = None,
+        *,
+        tasks: TaskRunner | None = None,
+        load: Callable[[], Sequence[DeviceChoice]] | None = None,
+        language: str = "lv",
+        scanned: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Piešķirt resursu"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(720)
+        self.resize(*GRANT_DIALOG_SIZE)
         today = QDate.currentDate()
 
         self.heading = _heading(application_label)
-        self.with_item = QRadioButton(self.tr("Piešķirt ierīci:"))
+        self.with_item = QRadioButton(self.tr("Piešķirt resursu:"))
         self.without_item = QRadioButton(
-            self.tr("Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)"))
+            self.tr("Piešķirt bez resursa (resursu izvēlēsies izsniegšanas vietā)"))
         self.choice = QButtonGroup(self)
         self.choice.addButton(self.with_item)
         self.choice.addButton(self.without_item)
-        self.items = QComboBox()
-        self.items.setAccessibleName(self.tr("Ierīces inventāra numurs"))
-        self.items.setMinimumContentsLength(16)
-        for item_id, inventory_no in items:
-            self.items.addItem(inventory_no, item_id)
+        self.picker = DevicePicker(language)
         self.no_items = _note(
-            self.tr("Nav pieejamu piemērotu ierīču: pieteikumu var piešķirt bez ierīces, "
-                    "un ierīci izvēlēsies izsniegšanas vietā."), WARNING_COLOUR)
-        self.use_deadline = QCheckBox(self.tr("Atdošanas termiņš:"))
+            self.tr("Nav pieejamu piemērotu resursu: pieteikumu var piešķirt bez resursa, "
+                    "un resursu izvēlēsies izsniegšanas vietā."), WARNING_COLOUR)
+        self.use_deadline = QCheckBox(self.tr("Atgriešanas termiņš:"))
         self.deadline = _date_edit(today, _school_year_end(today))
-        self.deadline.setAccessibleName(self.tr("Atdošanas termiņš"))
+        self.deadline.setAccessibleName(self.tr("Atgriešanas termiņš"))
         self.buttons, self.ok_button, self.cancel_button = _buttons(self, self.tr("Piešķirt"))
 
-        item_row = QHBoxLayout()
-        item_row.addWidget(self.with_item)
-        item_row.addWidget(self.items, 1)
         self.item_box = QWidget()
         item_layout = QVBoxLayout(self.item_box)
-        item_layout.setContentsMargins(0, 0, 0, 0)
-        item_layout.addLayout(item_row)
+        item_layout.setContentsMargins(22, 0, 0, 0)  # under its radio button
+        item_layout.addWidget(self.picker, 1)
         deadline_row = QHBoxLayout()
-        deadline_row.addSpacing(22)
         deadline_row.addWidget(self.use_deadline)
         deadline_row.addWidget(self.deadline)
         deadline_row.addStretch(1)
@@ -146,36 +155,61 @@ class GrantDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addSpacing(6)
-        layout.addWidget(self.item_box)
+        layout.addWidget(self.with_item)
+        layout.addWidget(self.item_box, 1)
         layout.addWidget(self.no_items)
         layout.addWidget(self.without_item)
         layout.addSpacing(6)
         layout.addWidget(self.buttons)
 
-        has_items = bool(items)
-        self.no_items.setVisible(not has_items)
-        self.item_box.setVisible(has_items)
-        self.with_item.setEnabled(has_items)
-        (self.with_item if has_items else self.without_item).setChecked(True)
+        self.with_item.setChecked(True)
+        self.no_items.hide()
         self.with_item.toggled.connect(self._update)
         self.use_deadline.toggled.connect(self._update)
-        self.items.activated.connect(lambda _index: self.with_item.setChecked(True))
+        self.picker.current_changed.connect(lambda _item: self._update())
+        self.picker.loaded.connect(self._offered)
+        self.picker.failed.connect(lambda _message: self._offered(0, keep_list=True))
+        self.picker.chosen.connect(self._chosen)
+        if choices is None and load is not None and tasks is not None:
+            self.picker.load(tasks, load)
+        else:
+            self.picker.set_choices(list(choices or []))
+        if scanned:  # while loading, remembered for the rows to come
+            self.picker.select_inventory_no(scanned)
         self._update()
-        (self.items if has_items else self.without_item).setFocus()
+        self.picker.setFocus()
+
+    def _offered(self, count: int, *, keep_list: bool = False) -> None:
+        """The devices are in: with none, granting without one is what is left."""
+        has_items = count > 0
+        self.no_items.setVisible(not has_items)
+        self.item_box.setVisible(has_items or keep_list)  # a failed read says why there
+        self.with_item.setEnabled(has_items)
+        (self.with_item if has_items else self.without_item).setChecked(True)
+        (self.picker if has_items else self.without_item).setFocus()
+        self._update()
+
+    def _chosen(self, _item_id: str) -> None:
+        # Enter or a double click on a device grants with it, as Enter did in the old list.
+        self.with_item.setChecked(True)
+        if self.ok_button.isEnabled():
+            self.accept()
 
     def _update(self) -> None:
         with_item = self.with_item.isChecked()
-        self.items.setEnabled(with_item)
+        self.picker.setEnabled(with_item)
         # A deadline belongs to the handover, which only a granted item starts.
         self.use_deadline.setEnabled(with_item)
         self.deadline.setEnabled(with_item and self.use_deadline.isChecked())
+        self.ok_button.setEnabled(not with_item or self.picker.current_item_id() is not None)
 
     def result_values(self) -> tuple[str | None, date | None]:
         """(item id or None for "without an item", return deadline or None)."""
-        if not self.with_item.isChecked() or self.items.currentIndex() < 0:
+        item_id = self.picker.current_item_id() if self.with_item.isChecked() else None
+        if item_id is None:
             return None, None
         deadline = to_date(self.deadline.date()) if self.use_deadline.isChecked() else None
-        return str(self.items.currentData()), deadline
+        return item_id, deadline
 
 
 class _ReasonDialog(QDialog):

@@ -6,12 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.app import Application, Connection
-from desktop.models.codes import ApplicationStatus
+from desktop.changes import ChangeBus
+from desktop.deciding import Decisions
+from desktop.models.codes import ApplicationStatus, ItemStatus
+from desktop.models.schema import Application as ApplicationRow
+from desktop.models.schema import Item
 from desktop.models.store import open_store
+from desktop.tasks import TaskRunner
+from desktop.views.decision_dialogs import GrantDialog
 from desktop.views.inbox_model import COLUMNS
+from factories import REVIEWER, add_application, add_item, seed_catalogue
+from qt_helpers import type_text
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 
@@ -101,3 +111,58 @@ def test_the_issuing_desk_cannot_decide(running) -> None:
     assert not app.decisions.refuse_action.isEnabled()
     assert not app.decisions.grant_action.isEnabled()
     assert "izskatītājs" in app.decisions.refuse_action.toolTip()
+
+
+# --- the grant action's device picker (issue 13) ----------------------------------------------
+
+
+class _Inbox:
+    """Stands in for the inbox: one application selected, its label not in the list."""
+
+    def __init__(self, app_id: int) -> None:
+        self._app_id = app_id
+        self.model = self
+
+    def selected_ids(self) -> list[int]:
+        return [self._app_id]
+
+    def row_of(self, _app_id: int) -> int:
+        return -1
+
+
+def test_grant_offers_the_described_devices_and_grants_with_the_chosen_one(
+        qtbot, store, monkeypatch) -> None:
+    seed_catalogue(store)
+    app_id = add_application(store)
+    add_item(store, inventory_no="RAVĢ-2024-001")
+    probook = add_item(store, inventory_no="RAVĢ-2024-017")
+    with store.write() as s:
+        item = s.get(Item, probook)
+        item.manufacturer, item.model, item.serial_no = "HP", "ProBook 450 G10", "5CD3481ŽQ7"
+        item.location = "Skapis Nr. 3, 214. kabinets"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks, changes = TaskRunner(), ChangeBus()
+    decisions = Decisions(tasks, store, _Inbox(app_id), parent, lambda: REVIEWER, changes)
+    seen: list[list[str]] = []
+
+    def exec_(dialog: GrantDialog) -> QDialog.DialogCode:
+        """The reviewer types the model and presses Enter in the opened dialog."""
+        qtbot.waitUntil(lambda: dialog.picker.model.rowCount() == 2, timeout=5000)
+        table = dialog.picker.table.model()
+        seen.extend([table.index(r, c).data() for c in range(table.columnCount())]
+                    for r in range(table.rowCount()))
+        type_text(dialog.picker.filter_edit, "probook")
+        QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+        return QDialog.DialogCode(dialog.result())
+
+    monkeypatch.setattr(GrantDialog, "exec", exec_)
+    with qtbot.waitSignal(changes.changed, timeout=5000):
+        decisions.grant_action.trigger()
+
+    assert ["RAVĢ-2024-017", "Windows portatīvais dators", "HP ProBook 450 G10", "5CD3481ŽQ7",
+            "Skapis Nr. 3, 214. kabinets", "Pieejams · nav bijis izsniegts", "—"] in seen
+    with store.read() as s:
+        assert s.get(ApplicationRow, app_id).status is ApplicationStatus.CONFIRMED
+        assert s.get(Item, probook).status is ItemStatus.RESERVED
+    tasks.shutdown()

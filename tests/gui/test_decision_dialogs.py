@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import threading
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.models.codes import ApplicationStatus
+from desktop.models.codes import ApplicationStatus, HandoverStatus, ItemStatus, ReturnCondition
+from desktop.models.device_choices import DeviceChoice, device_choices
 from desktop.models.errors import InputError
+from desktop.models.schema import Handover, Item
 from desktop.models.workflow import ApplicationAction, TransitionError
+from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import (
     MAX_REASON,
     DeferDialog,
@@ -19,13 +23,13 @@ from desktop.views.decision_dialogs import (
     RefuseDialog,
     show_error,
 )
+from factories import REVIEWER, add_application, add_handover, add_item, seed_catalogue
 from qt_helpers import type_text
 
 # The offscreen platform cannot pass a shown window's size hints on, and says so as a warning.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 LABEL = "Pieteikums P-2026-001001 · Jānis Bērziņš, 7.b"
-ITEMS = [("item-1", "INV-1001"), ("item-2", "INV-1002"), ("item-3", "INV-1003")]
 REASON = "Ierīču nav; pieteikums iesniegts pēc termiņa — lūdzam pieteikties rudenī."
 Accepted = QDialog.DialogCode.Accepted
 Rejected = QDialog.DialogCode.Rejected
@@ -203,7 +207,87 @@ def test_bulk_defer_title(qtbot) -> None:
     assert dialog.windowTitle() == "Atlikt 12 pieteikumus"
 
 
-# --- grant ----------------------------------------------------------------------------------
+# --- grant ---------------------------------------------------------------------------------
+
+
+def _device(n: int, **kw) -> DeviceChoice:
+    values = dict(item_id=f"item-{n}", inventory_no=f"RAVĢ-2024-{n:03d}",
+                  kind_code="windows_laptop", kind_label="Windows portatīvais dators",
+                  manufacturer="Lenovo", model="ThinkPad E14", serial_no=f"PF4ŠK{n:03d}",
+                  location="214. kabinets", status=ItemStatus.AVAILABLE,
+                  last_return_condition=None, last_returned_at=None, last_return_notes=None)
+    values.update(kw)
+    return DeviceChoice(**values)
+
+
+ITEMS = [_device(1), _device(2), _device(3)]
+
+
+def _cells(dialog: GrantDialog, row: int) -> dict[str, str]:
+    model = dialog.picker.table.model()
+    keys = [c[0] for c in dialog.picker.model.columns]
+    return {key: model.index(row, col).data() for col, key in enumerate(keys)}
+
+
+def test_the_grant_dialogs_picker_describes_a_seeded_device(qtbot, store) -> None:
+    """The defect: the list showed inventory numbers only, while the applicant's page says
+    "HP ProBook 450 G10". Read from the store off the GUI thread, like the app does."""
+    seed_catalogue(store)
+    app_id = add_application(store)
+    item_id = add_item(store, inventory_no="RAVĢ-2024-017")
+    with store.write() as s:
+        item = s.get(Item, item_id)
+        item.manufacturer, item.model = "HP", "ProBook 450 G10"
+        item.serial_no, item.location = "5CD3481ŽQ7", "Skapis Nr. 3, 214. kabinets"
+    lent_to = add_application(store, status=ApplicationStatus.CONFIRMED, learner="Anna Kalniņa")
+    handover = add_handover(store, lent_to, item_id, HandoverStatus.RETURNED)
+    with store.write() as s:
+        h = s.get(Handover, handover)
+        h.returned_at = datetime(2026, 6, 12, 9, 0, tzinfo=UTC)
+        h.return_condition = ReturnCondition.RETURNED_WORKING_ORDER
+        h.return_notes = "Lādētājs nomainīts"
+    tasks = TaskRunner()
+
+    dialog = GrantDialog(LABEL, tasks=tasks,
+                         load=lambda: device_choices(store, REVIEWER, app_id))
+    _open(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.picker.model.rowCount() == 1, timeout=5000)
+
+    assert _cells(dialog, 0) == {
+        "inventory_no": "RAVĢ-2024-017", "kind": "Windows portatīvais dators",
+        "model": "HP ProBook 450 G10", "serial_no": "5CD3481ŽQ7",
+        "location": "Skapis Nr. 3, 214. kabinets",
+        "condition": "Pieejams · atgriezts: darba kārtībā", "notes": "Lādētājs nomainīts"}
+    headers = [dialog.picker.table.model().headerData(c, Qt.Orientation.Horizontal)
+               for c in range(7)]
+    assert headers == ["Inventāra Nr.", "Resursa veids", "Ražotājs un modelis", "Sērijas Nr.",
+                       "Atrašanās vieta", "Stāvoklis", "Piezīmes pēc atgriešanas"]
+    assert dialog.picker.table.isVisible()
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_values() == (item_id, None)
+    tasks.shutdown()
+
+
+def test_grant_waits_for_the_devices_before_granting(qtbot, store) -> None:
+    seed_catalogue(store)
+    app_id = add_application(store)
+    tasks = TaskRunner()
+    release = threading.Event()  # the read answers when the test says so
+
+    def load() -> list[DeviceChoice]:
+        release.wait(10)
+        return device_choices(store, REVIEWER, app_id)
+
+    dialog = _open(qtbot, GrantDialog(LABEL, tasks=tasks, load=load))
+    assert dialog.picker.empty_text() == "Ielādē pieejamos resursus…"
+    assert not dialog.ok_button.isEnabled()  # nothing to grant with yet
+    release.set()
+    qtbot.waitUntil(dialog.no_items.isVisible, timeout=5000)  # the school has no such device
+    assert dialog.without_item.isChecked()
+    assert dialog.ok_button.isEnabled()
+    tasks.shutdown()
 
 
 def test_grant_with_a_chosen_item(qtbot) -> None:
@@ -211,20 +295,52 @@ def test_grant_with_a_chosen_item(qtbot) -> None:
     assert dialog.heading.text() == LABEL
     assert dialog.ok_button.text() == "Piešķirt"
     assert dialog.cancel_button.text() == "Atcelt"
-    assert [dialog.items.itemText(i) for i in range(dialog.items.count())] == [
-        "INV-1001", "INV-1002", "INV-1003"]
+    assert [_cells(dialog, r)["inventory_no"] for r in range(3)] == [
+        "RAVĢ-2024-001", "RAVĢ-2024-002", "RAVĢ-2024-003"]
     assert dialog.with_item.isChecked()
     assert not dialog.no_items.isVisible()
+    assert dialog.picker.current_item_id() == "item-1"  # the first one is highlighted
 
-    dialog.items.setCurrentIndex(1)
+    dialog.picker.table.selectRow(1)
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result_values() == ("item-2", None)
 
 
+def test_type_ahead_arrows_and_enter_grant_from_the_keyboard(qtbot) -> None:
+    devices = [_device(1), _device(2, manufacturer="HP", model="ProBook 450 G10"),
+               _device(3, manufacturer="HP", model="ProBook 450 G10", serial_no="5CD3481ŽQ7")]
+    dialog = _open(qtbot, GrantDialog(LABEL, devices))
+    assert dialog.focusWidget() is dialog.picker.filter_edit
+
+    type_text(dialog.picker.filter_edit, "probook")
+    assert dialog.picker.current_item_id() == "item-2"
+    QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Down)
+    assert dialog.picker.current_item_id() == "item-3"
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+    assert dialog.result_values() == ("item-3", None)
+
+
+def test_a_filter_that_hides_every_device_cannot_grant_without_one_by_accident(qtbot) -> None:
+    dialog = _open(qtbot, GrantDialog(LABEL, ITEMS))
+    type_text(dialog.picker.filter_edit, "Dell")
+    assert dialog.picker.empty_text() == "Neviens pieejamais resurss neatbilst meklētajam „Dell“"
+    assert not dialog.ok_button.isEnabled()
+    QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != Accepted
+    assert dialog.result_values() == (None, None)
+
+
+def test_grant_preselects_a_scanned_device(qtbot) -> None:
+    dialog = _open(qtbot, GrantDialog(LABEL, ITEMS, scanned="ravg-2024-003"))
+    assert dialog.picker.current_item_id() == "item-3"
+
+
 def test_grant_with_a_return_deadline(qtbot) -> None:
     dialog = _open(qtbot, GrantDialog(LABEL, ITEMS))
     today = date.today()
+    assert dialog.use_deadline.text() == "Atgriešanas termiņš:"
     assert not dialog.deadline.isEnabled()
     assert dialog.deadline.minimumDate().toPython() == today
     assert dialog.deadline.displayFormat() == "dd.MM.yyyy"
@@ -239,9 +355,10 @@ def test_grant_with_a_return_deadline(qtbot) -> None:
 def test_grant_without_an_item_although_some_are_offered(qtbot) -> None:
     dialog = _open(qtbot, GrantDialog(LABEL, ITEMS))
     dialog.use_deadline.setChecked(True)
-    qtbot.mouseClick(dialog.without_item, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.without_item, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.without_item.height() // 2))  # on the button
     assert dialog.without_item.isChecked()
-    assert not dialog.items.isEnabled()
+    assert not dialog.picker.isEnabled()
     assert not dialog.deadline.isEnabled()  # a deadline belongs to a handover with an item
     assert dialog.result_values() == (None, None)
 
@@ -249,12 +366,12 @@ def test_grant_without_an_item_although_some_are_offered(qtbot) -> None:
 def test_grant_with_nothing_to_offer_is_only_without_an_item(qtbot) -> None:
     dialog = _open(qtbot, GrantDialog(LABEL, []))
     assert dialog.no_items.isVisible()
-    assert "Nav pieejamu piemērotu ierīču" in dialog.no_items.text()
+    assert "Nav pieejamu piemērotu resursu" in dialog.no_items.text()
     assert not dialog.with_item.isEnabled()
-    assert not dialog.items.isVisible()
+    assert not dialog.picker.isVisible()
     assert dialog.without_item.isChecked()
     assert dialog.without_item.text() == (
-        "Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)")
+        "Piešķirt bez resursa (resursu izvēlēsies izsniegšanas vietā)")
 
     dialog.ok_button.click()
     assert dialog.result() == Accepted
@@ -264,8 +381,16 @@ def test_grant_with_nothing_to_offer_is_only_without_an_item(qtbot) -> None:
 def test_grant_esc_cancels(qtbot) -> None:
     dialog = _open(qtbot, GrantDialog(LABEL, ITEMS))
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
-        QTest.keyClick(dialog.items, Qt.Key.Key_Escape)
+        QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Escape)
     assert dialog.result() == Rejected
+
+
+def test_the_grant_dialog_fits_a_laptop_screen(qtbot) -> None:
+    dialog = _open(qtbot, GrantDialog(LABEL, ITEMS))
+    # 1366×768 at 125 %: 1093×614 logical pixels, less the window frame and task bar
+    assert dialog.width() <= 1060 and dialog.height() <= 560
+    header = dialog.picker.table.horizontalHeader()
+    assert header.length() <= dialog.picker.table.viewport().width()  # no sideways scrolling
 
 
 # --- show_error -----------------------------------------------------------------------------
