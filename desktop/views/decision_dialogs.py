@@ -48,7 +48,7 @@ MUTED_COLOUR = "#5f6368"
 WARNING_COLOUR = "#8a6100"
 SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
 # Logical pixels: room for the device table's columns, inside 1366×768 at 125 %.
-GRANT_DIALOG_SIZE = (1000, 540)
+GRANT_DIALOG_SIZE = (1040, 500)
 
 
 def _count_phrase(count: int, one: str, many: str) -> str:

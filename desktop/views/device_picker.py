@@ -48,8 +48,8 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2  # the row's texts, folded
 # Logical widths that together fit a 1366×768 screen at 125 % inside a dialog; the notes
 # column takes what is left, and every cell's full text is in its tooltip.
-COLUMN_WIDTHS = {"inventory_no": 110, "kind": 140, "model": 150, "serial_no": 105,
-                 "location": 135, "condition": 170}
+COLUMN_WIDTHS = {"inventory_no": 110, "kind": 130, "model": 150, "serial_no": 105,
+                 "location": 140, "status": 80, "returned": 105}
 _NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -63,8 +63,10 @@ class DeviceChoicesModel(ListTableModel):
         ("model", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Ražotājs un modelis")),
         ("serial_no", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Sērijas Nr.")),
         ("location", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Atrašanās vieta")),
-        ("condition", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Stāvoklis")),
-        ("notes", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Piezīmes pēc atgriešanas")),
+        # the condition: the item's status and how it came back from its last loan
+        ("status", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Statuss")),
+        ("returned", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Atgriezts")),
+        ("notes", QT_TRANSLATE_NOOP("DeviceChoicesModel", "Atgriešanas piezīmes")),
     )
 
     def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
@@ -78,7 +80,7 @@ class DeviceChoicesModel(ListTableModel):
         super().set_rows(rows)
 
     def _search_key(self, r: DeviceChoice) -> str:
-        return f"{r.search_key(self._language)} {fold(self._condition(r))}"
+        return r.search_key(self._language)
 
     def row_of_inventory_no(self, text: str) -> int:
         """The row of the device with this inventory number, case and diacritics folded
@@ -86,14 +88,6 @@ class DeviceChoicesModel(ListTableModel):
         wanted = fold(text.strip())
         return next((n for n, r in enumerate(self._rows) if fold(r.inventory_no) == wanted),
                     -1) if wanted else -1
-
-    def _condition(self, r: DeviceChoice) -> str:
-        status = r.status.label(self._language)
-        if r.last_return_condition is None:
-            return self.tr("{0} · nav bijis izsniegts").format(status)
-        condition = r.last_return_condition.label(self._language)
-        return self.tr("{0} · atgriezts: {1}").format(status, condition[:1].lower()
-                                                      + condition[1:])
 
     def _condition_tip(self, r: DeviceChoice) -> str:
         lines = [self.tr("Statuss: {0}").format(r.status.label(self._language))]
@@ -120,8 +114,11 @@ class DeviceChoicesModel(ListTableModel):
             return r.serial_no or EMPTY
         if key == "location":
             return r.location or EMPTY
-        if key == "condition":
-            return self._condition(r)
+        if key == "status":
+            return r.status.label(self._language)
+        if key == "returned":
+            return (EMPTY if r.last_return_condition is None
+                    else r.last_return_condition.label(self._language))
         if key == "notes":
             return " ".join((r.last_return_notes or "").split()) or EMPTY
         return ""
@@ -134,7 +131,7 @@ class DeviceChoicesModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(r, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key in ("condition", "notes"):
+            if key in ("status", "returned", "notes"):
                 return self._condition_tip(r)
             shown = self.text(r, key)
             return shown if shown != EMPTY else None

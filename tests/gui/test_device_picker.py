@@ -85,13 +85,20 @@ def test_model_tester_on_a_filter_over_an_empty_and_a_reset_model(qtmodeltester,
 def test_every_column_describes_the_device(picker) -> None:
     assert _row(picker, "RAVĢ-2024-002") == [
         "RAVĢ-2024-002", "Windows portatīvais dators", "HP ProBook 450 G10", "5CD3481ŽQ7",
-        "Ēdnīcas noliktava", "Pieejams · atgriezts: bojāts",
-        "Skrāpējums uz vāka; lādētājs nomainīts"]
-    assert _row(picker, "RAVĢ-2024-017")[4:] == ["—", "Pieejams · nav bijis izsniegts", "—"]
+        "Ēdnīcas noliktava", "Pieejams", "Bojāts", "Skrāpējums uz vāka; lādētājs nomainīts"]
+    assert _row(picker, "RAVĢ-2024-017")[4:] == ["—", "Pieejams", "—", "—"]
+    assert _row(picker, "RAVĢ-2024-003")[5:7] == ["Pieejams", "Darba kārtībā"]
+    headers = [picker.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    assert headers == ["Inventāra Nr.", "Resursa veids", "Ražotājs un modelis", "Sērijas Nr.",
+                       "Atrašanās vieta", "Statuss", "Atgriezts", "Atgriešanas piezīmes"]
     proxy = picker.table.model()
-    tip = proxy.index(_shown(picker).index("RAVĢ-2024-002"), 5).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Pēdējoreiz atgriezts 12.06.2026: Bojāts" in tip
-    assert "Piezīmes: Skrāpējums uz vāka;" in tip
+    row = _shown(picker).index("RAVĢ-2024-002")
+    for column in (5, 6, 7):  # the condition's cells explain it in full
+        tip = proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Statuss: Pieejams\nPēdējoreiz atgriezts 12.06.2026: Bojāts")
+        assert "Piezīmes: Skrāpējums uz vāka;" in tip
+    never = proxy.index(_shown(picker).index("RAVĢ-2024-017"), 6)
+    assert "Resurss vēl nav bijis izsniegts." in never.data(Qt.ItemDataRole.ToolTipRole)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -103,6 +110,7 @@ def test_every_column_describes_the_device(picker) -> None:
     ("EDNICAS", ["RAVĢ-2024-002"]),  # and without them, upper case
     ("ravg-2024-00", ["RAVĢ-2024-001", "RAVĢ-2024-002", "RAVĢ-2024-003"]),
     ("bojāts", ["RAVĢ-2024-002"]),  # by the last return's condition
+    ("darba kartiba", ["RAVĢ-2024-003"]),
     ("skrāpējums", ["RAVĢ-2024-002"]),  # by the return's notes
 ])
 def test_type_ahead_filters_on_any_column(picker, typed, expected) -> None:
