@@ -19,18 +19,18 @@ from desktop.views.decision_dialogs import ERROR_COLOUR, MAX_REASON
 class CancelHandoverDialog(QDialog):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Atcelt nodošanu"))
+        self.setWindowTitle(self.tr("Atcelt izsniegšanu"))
         heading = QLabel(label)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight:600")
         self.reason = QComboBox()
-        for code, text in (("submitter_refused", self.tr("Iesniedzējs atteicās no resursa")),
+        for code, text in (("submitter_refused", self.tr("Iesniedzējs atteicās pieņemt resursu")),
                            ("item_unsuitable", self.tr("Resurss nav piemērots")),
                            ("other", self.tr("Cits iemesls"))):
             self.reason.addItem(text, code)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(self.tr("Piezīmes (citam iemeslam obligātas)"))
+        self.notes.setPlaceholderText(self.tr("Piezīmes (obligātas, ja izvēlēts „Cits iemesls“)"))
         self.notes.setTabChangesFocus(True)
         self.error = QLabel()
         self.error.setStyleSheet(f"color:{ERROR_COLOUR}")
@@ -38,7 +38,7 @@ class CancelHandoverDialog(QDialog):
         info = QLabel(self.tr("Resurss atkal būs pieejams izsniegšanai."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Neatcelt"))
-        buttons.addButton(self.tr("Atcelt nodošanu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Atcelt izsniegšanu"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

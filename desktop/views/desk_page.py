@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,8 +77,8 @@ def _case_columns() -> list[tuple[str, str, Callable[[Any], object]]]:
         ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
         ("class", QT_TRANSLATE_NOOP("RowsModel", "Klase"), lambda r: r.learner_class),
         ("applicant", QT_TRANSLATE_NOOP("RowsModel", "Iesniedzējs"), lambda r: r.submitter_name),
-        ("resource", QT_TRANSLATE_NOOP("RowsModel", "Resurss"), lambda r: r.resource),
-        ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra nr."), lambda r: r.inventory_no),
+        ("resource", QT_TRANSLATE_NOOP("RowsModel", "Resursa veids"), lambda r: r.resource),
+        ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra Nr."), lambda r: r.inventory_no),
         ("status", QT_TRANSLATE_NOOP("RowsModel", "Statuss"), lambda r: r.status_label),
     ]
 
@@ -113,31 +113,38 @@ class _SearchList(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
 
-    def reload(self) -> None:
+    def reload(self, *, pick_single: bool = True) -> None:
+        """Read the list for the search text. A search (typed, scanned) selects the one case
+        it finds; a reload after a change (``pick_single=False``) selects nobody the staff
+        did not select: the desk would move on to that case by itself."""
         self._timer.stop()
         text = self.search.text()
         # only the newest search's answer is shown (the scanner may have typed on meanwhile)
         self._tasks.run(self._find, text, self._scope,
-                        on_done=lambda rows: self._apply(text, rows), on_error=self._failed,
-                        owner=self, key="find", latest=True)
+                        on_done=lambda rows: self._apply(text, rows, pick_single),
+                        on_error=self._failed, owner=self, key="find", latest=True)
 
     def _failed(self, exc: Exception) -> None:
         self.notice.setText(getattr(exc, "message_lv", None) or self.tr(
             "Sarakstu neizdevās nolasīt ({0}).").format(type(exc).__name__))
         self.notice.show()
 
-    def _apply(self, text: str, rows: list[Any]) -> None:
+    def _apply(self, text: str, rows: list[Any], pick_single: bool = True) -> None:
         self.notice.hide()
         state = capture(self.table, self._key_at)
         self.model.set_rows(rows)
         kept = restore(self.table, state, self._row_of)  # the case at the counter stays put
-        if not kept and len(rows) == 1:
+        if not kept and len(rows) == 1 and pick_single:
             self.table.selectRow(0)
         if self.after_load is not None:
             self.after_load(text, rows)
 
     def current(self) -> Any | None:
         return self.model.row_at(self.table.currentIndex().row())
+
+    def clear_current(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
 
     def _key_at(self, row: int) -> int | None:
         found = self.model.row_at(row)
@@ -148,7 +155,15 @@ class _SearchList(QWidget):
 
 
 class DeskPage(QWidget):
-    """See the module docstring."""
+    """See the module docstring.
+
+    The issue tab serves one applicant at a time. The case shown (``_case``, the row the staff
+    selected) owns everything on the right: the facts, the status line, the buttons, the
+    handover in progress (``card``), its act and the applicant's screen. Selecting another
+    application, or "Nākamais iesniedzējs" once the handover ended, resets all of it
+    (``_reset_issue``); the applicant's screen goes back to its welcome page, which names
+    nobody. A reload after a change (a sync, this page's own steps) keeps the case shown.
+    """
 
     handed_over = Signal(int)  # application id: the applicant confirmed, the act is filed
 
@@ -163,11 +178,13 @@ class DeskPage(QWidget):
         self.watch = watch
         self.customer = customer or CustomerScreen()
         self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
-        self.card: Any | None = None  # the open handover's CustomerCard
+        self._case: Any | None = None  # the DeskRow shown on the issue tab
+        self._case_issued = False  # its device was issued (the confirmation came)
+        self.card: Any | None = None  # the shown case's handover (CustomerCard)
         self.card_label = ""  # "P-2026-001000 · Jānis Bērziņš": the open handover's case
         self.act_path: Path | None = None
         self.return_act_path: Path | None = None
-        self._issued_id: int | None = None
+        self._returned_id: str | None = None  # the handover whose return act is offered
 
         self.tabs = QTabWidget()
         self.issue_tab = self._issue_tab()
@@ -189,8 +206,8 @@ class DeskPage(QWidget):
             self.acts.print_file = lambda parent, path: self.print_file(parent, path)
             self.tabs.addTab(self.acts, icon("print"), self.tr("Akti"))
         self._reloads: dict[QWidget, Callable[[], None]] = {
-            self.issue_tab: self.cases.reload,
-            self.return_tab: self.returns.reload,
+            self.issue_tab: lambda: self.cases.reload(pick_single=False),
+            self.return_tab: lambda: self.returns.reload(pick_single=False),
             self.incidents: self.incidents.reload,
             self.overdue: self.overdue.reload,
         }
@@ -207,6 +224,10 @@ class DeskPage(QWidget):
         watch.issued.connect(self._issued)
         watch.failed.connect(self._say_error)
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._focus_search)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # a monitor plugged in or out meanwhile
+            app.screenAdded.connect(self._fill_screens)
+            app.screenRemoved.connect(self._fill_screens)
         # The lists are read when the section is first opened, and after a change elsewhere
         # when it is next looked at.
         self._when_seen = WhenSeen(self, self.reload, stale=True)
@@ -227,7 +248,8 @@ class DeskPage(QWidget):
     def _issue_tab(self) -> QWidget:
         self.cases = _SearchList(
             self._tasks, self._services.find, "to_issue",
-            self.tr("Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi"), _case_columns())
+            self.tr("Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi"),
+            _case_columns())
         self.cases.after_load = self._after_cases_loaded
         self.cases.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_case())
@@ -242,6 +264,7 @@ class DeskPage(QWidget):
         self.scan = QLineEdit(clearButtonEnabled=True)
         self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
         self.scan.returnPressed.connect(self.start_handover)
+        # the choice of a device without a reservation (the lead swaps in the device picker)
         self.items = QComboBox()
         self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
         self.items.setEnabled(False)
@@ -259,9 +282,10 @@ class DeskPage(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"color:{ERROR_COLOUR}")
         self.error.hide()
-        self.show_button = QPushButton(self.tr("Rādīt klienta ekrānu"))
+        # shows whatever the applicant's screen holds now: at most the shown case's handover
+        self.show_button = QPushButton(self.tr("Rādīt iesniedzēja ekrānu"))
         self.show_button.clicked.connect(self._show_customer)
-        self.cancel_button = QPushButton(self.tr("Atcelt nodošanu…"))
+        self.cancel_button = QPushButton(self.tr("Atcelt izsniegšanu…"))
         self.cancel_button.clicked.connect(self.cancel_handover)
         self.print_button = QPushButton(icon("print"), self.tr("Drukāt aktu"))
         self.print_button.clicked.connect(self.print_act)
@@ -274,24 +298,24 @@ class DeskPage(QWidget):
             "Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu"))
         self.signed_button.clicked.connect(self.signed_on_paper)
         self.signed_button.setVisible(self._services.sign_on_paper is not None)
-        for button in (self.show_button, self.cancel_button, self.print_button,
-                       self.paper_button, self.signed_button):
+        for button in (self.cancel_button, self.print_button, self.paper_button,
+                       self.signed_button):
             button.setEnabled(False)
+        self.next_button = QPushButton(self.tr("Nākamais iesniedzējs"))
+        self.next_button.setToolTip(self.tr(
+            "Notīrīt šo pieteikumu no ekrāna un iesniedzēja ekrānu; meklēt nākamo"))
+        self.next_button.clicked.connect(self.next_applicant)
+        self.next_button.hide()
 
         self.screen_choice = QComboBox()
-        for number, screen in enumerate(QGuiApplication.screens(), start=1):
-            self.screen_choice.addItem(self.tr("{0}. ekrāns ({1})").format(
-                number, screen.name() or "—"), number - 1)
-        if self.screen_choice.count() > 1:
-            self.screen_choice.setCurrentIndex(1)  # the second monitor faces the applicant
         self.full_screen = QCheckBox(self.tr("Pilnekrāna režīmā"))
-        self.full_screen.setChecked(self.screen_choice.count() > 1)
+        self._fill_screens()
 
         box = QGroupBox(self.tr("Izsniegšana"))
         form = QFormLayout()
         form.addRow(self.tr("Resurss:"), self.scan)
         form.addRow("", self.items)
-        form.addRow(self.tr("Klienta ekrāns:"), self.screen_choice)
+        form.addRow(self.tr("Iesniedzēja ekrāns:"), self.screen_choice)
         form.addRow("", self.full_screen)
         actions = QHBoxLayout()
         actions.addWidget(self.show_button)
@@ -311,9 +335,10 @@ class DeskPage(QWidget):
         side.addWidget(self.status)
         side.addLayout(actions)
         side.addLayout(after)
+        side.addWidget(self.next_button)
         side.addStretch(1)
         note = QLabel(self.tr("Iesniedzējs saņemšanu apstiprina savā tālrunī portālā "
-                              "latvija.lv, noskenējot QR kodu klienta ekrānā."))
+                              "latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā."))
         note.setWordWrap(True)
         note.setStyleSheet(f"color:{MUTED_COLOUR}")
         side.addWidget(note)
@@ -326,6 +351,19 @@ class DeskPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([780, 480])
         return splitter
+
+    def _fill_screens(self, *_: object) -> None:
+        """The monitors to show the applicant's screen on; a second one faces the applicant
+        and gets it full screen (one monitor: a window beside the staff's controls)."""
+        screens = self.customer.screens()
+        self.screen_choice.clear()
+        for number, screen in enumerate(screens, start=1):
+            self.screen_choice.addItem(self.tr("{0}. ekrāns ({1})").format(
+                number, screen.name() or "—"), number - 1)
+        second = len(screens) > 1
+        if second:
+            self.screen_choice.setCurrentIndex(1)
+        self.full_screen.setChecked(second)
 
     def _focus_search(self) -> None:
         shown = self.tabs.currentWidget()
@@ -354,21 +392,42 @@ class DeskPage(QWidget):
 
     def _show_case(self) -> None:
         row = self.cases.current()
-        self.error.hide()
         if row is None:
-            if self.card is None:
+            # The issued case left the list, or a search found nothing: a handover stays in
+            # sight until another case is selected; with none, the panel waits for a choice.
+            if self.card is None and not self._case_issued:
                 self.case_title.setText(self.tr("Izvēlieties pieteikumu sarakstā"))
                 self.case_facts.clear()
                 self.start_button.setEnabled(False)
             return
+        if self._case is None or row.application_id != self._case.application_id:
+            self._reset_issue()  # another applicant: nothing of the last one stays
+            self._case = row
+            self._render_case()
+            self._offer_items(row)
+            return
+        reserved = self._case.inventory_no
+        self._case = row  # the same case read again (its status may have moved on)
+        self._render_case()
+        if row.inventory_no != reserved:
+            self._offer_items(row)
+
+    def _render_case(self) -> None:
+        row = self._case
+        if row is None:
+            return
         self.case_title.setText(f"{row.number} · {row.learner_name}")
         deadline = row.return_deadline.strftime("%d.%m.%Y") if row.return_deadline else "—"
+        status = self.tr("Izsniegts") if self._case_issued else row.status_label
         self.case_facts.setText(self.tr(
-            "Iesniedzējs: {0}\nResurss: {1}\nRezervētais resurss: {2}\n"
+            "Iesniedzējs: {0}\nResursa veids: {1}\nRezervētais resurss: {2}\n"
             "Atgriešanas termiņš: {3}\nStatuss: {4}").format(
             row.submitter_name, row.resource, row.inventory_no or self.tr("nav izvēlēts"),
-            deadline, row.status_label))
-        self.start_button.setEnabled(True)
+            deadline, status))
+        self.start_button.setEnabled(not self._case_issued)
+
+    def _offer_items(self, row: Any) -> None:
+        """The scan field checks the reserved device; without one, the devices to choose."""
         self.items.clear()
         if row.inventory_no:
             self.items.setEnabled(False)
@@ -376,24 +435,65 @@ class DeskPage(QWidget):
                 self.scan.clear()
             self.scan.setPlaceholderText(self.tr("Noskenējiet {0} uzlīmi, lai pārbaudītu"
                                                  ).format(row.inventory_no))
-        else:
-            self.scan.setPlaceholderText(self.tr("Noskenējiet izsniedzamā resursa uzlīmi"))
-            app_id = row.application_id
-            self._tasks.run(self._services.offerable, app_id,
-                            on_done=lambda items: self._fill_items(app_id, items),
-                            on_error=lambda e: show_error(self, e))
+            return
+        self.scan.setPlaceholderText(self.tr("Noskenējiet izsniedzamā resursa uzlīmi"))
+        app_id = row.application_id
+        self._tasks.run(self._services.offerable, app_id,
+                        on_done=lambda items: self._fill_items(app_id, items),
+                        on_error=lambda e: show_error(self, e))
 
     def _fill_items(self, app_id: int, items: list[tuple[str, str]]) -> None:
-        row = self.cases.current()
-        if row is None or row.application_id != app_id:
+        if self._case is None or self._case.application_id != app_id:
             return
         self.items.clear()
         for item_id, inventory_no in items:
             self.items.addItem(inventory_no, item_id)
         self.items.setCurrentIndex(-1)
         self.items.setEnabled(bool(items))
-        if not items:
-            self.items.setPlaceholderText(self.tr("nav pieejamu piemērotu resursu"))
+        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu") if items
+                                      else self.tr("nav pieejamu piemērotu resursu"))
+
+    def _reset_issue(self) -> None:
+        """Forget the case shown and its handover: the desk as it is before any case."""
+        self.watch.stop()  # a handover still waiting stays ready for issue in the list
+        self._case = None
+        self._case_issued = False
+        self.card = None
+        self.card_label = ""
+        self.act_path = None
+        self._set_status("")
+        self.error.clear()
+        self.error.hide()
+        self.scan.clear()
+        self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
+        self.items.clear()
+        self.items.setEnabled(False)
+        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
+        for button in (self.start_button, self.cancel_button, self.print_button,
+                       self.paper_button, self.signed_button):
+            button.setEnabled(False)
+        self.next_button.hide()
+        self.case_title.setText(self.tr("Izvēlieties pieteikumu sarakstā"))
+        self.case_facts.clear()
+        self._release_customer()
+
+    def _release_customer(self, *, hide_alone: bool = False) -> None:
+        """The applicant's screen names nobody. On a laptop alone it also goes out of the way
+        of the list once it showed someone (``hide_alone``: even if it did not)."""
+        showed = not self.customer.welcoming
+        self.customer.show_welcome()
+        if self.customer.one_monitor and (showed or hide_alone):
+            self.customer.hide()
+
+    def next_applicant(self) -> None:
+        """The handover ended: clear the desk and the applicant's screen, and wait in the
+        search box for the next applicant's number, name or label."""
+        self._reset_issue()
+        self._release_customer(hide_alone=True)
+        self.cases.clear_current()
+        self.cases.search.clear()
+        self.cases.search.setFocus()
+        self.cases.reload(pick_single=False)
 
     def _say_error(self, text: str) -> None:
         self.error.setText(text)
@@ -413,6 +513,8 @@ class DeskPage(QWidget):
         if row is None:
             self._say_error(self.tr("Vispirms izvēlieties pieteikumu sarakstā."))
             return
+        if self._case_issued:
+            return  # issued already: "Nākamais iesniedzējs" moves on
         try:  # the URL needs no network; a bad template is said before anything changes
             url = self._services.receipt_url(row.application_id)
         except ValueError as exc:
@@ -431,7 +533,7 @@ class DeskPage(QWidget):
                         on_error=self._start_failed)
 
     def _start_failed(self, exc: Exception) -> None:
-        self.start_button.setEnabled(True)
+        self.start_button.setEnabled(self._case is not None and not self._case_issued)
         message = getattr(exc, "message_lv", None)
         if isinstance(message, str) and message:
             self._say_error(message)  # a refused scan says why, next to the field
@@ -439,24 +541,28 @@ class DeskPage(QWidget):
             show_error(self, exc)
 
     def _prepared(self, card: Any, url: str, label: str = "") -> None:
+        self._publish(changes_of(card, OpChanges.of(
+            applications=[card.application_id], handovers=[card.handover_id], outbox=True)))
+        if self._case is None or self._case.application_id != card.application_id:
+            # another case was selected meanwhile: this one waits, ready for issue, in the list
+            self.cases.reload(pick_single=False)
+            return
         self.card = card
         self.card_label = label or f"{card.act_number} · {card.applicant_name}"
         self.act_path = None
         self.customer.show_card(card.applicant_name, card.resource, url)
         self._show_customer()
-        self._set_status(self.tr("Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv "
+        self._set_status(self.tr("Gatavs izsniegšanai · gaida apstiprinājumu latvija.gov.lv "
                                  "(akts {0})").format(card.act_number))
         self.cancel_button.setEnabled(True)
-        self.show_button.setEnabled(True)
         self.paper_button.setEnabled(True)
         self.signed_button.setEnabled(True)  # while the handover is ready for issue
         self.print_button.setEnabled(False)
         self.start_button.setEnabled(True)
+        self.next_button.hide()
         self.scan.clear()
         self.watch.start(card.handover_id)
-        self._publish(changes_of(card, OpChanges.of(
-            applications=[card.application_id], handovers=[card.handover_id], outbox=True)))
-        self.cases.reload()
+        self.cases.reload(pick_single=False)
 
     def _show_customer(self) -> None:
         self.customer.show_on(self.screen_choice.currentData(),
@@ -467,35 +573,46 @@ class DeskPage(QWidget):
             return
         code = getattr(state.status, "value", str(state.status))
         self.signed_button.setEnabled(code == "prepared")
-        if code == "cancelled":
-            self._set_status(self.tr("Nodošana atcelta"))
+        if code == "issued":  # the act follows (``_issued``); nothing more to start or cancel
+            self._case_issued = True
+            for button in (self.start_button, self.cancel_button, self.paper_button):
+                button.setEnabled(False)
+            self._render_case()
+            self.next_button.show()
+        elif code == "cancelled":
+            self._set_status(self.tr("Izsniegšana atcelta"))
             self._end_handover()
 
     def _issued(self, path: Path) -> None:
         if self.card is None:
             return
         self.act_path = Path(path)
-        self.customer.show_confirmed()
+        self._case_issued = True
+        self.customer.show_confirmed()  # then the welcome page, after its timer
         self._set_status(self.tr("Izsniegts · saņemšana apstiprināta, akts {0} saglabāts"
                                  ).format(self.card.act_number), OK_COLOUR)
         self.print_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self.signed_button.setEnabled(False)
-        self._issued_id = self.card.application_id
+        for button in (self.start_button, self.cancel_button, self.paper_button,
+                       self.signed_button):
+            button.setEnabled(False)
+        self._render_case()
+        self.next_button.show()
+        self.next_button.setFocus()  # Enter: on to the next applicant
         self.handed_over.emit(self.card.application_id)
         # the act is filed with the application (the issue itself came with a sync)
         self._publish(OpChanges.of(applications=[self.card.application_id],
                                    handovers=[self.card.handover_id]))
-        self.cases.reload()
+        self.cases.reload(pick_single=False)
 
     def _end_handover(self) -> None:
+        """The handover was cancelled: the case stays (another device may suit)."""
         self.watch.stop()
-        self.customer.clear()
-        self.customer.hide()
+        self._release_customer(hide_alone=True)
         self.card = None
-        for button in (self.show_button, self.cancel_button, self.paper_button,
-                       self.signed_button):
+        self.card_label = ""
+        for button in (self.cancel_button, self.paper_button, self.signed_button):
             button.setEnabled(False)
+        self.next_button.show()
 
     def cancel_handover(self) -> None:
         if self.card is None:
@@ -514,11 +631,12 @@ class DeskPage(QWidget):
         application_id = self.card.application_id
 
         def done(outcome: object) -> None:
-            self._set_status(self.tr("Nodošana atcelta; resurss atkal pieejams"))
-            self._end_handover()
+            if self.card is not None and self.card.handover_id == handover_id:
+                self._set_status(self.tr("Izsniegšana atcelta; resurss atkal pieejams"))
+                self._end_handover()
             self._publish(changes_of(outcome, OpChanges.of(
                 applications=[application_id], handovers=[handover_id], outbox=True)))
-            self.cases.reload()
+            self.cases.reload(pick_single=False)
 
         self._tasks.run(self._services.cancel, handover_id, reason, notes, on_done=done,
                         on_error=lambda e: show_error(self, e))
@@ -528,15 +646,18 @@ class DeskPage(QWidget):
             self.print_file(self, self.act_path)
 
     def print_paper_act(self) -> None:
-        if self.card is None:
+        if self.card is None or self._case_issued:
             return
-        self._tasks.run(self._services.paper_act, self.card.handover_id,
-                        on_done=self._paper_printed, on_error=lambda e: show_error(self, e))
+        handover_id = self.card.handover_id
+        self._tasks.run(self._services.paper_act, handover_id,
+                        on_done=lambda path: self._paper_printed(handover_id, path),
+                        on_error=lambda e: show_error(self, e))
 
-    def _paper_printed(self, path: object) -> None:
+    def _paper_printed(self, handover_id: str, path: object) -> None:
+        if self.card is None or self.card.handover_id != handover_id:
+            return  # the desk moved on to another applicant meanwhile
         printed = self.print_file(self, Path(path))  # type: ignore[arg-type]
-        if printed and self.card is not None and self.signed_button.isVisible() and (
-                self.signed_button.isEnabled()):
+        if printed and self.signed_button.isVisible() and self.signed_button.isEnabled():
             self._set_status(self.tr("Papīra akts {0} izdrukāts · kad tas parakstīts, "
                                      "nospiediet „Parakstīts uz papīra…“"
                                      ).format(self.card.act_number))
@@ -556,9 +677,12 @@ class DeskPage(QWidget):
             ("deadline", QT_TRANSLATE_NOOP("RowsModel", "Termiņš"), lambda r: r.return_deadline)]
         self.returns = _SearchList(
             self._tasks, self._services.find, "issued",
-            self.tr("Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi"),
+            self.tr("Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa "
+                    "uzlīmi"),
             columns)
         self.returns.after_load = self._after_returns_loaded
+        self.returns.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_return())
         self.take_back_button = QPushButton(icon("return"), self.tr("Pieņemt atpakaļ…"))
         self.take_back_button.clicked.connect(self.take_back)
         self.return_status = QLabel()
@@ -567,8 +691,7 @@ class DeskPage(QWidget):
         self.print_return_button = QPushButton(icon("print"),
                                                self.tr("Drukāt atgriešanas aktu"))
         self.print_return_button.setEnabled(False)
-        self.print_return_button.clicked.connect(
-            lambda: self.return_act_path and self.print_file(self, self.return_act_path))
+        self.print_return_button.clicked.connect(self.print_return_act)
         bar = QHBoxLayout()
         bar.addWidget(self.return_status, 1)
         bar.addWidget(self.print_return_button)
@@ -588,6 +711,16 @@ class DeskPage(QWidget):
             self.returns.reload()
         else:
             self.tabs.setCurrentWidget(self.return_tab)  # which reads the list with that number
+
+    def _show_return(self) -> None:
+        """Another device selected: the last return's message and act are not its own."""
+        row = self.returns.current()
+        if row is None or row.handover_id == self._returned_id:
+            return
+        self._returned_id = None
+        self.return_act_path = None
+        self.return_status.clear()
+        self.print_return_button.setEnabled(False)
 
     def _after_returns_loaded(self, text: str, _rows: list[Any]) -> None:
         if self._returning is None or self._returning[1] != text:
@@ -615,20 +748,26 @@ class DeskPage(QWidget):
         self.run_return(row.handover_id, condition, notes)
 
     def run_return(self, handover_id: str, condition: str, notes: str | None) -> None:
-        row = self.returns.current()
+        row = self.returns.model.row_at(
+            self.returns.model.index_of(lambda r: r.handover_id == handover_id).row())
         application_id = row.application_id if row is not None else None
 
         def done(result: object) -> None:
+            self._returned_id = handover_id
             self.return_act_path = Path(getattr(result, "path", result))  # type: ignore[arg-type]
             self.return_status.setText(self.tr("Resurss pieņemts atpakaļ; atgriešanas akts "
                                                "saglabāts."))
             self.print_return_button.setEnabled(True)
             self._publish(changes_of(result, OpChanges.of(
                 applications=[application_id], handovers=[handover_id], outbox=True)))
-            self.returns.reload()
+            self.returns.reload(pick_single=False)
 
         self._tasks.run(self._services.record_return, handover_id, condition, notes,
                         on_done=done, on_error=lambda e: show_error(self, e))
+
+    def print_return_act(self) -> None:
+        if self.return_act_path is not None:
+            self.print_file(self, self.return_act_path)
 
     def closeEvent(self, event: Any) -> None:  # the customer screen goes with the page
         self.watch.stop()

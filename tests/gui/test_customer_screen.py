@@ -37,7 +37,7 @@ def test_shows_the_applicant_resource_and_a_code_that_decodes(qtbot) -> None:
     assert _decode(screen) == [URL]
     text = _texts(screen)
     assert "Līga Šķēle-Ņikitina" in text and "Windows portatīvais dators" in text
-    assert "latvija.lv" in text and "QR kodu" in text
+    assert "latvija.gov.lv" in text and "QR kodu" in text
     assert not screen.confirmed
 
 
