@@ -189,9 +189,13 @@ class DevicePicker(QWidget):
     loaded = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, language: str = "lv", parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "lv", parent: QWidget | None = None, *,
+                 highlight_first: bool = True) -> None:
+        """``highlight_first=False``: no device is current until one is scanned, typed for or
+        picked (the desk, where a current device would be issued)."""
         super().__init__(parent)
         self._language = language
+        self._highlight_first = highlight_first
         self._wanted: str | None = None  # an inventory number to preselect once loaded
         self._loading = False
 
@@ -333,12 +337,14 @@ class DevicePicker(QWidget):
         self._show_state()
 
     def _ensure_current(self) -> None:
-        """A hidden or missing current row gives way to the first one shown."""
+        """A hidden or missing current row gives way to the first one shown (once something
+        was typed, when the first is not highlighted by itself)."""
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current)
             return
-        if self.proxy.rowCount() > 0:
+        typed = bool(self.filter_edit.text().strip())
+        if self.proxy.rowCount() > 0 and (self._highlight_first or typed):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
             self.current_changed.emit(None)

@@ -243,3 +243,23 @@ def test_the_filter_alone_folds_like_the_inbox_search() -> None:
     proxy = FoldedFilter()
     proxy.set_text("  Ģirts  ĻAVIŅŠ ")
     assert proxy._words == ["girts", "lavins"]
+
+
+def test_at_the_desk_nothing_is_current_until_scanned_typed_or_picked(qtbot) -> None:
+    widget = DevicePicker(highlight_first=False)
+    qtbot.addWidget(widget)
+    widget.set_choices(DEVICES)
+    widget.show()
+    assert widget.current_item_id() is None
+    with qtbot.assertNotEmitted(widget.chosen):
+        QTest.keyClick(widget.filter_edit, Qt.Key.Key_Return)
+    QTest.keyClick(widget.filter_edit, Qt.Key.Key_Down)  # arrows start at the first
+    assert widget.current_item_id() == "item-1"
+    widget.set_choices(DEVICES)  # a reload forgets it
+    assert widget.current_item_id() is None
+    type_text(widget.filter_edit, "dell")  # typing is choosing
+    assert widget.current_item_id() == "item-3"
+    widget.filter_edit.clear()
+    widget.set_choices(DEVICES)
+    assert widget.select_inventory_no("RAVG-2024-017")
+    assert widget.current_item_id() == "item-17"
