@@ -48,9 +48,10 @@ QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 WELCOME_AFTER_MS = 20_000  # "Saņemts" stays long enough to be read, then names nobody
 # A window beside the staff window on one monitor (logical pixels): the share of the screen's
 # width it takes on the left, within these bounds, below room for the window manager's title
-# bar (the close box must stay on the screen).
-BESIDE_SHARE = 0.5
-BESIDE_WIDTH = (380, 640)
+# bar (the close box must stay on the screen). The share covers the navigation and the desk's
+# list of cases (other families' names) in a maximised staff window, not the desk's controls.
+BESIDE_SHARE = 0.62
+BESIDE_WIDTH = (380, 760)
 TITLE_BAR = 32
 FRAME = 4  # the window's border
 WINDOW_SIZE = QSize(720, 900)  # a window on a second monitor, at most
