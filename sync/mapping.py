@@ -18,6 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models.aggregates import HANDOVER_FIELDS, HandoverData
+from desktop.models.classes import MAX_PARALLEL
 from desktop.models.codes import DocumentType
 from desktop.models.inventory import money_text
 from desktop.models.schema import (
@@ -86,8 +87,7 @@ def application_to_wire(session: Session, app: Application) -> ApplicationWire:
         submitted_at=app.submitted_at,
         submitter=Submitter(name=app.submitter_name, personal_code=app.submitter_personal_code,
                             role=app.submitter_role),
-        learner=Learner(name=app.learner_name, personal_code=app.learner_personal_code,
-                        class_name=app.learner_class),
+        learner=_learner(app),
         guardian_check=app.guardian_check,
         guardian_checked_at=app.guardian_checked_at,
         contact=Contact(phone=app.phone, email=app.email),
@@ -110,6 +110,15 @@ def application_to_wire(session: Session, app: Application) -> ApplicationWire:
         ],
         notifications=list(app.notifications or []),
     )
+
+
+def _learner(app: Application) -> Learner:
+    grade, parallel = app.class_grade, app.class_parallel
+    if grade is None and parallel is None and app.learner_class \
+            and len(app.learner_class) <= MAX_PARALLEL:
+        parallel = app.learner_class  # an old text that names no grade (revision 0009)
+    return Learner(name=app.learner_name, personal_code=app.learner_personal_code,
+                   class_grade=grade, class_parallel=parallel)
 
 
 def item_to_wire(item: Item) -> ItemWire:
@@ -249,7 +258,9 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
     app.submitter_personal_code = wire.submitter.personal_code
     app.learner_name = wire.learner.name
     app.learner_personal_code = wire.learner.personal_code
-    app.learner_class = wire.learner.class_name
+    app.class_grade = wire.learner.class_grade
+    app.class_parallel = wire.learner.class_parallel
+    app.learner_class = wire.learner.class_label
     app.guardian_check = wire.guardian_check
     app.guardian_checked_at = wire.guardian_checked_at
     app.phone = wire.contact.phone
@@ -405,8 +416,8 @@ def _insert_rows(session: Session, table: str, columns: Sequence[str],
 _APP_COLUMNS = (
     "id", "number", "institution_id", "kind_code", "status", "status_changed_at",
     "submitted_at", "submitter_role", "submitter_name", "submitter_personal_code",
-    "learner_name", "learner_personal_code", "learner_class", "guardian_check",
-    "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
+    "learner_name", "learner_personal_code", "learner_class", "class_grade", "class_parallel",
+    "guardian_check", "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
     "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
     "notifications",
 )
@@ -434,10 +445,11 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
             w.id, w.number, w.institution_id, w.kind_code, w.status.value,
             _sql_time(w.status_changed_at), _sql_time(w.submitted_at), sub.role.value,
             sub.name, sub.personal_code, learner.name, learner.personal_code,
-            learner.class_name, w.guardian_check.value, _sql_time(w.guardian_checked_at),
+            learner.class_label, learner.class_grade, learner.class_parallel,
+            w.guardian_check.value, _sql_time(w.guardian_checked_at),
             w.contact.phone, w.contact.email, w.decision_reason, _sql_day(w.revisit_on),
             _code(w.withdrawal_reason), w.version, now,
-            search_key_for(w.number, learner.name, sub.name, learner.class_name),
+            search_key_for(w.number, learner.name, sub.name, learner.class_label),
             latvian_sort_key(learner.name),
             _json_list(w.notifications),
         ))

@@ -20,8 +20,10 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    model_validator,
 )
 
+from desktop.models.classes import MAX_GRADE, MAX_PARALLEL, MIN_GRADE, class_label, parse_class
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
@@ -92,7 +94,35 @@ class Submitter(Person):
 
 
 class Learner(Person):
-    class_name: Annotated[str, StringConstraints(max_length=10)] | None = None
+    """The learner, with the class as the register keeps it: a grade (1–12) and a parallel
+    (``ResourceTargetPersonClassGrade``, ``ResourceTargetPersonClassParallel``)."""
+
+    class_grade: Annotated[int, Field(ge=MIN_GRADE, le=MAX_GRADE)] | None = None
+    class_parallel: Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARALLEL),
+                              AfterValidator(_plain_text)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _class_as_one_text(cls, data: Any) -> Any:
+        """A class written as one text (``class_name``: "5.b", what older forms sent) is
+        split into grade and parallel; a text that names no grade becomes the parallel."""
+        if not isinstance(data, dict) or "class_name" not in data:
+            return data
+        data = dict(data)
+        text = data.pop("class_name")
+        if text is not None and not isinstance(text, str):
+            raise ValueError("class_name must be a text")
+        if text is None or "class_grade" in data or "class_parallel" in data:
+            return data
+        grade, parallel = parse_class(text)
+        data["class_grade"] = grade
+        data["class_parallel"] = parallel if grade is not None else (text.strip() or None)
+        return data
+
+    @property
+    def class_label(self) -> str | None:
+        """"5.b", as staff read it."""
+        return class_label(self.class_grade, self.class_parallel)
 
 
 class Contact(Wire):

@@ -29,11 +29,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    inspect,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from desktop.models.classes import class_label, parse_class
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
@@ -243,7 +245,12 @@ class Application(Base):
         Index("ix_applications_institution_status_submitted", "institution_id", "status",
               "submitted_at"),
         Index("ix_applications_institution_kind", "institution_id", "kind_code"),
-        Index("ix_applications_institution_class", "institution_id", "learner_class"),
+        # filter by grade, sort by grade (2 before 10) then parallel (revision 0009)
+        Index("ix_applications_institution_class_grade", "institution_id", "class_grade",
+              "class_parallel"),
+        # the same learner's other applications for the same kind (duplicates, 0009)
+        Index("ix_applications_institution_learner_kind", "institution_id",
+              "learner_personal_code", "kind_code"),
         Index("ix_applications_institution_submitted", "institution_id", "submitted_at"),
         Index("ix_applications_status_changed", "status", "status_changed_at"),
         Index("ix_applications_institution_learner_sort", "institution_id", "learner_sort"),
@@ -264,7 +271,11 @@ class Application(Base):
     submitter_personal_code: Mapped[str] = mapped_column(String(12))
     learner_name: Mapped[str] = mapped_column(String(200))
     learner_personal_code: Mapped[str] = mapped_column(String(12))
+    # The class as staff read it ("5.b"); an old store's text that names no grade is kept here
+    # as it was. Sorting and filtering use the register's grade and parallel.
     learner_class: Mapped[str | None] = mapped_column(String(10))
+    class_grade: Mapped[int | None] = mapped_column(Integer)  # 1–12
+    class_parallel: Mapped[str | None] = mapped_column(String(10))
     guardian_check: Mapped[GuardianCheck] = mapped_column(Code(GuardianCheck))
     guardian_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     phone: Mapped[str | None] = mapped_column(String(20))
@@ -507,10 +518,31 @@ class SyncState(Base):
 @event.listens_for(Application, "before_insert")
 @event.listens_for(Application, "before_update")
 def _refresh_search_key(mapper: Any, connection: Any, target: Application) -> None:
+    _match_class(target)
     target.search_key = search_key_for(
         target.number, target.learner_name, target.submitter_name, target.learner_class
     )
     target.learner_sort = latvian_sort_key(target.learner_name)
+
+
+def _match_class(target: Application) -> None:
+    """Keep the class's text and its grade and parallel saying the same: whichever was set
+    (a class given as one text, "5.b", is split as the register keeps it)."""
+    state = inspect(target)
+
+    def changed(name: str) -> bool:
+        return bool(state.attrs[name].history.has_changes())
+
+    split = target.class_grade is not None or target.class_parallel is not None
+    if not state.has_identity:  # a new row
+        if split:
+            target.learner_class = class_label(target.class_grade, target.class_parallel)
+        else:
+            target.class_grade, target.class_parallel = parse_class(target.learner_class)
+    elif changed("class_grade") or changed("class_parallel"):
+        target.learner_class = class_label(target.class_grade, target.class_parallel)
+    elif changed("learner_class"):
+        target.class_grade, target.class_parallel = parse_class(target.learner_class)
 
 
 class DeletionLog(Base):

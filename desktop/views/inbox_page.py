@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import ChangeBus
 from desktop.models.changes import OpChanges
+from desktop.models.classes import grade_of_choice
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
@@ -101,8 +102,7 @@ class InboxPage(QWidget):
         self.class_filter = QComboBox()
         self.class_filter.setAccessibleName(self.tr("Klase"))
         self.class_filter.addItem(self.tr("Visas klases"), None)
-        for name in classes or []:
-            self.class_filter.addItem(name, name)
+        self._add_classes(classes or [])
         self.social_filter = QComboBox()
         self.social_filter.setAccessibleName(self.tr("Sociālais statuss"))
         self.social_filter.addItem(self.tr("Jebkurš sociālais statuss"), None)
@@ -213,12 +213,14 @@ class InboxPage(QWidget):
         status = self.status_filter.currentData()
         social = self.social_filter.currentData()
         dated = self.use_dates.isChecked()
+        grade, parallel = grade_of_choice(self._choice("class"))
         return replace(
             self._filter,
             text=self.search.text(),
             statuses=frozenset({ApplicationStatus(status)}) if status else frozenset(),
             kind_code=self._choice("kind"),
-            learner_class=self._choice("class"),
+            class_grade=grade,
+            class_parallel=parallel,
             social_status=SocialStatus(social) if social else None,
             submitted_from=to_date(self.date_from.date()) if dated else None,
             submitted_to=to_date(self.date_to.date()) if dated else None,
@@ -243,15 +245,17 @@ class InboxPage(QWidget):
         """Fill the kind and class filters (read in the background at start), keeping what
         is chosen or remembered."""
         lost = False
-        for name, combo, choices in (("kind", self.kind_filter, kinds),
-                                     ("class", self.class_filter, [(c, c) for c in classes])):
+        for name, combo in (("kind", self.kind_filter), ("class", self.class_filter)):
             wanted = self._choice(name)
             combo.blockSignals(True)
             try:
                 while combo.count() > 1:
                     combo.removeItem(1)
-                for value, label in choices:
-                    combo.addItem(label, value)
+                if name == "kind":
+                    for value, label in kinds:
+                        combo.addItem(label, value)
+                else:
+                    self._add_classes(classes)
                 index = combo.findData(wanted) if wanted else 0
                 combo.setCurrentIndex(max(index, 0))
             finally:
@@ -260,6 +264,21 @@ class InboxPage(QWidget):
             lost = lost or index < 0
         if lost:  # a remembered kind or class the school no longer has: list all
             self._refilter()
+
+    def _add_classes(self, classes: list[str]) -> None:
+        """Each grade (every class of it), then its classes: "Visas 5. klases", "5.a", "5.b"
+        (the choice's data is "5" or "5.a"); ``classes`` in school order."""
+        shown: set[int] = set()
+        for name in classes:
+            grade, parallel = grade_of_choice(name)
+            if grade is None:
+                continue
+            if grade not in shown:
+                shown.add(grade)
+                self.class_filter.addItem(self.tr("Visas {0}. klases").format(grade),
+                                          str(grade))
+            if parallel:
+                self.class_filter.addItem(name, name)
 
     def _restore_filter(self) -> None:
         if self._settings is None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy import Connection
 
+from desktop.models.classes import parse_class
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
@@ -206,8 +207,11 @@ def _legacy_code(rng: Random, born: date) -> str:
 
 def _new_form_code(rng: Random) -> str:
     """A personal code of the form issued since July 2017: 32, no birth date."""
-    digits = f"32{rng.randrange(10**9):09d}"
-    return f"{digits[:6]}-{digits[6:]}"
+    digits = f"32{rng.randrange(10**9):09d}"[:10]
+    # the same check digit as a legacy code's (DOMAIN.md), which the register checks too
+    total = sum(w * int(d) for w, d in zip((1, 6, 3, 7, 9, 10, 5, 8, 4, 2), digits,
+                                            strict=True))
+    return f"{digits[:6]}-{digits[6:]}{(1101 - total) % 11 % 10}"
 
 
 def _birth_date(rng: Random, year: int) -> date:
@@ -1156,10 +1160,11 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
     social_rows = []
     ack_rows = []
     for a in data.apps:
+        grade, parallel = parse_class(a.learner_class)
         app_rows.append((
             a.id, a.number, school, a.kind, a.status.value, _ts(a.changed), _ts(a.submitted),
             a.role.value, a.submitter_name, a.submitter_code, a.learner_name, a.learner_code,
-            a.learner_class, a.guardian.value, _ts(a.guardian_at), a.phone, a.email, a.notes,
+            a.learner_class, grade, parallel, a.guardian.value, _ts(a.guardian_at), a.phone, a.email, a.notes,
             a.reason, a.revisit.isoformat() if a.revisit else None,
             a.withdrawal.value if a.withdrawal else None, a.version, _ts(a.updated),
             search_key_for(a.number, a.learner_name, a.submitter_name, a.learner_class),
@@ -1174,8 +1179,9 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
     _insert(conn, "applications", (
         "id", "number", "institution_id", "kind_code", "status", "status_changed_at",
         "submitted_at", "submitter_role", "submitter_name", "submitter_personal_code",
-        "learner_name", "learner_personal_code", "learner_class", "guardian_check",
-        "guardian_checked_at", "phone", "email", "notes", "decision_reason", "revisit_on",
+        "learner_name", "learner_personal_code", "learner_class", "class_grade",
+        "class_parallel", "guardian_check", "guardian_checked_at", "phone", "email", "notes",
+        "decision_reason", "revisit_on",
         "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
     ), app_rows)
     _insert(conn, "application_social_statuses", (

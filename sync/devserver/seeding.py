@@ -105,7 +105,8 @@ def applications_json(store_file: Path) -> Iterator[tuple[int, str, int, str]]:
             "submitted_at, submitter_role, submitter_name, submitter_personal_code, "
             "learner_name, learner_personal_code, learner_class, guardian_check, "
             "guardian_checked_at, phone, email, decision_reason, revisit_on, "
-            "withdrawal_reason, server_version FROM applications ORDER BY id").fetchall()
+            "withdrawal_reason, server_version, class_grade, class_parallel, notes "
+            "FROM applications ORDER BY id").fetchall()
     finally:
         conn.close()
     chunk = 2000
@@ -116,7 +117,8 @@ def applications_json(store_file: Path) -> Iterator[tuple[int, str, int, str]]:
                 "institution_id": r[2], "kind_code": r[3], "status": r[4],
                 "status_changed_at": _aware(r[5]), "submitted_at": _aware(r[6]),
                 "submitter": {"name": r[8], "personal_code": r[9], "role": r[7]},
-                "learner": {"name": r[10], "personal_code": r[11], "class_name": r[12]},
+                "learner": {"name": r[10], "personal_code": r[11], "class_grade": r[21],
+                            "class_parallel": r[22]},
                 "guardian_check": r[13], "guardian_checked_at": _aware(r[14]),
                 "contact": {"phone": r[15], "email": r[16]},
                 "social_statuses": social.get(r[0], []),

@@ -155,12 +155,65 @@ def _page(store, settings=None):
     return widget, tasks
 
 
-def test_class_filter_lists_classes_in_school_order(qtbot, page: InboxPage) -> None:
+def test_class_filter_lists_grades_and_classes_in_school_order(qtbot, page: InboxPage) -> None:
     classes = [page.class_filter.itemText(i) for i in range(1, page.class_filter.count())]
-    assert classes == ["3.a", "5.a", "7.b", "11.c"]
+    assert classes == ["Visas 3. klases", "3.a", "Visas 5. klases", "5.a", "Visas 7. klases",
+                       "7.b", "Visas 11. klases", "11.c"]
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.class_filter.setCurrentIndex(page.class_filter.findData("7.b"))
     assert sorted(_names(page)) == ["Jānis Bērziņš", "Ļena Vītola"]
+
+
+GRADES = [("Anna Ābele", "10.a"), ("Jānis Bērziņš", "2.b"), ("Ērika Ķuze", "2.a"),
+          ("Mārtiņš Ozols", "12"), ("Žanete Šmite", "10.b"), ("Inese Ģērmane", None)]
+
+
+def test_sorting_by_class_puts_grade_2_before_grade_10(qtbot, store) -> None:
+    seed_catalogue(store)
+    for who, klass in GRADES:
+        add_application(store, learner=who, learner_class=klass)  # type: ignore[arg-type]
+    page, tasks = _page(store)
+    qtbot.addWidget(page)
+    col = [c[0] for c in COLUMNS].index("learner_class")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    shown = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+    assert shown == ["", "2.a", "2.b", "10.a", "10.b", "12"]  # no class first, as SQL sorts
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    shown = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+    assert shown == ["12", "10.b", "10.a", "2.b", "2.a", ""]
+    tasks.wait()
+
+
+def test_filtering_by_grade_finds_every_class_of_it(qtbot, store) -> None:
+    seed_catalogue(store)
+    for who, klass in GRADES:
+        add_application(store, learner=who, learner_class=klass)  # type: ignore[arg-type]
+    page, tasks = _page(store)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findData("10"))
+    assert sorted(_names(page)) == ["Anna Ābele", "Žanete Šmite"]
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findData("2.a"))
+    assert _names(page) == ["Ērika Ķuze"]
+    # a grade's learners without a parallel are in the grade's choice
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findData("12"))
+    assert _names(page) == ["Mārtiņš Ozols"]
+    # and under a filter a sort by class is still by number
+    col = [c[0] for c in COLUMNS].index("learner_class")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.status_filter.setCurrentIndex(
+            page.status_filter.findData(ApplicationStatus.SUBMITTED.value))
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    shown = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+    assert shown == ["", "2.a", "2.b", "10.a", "10.b", "12"]
+    tasks.wait()
 
 
 def test_social_status_filter(qtbot, store) -> None:
