@@ -154,6 +154,7 @@ class HandoverWatch(QObject):
         self._last: HandoverStatus | None = None
         self._reading = False
         self._sync_on = False
+        self._producing: str | None = None  # the handover whose act is being made
 
     @property
     def active(self) -> bool:
@@ -170,8 +171,11 @@ class HandoverWatch(QObject):
         self.refresh()
 
     def stop(self) -> None:
+        """Stop watching; an act still being made is filed but no longer reported (the desk
+        may show another applicant by then)."""
         self._timer.stop()
         self.handover_id = None
+        self._producing = None
         if self._sync_on and self._watch_sync is not None:
             self._watch_sync(False)
         self._sync_on = False
@@ -207,10 +211,22 @@ class HandoverWatch(QObject):
             self.status_changed.emit(state)
         if state.status is HandoverStatus.ISSUED:
             self.stop()
-            self._tasks.run(self._produce, watched, on_done=self.issued.emit,
-                            on_error=lambda e: self.failed.emit(
-                                getattr(e, "message_lv", None) or self.tr(
-                                    "Saņemšana apstiprināta, bet aktu neizdevās sagatavot "
-                                    "({0}). Izdrukājiet papīra aktu.").format(type(e).__name__)))
+            self._producing = watched
+            self._tasks.run(self._produce, watched,
+                            on_done=lambda path: self._produced(watched, path),
+                            on_error=lambda e: self._produce_failed(watched, e))
         elif state.status is not HandoverStatus.PREPARED:
             self.stop()  # cancelled elsewhere (or never prepared): nothing more to wait for
+
+    def _produced(self, watched: str, path: Path) -> None:
+        if watched == self._producing:
+            self._producing = None
+            self.issued.emit(path)
+
+    def _produce_failed(self, watched: str, exc: Exception) -> None:
+        if watched != self._producing:
+            return  # the next sync files it (file_missing_acts)
+        self._producing = None
+        self.failed.emit(getattr(exc, "message_lv", None) or self.tr(
+            "Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra "
+            "aktu.").format(type(exc).__name__))

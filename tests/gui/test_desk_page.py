@@ -322,3 +322,39 @@ def test_watch_drops_news_of_a_handover_it_no_longer_watches(qtbot, school) -> N
     deliver_queued()
     assert tasks.pending == 0  # the read came back ...
     assert seen == []  # ... and was dropped
+
+
+def test_watch_drops_the_act_of_a_handover_the_desk_left_meanwhile(qtbot, school) -> None:
+    """The act is being made when the desk moves on to the next applicant: neither the act
+    nor a failure to make it reaches the desk, which may already show another handover."""
+    import threading
+
+    store, app_id, _, _ = school
+    card = desk.start_handover(store, DESK, app_id)
+    with store.write() as s:
+        s.get(Handover, card.handover_id).status = HandoverStatus.ISSUED
+    tasks = TaskRunner()
+    release = threading.Event()
+    outcomes = iter([Path("akts.pdf"), OSError("disk full")])
+
+    def produce(_hid: str) -> Path:
+        release.wait(5)
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, DESK, hid), produce,
+                          poll_ms=10_000)
+    heard: list[object] = []
+    watch.issued.connect(heard.append)
+    watch.failed.connect(heard.append)
+    for _ in range(2):  # the act made, then the act failing
+        with qtbot.waitSignal(watch.status_changed, timeout=3000):
+            watch.start(card.handover_id)
+        watch.stop()  # "Nākamais iesniedzējs" while the act is being made
+        release.set()
+        tasks.wait()
+        deliver_queued()
+        release.clear()
+    assert heard == []
