@@ -6,7 +6,13 @@ by the composition root to ``desktop.models.catalogue``, ``inventory``, ``invent
 catalogue: for anyone else the editing controls are disabled and their tooltip says why.
 
 The search field takes what a keyboard-wedge scanner types from a label (the inventory number
-and Enter): the exact number finds that one item and Enter opens it.
+and Enter): the exact number finds that one item and Enter opens it. It also finds an item by
+its holder's name, class or application number when the services read custody.
+
+Each item has at most one editor, whatever opens it (the list, a scanned label, another
+section through ``open_item``): asking again raises the open one, so two editors never
+overwrite each other's save. Editors are not modal, so that the holder's application can be
+opened from one (``open_application``, wired by the composition root) while it stays open.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +63,7 @@ from desktop.models.document_templates import TemplateRow
 from desktop.models.inventory_csv import ImportPreview
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
-from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel
+from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
 from desktop.views.school_deadline import SchoolDeadlineBox
@@ -132,13 +138,17 @@ class LabelsDialog(QDialog):
 class CataloguePage(QWidget):
     """Inventārs · Resursu veidi · Pieejamība."""
 
+    open_application = Signal(int)  # show this application (an item's holder's, or past)
+
     def __init__(self, tasks: TaskRunner, services: CatalogueServices, *,
                  can_edit: Callable[[], bool] | bool, language: str = "lv",
                  ask_open_path: Callable[[QWidget], str | None] | None = None,
                  ask_save_path: Callable[[QWidget, str, str], str | None] | None = None,
                  changes: ChangeBus | None = None,
+                 today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self._tasks = tasks
         self._changes = changes
         self._services = services
@@ -150,7 +160,8 @@ class CataloguePage(QWidget):
         self._open_after_load: str | None = None
         self._select_after_load: str | None = None
         self._kinds_loaded = False
-        self.editor: ItemEditor | None = None
+        self.editor: ItemEditor | None = None  # the one opened or raised last
+        self._editors: dict[str | None, ItemEditor] = {}  # by item id; None: a new item
         self.import_dialog: ImportDialog | None = None
 
         self.tabs = QTabWidget()
@@ -186,8 +197,13 @@ class CataloguePage(QWidget):
     def follow_changes(self, changes: OpChanges, source: object) -> None:
         if source is self or self._when_seen is None:
             return  # its own change: it refreshed already
-        if changes.touches_catalogue or changes.outbox:  # also the "waiting to sync" marks
+        # items and kinds, the "waiting to sync" marks, and who holds what: a handover or
+        # an application (a learner's name or class) changed
+        if (changes.touches_catalogue or changes.outbox or changes.handovers
+                or changes.applications):
             self._when_seen.request()
+            for editor in self._editors.values():  # open on screen: their holder now
+                editor.reload()
 
     def _publish(self, changes: OpChanges) -> None:
         if self._changes is not None:
@@ -231,13 +247,19 @@ class CataloguePage(QWidget):
         self.labels_button.setToolTip(self.tr("QR uzlīmes atlasītajiem resursiem (vai visiem "
                                               "sarakstā redzamajiem)"))
         self.labels_button.clicked.connect(self.print_labels)
+        self.application_button = QPushButton(self.tr("Atvērt pieteikumu"))
+        self.application_button.setToolTip(self.tr(
+            "Pieteikums, kuram izvēlētais resurss ir izsniegts vai rezervēts"))
+        self.application_button.setEnabled(False)
+        self.application_button.clicked.connect(self._open_holders_application)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.import_button,
                        self.export_button, self.labels_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.application_button)
 
-        self.items_model = ItemsModel(self._language, self)
+        self.items_model = ItemsModel(self._language, self, today=self._today)
         self.items = QTableView()
         self.items.setModel(self.items_model)
         self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -249,8 +271,15 @@ class CataloguePage(QWidget):
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.items.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        # sorted in memory by any column (a click on its header); a third click goes back to
+        # inventory-number order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorClearable(True)
+        self.items.setSortingEnabled(True)
+        # ``activated`` alone: a double-click emits it as well as ``doubleClicked``, and both
+        # used to open an editor each
         self.items.activated.connect(lambda index: self._open_row(index.row()))
+        self.items.selectionModel().currentRowChanged.connect(self._current_item_changed)
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -412,6 +441,7 @@ class CataloguePage(QWidget):
         state = capture(self.items, self._item_id_at)
         self.items_model.set_rows(rows)
         restore(self.items, state, self.items_model.row_of)  # selection and scroll kept
+        self._current_item_changed(self.items.currentIndex(), QModelIndex())  # its holder now
         self.count_label.setText(self.tr("{0} resursi").format(len(rows)) if len(rows) != 1
                                  else self.tr("1 resurss"))
         if not self.items.property("sized") and rows:
@@ -519,6 +549,20 @@ class CataloguePage(QWidget):
         if index.isValid():
             self._open_row(index.row())
 
+    def _current_item_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        holder = holder_of(self.items_model.row_at(current.row()))
+        self.application_button.setEnabled(holder is not None)
+        self.application_button.setToolTip(
+            self.tr("Pieteikums {0}: {1}").format(holder.application_number,
+                                                  holder.learner_name)
+            if holder is not None else
+            self.tr("Pieteikums, kuram izvēlētais resurss ir izsniegts vai rezervēts"))
+
+    def _open_holders_application(self) -> None:
+        holder = holder_of(self.items_model.row_at(self.items.currentIndex().row()))
+        if holder is not None:
+            self.open_application.emit(holder.application_id)
+
     def _open_row(self, row: int) -> None:
         item = self.items_model.row_at(row)
         if item is not None:
@@ -527,17 +571,47 @@ class CataloguePage(QWidget):
     def _kinds_for_editor(self) -> list[tuple[str, str]]:
         return list(getattr(self, "_kind_choices", []))
 
+    def open_item(self, item_id: str) -> None:
+        """Open the item's editor, or raise it if it is open (from another section)."""
+        if item_id in self._editors:
+            self._raise(self._editors[item_id])
+            return
+        self._run(self._services.item_editor.load_item, item_id, on_done=self.open_editor,
+                  on_error=self._failed)
+
     def open_editor(self, item: ItemRow | None) -> ItemEditor:
+        """The item's editor (a new item's for None): the one already open, raised, or a new
+        one."""
+        key = item.id if item is not None else None
+        open_already = self._editors.get(key)
+        if open_already is not None:
+            self._raise(open_already)
+            return open_already
         editor = ItemEditor(self._tasks, self._services.item_editor,
                             kinds=self._kinds_for_editor(), can_edit=self.can_edit(),
-                            item=item, language=self._language, parent=self)
+                            item=item, language=self._language, today=self._today,
+                            parent=self)
         editor.saved.connect(self._item_saved)
         editor.changed.connect(self._publish)
+        editor.open_application.connect(self.open_application)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._editors[key] = editor
         self.editor = editor
-        editor.finished.connect(lambda _r: setattr(self, "editor", None))
-        editor.open()
+        editor.finished.connect(lambda _r: self._editor_closed(key, editor))
+        editor.show()
         return editor
+
+    def _raise(self, editor: ItemEditor) -> None:
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        self.editor = editor
+
+    def _editor_closed(self, key: str | None, editor: ItemEditor) -> None:
+        if self._editors.get(key) is editor:
+            del self._editors[key]
+        if self.editor is editor:
+            self.editor = None
 
     def _item_saved(self, item_id: str) -> None:
         self._select_after_load = item_id or None

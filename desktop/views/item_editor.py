@@ -1,4 +1,5 @@
-"""The item editor: an inventory item's recorded details, its status and its history.
+"""The item editor: an inventory item's recorded details, who holds it, its status and its
+history (every handover of it, and every status change).
 
 The dialog collects what was typed and hands it to the ``save`` callable (the composition root
 binds it to ``inventory.create_item`` / ``edit_item``) on the task runner; the core checks every
@@ -6,12 +7,18 @@ value and refuses with a Latvian message naming the field, which the dialog show
 field. Status changes offer only the manual actions of the item state machine, so an item in
 use becomes available only through a return. Without the catalogue permission everything is
 read-only and the disabled controls say why.
+
+Who holds the item (issued, or reserved for an application not yet handed out) shows at the top
+of the right-hand side with a link to that application; the editor does not open it itself but
+says so (``open_application``), and the composition root shows it in the applications section.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +44,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,10 +52,12 @@ from PySide6.QtWidgets import (
 from desktop.changes import changes_of
 from desktop.models.catalogue import HistoryRow, ItemRow
 from desktop.models.changes import OpChanges
-from desktop.models.codes import ItemStatus
+from desktop.models.codes import HandoverStatus, ItemStatus
+from desktop.models.custody import ItemCustody, ItemHandover
 from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.catalogue_models import OVERDUE_COLOUR, day, learner
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
@@ -121,6 +131,66 @@ class HistoryModel(ListTableModel):
         return None
 
 
+class HandoversModel(ListTableModel):
+    """Every handover of the item, newest first; the one holding it now in bold."""
+
+    columns = (
+        ("application", QT_TRANSLATE_NOOP("HandoversModel", "Pieteikums")),
+        ("learner", QT_TRANSLATE_NOOP("HandoversModel", "Izglītojamais")),
+        ("issued", QT_TRANSLATE_NOOP("HandoversModel", "Izsniegts")),
+        ("returned", QT_TRANSLATE_NOOP("HandoversModel", "Atgriezts")),
+        ("state", QT_TRANSLATE_NOOP("HandoversModel", "Stāvoklis")),
+        ("act", QT_TRANSLATE_NOOP("HandoversModel", "Akts")),
+    )
+
+    def __init__(self, language: str = "lv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+
+    def application_at(self, row: int) -> int | None:
+        h: ItemHandover | None = self.row_at(row)
+        return None if h is None else h.application_id
+
+    def _text(self, h: ItemHandover, key: str) -> str:
+        if key == "application":
+            return h.application_number
+        if key == "learner":
+            return learner(h)
+        if key == "issued":
+            return day(h.issued_at) if h.issued_at else ""
+        if key == "returned":
+            return day(h.returned_at) if h.returned_at else ""
+        if key == "state":
+            if h.status is HandoverStatus.RETURNED and h.return_condition is not None:
+                return h.return_condition.label(self._language)
+            return h.status.label(self._language)
+        if key == "act":
+            return h.act_number or ""
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        h: ItemHandover = self._rows[index.row()]
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(h, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "application":
+                return self.tr("Dubultklikšķis vai Enter atver pieteikumu")
+            if key == "issued" and h.reserved:
+                return self.tr("Rezervēts kopš {0}; vēl nav izsniegts").format(day(h.since))
+            if key == "state" and h.status is HandoverStatus.RETURNED:
+                return self.tr("Atgriezts {0}").format(day(h.returned_at))
+            text = self._text(h, key)
+            return text or None
+        if role == Qt.ItemDataRole.FontRole and h.holds:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
 @dataclass(frozen=True)
 class ItemEditorServices:
     """What the editor may do: plain callables, run on the task runner."""
@@ -129,6 +199,9 @@ class ItemEditorServices:
     change_status: Callable[[str, ItemAction, str | None], Any]
     load_item: Callable[[str], ItemRow]
     load_history: Callable[[str], list[HistoryRow]]
+    # who holds the item and every handover of it (custody.item_custody); without it the
+    # editor shows neither
+    load_custody: Callable[[str], ItemCustody] | None = None
 
 
 class ItemEditor(QDialog):
@@ -136,10 +209,12 @@ class ItemEditor(QDialog):
 
     saved = Signal(str)  # the item's id, after a save or a status change
     changed = Signal(object)  # what the save or status change changed (OpChanges)
+    open_application = Signal(int)  # the holder's (or a past handover's) application
 
     def __init__(self, tasks: TaskRunner, services: ItemEditorServices, *,
                  kinds: Sequence[tuple[str, str]], can_edit: bool,
                  item: ItemRow | None = None, language: str = "lv",
+                 today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
@@ -147,7 +222,9 @@ class ItemEditor(QDialog):
         self._language = language
         self._can_edit = can_edit
         self._item = item
+        self._today = today
         self._busy = False
+        self.custody: ItemCustody | None = None
         self.setWindowTitle(self.tr("Jauns resurss") if item is None
                             else self.tr("Resurss {0}").format(item.inventory_no))
         self.setMinimumWidth(880)
@@ -166,7 +243,10 @@ class ItemEditor(QDialog):
         self.acquisition_value = QLineEdit()
         self.acquisition_value.setPlaceholderText(self.tr("piem., 649,99"))
         self.acquisition_value.setMaximumWidth(140)
-        self.socially_supported = QCheckBox(
+        # the row's label says what it is: the box stays narrow, leaving the width to the
+        # handovers' table
+        self.socially_supported = QCheckBox()
+        self.socially_supported.setAccessibleName(
             self.tr("Iegādāts sociāli atbalstāmiem izglītojamajiem"))
         self.location = QLineEdit()
         self.location.setPlaceholderText(self.tr("piem., Informātikas kabinets 108"))
@@ -190,7 +270,7 @@ class ItemEditor(QDialog):
         form.addRow(self.tr("Modelis"), self.model)
         form.addRow(self.tr("Iegādes gads"), self.year)
         form.addRow(self.tr("Iegādes vērtība, €"), self.acquisition_value)
-        form.addRow("", self.socially_supported)
+        form.addRow(self.tr("Sociāli atbalstāmajiem"), self.socially_supported)
         form.addRow(self.tr("Atrašanās vieta"), self.location)
         form.addRow(self.tr("Piezīmes"), self.notes)
         details = QGroupBox(self.tr("Uzskaites dati"))
@@ -222,13 +302,44 @@ class ItemEditor(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the reason: the rest
         self.history.setWordWrap(False)
         self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.handovers_model = HandoversModel(language, self)
+        self.handovers = QTableView()
+        self.handovers.setModel(self.handovers_model)
+        self.handovers.verticalHeader().hide()
+        self.handovers.setAlternatingRowColors(True)
+        self.handovers.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.handovers.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.handovers.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.handovers.setWordWrap(False)
+        self.handovers.setAccessibleName(self.tr("Izsniegšanas vēsture"))
+        handovers_header = self.handovers.horizontalHeader()
+        handovers_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        handovers_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the learner
+        # one signal only: a double-click also emits ``activated``
+        self.handovers.activated.connect(self._handover_activated)
+        self.history_tabs = QTabWidget()
+        self.history_tabs.addTab(self.handovers, self.tr("Izsniegšanas"))
+        self.history_tabs.addTab(self.history, self.tr("Statusa maiņas"))
         status_box = QGroupBox(self.tr("Statuss un vēsture"))
         status_layout = QVBoxLayout(status_box)
         status_layout.addWidget(self.status_label)
         status_layout.addLayout(change_row)
         status_layout.addWidget(self.reason)
         status_layout.addWidget(self.status_note)
-        status_layout.addWidget(self.history, 1)
+        status_layout.addWidget(self.history_tabs, 1)
+
+        self.holder_label = QLabel()
+        self.holder_label.setTextFormat(Qt.TextFormat.RichText)
+        self.holder_label.setWordWrap(True)
+        self.holder_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)  # the link, by mouse or keyboard
+        self.holder_label.linkActivated.connect(self._link_activated)
+        self.holder_box = QGroupBox(self.tr("Lietotājs"))
+        holder_layout = QVBoxLayout(self.holder_box)
+        holder_layout.addWidget(self.holder_label)
+        right = QVBoxLayout()
+        right.addWidget(self.holder_box)
+        right.addWidget(status_box, 1)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -246,8 +357,8 @@ class ItemEditor(QDialog):
         self.save_button.setDefault(True)
 
         columns = QHBoxLayout()
-        columns.addWidget(details, 5)
-        columns.addWidget(status_box, 6)
+        columns.addWidget(details, 4)
+        columns.addLayout(right, 7)  # the handovers' table needs the room
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error_label)
@@ -255,6 +366,9 @@ class ItemEditor(QDialog):
 
         for name, widget in self.fields.items():
             self._watch(name, widget)
+        with_custody = item is not None and services.load_custody is not None
+        self.holder_box.setVisible(with_custody)
+        self.history_tabs.setTabVisible(0, with_custody)
         if item is not None:
             self._fill(item)
         else:
@@ -264,6 +378,11 @@ class ItemEditor(QDialog):
         self._apply_permission()
         if item is not None:
             self.reload()
+
+    @property
+    def item_id(self) -> str | None:
+        """The item shown (None: a new one, not saved yet)."""
+        return self._item.id if self._item is not None else None
 
     # -- filling and reading ---------------------------------------------------------------
     def _fill(self, item: ItemRow) -> None:
@@ -414,7 +533,8 @@ class ItemEditor(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        """Read the item and its history again (after a status change or a sync)."""
+        """Read the item, its holder and its history again (after a status change, a
+        handover or a sync); what is typed in the form stays."""
         if self._item is None:
             return
         item_id = self._item.id
@@ -422,6 +542,57 @@ class ItemEditor(QDialog):
                         on_error=self._failed)
         self._run(self._services.load_history, item_id,
                         on_done=self.history_model.set_rows, on_error=self._failed)
+        if self._services.load_custody is not None:
+            self._run(self._services.load_custody, item_id, on_done=self.show_custody,
+                      on_error=self._failed)
+
+    # -- who holds it ------------------------------------------------------------------------
+    def show_custody(self, custody: ItemCustody) -> None:
+        self.custody = custody
+        self.holder_label.setText(self._holder_html(custody.holder))
+        self.handovers_model.set_rows(custody.handovers)
+        self.history_tabs.setTabText(0, self.tr("Izsniegšanas ({0})").format(
+            len(custody.handovers)))
+
+    def _holder_html(self, h: ItemHandover | None) -> str:
+        if h is None:
+            nobody = html.escape(self.tr("Šobrīd resurss nav ne izsniegts, ne rezervēts."))
+            return f"<span style='color:{MUTED_COLOUR}'>{nobody}</span>"
+        status = ItemStatus.IN_USE if h.issued else ItemStatus.RESERVED
+        what = self.tr("Izsniegts") if h.issued else self.tr("Rezervēts")
+        name = f"<b>{html.escape(h.learner_name)}</b>"
+        if h.learner_class:
+            name += html.escape(self.tr(", {0} klase").format(h.learner_class))
+        first = (f"<span style='color:{ITEM_STATUS_COLOURS[status]}; font-size:14pt'>■</span>"
+                 f" <b>{html.escape(what)}</b>: {name}")
+        facts = [self.tr("kopš {0}").format(day(h.since))]
+        if h.reserved:
+            facts.append(self.tr("{0}, vēl nav izsniegts").format(
+                h.status.label(self._language).lower()))
+        facts_html = [html.escape(f) for f in facts]
+        if h.return_deadline is not None:
+            deadline = html.escape(self.tr("jāatgriež līdz {0}").format(day(h.return_deadline)))
+            if h.overdue(self._today()):
+                late = html.escape(self.tr("nokavēts"))
+                deadline = (f"<span style='color:{OVERDUE_COLOUR}; font-weight:bold'>"
+                            f"{deadline} ({late})</span>")
+            facts_html.append(deadline)
+        if h.act_number:
+            facts_html.append(html.escape(self.tr("akts Nr. {0}").format(h.act_number)))
+        link = (f"<a href='application:{h.application_id}'>"
+                f"{html.escape(h.application_number)}</a>")
+        application = html.escape(self.tr("Pieteikums")) + f" {link}"
+        return "<br>".join((first, " · ".join(facts_html), application))
+
+    def _link_activated(self, link: str) -> None:
+        kind, _, number = link.partition(":")
+        if kind == "application" and number.isdigit():
+            self.open_application.emit(int(number))
+
+    def _handover_activated(self, index: QModelIndex) -> None:
+        application_id = self.handovers_model.application_at(index.row())
+        if application_id is not None:
+            self.open_application.emit(application_id)
 
     def _reloaded(self, item: ItemRow) -> None:
         self._item = item

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
 
-from desktop.models import catalogue, inventory_csv
+from desktop.models import catalogue, custody, inventory_csv
 from desktop.models.catalogue import AvailabilityRow, HistoryRow
 from desktop.models.codes import (
     ApplicationStatus,
@@ -33,7 +33,7 @@ from desktop.views.import_dialog import PreviewModel
 from desktop.views.item_editor import HistoryModel
 from factories import ADMIN, SCHOOL, add_application, add_item, seed_catalogue
 from qt_helpers import type_text
-from tools.screenshots_catalogue import build_services
+from tools.screenshots_custody import build_services  # the catalogue's wiring with custody
 
 REVIEWER = Actor("ilze.reviewer", SCHOOL, StaffRole.REVIEWER)
 
@@ -81,6 +81,9 @@ def make_page(qtbot, tasks: TaskRunner, store: Store, actor: Actor = ADMIN,
 def test_models_pass_the_model_tester(qtmodeltester, school: Store) -> None:
     items = ItemsModel()
     items.set_rows(catalogue.item_rows(school, catalogue.item_ids(school, SCHOOL)))
+    qtmodeltester.check(items)
+    items.set_rows(custody.items(school, SCHOOL))  # with holders (none here)
+    items.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(items)
     kinds = OfferedKindsModel()
     kinds.set_rows(catalogue.offered_kinds(school, SCHOOL))
