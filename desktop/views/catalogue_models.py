@@ -151,10 +151,11 @@ class ItemsModel(ListTableModel):
     # -- cells -------------------------------------------------------------------------------
     def _holder_tip(self, h: ItemHandover) -> str:
         if h.reserved:
-            return self.tr("Rezervēts pieteikumam {0} kopš {1} ({2}); vēl nav izsniegts").format(
-                h.application_number, day(h.since), h.status.label(self._language))
-        lines = [self.tr("Izsniegts {0} pēc pieteikuma {1}").format(
-            day(h.since), h.application_number)]
+            lines = [self.tr("Rezervēts kopš {0} ({1}); vēl nav izsniegts").format(
+                day(h.since), h.status.label(self._language).lower())]
+        else:
+            lines = [self.tr("Izsniegts {0}").format(day(h.since))]
+        lines.append(self.tr("Pieteikums {0}").format(h.application_number))
         if h.act_number:
             lines.append(self.tr("Akts Nr. {0}").format(h.act_number))
         if h.return_deadline is not None:

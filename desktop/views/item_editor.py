@@ -318,7 +318,7 @@ class ItemEditor(QDialog):
         # one signal only: a double-click also emits ``activated``
         self.handovers.activated.connect(self._handover_activated)
         self.history_tabs = QTabWidget()
-        self.history_tabs.addTab(self.handovers, self.tr("Izsniegšanas"))
+        self.history_tabs.addTab(self.handovers, self.tr("Izsniegšanas vēsture"))
         self.history_tabs.addTab(self.history, self.tr("Statusa maiņas"))
         status_box = QGroupBox(self.tr("Statuss un vēsture"))
         status_layout = QVBoxLayout(status_box)
@@ -551,7 +551,7 @@ class ItemEditor(QDialog):
         self.custody = custody
         self.holder_label.setText(self._holder_html(custody.holder))
         self.handovers_model.set_rows(custody.handovers)
-        self.history_tabs.setTabText(0, self.tr("Izsniegšanas ({0})").format(
+        self.history_tabs.setTabText(0, self.tr("Izsniegšanas vēsture ({0})").format(
             len(custody.handovers)))
 
     def _holder_html(self, h: ItemHandover | None) -> str:

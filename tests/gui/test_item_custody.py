@@ -113,9 +113,10 @@ def test_the_list_shows_who_holds_each_device(qtbot, qtmodeltester, tasks: TaskR
     assert cells(model, "holder", Qt.ItemDataRole.ForegroundRole)[2].color().name() == "#5f6368"
     tips = cells(model, "holder", Qt.ItemDataRole.ToolTipRole)
     number = f"P-2026-{school['jānis']:06d}"
-    assert tips[1] == f"Izsniegts 03.09.2026 pēc pieteikuma {number}\nAkts Nr. {number}-A1\n" \
-                      "Jāatgriež līdz 31.05.2027"
-    assert tips[2].startswith("Rezervēts pieteikumam") and "vēl nav izsniegts" in tips[2]
+    assert tips[1] == (f"Izsniegts 03.09.2026\nPieteikums {number}\nAkts Nr. {number}-A1\n"
+                       "Jāatgriež līdz 31.05.2027")
+    assert tips[2] == (f"Rezervēts kopš 10.11.2026 (gatavs izsniegšanai); vēl nav izsniegts\n"
+                       f"Pieteikums P-2026-{school['ērika']:06d}\nJāatgriež līdz 31.05.2027")
     # only the deadline that has passed is red and says so (a reservation is never late)
     late = cells(model, "deadline", Qt.ItemDataRole.ForegroundRole)
     assert late[3].color().name() == "#b3261e" and late[1] is None
@@ -183,7 +184,7 @@ def test_the_editor_shows_the_holder_and_every_handover(qtbot, tasks: TaskRunner
         assert part in text
     assert "nokavēts" not in text
     model = editor.handovers_model
-    assert editor.history_tabs.tabText(0) == "Izsniegšanas (2)"
+    assert editor.history_tabs.tabText(0) == "Izsniegšanas vēsture (2)"
     rows = [[model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())]
     past = f"P-2026-{school['past']:06d}"
