@@ -1,7 +1,11 @@
 """A sheet of inventory labels as a PDF: a QR code with the inventory number, and the school.
 
 The QR code holds the inventory number and nothing else, so a keyboard-wedge scanner "types"
-exactly the number into whatever search field has the focus, and the app finds that item.
+it into whatever search field has the focus, and the app finds that item. Many scanners in
+keyboard mode cannot type Latvian letters, so the code is the number folded to ASCII capitals
+(``scan_code``: RAVĢ-2020-000001 → RAVG-2020-000001), and the number printed beside it is the
+same text, so that what staff read off a label they can type back on any keyboard; every
+lookup of a scanned number folds diacritics and case the same way.
 Layouts are the common A4 self-adhesive sheets; ``start_at`` skips labels already peeled off a
 partly used sheet. The QR is drawn as vector squares (sharp at any printer resolution) with
 its four-module quiet zone, and always as a full QR code: segno's ``make`` would pick a Micro
@@ -22,6 +26,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from desktop.models.scan_codes import scan_code
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -65,7 +71,7 @@ DEFAULT_LAYOUT = "3x8"
 
 @dataclass(frozen=True)
 class Label:
-    inventory_no: str
+    inventory_no: str  # as in the catalogue; the label shows and encodes its ``scan_code``
     school: str
     caption: str | None = None  # e.g. the kind and model, in small print
 
@@ -130,14 +136,15 @@ def _wrap(text: str, font: str, size: float, width: float, lines: int) -> list[s
 def _draw_label(c: Canvas, label: Label, x: float, y: float, w: float, h: float) -> None:
     pad = 2.0 * mm
     qr_size = h - 2 * pad + 2 * mm  # the quiet zone may run into the padding
-    _draw_qr(c, label.inventory_no, x + pad - 1 * mm, y + pad - 1 * mm, qr_size)
+    code = scan_code(label.inventory_no)
+    _draw_qr(c, code, x + pad - 1 * mm, y + pad - 1 * mm, qr_size)
     text_x = x + pad + qr_size
     text_w = x + w - pad - text_x
-    number_size = _fit(label.inventory_no, FONT_BOLD, 13, text_w, 6)
+    number_size = _fit(code, FONT_BOLD, 13, text_w, 6)
     c.setFillColor(colors.black)
     c.setFont(FONT_BOLD, number_size)
     top = y + h - pad - number_size
-    c.drawString(text_x, top, label.inventory_no)
+    c.drawString(text_x, top, code)
     c.setFont(FONT, 6.5)
     line_y = top - 9
     for line in _wrap(label.school, FONT, 6.5, text_w, 3):

@@ -27,6 +27,7 @@ from desktop.models.journal import Actor
 from desktop.models.lifecycle import file_path
 from desktop.models.permissions import Permission, require
 from desktop.models.reports import write_csv
+from desktop.models.scan_codes import items_matching
 from desktop.models.schema import Application, Document, Handover, Item, fold
 from desktop.models.store import Store
 
@@ -75,15 +76,18 @@ def acts(store: Store, actor: Actor, text: str = "", limit: int = ACTS_LIMIT) ->
     )
     needle = text.strip()
     words = fold(needle).split()
-    if words:
-        query = query.where(or_(
-            and_(*(func.instr(Application.search_key, word) > 0 for word in words)),
-            func.lower(Handover.act_number).contains(needle.lower(), autoescape=True),
-            func.lower(Item.inventory_no) == func.lower(needle),
-        ))
-    query = query.order_by(Handover.issued_at.desc().nulls_last(),
-                           Handover.status_changed_at.desc(), Handover.id).limit(max(limit, 0))
     with store.read() as session:
+        if words:
+            # A scanned label may lack the number's diacritics: items are matched folded.
+            item_ids = [i for i, _ in items_matching(session, actor.institution_id, needle)]
+            query = query.where(or_(
+                and_(*(func.instr(Application.search_key, word) > 0 for word in words)),
+                func.lower(Handover.act_number).contains(needle.lower(), autoescape=True),
+                Item.id.in_(item_ids),
+            ))
+        query = query.order_by(Handover.issued_at.desc().nulls_last(),
+                               Handover.status_changed_at.desc(), Handover.id
+                               ).limit(max(limit, 0))
         found = session.execute(query).all()
         ids = [h.id for h, _, _ in found]
         shared = [h.act_document_id for h, _, _ in found if h.act_document_id]

@@ -41,6 +41,7 @@ from desktop.models.handovers import prepare_handover
 from desktop.models.journal import Actor, record
 from desktop.models.lifecycle import file_act_command, file_path
 from desktop.models.permissions import Permission, require
+from desktop.models.scan_codes import items_matching
 from desktop.models.schema import (
     Application,
     Document,
@@ -178,14 +179,15 @@ def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_
         query = query.where(or_(Handover.id.is_(None), Handover.status.in_(
             [HandoverStatus.PREPARING.value, HandoverStatus.PREPARED.value])))
     needle = text.strip()
-    if needle:
-        folded = fold(needle)
-        query = query.where(or_(
-            Application.search_key.contains(folded, autoescape=True),
-            func.lower(Item.inventory_no) == func.lower(needle),
-        ))
-    query = query.order_by(Application.learner_sort, Application.id).limit(limit)
     with store.read() as session:
+        if needle:
+            # A scanned label may lack the number's diacritics: items are matched folded.
+            item_ids = [i for i, _ in items_matching(session, actor.institution_id, needle)]
+            query = query.where(or_(
+                Application.search_key.contains(fold(needle), autoescape=True),
+                Item.id.in_(item_ids),
+            ))
+        query = query.order_by(Application.learner_sort, Application.id).limit(limit)
         labels: dict[str, str] = {}
         rows = []
         for app, handover, item in session.execute(query).all():
@@ -210,13 +212,23 @@ def _item_by_inventory(session: Session, actor: Actor, inventory_no: str) -> Ite
     if not needle:
         raise InputError("item", "scan or type the inventory number",
                          "Noskenējiet vai ierakstiet resursa inventāra numuru")
-    item = session.scalars(select(Item).where(
-        Item.institution_id == actor.institution_id,
-        func.lower(Item.inventory_no) == func.lower(needle))).first()
-    if item is None:
+    found = items_matching(session, actor.institution_id, needle)
+    if not found:
         raise InputError("item", f"no item has the inventory number {needle}",
                          f"Resurss ar inventāra numuru {needle} nav atrasts šīs iestādes "
                          "inventārā")
+    if len(found) > 1:
+        # Their labels read the same to a scanner: the staff must tell which one it is.
+        names = ", ".join(number for _, number in found)
+        raise InputError(
+            "item", f"{needle} fits more than one item ({names}), whose labels a scanner "
+            "cannot tell apart: choose the device in the list, or type its number with its "
+            "diacritics",
+            f"{needle} atbilst vairākiem resursiem ({names}), kuru uzlīmes skeneris nevar "
+            "atšķirt. Izvēlieties resursu sarakstā vai ierakstiet tā inventāra numuru ar "
+            "garumzīmēm un mīkstinājuma zīmēm")
+    item = session.get(Item, found[0][0])
+    assert item is not None  # read in this very session
     return item
 
 

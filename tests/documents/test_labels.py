@@ -1,4 +1,5 @@
-"""Label sheets: rendered pages whose QR codes, decoded, give back the inventory numbers."""
+"""Label sheets: rendered pages whose QR codes, decoded, give back the inventory numbers in the
+ASCII form any keyboard-mode scanner can type (RAVĢ-0004 → RAVG-0004)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from desktop.documents.labels import LAYOUTS, Label, label_sheet_pdf
+from desktop.models.scan_codes import scan_code
 from pdf_render import render_pages
 
 SCHOOL = "Rīgas Āgenskalna Valsts ģimnāzija"
@@ -25,7 +27,7 @@ def decoded(page: Image.Image) -> list[str]:
 
 
 @pytest.mark.parametrize("layout", ["3x8", "2x7"])
-def test_each_label_decodes_to_its_inventory_number(layout: str, tmp_path: Path) -> None:
+def test_each_label_decodes_to_its_ascii_code(layout: str, tmp_path: Path) -> None:
     per_sheet = LAYOUTS[layout].per_sheet
     numbers = [f"RĀVĢ-{n:04d}" if n % 4 == 0 else f"INV-2024/{n:03d}"
                for n in range(1, per_sheet + 4)]  # spills onto a second page
@@ -37,8 +39,25 @@ def test_each_label_decodes_to_its_inventory_number(layout: str, tmp_path: Path)
     assert "Āgenskalna" in text and "ģimnāzija" in text  # the embedded font keeps diacritics
     pages = render(pdf, tmp_path)
     first, second = decoded(pages[0]), decoded(pages[1])
-    assert sorted(first) == sorted(numbers[:per_sheet])
-    assert sorted(second) == sorted(numbers[per_sheet:])
+    assert sorted(first) == sorted(scan_code(n) for n in numbers[:per_sheet])
+    assert sorted(second) == sorted(scan_code(n) for n in numbers[per_sheet:])
+    assert all(code.isascii() for code in first + second)
+    assert "RAVG-0004" in first
+
+
+def test_the_printed_number_is_the_code_a_scanner_types(tmp_path: Path) -> None:
+    """Staff may type what they read under the code: the same ASCII text the QR holds."""
+    pdf = label_sheet_pdf([Label("RAVĢ-2020-000001", SCHOOL, "Planšetdators · Lenovo")], "3x8")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "RAVG-2020-000001" in text
+    assert "RAVĢ" not in text
+    assert "ģimnāzija" in text  # the school's name keeps its letters
+    assert decoded(render(pdf, tmp_path)[0]) == ["RAVG-2020-000001"]
+
+
+def test_a_number_with_no_ascii_form_is_printed_as_it_is(tmp_path: Path) -> None:
+    pdf = label_sheet_pdf([Label("ИНВ-1", SCHOOL)], "3x8")
+    assert decoded(render(pdf, tmp_path)[0]) == ["ИНВ-1"]
 
 
 def test_start_at_skips_used_positions_and_outlines_print(tmp_path: Path) -> None:
