@@ -28,6 +28,7 @@ from desktop.models.decisions import Outcome
 from desktop.models.errors import NotFoundError
 from desktop.models.journal import Actor, Command, record
 from desktop.models.permissions import Permission, require
+from desktop.models.scan_codes import items_matching
 from desktop.models.schema import (
     Application,
     Document,
@@ -226,19 +227,14 @@ def _matching_text(s: Session, institution_id: str, text: str) -> set[str] | Non
 
 
 def find_by_inventory_no(store: Store, institution_id: str, text: str) -> str | None:
-    """The item whose inventory number is exactly ``text`` (as a label scanner types it)."""
-    wanted = text.strip()
-    if not wanted:
-        return None
+    """The item that ``text`` names by number, as a label scanner types it.
+
+    Case and diacritics fold (RAVG = RAVĢ = ravģ: scanners cannot type Ģ); a text that two
+    items fold to names no single item, so it finds none rather than guessing.
+    """
     with store.read() as s:
-        found = s.scalars(select(Item.id).where(Item.institution_id == institution_id,
-                                                Item.inventory_no == wanted)).first()
-        if found is None:  # a scanner with Caps Lock on changes the case (SQLite folds ASCII only)
-            folded = wanted.casefold()
-            found = next((item_id for item_id, number in s.execute(
-                select(Item.id, Item.inventory_no).where(Item.institution_id == institution_id))
-                if number.casefold() == folded), None)
-    return found
+        found = items_matching(s, institution_id, text)
+    return found[0][0] if len(found) == 1 else None
 
 
 def item_ids(store: Store, institution_id: str, f: ItemFilter = ItemFilter()) -> list[str]:
