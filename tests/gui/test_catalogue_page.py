@@ -314,7 +314,8 @@ def test_labels_and_export_are_written_where_chosen(qtbot, tasks: TaskRunner, sc
     qtbot.waitUntil(lambda: "uzlīmes saglabātas" in page.message.text(), timeout=10000)
     pdf = (tmp_path / "uzlīmes.pdf").read_bytes()
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    assert "RĀVĢ-0001" in text and "RĀVĢ-0003" in text and "RĀVĢ-0002" not in text
+    # a label prints the number as any scanner can type it back: folded to ASCII capitals
+    assert "RAVG-0001" in text and "RAVG-0003" in text and "RAVG-0002" not in text
     assert "Rīgas Āgenskalna Valsts ģimnāzija" in text
     page.export()
     qtbot.waitUntil(lambda: "Eksportēti 5 resursi" in page.message.text(), timeout=10000)
