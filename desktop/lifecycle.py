@@ -27,6 +27,7 @@ from desktop.models import bulk, decisions, lifecycle
 from desktop.models.changes import OpChanges
 from desktop.models.codes import HandoverStatus
 from desktop.models.decisions import Outcome
+from desktop.models.device_choices import DeviceChoice
 from desktop.models.errors import InputError
 from desktop.models.journal import Actor
 from desktop.models.lifecycle import NewFile, PickupPlan
@@ -106,17 +107,20 @@ def active_handovers(store: Store, actor: Actor,
 
 @dataclass(frozen=True)
 class PrepareFacts:
-    """What the prepare dialog is filled with: the devices to offer (one application only)
-    and the school's default return deadline."""
+    """What the prepare dialog is filled with: the devices to offer, described, and the one
+    already reserved (one application only), and the school's default return deadline."""
 
-    items: list[tuple[str, str]] | None
+    choices: list[DeviceChoice] | None
+    reserved: str | None  # the reserved device's inventory number
     school_deadline: date | None
 
 
-def prepare_facts(store: Store, actor: Actor, application_ids: Sequence[int]) -> PrepareFacts:
-    items = (decisions.offerable_items(store, actor, application_ids[0])
-             if len(application_ids) == 1 else None)
-    return PrepareFacts(items, lifecycle.default_return_deadline(store, actor))
+def prepare_facts(store: Store, actor: Actor, application_ids: Sequence[int],
+                  language: str = "lv") -> PrepareFacts:
+    choices, reserved = (
+        lifecycle.prepare_device_choices(store, actor, application_ids[0], language)
+        if len(application_ids) == 1 else (None, None))
+    return PrepareFacts(choices, reserved, lifecycle.default_return_deadline(store, actor))
 
 
 def sign_with_paper_act(store: Store, actor: Actor, handover_id: str, scan: NewFile | None,
@@ -142,7 +146,7 @@ class Lifecycle(QObject):
                  actor: Callable[[], Actor | None], changes: ChangeBus,
                  settings_deadline: Callable[[], date | None] = lambda: None, *,
                  staff_name: Callable[[], str] = lambda: "",
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, language: str = "lv") -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._store = store
@@ -153,6 +157,7 @@ class Lifecycle(QObject):
         self._settings_deadline = settings_deadline
         self._staff_name = staff_name
         self._today = today
+        self._language = language  # the devices' kinds and states are described in it
         self._last_plan: PickupPlan | None = None  # a class is usually prepared alike
         self.prepare_action = QAction(self.tr("Sagatavot izsniegšanai…"), parent)
         self.prepare_action.triggered.connect(self.prepare_selection)
@@ -204,17 +209,17 @@ class Lifecycle(QObject):
         ids = self._selection()
         if actor is None or ids is None:
             return
-        self._tasks.run(prepare_facts, self._store, actor, ids,
+        self._tasks.run(prepare_facts, self._store, actor, ids, self._language,
                         on_done=lambda facts: self._ask_prepare(actor, ids, facts),
                         on_error=lambda e: show_error(self._parent, e))
 
     def _ask_prepare(self, actor: Actor, ids: list[int], facts: PrepareFacts) -> None:
         last = self._last_plan
         dialog = PrepareAheadDialog(
-            self._label(ids[0]) if len(ids) == 1 else "", len(ids), facts.items,
+            self._label(ids[0]) if len(ids) == 1 else "", len(ids), facts.choices,
             self._default_deadline(facts.school_deadline),
             last.contact_person if last else self._staff_name(), self._parent, previous=last,
-            today=self._today())
+            today=self._today(), language=self._language, reserved=facts.reserved)
         if dialog.exec() != Accepted:
             return
         plan, item_id, deadline, notify = dialog.values()
@@ -233,7 +238,10 @@ class Lifecycle(QObject):
                 QCoreApplication.translate("Lifecycle",
                                            "Izsniegšanai sagatavoti {0} pieteikumi"))
 
-        self._run_bulk(work, labels, said, extra=OpChanges.of(items=[item_id]))
+        # a swapped reservation frees the device reserved before
+        before = next((c.item_id for c in facts.choices or ()
+                       if c.inventory_no == facts.reserved), None)
+        self._run_bulk(work, labels, said, extra=OpChanges.of(items=[item_id, before]))
 
     def change_selection_deadline(self) -> None:
         """Change the return deadline of the selected applications' active handovers."""

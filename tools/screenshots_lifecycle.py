@@ -3,7 +3,8 @@
     python -m tools.screenshots_lifecycle [--out docs/screenshots] [--english-out DIR]
     python -m tools.screenshots_lifecycle --merge-ts desktop/i18n/resursi_en.ts
 
-Writes prepare-ahead-single.png, prepare-ahead-selection.png, deadline-dialog.png,
+Writes prepare-ahead-single.png (three devices described; tools.screenshots_prepare_picker
+shows the picker with a filter), prepare-ahead-selection.png, deadline-dialog.png,
 incident-dialog.png (with one attachment listed), sign-on-paper.png and close-case.png, in
 Latvian, and checks that each fits a 1366×768 screen at 125 % (1093×614 logical pixels).
 ``--english-out`` renders the same dialogs in English into another folder (the English
@@ -84,8 +85,13 @@ ENGLISH: dict[tuple[str, str], str] = {
         "Prepare {0} applications for issue",
     # -- PrepareAheadDialog
     ("PrepareAheadDialog", "Sagatavot izsniegšanai"): "Prepare for issue",
-    ("PrepareAheadDialog", "Resurss"): "Device",
-    ("PrepareAheadDialog", "— izvēlēsies izsniegšanas vietā —"): "— chosen at the desk —",
+    ("PrepareAheadDialog", "Rezervēt resursu:"): "Reserve a device:",
+    ("PrepareAheadDialog", "Rezervēt izvēlēto resursu"): "Reserve the chosen device",
+    ("PrepareAheadDialog", "Resursu izvēlēsies izsniegšanas vietā"):
+        "The device will be chosen at the desk",
+    ("PrepareAheadDialog", "Pieteikumam jau rezervēts resurss {0}; to var nomainīt pret "
+                           "citu."):
+        "Device {0} is already reserved for the application; it can be swapped for another.",
     ("PrepareAheadDialog", "Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas "
                            "vietā."):
         "No suitable device is available: the device will be chosen at the desk.",
@@ -112,7 +118,6 @@ ENGLISH: dict[tuple[str, str], str] = {
                            "un kontaktus."):
         "The central service will send the applicants the pickup place, time and contacts.",
     ("PrepareAheadDialog", "Sagatavot"): "Prepare",
-    ("PrepareAheadDialog", "&Resurss:"): "&Device:",
     ("PrepareAheadDialog", "Saņemšanas &vieta:"): "Pickup &place:",
     ("PrepareAheadDialog", "no"): "from",
     ("PrepareAheadDialog", "līdz"): "until",
@@ -248,14 +253,13 @@ def _render(out: Path, files: dict[str, Path]) -> list[str]:
         PrepareAheadDialog,
         SignOnPaperDialog,
     )
+    from tools.screenshots_picker import _devices
 
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
     today = date.today()
     label = "P-2025-000109 · Jānis Bērziņš, 7.b"
-    items = [("i1", "INV-2024-017 · Lenovo ThinkPad E14"),
-             ("i2", "INV-2024-018 · Lenovo ThinkPad E14"),
-             ("i3", "INV-2024-031 · Dell Latitude 3440")]
+    devices = _devices()[:3]
     year_end = date(today.year if today <= date(today.year, 5, 31) else today.year + 1, 5, 31)
     too_big: list[str] = []
 
@@ -263,7 +267,8 @@ def _render(out: Path, files: dict[str, Path]) -> list[str]:
         if fill is not None:
             fill(dialog)
         dialog.show()
-        dialog.adjustSize()
+        if getattr(dialog, "picker", None) is None:  # a device table keeps its width
+            dialog.adjustSize()
         for _ in range(5):
             qt_app.processEvents()
         scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
@@ -278,8 +283,8 @@ def _render(out: Path, files: dict[str, Path]) -> list[str]:
     def fill_single(d: PrepareAheadDialog) -> None:
         d.place.setText("Skolas 12. kabinets (2. stāvs)")
         d.phone.setText("+371 67 000 123")
-        assert d.item_combo is not None
-        d.item_combo.setCurrentIndex(1)
+        assert d.picker is not None
+        d.picker.table.selectRow(1)
 
     def fill_selection(d: PrepareAheadDialog) -> None:
         d.place.setText("Aktu zāle, 1. stāvs")
@@ -306,7 +311,8 @@ def _render(out: Path, files: dict[str, Path]) -> list[str]:
         datetime.now().replace(hour=15, minute=0, second=0, microsecond=0).astimezone()
         + timedelta(days=1), "Ilze Ozoliņa", None)
     shot("prepare-ahead-single.png",
-         PrepareAheadDialog(label, 1, items, year_end, "Ilze Ozoliņa"), fill_single)
+         PrepareAheadDialog(label, 1, devices, year_end, "Ilze Ozoliņa"),  # type: ignore[arg-type]
+         fill_single)
     shot("prepare-ahead-selection.png",
          PrepareAheadDialog("", 23, None, year_end, "Ilze Ozoliņa", previous=previous),
          fill_selection)

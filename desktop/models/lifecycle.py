@@ -44,7 +44,9 @@ from desktop.models.decisions import (
     clean_reason,
     free_id,
     load_application,
+    offerable_items,
 )
+from desktop.models.device_choices import DeviceChoice, describe_items
 from desktop.models.errors import InputError, NotFoundError
 from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
 from desktop.models.handovers import prepare_handover_body
@@ -111,6 +113,26 @@ def default_return_deadline(store: Store, actor: Actor) -> date | None:
     with store.read() as session:
         inst = session.get(Institution, actor.institution_id)
         return inst.default_return_deadline if inst is not None else None
+
+
+def prepare_device_choices(store: Store, actor: Actor, application_id: int,
+                           language: str = "lv") -> tuple[list[DeviceChoice], str | None]:
+    """The devices one application may be prepared with, described, and the inventory number
+    of the one already reserved for it (None when none).
+
+    The others are the grant rule's choice (the prepare rule checks the same: the kind asked
+    for, available, allowed for the applicant). A device reserved at the grant is among them:
+    preparing without naming a device keeps it, so the person sees it and may swap it.
+    Raises ``NotFoundError`` for an application of another school or none."""
+    allowed = [item_id for item_id, _ in offerable_items(store, actor, application_id)]
+    with store.read() as session:
+        handover = active_handover(session, application_id)
+        reserved_id = (handover.item_id if handover is not None
+                       and handover.status is HandoverStatus.PREPARING else None)
+    wanted = allowed if reserved_id is None else [*allowed, reserved_id]
+    choices = describe_items(store, actor.institution_id, wanted, language)
+    reserved = next((c.inventory_no for c in choices if c.item_id == reserved_id), None)
+    return choices, reserved
 
 
 def prepare_ahead(

@@ -15,6 +15,7 @@ when chosen, on the GUI thread: they are small (a scan, a photo, a police report
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.commands import MAX_FILE_BYTES
+from desktop.models.device_choices import DeviceChoice
 from desktop.models.errors import InputError
 from desktop.models.lifecycle import NewFile, PickupPlan, arrangement
 from desktop.views.decision_dialogs import (
@@ -55,11 +56,16 @@ from desktop.views.decision_dialogs import (
     _heading,
     _note,
 )
+from desktop.views.device_picker import DevicePicker
 from desktop.views.qt_typed import to_date
 
 TIME_FORMAT = "HH:mm"
 PICKUP_STARTS = QTime(9, 0)
 PICKUP_ENDS = QTime(15, 0)
+# Logical pixels: the device table's columns side by side, and the whole dialog inside
+# 1366×768 at 125 % (1093×614) with room for the window's title bar.
+PREPARE_DIALOG_SIZE = (1040, 510)
+PICKER_MIN_HEIGHT = 150
 MAX_ATTACHMENTS = 10  # the same limit as desktop.models.lifecycle.record_incident
 # What an attachment may be (the same kinds the core accepts): a PDF, a PNG or a JPEG.
 _KINDS = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -171,27 +177,34 @@ def _error_label() -> QLabel:
 
 
 class PrepareAheadDialog(QDialog):
-    """Prepare one granted application (``count`` 1, with the device to reserve if ``items``
-    is given) or a selection ahead of the visit: where and when they collect it, whom to ask,
-    the return deadline, and whether the applicant is told.
+    """Prepare one granted application (``count`` 1, with the device to reserve chosen from
+    ``choices`` if given) or a selection ahead of the visit: where and when they collect it,
+    whom to ask, the return deadline, and whether the applicant is told.
+
+    The devices are described in a ``DevicePicker`` (type to filter on any column, arrows to
+    move, Enter prepares with the highlighted one); "Resursu izvēlēsies izsniegšanas vietā"
+    leaves the device to the desk. ``reserved``: the inventory number of the device already
+    reserved for the application (among ``choices``), preselected; leaving the device to the
+    desk would still prepare with it, so that choice is not offered then. A selection is
+    prepared without devices: the desk picks each one.
 
     ``previous`` fills the form from the arrangement made last (the same room and hours are
     usual for a whole class); ``today`` is for tests.
     """
 
-    NO_ITEM = None
-
     def __init__(
         self,
         label: str,
         count: int,
-        items: list[tuple[str, str]] | None,
+        choices: Sequence[DeviceChoice] | None,
         default_deadline: date | None,
         default_contact: str,
         parent: QWidget | None = None,
         *,
         previous: PickupPlan | None = None,
         today: date | None = None,
+        language: str = "lv",
+        reserved: str | None = None,
     ) -> None:
         super().__init__(parent)
         if count > 1:
@@ -209,20 +222,11 @@ class PrepareAheadDialog(QDialog):
         self._touched: set[str] = set()
 
         self.heading = _heading(label or _selected(count))
-        # the device: only for one application, and only when the caller offers items
-        self.item_combo: QComboBox | None = None
+        # the device: only for one application, and only when the caller offers devices
+        self.picker: DevicePicker | None = None
         self.no_items: QLabel | None = None
-        if count <= 1 and items is not None:
-            self.item_combo = QComboBox()
-            self.item_combo.setAccessibleName(self.tr("Resurss"))
-            self.item_combo.setMinimumContentsLength(24)
-            self.item_combo.addItem(self.tr("— izvēlēsies izsniegšanas vietā —"), self.NO_ITEM)
-            for item_id, text in items:
-                self.item_combo.addItem(text, item_id)
-            if not items:
-                self.no_items = _note(self.tr(
-                    "Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas vietā."),
-                    WARNING_COLOUR)
+        if count <= 1 and choices is not None:
+            self._device_choice(list(choices), language, reserved)
 
         self.place = QLineEdit(previous.place if previous else "")
         self.place.setPlaceholderText(self.tr("piemēram, Skolas 12. kabinets"))
@@ -268,35 +272,17 @@ class PrepareAheadDialog(QDialog):
         self.error_label = _error_label()
         self.buttons, self.ok_button, self.cancel_button = _buttons(self, self.tr("Sagatavot"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        if self.item_combo is not None:
-            form.addRow(self._label(self.tr("&Resurss:"), self.item_combo), self.item_combo)
-            if self.no_items is not None:
-                form.addRow("", self.no_items)
-        form.addRow(self._label(self.tr("Saņemšanas &vieta:"), self.place), self.place)
-        when = QHBoxLayout()
-        when.addWidget(self.day)
-        when.addSpacing(8)
-        when.addWidget(QLabel(self.tr("no")))
-        when.addWidget(self.time_from)
-        when.addWidget(QLabel(self.tr("līdz")))
-        when.addWidget(self.time_to)
-        when.addStretch(1)
-        form.addRow(self._label(self.tr("Saņemšanas &laiks:"), self.day), when)
-        form.addRow(self._label(self.tr("&Kontaktpersona:"), self.contact), self.contact)
-        form.addRow(self._label(self.tr("&Tālrunis:"), self.phone), self.phone)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.deadline)
-        deadline_row.addWidget(self.no_deadline)
-        deadline_row.addStretch(1)
-        form.addRow(self.use_deadline, deadline_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addSpacing(4)
-        layout.addWidget(self.notify)
+        if self.picker is not None and self.no_items is not None:
+            layout.addWidget(self.with_item)
+            layout.addWidget(self.item_box, 1)
+            layout.addWidget(self.no_items)
+            layout.addWidget(self.without_item)
+            layout.addWidget(self.reserved_note)
+            layout.addSpacing(8)
+        self._add_pickup_form(layout, wide=bool(choices) and self.picker is not None)
         layout.addWidget(self.notify_hint)
         layout.addWidget(self.error_label)
         layout.addSpacing(6)
@@ -315,8 +301,93 @@ class PrepareAheadDialog(QDialog):
         self.use_deadline.toggled.connect(self._update)
         self.notify.toggled.connect(self.notify_hint.setVisible)
         self._update()
-        first = self.item_combo if self.item_combo is not None and items else self.place
-        (self.contact if previous is not None and self.place.text() else first).setFocus()
+        if self.picker is not None and choices:
+            self.picker.setFocus()  # the one thing that differs from the last arrangement
+        else:
+            (self.contact if previous is not None and self.place.text() else self.place
+             ).setFocus()
+
+    def _device_choice(self, choices: list[DeviceChoice], language: str,
+                       reserved: str | None) -> None:
+        """The picker between "reserve this device" and "leave it to the desk"."""
+        if choices:
+            self.resize(*PREPARE_DIALOG_SIZE)
+        self.with_item = QRadioButton(self.tr("Rezervēt resursu:"))
+        self.with_item.setAccessibleName(self.tr("Rezervēt izvēlēto resursu"))
+        self.without_item = QRadioButton(self.tr("Resursu izvēlēsies izsniegšanas vietā"))
+        self.without_item.setAccessibleName(self.without_item.text())
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.with_item)
+        self.choice.addButton(self.without_item)
+        self.picker = DevicePicker(language)
+        self.picker.table.setMinimumHeight(PICKER_MIN_HEIGHT)
+        self.item_box = QWidget()
+        box = QVBoxLayout(self.item_box)
+        box.setContentsMargins(22, 0, 0, 0)  # under its radio button
+        box.addWidget(self.picker)
+        self.no_items = _note(self.tr(
+            "Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas vietā."),
+            WARNING_COLOUR)
+        self.reserved_note = _note("")
+        self.picker.set_choices(choices)
+        kept = reserved is not None and self.picker.select_inventory_no(reserved)
+        if kept:
+            # without a device named, preparing keeps the reserved one (lifecycle.prepare_ahead)
+            self.reserved_note.setText(self.tr(
+                "Pieteikumam jau rezervēts resurss {0}; to var nomainīt pret citu."
+            ).format(reserved))
+            self.without_item.setToolTip(self.reserved_note.text())
+        self.reserved_note.setVisible(kept)
+        self.without_item.setEnabled(not kept)
+        has_items = bool(choices)
+        self.no_items.setVisible(not has_items)
+        self.item_box.setVisible(has_items)
+        self.with_item.setEnabled(has_items)
+        (self.with_item if has_items else self.without_item).setChecked(True)
+        self.with_item.toggled.connect(self._update)
+        self.picker.current_changed.connect(lambda _item: self._update())
+        self.picker.chosen.connect(self._chosen)
+
+    def _add_pickup_form(self, layout: QVBoxLayout, *, wide: bool) -> None:
+        """Where, when and whom to ask: in two columns beside each other under the device
+        table (the dialog is wide for it, and a laptop screen is short), else one."""
+        first = QFormLayout()
+        first.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        second = QFormLayout() if wide else first
+        second.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        first.addRow(self._label(self.tr("Saņemšanas &vieta:"), self.place), self.place)
+        when = QHBoxLayout()
+        when.addWidget(self.day)
+        when.addSpacing(8)
+        when.addWidget(QLabel(self.tr("no")))
+        when.addWidget(self.time_from)
+        when.addWidget(QLabel(self.tr("līdz")))
+        when.addWidget(self.time_to)
+        when.addStretch(1)
+        first.addRow(self._label(self.tr("Saņemšanas &laiks:"), self.day), when)
+        second.addRow(self._label(self.tr("&Kontaktpersona:"), self.contact), self.contact)
+        second.addRow(self._label(self.tr("&Tālrunis:"), self.phone), self.phone)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline)
+        deadline_row.addWidget(self.no_deadline)
+        deadline_row.addStretch(1)
+        first.addRow(self.use_deadline, deadline_row)
+        if wide:
+            second.addRow(self.notify)
+            columns = QHBoxLayout()
+            columns.addLayout(first, 1)
+            columns.addSpacing(16)
+            columns.addLayout(second, 1)
+            layout.addLayout(columns)
+        else:
+            layout.addLayout(first)
+            layout.addSpacing(4)
+            layout.addWidget(self.notify)
+
+    def _chosen(self, _item_id: str) -> None:
+        # Enter or a double click on a device prepares with it; a missing place is named
+        self.with_item.setChecked(True)
+        self.accept()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
@@ -349,8 +420,10 @@ class PrepareAheadDialog(QDialog):
         self.deadline.setEnabled(self.use_deadline.isChecked())
         self.deadline.setVisible(self.use_deadline.isChecked())
         self.no_deadline.setVisible(not self.use_deadline.isChecked())
+        if self.picker is not None:
+            self.picker.setEnabled(self.with_item.isChecked())
         problem = self.problem()
-        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setEnabled(problem is None and not self._device_missing())
         # a field is complained about once the person has left it (the times at once)
         if problem is not None and (problem.field in self._touched
                                     or problem.field not in ("place", "contact_person",
@@ -368,11 +441,18 @@ class PrepareAheadDialog(QDialog):
         if widget is not None:
             widget.setFocus()
 
+    def _device_missing(self) -> bool:
+        """"Reserve a device" is chosen but the filter shows none."""
+        return (self.picker is not None and self.with_item.isChecked()
+                and self.picker.current_item_id() is None)
+
     def accept(self) -> None:
         problem = self.problem()
         if problem is not None:
             self._touched.add(problem.field)
             self.show_problem(problem)
+            return
+        if self._device_missing():
             return
         super().accept()
 
@@ -380,8 +460,8 @@ class PrepareAheadDialog(QDialog):
         """(the pickup plan, the device to reserve or None, the return deadline or None,
         whether to notify the applicant)."""
         item_id = None
-        if self.item_combo is not None and self.item_combo.currentData() is not None:
-            item_id = str(self.item_combo.currentData())
+        if self.picker is not None and self.with_item.isChecked():
+            item_id = self.picker.current_item_id()
         deadline = to_date(self.deadline.date()) if self.use_deadline.isChecked() else None
         return self._plan(), item_id, deadline, self.notify.isChecked()
 

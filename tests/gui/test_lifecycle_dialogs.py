@@ -5,11 +5,12 @@ that a value the core would refuse is named with the core's Latvian message."""
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, QTime
+from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from desktop.models.codes import ItemStatus, ReturnCondition
 from desktop.models.commands import MAX_FILE_BYTES
+from desktop.models.device_choices import DeviceChoice
 from desktop.models.lifecycle import NewFile, PickupPlan
 from desktop.settings import (
     SettingError,
@@ -43,7 +46,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 TODAY = date(2026, 9, 1)
 LABEL = "P-2026-000109 · Jānis Bērziņš"
-ITEMS = [("item-1", "INV-1001 · Lenovo ThinkPad E14"), ("item-2", "INV-1002 · Dell Latitude")]
 PDF = "%PDF-1.4\n% Policijas izziņa par zādzību\n".encode()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 Accepted = QDialog.DialogCode.Accepted
@@ -77,10 +79,40 @@ def _every_input_is_named(dialog: QDialog) -> None:
 # --- prepare ahead --------------------------------------------------------------------------
 
 
+def _device(n: int, **kw) -> DeviceChoice:
+    values = dict(item_id=f"item-{n}", inventory_no=f"RAVĢ-2024-{n:03d}",
+                  kind_code="windows_laptop", kind_label="Windows portatīvais dators",
+                  manufacturer="Lenovo", model="ThinkPad E14", serial_no=f"PF4K{n:04d}",
+                  location="IT kabinets, skapis Nr. 3", status=ItemStatus.AVAILABLE,
+                  last_return_condition=None, last_returned_at=None, last_return_notes=None)
+    values.update(kw)
+    return DeviceChoice(**values)
+
+
+DEVICES = [
+    _device(1),
+    _device(7, manufacturer="HP", model="ProBook 450 G10", serial_no="5CD3481ŽQ7",
+            location="Ēdnīcas noliktava", last_return_condition=ReturnCondition.DAMAGED,
+            last_returned_at=datetime(2026, 6, 12, 9, 0, tzinfo=UTC),
+            last_return_notes="Skrāpējums uz vāka"),
+    _device(11, manufacturer="Dell", model="Latitude 3440", serial_no="HXQ9C94",
+            location="Bibliotēka, 2. stāvs"),
+]
+PLACE = "Skolas 12. kabinets (2. stāvā)"
+
+
 def _prepare(qtbot, **kwargs) -> PrepareAheadDialog:
-    args = {"label": LABEL, "count": 1, "items": ITEMS, "default_deadline": date(2027, 5, 31),
-            "default_contact": "Ilze Ozoliņa", "today": TODAY} | kwargs
+    args = {"label": LABEL, "count": 1, "choices": DEVICES,
+            "default_deadline": date(2027, 5, 31), "default_contact": "Ilze Ozoliņa",
+            "today": TODAY} | kwargs
     return _open(qtbot, PrepareAheadDialog(**args))
+
+
+def _shown(dialog: PrepareAheadDialog) -> list[list[str]]:
+    assert dialog.picker is not None
+    table = dialog.picker.table.model()
+    return [[table.index(r, c).data() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
 
 
 def test_prepare_one_with_a_device_and_the_pickup(qtbot) -> None:
@@ -88,61 +120,118 @@ def test_prepare_one_with_a_device_and_the_pickup(qtbot) -> None:
     assert dialog.windowTitle() == "Sagatavot izsniegšanai"
     assert dialog.heading.text() == LABEL
     assert dialog.ok_button.text() == "Sagatavot"
-    combo = dialog.item_combo
-    assert combo is not None
-    assert [combo.itemText(i) for i in range(combo.count())] == [
-        "— izvēlēsies izsniegšanas vietā —", *(text for _id, text in ITEMS)]
+    assert dialog.with_item.isChecked() and dialog.without_item.isEnabled()
+    assert dialog.without_item.text() == "Resursu izvēlēsies izsniegšanas vietā"
     assert not dialog.ok_button.isEnabled()  # no place yet
     assert dialog.notify.isChecked() and dialog.notify.text() == "Paziņot iesniedzējam"
 
-    type_text(dialog.place, "Skolas 12. kabinets (2. stāvā)")
+    type_text(dialog.place, PLACE)
     dialog.phone.setText("67 000 000")
-    combo.setCurrentIndex(2)
+    assert dialog.picker is not None
+    dialog.picker.table.selectRow(2)
     dialog.day.setDate(QDate(2026, 9, 3))
     dialog.time_from.setTime(QTime(8, 30))
     dialog.time_to.setTime(QTime(16, 0))
     assert dialog.ok_button.isEnabled()
 
     plan, item_id, deadline, notify = dialog.values()
-    assert plan == PickupPlan("Skolas 12. kabinets (2. stāvā)",
-                              datetime(2026, 9, 3, 8, 30).astimezone(),
+    assert plan == PickupPlan(PLACE, datetime(2026, 9, 3, 8, 30).astimezone(),
                               datetime(2026, 9, 3, 16, 0).astimezone(),
                               "Ilze Ozoliņa", "67 000 000")
     assert plan.starts_at.tzinfo is not None  # local time, aware
-    assert (item_id, deadline, notify) == ("item-2", date(2027, 5, 31), True)
+    assert (item_id, deadline, notify) == ("item-11", date(2027, 5, 31), True)
     dialog.ok_button.click()
     assert dialog.result() == Accepted
 
 
-def test_prepare_without_a_device_deadline_or_notice(qtbot) -> None:
+def test_prepare_describes_every_device(qtbot) -> None:
+    dialog = _prepare(qtbot)
+    assert _shown(dialog) == [
+        ["RAVĢ-2024-001", "Windows portatīvais dators", "Lenovo ThinkPad E14", "PF4K0001",
+         "IT kabinets, skapis Nr. 3", "Pieejams", "—", "—"],
+        ["RAVĢ-2024-007", "Windows portatīvais dators", "HP ProBook 450 G10", "5CD3481ŽQ7",
+         "Ēdnīcas noliktava", "Pieejams", "Bojāts", "Skrāpējums uz vāka"],
+        ["RAVĢ-2024-011", "Windows portatīvais dators", "Dell Latitude 3440", "HXQ9C94",
+         "Bibliotēka, 2. stāvs", "Pieejams", "—", "—"]]
+    assert dialog.focusWidget() is dialog.picker.filter_edit  # the device first
+
+
+def test_type_ahead_then_enter_prepares_with_the_chosen_device(qtbot) -> None:
+    dialog = _prepare(qtbot, previous=PickupPlan(
+        PLACE, datetime(2026, 9, 2, 10, 0).astimezone(),
+        datetime(2026, 9, 2, 12, 0).astimezone(), "Ģirts Ķuzis"))
+    assert dialog.picker is not None
+    type_text(dialog.picker.filter_edit, "ēdnīc")  # the location, with its diacritics
+    assert [row[0] for row in _shown(dialog)] == ["RAVĢ-2024-007"]
+    dialog.picker.filter_edit.clear()
+    type_text(dialog.picker.filter_edit, "latitude")
+    QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+    assert dialog.result() == Accepted
+    assert dialog.values()[1] == "item-11"
+
+
+def test_arrows_move_through_the_devices_and_enter_waits_for_the_place(qtbot) -> None:
+    dialog = _prepare(qtbot)
+    assert dialog.picker is not None
+    type_text(dialog.picker.filter_edit, "ravg-2024")  # the label without its Ģ
+    QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != Accepted  # no place yet
+    assert dialog.error_label.text() == "Norādiet saņemšanas vietu (līdz 200 rakstzīmēm)"
+    assert dialog.focusWidget() is dialog.place
+    type_text(dialog.place, PLACE)
+    QTest.keyClick(dialog.place, Qt.Key.Key_Return)  # the default button
+    assert dialog.result() == Accepted
+    assert dialog.values()[1] == "item-7"
+
+
+def test_leave_the_device_to_the_desk(qtbot) -> None:
     dialog = _prepare(qtbot, default_deadline=None)
     assert not dialog.use_deadline.isChecked()
     assert dialog.no_deadline.text() == "nav noteikts"
     dialog.place.setText("Bibliotēka")
+    dialog.without_item.setChecked(True)
+    assert dialog.picker is not None and not dialog.picker.isEnabled()
     dialog.notify.setChecked(False)
     plan, item_id, deadline, notify = dialog.values()
     assert (item_id, deadline, notify) == (None, None, False)
     assert plan.contact_phone is None
+    assert dialog.ok_button.isEnabled()
     dialog.use_deadline.setChecked(True)
     assert dialog.values()[2] == date(2027, 5, 31)  # the school year's end is offered
 
 
+def test_the_reserved_device_is_preselected_and_kept(qtbot) -> None:
+    reserved = _device(21, status=ItemStatus.RESERVED, location="Direktora kabinets")
+    dialog = _prepare(qtbot, choices=[*DEVICES, reserved], reserved="RAVĢ-2024-021")
+    assert dialog.picker is not None
+    assert dialog.picker.current_item_id() == "item-21"
+    assert _shown(dialog)[-1][4:6] == ["Direktora kabinets", "Rezervēts"]
+    # preparing without a device would keep the reserved one: not offered as if it did not
+    assert not dialog.without_item.isEnabled()
+    assert "RAVĢ-2024-021" in dialog.reserved_note.text()
+    dialog.place.setText(PLACE)
+    assert dialog.values()[1] == "item-21"
+
+
 def test_prepare_a_selection_has_no_device_choice(qtbot) -> None:
-    dialog = _prepare(qtbot, label="", count=3, items=None)
+    dialog = _prepare(qtbot, label="", count=3, choices=None)
     assert dialog.windowTitle() == "Sagatavot izsniegšanai 3 pieteikumus"
     assert dialog.heading.text() == "Atlasīti 3 pieteikumi"
-    assert dialog.item_combo is None
+    assert dialog.picker is None
     dialog.place.setText("Aktu zāle")
     assert dialog.values()[1] is None
-    assert _prepare(qtbot, label="", count=21, items=None).heading.text() == \
+    assert _prepare(qtbot, label="", count=21, choices=None).heading.text() == \
         "Atlasīts 21 pieteikums"
 
 
 def test_prepare_with_no_devices_to_offer_says_so(qtbot) -> None:
-    dialog = _prepare(qtbot, items=[])
-    assert dialog.no_items is not None
+    dialog = _prepare(qtbot, choices=[])
+    assert dialog.no_items is not None and dialog.no_items.isVisible()
     assert "Nav pieejamu piemērotu resursu" in dialog.no_items.text()
-    assert dialog.item_combo is not None and dialog.item_combo.count() == 1
+    assert dialog.without_item.isChecked() and not dialog.with_item.isEnabled()
+    dialog.place.setText(PLACE)
+    assert dialog.ok_button.isEnabled() and dialog.values()[1] is None
 
 
 def test_a_bad_phone_shows_the_cores_message_and_keeps_ok_disabled(qtbot) -> None:
@@ -193,12 +282,21 @@ def test_prepare_remembers_the_previous_arrangement(qtbot) -> None:
     plan = dialog.values()[0]
     assert plan == previous
     assert dialog.ok_button.isEnabled()
+    selection = _prepare(qtbot, label="", count=4, choices=None, previous=previous)
+    assert selection.focusWidget() is selection.contact  # the place is already there
 
 
 def test_prepare_dialog_names_every_input_and_fits_the_screen(qtbot) -> None:
-    for dialog in (_prepare(qtbot), _prepare(qtbot, label="", count=4, items=None)):
+    many = [_device(n, location="IT kabinets, skapis Nr. 1",
+                    last_return_notes="Lādētājs nomainīts; taustiņš „Ē“ atjaunots")
+            for n in range(1, 30)]
+    for dialog in (_prepare(qtbot), _prepare(qtbot, choices=many),
+                   _prepare(qtbot, label="", count=4, choices=None)):
         _every_input_is_named(dialog)
         _fits(dialog)
+        if dialog.picker is not None:  # every column in view, none cut to "…"
+            header = dialog.picker.table.horizontalHeader()
+            assert header.length() <= dialog.picker.table.viewport().width()
 
 
 # --- return deadline ------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy import event, select
 
@@ -34,6 +35,7 @@ from desktop.views.lifecycle_dialogs import (
     SignOnPaperDialog,
 )
 from factories import DESK, REVIEWER, SCHOOL, add_application, add_item, seed_catalogue
+from qt_helpers import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -60,8 +62,8 @@ class FilledPrepare(PrepareAheadDialog):
         self.contact.setText(CONTACT)
         self.phone.setText("67 000 000")
         self.day.setDate(QDate.currentDate().addDays(2))
-        if self.item_combo is not None and self.item_combo.count() > 1:
-            self.item_combo.setCurrentIndex(1)
+        if self.picker is not None and self.picker.choices():
+            self.picker.table.selectRow(0)
         self.use_deadline.setChecked(True)
         self.deadline.setDate(QDate(TODAY.year + 1, 5, 31))
         assert self.ok_button.isEnabled()
@@ -228,7 +230,7 @@ def test_prepare_a_selection_of_three_ahead(qtbot, desk) -> None:
     assert said.args == ["Izsniegšanai sagatavoti 3 pieteikumi"]
     assert warnings == []
     dialog = FilledPrepare.offered[-1]
-    assert dialog.item_combo is None  # a selection: the desk picks the devices
+    assert dialog.picker is None  # a selection: the desk picks the devices
     assert dialog.heading.text() == "Atlasīti 3 pieteikumi"
 
     handovers = _handovers(store)
@@ -253,9 +255,8 @@ def test_prepare_one_with_its_device(qtbot, desk) -> None:
     assert said.args == ["Izsniegšanai sagatavots 1 pieteikums"]
     dialog = FilledPrepare.offered[-1]
     assert dialog.heading.text() == f"P-2026-{ids[0]:06d} · Jānis Bērziņš"
-    assert dialog.item_combo is not None
-    assert [dialog.item_combo.itemText(i) for i in range(dialog.item_combo.count())] == [
-        "— izvēlēsies izsniegšanas vietā —", "INV-770", "INV-771"]
+    assert dialog.picker is not None
+    assert [c.inventory_no for c in dialog.picker.choices()] == ["INV-770", "INV-771"]
     assert dialog.contact.text() == CONTACT
     h = _handovers(store)[ids[0]]
     assert h.status is HandoverStatus.PREPARED and h.item_id == items[0]
@@ -263,6 +264,48 @@ def test_prepare_one_with_its_device(qtbot, desk) -> None:
     with store.read() as s:
         assert s.get(Item, items[0]).status is ItemStatus.RESERVED
     assert _commands(store) == [("prepare_handover", ids[0])]
+
+
+def test_prepare_one_describes_the_devices_and_takes_the_one_typed_for(
+        qtbot, desk, monkeypatch) -> None:
+    store, ids, items, inbox, lifecycle, _changes, warnings = desk
+    probook = add_item(store, inventory_no="RAVĢ-2024-017")
+    add_item(store, inventory_no="RAVĢ-2024-031", kind="tablet")  # not the kind asked for
+    with store.write() as s:
+        item = s.get(Item, probook)
+        item.manufacturer, item.model, item.serial_no = "HP", "ProBook 450 G10", "5CD3481ŽQ7"
+        item.location = "Skapis Nr. 3, 214. kabinets"
+    seen: list[list[str]] = []
+
+    def exec_(dialog: PrepareAheadDialog) -> QDialog.DialogCode:
+        """The desk types where the device is, moves to it and presses Enter."""
+        assert dialog.picker is not None
+        table = dialog.picker.table.model()
+        seen.extend([table.index(r, c).data() for c in range(table.columnCount())]
+                    for r in range(table.rowCount()))
+        dialog.place.setText(PLACE)
+        type_text(dialog.picker.filter_edit, "214. kabin")
+        QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.picker.filter_edit, Qt.Key.Key_Return)
+        return QDialog.DialogCode(dialog.result())
+
+    monkeypatch.setattr("desktop.lifecycle.PrepareAheadDialog", PrepareAheadDialog)
+    monkeypatch.setattr(PrepareAheadDialog, "exec", exec_)
+    _select(inbox, [ids[0]])
+    with sql_on_the_gui_thread(store) as on_gui, \
+            qtbot.waitSignal(lifecycle.finished, timeout=10000) as said:
+        lifecycle.prepare_action.trigger()
+    assert on_gui == []
+    assert said.args == ["Izsniegšanai sagatavots 1 pieteikums"]
+    assert warnings == []
+    assert ["RAVĢ-2024-017", "Windows portatīvais dators", "HP ProBook 450 G10", "5CD3481ŽQ7",
+            "Skapis Nr. 3, 214. kabinets", "Pieejams", "—", "—"] in seen
+    assert sorted(row[0] for row in seen) == ["INV-770", "INV-771", "RAVĢ-2024-017"]
+    h = _handovers(store)[ids[0]]
+    assert (h.status, h.item_id, h.pickup_place) == (HandoverStatus.PREPARED, probook, PLACE)
+    with store.read() as s:
+        assert s.get(Item, probook).status is ItemStatus.RESERVED
+        assert {s.get(Item, i).status for i in items} == {ItemStatus.AVAILABLE}
 
 
 def test_change_the_deadline_of_two_and_say_which_had_none(qtbot, desk) -> None:
