@@ -471,6 +471,21 @@ class ApplicantSubmission(Wire):
     social_statuses: list[SocialStatusClaim] = Field(default_factory=list, max_length=4)
 
 
+class DuplicateCheck(Wire):
+    """The e-service's question before a submission (the register's ``checkDuplicate``): has
+    this learner an open application for this kind anywhere?"""
+
+    personal_code: PersonalCode
+    kind_code: KindCode
+
+
+class DuplicateFound(Wire):
+    """The answer when there is one: only the school it is at, nothing of the application."""
+
+    institution_id: InstitutionId
+    institution_name: Name
+
+
 class ApplicantWithdrawal(Wire):
     reason: WithdrawalReason
 

@@ -38,6 +38,7 @@ from desktop.models.codes import (
     SocialStatus,
     WithdrawalReason,
 )
+from desktop.models.duplicates import others_column, split_others
 from desktop.models.files import intact
 from desktop.models.journal import Actor
 from desktop.models.lifecycle import file_path
@@ -193,6 +194,16 @@ class HandoverDetail:
 
 
 @dataclass(frozen=True)
+class DuplicateDetail:
+    """Another open application of the same learner for the same kind (checkDuplicate)."""
+
+    id: int
+    number: str
+    status: ApplicationStatus
+    status_label: str
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One status change of the application or one of its handovers."""
 
@@ -250,6 +261,7 @@ class ApplicationDetail:
     in_conflict: bool
     timeline: tuple[TimelineEntry, ...]  # oldest first
     notifications: tuple[NotificationDetail, ...] = ()  # oldest first
+    duplicates: tuple[DuplicateDetail, ...] = ()  # by number
     # Full codes, for the one place a person must compare them; never in repr.
     submitter_personal_code: str = field(default="", repr=False)
     learner_personal_code: str = field(default="", repr=False)
@@ -366,14 +378,14 @@ def application_detail(
     kind_label = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
     with store.read() as s:
         row = s.execute(
-            select(Application, kind_label)
+            select(Application, kind_label, others_column(Application))
             .outerjoin(ResourceKind, ResourceKind.code == Application.kind_code)
             .where(Application.id == application_id,
                    Application.institution_id == institution_id)
         ).one_or_none()
         if row is None:
             return None
-        app, kind = row
+        app, kind, others = row
 
         socials = s.execute(
             select(ApplicationSocialStatus.status, ApplicationSocialStatus.viis_code,
@@ -539,6 +551,9 @@ def application_detail(
         commands_waiting=commands.get(CommandState.PENDING, 0),
         in_conflict=commands.get(CommandState.CONFLICT, 0) > 0,
         notifications=_notifications(app.notifications, language),
+        duplicates=tuple(DuplicateDetail(id=i, number=number, status=status,
+                                         status_label=status.label(language))
+                         for i, number, status in split_others(others)),
         timeline=tuple(
             TimelineEntry(
                 id=hid, entity_type=etype, entity_id=eid, action=action,

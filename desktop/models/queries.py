@@ -29,6 +29,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from desktop.models.classes import class_label
 from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
+from desktop.models.duplicates import numbers_column, split_numbers
 from desktop.models.schema import (
     Application,
     ApplicationSocialStatus,
@@ -72,6 +73,8 @@ class InboxRow:
     waiting_to_sync: bool
     in_conflict: bool
     masked_learner_code: str = field(repr=False, default="")
+    # the same learner's other open applications for the same kind (their numbers)
+    duplicates: tuple[str, ...] = ()
 
 
 def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
@@ -179,6 +182,7 @@ def _inbox_rows_statement(language: str) -> Select[*tuple[Any, ...]]:
             Application.learner_name, Application.learner_class,
             Application.submitter_name, Application.kind_code, label,
             Application.status, pending, conflict, Application.learner_personal_code,
+            numbers_column(Application).label("duplicates"),
         )
         # an outer join: a kind may reach us after the applications that name it
         .outerjoin(ResourceKind, ResourceKind.code == Application.kind_code)
@@ -197,9 +201,11 @@ def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[I
     by_id = {
         app_id: InboxRow(app_id, number, submitted_at, learner_name, learner_class,
                          submitter_name, kind_code, kind_label or kind_code, status, waiting,
-                         in_conflict, masked_learner_code=mask_personal_code(personal_code))
+                         in_conflict, masked_learner_code=mask_personal_code(personal_code),
+                         duplicates=split_numbers(duplicates))
         for (app_id, number, submitted_at, learner_name, learner_class, submitter_name,
-             kind_code, kind_label, status, waiting, in_conflict, personal_code) in result
+             kind_code, kind_label, status, waiting, in_conflict, personal_code,
+             duplicates) in result
     }
     return [by_id[i] for i in ids if i in by_id]
 

@@ -14,6 +14,7 @@ the ``openDocumentRequested``/``printDocumentRequested`` signals are emitted eit
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -51,7 +52,7 @@ from desktop.models.details import (
 )
 from desktop.tasks import TaskRunner
 from desktop.views.desk_print import open_in_viewer, print_pdf
-from desktop.views.inbox_model import STATUS_COLOURS
+from desktop.views.inbox_model import DUPLICATE_TINT, STATUS_COLOURS
 
 EMPTY = "—"
 CENTRAL_ACTOR = "central"
@@ -384,6 +385,7 @@ class ApplicationDetailView(QWidget):
         body.setContentsMargins(12, 12, 12, 12)
         body.setSpacing(10)
         body.addWidget(self.header)
+        body.addWidget(self.duplicates_warning)
         body.addLayout(columns)
         body.addWidget(self.history_group)
         body.addStretch(1)
@@ -448,6 +450,23 @@ class ApplicationDetailView(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addLayout(under)
+
+        # the learner's other open application for the same kind: a sign and words, and the
+        # numbers as links that show it
+        self.duplicates_warning = QLabel()
+        self.duplicates_warning.setObjectName("duplicatesWarning")
+        self.duplicates_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates_warning.setWordWrap(True)
+        self.duplicates_warning.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.duplicates_warning.setAccessibleName(self.tr("Iespējams dublikāts"))
+        self.duplicates_warning.setStyleSheet(
+            f"QLabel#duplicatesWarning {{ background-color: {DUPLICATE_TINT};"
+            f" border-left: 4px solid {WARNING_COLOUR}; color: #1d2433;"
+            f" padding: 6px 10px; }}")
+        self.duplicates_warning.linkActivated.connect(self._open_duplicate)
+        self.duplicates_warning.hide()
 
     def _group(self, title: str) -> tuple[QGroupBox, FormRows]:
         box = QGroupBox(title)
@@ -679,6 +698,7 @@ class ApplicationDetailView(QWidget):
             self.handover_status_label.setText(current.status_label)
             _pill(self.handover_status_label, HANDOVER_COLOURS.get(current.status, "#666666"))
         self.kind_label.setText(d.kind_label)
+        self._fill_duplicates(d)
         self.submitted_label.setText(self.tr("Iesniegts {0}").format(when(d.submitted_at)))
         if d.in_conflict:
             self.sync_state_label.setText(self.tr("Konflikts ar centrālo servisu"))
@@ -719,6 +739,34 @@ class ApplicationDetailView(QWidget):
 
         self._fill_handovers(d)
         self._fill_timeline(d)
+
+    def duplicates_text(self, d: ApplicationDetail) -> str:
+        """The warning's words (plain), naming the other applications and their statuses."""
+        listed = ", ".join(f"{o.number} ({o.status_label})" for o in d.duplicates)
+        if len(d.duplicates) == 1:
+            return self.tr("Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts "
+                           "pieteikums tam pašam resursa veidam: {0}").format(listed)
+        return self.tr("Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti "
+                       "pieteikumi tam pašam resursa veidam: {1}").format(len(d.duplicates),
+                                                                            listed)
+
+    def _fill_duplicates(self, d: ApplicationDetail) -> None:
+        self.duplicates_warning.setVisible(bool(d.duplicates))
+        if not d.duplicates:
+            self.duplicates_warning.clear()
+            return
+        plain = self.duplicates_text(d)
+        links = html.escape(plain)
+        for other in d.duplicates:
+            number = html.escape(other.number)
+            links = links.replace(number, f'<a href="application:{other.id}">{number}</a>', 1)
+        self.duplicates_warning.setText(f"⚠ {links}")
+        self.duplicates_warning.setAccessibleDescription(plain)
+
+    def _open_duplicate(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "application" and value.isdigit():
+            self.show_application(int(value))
 
     @staticmethod
     def _clear_form(form: FormRows) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -13,7 +14,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxRow
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
+DuplicatesRole = Qt.ItemDataRole.UserRole + 3  # the numbers of the learner's other open ones
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,8 +56,23 @@ STATUS_COLOURS = {
 RowSource = Callable[[Sequence[int]], list[InboxRow]]
 
 
+@functools.cache
+def _style_warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def _warning_icon() -> QIcon | None:
+    """The style's warning sign (none without a widget application: model tests)."""
+    return _style_warning_icon() if isinstance(QApplication.instance(), QApplication) else None
+
+
 ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                            Qt.ItemDataRole.ForegroundRole, StatusRole, IdRole})
+                            Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                            Qt.ItemDataRole.DecorationRole, StatusRole, IdRole,
+                            DuplicatesRole})
+# A row whose learner has another open application for the same kind (checkDuplicate): a
+# warning sign on its number, the words in the tooltip, and a tint, never the colour alone.
+DUPLICATE_TINT = "#fdf0cf"
 
 Block = dict[int, InboxRow]  # application id -> its row
 # Rows read ahead with the ids (those in sight): block number -> (first row, last row, rows).
@@ -292,13 +310,31 @@ class InboxModel(ColumnsTableModel):
         key = COLUMNS[index.column()][0]
         if role == StatusRole:
             return row.status.value
+        if role == DuplicatesRole:
+            return list(row.duplicates)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(DUPLICATE_TINT)) if row.duplicates else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _warning_icon() if row.duplicates and key == "number" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "status":
                 return QBrush(QColor(STATUS_COLOURS[row.status]))
             if key == "sync" and row.in_conflict:
                 return QBrush(QColor("#a52a2a"))
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and row.duplicates:
+            own = self._text(row, key, tooltip=True)
+            return "\n".join(t for t in (own, self.duplicates_text(row.duplicates)) if t)
         return self._text(row, key, tooltip=role == Qt.ItemDataRole.ToolTipRole)
+
+    def duplicates_text(self, numbers: tuple[str, ...]) -> str:
+        """"Iespējams dublikāts: …" naming the learner's other open applications."""
+        listed = ", ".join(numbers)
+        if len(numbers) == 1:
+            return self.tr("Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts "
+                           "pieteikums tam pašam resursa veidam: {0}").format(listed)
+        return self.tr("Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti "
+                       "pieteikumi tam pašam resursa veidam: {1}").format(len(numbers), listed)
 
     def _text(self, row: InboxRow, key: str, *, tooltip: bool) -> str | None:
         if key == "submitted_at":

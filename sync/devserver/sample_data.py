@@ -660,7 +660,25 @@ def _gen_applications(rng: Random, n: int) -> tuple[list[_App], list[_History]]:
             app.version += 1
         app.updated = app.changed
         apps.append(app)
+    _apply_again(apps)
     return apps, history
+
+
+def _apply_again(apps: list[_App]) -> None:
+    """About one parent in fifty applies a second time for the same child and kind (what the
+    register's checkDuplicate flags). Chosen by position, not drawn: the rest of the data set
+    stays what the same seed always gave."""
+    for n, app in enumerate(apps):
+        if n % 53 != 52 or app.role is not ApplicantRole.PARENT_GUARDIAN:
+            continue
+        earlier = next((a for a in reversed(apps[max(0, n - 40):n])
+                        if a.role is ApplicantRole.PARENT_GUARDIAN and a.kind == app.kind), None)
+        if earlier is None:
+            continue
+        app.learner_name, app.learner_code = earlier.learner_name, earlier.learner_code
+        app.learner_class = earlier.learner_class
+        app.submitter_name, app.submitter_code = earlier.submitter_name, earlier.submitter_code
+        app.phone, app.email = earlier.phone, earlier.email
 
 
 # --- inventory and handovers -----------------------------------------------------------------

@@ -57,6 +57,7 @@ from desktop.models.commands import (
     spec,
     touched_items,
 )
+from desktop.models.duplicates import is_open
 from desktop.models.notices import notices_for
 from desktop.models.permissions import Permission, allows
 from desktop.models.rules import (
@@ -101,6 +102,8 @@ from sync.protocol import (
     CommandRequest,
     Contact,
     DocumentWire,
+    DuplicateCheck,
+    DuplicateFound,
     InstitutionWire,
     ItemStatusChange,
     ItemUpsert,
@@ -1076,6 +1079,27 @@ class DevState:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('next_application_id', ?)",
                          (str(next_id + 1),))
             return app
+
+    def check_duplicate(self, question: DuplicateCheck) -> DuplicateFound:
+        """The register's checkDuplicate: the school of an open application (``is_open``, the
+        rule the desktop's inbox marks duplicates by) of this learner for this kind; 404 when
+        there is none. A submission is never refused for it: the register flags the pair and
+        the school decides."""
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                "SELECT body FROM applications "
+                "WHERE json_extract(body, '$.learner.personal_code') = ? "
+                "AND json_extract(body, '$.kind_code') = ? ORDER BY id",
+                (question.personal_code, question.kind_code)).fetchall()
+        for (body,) in rows:
+            app = ApplicationWire.model_validate_json(body)
+            if is_open(app.status, [h.status for h in app.handovers]):
+                school = self.find_institution(app.institution_id)
+                return DuplicateFound(institution_id=app.institution_id,
+                                      institution_name=school.name if school
+                                      else app.institution_id)
+        raise ProblemError(404, "the learner has no open application for this kind",
+                           type_=NOT_FOUND)
 
     def applicant_withdraw(self, application_id: int,
                            withdrawal: ApplicantWithdrawal) -> ApplicationWire:

@@ -75,7 +75,8 @@ class World:
                                 personal_code=f"0101{80 + n % 10:02d}-1{n % 10000:04d}",
                                 role=role),
             learner=Learner(name=learner, personal_code=f"0202{10 + n % 10:02d}-2{n % 10000:04d}",
-                            class_name="7.b" if role != "employee" else None),
+                            class_grade=7 if role != "employee" else None,
+                            class_parallel="b" if role != "employee" else None),
             contact=Contact(phone="+37120000000", email="anna@example.lv"),
             social_statuses=statuses,
         ))

@@ -13,7 +13,8 @@ SUBMISSION = {
     "institution_id": SCHOOL, "kind_code": "windows_laptop",
     "submitter": {"name": "Anna Bērziņa", "personal_code": "010180-10000",
                   "role": "parent_guardian"},
-    "learner": {"name": "Jānis Bērziņš", "personal_code": "020212-20000", "class_name": "5.a"},
+    "learner": {"name": "Jānis Bērziņš", "personal_code": "020212-20000", "class_grade": 5,
+                "class_parallel": "a"},
     "contact": {"phone": "+37120000001", "email": "anna@example.lv"},
     "social_statuses": [{"status": "low_income_family", "viis_code": "M", "confirmed": True,
                          "confirmed_at": "2026-09-01T08:00:00Z"}],
@@ -147,3 +148,45 @@ def test_an_id_past_what_the_store_holds_is_a_422_not_a_500(http, path):
     response = http.get(path)
     assert response.status_code == 422, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_the_class_is_kept_as_grade_and_parallel(http):
+    app = http.post("/v1/applicant/applications", json=SUBMISSION).json()
+    assert (app["learner"]["class_grade"], app["learner"]["class_parallel"]) == (5, "a")
+    assert "class_name" not in app["learner"]
+    # a form that still sends the class as one text: split as the register keeps it
+    older = {**SUBMISSION, "learner": {**SUBMISSION["learner"], "personal_code": "020212-20001"}}
+    del older["learner"]["class_grade"], older["learner"]["class_parallel"]
+    older["learner"]["class_name"] = "10. A"
+    again = http.post("/v1/applicant/applications", json=older).json()
+    assert (again["learner"]["class_grade"], again["learner"]["class_parallel"]) == (10, "a")
+    for grade in (0, 13):
+        wrong = {**SUBMISSION, "learner": {**SUBMISSION["learner"], "class_grade": grade}}
+        assert_problem(http.post("/v1/applicant/applications", json=wrong), 422)
+
+
+def test_check_duplicate_names_the_school_of_an_open_application(http):
+    """The register's checkDuplicate: before submitting, the e-service asks whether the
+    learner already has an open application for the kind, and at which school."""
+    learner = {**SUBMISSION["learner"], "name": "Māra Ozoliņa", "personal_code": "210814-21236"}
+    submission = {**SUBMISSION, "learner": learner}
+    question = {"personal_code": learner["personal_code"], "kind_code": "windows_laptop"}
+    assert_problem(http.post("/v1/applicant/applications/check-duplicate", json=question), 404)
+    first = http.post("/v1/applicant/applications", json=submission).json()
+    found = http.post("/v1/applicant/applications/check-duplicate", json=question)
+    assert found.status_code == 200, found.text
+    assert found.json() == {"institution_id": SCHOOL,
+                            "institution_name": "Rīgas Āgenskalna Valsts ģimnāzija"}
+    # another kind is not a duplicate
+    tablet = {**question, "kind_code": "tablet"}
+    assert_problem(http.post("/v1/applicant/applications/check-duplicate", json=tablet), 404)
+    # a submission is still accepted (the register flags it; the school's inbox marks it)
+    again = http.post("/v1/applicant/applications", json=submission)
+    assert again.status_code == 201
+    # once both are closed, no duplicate is left
+    for app_id in (first["id"], again.json()["id"]):
+        http.post(f"/v1/applicant/applications/{app_id}/withdraw",
+                  json={"reason": "need_disappeared"})
+    assert_problem(http.post("/v1/applicant/applications/check-duplicate", json=question), 404)
+    assert_problem(http.post("/v1/applicant/applications/check-duplicate",
+                             json={**question, "personal_code": "12345"}), 422)

@@ -508,3 +508,24 @@ def test_handover_box_fits_the_narrowest_pane(qtbot, files_view, cases) -> None:
         if widget.isVisible():
             right = widget.mapTo(content, widget.rect().topRight()).x()
             assert right <= content.width(), (type(widget).__name__, right)
+
+
+def test_a_duplicate_is_named_in_a_warning_that_opens_it(qtbot, view, school) -> None:
+    """The same learner's other open application for the same kind (checkDuplicate)."""
+    store, granted, plain = school
+    _show(qtbot, view, plain)
+    warning = view.duplicates_warning
+    assert warning.isVisible()
+    assert f"P-2026-{granted:06d}" in warning.text() and "Piešķirts" in warning.text()
+    assert "dublikāts" in warning.text()
+    assert warning.accessibleName() == "Iespējams dublikāts"
+    with qtbot.waitSignal(view.loaded, timeout=5000) as shown:
+        warning.linkActivated.emit(f"application:{granted}")
+    assert shown.args == [granted] and view.detail is not None
+    assert view.detail.id == granted
+
+    alone = add_application(store, learner="Artūrs Kalniņš")
+    with store.write() as s:
+        s.get(Application, alone).learner_personal_code = "050611-20871"
+    _show(qtbot, view, alone)
+    assert not view.duplicates_warning.isVisible()

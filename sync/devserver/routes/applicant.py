@@ -20,6 +20,8 @@ from sync.protocol import (
     ApplicantWithdrawal,
     ApplicationWire,
     Contact,
+    DuplicateCheck,
+    DuplicateFound,
 )
 
 router = APIRouter()
@@ -31,6 +33,14 @@ def applicant_submit(body: ApplicantSubmission, state: State) -> Response:
     application = state.applicant_submit(body)
     return model_response(application, 201, version=application.version,
                           headers={"Location": f"/e-service/applications/{application.id}"})
+
+
+@router.post("/v1/applicant/applications/check-duplicate", response_model=DuplicateFound,
+             tags=["applicant"])
+def check_duplicate(body: DuplicateCheck, state: State) -> Response:
+    """The register's checkDuplicate: 200 with the school of the learner's open application
+    for the kind, 404 when there is none."""
+    return model_response(state.check_duplicate(body))
 
 
 @router.post("/v1/applicant/applications/{application_id}/withdraw",
