@@ -36,6 +36,7 @@ from desktop.lifecycle import Lifecycle
 from desktop.models import (
     audit_queries,
     catalogue,
+    custody,
     details,
     document_templates,
     inventory,
@@ -118,8 +119,7 @@ def catalogue_services(store: Store, institution_id: str | Callable[[], str],
         load_kinds=lambda: catalogue.offered_kinds(store, school_of()),
         load_availability=lambda: catalogue.availability(store, school_of(), language),
         load_conflicts=lambda: catalogue.catalogue_conflicts(store, school_of()),
-        query_items=lambda f: catalogue.item_rows(
-            store, catalogue.item_ids(store, school_of(), f), language),
+        query_items=lambda f: custody.items(store, school_of(), f, language),
         kind_choices=partial(catalogue.kind_choices, store, language),
         set_accepting=lambda kind_id, on: inventory.set_accepting_applications(
             store, actor(), kind_id, on),
@@ -137,8 +137,9 @@ def catalogue_services(store: Store, institution_id: str | Callable[[], str],
             save=save_item,
             change_status=lambda item_id, action, reason: inventory.change_item_status(
                 store, actor(), item_id, action, reason=reason),
-            load_item=lambda item_id: catalogue.item(store, school_of(), item_id, language),
+            load_item=lambda item_id: custody.item(store, school_of(), item_id, language),
             load_history=partial(catalogue.item_history, store),
+            load_custody=lambda item_id: custody.item_custody(store, school_of(), item_id),
         ),
         preview_import=lambda path: inventory_csv.preview_file(store, school_of(), path),
         commit_import=lambda preview: inventory_csv.commit(store, actor(), preview),
@@ -264,6 +265,7 @@ class Application:
             can_edit=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.EDIT_CATALOGUE),
             language=language, changes=self.changes)
+        self.catalogue.open_application.connect(self._show_application)
         staff = connection.username if connection else "local"
         # The applicant-facing screen: a window of its own (a second monitor turned to the
         # applicant) that shows one person's name, the resource and the QR code, nothing else.
@@ -303,13 +305,13 @@ class Application:
         self.retention_timer.setInterval(24 * 60 * 60 * 1000)
         self.retention_timer.timeout.connect(self.run_retention)
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor,
-                                   self.changes)
+                                   self.changes, language=language)
         self.window.add_actions(self.decisions.actions)
         self.lifecycle = Lifecycle(
             self.tasks, store, self.inbox, self.window, self.actor, self.changes,
             settings_deadline=lambda: next_return_deadline(
                 self.preferences.load().return_deadline_day, date.today()),
-            staff_name=lambda: staff)
+            staff_name=lambda: staff, language=language)
         self.window.add_actions(self.lifecycle.actions)
         self.inbox.add_actions(self.decisions.actions)
         self.inbox.add_actions(self.lifecycle.actions)
@@ -347,6 +349,12 @@ class Application:
         if found:
             self.window.show_section(self.catalogue)
             self.catalogue.show_item_by_number(text)
+
+    def _show_application(self, application_id: int) -> None:
+        """An item's holder's application, from the catalogue: shown as the inbox shows one."""
+        self.window.show_section(self._applications)
+        self.detail.show_application(application_id)
+        self._record_view(application_id)  # viewing personal data is audited
 
     def _follow_changes(self, changes: OpChanges, source: object) -> None:
         if changes.outbox or changes.everything:

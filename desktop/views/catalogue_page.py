@@ -61,6 +61,7 @@ from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
 from desktop.models.decisions import Outcome
 from desktop.models.document_templates import TemplateRow
 from desktop.models.inventory_csv import ImportPreview
+from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
@@ -508,8 +509,8 @@ class CataloguePage(QWidget):
     def _search_entered(self) -> None:
         """Enter in the search field (a scanner ends with it): an exact number opens."""
         text = self.search.text().strip()
-        match = next((r for r in self._all_rows() if r.inventory_no.casefold()
-                      == text.casefold()), None) if text else None
+        match = next((r for r in self._all_rows() if same_code(text, r.inventory_no)),
+                     None) if text else None
         if match is not None and not self._search_timer.isActive():
             self._open_row(self.items_model.row_of(match.id))
             return
@@ -534,7 +535,7 @@ class CataloguePage(QWidget):
                   on_error=self._failed, key="items")
 
     def _scanned(self, rows: Sequence[ItemRow], text: str, open_it: bool) -> None:
-        exact = [r for r in rows if r.inventory_no.casefold() == text.strip().casefold()]
+        exact = [r for r in rows if same_code(text, r.inventory_no)]
         self._items_loaded(rows)
         if len(exact) == 1:
             self._select_item(exact[0].id)

@@ -142,10 +142,41 @@ def test_a_label_scanned_into_the_inbox_search_opens_the_item(qtbot, qapp,
         [chosen] = app.catalogue.selected_item_ids()
         assert app.catalogue.items_model.row_at(
             app.catalogue.items_model.row_of(chosen)).inventory_no == "RAVĢ-0042"
+        # an ASCII-only scanner types the label's code: RAVG finds the same item
+        app.window.show_section(app._applications)
+        app.catalogue.items.clearSelection()
+        app.inbox.search.clear()
+        type_text(app.inbox.search, "RAVG-00421")
+        qtbot.keyClick(app.inbox.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: app.window.stack.currentWidget() is app.catalogue,
+                        timeout=5000)
+        qtbot.waitUntil(lambda: [app.catalogue.items_model.row_at(
+            app.catalogue.items_model.row_of(i)).inventory_no
+            for i in app.catalogue.selected_item_ids()] == ["RAVĢ-00421"], timeout=5000)
     finally:
         for w in qapp.topLevelWidgets():
             if w is not app.window and w.isVisible():
                 w.close()
+        app.window.close()
+        app.shutdown()
+
+
+def test_an_items_holder_opens_the_application_in_the_detail(qtbot, qapp,
+                                                              tmp_path: Path) -> None:
+    seed(tmp_path / "data", 50)
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store)
+    qtbot.addWidget(app.window)
+    try:
+        with qtbot.waitSignal(app.inbox.loaded, timeout=10000):
+            app.start()
+        wanted = app.inbox.model.id_at(2)
+        app.window.show_section(app.catalogue)
+        with qtbot.waitSignal(app.detail.loaded, timeout=5000) as shown:
+            app.catalogue.open_application.emit(wanted)
+        assert shown.args == [wanted]
+        assert app.window.stack.currentWidget() is app._applications
+    finally:
         app.window.close()
         app.shutdown()
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.changes import ChangeBus
-from desktop.models import custody
 from desktop.models.changes import OpChanges
 from desktop.models.codes import HandoverStatus, ItemStatus, ReturnCondition
 from desktop.models.store import Store
@@ -233,21 +232,3 @@ def test_an_open_editor_follows_a_handover_made_elsewhere(qtbot, tasks: TaskRunn
     assert "Rezervēts" in editor.holder_label.text()
     qtbot.waitUntil(lambda: cells(page.items_model, "holder")[0] == "Anna Vītola, 5.a "
                     "(rezervēts)", timeout=5000)
-
-
-def test_without_custody_services_the_editor_shows_no_holder(qtbot, tasks: TaskRunner,
-                                                             school: dict) -> None:
-    """The composition root's wiring before it reads custody: the editor as it was."""
-    from tools.screenshots_catalogue import build_services as plain_services
-
-    page = CataloguePage(tasks, plain_services(school["store"], SCHOOL, lambda: ADMIN),  # type: ignore[arg-type]
-                         can_edit=True)
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: tasks.pending == 0 and page.items_model.rowCount() == 4)
-    assert cells(page.items_model, "holder") == ["", "", "", ""]
-    editor = page.open_editor(custody.item(school["store"], SCHOOL, school["lent"]))
-    qtbot.waitUntil(lambda: tasks.pending == 0)
-    assert not editor.holder_box.isVisibleTo(editor)
-    assert not editor.history_tabs.isTabVisible(0)
