@@ -27,6 +27,7 @@ from desktop.models.errors import InputError, NotFoundError
 from desktop.models.journal import Actor, Change, Command, record
 from desktop.models.operations import item_data
 from desktop.models.permissions import Permission, require
+from desktop.models.scan_codes import items_matching
 from desktop.models.schema import Item, OfferedKind, ResourceKind, utcnow
 from desktop.models.store import Store
 from desktop.models.workflow import ItemAction, WorkflowError
@@ -103,17 +104,28 @@ def _check_kind_and_number(
     if session.get(ResourceKind, data.kind_code) is None:
         raise InputError("kind_code", f"unknown resource kind {data.kind_code!r}",
                          f"Nezināms resursa veids “{data.kind_code}”")
-    clash = session.scalars(
-        select(Item.id).where(
-            Item.institution_id == actor.institution_id,
-            Item.inventory_no == data.inventory_no,
-        )
-    ).first()
-    if clash is not None and clash != item_id:
+    # A number that a scanner reads as another's (RAVG-1 beside RAVĢ-1) is a clash too:
+    # their labels would carry the same code.
+    clashes = [(other_id, number) for other_id, number
+               in items_matching(session, actor.institution_id, data.inventory_no)
+               if other_id != item_id]
+    exact = session.scalars(select(Item.id).where(
+        Item.institution_id == actor.institution_id,
+        Item.inventory_no == data.inventory_no)).first()
+    if exact is not None and exact != item_id:
         raise InputError(
             "inventory_no",
             f"inventory number {data.inventory_no} is already used at this school",
             f"Inventāra numurs {data.inventory_no} šajā iestādē jau ir izmantots",
+        )
+    if clashes:
+        existing = clashes[0][1]
+        raise InputError(
+            "inventory_no",
+            f"inventory number {data.inventory_no} reads to a scanner as the existing "
+            f"{existing} (they differ only in case or diacritics)",
+            f"Inventāra numurs {data.inventory_no} skenerim ir tas pats, kas esošais "
+            f"{existing} (atšķiras tikai burtu lielums vai garumzīmes)",
         )
 
 

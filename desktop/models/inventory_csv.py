@@ -30,6 +30,7 @@ from desktop.models.errors import InputError
 from desktop.models.inventory import FIELD_LABELS_LV, ItemInput, _latvian, upsert_payload
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, require
+from desktop.models.scan_codes import code_key
 from desktop.models.schema import (
     AuditEntry,
     Item,
@@ -362,8 +363,9 @@ def read_csv(data: bytes, *, kinds: Iterable[tuple[str, str, str]],
         return ImportPreview(source, encoding, delimiter, [f for f in fields if f], ignored,
                              [], file_errors)
     kind_lookup = _kind_lookup(kinds)
-    taken = set(existing_numbers)
-    first_seen: dict[str, int] = {}
+    # Keyed as a scanner reads them: RAVG-1 and RAVĢ-1 are one label to a scanner.
+    taken = {code_key(n): n for n in existing_numbers}
+    first_seen: dict[str, tuple[int, str]] = {}
     rows: list[PreviewRow] = []
     start = reader.line_num + 1
     for record in reader:
@@ -388,20 +390,20 @@ def read_csv(data: bytes, *, kinds: Iterable[tuple[str, str, str]],
         values = {name: cell for name, cell in zip(fields, record, strict=True) if name}
         row = _check_row(number, values, kind_lookup)
         inventory_no = values.get("inventory_no", "").strip()
-        if inventory_no:
-            if inventory_no in taken:
+        key = code_key(inventory_no) if inventory_no else ""
+        if key:
+            if key in taken:
+                row.errors.append(_number_taken(number, inventory_no, taken[key]))
+            elif key in first_seen:
+                seen_row, seen_no = first_seen[key]
+                alike = "" if seen_no == inventory_no else f" ({seen_no})"
                 row.errors.append(RowError(
                     number, "inventory_no",
-                    f"inventāra numurs {inventory_no} šajā iestādē jau ir izmantots",
-                    f"the inventory number {inventory_no} is already used at this school"))
-            elif inventory_no in first_seen:
-                row.errors.append(RowError(
-                    number, "inventory_no",
-                    f"inventāra numurs {inventory_no} jau ir rindā {first_seen[inventory_no]}",
+                    f"inventāra numurs {inventory_no} jau ir rindā {seen_row}{alike}",
                     f"the inventory number {inventory_no} is already in row "
-                    f"{first_seen[inventory_no]}"))
+                    f"{seen_row}{alike}"))
             else:
-                first_seen[inventory_no] = number
+                first_seen[key] = (number, inventory_no)
         if row.errors:
             row.item = None
         rows.append(row)
@@ -411,6 +413,18 @@ def read_csv(data: bytes, *, kinds: Iterable[tuple[str, str, str]],
         preview.file_errors.append(RowError(0, None, "failā nav nevienas rindas ar datiem",
                                             "the file has no data rows"))
     return preview
+
+
+def _number_taken(row: int, inventory_no: str, existing: str) -> RowError:
+    if existing == inventory_no:
+        return RowError(row, "inventory_no",
+                        f"inventāra numurs {inventory_no} šajā iestādē jau ir izmantots",
+                        f"the inventory number {inventory_no} is already used at this school")
+    return RowError(row, "inventory_no",
+                    f"inventāra numurs {inventory_no} skenerim ir tas pats, kas esošais "
+                    f"{existing} (atšķiras tikai burtu lielums vai garumzīmes)",
+                    f"the inventory number {inventory_no} reads to a scanner as the existing "
+                    f"{existing} (they differ only in case or diacritics)")
 
 
 def _kinds(session: Session) -> list[tuple[str, str, str]]:
@@ -454,12 +468,10 @@ def commit(store: Store, actor: Actor, preview: ImportPreview, *,
     rows = [(r.row, r.item, r.status) for r in preview.rows if r.item is not None]
     with store.write() as session:
         # Checked again under the write lock: another import or sync may have come between.
-        taken = _numbers(session, actor.institution_id)
+        taken = {code_key(n): n for n in _numbers(session, actor.institution_id)}
         known_kinds = {k for k, _, _ in _kinds(session)}
-        late = [RowError(n, "inventory_no",
-                         f"inventāra numurs {d.inventory_no} šajā iestādē jau ir izmantots",
-                         f"the inventory number {d.inventory_no} is already used at this school")
-                for n, d, _ in rows if d.inventory_no in taken]
+        late = [_number_taken(n, d.inventory_no, taken[code_key(d.inventory_no)])
+                for n, d, _ in rows if code_key(d.inventory_no) in taken]
         late += [RowError(n, "kind_code", f"nezināms resursa veids “{d.kind_code}”",
                           f"unknown resource kind “{d.kind_code}”")
                  for n, d, _ in rows if d.kind_code not in known_kinds]

@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 
 from desktop.models.schema import Item, fold
 
-__all__ = ["items_matching", "like_pattern", "same_code", "scan_code"]
+__all__ = ["code_key", "items_matching", "like_pattern", "same_code", "scan_code"]
 
 _ESCAPE = "\\"
 
 
-def _key(text: str) -> str:
+def code_key(text: str) -> str:
+    """What a number is to a scanner: two numbers with the same key cannot be told apart."""
     # Stripped after folding too: a lone combining mark folds to nothing.
     return fold(text.strip()).strip()
 
@@ -75,7 +76,7 @@ def scan_code(inventory_no: str) -> str:
     ASCII code of it could be found again.
     """
     number = inventory_no.strip()
-    code = _key(number).upper()
+    code = code_key(number).upper()
     if code.isascii() and _matches(like_pattern(code), number):
         return code
     return number
@@ -83,8 +84,8 @@ def scan_code(inventory_no: str) -> str:
 
 def same_code(typed: str, inventory_no: str) -> bool:
     """Whether ``typed`` (a scan, a typed number) names ``inventory_no``."""
-    wanted = _key(typed)
-    return bool(wanted) and wanted == _key(inventory_no)
+    wanted = code_key(typed)
+    return bool(wanted) and wanted == code_key(inventory_no)
 
 
 def items_matching(session: Session, institution_id: str, typed: str) -> list[tuple[str, str]]:
@@ -95,7 +96,7 @@ def items_matching(session: Session, institution_id: str, typed: str) -> list[tu
     the item that has exactly that number.
     """
     needle = typed.strip()
-    wanted = _key(needle)
+    wanted = code_key(needle)
     if not wanted:
         return []
     numbers = [
@@ -106,7 +107,7 @@ def items_matching(session: Session, institution_id: str, typed: str) -> list[tu
                 Item.inventory_no.like(like_pattern(needle), escape=_ESCAPE),
             )
         )
-        if _key(number) == wanted
+        if code_key(number) == wanted
     ]
     if len(numbers) > 1 and not needle.isascii() and needle in numbers:
         numbers = [needle]

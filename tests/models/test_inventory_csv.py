@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desktop.models import inventory, inventory_csv
 from desktop.models.codes import ItemStatus
-from desktop.models.errors import PermissionDeniedError
+from desktop.models.errors import InputError, PermissionDeniedError
 from desktop.models.inventory_csv import ImportRefusedError
 from desktop.models.schema import AuditEntry, Item, OutboxCommand, StatusHistory
 from desktop.models.store import Store, open_store
@@ -222,3 +222,28 @@ def test_an_export_writes_a_formula_as_text(cat: Store) -> None:
     text = inventory_csv.export_csv(cat, SCHOOL).decode("utf-8-sig")
     assert ";'=HYPERLINK(" in text.replace('"', "")
     assert ";=HYPERLINK" not in text.replace('"', "")
+
+
+def test_numbers_a_scanner_cannot_tell_apart_are_refused(cat: Store) -> None:
+    inventory.create_item(cat, ADMIN, {"kind_code": "tablet", "inventory_no": "RĀVĢ-0600"})
+    data = lines("RAVG-0600;tablet;A;;;;;;;;", "rāvģ-0601;tablet;B;;;;;;;;",
+                 "RAVG-0601;tablet;C;;;;;;;;").encode()
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    by_row = {e.row: e for e in preview.errors}
+    assert set(by_row) == {2, 4}
+    assert "RĀVĢ-0600" in by_row[2].message_lv and "garumzīmes" in by_row[2].message_lv
+    assert "rindā 3 (rāvģ-0601)" in by_row[4].message_lv
+
+
+def test_an_item_whose_number_folds_like_another_is_refused(cat: Store) -> None:
+    inventory.create_item(cat, ADMIN, {"kind_code": "tablet", "inventory_no": "RĀVĢ-0700"})
+    before = counts(cat)
+    with pytest.raises(InputError) as refused:
+        inventory.create_item(cat, ADMIN, {"kind_code": "tablet", "inventory_no": "ravg-0700"})
+    assert refused.value.field == "inventory_no" and "RĀVĢ-0700" in refused.value.message_lv
+    assert counts(cat) == before
+    # the item itself may keep its own number when edited
+    item_id = inventory.create_item(cat, ADMIN, {"kind_code": "tablet",
+                                                 "inventory_no": "RĀVĢ-0701"}).item_id
+    inventory.edit_item(cat, ADMIN, item_id, {"kind_code": "tablet", "inventory_no": "RĀVĢ-0701",
+                                              "location": "Bibliotēka"})
