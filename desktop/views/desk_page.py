@@ -440,7 +440,8 @@ class DeskPage(QWidget):
         app_id = row.application_id
         self._tasks.run(self._services.offerable, app_id,
                         on_done=lambda items: self._fill_items(app_id, items),
-                        on_error=lambda e: show_error(self, e))
+                        on_error=lambda e: show_error(self, e),
+                        owner=self, key="offerable", latest=True)
 
     def _fill_items(self, app_id: int, items: list[tuple[str, str]]) -> None:
         if self._case is None or self._case.application_id != app_id:
@@ -530,7 +531,7 @@ class DeskPage(QWidget):
         self._tasks.run(self._services.start, row.application_id, scanned, item_id,
                         on_done=lambda card: self._prepared(
                             card, url, f"{row.number} · {row.learner_name}"),
-                        on_error=self._start_failed)
+                        on_error=self._start_failed, owner=self)
 
     def _start_failed(self, exc: Exception) -> None:
         self.start_button.setEnabled(self._case is not None and not self._case_issued)
@@ -639,7 +640,7 @@ class DeskPage(QWidget):
             self.cases.reload(pick_single=False)
 
         self._tasks.run(self._services.cancel, handover_id, reason, notes, on_done=done,
-                        on_error=lambda e: show_error(self, e))
+                        on_error=lambda e: show_error(self, e), owner=self)
 
     def print_act(self) -> None:
         if self.act_path is not None:
@@ -651,7 +652,7 @@ class DeskPage(QWidget):
         handover_id = self.card.handover_id
         self._tasks.run(self._services.paper_act, handover_id,
                         on_done=lambda path: self._paper_printed(handover_id, path),
-                        on_error=lambda e: show_error(self, e))
+                        on_error=lambda e: show_error(self, e), owner=self)
 
     def _paper_printed(self, handover_id: str, path: object) -> None:
         if self.card is None or self.card.handover_id != handover_id:
@@ -763,7 +764,7 @@ class DeskPage(QWidget):
             self.returns.reload(pick_single=False)
 
         self._tasks.run(self._services.record_return, handover_id, condition, notes,
-                        on_done=done, on_error=lambda e: show_error(self, e))
+                        on_done=done, on_error=lambda e: show_error(self, e), owner=self)
 
     def print_return_act(self) -> None:
         if self.return_act_path is not None:

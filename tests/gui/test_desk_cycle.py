@@ -241,3 +241,30 @@ def test_selecting_another_return_drops_the_last_return_act(qtbot, page, school)
     page.returns.table.selectRow(0)
     assert page.return_status.text() == ""
     assert not page.print_return_button.isEnabled() and page.return_act_path is None
+
+
+def test_a_handover_made_ready_after_the_desk_moved_on_is_not_shown(qtbot, page,
+                                                                    school) -> None:
+    """"Sākt izsniegšanu" for Žanis, then Anna selected before the answer came: the desk and
+    the applicant's screen stay with Anna; Žanis's handover waits, ready, in the list."""
+    import dataclasses
+    import threading
+
+    release = threading.Event()
+    start = page._services.start
+
+    def slow_start(*args: object) -> object:
+        release.wait(5)
+        return start(*args)
+
+    page._services = dataclasses.replace(page._services, start=slow_start)
+    _select(qtbot, page, "Žanis Ģērķis")
+    page.start_button.click()
+    _select(qtbot, page, "Anna Ozoliņa")
+    release.set()
+    qtbot.waitUntil(lambda: any(r.status_label == "Gatavs izsniegšanai"
+                                for r in page.cases.model.rows()), timeout=3000)
+    assert page.card is None and not page.watch.active
+    assert page.cases.current().learner_name == "Anna Ozoliņa"
+    assert FIRST_PARENT not in _customer_text(page) and not page.customer.isVisible()
+    assert "Pēteris Ozoliņš" in page.case_facts.text() and page.status_text() == ""
