@@ -275,12 +275,16 @@ class CustomerScreen(QWidget):
         """The staff window and this one share the only monitor."""
         return len(self.screens()) < 2
 
-    def show_on(self, screen_index: int | None = None, *, full_screen: bool = False) -> None:
+    def show_on(self, screen_index: int | None = None, *, full_screen: bool = False,
+                staff: QWidget | None = None) -> None:
         """Show on the chosen monitor (the applicant's), full screen if asked; on a laptop
-        alone, beside the staff's controls (see the module docstring)."""
+        alone, beside the staff's controls (see the module docstring), kept above the
+        ``staff`` window (a click on the desk does not bury it, the desk's own dialogs still
+        come on top)."""
         screens = list(self.screens())
         single = len(screens) < 2
         self._set_look(compact=single)
+        self._stay_above(staff.window() if single and staff is not None else None)
         chosen: Any = None
         if single:
             chosen = screens[0] if screens else None
@@ -301,8 +305,15 @@ class CustomerScreen(QWidget):
             self.show()
         self._show_close_bar()
         if QGuiApplication.platformName() != "offscreen":  # which cannot stack windows
-            self.raise_()
-            self.activateWindow()
+            self.raise_()  # not activated: the scanner types into the staff window
+
+    def _stay_above(self, staff: QWidget | None) -> None:
+        self.winId()  # the native window, whose stacking is set
+        handle = self.windowHandle()
+        if handle is not None:
+            # None unties it (Qt takes a null window; the stub does not say so)
+            handle.setTransientParent(
+                staff.windowHandle() if staff is not None else None)  # type: ignore[arg-type]
 
     def _leave_full_screen(self) -> None:
         if self.isFullScreen():

@@ -567,7 +567,7 @@ class DeskPage(QWidget):
 
     def _show_customer(self) -> None:
         self.customer.show_on(self.screen_choice.currentData(),
-                              full_screen=self.full_screen.isChecked())
+                              full_screen=self.full_screen.isChecked(), staff=self)
 
     def _status_changed(self, state: Any) -> None:
         if self.card is None:

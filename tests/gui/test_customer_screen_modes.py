@@ -161,3 +161,17 @@ def test_the_desk_offers_full_screen_only_with_a_second_monitor(qtbot, store, mo
     assert page.screen_choice.currentIndex() == chosen
     page.close()
     tasks.wait()
+
+
+def test_on_one_monitor_it_stays_above_the_staff_window_without_taking_the_keyboard(
+        qtbot, laptop) -> None:
+    staff = QLabel("Izsniegšana")
+    qtbot.addWidget(staff)
+    staff.show()
+    laptop.show_on(0, staff=staff)
+    assert laptop.windowHandle().transientParent() is staff.windowHandle()
+    primary = QGuiApplication.primaryScreen()
+    two = CustomerScreen(screens=lambda: [primary, primary])
+    qtbot.addWidget(two)
+    two.show_on(1, full_screen=True, staff=staff)  # the applicant's own monitor: on its own
+    assert two.windowHandle().transientParent() is None

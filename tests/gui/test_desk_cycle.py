@@ -189,6 +189,8 @@ def test_selecting_another_application_while_one_waits_leaves_the_first(
         qtbot, page, school) -> None:
     _start(qtbot, page, "Žanis Ģērķis")
     assert page.watch.active and FIRST_PARENT in _customer_text(page)
+    # one monitor here: the applicant's window stays above the desk's
+    assert page.customer.windowHandle().transientParent() is page.windowHandle()
     _select(qtbot, page, "Anna Ozoliņa")
     assert not page.watch.active and page.card is None
     assert "Gatavs izsniegšanai" not in page.status_text()
