@@ -84,7 +84,7 @@ class CatalogueServices:
     load_kinds: Callable[[], list[OfferedKindRow]]
     load_availability: Callable[[], list[AvailabilityRow]]
     load_conflicts: Callable[[], list[CatalogueConflict]]
-    query_items: Callable[[ItemFilter], list[ItemRow]]
+    query_items: Callable[[ItemFilter], Sequence[ItemRow]]
     kind_choices: Callable[[], list[tuple[str, str]]]
     set_accepting: Callable[[str, bool], Any]
     set_target_group: Callable[[str, TargetGroup], Any]
