@@ -39,6 +39,7 @@ from desktop.models.commands import (
     RemindPayload,
     ReturnPayload,
     SetAcceptingPayload,
+    SetApplicationNotesPayload,
     SetDeadlinePayload,
     SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
@@ -403,7 +404,8 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
         case AcknowledgePayload():
             return handovers.acknowledge_incident(store, actor, payload.handover_id)
         case (ArrangePickupPayload() | SignPayload() | FileActPayload() | SetDeadlinePayload()
-              | IncidentPayload() | CloseCasePayload() | RemindPayload()):
+              | IncidentPayload() | CloseCasePayload() | RemindPayload()
+              | SetApplicationNotesPayload()):
             assert app_id is not None
             return lifecycle.run_again(store, actor, app_id, command, payload)
         case UpsertItemPayload():

@@ -104,6 +104,7 @@ def application_to_wire(session: Session, app: Application) -> ApplicationWire:
         decision_reason=app.decision_reason,
         revisit_on=app.revisit_on,
         withdrawal_reason=app.withdrawal_reason,
+        notes=app.notes,
         handovers=[
             HandoverWire(**{name: getattr(h, name) for name in _HANDOVER_FIELDS})
             for h in handovers
@@ -268,6 +269,7 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
     app.decision_reason = wire.decision_reason
     app.revisit_on = wire.revisit_on
     app.withdrawal_reason = wire.withdrawal_reason
+    app.notes = wire.notes
     app.notifications = [n.model_dump(mode="json") for n in wire.notifications]
     app.server_version = wire.version
     app.updated_at = utcnow()
@@ -419,7 +421,7 @@ _APP_COLUMNS = (
     "learner_name", "learner_personal_code", "learner_class", "class_grade", "class_parallel",
     "guardian_check", "guardian_checked_at", "phone", "email", "decision_reason", "revisit_on",
     "withdrawal_reason", "server_version", "updated_at", "search_key", "learner_sort",
-    "notifications",
+    "notifications", "notes",
 )
 
 
@@ -451,7 +453,7 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
             _code(w.withdrawal_reason), w.version, now,
             search_key_for(w.number, learner.name, sub.name, learner.class_label),
             latvian_sort_key(learner.name),
-            _json_list(w.notifications),
+            _json_list(w.notifications), w.notes,
         ))
         socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
                         _sql_time(x.confirmed_at)) for x in w.social_statuses)

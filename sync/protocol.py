@@ -203,6 +203,9 @@ class ApplicationWire(Wire):
     decision_reason: ShortText | None = None
     revisit_on: date | None = None
     withdrawal_reason: WithdrawalReason | None = None
+    # the school's notes on the application (the register's Notes; staff write them with
+    # set_application_notes)
+    notes: ShortText | None = None
     handovers: list[HandoverWire] = Field(default_factory=list, max_length=50)
     notifications: list[NotificationWire] = Field(default_factory=list, max_length=200)
 

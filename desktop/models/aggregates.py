@@ -65,7 +65,7 @@ HANDOVER_FIELDS: tuple[str, ...] = tuple(HandoverData.__dataclass_fields__)
 
 #: The application fields a rule may change; the rest (who applied, for whom) it only reads.
 APPLICATION_WRITABLE = ("status", "status_changed_at", "decision_reason", "revisit_on",
-                        "withdrawal_reason")
+                        "withdrawal_reason", "notes")
 
 
 @dataclass
@@ -82,6 +82,7 @@ class ApplicationData:
     revisit_on: date | None = None
     withdrawal_reason: WithdrawalReason | None = None
     handovers: list[HandoverData] = field(default_factory=list)
+    notes: str | None = None  # the school's own notes on the application (the register's)
 
 
 @dataclass

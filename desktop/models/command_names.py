@@ -24,6 +24,7 @@ class CommandName(StrEnum):
     RECORD_INCIDENT = "record_incident"
     ACKNOWLEDGE_INCIDENT = "acknowledge_incident"
     CLOSE_CASE = "close_case"
+    SET_APPLICATION_NOTES = "set_application_notes"
     UPSERT_ITEM = "upsert_item"
     SET_ITEM_STATUS = "set_item_status"
     SET_ACCEPTING_APPLICATIONS = "set_accepting_applications"

@@ -63,6 +63,7 @@ PersonName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+[0-9]{8,15}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_NOTES = 2000
 
 
 class Arrangement(Payload):
@@ -197,6 +198,18 @@ class ReturnPayload(Payload):
 
 class AcknowledgePayload(Payload):
     handover_id: Uuid
+
+
+class SetApplicationNotesPayload(Payload):
+    """The school's notes on an application (the register's ``Notes``); None clears them."""
+
+    notes: Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTES)] | None = None
+
+    @model_validator(mode="after")
+    def _trimmed(self) -> SetApplicationNotesPayload:
+        if self.notes is not None and (not self.notes.strip() or self.notes != self.notes.strip()):
+            raise ValueError("notes are given without surrounding space, and never blank")
+        return self
 
 
 class ItemFields(Payload):
@@ -338,6 +351,9 @@ _SPECS = [
                 rules.acknowledge_incident),
     CommandSpec(CommandName.CLOSE_CASE, CloseCasePayload, Permission.HAND_OVER,
                 "application", "Slēgt lietu", "Close the case", rules.close_case),
+    CommandSpec(CommandName.SET_APPLICATION_NOTES, SetApplicationNotesPayload,
+                Permission.ANNOTATE, "application", "Mainīt piezīmes", "Change the notes",
+                rules.set_application_notes),
     CommandSpec(CommandName.UPSERT_ITEM, UpsertItemPayload, Permission.EDIT_CATALOGUE,
                 "item", "Labot ierīci", "Edit device"),
     CommandSpec(CommandName.SET_ITEM_STATUS, SetItemStatusPayload, Permission.EDIT_CATALOGUE,
@@ -437,6 +453,7 @@ __all__ = [
     "RemindPayload",
     "ReturnPayload",
     "SetAcceptingPayload",
+    "SetApplicationNotesPayload",
     "SetDefaultDeadlinePayload",
     "SetDocumentTemplatePayload",
     "SetItemStatusPayload",

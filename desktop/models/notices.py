@@ -4,7 +4,8 @@ The register notifies the applicant's contacts when a device is ready for issue,
 application is refused, when a return deadline changes, when a device is taken back and when
 a loss is recorded; staff choose for the first and the third. The reference service records
 each message with the application (the applicant's page and the desktop show them); this is
-the one list of which command says what.
+the one list of which command says what. The school's own notes on an application
+(``set_application_notes``) tell the applicant nothing.
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ def application_data(app: Application) -> ApplicationData:
         withdrawal_reason=app.withdrawal_reason,
         handovers=[HandoverData(**{f: getattr(h, f) for f in HANDOVER_FIELDS})
                    for h in sorted(app.handovers, key=lambda h: (h.created_at, h.id))],
+        notes=app.notes,
     )
 
 

@@ -14,12 +14,13 @@ class Permission(StrEnum):
     HAND_OVER = "hand_over"  # prepare, cancel, returns, lost/stolen
     EDIT_CATALOGUE = "edit_catalogue"  # kinds offered, items
     VIEW_AUDIT = "view_audit"  # the audit log: who looked at and did what
+    ANNOTATE = "annotate"  # an application's notes: every role that works with applications
 
 
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     StaffRole.ADMIN: frozenset(Permission),
-    StaffRole.REVIEWER: frozenset({Permission.DECIDE}),
-    StaffRole.DESK: frozenset({Permission.HAND_OVER}),
+    StaffRole.REVIEWER: frozenset({Permission.DECIDE, Permission.ANNOTATE}),
+    StaffRole.DESK: frozenset({Permission.HAND_OVER, Permission.ANNOTATE}),
 }
 
 _PERMISSION_LV = {
@@ -27,6 +28,7 @@ _PERMISSION_LV = {
     Permission.HAND_OVER: "izsniegt un pieņemt resursus",
     Permission.EDIT_CATALOGUE: "labot katalogu",
     Permission.VIEW_AUDIT: "skatīt audita žurnālu",
+    Permission.ANNOTATE: "rakstīt pieteikumu piezīmes",
 }
 
 

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         RemindPayload,
         ReturnPayload,
         SetAcceptingPayload,
+        SetApplicationNotesPayload,
         SetDeadlinePayload,
         SetDefaultDeadlinePayload,
         SetDocumentTemplatePayload,
@@ -446,6 +447,14 @@ def acknowledge_incident(w: Work, p: AcknowledgePayload) -> None:
     h.incident_acknowledged_at = w.now
     lost = h.status is HandoverStatus.LOST
     w.move_item(w.item(h.item_id), ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
+
+
+def set_application_notes(w: Work, p: SetApplicationNotesPayload) -> None:
+    """The school's notes on an application, whatever its status, as long as the register
+    holds it; the applicant is told nothing (``notices``) and no status changes."""
+    if w.app.status is ApplicationStatus.DELETED:
+        raise RuleRefused("the application was deleted", "pieteikums ir dzēsts")
+    w.app.notes = p.notes
 
 
 # --- the applicant's actions on the e-service ------------------------------------------------

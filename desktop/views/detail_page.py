@@ -23,6 +23,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,9 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.changes import ChangeBus
+from desktop.changes import ChangeBus, changes_of
 from desktop.models.changes import OpChanges
 from desktop.models.codes import HandoverStatus
+from desktop.models.commands import MAX_NOTES
 from desktop.models.details import (
     ApplicationDetail,
     AttachmentDetail,
@@ -319,6 +323,52 @@ class FlowLayout(QLayout):
         return y + line - rect.y() + margins.bottom()
 
 
+class NotesDialog(QDialog):
+    """The school's notes on one application: free text, at most what the register keeps."""
+
+    def __init__(self, notes: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        hint = QLabel(self.tr("Piezīmes redz iestādes darbinieki visās darbstacijās; "
+                              "iesniedzējam tās netiek sūtītas."))
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlainText(notes)
+        self.editor.setAccessibleName(self.tr("Piezīmes"))
+        self.editor.setTabChangesFocus(True)
+        self.counter = QLabel()
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Saglabāt"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Atcelt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.counter)
+        layout.addWidget(buttons)
+        self.editor.textChanged.connect(self._count)
+        self._count()
+        self.resize(520, 300)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _count(self) -> None:
+        length = len(self.text().strip())
+        too_long = length > MAX_NOTES
+        self.counter.setText(
+            self.tr("Par garu: rakstzīmju skaits {0}, atļautas ne vairāk kā {1}").format(
+                length, MAX_NOTES)
+            if too_long else self.tr("{0} no {1} rakstzīmēm").format(length, MAX_NOTES))
+        _coloured(self.counter, CONFLICT_COLOUR if too_long else None)
+        self.save_button.setEnabled(not too_long)
+
+
 class ApplicationDetailView(QWidget):
     """Shows one application; ``show_application`` loads it in the background."""
 
@@ -340,12 +390,20 @@ class ApplicationDetailView(QWidget):
         changes: ChangeBus | None = None,
         document_file: Callable[[str], Path | None] | None = None,
         can_hand_over: Callable[[], bool] | None = None,
+        save_notes: Callable[[int, str | None], object] | None = None,
+        can_annotate: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
         self._tasks = tasks
+        self._changes = changes
         self._document_file = document_file
+        # writing the notes (``notes.set_application_notes`` bound by the composition root);
+        # without it the notes are only shown
+        self._save_notes = save_notes
+        self._can_annotate = can_annotate
+        self.notes_dialog: NotesDialog | None = None
         # whether the signed-in person may act on handovers (asked at each fill); all may
         # when not told
         self._can_hand_over = can_hand_over
@@ -502,7 +560,7 @@ class ApplicationDetailView(QWidget):
         self.contacts_group, form = self._group(self.tr("Kontakti"))
         self.phone = self._row(form, self.tr("Tālrunis"))
         self.email = self._row(form, self.tr("E-pasts"))
-        self.notes = self._row(form, self.tr("Piezīmes"))
+        form.add_row(self.tr("Piezīmes"), self._notes_field(), top=True)
 
         self.decision_group, form = self._group(self.tr("Lēmums"))
         self.decision_status = self._row(form, self.tr("Statuss"))
@@ -518,6 +576,63 @@ class ApplicationDetailView(QWidget):
         self.timeline.setAccessibleName(self.tr("Statusu vēsture"))
         history = QVBoxLayout(self.history_group)
         history.addWidget(self.timeline)
+
+    def _notes_field(self) -> QWidget:
+        """The school's notes, a button that edits them, and what went wrong saving them."""
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.notes = _value_label()
+        self.notes.setAccessibleName(self.tr("Piezīmes"))
+        self.notes_button = QPushButton(self.tr("Labot piezīmes…"))
+        tip = self.tr("Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam "
+                      "tās netiek sūtītas.")
+        self.notes_button.setToolTip(tip)
+        self.notes_button.setAccessibleDescription(tip)
+        self.notes_button.clicked.connect(self.edit_notes)
+        buttons = QWidget()
+        FlowLayout(buttons).addWidget(self.notes_button)
+        self.notes_message = _value_label()
+        self.notes_message.setAccessibleName(self.tr("Piezīmju paziņojums"))
+        _coloured(self.notes_message, CONFLICT_COLOUR)
+        self.notes_message.hide()
+        for widget in (self.notes, buttons, self.notes_message):
+            column.addWidget(widget)
+        return field
+
+    def edit_notes(self) -> None:
+        """Open the notes of the shown application for editing; saved in the background."""
+        d = self._detail
+        if d is None or self._save_notes is None:
+            return
+        dialog = NotesDialog(d.notes or "", self)
+        dialog.setWindowTitle(self.tr("Piezīmes: {0}").format(d.number))
+        dialog.accepted.connect(lambda: self._store_notes(d.id, dialog.text()))
+        self.notes_dialog = dialog
+        dialog.open()
+
+    def _store_notes(self, application_id: int, text: str) -> None:
+        save = self._save_notes
+        if save is None:
+            return
+        self.notes_message.hide()
+        self._tasks.run(save, application_id, text.strip() or None,
+                        on_done=lambda outcome: self._notes_saved(application_id, outcome),
+                        on_error=self._notes_failed, owner=self, key="notes")
+
+    def _notes_saved(self, application_id: int, outcome: object) -> None:
+        changes = changes_of(outcome, OpChanges.of(applications=[application_id]))
+        if self._changes is not None:
+            self._changes.publish(changes, self)  # this view follows it too
+        else:
+            self.refresh()
+
+    def _notes_failed(self, exc: Exception) -> None:
+        message = getattr(exc, "message_lv", None) or self.tr(
+            "Piezīmes neizdevās saglabāt ({0})").format(type(exc).__name__)
+        self.notes_message.setText(message)
+        self.notes_message.show()
 
     def _build_handover_group(self) -> None:
         """The current handover, its actions, the older handovers and the notifications."""
@@ -729,6 +844,9 @@ class ApplicationDetailView(QWidget):
         self.phone.setText(text_or_dash(d.phone))
         self.email.setText(text_or_dash(d.email))
         self.notes.setText(text_or_dash(d.notes))
+        self.notes_message.hide()
+        self.notes_button.setVisible(self._save_notes is not None)
+        self.notes_button.setEnabled(self._can_annotate is None or self._can_annotate())
 
         self.decision_status.setText(d.status_label)
         _coloured(self.decision_status, STATUS_COLOURS.get(d.status))

@@ -124,6 +124,7 @@ def applications_json(store_file: Path) -> Iterator[tuple[int, str, int, str]]:
                 "social_statuses": social.get(r[0], []),
                 "documents_acknowledged": acks.get(r[0], []),
                 "decision_reason": r[17], "revisit_on": r[18], "withdrawal_reason": r[19],
+                "notes": r[23],
                 "handovers": handovers.get(r[0], []),
             }
             for r in rows[start:start + chunk]

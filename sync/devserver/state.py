@@ -210,6 +210,7 @@ def application_data(app: ApplicationWire) -> ApplicationData:
         decision_reason=app.decision_reason, revisit_on=app.revisit_on,
         withdrawal_reason=app.withdrawal_reason,
         handovers=[HandoverData(**h.model_dump()) for h in app.handovers],
+        notes=app.notes,
     )
 
 

@@ -80,6 +80,26 @@ def test_refuse_and_defer(http, auth, world):
     assert str(body.application.revisit_on) == "2027-02-01"
 
 
+def test_notes_are_written_by_every_role_and_tell_the_applicant_nothing(http, auth, world):
+    app = world.application()
+    version = app.version
+    for role, notes in (("reviewer", "Zvanīt mātei pēc 16:00."), ("desk", None),
+                        ("admin", "Ģimene pārcēlās; jauns tālrunis pie Ērikas.")):
+        body = accepted(post_command(http, auth[role], app.id, "set_application_notes",
+                                     {"notes": notes}, version))
+        assert body.application.notes == notes
+        assert body.application.version == version + 1
+        version = body.application.version
+    assert body.application.status == "submitted" and body.application.notifications == []
+    # If-Match like every command on the application: a stale version is 412
+    stale = post_command(http, auth["admin"], app.id, "set_application_notes",
+                         {"notes": "Vecāka versija"}, version - 1)
+    assert assert_problem(stale, 412)["current"]["notes"] == notes
+    for bad in ({"notes": "  atstarpes  "}, {"notes": ""}, {"notes": "ā" * 2001}):
+        assert_problem(post_command(http, auth["admin"], app.id, "set_application_notes",
+                                    bad, version), 422)
+
+
 def test_prepare_a_new_handover_for_a_granted_application(http, auth, world):
     app, _, _ = world.granted(with_item=False)
     item = world.item()

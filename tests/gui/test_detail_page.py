@@ -529,3 +529,103 @@ def test_a_duplicate_is_named_in_a_warning_that_opens_it(qtbot, view, school) ->
         s.get(Application, alone).learner_personal_code = "050611-20871"
     _show(qtbot, view, alone)
     assert not view.duplicates_warning.isVisible()
+
+
+def _notes_view(qtbot, store, *, save=None, permitted=True):
+    from desktop.changes import ChangeBus
+
+    tasks = TaskRunner()
+    bus = ChangeBus()
+    widget = ApplicationDetailView(lambda i: application_detail(store, SCHOOL, i), tasks=tasks,
+                                   changes=bus, save_notes=save,
+                                   can_annotate=lambda: permitted)
+    widget.setMinimumSize(300, 300)
+    widget.resize(900, 900)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget, tasks, bus
+
+
+def test_notes_are_written_in_the_detail_and_queued_for_the_register(qtbot, school) -> None:
+    """Defect (issue 13): notes were shown but never synced; staff now edit them here and
+    the change goes through the outbox like every decision."""
+    from sqlalchemy import select
+
+    from desktop.models.notes import set_application_notes
+    from desktop.models.schema import OutboxCommand
+
+    store, _, plain = school
+    saved: list[tuple[int, str | None]] = []
+
+    def save(app_id: int, text: str | None):
+        saved.append((app_id, text))
+        return set_application_notes(store, REVIEWER, app_id, text)
+
+    view, tasks, _ = _notes_view(qtbot, store, save=save)
+    _show(qtbot, view, plain)
+    assert view.notes.text() == "—"
+    assert view.notes_button.isVisible() and view.notes_button.isEnabled()
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    dialog = view.notes_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.editor.toPlainText() == ""
+    dialog.editor.setPlainText("Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis.")
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        dialog.accept()
+    assert saved == [(plain, "Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis.")]
+    assert view.notes.text() == "Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis."
+    assert view.sync_state_label.text() == "Gaida sinhronizāciju: 1"
+    with store.read() as s:
+        assert [c.command for c in s.scalars(select(OutboxCommand).where(
+            OutboxCommand.application_id == plain))] == ["set_application_notes"]
+    # the dialog opens with the notes as they are now
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    assert view.notes_dialog.editor.toPlainText().startswith("Zvanīt mātei")
+    view.notes_dialog.reject()
+    tasks.wait()
+
+
+def test_notes_longer_than_the_register_keeps_cannot_be_saved(qtbot, school) -> None:
+    store, granted, _ = school
+    view, tasks, _ = _notes_view(qtbot, store, save=lambda *_: None)
+    _show(qtbot, view, granted)
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    dialog = view.notes_dialog
+    dialog.editor.setPlainText("ā" * 2001)
+    assert not dialog.save_button.isEnabled()
+    assert "2001" in dialog.counter.text() and "2000" in dialog.counter.text()
+    dialog.editor.setPlainText("ā" * 2000)
+    assert dialog.save_button.isEnabled()
+    dialog.reject()
+    tasks.wait()
+
+
+def test_a_refused_save_is_said_and_the_notes_stay(qtbot, school) -> None:
+    from desktop.models.errors import PermissionDeniedError
+
+    store, granted, _ = school
+
+    def refuse(*_args):
+        raise PermissionDeniedError("no", "lomai nav tiesību rakstīt pieteikumu piezīmes")
+
+    view, tasks, _ = _notes_view(qtbot, store, save=refuse)
+    _show(qtbot, view, granted)
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    view.notes_dialog.editor.setPlainText("Jauna piezīme")
+    view.notes_dialog.accept()
+    qtbot.waitUntil(lambda: view.notes_message.isVisible(), timeout=5000)
+    assert "tiesību" in view.notes_message.text()
+    assert view.notes.text() == "Zvanīt pēc 16:00"
+    tasks.wait()
+
+
+def test_notes_cannot_be_edited_without_the_permission_or_a_way_to_save(qtbot, school) -> None:
+    store, granted, _ = school
+    view, tasks, _ = _notes_view(qtbot, store, save=lambda *_: None, permitted=False)
+    _show(qtbot, view, granted)
+    assert not view.notes_button.isEnabled()
+    tasks.wait()
+    plain_view, tasks2, _ = _notes_view(qtbot, store)
+    _show(qtbot, plain_view, granted)
+    assert not plain_view.notes_button.isVisible()
+    tasks2.wait()

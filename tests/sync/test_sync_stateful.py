@@ -33,6 +33,7 @@ from desktop.models import (
     handovers,
     inventory,
     lifecycle,
+    notes,
     school_settings,
 )
 from desktop.models.codes import (
@@ -122,6 +123,8 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                 datetime(2026, 12, 8, 15, tzinfo=UTC), "Māra Ozoliņa", "+37120000000"))
             decisions.refuse(store, ADMIN, rest[1], "Nav pieejamu ierīču; atteikts")
             decisions.defer(store, ADMIN, rest[2], "Gaidām piegādi no Rīgas")
+            notes.set_application_notes(store, ADMIN, rest[3],
+                                        "Zvanīt mātei pēc 16:00 (Ēriks Ķēniņš)")
             handovers.prepare_handover(store, ADMIN, to_prepare.application_id)
             assert to_cancel.handover_id and to_return.handover_id
             assert to_acknowledge.handover_id
@@ -280,6 +283,16 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
             if hid is not None:
                 self._try(handovers.acknowledge_incident, self._store(), ADMIN, hid)
 
+        @rule(pick=PICK, clear=st.booleans())
+        def write_notes(self, pick: int, clear: bool) -> None:
+            with self._store().read() as s:
+                ids = list(s.scalars(select(Application.id).where(
+                    Application.institution_id == SCHOOL).order_by(Application.id).limit(20)))
+            app_id = self._pick(ids, pick)
+            if app_id is not None:
+                self._try(notes.set_application_notes, self._store(), ADMIN, app_id,
+                          None if clear else f"Piezīme Nr. {pick}: zvanīt pēc 16:00")
+
         # -- the catalogue -----------------------------------------------------------------------
         @rule(pick=PICK)
         def edit_item(self, pick: int) -> None:
@@ -406,6 +419,18 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                 command_id=str(uuid.uuid4()), command=CommandName.REFUSE,
                 base_version=app.version,
                 payload=RefusePayload(reason="Atteikts citā darbstacijā").model_dump()))
+            if answer.status == 200:
+                self._bump(app.id)
+
+        @rule(pick=PICK)
+        def another_workstation_writes_notes(self, pick: int) -> None:
+            app = self._pick(server.applications(SCHOOL)[:20], pick)
+            if app is None:
+                return
+            answer = server.command(app.id, CommandRequest(
+                command_id=str(uuid.uuid4()), command=CommandName.SET_APPLICATION_NOTES,
+                base_version=app.version,
+                payload={"notes": f"Citā darbstacijā: ģimene zvanīja ({pick})"}))
             if answer.status == 200:
                 self._bump(app.id)
 
