@@ -40,6 +40,33 @@ def test_bulk_conversion_equals_application_to_wire(tmp_path):
     assert got == expected
     assert any('"handovers":[{' in body for *_, body in got)
     assert any('"social_statuses":[{' in body for *_, body in got)
+    assert any('"notes":"' in body for *_, body in got)
+
+
+def test_bench_and_demo_seeds_keep_the_class_as_grade_and_parallel(tmp_path):
+    """The register's two fields, in the bench's store and in what the service serves."""
+    seed(tmp_path / "store", 300, rng_seed=3)
+    store = open_store(tmp_path / "store")
+    try:
+        with store.read() as session:
+            rows = session.execute(select(Application.learner_class, Application.class_grade,
+                                          Application.class_parallel)).all()
+    finally:
+        store.close()
+    learners = [r for r in rows if r.learner_class is not None]
+    assert learners and all(1 <= r.class_grade <= 12 and r.class_parallel for r in learners)
+    assert all(r.learner_class == f"{r.class_grade}.{r.class_parallel}" for r in learners)
+    assert {r.class_grade for r in learners} >= {2, 10}
+    with DevServer(seed="demo") as server:
+        served = server.applications()
+    graded = [a.learner for a in served if a.learner.class_grade is not None]
+    assert len(graded) > 200 and all(a.class_parallel for a in graded)
+    # and now and then a parent applies again for the same child and kind (checkDuplicate)
+    seen: dict[tuple[str, str], int] = {}
+    for a in served:
+        key = (a.learner.personal_code, a.kind_code)
+        seen[key] = seen.get(key, 0) + 1
+    assert any(n > 1 for n in seen.values())
 
 
 def test_seed_count():
