@@ -247,10 +247,15 @@ def first_institution(store: Store) -> str | None:
 
 # SQLite answers DISTINCT by walking every entry of the (school, grade, parallel) index
 # (100,000 applications: 9-12 ms, at start-up); hopping from one grade to the next and from
-# one parallel to the next in that index costs one look-up per class instead (under 1 ms).
+# one parallel to the next in that index costs one look-up per class instead (36 classes:
+# a few ms, most of it the driver's round trips).
 _NEXT_GRADE = text("""
     SELECT min(class_grade) FROM applications
     WHERE institution_id = :school AND class_grade > :after""")
+_WITHOUT_PARALLEL = text("""
+    SELECT 1 FROM applications
+    WHERE institution_id = :school AND class_grade = :grade AND class_parallel IS NULL
+    LIMIT 1""")
 _NEXT_PARALLEL = text("""
     SELECT min(class_parallel) FROM applications
     WHERE institution_id = :school AND class_grade = :grade AND class_parallel > :after""")
@@ -263,10 +268,8 @@ def learner_classes(store: Store, institution_id: str) -> list[str]:
     with store.read() as s:
         grade = s.execute(_NEXT_GRADE, {"school": institution_id, "after": 0}).scalar()
         while grade is not None:
-            without = s.scalar(select(Application.id).where(
-                Application.institution_id == institution_id,
-                Application.class_grade == grade, Application.class_parallel.is_(None))
-                .limit(1))
+            without = s.execute(_WITHOUT_PARALLEL, {"school": institution_id,
+                                                    "grade": grade}).scalar()
             if without is not None:
                 found.append(class_label(grade, None) or "")
             parallel = s.execute(_NEXT_PARALLEL, {"school": institution_id, "grade": grade,
