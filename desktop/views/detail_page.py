@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -56,6 +54,7 @@ from desktop.models.details import (
 )
 from desktop.tasks import TaskRunner
 from desktop.views.desk_print import open_in_viewer, print_pdf
+from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import DUPLICATE_TINT, STATUS_COLOURS
 
 EMPTY = "—"
@@ -256,71 +255,6 @@ class FormRows(QFormLayout):
     def clear(self) -> None:
         while self.rowCount():
             self.removeRow(0)
-
-
-class FlowLayout(QLayout):
-    """Buttons side by side while they fit, on the next line when they do not: a row of
-    long Latvian labels never pushes the pane wider than it is."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            if not item.isEmpty():
-                size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line = area.x(), area.y(), 0
-        gap = self.spacing()
-        for item in self._items:
-            if item.isEmpty():  # a hidden button takes no room
-                continue
-            hint = item.sizeHint()
-            width = min(hint.width(), area.width())
-            if x > area.x() and x + width > area.right() + 1:
-                x, y, line = area.x(), y + line + gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
-            x += width + gap
-            line = max(line, hint.height())
-        return y + line - rect.y() + margins.bottom()
 
 
 class NotesDialog(QDialog):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
 from desktop.tasks import TaskRunner
+from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel, Parts
 from desktop.views.qt_typed import to_date
 from desktop.views.view_state import ViewState, capture, locate, restore, top_row
@@ -87,6 +89,7 @@ class InboxPage(QWidget):
         self.search = QLineEdit(placeholderText=self.tr(
             "Meklēt: pieteikuma numurs, vārds, uzvārds vai klase"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.search.placeholderText())  # cut short in a narrow pane
         self.search.setAccessibleName(self.tr("Meklēt pieteikumus"))
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Statuss"))
@@ -122,6 +125,10 @@ class InboxPage(QWidget):
         self.conflict_only = QCheckBox(self.tr("Konflikti"))
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        # every status's count, on two lines in a narrow pane; the line's length never asks
+        # for a wider pane
+        self.counts.setWordWrap(True)
+        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         # rows are read a block at a time on the workers, with a placeholder until they come
         self.model = InboxModel(fetch_rows, language=language, tasks=tasks, parent=self)
@@ -137,7 +144,10 @@ class InboxPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((120, 90, 175, 50, 175, 175, 140)):
+        # the number column fits a number and the duplicate warning's sign beside it
+        metrics = self.table.fontMetrics()
+        number = metrics.horizontalAdvance("P-2026-000000") + metrics.height() + 24
+        for column, width in enumerate((max(120, number), 90, 175, 50, 175, 175, 140)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(
             lambda index: self.applicationActivated.emit(int(index.data(IdRole)))
@@ -148,19 +158,21 @@ class InboxPage(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.kind_filter, 1)
-        more = QHBoxLayout()
-        more.addWidget(self.class_filter)
-        more.addWidget(self.social_filter)
-        more.addWidget(self.use_dates)
-        more.addWidget(self.date_from)
-        more.addWidget(QLabel(self.tr("līdz")))
-        more.addWidget(self.date_to)
-        more.addWidget(self.waiting_only)
-        more.addWidget(self.conflict_only)
-        more.addStretch(1)
+        # the other filters wrap onto a second line where the list pane is narrow (a 1366 px
+        # laptop at 125 %), rather than being cut off; the dates stay together
+        dates = QWidget()
+        span = QHBoxLayout(dates)
+        span.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.use_dates, self.date_from, QLabel(self.tr("līdz")), self.date_to):
+            span.addWidget(widget)
+        self.more_filters = QWidget()
+        more = FlowLayout(self.more_filters)
+        for widget in (self.class_filter, self.social_filter, dates, self.waiting_only,
+                       self.conflict_only):
+            more.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(more)
+        layout.addWidget(self.more_filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
 
