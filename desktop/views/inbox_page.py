@@ -163,13 +163,15 @@ class InboxPage(QWidget):
         dates = QWidget()
         span = QHBoxLayout(dates)
         span.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.use_dates, self.date_from, QLabel(self.tr("līdz")), self.date_to):
-            span.addWidget(widget)
+        parts: list[QWidget] = [self.use_dates, self.date_from, QLabel(self.tr("līdz")),
+                                self.date_to]
+        for part in parts:
+            span.addWidget(part)
         self.more_filters = QWidget()
         more = FlowLayout(self.more_filters)
-        for widget in (self.class_filter, self.social_filter, dates, self.waiting_only,
-                       self.conflict_only):
-            more.addWidget(widget)
+        for item in (self.class_filter, self.social_filter, dates, self.waiting_only,
+                     self.conflict_only):
+            more.addWidget(item)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.more_filters)
