@@ -23,9 +23,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.documents import qr
 from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
 from desktop.models import acts as act_list
-from desktop.models import decisions, desk, handovers, lifecycle
+from desktop.models import desk, handovers, lifecycle
 from desktop.models.changes import OpChanges
 from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
+from desktop.models.device_choices import device_choices
 from desktop.models.files import safe_name
 from desktop.models.journal import Actor
 from desktop.models.store import Store
@@ -94,8 +95,10 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
                   change_deadline: Callable[[list[str], date | None, str], object] | None = None,
                   record_incident: Callable[[str, str], object] | None = None,
                   remind_return: Callable[[list[str]], object] | None = None,
-                  acts: Callable[[str], list[Any]] | None = None) -> DeskServices:
-    """The desk's callables for the signed-in ``actor`` (read at each call).
+                  acts: Callable[[str], list[Any]] | None = None,
+                  language: str = "lv") -> DeskServices:
+    """The desk's callables for the signed-in ``actor`` (read at each call); the devices
+    offered are described in ``language`` (the UI's).
 
     ``sign_on_paper``, ``change_deadline`` and ``record_incident`` are the composition root's
     ``Lifecycle`` methods (GUI thread, with their own dialogs); ``acts`` lists the school's
@@ -103,7 +106,7 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
     with it."""
     return DeskServices(
         find=lambda text, scope: desk.find(store, actor(), text, desk.DeskScope(scope)),
-        offerable=lambda app_id: decisions.offerable_items(store, actor(), app_id),
+        offerable=lambda app_id: device_choices(store, actor(), app_id, language),
         start=lambda app_id, inv, item: desk.start_handover(store, actor(), app_id,
                                                             inventory_no=inv, item_id=item),
         cancel=lambda hid, reason, notes: handovers.cancel_handover(

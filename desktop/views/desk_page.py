@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 from desktop.changes import ChangeBus, WhenSeen, changes_of
 from desktop.icons import icon
 from desktop.models.changes import OpChanges
+from desktop.models.device_choices import DeviceChoice
+from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner
 from desktop.views.acts_panel import ActsPanel
 from desktop.views.customer_screen import CustomerScreen
@@ -46,6 +48,7 @@ from desktop.views.desk_dialogs import CancelHandoverDialog
 from desktop.views.desk_models import RowsModel
 from desktop.views.desk_print import print_pdf
 from desktop.views.desk_services import DeskServices
+from desktop.views.device_picker import DevicePicker
 from desktop.views.incidents_panel import IncidentsPanel
 from desktop.views.overdue_panel import OverduePanel
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
@@ -54,6 +57,15 @@ from desktop.views.view_state import capture, restore
 
 SEARCH_DELAY_MS = 250
 OK_COLOUR = "#2e7d32"
+# The device picker beside the case list is about 470 logical pixels wide on a 1366×768
+# laptop at 125 %: it shows what tells devices of one kind apart on the shelf, the numbers in
+# full (they are read off the label), the model as wide as its heading, the location in the
+# rest; every cell's full text is in its tooltip. Hidden: the kind (the application's, on
+# every row), the status ("Pieejams" on every row) and how the device came back last time.
+_FIT, _HEADER, _REST = (QHeaderView.ResizeMode.ResizeToContents,
+                        QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)
+PICKER_COLUMNS = {"inventory_no": _FIT, "model": _HEADER, "serial_no": _FIT, "location": _REST}
+PICKER_MIN_ROWS = 3
 
 
 def _table(model: RowsModel) -> QTableView:
@@ -169,9 +181,10 @@ class DeskPage(QWidget):
 
     def __init__(self, tasks: TaskRunner, services: DeskServices, watch: Any,
                  customer: CustomerScreen | None = None, *,
-                 changes: ChangeBus | None = None,
+                 changes: ChangeBus | None = None, language: str = "lv",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._language = language
         self._tasks = tasks
         self._changes = changes
         self._services = services
@@ -248,8 +261,9 @@ class DeskPage(QWidget):
     def _issue_tab(self) -> QWidget:
         self.cases = _SearchList(
             self._tasks, self._services.find, "to_issue",
-            self.tr("Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi"),
-            _case_columns())
+            self.tr("Pieteikuma numurs, vārds vai resursa uzlīme"), _case_columns())
+        self.cases.search.setToolTip(self.tr(
+            "Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi"))
         self.cases.after_load = self._after_cases_loaded
         self.cases.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_case())
@@ -264,10 +278,15 @@ class DeskPage(QWidget):
         self.scan = QLineEdit(clearButtonEnabled=True)
         self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
         self.scan.returnPressed.connect(self.start_handover)
-        # the choice of a device without a reservation (the lead swaps in the device picker)
-        self.items = QComboBox()
-        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
-        self.items.setEnabled(False)
+        # Without a reserved device, the devices to choose from, described and filtered as
+        # typed. None is current until scanned, typed for or picked: "Sākt izsniegšanu"
+        # issues the current one.
+        self.items = DevicePicker(self._language, highlight_first=False)
+        self._fit_picker()
+        self.items.chosen.connect(lambda _item_id: self.start_handover())
+        self.items.current_changed.connect(self._picked)
+        self.scan.textChanged.connect(self._scanned)
+        self.items.hide()
         self.start_button = QPushButton(icon("qr"), self.tr("Sākt izsniegšanu"))
         self.start_button.setDefault(True)
         self.start_button.setEnabled(False)
@@ -277,6 +296,8 @@ class DeskPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setStyleSheet("font-size:15px;font-weight:600")
+        self.status.setContentsMargins(0, 8, 0, 0)
+        self.status.hide()  # until there is something to say: the picker needs the room
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -311,12 +332,19 @@ class DeskPage(QWidget):
         self.full_screen = QCheckBox(self.tr("Pilnekrāna režīmā"))
         self._fill_screens()
 
-        box = QGroupBox(self.tr("Izsniegšana"))
-        form = QFormLayout()
-        form.addRow(self.tr("Resurss:"), self.scan)
-        form.addRow("", self.items)
-        form.addRow(self.tr("Iesniedzēja ekrāns:"), self.screen_choice)
-        form.addRow("", self.full_screen)
+        box = self.issue_box = QGroupBox(self.tr("Izsniegšana"))
+        # a grid rather than a form: the picker's row takes the height there is
+        form = QGridLayout()
+        form.addWidget(QLabel(self.tr("Resurss:")), 0, 0)
+        form.addWidget(self.scan, 0, 1)
+        form.addWidget(self.items, 1, 0, 1, 2)
+        form.setRowStretch(1, 1)
+        form.addWidget(QLabel(self.tr("Iesniedzēja ekrāns:")), 2, 0)
+        screen = QHBoxLayout()
+        screen.addWidget(self.screen_choice, 1)
+        screen.addWidget(self.full_screen)
+        form.addLayout(screen, 2, 1)
+        form.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.show_button)
         actions.addWidget(self.cancel_button)
@@ -331,14 +359,15 @@ class DeskPage(QWidget):
         side.addLayout(form)
         side.addWidget(self.start_button)
         side.addWidget(self.error)
-        side.addSpacing(8)
         side.addWidget(self.status)
         side.addLayout(actions)
         side.addLayout(after)
         side.addWidget(self.next_button)
+        self._side, self._side_form, self._side_spacer = side, form, side.count()
         side.addStretch(1)
-        note = QLabel(self.tr("Iesniedzējs saņemšanu apstiprina savā tālrunī portālā "
-                              "latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā."))
+        note = self.confirm_note = QLabel(self.tr(
+            "Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.gov.lv, "
+            "noskenējot QR kodu iesniedzēja ekrānā."))
         note.setWordWrap(True)
         note.setStyleSheet(f"color:{MUTED_COLOUR}")
         side.addWidget(note)
@@ -349,8 +378,52 @@ class DeskPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([780, 480])
+        splitter.setSizes([360, 505])  # the laptop's; a wider screen adds 3:2
         return splitter
+
+    def _fit_picker(self) -> None:
+        """The picker's columns for the panel's width (see ``PICKER_COLUMNS``)."""
+        table = self.items.table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)  # the last section, the notes, is hidden
+        for column, (key, *_rest) in enumerate(self.items.model.columns):
+            mode = PICKER_COLUMNS.get(key)
+            table.setColumnHidden(column, mode is None)
+            if mode is not None:
+                header.setSectionResizeMode(column, mode)
+            if mode is _HEADER:  # its text with the margins, not the sort arrow's room too
+                title = str(self.items.model.headerData(column, Qt.Orientation.Horizontal))
+                header.resizeSection(column, header.fontMetrics().horizontalAdvance(title) + 16)
+        # a few rows in sight, not the dialogs' taller table: the panel holds more
+        table.setMinimumHeight(header.sizeHint().height() + PICKER_MIN_ROWS
+                               * table.verticalHeader().defaultSectionSize() + 2)
+
+    def _show_picker(self, shown: bool) -> None:
+        """The picker takes the panel's spare height while there is a device to choose;
+        hidden, the buttons close up under the scan field."""
+        self.items.setVisible(shown)
+        # how the applicant confirms matters once the device is chosen; until then the
+        # picker needs its lines on a laptop
+        self.confirm_note.setVisible(not shown)
+        self._side.setStretchFactor(self._side_form, 1 if shown else 0)
+        self._side.setStretch(self._side_spacer, 0 if shown else 1)
+
+    def _scanned(self, text: str) -> None:
+        """A number scanned or typed into the field is the device the picker highlights, and
+        a number it does not offer leaves none highlighted: the two never disagree on what
+        "Sākt izsniegšanu" issues."""
+        if text.strip() and not self.items.select_inventory_no(text):
+            self.items.table.clearSelection()
+            self.items.table.setCurrentIndex(QModelIndex())
+
+    def _picked(self, _item_id: object) -> None:
+        """A device picked (clicked, typed for, moved to) replaces a number in the field that
+        names another: the one picked is the one issued."""
+        choice = self.items.current_choice()
+        scanned = self.scan.text()
+        if choice is not None and scanned.strip() and not same_code(scanned,
+                                                                    choice.inventory_no):
+            self.scan.clear()
 
     def _fill_screens(self, *_: object) -> None:
         """The monitors to show the applicant's screen on; a second one faces the applicant
@@ -385,8 +458,8 @@ class DeskPage(QWidget):
 
     def _after_cases_loaded(self, text: str, rows: list[Any]) -> None:
         # A scanned label that matches the one case's reserved item verifies it at once.
-        if len(rows) == 1 and rows[0].inventory_no and (
-                rows[0].inventory_no.casefold() == text.strip().casefold()):
+        # (an ASCII scanner's RAVG-… is the label of RAVĢ-…)
+        if len(rows) == 1 and rows[0].inventory_no and same_code(text, rows[0].inventory_no):
             self.scan.setText(rows[0].inventory_no)
         self._show_case()
 
@@ -428,10 +501,10 @@ class DeskPage(QWidget):
 
     def _offer_items(self, row: Any) -> None:
         """The scan field checks the reserved device; without one, the devices to choose."""
-        self.items.clear()
+        self.items.set_choices([])
         if row.inventory_no:
-            self.items.setEnabled(False)
-            if self.scan.text().strip().casefold() != row.inventory_no.casefold():
+            self._show_picker(False)
+            if not same_code(self.scan.text(), row.inventory_no):
                 self.scan.clear()
             self.scan.setPlaceholderText(self.tr("Noskenējiet {0} uzlīmi, lai pārbaudītu"
                                                  ).format(row.inventory_no))
@@ -443,16 +516,13 @@ class DeskPage(QWidget):
                         on_error=lambda e: show_error(self, e),
                         owner=self, key="offerable", latest=True)
 
-    def _fill_items(self, app_id: int, items: list[tuple[str, str]]) -> None:
-        if self._case is None or self._case.application_id != app_id:
-            return
-        self.items.clear()
-        for item_id, inventory_no in items:
-            self.items.addItem(inventory_no, item_id)
-        self.items.setCurrentIndex(-1)
-        self.items.setEnabled(bool(items))
-        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu") if items
-                                      else self.tr("nav pieejamu piemērotu resursu"))
+    def _fill_items(self, app_id: int, items: list[DeviceChoice]) -> None:
+        if self._case is None or self._case.application_id != app_id or self._case.inventory_no:
+            return  # another case meanwhile, or this one's device reserved since
+        self.items.set_choices(items)  # none: "Nav pieejamu resursu" in its place
+        if self.scan.text().strip():  # scanned before the devices came
+            self._scanned(self.scan.text())
+        self._show_picker(True)
 
     def _reset_issue(self) -> None:
         """Forget the case shown and its handover: the desk as it is before any case."""
@@ -467,9 +537,9 @@ class DeskPage(QWidget):
         self.error.hide()
         self.scan.clear()
         self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
-        self.items.clear()
-        self.items.setEnabled(False)
-        self.items.setPlaceholderText(self.tr("vai izvēlieties pieejamu resursu"))
+        self.items.set_choices([])
+        self.items.filter_edit.clear()
+        self._show_picker(False)
         for button in (self.start_button, self.cancel_button, self.print_button,
                        self.paper_button, self.signed_button):
             button.setEnabled(False)
@@ -502,6 +572,7 @@ class DeskPage(QWidget):
 
     def _set_status(self, text: str, colour: str | None = None) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
         self.status.setStyleSheet("font-size:15px;font-weight:600" +
                                   (f";color:{colour}" if colour else ""))
 
@@ -522,7 +593,7 @@ class DeskPage(QWidget):
             self._say_error(getattr(exc, "message_lv", str(exc)))
             return
         scanned = self.scan.text().strip() or None
-        item_id = self.items.currentData() if scanned is None else None
+        item_id = self.items.current_item_id() if scanned is None else None
         if scanned is None and item_id is None and not row.inventory_no:
             self._say_error(self.tr("Noskenējiet vai izvēlieties izsniedzamo resursu."))
             return

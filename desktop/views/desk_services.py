@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.models.device_choices import DeviceChoice
+
 
 @dataclass(frozen=True)
 class DeskServices:
     find: Callable[[str, str], list[Any]]  # (text, "to_issue" | "issued") -> DeskRow list
-    offerable: Callable[[int], list[tuple[str, str]]]  # application id -> (item id, inv. no)
+    offerable: Callable[[int], list[DeviceChoice]]  # application id -> the devices, described
     start: Callable[[int, str | None, str | None], Any]  # (app, scanned inv. no, item id) -> card
     cancel: Callable[[str, str, str | None], object]  # (handover, reason code, notes)
     state: Callable[[str], Any]  # handover id -> HandoverState

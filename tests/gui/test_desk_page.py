@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.desk import HandoverWatch, desk_services, produce_act
@@ -153,16 +153,135 @@ def test_paper_act_while_waiting(qtbot, desk_page, school):
     assert "(paraksts, vārds, uzvārds)" in text and "Žanis Ģērķis" in text
 
 
+def _offered(qtbot, page: DeskPage, rows: int) -> None:
+    """The picker of a case without a reserved device has its devices in."""
+    qtbot.waitUntil(lambda: page.items.model.rowCount() == rows, timeout=3000)
+
+
 def test_no_item_reserved_needs_a_choice(qtbot, desk_page, school):
-    store, _, _, other = school
     _find(qtbot, desk_page, "ozolina", 1)
-    qtbot.waitUntil(lambda: desk_page.items.count() == 1, timeout=3000)  # RAVĢ-0043 only
+    _offered(qtbot, desk_page, 1)  # RAVĢ-0043 only
+    assert desk_page.items.current_item_id() is None  # "Sākt" would issue a current one
     desk_page.start_button.click()
     assert "Noskenējiet vai izvēlieties" in desk_page.error.text()
-    desk_page.items.setCurrentIndex(0)
+    desk_page.items.table.selectRow(0)
     desk_page.start_button.click()
     qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
     assert desk_page.card.inventory_no == "RAVĢ-0043"
+
+
+def _shown_cells(page: DeskPage, row: int) -> dict[str, str]:
+    """Header → text of the picker's visible columns in ``row``."""
+    table = page.items.table
+    model = table.model()
+    return {model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
+            for c in range(model.columnCount()) if not table.isColumnHidden(c)}
+
+
+def test_the_desk_picker_describes_each_device(qtbot, desk_page, school):
+    store = school[0]
+    with store.write() as s:
+        item = s.query(Item).filter(Item.inventory_no == "RAVĢ-0043").one()
+        item.location = "Bibliotēka, 2. stāvs"
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 1)
+    cells = _shown_cells(desk_page, 0)
+    assert cells["Inventāra Nr."] == "RAVĢ-0043"
+    assert cells["Ražotājs un modelis"] == "Lenovo ThinkPad E14"
+    assert cells["Sērijas Nr."].startswith("SN")
+    assert cells["Atrašanās vieta"] == "Bibliotēka, 2. stāvs"
+    assert "Resursa veids" not in cells  # the application's kind, the same on every row
+    model = desk_page.items.table.model()
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "Bibliotēka, 2. stāvs"
+
+
+def test_a_scanned_ascii_label_preselects_the_device_in_the_picker(qtbot, desk_page, school):
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 1)
+    desk_page.scan.setText("RAVG-0043")  # what an ASCII scanner types for "RAVĢ-0043"
+    assert desk_page.items.current_choice().inventory_no == "RAVĢ-0043"
+    desk_page.scan.setText("RAVG-0099")  # a device not offered: the picker claims none
+    assert desk_page.items.current_item_id() is None
+
+
+def test_a_label_scanned_before_the_devices_came_is_preselected(qtbot, desk_page, school):
+    _find(qtbot, desk_page, "ozolina", 1)
+    desk_page.scan.setText("ravg-0043")
+    _offered(qtbot, desk_page, 1)
+    qtbot.waitUntil(lambda: desk_page.items.current_item_id() is not None, timeout=3000)
+    assert desk_page.items.current_choice().inventory_no == "RAVĢ-0043"
+
+
+def test_type_ahead_and_enter_start_the_handover_with_that_device(qtbot, desk_page, school):
+    store = school[0]
+    add_item(store, inventory_no="RAVĢ-0044")
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 2)
+    picker = desk_page.items
+    qtbot.keyClicks(picker.filter_edit, "0044")
+    assert picker.current_choice().inventory_no == "RAVĢ-0044"
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    assert desk_page.card.inventory_no == "RAVĢ-0044"
+
+
+def test_arrow_keys_pick_from_the_filter_field(qtbot, desk_page, school):
+    store = school[0]
+    add_item(store, inventory_no="RAVĢ-0044")
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 2)
+    picker = desk_page.items
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    assert picker.current_choice().inventory_no == "RAVĢ-0044"
+    qtbot.keyClick(picker.table, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    assert desk_page.card.inventory_no == "RAVĢ-0044"
+
+
+def test_a_device_picked_after_a_scan_replaces_the_scanned_number(qtbot, desk_page, school):
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 1)
+    desk_page.scan.setText("RAVG-0099")  # not offered: the staff pick from the list instead
+    desk_page.items.table.selectRow(0)
+    assert desk_page.scan.text() == ""  # "Sākt" issues what is picked, not the number
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
+    assert desk_page.card.inventory_no == "RAVĢ-0043"
+
+
+def test_a_reserved_device_is_checked_by_scan_without_the_picker(qtbot, desk_page, school):
+    _find(qtbot, desk_page, "zanis", 1)
+    assert not desk_page.items.isVisibleTo(desk_page)
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 1)
+    assert desk_page.items.isVisibleTo(desk_page) and desk_page.items.isEnabled()
+
+
+# 1366×768 at 125 %: the desk's page inside the maximised main window (beside the section
+# list, under the title bar and the tool bar, over the status bar and the task bar), in
+# logical pixels (tools/screenshots_desk.py draws it)
+LAPTOP_DESK = (900, 500)
+
+
+def test_the_picker_fits_beside_the_case_list_on_a_laptop(qtbot, desk_page, school):
+    desk_page.setMinimumSize(0, 0)
+    desk_page.resize(*LAPTOP_DESK)
+    add_item(school[0], inventory_no="RAVĢ-0044")
+    add_item(school[0], inventory_no="RAVĢ-0045")
+    _find(qtbot, desk_page, "ozolina", 1)
+    _offered(qtbot, desk_page, 3)
+    qtbot.waitUntil(lambda: desk_page.items.table.isVisible(), timeout=3000)
+    table = desk_page.items.table
+    assert set(_shown_cells(desk_page, 0)) == {
+        "Inventāra Nr.", "Ražotājs un modelis", "Sērijas Nr.", "Atrašanās vieta"}
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scroll
+    assert table.viewport().height() >= 3 * table.rowHeight(0)  # the devices in sight
+    cases = desk_page.cases.table.horizontalHeader()  # the list keeps number and learner
+    assert cases.sectionViewportPosition(1) + cases.sectionSize(1) <= cases.width()
+    box = desk_page.issue_box
+    assert box.minimumSizeHint().height() <= box.height()  # nothing squeezed or cut off
+    assert box.geometry().bottom() <= desk_page.issue_tab.height()
 
 
 def test_a_bad_url_template_changes_nothing(qtbot, desk_page, school):
