@@ -45,7 +45,7 @@ class IncidentsPanel(QWidget):
             ("reported", QT_TRANSLATE_NOOP("RowsModel", "Ziņots"), lambda r: r.reported_at),
             ("applicant", QT_TRANSLATE_NOOP("RowsModel", "Iesniedzējs"), lambda r: r.applicant_name),
             ("learner", QT_TRANSLATE_NOOP("RowsModel", "Izglītojamais"), lambda r: r.learner_name),
-            ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra nr."), lambda r: r.inventory_no),
+            ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra Nr."), lambda r: r.inventory_no),
         ], self)
         self.table = QTableView()
         self.table.setModel(self.model)
