@@ -42,6 +42,7 @@ from desktop.models import (
     inventory,
     inventory_csv,
     lifecycle,
+    notes,
     queries,
     reports,
     retention,
@@ -219,6 +220,10 @@ class Application:
                                                                doc_id),
             can_hand_over=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.HAND_OVER),
+            save_notes=lambda app_id, text: notes.set_application_notes(
+                store, self._require_actor(), app_id, text),
+            can_annotate=lambda: (a := self.actor()) is not None
+            and allows(a.role, Permission.ANNOTATE),
         )
         self.inbox.currentApplicationChanged.connect(self.detail.show_application)
         self.inbox.applicationActivated.connect(self.detail.show_application)

@@ -181,6 +181,45 @@ def test_an_items_holder_opens_the_application_in_the_detail(qtbot, qapp,
         app.shutdown()
 
 
+def test_notes_written_in_the_detail_reach_the_register(qtbot, qapp, tmp_path: Path) -> None:
+    from desktop.app import Connection
+    from desktop.models.schema import Application as ApplicationRow
+    from sync.credentials import MemoryCredentials
+    from sync.devserver.server import DevServer
+
+    server = DevServer(seed=30).start()
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store, connection=Connection(
+        server.url, "reviewer", "demo", "4313900123", MemoryCredentials()))
+    qtbot.addWidget(app.window)
+    text = "Zvanīt vecmāmiņai Ģertrūdei pēc 15:00"
+    try:
+        with qtbot.waitSignal(app.inbox.loaded, timeout=15000,
+                              check_params_cb=lambda n: n > 0):
+            app.start()
+        qtbot.waitUntil(lambda: app.window.connection_label.text().startswith("Tiešsaistē"),
+                        timeout=10000)
+        wanted = app.inbox.model.id_at(0)
+        with qtbot.waitSignal(app.detail.loaded, timeout=5000):
+            app.inbox.table.setCurrentIndex(app.inbox.model.index(0, 0))
+        assert app.detail.notes_button.isVisibleTo(app.window)
+        assert app.detail.notes_button.isEnabled()
+        app.detail.edit_notes()
+        app.detail.notes_dialog.editor.setPlainText(text)
+        app.detail.notes_dialog.accept()
+        qtbot.waitUntil(lambda: app.detail.notes.text() == text, timeout=5000)
+        with store.read() as s:
+            assert s.get(ApplicationRow, wanted).notes == text
+        # the change goes out by itself: the register holds the notes
+        qtbot.waitUntil(lambda: app.window.sync_label.text() == "Gaida sinhronizāciju: 0",
+                        timeout=15000)
+        assert server.state.application(wanted).notes == text
+    finally:
+        app.window.close()
+        app.shutdown()
+        server.stop()
+
+
 def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> None:
     """Open each section of a seeded store as a user would: none reports a failure."""
     from PySide6.QtWidgets import QLabel
