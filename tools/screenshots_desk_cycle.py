@@ -135,7 +135,6 @@ def main(argv: list[str] | None = None) -> int:
                             user_label=STAFF, settings=SettingsStore.in_memory())
         window.add_section(page.tr("Izsniegšana"), page, icon_name="desk")
         window.setGeometry(qt_app.primaryScreen().availableGeometry())
-        window.centralWidget().setSizes([190, 2000])  # as with the app's seven sections
         window.show()
         page.cases.reload()
         settle()
