@@ -163,481 +163,522 @@
 <context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="360"/>
-        <location filename="../views/detail_page.py" line="646"/>
+        <location filename="../views/detail_page.py" line="353"/>
+        <location filename="../views/detail_page.py" line="714"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="368"/>
-        <location filename="../views/detail_page.py" line="472"/>
+        <location filename="../views/detail_page.py" line="361"/>
+        <location filename="../views/detail_page.py" line="483"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="368"/>
-        <location filename="../views/detail_page.py" line="824"/>
+        <location filename="../views/detail_page.py" line="361"/>
+        <location filename="../views/detail_page.py" line="924"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="369"/>
-        <location filename="../views/detail_page.py" line="493"/>
+        <location filename="../views/detail_page.py" line="362"/>
+        <location filename="../views/detail_page.py" line="504"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="369"/>
-        <location filename="../views/detail_page.py" line="492"/>
+        <location filename="../views/detail_page.py" line="362"/>
+        <location filename="../views/detail_page.py" line="503"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="417"/>
+        <location filename="../views/detail_page.py" line="411"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="420"/>
+        <location filename="../views/detail_page.py" line="414"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="428"/>
+        <location filename="../views/detail_page.py" line="422"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="430"/>
+        <location filename="../views/detail_page.py" line="424"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="467"/>
+        <location filename="../views/detail_page.py" line="478"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="468"/>
-        <location filename="../views/detail_page.py" line="475"/>
+        <location filename="../views/detail_page.py" line="479"/>
+        <location filename="../views/detail_page.py" line="486"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="469"/>
+        <location filename="../views/detail_page.py" line="480"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="470"/>
+        <location filename="../views/detail_page.py" line="481"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="471"/>
-        <location filename="../views/detail_page.py" line="478"/>
+        <location filename="../views/detail_page.py" line="482"/>
+        <location filename="../views/detail_page.py" line="489"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="474"/>
+        <location filename="../views/detail_page.py" line="485"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="476"/>
+        <location filename="../views/detail_page.py" line="487"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="477"/>
+        <location filename="../views/detail_page.py" line="488"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="480"/>
+        <location filename="../views/detail_page.py" line="491"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="481"/>
+        <location filename="../views/detail_page.py" line="492"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="483"/>
+        <location filename="../views/detail_page.py" line="494"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="484"/>
+        <location filename="../views/detail_page.py" line="495"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="485"/>
+        <location filename="../views/detail_page.py" line="496"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="486"/>
+        <location filename="../views/detail_page.py" line="497"/>
+        <location filename="../views/detail_page.py" line="521"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="488"/>
+        <location filename="../views/detail_page.py" line="499"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="489"/>
-        <location filename="../views/detail_page.py" line="805"/>
+        <location filename="../views/detail_page.py" line="500"/>
+        <location filename="../views/detail_page.py" line="905"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="490"/>
+        <location filename="../views/detail_page.py" line="501"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="491"/>
+        <location filename="../views/detail_page.py" line="502"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="505"/>
+        <location filename="../views/detail_page.py" line="573"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="497"/>
+        <location filename="../views/detail_page.py" line="508"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="499"/>
+        <location filename="../views/detail_page.py" line="455"/>
+        <source>Iespējams dublikāts</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="510"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="518"/>
+        <location filename="../views/detail_page.py" line="522"/>
+        <source>Labot piezīmes…</source>
+        <translation>Edit notes…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="523"/>
+        <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
+        <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="531"/>
+        <source>Piezīmju paziņojums</source>
+        <translation>Notes message</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="544"/>
+        <source>Piezīmes: {0}</source>
+        <translation>Notes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="567"/>
+        <source>Piezīmes neizdevās saglabāt ({0})</source>
+        <translation>The notes could not be saved ({0})</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="586"/>
         <source>Faila paziņojums</source>
         <translation>File message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="525"/>
+        <location filename="../views/detail_page.py" line="593"/>
         <source>Parakstīt uz papīra…</source>
         <translation>Sign on paper…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="526"/>
+        <location filename="../views/detail_page.py" line="594"/>
         <source>Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad izsniegšana ir „Gatavs izsniegšanai“.</source>
         <translation>The applicant signed the act on paper: the device is issued. Available while the handover is “Ready for issue”.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="529"/>
+        <location filename="../views/detail_page.py" line="597"/>
         <source>Mainīt atgriešanas termiņu…</source>
         <translation>Change return deadline…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="530"/>
+        <location filename="../views/detail_page.py" line="598"/>
         <source>Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts.</source>
         <translation>Available until the device is returned, lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="533"/>
+        <location filename="../views/detail_page.py" line="601"/>
         <source>Reģistrēt nozaudēšanu vai zādzību…</source>
         <translation>Record loss or theft…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="534"/>
+        <location filename="../views/detail_page.py" line="602"/>
         <source>Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai nozagts.</source>
         <translation>The applicant told the school that the issued device was lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="537"/>
+        <location filename="../views/detail_page.py" line="605"/>
         <source>Slēgt lietu…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="538"/>
+        <location filename="../views/detail_page.py" line="606"/>
         <source>Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>Close the case of a lost or stolen device: its data is deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="542"/>
+        <location filename="../views/detail_page.py" line="610"/>
         <source>Paziņojumi iesniedzējam</source>
         <translation>Notifications to the applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="654"/>
+        <location filename="../views/detail_page.py" line="722"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="666"/>
+        <location filename="../views/detail_page.py" line="734"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="682"/>
+        <location filename="../views/detail_page.py" line="751"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="684"/>
+        <location filename="../views/detail_page.py" line="753"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="688"/>
+        <location filename="../views/detail_page.py" line="757"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="691"/>
+        <location filename="../views/detail_page.py" line="760"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="734"/>
+        <location filename="../views/detail_page.py" line="799"/>
+        <source>Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts pieteikums tam pašam resursa veidam: {0}</source>
+        <translation>Possible duplicate: this learner has another open application for the same kind of resource: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="801"/>
+        <source>Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti pieteikumi tam pašam resursa veidam: {1}</source>
+        <translation>Possible duplicate: this learner has {0} more open applications for the same kind of resource: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="834"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="738"/>
+        <location filename="../views/detail_page.py" line="838"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="743"/>
+        <location filename="../views/detail_page.py" line="843"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="752"/>
+        <location filename="../views/detail_page.py" line="852"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="756"/>
+        <location filename="../views/detail_page.py" line="856"/>
         <source>{0}
 {1} · apstiprināts {2}</source>
         <translation>{0}
 {1} · acknowledged {2}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="765"/>
+        <location filename="../views/detail_page.py" line="865"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="768"/>
+        <location filename="../views/detail_page.py" line="868"/>
         <source>{0}
 sērijas Nr. {1}</source>
         <translation>{0}
 serial no. {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="780"/>
+        <location filename="../views/detail_page.py" line="880"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="809"/>
+        <location filename="../views/detail_page.py" line="909"/>
         <source>⚠ Cits veids nekā pieprasīts</source>
         <translation>⚠ Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="810"/>
+        <location filename="../views/detail_page.py" line="910"/>
         <source>Cits veids nekā pieprasīts</source>
         <translation>Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="816"/>
+        <location filename="../views/detail_page.py" line="916"/>
         <source>{0} · parakstīts uz papīra</source>
         <translation>{0} · signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="826"/>
+        <location filename="../views/detail_page.py" line="926"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="828"/>
+        <location filename="../views/detail_page.py" line="928"/>
         <source>Saņemšanas laiks</source>
         <translation>Pickup time</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="831"/>
+        <location filename="../views/detail_page.py" line="931"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="835"/>
-        <location filename="../views/detail_page.py" line="848"/>
+        <location filename="../views/detail_page.py" line="935"/>
+        <location filename="../views/detail_page.py" line="948"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="837"/>
+        <location filename="../views/detail_page.py" line="937"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="854"/>
-        <location filename="../views/detail_page.py" line="888"/>
+        <location filename="../views/detail_page.py" line="954"/>
+        <location filename="../views/detail_page.py" line="988"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="855"/>
+        <location filename="../views/detail_page.py" line="955"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="856"/>
+        <location filename="../views/detail_page.py" line="956"/>
         <source>Drukāt</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="857"/>
+        <location filename="../views/detail_page.py" line="957"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="864"/>
+        <location filename="../views/detail_page.py" line="964"/>
         <source>Akts vēl nav saņemts no centrālā servisa</source>
         <translation>The act has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="865"/>
+        <location filename="../views/detail_page.py" line="965"/>
         <source>Akts būs pieejams pēc izsniegšanas</source>
         <translation>The act will be available once the device is issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="889"/>
+        <location filename="../views/detail_page.py" line="989"/>
         <source>Atvērt: {0}</source>
         <translation>Open: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="896"/>
+        <location filename="../views/detail_page.py" line="996"/>
         <source>Fails vēl nav saņemts no centrālā servisa</source>
         <translation>The file has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="906"/>
+        <location filename="../views/detail_page.py" line="1006"/>
         <source>Ziņojums par nozaudēšanu vai zādzību</source>
         <translation>Report of loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="913"/>
+        <location filename="../views/detail_page.py" line="1013"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="915"/>
+        <location filename="../views/detail_page.py" line="1015"/>
         <source>Notika</source>
         <translation>Occurred on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="916"/>
+        <location filename="../views/detail_page.py" line="1016"/>
         <source>Apraksts</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="917"/>
+        <location filename="../views/detail_page.py" line="1017"/>
         <source>Ziņots</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="919"/>
+        <location filename="../views/detail_page.py" line="1019"/>
         <source>{0} (lieta nav slēgta)</source>
         <translation>{0} (the case is open)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="920"/>
+        <location filename="../views/detail_page.py" line="1020"/>
         <source>Lieta slēgta</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="924"/>
+        <location filename="../views/detail_page.py" line="1024"/>
         <source>e-pasts</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="924"/>
+        <location filename="../views/detail_page.py" line="1024"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="925"/>
+        <location filename="../views/detail_page.py" line="1025"/>
         <source>Paziņots iesniedzējam: {0}, {1}</source>
         <translation>Applicant notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="942"/>
+        <location filename="../views/detail_page.py" line="1042"/>
         <source>Failu neizdevās atvērt: sistēmā nav programmas, kas to parāda.</source>
         <translation>The file could not be opened: no program on this computer shows it.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="959"/>
+        <location filename="../views/detail_page.py" line="1059"/>
         <source>Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.</source>
         <translation>The file has not reached this workstation yet, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="965"/>
+        <location filename="../views/detail_page.py" line="1065"/>
         <source>Failu neizdevās nolasīt ({0})</source>
         <translation>The file could not be read ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="806"/>
+        <location filename="../views/detail_page.py" line="906"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="813"/>
+        <location filename="../views/detail_page.py" line="913"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="817"/>
+        <location filename="../views/detail_page.py" line="917"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="819"/>
+        <location filename="../views/detail_page.py" line="919"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="823"/>
+        <location filename="../views/detail_page.py" line="923"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="833"/>
+        <location filename="../views/detail_page.py" line="933"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="977"/>
+        <location filename="../views/detail_page.py" line="1077"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="978"/>
+        <location filename="../views/detail_page.py" line="1078"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="995"/>
+        <location filename="../views/detail_page.py" line="1095"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="998"/>
+        <location filename="../views/detail_page.py" line="1098"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -924,17 +965,6 @@ serial no. {1}</translation>
 <context>
     <name>CancelHandoverDialog</name>
     <message>
-        <location filename="../views/desk_dialogs.py" line="22"/>
-        <location filename="../views/desk_dialogs.py" line="41"/>
-        <source>Atcelt nodošanu</source>
-        <translation>Cancel handover</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_dialogs.py" line="28"/>
-        <source>Iesniedzējs atteicās no resursa</source>
-        <translation>The applicant declined the device</translation>
-    </message>
-    <message>
         <location filename="../views/desk_dialogs.py" line="29"/>
         <source>Resurss nav piemērots</source>
         <translation>The device is not suitable</translation>
@@ -945,9 +975,20 @@ serial no. {1}</translation>
         <translation>Other reason</translation>
     </message>
     <message>
+        <location filename="../views/desk_dialogs.py" line="22"/>
+        <location filename="../views/desk_dialogs.py" line="41"/>
+        <source>Atcelt izsniegšanu</source>
+        <translation>Cancel the handover</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="28"/>
+        <source>Iesniedzējs atteicās pieņemt resursu</source>
+        <translation>The applicant refused to accept the resource</translation>
+    </message>
+    <message>
         <location filename="../views/desk_dialogs.py" line="33"/>
-        <source>Piezīmes (citam iemeslam obligātas)</source>
-        <translation>Notes (required for another reason)</translation>
+        <source>Piezīmes (obligātas, ja izvēlēts „Cits iemesls“)</source>
+        <translation>Notes (required if “Other reason” is chosen)</translation>
     </message>
     <message>
         <location filename="../views/desk_dialogs.py" line="38"/>
@@ -978,284 +1019,300 @@ serial no. {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="157"/>
+        <location filename="../views/catalogue_page.py" line="169"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="158"/>
+        <location filename="../views/catalogue_page.py" line="170"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="159"/>
+        <location filename="../views/catalogue_page.py" line="171"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="166"/>
+        <location filename="../views/catalogue_page.py" line="178"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="200"/>
+        <location filename="../views/catalogue_page.py" line="217"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="203"/>
+        <location filename="../views/catalogue_page.py" line="220"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="207"/>
+        <location filename="../views/catalogue_page.py" line="224"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="210"/>
+        <location filename="../views/catalogue_page.py" line="227"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="222"/>
+        <location filename="../views/catalogue_page.py" line="239"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="224"/>
-        <location filename="../views/catalogue_page.py" line="357"/>
+        <location filename="../views/catalogue_page.py" line="241"/>
+        <location filename="../views/catalogue_page.py" line="387"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="226"/>
+        <location filename="../views/catalogue_page.py" line="243"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="228"/>
+        <location filename="../views/catalogue_page.py" line="245"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="230"/>
+        <location filename="../views/catalogue_page.py" line="247"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="231"/>
+        <location filename="../views/catalogue_page.py" line="248"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="280"/>
+        <location filename="../views/catalogue_page.py" line="251"/>
+        <source>Atvērt pieteikumu</source>
+        <translation>Open application</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="253"/>
+        <location filename="../views/catalogue_page.py" line="560"/>
+        <source>Pieteikums, kuram izvēlētais resurss ir izsniegts vai rezervēts</source>
+        <translation>The application to which the selected resource is issued or reserved</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="310"/>
         <source>Pieņem pieteikumus tagad</source>
         <translation>Accepting applications now</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="287"/>
+        <location filename="../views/catalogue_page.py" line="317"/>
         <source>Dokumenti, kas jāapstiprina, saņemot resursu: saites no centrālā servisa un skolas veidnes (tās raksta cilnē „Dokumentu veidnes“).</source>
-        <translation>Documents to acknowledge on receipt: links from the central service and the school's templates (written on the “Document templates” tab).</translation>
+        <translation>Documents to acknowledge on receipt: links from the central service and the school&apos;s templates (written on the “Document templates” tab).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="292"/>
-        <location filename="../views/catalogue_page.py" line="679"/>
+        <location filename="../views/catalogue_page.py" line="322"/>
+        <location filename="../views/catalogue_page.py" line="754"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="294"/>
+        <location filename="../views/catalogue_page.py" line="324"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="296"/>
+        <location filename="../views/catalogue_page.py" line="326"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="301"/>
+        <location filename="../views/catalogue_page.py" line="331"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
         <translation>The central service did not accept these changes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="326"/>
+        <location filename="../views/catalogue_page.py" line="356"/>
         <source>Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās skolas darbstacijas.</source>
-        <translation>Default return deadline saved; the school's other workstations receive it too.</translation>
+        <translation>Default return deadline saved; the school&apos;s other workstations receive it too.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="333"/>
+        <location filename="../views/catalogue_page.py" line="363"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
         <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="352"/>
+        <location filename="../views/catalogue_page.py" line="382"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="357"/>
+        <location filename="../views/catalogue_page.py" line="387"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="372"/>
+        <location filename="../views/catalogue_page.py" line="402"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="415"/>
+        <location filename="../views/catalogue_page.py" line="446"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="416"/>
+        <location filename="../views/catalogue_page.py" line="447"/>
         <source>1 resurss</source>
         <translation>1 device</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="514"/>
+        <location filename="../views/catalogue_page.py" line="545"/>
         <source>Resurss ar numuru “{0}” nav atrasts</source>
         <translation>No device with the number “{0}” was found</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="544"/>
+        <location filename="../views/catalogue_page.py" line="557"/>
+        <source>Pieteikums {0}: {1}</source>
+        <translation>Application {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="619"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="561"/>
+        <location filename="../views/catalogue_page.py" line="636"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="568"/>
+        <location filename="../views/catalogue_page.py" line="643"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="569"/>
+        <location filename="../views/catalogue_page.py" line="644"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="574"/>
+        <location filename="../views/catalogue_page.py" line="649"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="578"/>
+        <location filename="../views/catalogue_page.py" line="653"/>
         <source>Eksportēti {0} resursi: {1}</source>
         <translation>{0} devices exported: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="585"/>
+        <location filename="../views/catalogue_page.py" line="660"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="594"/>
+        <location filename="../views/catalogue_page.py" line="669"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="603"/>
+        <location filename="../views/catalogue_page.py" line="678"/>
         <source>{0} uzlīmes saglabātas: {1}</source>
         <translation>{0} labels saved: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="616"/>
+        <location filename="../views/catalogue_page.py" line="691"/>
         <source>Skolai vēl nav neviena resursu veida</source>
         <translation>The school has no device types yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="628"/>
+        <location filename="../views/catalogue_page.py" line="703"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="659"/>
+        <location filename="../views/catalogue_page.py" line="734"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="680"/>
+        <location filename="../views/catalogue_page.py" line="755"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="681"/>
+        <location filename="../views/catalogue_page.py" line="756"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="681"/>
+        <location filename="../views/catalogue_page.py" line="756"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="682"/>
+        <location filename="../views/catalogue_page.py" line="757"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="682"/>
+        <location filename="../views/catalogue_page.py" line="757"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="683"/>
+        <location filename="../views/catalogue_page.py" line="758"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="683"/>
+        <location filename="../views/catalogue_page.py" line="758"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="684"/>
+        <location filename="../views/catalogue_page.py" line="759"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="685"/>
+        <location filename="../views/catalogue_page.py" line="760"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="686"/>
+        <location filename="../views/catalogue_page.py" line="761"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="686"/>
+        <location filename="../views/catalogue_page.py" line="761"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="687"/>
+        <location filename="../views/catalogue_page.py" line="762"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="689"/>
+        <location filename="../views/catalogue_page.py" line="764"/>
         <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
         <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="695"/>
+        <location filename="../views/catalogue_page.py" line="770"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="700"/>
+        <location filename="../views/catalogue_page.py" line="775"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="700"/>
+        <location filename="../views/catalogue_page.py" line="775"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -1263,23 +1320,23 @@ serial no. {1}</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="647"/>
-        <location filename="../views/lifecycle_dialogs.py" line="656"/>
+        <location filename="../views/lifecycle_dialogs.py" line="727"/>
+        <location filename="../views/lifecycle_dialogs.py" line="736"/>
         <source>Slēgt lietu</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="651"/>
+        <location filename="../views/lifecycle_dialogs.py" line="731"/>
         <source>Lieta tiks slēgta; dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>The case will be closed; its data will be deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="652"/>
+        <location filename="../views/lifecycle_dialogs.py" line="732"/>
         <source>&amp;Piezīmes (nav obligātas):</source>
         <translation>&amp;Notes (optional):</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="653"/>
+        <location filename="../views/lifecycle_dialogs.py" line="733"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
@@ -1743,75 +1800,95 @@ serial no. {1}</translation>
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../views/customer_screen.py" line="82"/>
-        <source>Resursa saņemšana</source>
-        <translation>Receiving the device</translation>
+        <location filename="../views/customer_screen.py" line="171"/>
+        <source>Iesniedzēja ekrāns</source>
+        <translation>Applicant&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="101"/>
-        <source>1. Noskenējiet QR kodu ar sava tālruņa kameru.&lt;br&gt;2. Pierakstieties portālā latvija.lv.&lt;br&gt;3. Pārbaudiet resursu un nospiediet „Apstiprinu saņemšanu”.</source>
-        <translation>1. Scan the QR code with your phone’s camera.&lt;br&gt;2. Sign in at latvija.lv.&lt;br&gt;3. Check the device and press “I confirm receipt”.</translation>
+        <location filename="../views/customer_screen.py" line="175"/>
+        <source>Laipni lūdzam!</source>
+        <translation>Welcome!</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="120"/>
+        <location filename="../views/customer_screen.py" line="177"/>
+        <source>Kad darbinieks būs sagatavojis resursu, šeit parādīsies QR kods saņemšanas apstiprināšanai.</source>
+        <translation>When the staff member has prepared the resource, a QR code to confirm receipt will appear here.</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="186"/>
+        <source>1. Noskenējiet QR kodu ar sava tālruņa kameru.&lt;br&gt;2. Pierakstieties portālā latvija.gov.lv.&lt;br&gt;3. Pārbaudiet resursu un nospiediet „Apstiprinu saņemšanu“.</source>
+        <translation>1. Scan the QR code with your phone&apos;s camera.&lt;br&gt;2. Sign in at latvija.gov.lv.&lt;br&gt;3. Check the resource and press “Apstiprinu saņemšanu” (I confirm receipt).</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="193"/>
         <source>Saņemts</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../views/customer_screen.py" line="124"/>
+        <location filename="../views/customer_screen.py" line="195"/>
         <source>Paldies! Saņemšana apstiprināta. Pieņemšanas-nodošanas akts ir noformēts.</source>
         <translation>Thank you! Receipt confirmed. The handover act has been drawn up.</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="213"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/customer_screen.py" line="214"/>
+        <source>Aizvērt iesniedzēja ekrānu</source>
+        <translation>Close the applicant&apos;s screen</translation>
     </message>
 </context>
 <context>
     <name>DeadlineDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="399"/>
+        <location filename="../views/lifecycle_dialogs.py" line="479"/>
         <source>Mainīt atgriešanas termiņu</source>
         <translation>Change the return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="404"/>
+        <location filename="../views/lifecycle_dialogs.py" line="484"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="406"/>
+        <location filename="../views/lifecycle_dialogs.py" line="486"/>
         <source>Pašreizējais termiņš: {0}</source>
         <translation>Current deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="408"/>
+        <location filename="../views/lifecycle_dialogs.py" line="488"/>
         <source>Pašreizējie termiņi atšķiras vai nav noteikti.</source>
         <translation>The current deadlines differ or are not set.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="410"/>
+        <location filename="../views/lifecycle_dialogs.py" line="490"/>
         <source>Pašreizējais termiņš: nav noteikts</source>
         <translation>Current deadline: none</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="415"/>
+        <location filename="../views/lifecycle_dialogs.py" line="495"/>
         <source>Jaunais atgriešanas termiņš</source>
         <translation>New return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="416"/>
+        <location filename="../views/lifecycle_dialogs.py" line="496"/>
         <source>Paziņot iesniedzējam</source>
         <translation>Notify the applicant</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="417"/>
+        <location filename="../views/lifecycle_dialogs.py" line="497"/>
         <source>Paziņot iesniedzējiem</source>
         <translation>Notify the applicants</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="420"/>
+        <location filename="../views/lifecycle_dialogs.py" line="500"/>
         <source>Mainīt</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="423"/>
+        <location filename="../views/lifecycle_dialogs.py" line="503"/>
         <source>&amp;Jaunais termiņš:</source>
         <translation>&amp;New deadline:</translation>
     </message>
@@ -1819,42 +1896,42 @@ serial no. {1}</translation>
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../deciding.py" line="50"/>
+        <location filename="../deciding.py" line="54"/>
         <source>Piešķirt…</source>
         <translation>Grant…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="53"/>
+        <location filename="../deciding.py" line="57"/>
         <source>Atteikt…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="56"/>
+        <location filename="../deciding.py" line="60"/>
         <source>Atlikt…</source>
         <translation>Defer…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="69"/>
+        <location filename="../deciding.py" line="73"/>
         <source>Lemt par pieteikumiem drīkst izskatītājs vai administrators</source>
         <translation>Only a reviewer or an administrator can decide on applications</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="75"/>
+        <location filename="../deciding.py" line="79"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="79"/>
+        <location filename="../deciding.py" line="83"/>
         <source>Piešķirt var pa vienam pieteikumam.</source>
         <translation>Applications can be granted only one at a time.</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="144"/>
+        <location filename="../deciding.py" line="147"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="147"/>
+        <location filename="../deciding.py" line="150"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Succeeded: {0}. Failed: {1}.</translation>
     </message>
@@ -1862,12 +1939,12 @@ serial no. {1}</translation>
 <context>
     <name>DeferDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="325"/>
+        <location filename="../views/decision_dialogs.py" line="359"/>
         <source>Izskatīt atkārtoti:</source>
         <translation>Review again on:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="327"/>
+        <location filename="../views/decision_dialogs.py" line="361"/>
         <source>Atkārtotas izskatīšanas datums</source>
         <translation>Date to review again</translation>
     </message>
@@ -1875,256 +1952,374 @@ serial no. {1}</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../views/desk_page.py" line="175"/>
-        <location filename="../views/desk_page.py" line="290"/>
+        <location filename="../views/desk_page.py" line="198"/>
+        <location filename="../views/desk_page.py" line="328"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="176"/>
+        <location filename="../views/desk_page.py" line="199"/>
         <source>Atgriešana</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="179"/>
+        <location filename="../views/desk_page.py" line="202"/>
         <source>Nozaudēti un nozagti</source>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="185"/>
+        <location filename="../views/desk_page.py" line="208"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="190"/>
+        <location filename="../views/desk_page.py" line="213"/>
         <source>Akti</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="230"/>
-        <source>Pieteikuma numurs, vārds vai noskenējiet resursa uzlīmi</source>
-        <translation>Application number, name, or scan the device label</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="235"/>
-        <location filename="../views/desk_page.py" line="360"/>
+        <location filename="../views/desk_page.py" line="264"/>
+        <location filename="../views/desk_page.py" line="480"/>
+        <location filename="../views/desk_page.py" line="555"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="243"/>
+        <location filename="../views/desk_page.py" line="272"/>
+        <location filename="../views/desk_page.py" line="547"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="246"/>
-        <source>vai izvēlieties pieejamu resursu</source>
-        <translation>or choose an available device</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="248"/>
+        <location filename="../views/desk_page.py" line="283"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="262"/>
-        <source>Rādīt klienta ekrānu</source>
-        <translation>Show applicant screen</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="264"/>
-        <source>Atcelt nodošanu…</source>
-        <translation>Cancel handover…</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="266"/>
+        <location filename="../views/desk_page.py" line="304"/>
         <location filename="../views/desk_print.py" line="37"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="268"/>
+        <location filename="../views/desk_page.py" line="306"/>
         <source>Drukāt papīra aktu</source>
         <translation>Print paper act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="270"/>
+        <location filename="../views/desk_page.py" line="308"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="272"/>
+        <location filename="../views/desk_page.py" line="310"/>
         <source>Parakstīts uz papīra…</source>
         <translation>Signed on paper…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="274"/>
+        <location filename="../views/desk_page.py" line="312"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu</source>
         <translation>The applicant signed the printed act: record the handover and keep the act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="283"/>
+        <location filename="../views/desk_page.py" line="318"/>
+        <source>Nākamais iesniedzējs</source>
+        <translation>Next applicant</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="320"/>
+        <source>Notīrīt šo pieteikumu no ekrāna un iesniedzēja ekrānu; meklēt nākamo</source>
+        <translation>Clear this application from the desk and the applicant&apos;s screen; look for the next one</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="335"/>
+        <source>Iesniedzēja ekrāns:</source>
+        <translation>Applicant&apos;s screen:</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="362"/>
+        <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā.</source>
+        <translation>The applicant confirms receipt on their phone at latvija.gov.lv by scanning the QR code on the applicant&apos;s screen.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="442"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="287"/>
-        <source>Pilnekrāna režīmā</source>
-        <translation>Full screen</translation>
+        <location filename="../views/desk_page.py" line="502"/>
+        <source>Izsniegts</source>
+        <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="292"/>
-        <source>Resurss:</source>
-        <translation>Device:</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="294"/>
-        <source>Klienta ekrāns:</source>
-        <translation>Applicant screen:</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="315"/>
-        <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.lv, noskenējot QR kodu klienta ekrānā.</source>
-        <translation>The applicant confirms receipt on their phone at latvija.lv by scanning the QR code on the applicant screen.</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="367"/>
+        <location filename="../views/desk_page.py" line="504"/>
         <source>Iesniedzējs: {0}
-Resurss: {1}
+Resursa veids: {1}
 Rezervētais resurss: {2}
 Atgriešanas termiņš: {3}
 Statuss: {4}</source>
         <translation>Applicant: {0}
-Device type: {1}
-Reserved device: {2}
-Return by: {3}
+Resource kind: {1}
+Reserved resource: {2}
+Return deadline: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="369"/>
+        <location filename="../views/desk_page.py" line="635"/>
+        <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.gov.lv (akts {0})</source>
+        <translation>Ready for issue · waiting for confirmation on latvija.gov.lv (act {0})</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="663"/>
+        <source>Izsniegšana atcelta</source>
+        <translation>Handover cancelled</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="715"/>
+        <source>Izsniegšana atcelta; resurss atkal pieejams</source>
+        <translation>Handover cancelled; the resource is available again</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="760"/>
+        <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa uzlīmi</source>
+        <translation>Enter an application number or a name, or scan the label of the resource being returned</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="325"/>
+        <source>Pilnekrāna režīmā</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="257"/>
+        <source>Pieteikuma numurs, vārds vai resursa uzlīme</source>
+        <translation>Application number, name or resource label</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="259"/>
+        <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi</source>
+        <translation>Enter an application number or a name, or scan a resource label</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="300"/>
+        <source>Rādīt iesniedzēja ekrānu</source>
+        <translation>Show the applicant&apos;s screen</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="302"/>
+        <source>Atcelt izsniegšanu…</source>
+        <translation>Cancel the handover…</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="331"/>
+        <source>Resurss:</source>
+        <translation>Device:</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="506"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="377"/>
+        <location filename="../views/desk_page.py" line="517"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="380"/>
+        <location filename="../views/desk_page.py" line="520"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="396"/>
-        <source>nav pieejamu piemērotu resursu</source>
-        <translation>no suitable device available</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="414"/>
+        <location filename="../views/desk_page.py" line="594"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="424"/>
+        <location filename="../views/desk_page.py" line="606"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="447"/>
-        <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.lv (akts {0})</source>
-        <translation>Ready for issue · waiting for confirmation at latvija.lv (act {0})</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="471"/>
-        <source>Nodošana atcelta</source>
-        <translation>Handover cancelled</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="479"/>
+        <location filename="../views/desk_page.py" line="672"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="517"/>
-        <source>Nodošana atcelta; resurss atkal pieejams</source>
-        <translation>Handover cancelled; the device is available again</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="540"/>
+        <location filename="../views/desk_page.py" line="741"/>
         <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
         <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="559"/>
-        <source>Pieteikuma numurs, vārds vai noskenējiet atgrieztā resursa uzlīmi</source>
-        <translation>Application number, name, or scan the returned device’s label</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="562"/>
+        <location filename="../views/desk_page.py" line="766"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="568"/>
+        <location filename="../views/desk_page.py" line="772"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="598"/>
+        <location filename="../views/desk_page.py" line="811"/>
         <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
         <translation>This device is no longer out on loan: it may have been taken back already.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="608"/>
+        <location filename="../views/desk_page.py" line="821"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="623"/>
+        <location filename="../views/desk_page.py" line="838"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
 </context>
 <context>
+    <name>DeviceChoicesModel</name>
+    <message>
+        <location filename="../views/device_picker.py" line="61"/>
+        <source>Inventāra Nr.</source>
+        <translation>Inventory no.</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="62"/>
+        <source>Resursa veids</source>
+        <translation>Resource kind</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="63"/>
+        <source>Ražotājs un modelis</source>
+        <translation>Manufacturer and model</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="64"/>
+        <source>Sērijas Nr.</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="65"/>
+        <source>Atrašanās vieta</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="67"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="68"/>
+        <source>Atgriezts</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="69"/>
+        <source>Atgriešanas piezīmes</source>
+        <translation>Return notes</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="93"/>
+        <source>Statuss: {0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="95"/>
+        <source>Resurss vēl nav bijis izsniegts.</source>
+        <translation>The resource has not been issued yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="99"/>
+        <source>Pēdējoreiz atgriezts {0}: {1}</source>
+        <translation>Last returned {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="102"/>
+        <source>Piezīmes: {0}</source>
+        <translation>Notes: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePicker</name>
+    <message>
+        <location filename="../views/device_picker.py" line="202"/>
+        <source>&amp;Meklēt:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="205"/>
+        <source>inventāra vai sērijas numurs, modelis, vieta…</source>
+        <translation>inventory or serial number, model, location…</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="206"/>
+        <source>Meklēt resursu</source>
+        <translation>Search for a resource</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="218"/>
+        <source>Pieejamie resursi</source>
+        <translation>Available resources</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="244"/>
+        <source>Resursu saraksta stāvoklis</source>
+        <translation>Resource list state</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="357"/>
+        <source>Ielādē pieejamos resursus…</source>
+        <translation>Loading the available resources…</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="359"/>
+        <source>Nav pieejamu resursu</source>
+        <translation>No resources available</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="361"/>
+        <source>Neviens pieejamais resurss neatbilst meklētajam „{0}“</source>
+        <translation>No available resource matches “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="369"/>
+        <source>{0} no {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="109"/>
+        <location filename="../views/decision_dialogs.py" line="125"/>
         <source>Piešķirt resursu</source>
         <translation>Grant a device</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="114"/>
-        <source>Piešķirt ierīci:</source>
-        <translation>Grant the device:</translation>
+        <location filename="../views/decision_dialogs.py" line="131"/>
+        <source>Piešķirt resursu:</source>
+        <translation>Grant with a resource:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="116"/>
-        <source>Piešķirt bez ierīces (ierīci izvēlēsies izsniegšanas vietā)</source>
-        <translation>Grant without a device (the issuing desk will choose one)</translation>
+        <location filename="../views/decision_dialogs.py" line="133"/>
+        <source>Piešķirt bez resursa (resursu izvēlēsies izsniegšanas vietā)</source>
+        <translation>Grant without a resource (the resource is chosen at the desk)</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="121"/>
-        <source>Ierīces inventāra numurs</source>
-        <translation>Device inventory number</translation>
+        <location filename="../views/decision_dialogs.py" line="139"/>
+        <source>Nav pieejamu piemērotu resursu: pieteikumu var piešķirt bez resursa, un resursu izvēlēsies izsniegšanas vietā.</source>
+        <translation>No suitable resource is available: the application can be granted without one, and the resource is chosen at the desk.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="126"/>
-        <source>Nav pieejamu piemērotu ierīču: pieteikumu var piešķirt bez ierīces, un ierīci izvēlēsies izsniegšanas vietā.</source>
-        <translation>No suitable devices are available: the application can be granted without a device, and the issuing desk will choose one.</translation>
-    </message>
-    <message>
-        <location filename="../views/decision_dialogs.py" line="128"/>
-        <source>Atdošanas termiņš:</source>
+        <location filename="../views/decision_dialogs.py" line="141"/>
+        <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="130"/>
-        <source>Atdošanas termiņš</source>
+        <location filename="../views/decision_dialogs.py" line="143"/>
+        <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="131"/>
+        <location filename="../views/decision_dialogs.py" line="144"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
     </message>
@@ -2132,40 +2327,88 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="199"/>
+        <location filename="../desk.py" line="206"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="213"/>
+        <location filename="../desk.py" line="234"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
 </context>
 <context>
+    <name>HandoversModel</name>
+    <message>
+        <location filename="../views/item_editor.py" line="138"/>
+        <source>Pieteikums</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="139"/>
+        <source>Izglītojamais</source>
+        <translation>Learner</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="140"/>
+        <source>Izsniegts</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="141"/>
+        <source>Atgriezts</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="142"/>
+        <source>Stāvoklis</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="143"/>
+        <source>Akts</source>
+        <translation>Act</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="180"/>
+        <source>Dubultklikšķis vai Enter atver pieteikumu</source>
+        <translation>Double-click or Enter opens the application</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="182"/>
+        <source>Rezervēts kopš {0}; vēl nav izsniegts</source>
+        <translation>Reserved since {0}; not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="184"/>
+        <source>Atgriezts {0}</source>
+        <translation>Returned {0}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../views/item_editor.py" line="89"/>
+        <location filename="../views/item_editor.py" line="99"/>
         <source>Laiks</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="90"/>
+        <location filename="../views/item_editor.py" line="100"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="91"/>
+        <location filename="../views/item_editor.py" line="101"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="92"/>
+        <location filename="../views/item_editor.py" line="102"/>
         <source>Kas</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="113"/>
+        <location filename="../views/item_editor.py" line="123"/>
         <source> (centrāli)</source>
         <translation> (centrally)</translation>
     </message>
@@ -2292,57 +2535,67 @@ Status: {4}</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../views/inbox_model.py" line="33"/>
+        <location filename="../views/inbox_model.py" line="36"/>
         <source>Numurs</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="34"/>
+        <location filename="../views/inbox_model.py" line="37"/>
         <source>Iesniegts</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="35"/>
+        <location filename="../views/inbox_model.py" line="38"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="36"/>
+        <location filename="../views/inbox_model.py" line="39"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="37"/>
+        <location filename="../views/inbox_model.py" line="40"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="38"/>
+        <location filename="../views/inbox_model.py" line="41"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="39"/>
+        <location filename="../views/inbox_model.py" line="42"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="40"/>
+        <location filename="../views/inbox_model.py" line="43"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="310"/>
+        <location filename="../views/inbox_model.py" line="334"/>
+        <source>Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts pieteikums tam pašam resursa veidam: {0}</source>
+        <translation>Possible duplicate: this learner has another open application for the same kind of resource: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="336"/>
+        <source>Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti pieteikumi tam pašam resursa veidam: {1}</source>
+        <translation>Possible duplicate: this learner has {0} more open applications for the same kind of resource: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_model.py" line="346"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="312"/>
+        <location filename="../views/inbox_model.py" line="348"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_model.py" line="313"/>
+        <location filename="../views/inbox_model.py" line="349"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
@@ -2350,82 +2603,87 @@ Status: {4}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="87"/>
+        <location filename="../views/inbox_page.py" line="90"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="89"/>
+        <location filename="../views/inbox_page.py" line="93"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="91"/>
+        <location filename="../views/inbox_page.py" line="95"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="92"/>
+        <location filename="../views/inbox_page.py" line="96"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="97"/>
+        <location filename="../views/inbox_page.py" line="101"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="98"/>
+        <location filename="../views/inbox_page.py" line="102"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="102"/>
+        <location filename="../views/inbox_page.py" line="106"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="103"/>
+        <location filename="../views/inbox_page.py" line="107"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="107"/>
+        <location filename="../views/inbox_page.py" line="110"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="108"/>
+        <location filename="../views/inbox_page.py" line="111"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="114"/>
+        <location filename="../views/inbox_page.py" line="117"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="121"/>
+        <location filename="../views/inbox_page.py" line="124"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="122"/>
+        <location filename="../views/inbox_page.py" line="125"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="156"/>
+        <location filename="../views/inbox_page.py" line="166"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="395"/>
+        <location filename="../views/inbox_page.py" line="292"/>
+        <source>Visas {0}. klases</source>
+        <translation>All of grade {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="428"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="402"/>
+        <location filename="../views/inbox_page.py" line="435"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
     </message>
@@ -2433,87 +2691,87 @@ Status: {4}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="554"/>
+        <location filename="../views/lifecycle_dialogs.py" line="634"/>
         <source>Reģistrēt nozaudēšanu vai zādzību</source>
         <translation>Record a loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="558"/>
+        <location filename="../views/lifecycle_dialogs.py" line="638"/>
         <source>Nozaudēts</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="559"/>
+        <location filename="../views/lifecycle_dialogs.py" line="639"/>
         <source>Resurss nozaudēts</source>
         <translation>Device lost</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="560"/>
+        <location filename="../views/lifecycle_dialogs.py" line="640"/>
         <source>Nozagts</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="561"/>
+        <location filename="../views/lifecycle_dialogs.py" line="641"/>
         <source>Resurss nozagts</source>
         <translation>Device stolen</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="568"/>
+        <location filename="../views/lifecycle_dialogs.py" line="648"/>
         <source>Notikuma datums</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="569"/>
+        <location filename="../views/lifecycle_dialogs.py" line="649"/>
         <source>Kas notika</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="571"/>
+        <location filename="../views/lifecycle_dialogs.py" line="651"/>
         <source>Kur un kā resurss pazuda, kas par to ziņoja</source>
         <translation>Where and how the device went missing, who reported it</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="574"/>
+        <location filename="../views/lifecycle_dialogs.py" line="654"/>
         <source>Pievienot failu…</source>
         <translation>Add a file…</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="574"/>
+        <location filename="../views/lifecycle_dialogs.py" line="654"/>
         <source>Pielikums</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="575"/>
+        <location filename="../views/lifecycle_dialogs.py" line="655"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="576"/>
+        <location filename="../views/lifecycle_dialogs.py" line="656"/>
         <source>Reģistrēt</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="584"/>
+        <location filename="../views/lifecycle_dialogs.py" line="664"/>
         <source>Kas noticis:</source>
         <translation>What happened:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="585"/>
+        <location filename="../views/lifecycle_dialogs.py" line="665"/>
         <source>Notikuma &amp;datums:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="588"/>
+        <location filename="../views/lifecycle_dialogs.py" line="668"/>
         <source>&amp;Apraksts:</source>
         <translation>D&amp;escription:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="590"/>
+        <location filename="../views/lifecycle_dialogs.py" line="670"/>
         <source>Pielikumi (piemēram, policijas izziņa), PDF, PNG vai JPEG līdz 20 MB:</source>
         <translation>Attachments (e.g. the police report), PDF, PNG or JPEG up to 20 MB:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="604"/>
+        <location filename="../views/lifecycle_dialogs.py" line="684"/>
         <source>Resurss uzreiz kļūs nozaudēts vai nozagts; ziņojums tiks uzskatīts par apstiprinātu.</source>
         <translation>The device becomes lost or stolen at once; the report counts as acknowledged.</translation>
     </message>
@@ -2555,348 +2813,465 @@ Status: {4}</translation>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../views/item_editor.py" line="64"/>
+        <location filename="../views/item_editor.py" line="74"/>
         <source>Pievienots</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="65"/>
+        <location filename="../views/item_editor.py" line="75"/>
         <source>Importēts no CSV</source>
         <translation>Imported from CSV</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="66"/>
+        <location filename="../views/item_editor.py" line="76"/>
         <source>Nodots lietošanā</source>
         <translation>Put into service</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="67"/>
+        <location filename="../views/item_editor.py" line="77"/>
         <source>Novietots rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="68"/>
+        <location filename="../views/item_editor.py" line="78"/>
         <source>Atbrīvots no rezerves</source>
         <translation>Taken out of storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="69"/>
+        <location filename="../views/item_editor.py" line="79"/>
         <source>Rezervēts pieteikumam</source>
         <translation>Reserved for an application</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="70"/>
+        <location filename="../views/item_editor.py" line="80"/>
         <source>Rezervācija atcelta</source>
         <translation>Reservation cancelled</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="71"/>
+        <location filename="../views/item_editor.py" line="81"/>
+        <location filename="../views/item_editor.py" line="562"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="72"/>
+        <location filename="../views/item_editor.py" line="82"/>
         <source>Atgriezts darba kārtībā</source>
         <translation>Returned in working order</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="73"/>
+        <location filename="../views/item_editor.py" line="83"/>
         <source>Atgriezts bojāts</source>
         <translation>Returned damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="74"/>
+        <location filename="../views/item_editor.py" line="84"/>
         <source>Nozaudēts</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="75"/>
+        <location filename="../views/item_editor.py" line="85"/>
         <source>Nozagts</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="76"/>
+        <location filename="../views/item_editor.py" line="86"/>
         <source>Nodots apkopē</source>
         <translation>Sent for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="77"/>
+        <location filename="../views/item_editor.py" line="87"/>
         <source>Nodots remontā</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="78"/>
+        <location filename="../views/item_editor.py" line="88"/>
         <source>Atzīmēts kā bojāts</source>
         <translation>Marked as damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="79"/>
+        <location filename="../views/item_editor.py" line="89"/>
         <source>Atgriezts lietošanā</source>
         <translation>Back in service</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="80"/>
+        <location filename="../views/item_editor.py" line="90"/>
         <source>Atrasts</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="81"/>
+        <location filename="../views/item_editor.py" line="91"/>
         <source>Atjaunots servera stāvoklis</source>
         <translation>Server state restored</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="151"/>
+        <location filename="../views/item_editor.py" line="228"/>
         <source>Jauns resurss</source>
         <translation>New device</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="152"/>
+        <location filename="../views/item_editor.py" line="229"/>
         <source>Resurss {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="159"/>
+        <location filename="../views/item_editor.py" line="236"/>
         <source>piem., RĀVĢ-0154</source>
         <translation>e.g. RĀVĢ-0154</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="164"/>
+        <location filename="../views/item_editor.py" line="241"/>
         <source>piem., 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="167"/>
+        <location filename="../views/item_editor.py" line="244"/>
         <source>piem., 649,99</source>
         <translation>e.g. 649.99</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="170"/>
+        <location filename="../views/item_editor.py" line="250"/>
         <source>Iegādāts sociāli atbalstāmiem izglītojamajiem</source>
         <translation>Bought for socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="172"/>
+        <location filename="../views/item_editor.py" line="252"/>
         <source>piem., Informātikas kabinets 108</source>
         <translation>e.g. Computer room 108</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="186"/>
+        <location filename="../views/item_editor.py" line="266"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="187"/>
+        <location filename="../views/item_editor.py" line="267"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="188"/>
+        <location filename="../views/item_editor.py" line="268"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="189"/>
+        <location filename="../views/item_editor.py" line="269"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="190"/>
+        <location filename="../views/item_editor.py" line="270"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="191"/>
+        <location filename="../views/item_editor.py" line="271"/>
         <source>Iegādes gads</source>
         <translation>Year of purchase</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="192"/>
+        <location filename="../views/item_editor.py" line="272"/>
         <source>Iegādes vērtība, €</source>
         <translation>Purchase value, €</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="194"/>
+        <location filename="../views/item_editor.py" line="273"/>
+        <source>Sociāli atbalstāmajiem</source>
+        <translation>For socially supported learners</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="274"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="195"/>
+        <location filename="../views/item_editor.py" line="275"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="196"/>
+        <location filename="../views/item_editor.py" line="276"/>
         <source>Uzskaites dati</source>
         <translation>Inventory details</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="204"/>
+        <location filename="../views/item_editor.py" line="284"/>
         <source>Pamatojums (nav obligāts)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="205"/>
+        <location filename="../views/item_editor.py" line="285"/>
         <source>Mainīt statusu</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="225"/>
+        <location filename="../views/item_editor.py" line="314"/>
+        <location filename="../views/item_editor.py" line="321"/>
+        <source>Izsniegšanas vēsture</source>
+        <translation>Handover history</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="322"/>
+        <source>Statusa maiņas</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="323"/>
         <source>Statuss un vēsture</source>
         <translation>Status and history</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="236"/>
+        <location filename="../views/item_editor.py" line="337"/>
+        <source>Lietotājs</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="347"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="240"/>
+        <location filename="../views/item_editor.py" line="351"/>
         <source>Pievienot</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="240"/>
+        <location filename="../views/item_editor.py" line="351"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="242"/>
+        <location filename="../views/item_editor.py" line="353"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="262"/>
+        <location filename="../views/item_editor.py" line="376"/>
         <source>Jauns resurss tiek pievienots statusā “Jauns”.</source>
         <translation>A new device is added with the status “New”.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="292"/>
+        <location filename="../views/item_editor.py" line="411"/>
         <source>Pašreizējais statuss: {0}</source>
         <translation>Current status: {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="300"/>
+        <location filename="../views/item_editor.py" line="419"/>
         <source>Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.</source>
         <translation>This device is tied to an application. It becomes available only once it is returned or the handover is cancelled in the “Issuing desk” section.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="303"/>
+        <location filename="../views/item_editor.py" line="422"/>
         <source>No šī statusa ar roku mainīt nevar.</source>
         <translation>This status cannot be changed by hand.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="329"/>
+        <location filename="../views/item_editor.py" line="448"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="362"/>
+        <location filename="../views/item_editor.py" line="481"/>
         <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not save: unexpected error ({0}). Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="554"/>
+        <source>Izsniegšanas vēsture ({0})</source>
+        <translation>Handover history ({0})</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="559"/>
+        <source>Šobrīd resurss nav ne izsniegts, ne rezervēts.</source>
+        <translation>The resource is neither issued nor reserved at the moment.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="562"/>
+        <source>Rezervēts</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="565"/>
+        <source>, {0} klase</source>
+        <translation>, class {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="568"/>
+        <source>kopš {0}</source>
+        <translation>since {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="570"/>
+        <source>{0}, vēl nav izsniegts</source>
+        <translation>{0}, not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="574"/>
+        <source>jāatgriež līdz {0}</source>
+        <translation>due back by {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="576"/>
+        <source>nokavēts</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="581"/>
+        <source>akts Nr. {0}</source>
+        <translation>act no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="584"/>
+        <source>Pieteikums</source>
+        <translation>Application</translation>
     </message>
 </context>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="42"/>
+        <location filename="../views/catalogue_models.py" line="72"/>
         <source>Inventāra nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="43"/>
+        <location filename="../views/catalogue_models.py" line="73"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="44"/>
+        <location filename="../views/catalogue_models.py" line="75"/>
+        <source>Lietotājs</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="76"/>
+        <source>Jāatgriež līdz</source>
+        <translation>Due back by</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="77"/>
         <source>Ražotājs un modelis</source>
         <translation>Make and model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="45"/>
+        <location filename="../views/catalogue_models.py" line="78"/>
         <source>Sērijas nr.</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="46"/>
+        <location filename="../views/catalogue_models.py" line="79"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="47"/>
+        <location filename="../views/catalogue_models.py" line="80"/>
         <source>Vērtība, €</source>
         <translation>Value, €</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="48"/>
+        <location filename="../views/catalogue_models.py" line="81"/>
         <source>Soc. atbalstam</source>
         <translation>Social support</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="49"/>
+        <location filename="../views/catalogue_models.py" line="82"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="50"/>
+        <location filename="../views/catalogue_models.py" line="74"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="51"/>
+        <location filename="../views/catalogue_models.py" line="83"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="78"/>
+        <location filename="../views/catalogue_models.py" line="154"/>
+        <source>Rezervēts kopš {0} ({1}); vēl nav izsniegts</source>
+        <translation>Reserved since {0} ({1}); not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="157"/>
+        <source>Izsniegts {0}</source>
+        <translation>Issued {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="158"/>
+        <source>Pieteikums {0}</source>
+        <translation>Application {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="160"/>
+        <source>Akts Nr. {0}</source>
+        <translation>Act no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="162"/>
+        <source>Jāatgriež līdz {0}</source>
+        <translation>Due back by {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="173"/>
+        <source>{0} (rezervēts)</source>
+        <translation>{0} (reserved)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="188"/>
         <source>jā</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="85"/>
+        <location filename="../views/catalogue_models.py" line="195"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="86"/>
+        <location filename="../views/catalogue_models.py" line="196"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="104"/>
+        <location filename="../views/catalogue_models.py" line="219"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu “Konflikti”</source>
         <translation>The central service did not accept these changes: see the “Conflicts” section</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="236"/>
+        <source>Atgriešanas termiņš ir nokavēts</source>
+        <translation>The return deadline has passed</translation>
     </message>
 </context>
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="102"/>
+        <location filename="../views/catalogue_page.py" line="109"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="112"/>
+        <location filename="../views/catalogue_page.py" line="119"/>
         <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
         <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="115"/>
+        <location filename="../views/catalogue_page.py" line="122"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="116"/>
+        <location filename="../views/catalogue_page.py" line="123"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="118"/>
+        <location filename="../views/catalogue_page.py" line="125"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="119"/>
+        <location filename="../views/catalogue_page.py" line="126"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -2904,102 +3279,102 @@ Status: {4}</translation>
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../lifecycle.py" line="157"/>
+        <location filename="../lifecycle.py" line="162"/>
         <source>Sagatavot izsniegšanai…</source>
         <translation>Prepare for issue…</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="159"/>
+        <location filename="../lifecycle.py" line="164"/>
         <source>Mainīt atgriešanas termiņu…</source>
         <translation>Change the return deadline…</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="168"/>
+        <location filename="../lifecycle.py" line="173"/>
         <source>Izsniegt resursus drīkst izsniegšanas darbinieks vai administrators</source>
         <translation>Only the issuing desk or an administrator may issue devices</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="171"/>
+        <location filename="../lifecycle.py" line="176"/>
         <source>Vienoties par saņemšanas vietu un laiku atlasītajiem piešķirtajiem pieteikumiem</source>
         <translation>Agree the pickup place and time for the selected granted applications</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="175"/>
+        <location filename="../lifecycle.py" line="180"/>
         <source>Mainīt atlasīto pieteikumu resursu atgriešanas termiņu</source>
         <translation>Change the return deadline of the selected applications&apos; devices</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="183"/>
+        <location filename="../lifecycle.py" line="188"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First choose an application in the list.</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="232"/>
+        <location filename="../lifecycle.py" line="237"/>
         <source>Izsniegšanai sagatavots {0} pieteikums</source>
         <translation>{0} application prepared for issue</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="233"/>
+        <location filename="../lifecycle.py" line="238"/>
         <source>Izsniegšanai sagatavoti {0} pieteikumi</source>
         <translation>{0} applications prepared for issue</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="251"/>
+        <location filename="../lifecycle.py" line="259"/>
         <source>Atlasītajiem pieteikumiem nav izsniegšanas, kurai mainīt atgriešanas termiņu.</source>
         <translation>The selected applications have no handover whose return deadline could change.</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="254"/>
+        <location filename="../lifecycle.py" line="262"/>
         <source>pieteikumam nav aktīvas izsniegšanas</source>
         <translation>the application has no active handover</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="290"/>
+        <location filename="../lifecycle.py" line="298"/>
         <source>Atgriešanas termiņš mainīts {0} pieteikumam</source>
         <translation>Return deadline changed for {0} application</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="292"/>
+        <location filename="../lifecycle.py" line="300"/>
         <source>Atgriešanas termiņš mainīts {0} pieteikumiem</source>
         <translation>Return deadline changed for {0} applications</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="308"/>
+        <location filename="../lifecycle.py" line="316"/>
         <source>Atgādinājums nosūtīts {0} iesniedzējam</source>
         <translation>Reminder sent to {0} applicant</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="309"/>
+        <location filename="../lifecycle.py" line="317"/>
         <source>Atgādinājums nosūtīts {0} iesniedzējiem</source>
         <translation>Reminder sent to {0} applicants</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="324"/>
+        <location filename="../lifecycle.py" line="332"/>
         <source>Reģistrēta nozaudēšana: {0}</source>
         <translation>Loss recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="325"/>
+        <location filename="../lifecycle.py" line="333"/>
         <source>Reģistrēta zādzība: {0}</source>
         <translation>Theft recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="340"/>
+        <location filename="../lifecycle.py" line="348"/>
         <source>Lieta slēgta: {0}</source>
         <translation>Case closed: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="354"/>
+        <location filename="../lifecycle.py" line="362"/>
         <source>Izsniegts ar aktu uz papīra: {0}</source>
         <translation>Issued with a paper act: {0}</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="407"/>
+        <location filename="../lifecycle.py" line="415"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../lifecycle.py" line="410"/>
+        <location filename="../lifecycle.py" line="418"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Done: {0}. Not done: {1}.</translation>
     </message>
@@ -3017,106 +3392,139 @@ Status: {4}</translation>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="48"/>
+        <location filename="../views/main_window.py" line="51"/>
         <source>Bezsaistē</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="54"/>
+        <location filename="../views/main_window.py" line="57"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="67"/>
-        <location filename="../views/main_window.py" line="122"/>
+        <location filename="../views/main_window.py" line="70"/>
+        <location filename="../views/main_window.py" line="125"/>
         <source>Sinhronizēt tagad</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="69"/>
+        <location filename="../views/main_window.py" line="72"/>
         <source>Sinhronizēt ar centrālo servisu (F5)</source>
         <translation>Sync with the central service (F5)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="71"/>
+        <location filename="../views/main_window.py" line="74"/>
         <source>Darbības</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="79"/>
+        <location filename="../views/main_window.py" line="82"/>
         <source>Iziet</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="121"/>
+        <location filename="../views/main_window.py" line="124"/>
         <source>Sinhronizē…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="139"/>
+        <location filename="../views/main_window.py" line="142"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="141"/>
+        <location filename="../views/main_window.py" line="144"/>
         <source>Konflikti: {0}</source>
         <translation>Conflicts: {0}</translation>
     </message>
 </context>
 <context>
+    <name>NotesDialog</name>
+    <message>
+        <location filename="../views/detail_page.py" line="266"/>
+        <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
+        <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="272"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="279"/>
+        <source>Saglabāt</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="280"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="299"/>
+        <source>Par garu: rakstzīmju skaits {0}, atļautas ne vairāk kā {1}</source>
+        <translation>Too long: {0} characters, at most {1} allowed</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="301"/>
+        <source>{0} no {1} rakstzīmēm</source>
+        <translation>{0} of {1} characters</translation>
+    </message>
+</context>
+<context>
     <name>OfferedKindsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="120"/>
+        <location filename="../views/catalogue_models.py" line="254"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="121"/>
+        <location filename="../views/catalogue_models.py" line="255"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="122"/>
+        <location filename="../views/catalogue_models.py" line="256"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="123"/>
+        <location filename="../views/catalogue_models.py" line="257"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="124"/>
+        <location filename="../views/catalogue_models.py" line="258"/>
         <source>Resursi</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="125"/>
+        <location filename="../views/catalogue_models.py" line="259"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="138"/>
+        <location filename="../views/catalogue_models.py" line="272"/>
         <source>Atvērta</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="138"/>
+        <location filename="../views/catalogue_models.py" line="272"/>
         <source>Slēgta</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="140"/>
+        <location filename="../views/catalogue_models.py" line="274"/>
         <source>nav</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="145"/>
+        <location filename="../views/catalogue_models.py" line="279"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="146"/>
+        <location filename="../views/catalogue_models.py" line="280"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
@@ -3202,18 +3610,18 @@ Status: {4}</translation>
 <context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="143"/>
-        <location filename="../views/detail_page.py" line="168"/>
+        <location filename="../views/detail_page.py" line="147"/>
+        <location filename="../views/detail_page.py" line="172"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="145"/>
+        <location filename="../views/detail_page.py" line="149"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="168"/>
+        <location filename="../views/detail_page.py" line="172"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
     </message>
@@ -3221,147 +3629,152 @@ Status: {4}</translation>
 <context>
     <name>PrepareAheadDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="205"/>
+        <location filename="../views/lifecycle_dialogs.py" line="218"/>
         <source>Sagatavot izsniegšanai</source>
         <translation>Prepare for issue</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="217"/>
-        <source>Resurss</source>
-        <translation>Device</translation>
-    </message>
-    <message>
-        <location filename="../views/lifecycle_dialogs.py" line="219"/>
-        <source>— izvēlēsies izsniegšanas vietā —</source>
-        <translation>— chosen at the desk —</translation>
-    </message>
-    <message>
-        <location filename="../views/lifecycle_dialogs.py" line="224"/>
+        <location filename="../views/lifecycle_dialogs.py" line="329"/>
         <source>Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable device is available: the device will be chosen at the desk.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="228"/>
+        <location filename="../views/lifecycle_dialogs.py" line="232"/>
         <source>piemēram, Skolas 12. kabinets</source>
         <translation>e.g. school room 12</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="229"/>
+        <location filename="../views/lifecycle_dialogs.py" line="233"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="241"/>
+        <location filename="../views/lifecycle_dialogs.py" line="245"/>
         <source>Saņemšanas datums</source>
         <translation>Pickup date</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="242"/>
+        <location filename="../views/lifecycle_dialogs.py" line="246"/>
         <source>Saņemšanas laiks no</source>
         <translation>Pickup time from</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="243"/>
+        <location filename="../views/lifecycle_dialogs.py" line="247"/>
         <source>Saņemšanas laiks līdz</source>
         <translation>Pickup time until</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="245"/>
+        <location filename="../views/lifecycle_dialogs.py" line="249"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="246"/>
+        <location filename="../views/lifecycle_dialogs.py" line="250"/>
         <source>vārds un uzvārds</source>
         <translation>first name and surname</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="249"/>
+        <location filename="../views/lifecycle_dialogs.py" line="253"/>
         <source>Kontaktpersonas tālrunis</source>
         <translation>Contact person&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="250"/>
+        <location filename="../views/lifecycle_dialogs.py" line="254"/>
         <source>piemēram, +371 67 000 000 (nav obligāts)</source>
         <translation>e.g. +371 67 000 000 (optional)</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="252"/>
+        <location filename="../views/lifecycle_dialogs.py" line="256"/>
         <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="253"/>
+        <location filename="../views/lifecycle_dialogs.py" line="257"/>
         <source>Noteikt atgriešanas termiņu</source>
         <translation>Set a return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="257"/>
+        <location filename="../views/lifecycle_dialogs.py" line="261"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="259"/>
+        <location filename="../views/lifecycle_dialogs.py" line="263"/>
         <source>nav noteikts</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="260"/>
+        <location filename="../views/lifecycle_dialogs.py" line="264"/>
         <source>Paziņot iesniedzējam</source>
         <translation>Notify the applicant</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="261"/>
+        <location filename="../views/lifecycle_dialogs.py" line="265"/>
         <source>Paziņot iesniedzējiem</source>
         <translation>Notify the applicants</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="265"/>
+        <location filename="../views/lifecycle_dialogs.py" line="269"/>
         <source>Centrālais serviss nosūtīs iesniedzējam saņemšanas vietu, laiku un kontaktus.</source>
         <translation>The central service will send the applicant the pickup place, time and contacts.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="267"/>
+        <location filename="../views/lifecycle_dialogs.py" line="271"/>
         <source>Centrālais serviss nosūtīs iesniedzējiem saņemšanas vietu, laiku un kontaktus.</source>
         <translation>The central service will send the applicants the pickup place, time and contacts.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="269"/>
+        <location filename="../views/lifecycle_dialogs.py" line="273"/>
         <source>Sagatavot</source>
         <translation>Prepare</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="274"/>
-        <source>&amp;Resurss:</source>
-        <translation>&amp;Device:</translation>
+        <location filename="../views/lifecycle_dialogs.py" line="315"/>
+        <source>Rezervēt resursu:</source>
+        <translation>Reserve a resource:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="277"/>
+        <location filename="../views/lifecycle_dialogs.py" line="316"/>
+        <source>Rezervēt izvēlēto resursu</source>
+        <translation>Reserve the chosen resource</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="317"/>
+        <source>Resursu izvēlēsies izsniegšanas vietā</source>
+        <translation>The resource will be chosen at the desk</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="337"/>
+        <source>Pieteikumam jau rezervēts resurss {0}; to var nomainīt pret citu.</source>
+        <translation>Resource {0} is already reserved for this application; it can be swapped for another.</translation>
+    </message>
+    <message>
+        <location filename="../views/lifecycle_dialogs.py" line="358"/>
         <source>Saņemšanas &amp;vieta:</source>
         <translation>Pickup &amp;place:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="281"/>
+        <location filename="../views/lifecycle_dialogs.py" line="362"/>
         <source>no</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="283"/>
+        <location filename="../views/lifecycle_dialogs.py" line="364"/>
         <source>līdz</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="286"/>
+        <location filename="../views/lifecycle_dialogs.py" line="367"/>
         <source>Saņemšanas &amp;laiks:</source>
         <translation>Pickup &amp;time:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="287"/>
+        <location filename="../views/lifecycle_dialogs.py" line="368"/>
         <source>&amp;Kontaktpersona:</source>
         <translation>&amp;Contact person:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="288"/>
+        <location filename="../views/lifecycle_dialogs.py" line="369"/>
         <source>&amp;Tālrunis:</source>
         <translation>P&amp;hone:</translation>
     </message>
@@ -3417,7 +3830,7 @@ Status: {4}</translation>
 <context>
     <name>QrWidget</name>
     <message>
-        <location filename="../views/customer_screen.py" line="44"/>
+        <location filename="../views/customer_screen.py" line="114"/>
         <source>QR kods saņemšanas apstiprināšanai</source>
         <translation>QR code for confirming receipt</translation>
     </message>
@@ -3425,7 +3838,7 @@ Status: {4}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="298"/>
+        <location filename="../views/decision_dialogs.py" line="332"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
     </message>
@@ -3565,50 +3978,44 @@ Status: {4}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../views/desk_page.py" line="76"/>
+        <location filename="../views/desk_page.py" line="81"/>
         <location filename="../views/incidents_panel.py" line="43"/>
         <location filename="../views/overdue_panel.py" line="69"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="77"/>
+        <location filename="../views/desk_page.py" line="82"/>
         <location filename="../views/incidents_panel.py" line="47"/>
         <location filename="../views/overdue_panel.py" line="70"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="78"/>
+        <location filename="../views/desk_page.py" line="83"/>
         <location filename="../views/overdue_panel.py" line="71"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="79"/>
+        <location filename="../views/desk_page.py" line="84"/>
         <location filename="../views/incidents_panel.py" line="46"/>
         <location filename="../views/overdue_panel.py" line="72"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="80"/>
-        <source>Resurss</source>
-        <translation>Device</translation>
+        <location filename="../views/desk_page.py" line="85"/>
+        <source>Resursa veids</source>
+        <translation>Resource kind</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="81"/>
-        <location filename="../views/incidents_panel.py" line="48"/>
-        <source>Inventāra nr.</source>
-        <translation>Inventory no.</translation>
-    </message>
-    <message>
-        <location filename="../views/desk_page.py" line="82"/>
+        <location filename="../views/desk_page.py" line="87"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="556"/>
+        <location filename="../views/desk_page.py" line="757"/>
         <location filename="../views/overdue_panel.py" line="77"/>
         <source>Termiņš</source>
         <translation>Due</translation>
@@ -3634,6 +4041,8 @@ Status: {4}</translation>
         <translation>Email</translation>
     </message>
     <message>
+        <location filename="../views/desk_page.py" line="86"/>
+        <location filename="../views/incidents_panel.py" line="48"/>
         <location filename="../views/overdue_panel.py" line="76"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
@@ -3649,7 +4058,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/school_deadline.py" line="41"/>
         <source>Skolas noklusētais atgriešanas termiņš</source>
-        <translation>The school's default return deadline</translation>
+        <translation>The school&apos;s default return deadline</translation>
     </message>
     <message>
         <location filename="../views/school_deadline.py" line="47"/>
@@ -3674,7 +4083,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/school_deadline.py" line="57"/>
         <source>Jaunām izsniegšanām, ja termiņu neizvēlas citu (piemēram, mācību gada beigas). Visām skolas darbstacijām.</source>
-        <translation>For new handovers unless another deadline is chosen (for example the end of the school year). For all the school's workstations.</translation>
+        <translation>For new handovers unless another deadline is chosen (for example the end of the school year). For all the school&apos;s workstations.</translation>
     </message>
     <message>
         <location filename="../views/school_deadline.py" line="73"/>
@@ -3897,44 +4306,44 @@ Status: {4}</translation>
 <context>
     <name>SignOnPaperDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="695"/>
+        <location filename="../views/lifecycle_dialogs.py" line="775"/>
         <source>Parakstīts uz papīra</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="698"/>
+        <location filename="../views/lifecycle_dialogs.py" line="778"/>
         <source>Izdrukātais pieņemšanas-nodošanas akts Nr. {0}</source>
         <translation>Printed handover act No. {0}</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="700"/>
-        <location filename="../views/lifecycle_dialogs.py" line="701"/>
+        <location filename="../views/lifecycle_dialogs.py" line="780"/>
+        <location filename="../views/lifecycle_dialogs.py" line="781"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu</source>
         <translation>The applicant signed the printed act</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="703"/>
+        <location filename="../views/lifecycle_dialogs.py" line="783"/>
         <source>Pievienot skenējumu…</source>
         <translation>Add a scan…</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="704"/>
-        <location filename="../views/lifecycle_dialogs.py" line="705"/>
+        <location filename="../views/lifecycle_dialogs.py" line="784"/>
+        <location filename="../views/lifecycle_dialogs.py" line="785"/>
         <source>Parakstītā akta skenējums</source>
         <translation>Scan of the signed act</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="706"/>
+        <location filename="../views/lifecycle_dialogs.py" line="786"/>
         <source>Parakstītās lapas skenējums (nav obligāts):</source>
         <translation>Scan of the signed page (optional):</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="708"/>
+        <location filename="../views/lifecycle_dialogs.py" line="788"/>
         <source>Reģistrēt izsniegšanu</source>
         <translation>Record the issue</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="719"/>
+        <location filename="../views/lifecycle_dialogs.py" line="799"/>
         <source>Resurss tiks atzīmēts kā izsniegts, un akts tiks pievienots pieteikumam.</source>
         <translation>The device will be marked as issued and the act filed with the application.</translation>
     </message>
@@ -4208,17 +4617,17 @@ Status: {4}</translation>
 <context>
     <name>_Files</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="467"/>
+        <location filename="../views/lifecycle_dialogs.py" line="547"/>
         <source>Noņemt</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="468"/>
+        <location filename="../views/lifecycle_dialogs.py" line="548"/>
         <source>Noņemt atlasīto failu</source>
         <translation>Remove the selected file</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="508"/>
+        <location filename="../views/lifecycle_dialogs.py" line="588"/>
         <source>Ne vairāk kā {0} pielikumi</source>
         <translation>At most {0} attachments</translation>
     </message>
@@ -4226,27 +4635,27 @@ Status: {4}</translation>
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="191"/>
+        <location filename="../views/decision_dialogs.py" line="225"/>
         <source>&amp;Pamatojums:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="194"/>
+        <location filename="../views/decision_dialogs.py" line="228"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="200"/>
+        <location filename="../views/decision_dialogs.py" line="234"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="203"/>
+        <location filename="../views/decision_dialogs.py" line="237"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="245"/>
+        <location filename="../views/decision_dialogs.py" line="279"/>
         <source>Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes</source>
         <translation>The reason is too long: at most {0} characters are allowed</translation>
     </message>
@@ -4254,7 +4663,7 @@ Status: {4}</translation>
 <context>
     <name>_SearchList</name>
     <message>
-        <location filename="../views/desk_page.py" line="126"/>
+        <location filename="../views/desk_page.py" line="134"/>
         <source>Sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list ({0}).</translation>
     </message>
@@ -4262,7 +4671,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="183"/>
+        <location filename="../views/detail_page.py" line="187"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -4270,77 +4679,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="522"/>
+        <location filename="../app.py" line="535"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="326"/>
+        <location filename="../app.py" line="333"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="327"/>
+        <location filename="../app.py" line="334"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="328"/>
+        <location filename="../app.py" line="335"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="329"/>
+        <location filename="../app.py" line="336"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="333"/>
+        <location filename="../app.py" line="340"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="335"/>
+        <location filename="../app.py" line="342"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="378"/>
+        <location filename="../app.py" line="391"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="381"/>
+        <location filename="../app.py" line="394"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="385"/>
+        <location filename="../app.py" line="398"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="387"/>
+        <location filename="../app.py" line="400"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="402"/>
+        <location filename="../app.py" line="415"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="487"/>
+        <location filename="../app.py" line="500"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="502"/>
+        <location filename="../app.py" line="515"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="645"/>
+        <location filename="../app.py" line="658"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
@@ -4348,80 +4757,80 @@ Status: {4}</translation>
 <context>
     <name>decision_dialogs</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="93"/>
+        <location filename="../views/decision_dialogs.py" line="100"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="285"/>
+        <location filename="../views/decision_dialogs.py" line="319"/>
         <source>Atteikt {0} pieteikumu</source>
         <translation>Refuse {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="286"/>
+        <location filename="../views/decision_dialogs.py" line="320"/>
         <source>Atteikt {0} pieteikumus</source>
         <translation>Refuse {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="289"/>
-        <location filename="../views/decision_dialogs.py" line="314"/>
+        <location filename="../views/decision_dialogs.py" line="323"/>
+        <location filename="../views/decision_dialogs.py" line="348"/>
         <source>Atlasīts {0} pieteikums</source>
         <translation>{0} application selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="290"/>
-        <location filename="../views/decision_dialogs.py" line="315"/>
+        <location filename="../views/decision_dialogs.py" line="324"/>
+        <location filename="../views/decision_dialogs.py" line="349"/>
         <source>Atlasīti {0} pieteikumi</source>
         <translation>{0} applications selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="292"/>
+        <location filename="../views/decision_dialogs.py" line="326"/>
         <source>Atteikt pieteikumu</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="295"/>
+        <location filename="../views/decision_dialogs.py" line="329"/>
         <source>Atteikt</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="296"/>
+        <location filename="../views/decision_dialogs.py" line="330"/>
         <source>Jānorāda atteikuma pamatojums</source>
         <translation>Give a reason for the refusal</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="310"/>
+        <location filename="../views/decision_dialogs.py" line="344"/>
         <source>Atlikt {0} pieteikumu</source>
         <translation>Postpone {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="311"/>
+        <location filename="../views/decision_dialogs.py" line="345"/>
         <source>Atlikt {0} pieteikumus</source>
         <translation>Postpone {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="317"/>
+        <location filename="../views/decision_dialogs.py" line="351"/>
         <source>Atlikt pieteikuma izskatīšanu</source>
         <translation>Postpone reviewing the application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="321"/>
+        <location filename="../views/decision_dialogs.py" line="355"/>
         <source>Atlikt</source>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="322"/>
+        <location filename="../views/decision_dialogs.py" line="356"/>
         <source>Jānorāda atlikšanas pamatojums</source>
         <translation>Give a reason for postponing</translation>
     </message>
     <message>
         <location filename="../tasks.py" line="51"/>
-        <location filename="../views/decision_dialogs.py" line="346"/>
+        <location filename="../views/decision_dialogs.py" line="380"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.</source>
         <translation>The action could not be completed: unexpected error ({0}). Please try again; if the error keeps happening, contact support.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="351"/>
+        <location filename="../views/decision_dialogs.py" line="385"/>
         <source>Darbība netika veikta</source>
         <translation>The action was not carried out</translation>
     </message>
@@ -4429,52 +4838,52 @@ Status: {4}</translation>
 <context>
     <name>lifecycle_dialogs</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="72"/>
+        <location filename="../views/lifecycle_dialogs.py" line="78"/>
         <source>Atlasīts {0} pieteikums</source>
         <translation>{0} application selected</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="73"/>
+        <location filename="../views/lifecycle_dialogs.py" line="79"/>
         <source>Atlasīti {0} pieteikumi</source>
         <translation>{0} applications selected</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="116"/>
+        <location filename="../views/lifecycle_dialogs.py" line="122"/>
         <source>Fails {0} ir lielāks par 20 MB</source>
         <translation>The file {0} is larger than 20 MB</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="122"/>
+        <location filename="../views/lifecycle_dialogs.py" line="128"/>
         <source>Failu {0} neizdevās nolasīt</source>
         <translation>The file {0} could not be read</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="125"/>
+        <location filename="../views/lifecycle_dialogs.py" line="131"/>
         <source>Fails {0} ir tukšs</source>
         <translation>The file {0} is empty</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="131"/>
+        <location filename="../views/lifecycle_dialogs.py" line="137"/>
         <source>Fails {0} nav PDF, PNG vai JPEG fails</source>
         <translation>The file {0} is not a PDF, PNG or JPEG file</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="138"/>
+        <location filename="../views/lifecycle_dialogs.py" line="144"/>
         <source>PDF, PNG vai JPEG (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>PDF, PNG or JPEG (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="165"/>
+        <location filename="../views/lifecycle_dialogs.py" line="171"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="200"/>
+        <location filename="../views/lifecycle_dialogs.py" line="213"/>
         <source>Sagatavot izsniegšanai {0} pieteikumu</source>
         <translation>Prepare {0} application for issue</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="202"/>
+        <location filename="../views/lifecycle_dialogs.py" line="215"/>
         <source>Sagatavot izsniegšanai {0} pieteikumus</source>
         <translation>Prepare {0} applications for issue</translation>
     </message>

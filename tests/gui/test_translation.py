@@ -100,15 +100,17 @@ def test_main_window_speaks_english(qtbot, english, tmp_path: Path) -> None:
 def test_inbox_model_speaks_english(english) -> None:
     from desktop.views.inbox_model import COLUMNS, InboxModel
 
-    rows = {1: SimpleNamespace(id=1, in_conflict=True, waiting_to_sync=False),
-            2: SimpleNamespace(id=2, in_conflict=False, waiting_to_sync=True)}
+    rows = {1: SimpleNamespace(id=1, in_conflict=True, waiting_to_sync=False, duplicates=()),
+            2: SimpleNamespace(id=2, in_conflict=False, waiting_to_sync=True,
+                               duplicates=("P-2026-000007",))}
     model = InboxModel(lambda ids: [rows[i] for i in ids])
     model.set_ids([1, 2])
     sync = [k for k, _lv, _sort in COLUMNS].index("sync")
 
     assert model.data(model.index(0, sync)) == "Conflict"
     assert model.data(model.index(1, sync)) == "Waiting to sync"
-    assert model.data(model.index(1, sync), Qt.ItemDataRole.ToolTipRole) == "Waiting to sync"
+    assert model.data(model.index(1, sync), Qt.ItemDataRole.ToolTipRole).startswith(
+        "Waiting to sync\nPossible duplicate: this learner has another open application")
 
 
 def test_inbox_headers_speak_english(english) -> None:
@@ -307,8 +309,8 @@ def test_catalogue_and_import_headers_speak_english(english) -> None:
     from desktop.views.import_dialog import PreviewModel
 
     assert _headers(ItemsModel("en")) == [
-        "Inventory no.", "Type", "Make and model", "Serial no.", "Year", "Value, €",
-        "Social support", "Location", "Status", "Sync"]
+        "Inventory no.", "Type", "Status", "Holder", "Due back by", "Make and model",
+        "Serial no.", "Year", "Value, €", "Social support", "Location", "Sync"]
     assert _headers(OfferedKindsModel("en")) == [
         "Device type", "Issued to", "Applications open", "Documents", "Devices", "Sync"]
     assert _headers(PreviewModel()) == [
