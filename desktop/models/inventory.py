@@ -106,9 +106,14 @@ def _check_kind_and_number(
                          f"Nezināms resursa veids “{data.kind_code}”")
     # A number that a scanner reads as another's (RAVG-1 beside RAVĢ-1) is a clash too:
     # their labels would carry the same code.
-    clashes = [(other_id, number) for other_id, number
-               in items_matching(session, actor.institution_id, data.inventory_no)
-               if other_id != item_id]
+    # An item keeping its own number is not checked again: pairs that came from the central
+    # service or from before this check must stay editable.
+    current = session.get(Item, item_id) if item_id is not None else None
+    unchanged = current is not None and current.inventory_no == data.inventory_no
+    clashes = [] if unchanged else [
+        (other_id, number) for other_id, number
+        in items_matching(session, actor.institution_id, data.inventory_no)
+        if other_id != item_id]
     exact = session.scalars(select(Item.id).where(
         Item.institution_id == actor.institution_id,
         Item.inventory_no == data.inventory_no)).first()

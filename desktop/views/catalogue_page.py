@@ -509,8 +509,11 @@ class CataloguePage(QWidget):
     def _search_entered(self) -> None:
         """Enter in the search field (a scanner ends with it): an exact number opens."""
         text = self.search.text().strip()
-        match = next((r for r in self._all_rows() if same_code(text, r.inventory_no)),
-                     None) if text else None
+        rows = self._all_rows()
+        exact = [r for r in rows if r.inventory_no == text]
+        alike = exact or [r for r in rows if same_code(text, r.inventory_no)]
+        # two items a scanner cannot tell apart: the search below lists both
+        match = alike[0] if text and len(alike) == 1 else None
         if match is not None and not self._search_timer.isActive():
             self._open_row(self.items_model.row_of(match.id))
             return
@@ -535,7 +538,8 @@ class CataloguePage(QWidget):
                   on_error=self._failed, key="items")
 
     def _scanned(self, rows: Sequence[ItemRow], text: str, open_it: bool) -> None:
-        exact = [r for r in rows if same_code(text, r.inventory_no)]
+        exact = ([r for r in rows if r.inventory_no == text.strip()]
+                 or [r for r in rows if same_code(text, r.inventory_no)])
         self._items_loaded(rows)
         if len(exact) == 1:
             self._select_item(exact[0].id)

@@ -85,9 +85,14 @@ class DeviceChoicesModel(ListTableModel):
     def row_of_inventory_no(self, text: str) -> int:
         """The row of the device with this inventory number, case and diacritics folded
         (a scanner types "RAVG-…" for the label "RAVĢ-…"); -1 when none."""
-        wanted = fold(text.strip())
-        return next((n for n, r in enumerate(self._rows) if fold(r.inventory_no) == wanted),
-                    -1) if wanted else -1
+        typed = text.strip()
+        exact = [n for n, r in enumerate(self._rows) if r.inventory_no == typed]
+        if exact:
+            return exact[0]
+        wanted = fold(typed)
+        alike = [n for n, r in enumerate(self._rows) if fold(r.inventory_no) == wanted]
+        # Two devices a scanner cannot tell apart: choosing one would be a guess.
+        return alike[0] if wanted and len(alike) == 1 else -1
 
     def _condition_tip(self, r: DeviceChoice) -> str:
         lines = [self.tr("Statuss: {0}").format(r.status.label(self._language))]

@@ -151,6 +151,17 @@ def test_preselect_by_the_folded_inventory_number(picker) -> None:
     assert picker.current_item_id() == "item-3"  # a number not offered changes nothing
 
 
+def test_two_devices_a_scanner_cannot_tell_apart_are_not_guessed(qtbot) -> None:
+    widget = DevicePicker()
+    qtbot.addWidget(widget)
+    widget.set_choices([_device(5, inventory_no="RAVĢ-5"), _device(6, inventory_no="RAVG-5")])
+    assert not widget.select_inventory_no("ravg-5")  # which of the two? not a guess
+    assert widget.select_inventory_no("RAVG-5")  # letter for letter: that one
+    assert widget.current_item_id() == "item-6"
+    assert widget.select_inventory_no("RAVĢ-5")
+    assert widget.current_item_id() == "item-5"
+
+
 def test_preselect_clears_a_filter_that_hides_the_device(picker) -> None:
     type_text(picker.filter_edit, "Dell")
     assert picker.select_inventory_no("RAVG-2024-017")

@@ -247,3 +247,18 @@ def test_an_item_whose_number_folds_like_another_is_refused(cat: Store) -> None:
                                                  "inventory_no": "RĀVĢ-0701"}).item_id
     inventory.edit_item(cat, ADMIN, item_id, {"kind_code": "tablet", "inventory_no": "RĀVĢ-0701",
                                               "location": "Bibliotēka"})
+
+
+def test_items_that_fold_alike_from_before_stay_editable(cat: Store) -> None:
+    """Pairs pulled from the central service or made before the check keep their numbers."""
+    from desktop.models import custody
+
+    first = add_item(cat, inventory_no="RAVĢ-0800")
+    second = add_item(cat, inventory_no="RAVG-0800")
+    for item_id in (first, second):
+        values = custody.item(cat, SCHOOL, item_id).editable_values()
+        values["location"] = "Ķīmijas kabinets"
+        inventory.edit_item(cat, ADMIN, item_id, values)
+    with cat.read() as s:
+        assert {i.location for i in s.scalars(select(Item))
+                if i.inventory_no in ("RAVĢ-0800", "RAVG-0800")} == {"Ķīmijas kabinets"}
