@@ -52,6 +52,7 @@ from desktop.models.details import (
     NotificationDetail,
     TimelineEntry,
 )
+from desktop.models.notes import NotesChangedError
 from desktop.tasks import TaskRunner
 from desktop.views.desk_print import open_in_viewer, print_pdf
 from desktop.views.flow_layout import FlowLayout
@@ -324,7 +325,7 @@ class ApplicationDetailView(QWidget):
         changes: ChangeBus | None = None,
         document_file: Callable[[str], Path | None] | None = None,
         can_hand_over: Callable[[], bool] | None = None,
-        save_notes: Callable[[int, str | None], object] | None = None,
+        save_notes: Callable[[int, str | None, str | None], object] | None = None,
         can_annotate: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -333,11 +334,17 @@ class ApplicationDetailView(QWidget):
         self._tasks = tasks
         self._changes = changes
         self._document_file = document_file
-        # writing the notes (``notes.set_application_notes`` bound by the composition root);
-        # without it the notes are only shown
+        # writing the notes (``notes.set_application_notes`` bound by the composition root:
+        # the application, the new notes, the notes the edit started from); without it the
+        # notes are only shown
         self._save_notes = save_notes
         self._can_annotate = can_annotate
         self.notes_dialog: NotesDialog | None = None
+        # per application: what went wrong saving its notes (shown whenever it is shown, not
+        # under another one shown by then) and the text that was not saved, which the next
+        # edit opens with so that nothing typed is lost
+        self._notes_messages: dict[int, str] = {}
+        self._notes_drafts: dict[int, str] = {}
         # whether the signed-in person may act on handovers (asked at each fill); all may
         # when not told
         self._can_hand_over = can_hand_over
@@ -540,20 +547,25 @@ class ApplicationDetailView(QWidget):
         d = self._detail
         if d is None or self._save_notes is None:
             return
-        dialog = NotesDialog(d.notes or "", self)
+        # the save names the notes the dialog started from: a sync that brings another
+        # workstation's note while it is open must not have that note overwritten
+        started_from = d.notes
+        dialog = NotesDialog(self._notes_drafts.pop(d.id, d.notes or ""), self)
         dialog.setWindowTitle(self.tr("Piezīmes: {0}").format(d.number))
-        dialog.accepted.connect(lambda: self._store_notes(d.id, dialog.text()))
+        dialog.accepted.connect(lambda: self._store_notes(d.id, dialog.text(), started_from))
         self.notes_dialog = dialog
         dialog.open()
 
-    def _store_notes(self, application_id: int, text: str) -> None:
+    def _store_notes(self, application_id: int, text: str, started_from: str | None) -> None:
         save = self._save_notes
         if save is None:
             return
-        self.notes_message.hide()
-        self._tasks.run(save, application_id, text.strip() or None,
+        self._notes_messages.pop(application_id, None)
+        self._show_notes_message()
+        self._tasks.run(save, application_id, text.strip() or None, started_from,
                         on_done=lambda outcome: self._notes_saved(application_id, outcome),
-                        on_error=self._notes_failed, owner=self, key="notes")
+                        on_error=lambda exc: self._notes_failed(application_id, text, exc),
+                        owner=self, key="notes")
 
     def _notes_saved(self, application_id: int, outcome: object) -> None:
         changes = changes_of(outcome, OpChanges.of(applications=[application_id]))
@@ -562,11 +574,27 @@ class ApplicationDetailView(QWidget):
         else:
             self.refresh()
 
-    def _notes_failed(self, exc: Exception) -> None:
+    def _notes_failed(self, application_id: int, text: str, exc: Exception) -> None:
         message = getattr(exc, "message_lv", None) or self.tr(
             "Piezīmes neizdevās saglabāt ({0})").format(type(exc).__name__)
+        if text.strip():
+            self._notes_drafts[application_id] = text
+            message = "\n".join((message, self.tr(
+                "Jūsu teksts nav zudis: tas būs logā „Labot piezīmes…“.")))
+        self._notes_messages[application_id] = message
+        if isinstance(exc, NotesChangedError) and self._requested == application_id:
+            self.refresh()  # the field shows the other note, the message stays with it
         self.notes_message.setText(message)
         self.notes_message.show()
+
+    def _show_notes_message(self) -> None:
+        """The notes message of the application shown (an answer about another one that
+        arrives after the reviewer moved on waits until that one is shown again)."""
+        d = self._detail
+        message = (self._notes_messages.get(d.id)
+                   if d is not None and d.id == self._requested else None)
+        self.notes_message.setText(message or "")
+        self.notes_message.setVisible(message is not None)
 
     def _build_handover_group(self) -> None:
         """The current handover, its actions, the older handovers and the notifications."""
@@ -778,7 +806,7 @@ class ApplicationDetailView(QWidget):
         self.phone.setText(text_or_dash(d.phone))
         self.email.setText(text_or_dash(d.email))
         self.notes.setText(text_or_dash(d.notes))
-        self.notes_message.hide()
+        self._show_notes_message()
         self.notes_button.setVisible(self._save_notes is not None)
         self.notes_button.setEnabled(self._can_annotate is None or self._can_annotate())
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from desktop.models.changes import OpChanges
 from desktop.models.codes import DocumentType, SocialStatus
 from desktop.models.decisions import grant
 from desktop.models.details import application_detail, document_file
@@ -555,11 +556,12 @@ def test_notes_are_written_in_the_detail_and_queued_for_the_register(qtbot, scho
     from desktop.models.schema import OutboxCommand
 
     store, _, plain = school
-    saved: list[tuple[int, str | None]] = []
+    saved: list[tuple[int, str | None, str | None]] = []
 
-    def save(app_id: int, text: str | None):
-        saved.append((app_id, text))
-        return set_application_notes(store, REVIEWER, app_id, text)
+    def save(app_id: int, text: str | None, started_from: str | None):
+        saved.append((app_id, text, started_from))
+        return set_application_notes(store, REVIEWER, app_id, text,
+                                     expected_notes=started_from)
 
     view, tasks, _ = _notes_view(qtbot, store, save=save)
     _show(qtbot, view, plain)
@@ -572,7 +574,7 @@ def test_notes_are_written_in_the_detail_and_queued_for_the_register(qtbot, scho
     dialog.editor.setPlainText("Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis.")
     with qtbot.waitSignal(view.loaded, timeout=5000):
         dialog.accept()
-    assert saved == [(plain, "Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis.")]
+    assert saved == [(plain, "Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis.", None)]
     assert view.notes.text() == "Zvanīt mātei pēc 16:00; Ēriks Ķēniņš ir brālis."
     assert view.sync_state_label.text() == "Gaida sinhronizāciju: 1"
     with store.read() as s:
@@ -629,3 +631,63 @@ def test_notes_cannot_be_edited_without_the_permission_or_a_way_to_save(qtbot, s
     _show(qtbot, plain_view, granted)
     assert not plain_view.notes_button.isVisible()
     tasks2.wait()
+
+
+def test_a_note_that_came_in_while_the_dialog_was_open_is_not_overwritten(qtbot,
+                                                                        school) -> None:
+    """Defect (review of issue 13): the dialog opened with one text; a sync brought another
+    workstation's note meanwhile and the save overwrote it. The save now names the text it
+    started from, is refused, and the detail shows the other note and keeps what was typed."""
+    from sqlalchemy import select
+
+    from desktop.models.notes import set_application_notes
+    from desktop.models.schema import OutboxCommand
+
+    store, granted, _ = school
+    started: list[str | None] = []
+
+    def save(app_id: int, text: str | None, started_from: str | None):
+        started.append(started_from)
+        return set_application_notes(store, REVIEWER, app_id, text,
+                                     expected_notes=started_from)
+
+    view, tasks, bus = _notes_view(qtbot, store, save=save)
+    _show(qtbot, view, granted)
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    dialog = view.notes_dialog
+    assert dialog.editor.toPlainText() == "Zvanīt pēc 16:00"
+    # a pull lands while the dialog is open, and the detail follows it
+    with store.write() as s:
+        s.get(Application, granted).notes = "Kolēģe: dokumenti vēl jāpārbauda"
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        bus.publish(OpChanges.of(applications=[granted]), None)
+    typed = "Zvanīt pēc 16:00; zvanīts 3.9., neatbild"
+    dialog.editor.setPlainText(typed)
+    with qtbot.waitSignal(view.loaded, timeout=5000):  # refused: the detail reads it again
+        dialog.accept()
+    assert started == ["Zvanīt pēc 16:00"]
+    QApplication.processEvents()
+    assert view.notes_message.isVisible()
+    message = view.notes_message.text()
+    assert "kāds cits" in message and "Kolēģe: dokumenti vēl jāpārbauda" in message
+    assert view.notes.text() == "Kolēģe: dokumenti vēl jāpārbauda"
+    with store.read() as s:
+        assert s.get(Application, granted).notes == "Kolēģe: dokumenti vēl jāpārbauda"
+        assert s.scalars(select(OutboxCommand).where(
+            OutboxCommand.command == "set_application_notes")).all() == []
+
+    # nothing typed is lost: the dialog opens again with it, now based on the other note
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    again = view.notes_dialog
+    assert again is not dialog and again.editor.toPlainText() == typed
+    again.editor.setPlainText("Kolēģe: dokumenti vēl jāpārbauda; " + typed)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        again.accept()
+    assert started[-1] == "Kolēģe: dokumenti vēl jāpārbauda"
+    assert view.notes.text() == "Kolēģe: dokumenti vēl jāpārbauda; " + typed
+    assert not view.notes_message.isVisible()
+    # the draft was used: a further edit starts from the notes as they are
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    assert view.notes_dialog.editor.toPlainText() == view.notes.text()
+    view.notes_dialog.reject()
+    tasks.wait()

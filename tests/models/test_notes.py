@@ -90,3 +90,61 @@ def test_the_desk_writes_notes_audited_without_a_status_change(store) -> None:
         set_application_notes(store, other_school, app_id, "x")
     assert set_application_notes(store, REVIEWER, app_id, None).command_id is not None
     assert set_application_notes(store, REVIEWER, app_id, "").command_id is None  # already none
+
+
+def _notes_pulled(store, app_id: int, notes: str | None, version: int) -> None:
+    """What a pull does when another workstation wrote the notes (apply_application)."""
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        app.notes, app.server_version = notes, version
+
+
+def test_notes_changed_elsewhere_while_they_were_typed_are_not_overwritten(store) -> None:
+    """Defect (review of issue 13): the dialog opened with one text, a pull brought another
+    workstation's note meanwhile, and the save overwrote it based on the newer version."""
+    from sqlalchemy import select
+
+    from desktop.models.notes import NotesChangedError
+    from desktop.models.schema import OutboxCommand
+
+    seed_catalogue(store)
+    app_id = add_application(store)
+    _notes_pulled(store, app_id, "Tālrunis mainīts", 3)
+    started_from = "Tālrunis mainīts"  # what the dialog opened with
+    _notes_pulled(store, app_id, "Kolēģe: dokumenti vēl jāpārbauda", 4)
+    with pytest.raises(NotesChangedError) as refused:
+        set_application_notes(store, REVIEWER, app_id, started_from + "; zvanīts 3.9.",
+                              expected_notes=started_from)
+    error = refused.value
+    assert error.current_notes == "Kolēģe: dokumenti vēl jāpārbauda"
+    assert "kāds cits" in error.message_lv and "Kolēģe: dokumenti vēl jāpārbauda" in (
+        error.message_lv)
+    assert "someone else" in str(error) and "Kolēģe: dokumenti" in str(error)
+    assert error.field == "notes"
+    with store.read() as s:
+        assert s.get(Application, app_id).notes == "Kolēģe: dokumenti vēl jāpārbauda"
+        assert s.scalars(select(OutboxCommand)).all() == []
+        assert s.query(AuditEntry).filter_by(action="set_application_notes").count() == 0
+
+    # cleared elsewhere: the message says so rather than quoting nothing
+    _notes_pulled(store, app_id, None, 5)
+    with pytest.raises(NotesChangedError) as cleared:
+        set_application_notes(store, REVIEWER, app_id, "Jauns teksts",
+                              expected_notes="Kolēģe: dokumenti vēl jāpārbauda")
+    assert cleared.value.current_notes is None and "izdzēsa" in cleared.value.message_lv
+
+
+def test_notes_based_on_what_is_stored_are_written(store) -> None:
+    seed_catalogue(store)
+    app_id = add_application(store)
+    _notes_pulled(store, app_id, "Tālrunis mainīts", 3)
+    # the dialog's text as typed (spaces, a blank start) counts as the notes it stands for
+    assert set_application_notes(store, REVIEWER, app_id, "Tālrunis mainīts; zvanīts.",
+                                 expected_notes=" Tālrunis mainīts\n").command_id is not None
+    other = add_application(store, learner="Ērika Ķuze")
+    assert set_application_notes(store, REVIEWER, other, "Ģimene pārcēlās uz Liepāju.",
+                                 expected_notes="").command_id is not None
+    # the other workstation wrote the very same text: nothing is lost, nothing to send
+    _notes_pulled(store, other, "Māte lūdz zvanīt no rīta.", 7)
+    assert set_application_notes(store, REVIEWER, other, "Māte lūdz zvanīt no rīta.",
+                                 expected_notes="Ģimene pārcēlās uz Liepāju.").command_id is None

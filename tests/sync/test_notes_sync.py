@@ -113,3 +113,22 @@ def test_notes_raced_by_a_change_elsewhere_are_a_conflict_resolved_either_way(
     assert server.application(second).notes == "Ģimene pārcēlās uz Liepāju."
     assert _notes(side, second) == "Ģimene pārcēlās uz Liepāju."
     assert_converged(side, server.url)
+
+
+def test_a_note_pulled_while_another_was_typed_is_kept(side: Side, other: Side,
+                                                       server: Any) -> None:
+    """Defect (review of issue 13): a sync that ran while the notes dialog was open brought
+    the other workstation's note, and the save then overwrote it without a conflict."""
+    from desktop.models.notes import NotesChangedError
+
+    app_id = open_application_ids(side.store)[0]
+    opened_with = _notes(side, app_id)  # the dialog opens
+    set_application_notes(other.store, ADMIN, app_id, "Kolēģe: dokumenti vēl jāpārbauda.")
+    other.engine.sync_once()
+    side.engine.sync_once()  # the pull lands while the dialog is open
+    with pytest.raises(NotesChangedError) as refused:
+        set_application_notes(side.store, ADMIN, app_id, NOTE, expected_notes=opened_with)
+    assert "Kolēģe: dokumenti vēl jāpārbauda." in refused.value.message_lv
+    side.engine.sync_once()
+    assert server.application(app_id).notes == "Kolēģe: dokumenti vēl jāpārbauda."
+    assert _notes(side, app_id) == "Kolēģe: dokumenti vēl jāpārbauda."
