@@ -584,8 +584,7 @@ class ApplicationDetailView(QWidget):
         self._notes_messages[application_id] = message
         if isinstance(exc, NotesChangedError) and self._requested == application_id:
             self.refresh()  # the field shows the other note, the message stays with it
-        self.notes_message.setText(message)
-        self.notes_message.show()
+        self._show_notes_message()
 
     def _show_notes_message(self) -> None:
         """The notes message of the application shown (an answer about another one that

@@ -691,3 +691,35 @@ def test_a_note_that_came_in_while_the_dialog_was_open_is_not_overwritten(qtbot,
     assert view.notes_dialog.editor.toPlainText() == view.notes.text()
     view.notes_dialog.reject()
     tasks.wait()
+
+
+def test_a_failed_save_is_said_under_its_own_application_only(qtbot, school) -> None:
+    """Defect (review of issue 13): a failed save for one application that arrived after
+    the reviewer moved on to another was shown under the other one."""
+    from desktop.models.errors import PermissionDeniedError
+
+    store, granted, plain = school
+    release = threading.Event()
+
+    def refuse_later(*_args):
+        release.wait(5)
+        raise PermissionDeniedError("no", "lomai nav tiesību rakstīt pieteikumu piezīmes")
+
+    view, tasks, _ = _notes_view(qtbot, store, save=refuse_later)
+    _show(qtbot, view, granted)
+    qtbot.mouseClick(view.notes_button, Qt.MouseButton.LeftButton)
+    view.notes_dialog.editor.setPlainText("Piezīme par Jāni")
+    view.notes_dialog.accept()
+    _show(qtbot, view, plain)  # the reviewer moves on before the answer comes
+    release.set()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5000)
+    QApplication.processEvents()
+    assert view.detail is not None and view.detail.id == plain
+    assert not view.notes_message.isVisible()
+    assert "tiesību" not in view.notes_message.text()
+    # back on the application it was about, it is said there
+    _show(qtbot, view, granted)
+    assert view.notes_message.isVisible() and "tiesību" in view.notes_message.text()
+    _show(qtbot, view, plain)
+    assert not view.notes_message.isVisible()
+    tasks.wait()
