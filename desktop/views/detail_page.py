@@ -316,6 +316,9 @@ class ApplicationDetailView(QWidget):
     closeCaseRequested = Signal(str)  # lost or stolen, acknowledged, not closed yet
     openDocumentRequested = Signal(str)  # a Document id (the act, an attachment)
     printDocumentRequested = Signal(str)  # a Document id (the act)
+    # another application asked for from this one (a duplicate's link): the composition
+    # root shows it as it shows one chosen in the inbox, which records the view
+    applicationRequested = Signal(int)
 
     def __init__(
         self,
@@ -845,7 +848,7 @@ class ApplicationDetailView(QWidget):
     def _open_duplicate(self, link: str) -> None:
         kind, _, value = link.partition(":")
         if kind == "application" and value.isdigit():
-            self.show_application(int(value))
+            self.applicationRequested.emit(int(value))
 
     @staticmethod
     def _clear_form(form: FormRows) -> None:

@@ -520,8 +520,18 @@ def test_a_duplicate_is_named_in_a_warning_that_opens_it(qtbot, view, school) ->
     assert f"P-2026-{granted:06d}" in warning.text() and "Piešķirts" in warning.text()
     assert "dublikāts" in warning.text()
     assert warning.accessibleName() == "Iespējams dublikāts"
-    with qtbot.waitSignal(view.loaded, timeout=5000) as shown:
+    # the link asks for the other application: the composition root shows it as the inbox
+    # does, recording the view (review of issue 13: the detail used to load it itself,
+    # unaudited)
+    with qtbot.waitSignal(view.applicationRequested, timeout=1000) as asked:
         warning.linkActivated.emit(f"application:{granted}")
+    assert asked.args == [granted]
+    assert view.application_id == plain  # not loaded behind the composition root's back
+    with qtbot.assertNotEmitted(view.applicationRequested):
+        warning.linkActivated.emit("javascript:alert(1)")
+        warning.linkActivated.emit("application:abc")
+    with qtbot.waitSignal(view.loaded, timeout=5000) as shown:
+        view.show_application(granted)
     assert shown.args == [granted] and view.detail is not None
     assert view.detail.id == granted
 
