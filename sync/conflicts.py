@@ -19,6 +19,7 @@ from desktop.models import (
     document_templates,
     handovers,
     inventory,
+    kind_checklists,
     lifecycle,
     school_settings,
 )
@@ -40,6 +41,7 @@ from desktop.models.commands import (
     ReturnPayload,
     SetAcceptingPayload,
     SetApplicationNotesPayload,
+    SetCheckInChecklistPayload,
     SetDeadlinePayload,
     SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
@@ -399,8 +401,10 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
             return handovers.cancel_handover(store, actor, payload.handover_id,
                                              payload.reason, notes=payload.notes)
         case ReturnPayload():
-            return handovers.record_return(store, actor, payload.handover_id,
-                                           payload.condition, notes=payload.notes)
+            return handovers.record_return(
+                store, actor, payload.handover_id, payload.condition, notes=payload.notes,
+                grade=payload.grade,
+                checklist=[(e.name, e.returned) for e in payload.checklist])
         case AcknowledgePayload():
             return handovers.acknowledge_incident(store, actor, payload.handover_id)
         case (ArrangePickupPayload() | SignPayload() | FileActPayload() | SetDeadlinePayload()
@@ -429,4 +433,7 @@ def _run_again(store: Store, actor: Actor, name: str, raw: dict[str, Any],
             return document_templates.save_document_template(
                 store, actor, aggregate_id, template_id=t.id, doc_type=t.doc_type,
                 title=t.title, body=t.body, valid_from=t.valid_from, valid_to=t.valid_to)
+        case SetCheckInChecklistPayload():
+            return kind_checklists.set_check_in_checklist(store, actor, aggregate_id,
+                                                          payload.checklist)
     raise ValueError(f"cannot re-apply a {command.value} command")

@@ -32,6 +32,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetCheckInChecklistPayload,
     SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
     SetItemStatusPayload,
@@ -897,6 +898,10 @@ class SyncEngine:
                 return self.client.patch_offered_kind(
                     self.institution_id, cmd.aggregate_id,
                     OfferedKindPatch(template=payload.template), cmd.base_version)
+            case SetCheckInChecklistPayload():
+                return self.client.patch_offered_kind(
+                    self.institution_id, cmd.aggregate_id,
+                    OfferedKindPatch(check_in_checklist=payload.checklist), cmd.base_version)
         raise ValueError(f"{cmd.name} is not a catalogue command")
 
     def _push_catalogue(self, cmd: PendingCommand, report: SyncReport) -> bool:
@@ -983,4 +988,6 @@ def _already_applied(cmd: PendingCommand, problem: Problem | None) -> bool:
             wanted = payload.template.model_dump(mode="json")
             return any(d.model_dump(mode="json", include=set(wanted)) == wanted
                        for d in offered.documents)
+        case SetCheckInChecklistPayload() if offered is not None:
+            return offered.check_in_checklist == payload.checklist
     return False

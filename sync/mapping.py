@@ -143,6 +143,7 @@ def offered_kind_to_wire(session: Session, offered: OfferedKind) -> OfferedKindW
         kind_code=offered.kind_code,
         target_group=offered.target_group,
         accepting_applications=offered.accepting_applications,
+        check_in_checklist=list(offered.check_in_checklist or []),
         documents=[DocumentWire(id=d.id, doc_type=d.doc_type, title=d.title, url=d.url,
                                 body=d.body, valid_from=d.valid_from, valid_to=d.valid_to)
                    for d in docs],
@@ -200,6 +201,7 @@ def apply_offered_kind(session: Session, wire: OfferedKindWire) -> bool:
     offered.kind_code = wire.kind_code
     offered.target_group = wire.target_group
     offered.accepting_applications = wire.accepting_applications
+    offered.check_in_checklist = list(wire.check_in_checklist)
     offered.server_version = wire.version
     offered.updated_at = utcnow()
     session.flush()
@@ -305,6 +307,7 @@ def apply_application(session: Session, wire: ApplicationWire) -> bool:
         for name in _HANDOVER_FIELDS[1:]:
             setattr(held, name, getattr(hw, name))
         held.attachments = [a.model_dump(mode="json") for a in hw.attachments]
+        held.return_checklist = [e.model_dump(mode="json") for e in hw.return_checklist]
     session.flush()
     # Rows were deleted and added by key, not through the collection: read it afresh, so a
     # rule run later in the same transaction sees the server's handovers only.

@@ -33,6 +33,7 @@ from desktop.models.codes import (
     HandoverStatus,
     NotificationKind,
     ReturnCondition,
+    ReturnGrade,
     SocialStatus,
     StaffRole,
     TargetGroup,
@@ -41,6 +42,7 @@ from desktop.models.codes import (
 from desktop.models.commands import (
     REGISTRY,
     ActNumber,
+    Checklist,
     CommandName,
     DocumentRef,
     ItemFields,
@@ -48,6 +50,7 @@ from desktop.models.commands import (
     Payload,
     Phone,
     Reason,
+    ReturnedChecklist,
     ShortText,
     TemplateFields,
     Uuid,
@@ -157,6 +160,9 @@ class HandoverWire(Wire):
     return_deadline: date | None = None
     return_condition: ReturnCondition | None = None
     return_notes: ShortText | None = None
+    # the desk's grade and which of the kind's checklist came back (none: recorded without)
+    return_grade: ReturnGrade | None = None
+    return_checklist: ReturnedChecklist = Field(default_factory=list)
     cancel_reason: CancelReason | None = None
     incident_description: ShortText | None = None
     incident_reported_at: AwareDatetime | None = None
@@ -239,6 +245,8 @@ class OfferedKindWire(Wire):
     target_group: TargetGroup
     accepting_applications: bool
     documents: list[DocumentWire] = Field(default_factory=list, max_length=20)
+    # what belongs with a device of the kind, checked at its return (set_check_in_checklist)
+    check_in_checklist: Checklist = Field(default_factory=list)
 
 
 class ResourceKindWire(Wire):
@@ -327,6 +335,7 @@ class OfferedKindPatch(Wire):
     accepting_applications: bool | None = None
     target_group: TargetGroup | None = None
     template: TemplateFields | None = None  # write or replace one document template
+    check_in_checklist: Checklist | None = None  # replaces the kind's checklist
 
 
 class CommandRequest(Wire):

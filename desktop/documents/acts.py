@@ -52,7 +52,11 @@ class ActData:
     # the return act's facts
     returned_on: date | None = None
     condition: str | None = None  # Latvian label of the return condition
+    grade: str | None = None  # Latvian label of the desk's grade ("Labs"), when recorded
     return_notes: str | None = None
+    # the kind's checklist at the return: what came back and what did not, in its order
+    returned_items: tuple[str, ...] = ()
+    missing_items: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     # The school's act text in force on the act's day, placeholders filled in
     # (desktop.models.templates); None: the standard sentence.
@@ -69,6 +73,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                             spaceBefore=4, spaceAfter=2),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9.5, leading=12),
+        "strong": ParagraphStyle("strong", fontName=FONT_BOLD, fontSize=9.5, leading=12),
         "key": ParagraphStyle("key", fontName=FONT, fontSize=9, leading=12,
                               textColor=colors.HexColor("#4a5366")),
         "small": ParagraphStyle("small", fontName=FONT, fontSize=8, leading=10,
@@ -80,8 +85,11 @@ def _d(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "—"
 
 
-def _facts(rows: list[tuple[str, str | None]], st: dict[str, ParagraphStyle]) -> Table:
-    data = [[Paragraph(markup.text(k), st["key"]), Paragraph(markup.text(v or "—"), st["cell"])]
+def _facts(rows: list[tuple[str, str | None]], st: dict[str, ParagraphStyle],
+           strong: frozenset[str] = frozenset()) -> Table:
+    """A two-column table of facts; the rows named in ``strong`` stand out (what is missing)."""
+    data = [[Paragraph(markup.text(k), st["key"]),
+             Paragraph(markup.text(v or "—"), st["strong" if k in strong else "cell"])]
             for k, v in rows]
     table = Table(data, colWidths=[_WIDTH * 0.32, _WIDTH * 0.68])
     table.setStyle(TableStyle([
@@ -102,13 +110,19 @@ def _learner(data: ActData) -> str:
     return f"{data.learner_name}, {klass}" + ("" if "klase" in klass else " klase")
 
 
-def _parties(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
+def _parties(data: ActData, st: dict[str, ParagraphStyle], *,
+             returned: bool = False) -> list[Any]:
+    """Who hands over to whom: at a return the applicant hands back and the school takes."""
     school = data.school_name + (f", {data.school_address}" if data.school_address else "")
+    applicant = f"{data.applicant_name} ({data.applicant_role})"
+    parties = ([("Nodevējs (iesniedzējs)", applicant),
+                ("Pieņēmējs (izglītības iestāde)", school)] if returned else
+               [("Nodevējs (izglītības iestāde)", school),
+                ("Pieņēmējs (iesniedzējs)", applicant)])
     return [
         Paragraph("Puses", st["h"]),
         _facts([
-            ("Nodevējs (izglītības iestāde)", school),
-            ("Pieņēmējs (iesniedzējs)", f"{data.applicant_name} ({data.applicant_role})"),
+            *parties,
             ("Izglītojamais un klase", _learner(data)),
             ("Pieteikuma numurs", data.application_number),
         ], st),
@@ -230,8 +244,34 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
     return _build("Pieņemšanas-nodošanas akts", data, story)
 
 
+def _state(data: ActData) -> str | None:
+    """"Labs (darba kārtībā)": the desk's grade with the register's condition it means."""
+    if data.grade is None:
+        return data.condition
+    if data.condition is None or data.condition == data.grade:
+        return data.grade
+    return f"{data.grade} ({data.condition.lower()})"
+
+
+def _checklist(data: ActData, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """What of the kind's checklist came back and what is missing (nothing for a return
+    recorded without a checklist)."""
+    if not data.returned_items and not data.missing_items:
+        return []
+    rows: list[tuple[str, str | None]] = [
+        ("Atgriezts", ", ".join(data.returned_items) or "nekas no komplektācijas")]
+    if data.missing_items:
+        rows.append(("Trūkst", ", ".join(data.missing_items)))
+    story: list[Any] = [Spacer(1, 2 * mm), Paragraph("Komplektācija", st["h"]),
+                        _facts(rows, st, strong=frozenset({"Trūkst"}))]
+    if not data.missing_items:
+        story.append(Paragraph("Komplektācija atgriezta pilnībā.", st["small"]))
+    return story
+
+
 def return_act_pdf(data: ActData) -> bytes:
-    """The act of taking the device back: when, in what condition, with the desk's notes."""
+    """The act of taking the device back: when, in what condition (the desk's grade), what of
+    the kind's checklist came back and what is missing, with the desk's notes."""
     st = _styles()
     story: list[Any] = [
         Paragraph("Resursa atgriešanas akts", st["title"]),
@@ -242,7 +282,7 @@ def return_act_pdf(data: ActData) -> bytes:
             f"ar pieņemšanas-nodošanas aktu Nr. {markup.text(data.act_number)} "
             f"({_d(data.act_date)}).", st["body"]),
         Spacer(1, 3 * mm),
-        *_parties(data, st),
+        *_parties(data, st, returned=True),
         Spacer(1, 2 * mm),
         *_device(data, st),
         Spacer(1, 2 * mm),
@@ -250,9 +290,10 @@ def return_act_pdf(data: ActData) -> bytes:
         _facts([
             ("Atgriešanas datums", _d(data.returned_on)),
             ("Atgriešanas termiņš", _d(data.return_deadline)),
-            ("Stāvoklis", data.condition),
+            ("Stāvoklis", _state(data)),
             ("Piezīmes", data.return_notes),
         ], st),
+        *_checklist(data, st),
         Spacer(1, 6 * mm),
         _signatures("Pieņēma (iestādes darbinieks)", "Nodeva (iesniedzējs)", st),
     ]

@@ -20,6 +20,7 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
+    ReturnGrade,
     TargetGroup,
     WithdrawalReason,
 )
@@ -39,6 +40,10 @@ class HandoverData:
     return_deadline: date | None = None
     return_condition: ReturnCondition | None = None
     return_notes: str | None = None
+    # The desk's grade and the kind's checklist at the return: [{name, returned}, …] as the
+    # wire's ``ChecklistEntry`` dumps them (empty for a return recorded without one).
+    return_grade: ReturnGrade | None = None
+    return_checklist: list[dict[str, Any]] = field(default_factory=list)
     cancel_reason: CancelReason | None = None
     incident_description: str | None = None
     incident_reported_at: datetime | None = None
@@ -104,6 +109,8 @@ class OfferedKindData:
     accepting_applications: bool
     # The kind's documents as the wire dumps them ({id, doc_type, title, url, body, …}).
     documents: list[dict[str, Any]] = field(default_factory=list)
+    # What belongs with a device of the kind, checked when it is taken back.
+    check_in_checklist: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,22 @@ class ReturnCondition(Coded):
     DAMAGED = "damaged"
 
 
+class ReturnGrade(Coded):
+    """How worn a device came back: the desk's finer word beside the register's condition."""
+
+    AS_NEW = "as_new"
+    GOOD = "good"
+    FAIR = "fair"
+    DAMAGED = "damaged"
+
+    @property
+    def condition(self) -> ReturnCondition:
+        """The register's condition this grade means (only a damaged device is damaged)."""
+        if self is ReturnGrade.DAMAGED:
+            return ReturnCondition.DAMAGED
+        return ReturnCondition.RETURNED_WORKING_ORDER
+
+
 class DocumentType(Coded):
     PNA = "pna"
     EXPLOITATION_RULES = "exploitation_rules"
@@ -205,6 +221,10 @@ _LABELS: dict[tuple[type[Coded], str], tuple[str, str]] = {
     ),
     _key(ReturnCondition.RETURNED_WORKING_ORDER): ("Darba kārtībā", "In working order"),
     _key(ReturnCondition.DAMAGED): ("Bojāts", "Damaged"),
+    _key(ReturnGrade.AS_NEW): ("Kā jauns", "Like new"),
+    _key(ReturnGrade.GOOD): ("Labs", "Good"),
+    _key(ReturnGrade.FAIR): ("Apmierinošs", "Fair"),
+    _key(ReturnGrade.DAMAGED): ("Bojāts", "Damaged"),
     _key(DocumentType.PNA): ("Pieņemšanas-nodošanas akts", "Acceptance-handover act"),
     _key(DocumentType.EXPLOITATION_RULES): ("Lietošanas noteikumi", "Usage rules"),
     _key(DocumentType.HYPERLINK): ("Saite", "Link"),

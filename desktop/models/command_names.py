@@ -31,3 +31,4 @@ class CommandName(StrEnum):
     SET_TARGET_GROUP = "set_target_group"
     SET_DOCUMENT_TEMPLATE = "set_document_template"
     SET_DEFAULT_RETURN_DEADLINE = "set_default_return_deadline"
+    SET_CHECK_IN_CHECKLIST = "set_check_in_checklist"

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -30,6 +31,7 @@ from desktop.models.codes import (
     DocumentType,
     ItemStatus,
     ReturnCondition,
+    ReturnGrade,
     TargetGroup,
 )
 from desktop.models.command_names import CommandName
@@ -189,11 +191,55 @@ class CancelPayload(Payload):
     notes: Reason | None = None
 
 
+def _checked_names(names: list[str]) -> list[str]:
+    """The checklist rule (``rules.check_checklist``) as a model's validation error."""
+    try:
+        rules.check_checklist(names)
+    except WorkflowError as exc:
+        raise ValueError(str(exc)) from None
+    return names
+
+
+ChecklistName = Annotated[str, StringConstraints(min_length=1,
+                                                 max_length=rules.MAX_CHECKLIST_ENTRY)]
+#: What belongs with a device of a kind: 0 to 15 names, each written once.
+Checklist = Annotated[list[ChecklistName], Field(max_length=rules.MAX_CHECKLIST),
+                      AfterValidator(_checked_names)]
+
+
+class ChecklistEntry(Payload):
+    """One entry of the kind's checklist at a return: did it come back?"""
+
+    name: ChecklistName
+    returned: bool
+
+
+def _checked_entries(entries: list[ChecklistEntry]) -> list[ChecklistEntry]:
+    _checked_names([e.name for e in entries])
+    return entries
+
+
+ReturnedChecklist = Annotated[list[ChecklistEntry], Field(max_length=rules.MAX_CHECKLIST),
+                              AfterValidator(_checked_entries)]
+
+
 class ReturnPayload(Payload):
+    """A device taken back: the register's condition, and the desk's grade and checklist
+    (both optional on the wire: an older workstation sends neither)."""
+
     handover_id: Uuid
     condition: ReturnCondition
     notes: Reason | None = None
     returned_at: AwareDatetime
+    grade: ReturnGrade | None = None
+    checklist: ReturnedChecklist = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _grade_means_the_condition(self) -> ReturnPayload:
+        if self.grade is not None and self.grade.condition is not self.condition:
+            raise ValueError(f"the grade {self.grade.value} means the condition "
+                             f"{self.grade.condition.value}, not {self.condition.value}")
+        return self
 
 
 class AcknowledgePayload(Payload):
@@ -280,6 +326,14 @@ class SetDocumentTemplatePayload(Payload):
     offered_kind_id: RecordId
     kind_code: KindCode
     template: TemplateFields
+
+
+class SetCheckInChecklistPayload(Payload):
+    """What belongs with a device of the kind, checked at its return (replaces the list)."""
+
+    offered_kind_id: RecordId
+    kind_code: KindCode
+    checklist: Checklist = Field(default_factory=list)
 
 
 class SetDefaultDeadlinePayload(Payload):
@@ -371,6 +425,10 @@ _SPECS = [
     CommandSpec(CommandName.SET_DOCUMENT_TEMPLATE, SetDocumentTemplatePayload,
                 Permission.EDIT_CATALOGUE, "offered_kind", "Saglabāt dokumenta veidni",
                 "Save a document template"),
+    CommandSpec(CommandName.SET_CHECK_IN_CHECKLIST, SetCheckInChecklistPayload,
+                Permission.EDIT_CATALOGUE, "offered_kind",
+                "Mainīt komplektāciju, ko pārbauda, pieņemot atpakaļ",
+                "Change what is checked when a device is taken back"),
 ]
 
 REGISTRY: dict[CommandName, CommandSpec] = {spec.name: spec for spec in _SPECS}
@@ -436,6 +494,8 @@ __all__ = [
     "ArrangePickupPayload",
     "Arrangement",
     "CancelPayload",
+    "Checklist",
+    "ChecklistEntry",
     "CloseCasePayload",
     "DocumentRef",
     "FileActPayload",
@@ -452,8 +512,10 @@ __all__ = [
     "RefusePayload",
     "RemindPayload",
     "ReturnPayload",
+    "ReturnedChecklist",
     "SetAcceptingPayload",
     "SetApplicationNotesPayload",
+    "SetCheckInChecklistPayload",
     "SetDefaultDeadlinePayload",
     "SetDocumentTemplatePayload",
     "SetItemStatusPayload",

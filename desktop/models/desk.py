@@ -377,7 +377,13 @@ def act_facts(store: Store, actor: Actor, handover_id: str) -> dict[str, object]
                             if handover.returned_at else None),
             "condition": handover.return_condition.label_lv if handover.return_condition
             else None,
+            "grade": handover.return_grade.label_lv if handover.return_grade else None,
             "return_notes": handover.return_notes,
+            # the kind's checklist as the desk ticked it, in its own order
+            "returned_items": tuple(str(e["name"]) for e in handover.return_checklist or ()
+                                    if e.get("returned")),
+            "missing_items": tuple(str(e["name"]) for e in handover.return_checklist or ()
+                                   if not e.get("returned")),
         }
 
 

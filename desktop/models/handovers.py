@@ -4,20 +4,24 @@ lost or stolen report. Each is one transaction with its history, audit row and o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from desktop.models import rules
 from desktop.models.codes import (
     ApplicationStatus,
     CancelReason,
     HandoverStatus,
     ReturnCondition,
+    ReturnGrade,
 )
 from desktop.models.commands import (
     AcknowledgePayload,
     Arrangement,
     CancelPayload,
+    ChecklistEntry,
     CommandName,
     PreparePayload,
     ReturnPayload,
@@ -156,21 +160,39 @@ def cancel_handover(
                                     at=now or utcnow())
 
 
+def _return_notes(condition: ReturnCondition, checklist: Sequence[tuple[str, bool]],
+                  notes: str | None) -> str | None:
+    """The notes as the payload carries them, or InputError naming why they are required
+    (the rule's own check, asked before anything is written)."""
+    text = clean_reason(notes, required=False)
+    try:
+        rules.check_return_notes(condition, checklist, text)
+    except rules.RuleRefused as exc:
+        raise InputError("reason", str(exc), exc.message_lv) from None
+    return text
+
+
 def record_return_body(session: Session, actor: Actor, handover_id: str,
                        condition: ReturnCondition, *, notes: str | None = None,
-                       at: datetime) -> Outcome:
+                       at: datetime, grade: ReturnGrade | None = None,
+                       checklist: Sequence[tuple[str, bool]] = ()) -> Outcome:
     condition = ReturnCondition(condition)
-    text = clean_reason(notes, required=condition is ReturnCondition.DAMAGED)
+    grade = ReturnGrade(grade) if grade is not None else None
+    text = _return_notes(condition, checklist, notes)
     handover = _load_handover(session, handover_id, actor)
     app = handover.application
     _, command_id = run_application_command(
         session, actor, app, CommandName.RECORD_RETURN,
         ReturnPayload(handover_id=handover.id, condition=condition, notes=text,
-                      returned_at=at),
+                      returned_at=at, grade=grade,
+                      checklist=[ChecklistEntry(name=name, returned=returned)
+                                 for name, returned in checklist]),
         at=at, audit_entity=("handover", handover.id),
         audit_details={"application": app.id,
                        "item": applied_inventory_no(session, handover.item_id or ""),
-                       "condition": condition.value})
+                       "condition": condition.value,
+                       **({"grade": grade.value} if grade is not None else {}),
+                       **({"missing": rules.missing_from(checklist)} if checklist else {})})
     return Outcome(app.id, handover.status.value, command_id, handover.id, handover.item_id)
 
 
@@ -182,13 +204,19 @@ def record_return(
     *,
     notes: str | None = None,
     now: datetime | None = None,
+    grade: ReturnGrade | None = None,
+    checklist: Sequence[tuple[str, bool]] = (),
 ) -> Outcome:
-    """Take a device back: the handover is returned, the item available or damaged."""
+    """Take a device back: the handover is returned, the item available or damaged.
+
+    ``grade`` (the desk's finer word) must mean ``condition``; ``checklist`` is the kind's
+    checklist as (name, came back) pairs. A damaged device or a missing entry needs notes.
+    """
     require(actor, Permission.HAND_OVER)
-    clean_reason(notes, required=ReturnCondition(condition) is ReturnCondition.DAMAGED)
+    _return_notes(ReturnCondition(condition), checklist, notes)
     with store.write() as session:
         return record_return_body(session, actor, handover_id, condition, notes=notes,
-                                  at=now or utcnow())
+                                  at=now or utcnow(), grade=grade, checklist=checklist)
 
 
 def acknowledge_incident_body(session: Session, actor: Actor, handover_id: str, *,

@@ -5,7 +5,9 @@ application is refused, when a return deadline changes, when a device is taken b
 a loss is recorded; staff choose for the first and the third. The reference service records
 each message with the application (the applicant's page and the desktop show them); this is
 the one list of which command says what. The school's own notes on an application
-(``set_application_notes``) tell the applicant nothing.
+(``set_application_notes``) tell the applicant nothing, nor do the catalogue's changes (a
+kind's check-in checklist, ``set_check_in_checklist``, included); a return's checklist and
+grade go with the ``returned`` message's handover, not into a message of their own.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ no copy of any rule.
 from __future__ import annotations
 
 import copy
+import unicodedata
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
         ReturnPayload,
         SetAcceptingPayload,
         SetApplicationNotesPayload,
+        SetCheckInChecklistPayload,
         SetDeadlinePayload,
         SetDefaultDeadlinePayload,
         SetDocumentTemplatePayload,
@@ -79,6 +82,9 @@ StrEnumLike = HandoverAction | CommandName
 
 ACTIVE = (HandoverStatus.PREPARING, HandoverStatus.PREPARED, HandoverStatus.ISSUED)
 HANDED_OVER = (HandoverStatus.RETURNED, HandoverStatus.LOST, HandoverStatus.STOLEN)
+#: A kind's check-in checklist: at most this many entries, each at most this long.
+MAX_CHECKLIST = 15
+MAX_CHECKLIST_ENTRY = 60
 #: Statuses an item may be created with: the others belong to a handover.
 CREATABLE_ITEM_STATUSES = frozenset({
     ItemStatus.NEW, ItemStatus.IN_RESERVE, ItemStatus.AVAILABLE, ItemStatus.MAINTENANCE,
@@ -372,16 +378,40 @@ def cancel_handover(w: Work, p: CancelPayload) -> None:
 def record_return(w: Work, p: ReturnPayload) -> None:
     h = w.require_handover(p.handover_id)
     w.move_handover(h, HandoverAction.RETURN, p.notes)
+    check_return_notes(p.condition, ((e.name, e.returned) for e in p.checklist), p.notes)
     # The desk's clock says when; the register's bounds it (not before issue, not future).
     ok = h.issued_at is not None and h.issued_at <= p.returned_at <= w.now
     h.returned_at = p.returned_at if ok else w.now
     h.return_condition = p.condition
     h.return_notes = p.notes
+    h.return_grade = p.grade
+    h.return_checklist = [e.model_dump(mode="json") for e in p.checklist]
     if h.item_id is None:
         raise RuleRefused("the handover has no device", "nodošanai nav resursa")
     working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
     w.move_item(w.item(h.item_id),
                 ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
+
+
+def missing_from(checklist: Iterable[tuple[str, bool]]) -> list[str]:
+    """The checklist's entries that did not come back, in order."""
+    return [name for name, returned in checklist if not returned]
+
+
+def check_return_notes(condition: ReturnCondition, checklist: Iterable[tuple[str, bool]],
+                       notes: str | None) -> None:
+    """A damaged device or a missing entry of the checklist is described in the notes: the
+    return act and the next loan must say what is wrong, not only that something is."""
+    if notes is not None and notes.strip():
+        return
+    missing = missing_from(checklist)
+    if missing:
+        names = ", ".join(missing)
+        raise RuleRefused(f"notes are required when something is missing ({names})",
+                          f"Trūkst: {names}. Aprakstiet piezīmēs, kas trūkst un kāpēc")
+    if condition is ReturnCondition.DAMAGED:
+        raise RuleRefused("notes are required for a damaged device",
+                          "Bojātam resursam aprakstiet bojājumu piezīmēs")
 
 
 def remind_return(w: Work, p: RemindPayload) -> None:
@@ -564,3 +594,52 @@ def set_document_template(offered: OfferedKindData, p: SetDocumentTemplatePayloa
     template = {**p.template.model_dump(mode="json"), "url": None}
     others = [d for d in offered.documents if d["id"] != p.template.id]
     offered.documents = sorted([*others, template], key=lambda d: d["id"])
+
+
+def checklist_key(name: str) -> str:
+    """Two entries that differ only in case (or in how a letter is composed) are one."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def check_checklist(names: Sequence[str]) -> None:
+    """A kind's checklist: 0 to 15 entries of 1 to 60 characters, written without surrounding
+    space or line breaks, none twice (case folded). RuleRefused names what is wrong."""
+    if len(names) > MAX_CHECKLIST:
+        raise RuleRefused(
+            f"a checklist has at most {MAX_CHECKLIST} entries, not {len(names)}",
+            f"Komplektācijā var būt ne vairāk kā {MAX_CHECKLIST} pozīcijas "
+            f"(norādītas: {len(names)})")
+    seen: dict[str, str] = {}
+    for name in names:
+        if not name.strip():
+            raise RuleRefused("an entry of the checklist is empty",
+                              "Komplektācijas pozīcija ir tukša")
+        if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+            raise RuleRefused(f"the entry {name!r} has a line break or a control character",
+                              f"Pozīcijā „{' '.join(name.split())}“ ir jauna rindiņa vai "
+                              "vadības rakstzīme")
+        if name != name.strip():
+            raise RuleRefused(f"the entry {name!r} has space before or after it",
+                              f"Pozīcijai „{name.strip()}“ ir atstarpe sākumā vai beigās")
+        if len(name) > MAX_CHECKLIST_ENTRY:
+            raise RuleRefused(
+                f"the entry {name[:20]!r}… is {len(name)} characters long, at most "
+                f"{MAX_CHECKLIST_ENTRY} are allowed",
+                f"Pozīcija „{name[:20]}…“ ir par garu: {_characters(len(name))}, atļautas ne "
+                f"vairāk kā {MAX_CHECKLIST_ENTRY}")
+        key = checklist_key(name)
+        if key in seen:
+            raise RuleRefused(f"the entry {name!r} is in the checklist twice",
+                              f"Pozīcija „{name}“ komplektācijā ir divreiz")
+        seen[key] = name
+
+
+def _characters(n: int) -> str:
+    """"61 rakstzīme", "60 rakstzīmes": Latvian counts ending in 1 (not 11) are singular."""
+    return f"{n} rakstzīme" if n % 10 == 1 and n % 100 != 11 else f"{n} rakstzīmes"
+
+
+def set_check_in_checklist(offered: OfferedKindData, p: SetCheckInChecklistPayload) -> None:
+    """Replace the kind's checklist (its returns so far keep the list they were taken with)."""
+    check_checklist(p.checklist)
+    offered.check_in_checklist = list(p.checklist)

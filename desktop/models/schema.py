@@ -46,6 +46,7 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
+    ReturnGrade,
     SocialStatus,
     StaffRole,
     TargetGroup,
@@ -207,6 +208,8 @@ class OfferedKind(Base):
     kind_code: Mapped[str] = mapped_column(String(60))
     target_group: Mapped[TargetGroup] = mapped_column(Code(TargetGroup))
     accepting_applications: Mapped[bool] = mapped_column(Boolean, default=True)
+    # What belongs with a device of the kind ("Lādētājs", "Soma"), checked at its return.
+    check_in_checklist: Mapped[list[str]] = mapped_column(JSON, default=list)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -395,6 +398,9 @@ class Handover(Base):
     return_deadline: Mapped[date | None] = mapped_column(Date)
     return_condition: Mapped[ReturnCondition | None] = mapped_column(Code(ReturnCondition))
     return_notes: Mapped[str | None] = mapped_column(Text)
+    return_grade: Mapped[ReturnGrade | None] = mapped_column(Code(ReturnGrade))
+    # [{name, returned}, …]: the kind's checklist as the desk ticked it at the return
+    return_checklist: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     cancel_reason: Mapped[CancelReason | None] = mapped_column(Code(CancelReason))
     incident_description: Mapped[str | None] = mapped_column(Text)
     incident_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -47,6 +47,7 @@ from desktop.models.commands import (
     CommandName,
     Payload,
     SetAcceptingPayload,
+    SetCheckInChecklistPayload,
     SetDefaultDeadlinePayload,
     SetDocumentTemplatePayload,
     SetItemStatusPayload,
@@ -66,6 +67,7 @@ from desktop.models.rules import (
     confirm_receipt,
     report_incident,
     set_accepting,
+    set_check_in_checklist,
     set_default_return_deadline,
     set_document_template,
     set_item_status,
@@ -955,7 +957,8 @@ class DevState:
                                    target_group=current.target_group,
                                    accepting_applications=current.accepting_applications,
                                    documents=[d.model_dump(mode="json")
-                                              for d in current.documents])
+                                              for d in current.documents],
+                                   check_in_checklist=list(current.check_in_checklist))
             if body.accepting_applications is not None:
                 set_accepting(data, SetAcceptingPayload(
                     offered_kind_id=current.id, kind_code=current.kind_code,
@@ -972,9 +975,18 @@ class DevState:
                 except WorkflowError as exc:
                     raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
                                        current_offered_kind=current) from exc
+            if body.check_in_checklist is not None:
+                try:
+                    set_check_in_checklist(data, SetCheckInChecklistPayload(
+                        offered_kind_id=current.id, kind_code=current.kind_code,
+                        checklist=body.check_in_checklist))
+                except WorkflowError as exc:
+                    raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                       current_offered_kind=current) from exc
             changes: dict[str, Any] = {"accepting_applications": data.accepting_applications,
                                        "target_group": data.target_group,
-                                       "documents": data.documents}
+                                       "documents": data.documents,
+                                       "check_in_checklist": data.check_in_checklist}
             before = {**current.model_dump(mode="json", include=set(changes)),
                       "target_group": current.target_group}
             if before == changes:

@@ -32,6 +32,7 @@ from desktop.models import (
     document_templates,
     handovers,
     inventory,
+    kind_checklists,
     lifecycle,
     notes,
     school_settings,
@@ -44,6 +45,7 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
+    ReturnGrade,
     TargetGroup,
 )
 from desktop.models.commands import REGISTRY, CommandName, RefusePayload
@@ -132,7 +134,9 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                                       CancelReason.SUBMITTER_REFUSED)
             desk.file_act(store, ADMIN, to_return.handover_id, b"%PDF-1.7 akts " + uuid.uuid4().bytes)
             handovers.record_return(store, ADMIN, to_return.handover_id,
-                                    ReturnCondition.RETURNED_WORKING_ORDER)
+                                    ReturnCondition.RETURNED_WORKING_ORDER,
+                                    grade=ReturnGrade.FAIR, notes="Trūkst lādētāja",
+                                    checklist=[("Lādētājs", False), ("Soma", True)])
             handovers.acknowledge_incident(store, ADMIN, to_acknowledge.handover_id)
             lifecycle.close_case(store, ADMIN, to_acknowledge.handover_id, "Policija lietu slēdza")
             assert to_sign.handover_id and to_lose.handover_id and to_prepare.handover_id
@@ -169,6 +173,8 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                 store, ADMIN, kinds[2][0], template_id=None, doc_type=DocumentType.PNA,
                 title="Akta teksts", body="{{skola}} nodod {{izglitojamais}} {{resurss}}.",
                 valid_from=date(2026, 9, 1), valid_to=None)
+            kind_checklists.set_check_in_checklist(store, ADMIN, kinds[0][0],
+                                                   ["Lādētājs", "Soma", "Irbulis"])
             proxy.offline = False
             with store.read() as s:
                 queued = {CommandName(c) for c in s.scalars(
@@ -263,14 +269,15 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                 self._try(handovers.cancel_handover, self._store(), ADMIN, hid,
                           CancelReason.SUBMITTER_REFUSED)
 
-        @rule(pick=PICK, damaged=st.booleans())
-        def take_back(self, pick: int, damaged: bool) -> None:
+        @rule(pick=PICK, grade=st.sampled_from(list(ReturnGrade)), charger=st.booleans())
+        def take_back(self, pick: int, grade: ReturnGrade, charger: bool) -> None:
             hid = self._pick(self._local_handovers(HandoverStatus.ISSUED), pick)
             if hid is not None:
+                whole = charger and grade is not ReturnGrade.DAMAGED
                 self._try(handovers.record_return, self._store(), ADMIN, hid,
-                          ReturnCondition.DAMAGED if damaged
-                          else ReturnCondition.RETURNED_WORKING_ORDER,
-                          notes="Saskrāpēts vāks, trūkst lādētāja" if damaged else None)
+                          grade.condition, grade=grade,
+                          checklist=[("Lādētājs", charger), ("Soma", True)],
+                          notes=None if whole else "Saskrāpēts vāks, trūkst lādētāja")
 
         @rule(pick=PICK)
         def acknowledge(self, pick: int) -> None:
@@ -316,6 +323,16 @@ def make_machine(root: Path, seen: set[CommandName]) -> type[RuleBasedStateMachi
                           ItemAction.BACK_IN_SERVICE if back
                           else ItemAction.SEND_TO_MAINTENANCE,
                           reason="Plānotā apkope: ventilatora tīrīšana")
+
+        @rule(pick=PICK, stylus=st.booleans())
+        def kind_checklist(self, pick: int, stylus: bool) -> None:
+            with self._store().read() as s:
+                kinds = list(s.scalars(select(OfferedKind.id).where(
+                    OfferedKind.institution_id == SCHOOL).order_by(OfferedKind.kind_code)))
+            chosen = self._pick(kinds, pick)
+            if chosen is not None:
+                self._try(kind_checklists.set_check_in_checklist, self._store(), ADMIN, chosen,
+                          ["Lādētājs", "Irbulis"] if stylus else ["Lādētājs", f"Soma {pick}"])
 
         @rule(pick=PICK, accepting=st.booleans())
         def offered_kind(self, pick: int, accepting: bool) -> None:
