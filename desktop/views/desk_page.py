@@ -46,6 +46,7 @@ from desktop.views.customer_screen import CustomerScreen
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
 from desktop.views.desk_dialogs import CancelHandoverDialog
 from desktop.views.desk_models import RowsModel
+from desktop.views.desk_picker_fit import fit_columns, wanted_width
 from desktop.views.desk_print import print_pdf
 from desktop.views.desk_services import DeskServices
 from desktop.views.device_picker import DevicePicker
@@ -57,15 +58,7 @@ from desktop.views.view_state import capture, restore
 
 SEARCH_DELAY_MS = 250
 OK_COLOUR = "#2e7d32"
-# The device picker beside the case list is about 470 logical pixels wide on a 1366×768
-# laptop at 125 %: it shows what tells devices of one kind apart on the shelf, the numbers in
-# full (they are read off the label), the model as wide as its heading, the location in the
-# rest; every cell's full text is in its tooltip. Hidden: the kind (the application's, on
-# every row), the status ("Pieejams" on every row) and how the device came back last time.
-_FIT, _HEADER, _REST = (QHeaderView.ResizeMode.ResizeToContents,
-                        QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch)
-PICKER_COLUMNS = {"inventory_no": _FIT, "model": _HEADER, "serial_no": _FIT, "location": _REST}
-PICKER_MIN_ROWS = 3
+LIST_MIN = 360  # logical pixels the case list keeps beside the picker: number, learner, class
 
 
 def _table(model: RowsModel) -> QTableView:
@@ -276,13 +269,13 @@ class DeskPage(QWidget):
         self.case_facts.setTextFormat(Qt.TextFormat.PlainText)
         self.case_facts.setWordWrap(True)
         self.scan = QLineEdit(clearButtonEnabled=True)
-        self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
+        self._scan_hint(self.tr("Noskenējiet resursa uzlīmi"))
         self.scan.returnPressed.connect(self.start_handover)
         # Without a reserved device, the devices to choose from, described and filtered as
         # typed. None is current until scanned, typed for or picked: "Sākt izsniegšanu"
         # issues the current one.
         self.items = DevicePicker(self._language, highlight_first=False)
-        self._fit_picker()
+        fit_columns(self.items)
         self.items.chosen.connect(lambda _item_id: self.start_handover())
         self.items.current_changed.connect(self._picked)
         self.scan.textChanged.connect(self._scanned)
@@ -340,19 +333,21 @@ class DeskPage(QWidget):
         form.addWidget(self.items, 1, 0, 1, 2)
         form.setRowStretch(1, 1)
         form.addWidget(QLabel(self.tr("Iesniedzēja ekrāns:")), 2, 0)
-        screen = QHBoxLayout()
-        screen.addWidget(self.screen_choice, 1)
-        screen.addWidget(self.full_screen)
-        form.addLayout(screen, 2, 1)
+        form.addWidget(self.screen_choice, 2, 1)
+        form.addWidget(self.full_screen, 3, 1)
         form.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.show_button)
-        actions.addWidget(self.cancel_button)
-        after = QHBoxLayout()
-        after.addWidget(self.print_button)
+        # Two buttons a row: the panel stays narrow enough for the applicant's window beside
+        # it on a laptop alone. Hidden while a device is being chosen: there is no handover
+        # then, and the picker needs the lines.
+        self.handover_buttons = QWidget()
+        buttons = QGridLayout(self.handover_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.show_button, 0, 0)
+        buttons.addWidget(self.cancel_button, 0, 1)
+        buttons.addWidget(self.print_button, 1, 0)
         # without the phone: print the act to sign by hand, then record it signed
-        after.addWidget(self.paper_button)
-        after.addWidget(self.signed_button)
+        buttons.addWidget(self.paper_button, 1, 1)
+        buttons.addWidget(self.signed_button, 2, 1)
         side = QVBoxLayout(box)
         side.addWidget(self.case_title)
         side.addWidget(self.case_facts)
@@ -360,8 +355,7 @@ class DeskPage(QWidget):
         side.addWidget(self.start_button)
         side.addWidget(self.error)
         side.addWidget(self.status)
-        side.addLayout(actions)
-        side.addLayout(after)
+        side.addWidget(self.handover_buttons)
         side.addWidget(self.next_button)
         self._side, self._side_form, self._side_spacer = side, form, side.count()
         side.addStretch(1)
@@ -378,35 +372,55 @@ class DeskPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([360, 505])  # the laptop's; a wider screen adds 3:2
+        splitter.setSizes([780, 480])
+        # the widths before the panel made room for the picker, given back when it is
+        # hidden; None once the staff move the divider themselves
+        self._room: list[int] | None = None
+        splitter.splitterMoved.connect(self._divider_moved)
+        self._splitter = splitter
         return splitter
-
-    def _fit_picker(self) -> None:
-        """The picker's columns for the panel's width (see ``PICKER_COLUMNS``)."""
-        table = self.items.table
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)  # the last section, the notes, is hidden
-        for column, (key, *_rest) in enumerate(self.items.model.columns):
-            mode = PICKER_COLUMNS.get(key)
-            table.setColumnHidden(column, mode is None)
-            if mode is not None:
-                header.setSectionResizeMode(column, mode)
-            if mode is _HEADER:  # its text with the margins, not the sort arrow's room too
-                title = str(self.items.model.headerData(column, Qt.Orientation.Horizontal))
-                header.resizeSection(column, header.fontMetrics().horizontalAdvance(title) + 16)
-        # a few rows in sight, not the dialogs' taller table: the panel holds more
-        table.setMinimumHeight(header.sizeHint().height() + PICKER_MIN_ROWS
-                               * table.verticalHeader().defaultSectionSize() + 2)
 
     def _show_picker(self, shown: bool) -> None:
         """The picker takes the panel's spare height while there is a device to choose;
         hidden, the buttons close up under the scan field."""
         self.items.setVisible(shown)
-        # how the applicant confirms matters once the device is chosen; until then the
-        # picker needs its lines on a laptop
+        # the handover and how the applicant confirms it come once the device is chosen;
+        # until then the picker needs the lines on a laptop
+        self.handover_buttons.setVisible(not shown)
         self.confirm_note.setVisible(not shown)
         self._side.setStretchFactor(self._side_form, 1 if shown else 0)
         self._side.setStretch(self._side_spacer, 0 if shown else 1)
+        self._make_room(shown)
+
+    def _make_room(self, picker: bool) -> None:
+        """While the picker is shown, the panel takes from the case list the width the
+        picker's columns want (the list keeps ``LIST_MIN``); hidden, the panel gives it back.
+        On a laptop alone the applicant's window, shown once a device is chosen, covers the
+        list and leaves the panel, at its own width, in sight."""
+        sizes = self._splitter.sizes()
+        total = sum(sizes)
+        if not picker:
+            before, self._room = self._room, None
+            if before is not None:
+                self._splitter.setSizes(before)  # scaled to the width there is now
+            return
+        if self._room is not None or total <= 0 or len(sizes) != 2:
+            return
+        box = self.issue_box
+        margins = self._side.contentsMargins()
+        around = (box.width() - box.contentsRect().width() + margins.left()
+                  + margins.right())  # the panel's width beside the picker's
+        want = min(wanted_width(self.items) + around, total - LIST_MIN)
+        if want > sizes[1]:
+            self._room = sizes
+            self._splitter.setSizes([total - want, want])
+
+    def _divider_moved(self, *_: object) -> None:
+        self._room = None  # the staff chose the widths: they stay
+
+    def _scan_hint(self, text: str) -> None:
+        self.scan.setPlaceholderText(text)
+        self.scan.setToolTip(text)  # the narrow panel may cut it short
 
     def _scanned(self, text: str) -> None:
         """A number scanned or typed into the field is the device the picker highlights, and
@@ -506,10 +520,10 @@ class DeskPage(QWidget):
             self._show_picker(False)
             if not same_code(self.scan.text(), row.inventory_no):
                 self.scan.clear()
-            self.scan.setPlaceholderText(self.tr("Noskenējiet {0} uzlīmi, lai pārbaudītu"
-                                                 ).format(row.inventory_no))
+            self._scan_hint(self.tr("Noskenējiet {0} uzlīmi, lai pārbaudītu"
+                                    ).format(row.inventory_no))
             return
-        self.scan.setPlaceholderText(self.tr("Noskenējiet izsniedzamā resursa uzlīmi"))
+        self._scan_hint(self.tr("Noskenējiet izsniedzamā resursa uzlīmi"))
         app_id = row.application_id
         self._tasks.run(self._services.offerable, app_id,
                         on_done=lambda items: self._fill_items(app_id, items),
@@ -536,7 +550,7 @@ class DeskPage(QWidget):
         self.error.clear()
         self.error.hide()
         self.scan.clear()
-        self.scan.setPlaceholderText(self.tr("Noskenējiet resursa uzlīmi"))
+        self._scan_hint(self.tr("Noskenējiet resursa uzlīmi"))
         self.items.set_choices([])
         self.items.filter_edit.clear()
         self._show_picker(False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.desk import HandoverWatch, desk_services, produce_act
@@ -18,7 +18,7 @@ from desktop.models.codes import ApplicationStatus, HandoverStatus, ItemStatus
 from desktop.models.decisions import grant
 from desktop.models.schema import Handover, Item
 from desktop.tasks import TaskRunner
-from desktop.views.customer_screen import CustomerScreen
+from desktop.views.customer_screen import CustomerScreen, beside_geometry
 from desktop.views.desk_page import DeskPage
 from factories import (
     DESK,
@@ -262,26 +262,47 @@ def test_a_reserved_device_is_checked_by_scan_without_the_picker(qtbot, desk_pag
 # list, under the title bar and the tool bar, over the status bar and the task bar), in
 # logical pixels (tools/screenshots_desk.py draws it)
 LAPTOP_DESK = (900, 500)
+LAPTOP_NAVIGATION = 194  # the main window's section list left of the page
+LAPTOP_AVAILABLE = QRect(0, 0, 1093, 584)  # the screen less a task bar
 
 
 def test_the_picker_fits_beside_the_case_list_on_a_laptop(qtbot, desk_page, school):
     desk_page.setMinimumSize(0, 0)
+    desk_page.signed_button.show()  # as in the app, which records acts signed on paper
     desk_page.resize(*LAPTOP_DESK)
-    add_item(school[0], inventory_no="RAVĢ-0044")
-    add_item(school[0], inventory_no="RAVĢ-0045")
+    qtbot.waitUntil(lambda: desk_page.issue_box.width() < LAPTOP_DESK[0] // 2, timeout=3000)
+    narrow = desk_page.issue_box.width()
+    # on a laptop alone the applicant's window covers the list, and the panel stays in sight
+    left = desk_page.issue_box.mapTo(desk_page, QPoint(0, 0)).x() + LAPTOP_NAVIGATION
+    assert left > beside_geometry(LAPTOP_AVAILABLE).right()
+    store = school[0]
+    add_item(store, inventory_no="RAVĢ-2024-000102")
+    add_item(store, inventory_no="RAVĢ-0045")
+    with store.write() as s:
+        for item in s.query(Item).filter(Item.status == ItemStatus.AVAILABLE):
+            item.location = "Bibliotēka, 2. stāvs"
     _find(qtbot, desk_page, "ozolina", 1)
     _offered(qtbot, desk_page, 3)
     qtbot.waitUntil(lambda: desk_page.items.table.isVisible(), timeout=3000)
     table = desk_page.items.table
     assert set(_shown_cells(desk_page, 0)) == {
         "Inventāra Nr.", "Ražotājs un modelis", "Sērijas Nr.", "Atrašanās vieta"}
-    assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scroll
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # no sideways scrolling
+    assert header.sectionSize(0) >= table.sizeHintForColumn(0)  # numbers in full, as labelled
     assert table.viewport().height() >= 3 * table.rowHeight(0)  # the devices in sight
     cases = desk_page.cases.table.horizontalHeader()  # the list keeps number and learner
     assert cases.sectionViewportPosition(1) + cases.sectionSize(1) <= cases.width()
     box = desk_page.issue_box
     assert box.minimumSizeHint().height() <= box.height()  # nothing squeezed or cut off
-    assert box.geometry().bottom() <= desk_page.issue_tab.height()
+    assert box.width() > narrow  # the room the picker took from the list
+
+    table.selectRow(0)
+    desk_page.start_button.click()
+    qtbot.waitUntil(lambda: not desk_page.items.isVisibleTo(desk_page), timeout=3000)
+    # the room given back: on a laptop alone the applicant's window covers the list and
+    # leaves the panel in sight
+    assert abs(desk_page.issue_box.width() - narrow) <= 2
 
 
 def test_a_bad_url_template_changes_nothing(qtbot, desk_page, school):
