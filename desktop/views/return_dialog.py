@@ -42,6 +42,7 @@ DAMAGED = ReturnCondition.DAMAGED.value
 # The checklist's room: at most three columns within this many pixels, at most this many rows
 # before it scrolls (fifteen entries and the rest of the dialog fit 1366×768 at 125 %).
 MAX_COLUMNS = 3
+ROWS_BEFORE_COLUMNS = 5
 CHECKLIST_WIDTH = 780
 COLUMN_GAP = 24
 MAX_ROWS = 8
@@ -131,15 +132,16 @@ class ReturnDialog(QDialog):
         first.setFocus()
 
     def _checklist_box(self) -> QGroupBox:
-        """The entries in as many columns as fit the width a laptop screen leaves (long
-        names take fewer columns), and in a scrolled pane past ``MAX_ROWS`` rows."""
+        """The entries down one column, in more (of five rows) for a longer list as far as
+        the width a laptop screen leaves allows, and in a scrolled pane past ``MAX_ROWS``."""
         box = QGroupBox(self.tr("Komplektācija: atzīmējiet, kas atgriezts"))
         for name in self._names:
             item = QCheckBox(name.replace("&", "&&"))  # a name's "&" is not a shortcut
             item.setAccessibleName(name)
             self.items.append(item)
         widest = max(item.sizeHint().width() for item in self.items) + COLUMN_GAP
-        columns = max(1, min(MAX_COLUMNS, CHECKLIST_WIDTH // widest, len(self.items)))
+        wanted = -(-len(self.items) // ROWS_BEFORE_COLUMNS)  # one column for a short list
+        columns = max(1, min(MAX_COLUMNS, CHECKLIST_WIDTH // widest, wanted))
         rows = -(-len(self.items) // columns)
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
