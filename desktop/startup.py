@@ -22,7 +22,8 @@ class StartFacts:
     institution_id: str | None  # the school (the first one in the store when none was given)
     school_name: str | None
     kinds: list[tuple[str, str]] = field(default_factory=list)  # (code, label), by code
-    classes: list[str] = field(default_factory=list)  # in school order (1.a … 12.c)
+    # (grade, parallel), in school order (1.a … 12.c)
+    classes: list[tuple[int, str | None]] = field(default_factory=list)
 
 
 def prepare_queries() -> None:

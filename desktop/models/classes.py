@@ -1,10 +1,10 @@
-"""A learner's class as the register keeps it: a grade (1–12) and a parallel ("a", "b", …).
+"""A learner's class as the register keeps it: a grade (1–12) and a parallel ("a", "b", "1", …).
 
 The register (RUMIS) stores ``ResourceTargetPersonClassGrade`` (a number) and
-``ResourceTargetPersonClassParallel`` (up to ten characters) apart, so that lists sort 2 before
-10 and can be filtered by grade. Older data wrote the class as one text ("5.b", "5b",
-"10. A", "12"); ``parse_class`` splits such a text, ``class_label`` writes a grade and a
-parallel back as the text staff read ("5.b").
+``ResourceTargetPersonClassParallel`` (any text up to ten characters: "a", "1", "a1") apart,
+so that lists sort 2 before 10 and can be filtered by grade. Older data wrote the class as one
+text ("5.b", "5b", "10. A", "10.1", "12"); ``parse_class`` splits such a text, ``class_label``
+writes a grade and a parallel back as the text staff read ("5.b").
 """
 
 from __future__ import annotations
@@ -15,29 +15,36 @@ MIN_GRADE = 1
 MAX_GRADE = 12
 MAX_PARALLEL = 10
 
-# "5.b", "5b", "5 b", "10. A", "12", "12." — a grade, then optional letters for the parallel.
-_CLASS = re.compile(r"^(\d{1,2})\s*\.?\s*([^\W\d_]{1,10})?\s*\.?$")
+# A grade of one or two digits, then the parallel after a dot ("5.b", "10. A", "10.1",
+# "5.b.c": the first dot splits), after spaces when it starts with a letter or digit ("5 b")
+# or straight after it when it starts with a letter ("5b", "5a1"); nothing after it, or a dot
+# alone, is the grade without one.
+_CLASS = re.compile(
+    r"(?P<grade>\d{1,2})(?:\s*\.\s*(?P<dotted>.*)|\s+(?P<spaced>[^\W_].*)|(?P<glued>[^\W\d_].*))?",
+    re.DOTALL)
 
 
-def _split(text: str) -> tuple[int | None, str | None]:
-    found = _CLASS.match(text.strip())
-    if found is None:
-        return None, None
-    grade = int(found.group(1))
-    if not MIN_GRADE <= grade <= MAX_GRADE:
-        return None, None
-    return grade, found.group(2) or None
+def normal_parallel(parallel: str | None) -> str | None:
+    """A class's parallel as it is kept: without surrounding space, in lower case as Latvian
+    schools write it ("B" → "b", "Ā" → "ā"); None when blank."""
+    cleaned = (parallel or "").strip()
+    return cleaned.lower() or None
 
 
 def parse_class(text: str | None) -> tuple[int | None, str | None]:
-    """(grade, parallel) of a class written as one text; (None, None) when it is not one.
+    """(grade, parallel) of a class written as one text; (None, None) when it is not one
+    (no grade 1–12 first, another separator, a parallel longer than the register keeps).
 
-    The parallel is written in lower case, as Latvian schools write it ("10. A" → 10, "a").
+    "10. A" → (10, "a"), "10.1" → (10, "1"), "12" → (12, None).
     """
-    if text is None:
+    found = _CLASS.fullmatch(text.strip()) if text is not None else None
+    if found is None:
         return None, None
-    grade, parallel = _split(text)
-    return grade, parallel.lower() if parallel else None
+    grade = int(found["grade"])
+    parallel = normal_parallel(found["dotted"] or found["spaced"] or found["glued"])
+    if not MIN_GRADE <= grade <= MAX_GRADE or len(parallel or "") > MAX_PARALLEL:
+        return None, None
+    return grade, parallel
 
 
 def class_label(grade: int | None, parallel: str | None) -> str | None:
@@ -49,6 +56,11 @@ def class_label(grade: int | None, parallel: str | None) -> str | None:
 
 
 def grade_of_choice(choice: str | None) -> tuple[int | None, str | None]:
-    """A class filter's choice ("7": every 7th-grade class, "7.b": that class) as the grade and
-    parallel it filters by; (None, None) for no choice or one that names no grade."""
-    return _split(choice) if choice else (None, None)
+    """A class filter's choice kept as its label ("7": every 7th-grade class, "7.b" or
+    "10.1": that class) read back as the grade and parallel it filters by, the parallel as
+    it is stored (``class_label`` the other way round: the first dot splits); (None, None)
+    for no choice or one that names no grade."""
+    grade, _, parallel = (choice or "").partition(".")
+    if not grade.isascii() or not grade.isdigit() or not MIN_GRADE <= int(grade) <= MAX_GRADE:
+        return None, None
+    return int(grade), parallel or None

@@ -27,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import QueryableAttribute
 
-from desktop.models.classes import class_label
 from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
 from desktop.models.duplicates import numbers_column, split_numbers
 from desktop.models.schema import (
@@ -261,21 +260,22 @@ _NEXT_PARALLEL = text("""
     WHERE institution_id = :school AND class_grade = :grade AND class_parallel > :after""")
 
 
-def learner_classes(store: Store, institution_id: str) -> list[str]:
+def learner_classes(store: Store, institution_id: str) -> list[tuple[int, str | None]]:
     """The classes with a grade that occur in the school's applications, in school order
-    (2.a before 10.a): "5" for a grade's learners without a parallel, "5.b" for a class."""
-    found: list[str] = []
+    (2.a before 10.a), as (grade, parallel): (5, None) for a grade's learners without a
+    parallel, (5, "b") for a class. Pairs, not labels: a parallel is any text ("1", "a1")."""
+    found: list[tuple[int, str | None]] = []
     with store.read() as s:
         grade = s.execute(_NEXT_GRADE, {"school": institution_id, "after": 0}).scalar()
         while grade is not None:
             without = s.execute(_WITHOUT_PARALLEL, {"school": institution_id,
                                                     "grade": grade}).scalar()
             if without is not None:
-                found.append(class_label(grade, None) or "")
+                found.append((grade, None))
             parallel = s.execute(_NEXT_PARALLEL, {"school": institution_id, "grade": grade,
                                                   "after": ""}).scalar()
             while parallel is not None:
-                found.append(class_label(grade, parallel) or "")
+                found.append((grade, parallel))
                 parallel = s.execute(_NEXT_PARALLEL, {"school": institution_id,
                                                       "grade": grade, "after": parallel}
                                      ).scalar()

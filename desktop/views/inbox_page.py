@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import ChangeBus
 from desktop.models.changes import OpChanges
-from desktop.models.classes import grade_of_choice
+from desktop.models.classes import class_label, grade_of_choice
 from desktop.models.codes import ApplicationStatus, SocialStatus
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
@@ -34,6 +34,22 @@ from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel, Parts
 from desktop.views.qt_typed import to_date
 from desktop.views.view_state import ViewState, capture, locate, restore, top_row
+
+# A class filter's choice: (grade, parallel), (grade, None) for every class of the grade.
+ClassChoice = tuple[int, str | None]
+
+
+def _class_choice(remembered: str) -> ClassChoice | None:
+    """A class choice remembered as its label ("5.a1", "10") as the pair it stands for."""
+    grade, parallel = grade_of_choice(remembered)
+    return None if grade is None else (grade, parallel)
+
+
+
+def _index_of(combo: QComboBox, value: object) -> int:
+    """The row whose data equals ``value``, -1 when none (``findData`` compares a Python
+    object such as the class's pair by identity, not by value)."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
 
 
 @dataclass(frozen=True)
@@ -63,7 +79,7 @@ class InboxPage(QWidget):
         fetch_rows: Callable[[Sequence[int]], list[InboxRow]],
         count_statuses: Callable[[], dict[ApplicationStatus, int]],
         kinds: list[tuple[str, str]] | None = None,
-        classes: list[str] | None = None,
+        classes: list[ClassChoice] | None = None,
         language: str = "lv",
         settings: SettingsStore | None = None,
         settings_scope: str = "local",
@@ -81,7 +97,8 @@ class InboxPage(QWidget):
         self._current_id: int | None = None  # the application last named as current
         # a remembered kind or class whose choice is not listed yet (the lists are read in
         # the background at start): the filter uses it meanwhile
-        self._waiting_choice: dict[str, str] = {}
+        # (the class as its (grade, parallel) pair, the kind as its code)
+        self._waiting_choice: dict[str, Any] = {}
         self._language = language
         self._settings = settings
         self._settings_scope = settings_scope  # "<user>/<school>": remembered per user
@@ -227,7 +244,7 @@ class InboxPage(QWidget):
         status = self.status_filter.currentData()
         social = self.social_filter.currentData()
         dated = self.use_dates.isChecked()
-        grade, parallel = grade_of_choice(self._choice("class"))
+        grade, parallel = self._choice("class") or (None, None)
         return replace(
             self._filter,
             text=self.search.text(),
@@ -255,7 +272,7 @@ class InboxPage(QWidget):
         """The school whose applications are listed (known once the store was read)."""
         self._filter = replace(self._filter, institution_id=institution_id)
 
-    def set_choices(self, kinds: list[tuple[str, str]], classes: list[str]) -> None:
+    def set_choices(self, kinds: list[tuple[str, str]], classes: list[ClassChoice]) -> None:
         """Fill the kind and class filters (read in the background at start), keeping what
         is chosen or remembered."""
         lost = False
@@ -270,7 +287,7 @@ class InboxPage(QWidget):
                         combo.addItem(label, value)
                 else:
                     self._add_classes(classes)
-                index = combo.findData(wanted) if wanted else 0
+                index = _index_of(combo, wanted) if wanted else 0
                 combo.setCurrentIndex(max(index, 0))
             finally:
                 combo.blockSignals(False)
@@ -279,34 +296,33 @@ class InboxPage(QWidget):
         if lost:  # a remembered kind or class the school no longer has: list all
             self._refilter()
 
-    def _add_classes(self, classes: list[str]) -> None:
-        """Each grade (every class of it), then its classes: "Visas 5. klases", "5.a", "5.b"
-        (the choice's data is "5" or "5.a"); ``classes`` in school order."""
+    def _add_classes(self, classes: list[ClassChoice]) -> None:
+        """Each grade (every class of it), then its classes: "Visas 5. klases", "5.a", "5.b";
+        ``classes`` as (grade, parallel) in school order. The choice's data is that pair,
+        (5, None) for the grade: a label is never read back, so any parallel ("1", "a1")
+        filters."""
         shown: set[int] = set()
-        for name in classes:
-            grade, parallel = grade_of_choice(name)
-            if grade is None:
-                continue
+        for grade, parallel in classes:
             if grade not in shown:
                 shown.add(grade)
                 self.class_filter.addItem(self.tr("Visas {0}. klases").format(grade),
-                                          str(grade))
+                                          (grade, None))
             if parallel:
-                self.class_filter.addItem(name, name)
+                self.class_filter.addItem(class_label(grade, parallel) or "", (grade, parallel))
 
     def _restore_filter(self) -> None:
         if self._settings is None:
             return
         memory = self._settings.inbox_filter(self._settings_scope)
         remembered = {"status": memory.status, "kind": memory.kind,
-                      "class": memory.learner_class, "social": memory.social}
+                      "class": _class_choice(memory.learner_class), "social": memory.social}
         widgets = [*self._combos().values(), self.waiting_only, self.conflict_only]
         for w in widgets:
             w.blockSignals(True)
         try:
             for name, combo in self._combos().items():
                 value = remembered[name]
-                index = combo.findData(value) if value else 0
+                index = _index_of(combo, value) if value else 0
                 if index < 0 and name in ("kind", "class"):
                     self._waiting_choice[name] = value
                 combo.setCurrentIndex(max(index, 0))
@@ -321,7 +337,8 @@ class InboxPage(QWidget):
             return
         self._settings.set_inbox_filter(self._settings_scope, InboxFilterMemory(
             status=self._choice("status") or "", kind=self._choice("kind") or "",
-            learner_class=self._choice("class") or "", social=self._choice("social") or "",
+            learner_class=class_label(*self._choice("class") or (None, None)) or "",
+            social=self._choice("social") or "",
             waiting=self.waiting_only.isChecked(), conflict=self.conflict_only.isChecked()))
 
     # Column widths, order and the sort are remembered per user like the filter.

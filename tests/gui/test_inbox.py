@@ -160,7 +160,7 @@ def test_class_filter_lists_grades_and_classes_in_school_order(qtbot, page: Inbo
     assert classes == ["Visas 3. klases", "3.a", "Visas 5. klases", "5.a", "Visas 7. klases",
                        "7.b", "Visas 11. klases", "11.c"]
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        page.class_filter.setCurrentIndex(page.class_filter.findData("7.b"))
+        page.class_filter.setCurrentIndex(page.class_filter.findText("7.b"))
     assert sorted(_names(page)) == ["Jānis Bērziņš", "Ļena Vītola"]
 
 
@@ -193,14 +193,14 @@ def test_filtering_by_grade_finds_every_class_of_it(qtbot, store) -> None:
     page, tasks = _page(store)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        page.class_filter.setCurrentIndex(page.class_filter.findData("10"))
+        page.class_filter.setCurrentIndex(page.class_filter.findText("Visas 10. klases"))
     assert sorted(_names(page)) == ["Anna Ābele", "Žanete Šmite"]
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        page.class_filter.setCurrentIndex(page.class_filter.findData("2.a"))
+        page.class_filter.setCurrentIndex(page.class_filter.findText("2.a"))
     assert _names(page) == ["Ērika Ķuze"]
     # a grade's learners without a parallel are in the grade's choice
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        page.class_filter.setCurrentIndex(page.class_filter.findData("12"))
+        page.class_filter.setCurrentIndex(page.class_filter.findText("Visas 12. klases"))
     assert _names(page) == ["Mārtiņš Ozols"]
     # and under a filter a sort by class is still by number
     col = [c[0] for c in COLUMNS].index("learner_class")
@@ -417,3 +417,51 @@ def test_rows_are_read_in_the_background_with_a_placeholder_until_they_come(
     assert threads and not any(threads)  # never on the GUI thread
     qtmodeltester.check(model, force_py=True)
     tasks.wait()
+
+
+def test_classes_whose_parallel_has_digits_are_listed_and_filter(qtbot, store) -> None:
+    """Defect (review of issue 13): the register's parallel is any text up to ten characters,
+    but the filter read its choices back from their labels, letters only, and left out
+    "10.1" and "5.a1"."""
+    seed_catalogue(store)
+    for who, klass in [("Anna Ābele", "10.1"), ("Jānis Bērziņš", "10.2"),
+                       ("Ērika Ķuze", "5.a1"), ("Mārtiņš Ozols", "5.a")]:
+        add_application(store, learner=who, learner_class=klass)
+    page, tasks = _page(store)
+    qtbot.addWidget(page)
+    classes = [page.class_filter.itemText(i) for i in range(1, page.class_filter.count())]
+    assert classes == ["Visas 5. klases", "5.a", "5.a1", "Visas 10. klases", "10.1", "10.2"]
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findText("10.1"))
+    assert page.class_filter.currentData() == (10, "1")  # the pair, never the label re-read
+    assert _names(page) == ["Anna Ābele"]
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findText("5.a1"))
+    assert _names(page) == ["Ērika Ķuze"]
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.class_filter.setCurrentIndex(page.class_filter.findText("Visas 10. klases"))
+    assert sorted(_names(page)) == ["Anna Ābele", "Jānis Bērziņš"]
+    tasks.wait()
+
+
+def test_a_remembered_class_with_digits_is_chosen_again(qtbot, store, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    seed_catalogue(store)
+    for who, klass in [("Anna Ābele", "10.1"), ("Ērika Ķuze", "5.a1")]:
+        add_application(store, learner=who, learner_class=klass)
+    settings = SettingsStore(QSettings(str(tmp_path / "settings.ini"),
+                                       QSettings.Format.IniFormat))
+    first, tasks = _page(store, settings)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded, timeout=5000):
+        first.class_filter.setCurrentIndex(first.class_filter.findText("5.a1"))
+    tasks.wait()
+    assert settings.inbox_filter("ilze/4313900123").learner_class == "5.a1"
+    again, tasks2 = _page(store, settings)
+    qtbot.addWidget(again)
+    assert again.class_filter.currentText() == "5.a1"
+    with qtbot.waitSignal(again.loaded, timeout=5000):
+        again.reload()
+    assert _names(again) == ["Ērika Ķuze"]
+    tasks2.wait()

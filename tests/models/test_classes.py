@@ -16,12 +16,22 @@ from desktop.models.classes import class_label, grade_of_choice, parse_class
     ("12.", (12, None)),
     (" 7.ā ", (7, "ā")),
     ("1.c", (1, "c")),
+    # the register's parallel is any text up to ten characters, digits too (review of
+    # issue 13: these were read as no class): split on the first dot
+    ("10.1", (10, "1")),
+    ("5.a1", (5, "a1")),
+    ("5a1", (5, "a1")),
+    ("12.2", (12, "2")),
+    ("5.b.c", (5, "b.c")),
+    ("9. 1", (9, "1")),
+    ("5.Ābele", (5, "ābele")),
 ])
 def test_classes_written_as_one_text_are_split(text: str, expected: tuple) -> None:
     assert parse_class(text) == expected
 
 
-@pytest.mark.parametrize("text", ["PII", "", "13.a", "0.b", "5.b.c", "5-b", "kurss 2", None])
+@pytest.mark.parametrize("text", ["PII", "", "13.a", "0.b", "5-b", "kurss 2", "123", "ī.b",
+                                  "5.abcdefghijk", "5 - b", None])
 def test_what_is_not_a_class_gives_neither(text: str | None) -> None:
     assert parse_class(text) == (None, None)
 
@@ -39,3 +49,27 @@ def test_a_filter_choice_keeps_the_parallel_as_it_is_stored() -> None:
     assert grade_of_choice("10.A") == (10, "A")
     assert grade_of_choice(None) == (None, None)
     assert grade_of_choice("visas") == (None, None)
+
+
+def test_a_filter_choice_is_a_class_label_read_back() -> None:
+    """The remembered filter keeps the class as its label: read back on the first dot, so
+    a parallel with digits names its class (review of issue 13)."""
+    for grade, parallel in [(10, "1"), (5, "a1"), (12, None), (5, "b.c"), (2, "Ā")]:
+        assert grade_of_choice(class_label(grade, parallel)) == (grade, parallel)
+    assert grade_of_choice("13.a") == (None, None)
+    assert grade_of_choice(".a") == (None, None)
+
+
+def test_the_school_s_classes_are_listed_as_grade_and_parallel(store) -> None:
+    """Pairs, in school order: a parallel with digits is a class like any other (review of
+    issue 13: the filter read labels back and lost "10.1" and "5.a1")."""
+    from desktop.models.queries import learner_classes
+    from factories import SCHOOL, add_application, seed_catalogue
+
+    seed_catalogue(store)
+    for who, klass in [("Anna Ābele", "10.1"), ("Jānis Bērziņš", "5.a1"),
+                       ("Ērika Ķuze", "5.B"), ("Mārtiņš Ozols", "12"),
+                       ("Žanete Šmite", "PII"), ("Ļena Vītola", "2.ā")]:
+        add_application(store, learner=who, learner_class=klass)
+    assert learner_classes(store, SCHOOL) == [(2, "ā"), (5, "a1"), (5, "b"), (10, "1"),
+                                              (12, None)]

@@ -15,7 +15,7 @@ from desktop.models.store import open_store
 SCHOOL = "4313900123"
 # id, learner class as the old store kept it
 OLD_CLASSES = [(1, "5.b"), (2, "5b"), (3, "10. A"), (4, "12"), (5, "PII"), (6, None),
-               (7, "2.a"), (8, "ī.b")]
+               (7, "2.a"), (8, "ī.b"), (9, "10.1"), (10, "5.a1")]
 
 
 def _old_row(app_id: int, learner_class: str | None) -> str:
@@ -57,6 +57,9 @@ def test_old_classes_are_split_into_grade_and_parallel(data_dir: Path) -> None:
             6: (None, None, None),
             7: (2, "a", "2.a"),
             8: (None, None, "ī.b"),
+            # a parallel with digits is one the register keeps (review of issue 13)
+            9: (10, "1", "10.1"),
+            10: (5, "a1", "5.a1"),
         }
         # the search finds the class as it is now written
         assert "10.a" in keys[3] and "berzins" in keys[3]
@@ -69,8 +72,8 @@ def test_old_classes_are_split_into_grade_and_parallel(data_dir: Path) -> None:
         ids = queries.inbox_ids(store, InboxFilter(SCHOOL), sort="learner_class",
                                 descending=False)
         graded = [i for i in ids if rows[i][0] is not None]
-        assert graded == [7, 1, 2, 3, 4]
+        assert graded == [7, 10, 1, 2, 9, 3, 4]  # 5.a1 before 5.b, 10.1 before 10.a
         fifth = queries.inbox_ids(store, InboxFilter(SCHOOL, class_grade=5))
-        assert sorted(fifth) == [1, 2]
+        assert sorted(fifth) == [1, 2, 10]
     finally:
         store.close()

@@ -28,17 +28,25 @@ branch_labels = None
 depends_on = None
 
 # Frozen copies of classes.parse_class / class_label and schema.search_key_for as of this
-# revision: a later change to them must not change what this migration did.
-_CLASS = re.compile(r"^(\d{1,2})\s*\.?\s*([^\W\d_]{1,10})?\s*\.?$")
+# revision: a later change to them must not change what this migration did. The split was
+# corrected before this revision was released (the register's parallel is any text up to ten
+# characters, "10.1" and "5.a1" too, which the first copy read as no class): the copy is the
+# corrected rule, the same as classes.parse_class at that fix.
+_CLASS = re.compile(
+    r"(?P<grade>\d{1,2})(?:\s*\.\s*(?P<dotted>.*)|\s+(?P<spaced>[^\W_].*)|(?P<glued>[^\W\d_].*))?",
+    re.DOTALL)
 _LATVIAN = str.maketrans("āčēģīķļņōŗšūž", "acegiklnorsuz")
 
 
 def _parse(text: str | None) -> tuple[int | None, str | None]:
-    found = _CLASS.match(text.strip()) if text is not None else None
-    if found is None or not 1 <= int(found.group(1)) <= 12:
+    found = _CLASS.fullmatch(text.strip()) if text is not None else None
+    if found is None:
         return None, None
-    parallel = found.group(2)
-    return int(found.group(1)), parallel.lower() if parallel else None
+    grade = int(found["grade"])
+    parallel = (found["dotted"] or found["spaced"] or found["glued"] or "").strip().lower()
+    if not 1 <= grade <= 12 or len(parallel) > 10:
+        return None, None
+    return grade, parallel or None
 
 
 def _label(grade: int, parallel: str | None) -> str:
