@@ -5,6 +5,9 @@ The register (RUMIS) stores ``ResourceTargetPersonClassGrade`` (a number) and
 so that lists sort 2 before 10 and can be filtered by grade. Older data wrote the class as one
 text ("5.b", "5b", "10. A", "10.1", "12"); ``parse_class`` splits such a text, ``class_label``
 writes a grade and a parallel back as the text staff read ("5.b").
+
+A class's parallel is kept in lower case ("5.B" and "5.b" are one class): ``normal_class`` is
+the one rule, for a class parsed here and for one that comes split (the wire's learner).
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ def normal_parallel(parallel: str | None) -> str | None:
     schools write it ("B" → "b", "Ā" → "ā"); None when blank."""
     cleaned = (parallel or "").strip()
     return cleaned.lower() or None
+
+
+def normal_class(grade: int | None, parallel: str | None) -> tuple[int | None, str | None]:
+    """(grade, parallel) as kept: a class's parallel normalised (``normal_parallel``); a text
+    without a grade (a group name the register holds, "PII") is kept as written."""
+    if grade is None:
+        return None, (parallel or "").strip() or None
+    return grade, normal_parallel(parallel)
 
 
 def parse_class(text: str | None) -> tuple[int | None, str | None]:

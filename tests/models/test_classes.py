@@ -73,3 +73,17 @@ def test_the_school_s_classes_are_listed_as_grade_and_parallel(store) -> None:
         add_application(store, learner=who, learner_class=klass)
     assert learner_classes(store, SCHOOL) == [(2, "ā"), (5, "a1"), (5, "b"), (10, "1"),
                                               (12, None)]
+
+
+def test_a_class_that_comes_split_is_kept_as_one_parsed_from_text() -> None:
+    """Defect (review of issue 13): a pulled class kept "B" where the split text gives "b",
+    so "5.B" and "5.b" were two classes. ``normal_class`` is the one rule for both."""
+    from desktop.models.classes import normal_class
+
+    assert normal_class(5, "B") == (5, "b") == parse_class("5.B")
+    assert normal_class(10, " Ā ") == (10, "ā") == parse_class("10. Ā")
+    assert normal_class(10, "1") == (10, "1") == parse_class("10.1")
+    assert normal_class(12, None) == (12, None) == normal_class(12, "  ")
+    # a group name without a grade is the register's text, kept as written
+    assert normal_class(None, "PII") == (None, "PII")
+    assert normal_class(None, None) == (None, None)
