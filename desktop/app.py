@@ -293,8 +293,8 @@ class Application:
                           record_incident=lambda hid, label: self.lifecycle.record_incident(
                               hid, label),
                           remind_return=lambda ids: self.lifecycle.remind_return(ids),
-                          acts=acts_service(store, self._require_actor)),
-            self.desk_watch, self.customer_screen, changes=self.changes)
+                          acts=acts_service(store, self._require_actor), language=language),
+            self.desk_watch, self.customer_screen, changes=self.changes, language=language)
         self._add_sections()
         # Every view follows the changes itself (a hidden section reads the store when it is
         # next looked at); what is left here: the status bar, and a sync soon after a local
