@@ -220,13 +220,15 @@ class Application:
                                                                doc_id),
             can_hand_over=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.HAND_OVER),
-            save_notes=lambda app_id, text: notes.set_application_notes(
-                store, self._require_actor(), app_id, text),
+            save_notes=lambda app_id, text, started_from: notes.set_application_notes(
+                store, self._require_actor(), app_id, text, expected_notes=started_from),
             can_annotate=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.ANNOTATE),
         )
         self.inbox.currentApplicationChanged.connect(self.detail.show_application)
         self.inbox.applicationActivated.connect(self.detail.show_application)
+        # a duplicate's link in the detail: shown and audited as any other opened application
+        self.detail.applicationRequested.connect(self._show_application)
         applications = QSplitter(Qt.Orientation.Horizontal)
         applications.addWidget(self.inbox)
         applications.addWidget(self.detail)

@@ -214,6 +214,24 @@ def test_notes_written_in_the_detail_reach_the_register(qtbot, qapp, tmp_path: P
         qtbot.waitUntil(lambda: app.window.sync_label.text() == "Gaida sinhronizāciju: 0",
                         timeout=15000)
         assert server.state.application(wanted).notes == text
+
+        # a duplicate's link in the detail shows the other application, audited as a view
+        from sqlalchemy import select
+
+        from desktop.models.audit_queries import VIEW_ACTION
+        from desktop.models.schema import AuditEntry
+
+        other = app.inbox.model.id_at(1)
+        with qtbot.waitSignal(app.detail.loaded, timeout=5000) as shown:
+            app.detail.applicationRequested.emit(other)
+        assert shown.args == [other]
+
+        def viewed() -> bool:
+            with store.read() as s:
+                return s.scalar(select(AuditEntry.id).where(
+                    AuditEntry.action == VIEW_ACTION,
+                    AuditEntry.entity_id == str(other))) is not None
+        qtbot.waitUntil(viewed, timeout=5000)
     finally:
         app.window.close()
         app.shutdown()
