@@ -207,7 +207,7 @@ def test_notes_written_in_the_detail_reach_the_register(qtbot, qapp, tmp_path: P
         app.detail.edit_notes()
         app.detail.notes_dialog.editor.setPlainText(text)
         app.detail.notes_dialog.accept()
-        qtbot.waitUntil(lambda: app.detail.notes.text() == text, timeout=5000)
+        qtbot.waitUntil(lambda: app.detail.notes.text() == text, timeout=15000)
         with store.read() as s:
             assert s.get(ApplicationRow, wanted).notes == text
         # the change goes out by itself: the register holds the notes
