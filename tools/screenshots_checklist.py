@@ -8,8 +8,9 @@ On the demo's data set (``bench.seed``, 300 applications), as an administrator:
 - check-in-checklist-kinds.png: the catalogue's "Resursu veidi" tab with the chosen kind's
   checklist editor beside it (embedded as ``embed_checklist`` says the page should, until the
   page does so itself);
-- check-in-checklist-return.png: taking a laptop back, its charger not ticked, the grade
-  chosen and the notes saying where the charger is;
+- check-in-checklist-return.png: taking a laptop back with the kind's checklist (the sample
+  data's: charger and bag), the charger not ticked, the grade chosen and the notes saying
+  where the charger is;
 - check-in-checklist-act.png: the first page of the return act that return files.
 
 ``--lang en`` writes the screens with an ``-en`` suffix through the English translation
@@ -32,7 +33,6 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 SCREEN = (1366, 768)  # physical pixels
 NAVIGATION = 190 + 10  # the main window's navigation list and the splitter (logical pixels)
 CHROME = 110  # title bar, menu, status bar (logical pixels)
-CHECKLIST = ["Lādētājs", "Soma", "Bezvadu pele", "Irbulis"]
 STAFF = "Ilze Ozoliņa"
 
 
@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                        Handover.status == HandoverStatus.ISSUED.value,
                        Item.kind_code == "windows_laptop")
                 .order_by(Application.number).limit(1)).one()
-        kind_checklists.set_check_in_checklist(store, admin, laptops, CHECKLIST)
+        # the sample data's laptops come with a charger and a bag
+        checklist = kind_checklists.checklist_for_handover(store, admin, handover_id)
 
         tasks = TaskRunner(qt_app)
         page = CataloguePage(tasks, catalogue_services(store, school, lambda: admin,
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             settle(200)
             shot("check-in-checklist-kinds", page)
 
-            dialog = ReturnDialog(f"{number} · {learner} · {inventory_no}", checklist=CHECKLIST)
+            dialog = ReturnDialog(f"{number} · {learner} · {inventory_no}", checklist=checklist)
             dialog.show()
             settle(200)
             for item in dialog.items[1:]:

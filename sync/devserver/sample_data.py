@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import uuid
 from collections import Counter, deque
 from collections.abc import Sequence
@@ -353,6 +354,12 @@ _STORE_LOCATIONS = _Choice((
     ("Noliktava", 5), ("Kabinets 214", 2), ("IT kabinets 108", 2), ("Bibliotēka", 1),
 ))
 
+# What belongs with a device of each kind the school lends: the desk's check-in checklist.
+_CHECKLISTS = {
+    "windows_laptop": ["Lādētājs", "Soma"],
+    "chromebook_laptop": ["Lādētājs"],
+    "tablet": ["Lādētājs", "Vāciņš", "Irbulis"],
+}
 _KINDS = (
     ("windows_laptop", "computer", "Windows portatīvais dators", "Windows laptop"),
     ("chromebook_laptop", "computer", "Chromebook portatīvais dators", "Chromebook laptop"),
@@ -1147,9 +1154,13 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
         (_uuid(rng), other, "windows_laptop", TargetGroup.LEARNER.value, 0, 1, seeded_at),
         (_uuid(rng), other, "tablet", TargetGroup.EMPLOYEE.value, 1, 1, seeded_at),
     ]
+    # what the desk ticks off when a device of the kind comes back (the school's own kinds)
+    checklists = {kind: json.dumps(names, ensure_ascii=False)
+                  for kind, names in _CHECKLISTS.items()}
     _insert(conn, "offered_kinds", ("id", "institution_id", "kind_code", "target_group",
-                                    "accepting_applications", "server_version", "updated_at"),
-            offered)
+                                    "accepting_applications", "server_version", "updated_at",
+                                    "check_in_checklist"),
+            [(*row, checklists[row[2]] if row[1] == school else "[]") for row in offered])
     rules: dict[str, str] = {}
     documents = []
     for ok_id, inst, kind, *_ in offered:

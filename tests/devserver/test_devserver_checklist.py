@@ -25,7 +25,7 @@ def _patch(http: httpx.Client, headers: dict[str, str], offered_id: str, body: o
 
 def test_the_offered_kinds_patch_sets_the_checklist(http, auth, server):
     offered = next(o for o in server.offered_kinds(SCHOOL) if o.kind_code == "windows_laptop")
-    assert offered.check_in_checklist == []
+    assert offered.check_in_checklist == ["Lādētājs", "Soma"]  # the sample data's
     patched = _patch(http, auth["admin"], offered.id, {"check_in_checklist": CHECKLIST},
                      offered.version)
     assert patched.status_code == 200, patched.text
