@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import rules
+from desktop.models.changes import OpChanges
 from desktop.models.codes import CommandState
 from desktop.models.commands import CommandName, SetCheckInChecklistPayload
 from desktop.models.decisions import Outcome
@@ -90,7 +91,8 @@ def set_check_in_checklist(store: Store, actor: Actor, offered_kind_id: str,
                                                        kind_code=offered.kind_code,
                                                        checklist=checklist)),
             now=at)
-        return Outcome(None, "saved", command_id)
+        return Outcome(None, "saved", command_id,
+                       extra=OpChanges.of(offered_kinds=[offered.id]))
 
 
 def checklist_for_handover(store: Store, actor: Actor, handover_id: str) -> list[str]:

@@ -120,7 +120,11 @@ class KindChecklistBox(QGroupBox):
         return [self.list.item(n).text().strip() for n in range(self.list.count())]
 
     def show_kind(self, offered_kind_id: str | None) -> None:
-        """The chosen kind's list (None: no kind chosen, nothing to edit)."""
+        """The chosen kind's list (None: no kind chosen, nothing to edit). The same kind
+        again (the page reloads its kinds after any change) keeps edits not saved yet."""
+        if (offered_kind_id is not None and offered_kind_id == self._kind_id
+                and self.entries() != self._held):
+            return
         self._kind_id = offered_kind_id
         self._fill([])
         self._held = []
@@ -132,6 +136,7 @@ class KindChecklistBox(QGroupBox):
                             on_error=self._error, owner=self, key="load", latest=True)
 
     def reload(self) -> None:
+        """Read the shown kind's list again (after a sync), unless it is being edited."""
         self.show_kind(self._kind_id)
 
     def _show(self, offered_kind_id: str, held: Any) -> None:

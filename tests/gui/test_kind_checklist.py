@@ -134,3 +134,16 @@ def test_another_kind_shows_its_own_list(qtbot, tasks, school) -> None:
     assert _shown(box) == ["Lādētājs", "Vāciņš"]
     box.show_kind(None)
     assert _shown(box) == [] and not box.new_entry.isEnabled()
+
+
+def test_showing_the_same_kind_again_keeps_unsaved_edits(qtbot, tasks, school) -> None:
+    box = _box(qtbot, tasks, school)
+    with qtbot.waitSignal(box.loaded, timeout=3000):
+        box.show_kind("ok-win")
+    type_text(box.new_entry, "Lādētājs")
+    box.add_button.click()
+    box.show_kind("ok-win")  # the page reloaded its kinds (another change was saved)
+    assert _shown(box) == ["Lādētājs"] and box.save_button.isEnabled()
+    with qtbot.waitSignal(box.loaded, timeout=3000):
+        box.show_kind("ok-tab")  # another kind: its own list
+    assert _shown(box) == []

@@ -117,6 +117,7 @@ def test_saving_cleans_the_entries_and_queues_one_command(seeded: Store) -> None
     outcome = kind_checklists.set_check_in_checklist(
         seeded, ADMIN, "ok-win", ["  Lādētājs ", "", "Soma   ar  siksnu", "\tIrbulis"], now=NOW)
     assert outcome.command_id is not None
+    assert outcome.changes.offered_kinds == {"ok-win"} and outcome.changes.outbox
     assert _checklist(seeded) == ["Lādētājs", "Soma ar siksnu", "Irbulis"]
     with seeded.read() as s:
         [cmd] = s.scalars(select(OutboxCommand)).all()
