@@ -41,6 +41,7 @@ from desktop.models import (
     document_templates,
     inventory,
     inventory_csv,
+    kind_checklists,
     lifecycle,
     notes,
     queries,
@@ -129,6 +130,9 @@ def catalogue_services(store: Store, institution_id: str | Callable[[], str],
         school_deadline=lambda: lifecycle.default_return_deadline(store, actor()),
         set_school_deadline=lambda day: school_settings.set_default_return_deadline(
             store, actor(), day),
+        kind_checklist=lambda kind_id: kind_checklists.kind_checklist(store, actor(), kind_id),
+        set_kind_checklist=lambda kind_id, entries: kind_checklists.set_check_in_checklist(
+            store, actor(), kind_id, entries),
         templates=lambda: document_templates.document_templates(store, school_of(),
                                                                 language=language),
         save_template=lambda offered_kind_id, **values: (

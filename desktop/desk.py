@@ -13,7 +13,7 @@ import atexit
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.documents import qr
 from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
 from desktop.models import acts as act_list
-from desktop.models import desk, handovers, lifecycle
+from desktop.models import desk, handovers, kind_checklists, lifecycle
 from desktop.models.changes import OpChanges
-from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition
+from desktop.models.codes import CancelReason, HandoverStatus, ReturnCondition, ReturnGrade
 from desktop.models.device_choices import device_choices
 from desktop.models.files import safe_name
 from desktop.models.journal import Actor
@@ -78,12 +78,14 @@ def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = ""
 
 
 def take_back(store: Store, actor: Actor, handover_id: str, condition: str,
-              notes: str | None, staff_name: str = "") -> Path:
+              notes: str | None, staff_name: str = "", *, grade: str | None = None,
+              checklist: Sequence[tuple[str, bool]] = ()) -> Path:
     """Record the return and file its act, in one transaction: a return act that cannot be
     made leaves the device out on loan, as it was, and says why."""
     with store.write():
         handovers.record_return(store, actor, handover_id, ReturnCondition(condition),
-                                notes=notes)
+                                notes=notes, grade=ReturnGrade(grade) if grade else None,
+                                checklist=checklist)
         pdf = return_act_pdf(act_data(store, actor, handover_id, staff_name))
         return desk.file_act(store, actor, handover_id, pdf, returned=True).path
 
@@ -114,8 +116,10 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
         state=lambda hid: desk.handover_state(store, actor(), hid),
         produce_act=lambda hid: produce_act(store, actor(), hid, staff_name()),
         paper_act=lambda hid: paper_act(store, actor(), hid, staff_name()),
-        record_return=lambda hid, cond, notes: take_back(store, actor(), hid, cond, notes,
-                                                         staff_name()),
+        record_return=lambda hid, cond, notes, grade=None, checklist=(): take_back(
+            store, actor(), hid, cond, notes, staff_name(), grade=grade, checklist=checklist),
+        return_checklist=lambda hid: kind_checklists.checklist_for_handover(store, actor(),
+                                                                            hid),
         incidents=lambda: desk.open_incidents(store, actor()),
         acknowledge=lambda hid: handovers.acknowledge_incident(store, actor(), hid),
         overdue=lambda: act_list.overdue_rows(store, actor()),

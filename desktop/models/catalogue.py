@@ -426,6 +426,8 @@ def _shown(name: str, value: Any) -> str:
         return "atvērta" if value else "slēgta"
     if name == "socially_supported":
         return "jā" if value else "nē"
+    if name == "check_in_checklist":
+        return ", ".join(str(n) for n in value) or "—"
     return str(value)
 
 
@@ -443,6 +445,8 @@ def catalogue_conflicts(store: Store, institution_id: str) -> list[CatalogueConf
             held: OfferedKind | Item | None
             if cmd.aggregate_type == "offered_kind":
                 names: tuple[str, ...] = _OFFERED_FIELDS
+                if cmd.command == CommandName.SET_CHECK_IN_CHECKLIST.value:
+                    names = (*names, "check_in_checklist")  # what this change is about
                 held = held_kind = s.get(OfferedKind, cmd.aggregate_id)
                 central = conflict.get("current_offered_kind") or {}
                 kind = s.get(ResourceKind, held_kind.kind_code if held_kind else

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, select
 
 from desktop.models import decisions
-from desktop.models.codes import HandoverStatus, ItemStatus, ReturnCondition
+from desktop.models.codes import HandoverStatus, ItemStatus, ReturnCondition, ReturnGrade
 from desktop.models.journal import Actor
 from desktop.models.schema import Handover, Item, ResourceKind, fold
 from desktop.models.store import Store
@@ -38,6 +38,17 @@ class DeviceChoice:
     last_return_condition: ReturnCondition | None  # None: never returned from a loan
     last_returned_at: datetime | None
     last_return_notes: str | None
+    # the desk's grade at that return and what of the kind's checklist did not come back
+    last_return_grade: ReturnGrade | None = None
+    last_return_missing: tuple[str, ...] = ()
+
+    def last_return_label(self, language: str = "lv") -> str | None:
+        """"Labs", or the register's condition for a return recorded without a grade."""
+        if self.last_return_grade is not None:
+            return self.last_return_grade.label(language)
+        if self.last_return_condition is not None:
+            return self.last_return_condition.label(language)
+        return None
 
     @property
     def make_and_model(self) -> str:
@@ -48,9 +59,8 @@ class DeviceChoice:
         """Every shown text, case and diacritics folded, for type-ahead matching."""
         parts = (self.inventory_no, self.kind_label, self.make_and_model, self.serial_no,
                  self.location, self.status.label(language),
-                 self.last_return_condition.label(language)
-                 if self.last_return_condition is not None else None,
-                 self.last_return_notes)
+                 self.last_return_label(language), self.last_return_notes,
+                 *self.last_return_missing)
         return fold(" ".join(p for p in parts if p))
 
 
@@ -63,7 +73,7 @@ def describe_items(store: Store, institution_id: str, item_ids: Sequence[str],
         return []
     ranked = (
         select(Handover.item_id, Handover.return_condition, Handover.returned_at,
-               Handover.return_notes,
+               Handover.return_notes, Handover.return_grade, Handover.return_checklist,
                func.row_number().over(
                    partition_by=Handover.item_id,
                    order_by=(Handover.returned_at.desc(), Handover.status_changed_at.desc()),
@@ -76,7 +86,8 @@ def describe_items(store: Store, institution_id: str, item_ids: Sequence[str],
     query = (
         select(Item.id, Item.inventory_no, Item.kind_code, label, Item.manufacturer,
                Item.model, Item.serial_no, Item.location, Item.status,
-               ranked.c.return_condition, ranked.c.returned_at, ranked.c.return_notes)
+               ranked.c.return_condition, ranked.c.returned_at, ranked.c.return_notes,
+               ranked.c.return_grade, ranked.c.return_checklist)
         .outerjoin(ResourceKind, ResourceKind.code == Item.kind_code)
         .outerjoin(ranked, and_(ranked.c.item_id == Item.id, ranked.c.rank == 1))
         .where(Item.institution_id == institution_id, Item.id.in_(list(item_ids)))
@@ -90,9 +101,13 @@ def describe_items(store: Store, institution_id: str, item_ids: Sequence[str],
                 serial_no=serial_no, location=location, status=ItemStatus(status),
                 last_return_condition=ReturnCondition(condition) if condition else None,
                 last_returned_at=returned_at, last_return_notes=notes,
+                last_return_grade=ReturnGrade(grade) if grade else None,
+                last_return_missing=tuple(str(e["name"]) for e in checklist or ()
+                                          if not e.get("returned")),
             )
             for (item_id, inventory_no, kind_code, kind_label, manufacturer, model, serial_no,
-                 location, status, condition, returned_at, notes) in session.execute(query)
+                 location, status, condition, returned_at, notes, grade,
+                 checklist) in session.execute(query)
         ]
 
 

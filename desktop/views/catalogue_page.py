@@ -61,12 +61,14 @@ from desktop.models.codes import DocumentType, ItemStatus, TargetGroup
 from desktop.models.decisions import Outcome
 from desktop.models.document_templates import TemplateRow
 from desktop.models.inventory_csv import ImportPreview
+from desktop.models.kind_checklists import KindChecklist
 from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
+from desktop.views.kind_checklist import KindChecklistBox
 from desktop.views.school_deadline import SchoolDeadlineBox
 from desktop.views.templates_page import TemplatesPage
 from desktop.views.view_state import capture, restore
@@ -99,6 +101,9 @@ class CatalogueServices:
     # the school's default return deadline: shown on "Resursu veidi" when both are given
     school_deadline: Callable[[], date | None] | None = None
     set_school_deadline: Callable[[date | None], Outcome] | None = None
+    # the kinds' check-in checklist: shown on "Resursu veidi" when both are given
+    kind_checklist: Callable[[str], KindChecklist] | None = None
+    set_kind_checklist: Callable[[str, list[str]], Outcome] | None = None
 
 
 class LabelsDialog(QDialog):
@@ -339,7 +344,18 @@ class CataloguePage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.kinds, 2)
-        layout.addWidget(detail, 0)
+        self.kind_checklist: KindChecklistBox | None = None
+        below = QHBoxLayout()
+        below.addWidget(detail, 1)
+        if (self._services.kind_checklist is not None
+                and self._services.set_kind_checklist is not None):
+            self.kind_checklist = KindChecklistBox(
+                self._tasks, load=self._services.kind_checklist,
+                save=self._services.set_kind_checklist, can_edit=self.can_edit)
+            self.kind_checklist.saved.connect(self._kind_checklist_saved)
+            self.kind_checklist.failed.connect(self._failed)
+            below.addWidget(self.kind_checklist, 1)
+        layout.addLayout(below, 0)
         self.school_deadline: SchoolDeadlineBox | None = None
         if (self._services.school_deadline is not None
                 and self._services.set_school_deadline is not None):
@@ -351,6 +367,13 @@ class CataloguePage(QWidget):
             layout.addWidget(self.school_deadline, 0)
         layout.addWidget(self.conflicts_box, 0)
         return tab
+
+    def _kind_checklist_saved(self, outcome: object) -> None:
+        self.say(self.tr("Komplektācija saglabāta; to saņems arī pārējās skolas "
+                         "darbstacijas."))
+        self._publish(changes_of(outcome))
+        self._run(self._services.load_kinds, on_done=self._kinds_loaded_from,
+                  on_error=self._failed)
 
     def _school_deadline_saved(self) -> None:
         self.say(self.tr("Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās "
@@ -389,6 +412,8 @@ class CataloguePage(QWidget):
             self.templates_page.apply_permission()
         if self.school_deadline is not None:
             self.school_deadline.apply_permission()
+        if self.kind_checklist is not None:
+            self.kind_checklist.apply_permission()
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {ERROR_COLOUR if error else SUCCESS_COLOUR};"
@@ -691,6 +716,8 @@ class CataloguePage(QWidget):
 
     def _show_kind(self, row: int) -> None:
         kind = self.kinds_model.row_at(row)
+        if self.kind_checklist is not None:
+            self.kind_checklist.show_kind(kind.id if kind is not None else None)
         if kind is None:
             self.kind_title.setText(self.tr("Skolai vēl nav neviena resursu veida"))
             self.documents.setText("")
@@ -763,7 +790,8 @@ class CataloguePage(QWidget):
                  "acquisition_value": self.tr("Vērtība"),
                  "socially_supported": self.tr("Sociāli atbalstāmajiem"),
                  "location": self.tr("Atrašanās vieta"), "notes": self.tr("Piezīmes"),
-                 "status": self.tr("Statuss")}
+                 "status": self.tr("Statuss"),
+                 "check_in_checklist": self.tr("Komplektācija")}
         parts = [html.escape(self.tr(
             "Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja "
             "centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, "

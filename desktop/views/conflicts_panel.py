@@ -51,6 +51,7 @@ from desktop.models.codes import (
     HandoverStatus,
     ItemStatus,
     ReturnCondition,
+    ReturnGrade,
     TargetGroup,
     WithdrawalReason,
 )
@@ -257,7 +258,12 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
                      text_or_dash(p.get("notes"))))
     if command is CommandName.RECORD_RETURN:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Stāvoklis"),
-                     _coded_label(ReturnCondition, p.get("condition"), language)))
+                     _coded_label(ReturnGrade, p["grade"], language) if p.get("grade")
+                     else _coded_label(ReturnCondition, p.get("condition"), language)))
+        missing = [str(e.get("name")) for e in p.get("checklist") or ()
+                   if not e.get("returned")]
+        if missing:
+            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Trūkst"), ", ".join(missing)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Piezīmes"),
                      text_or_dash(p.get("notes"))))
     if command is CommandName.UPSERT_ITEM:
@@ -281,6 +287,10 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikšanās"),
                      _open_or_closed(p.get("accepting_applications"))))
+    if command is CommandName.SET_CHECK_IN_CHECKLIST:
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Komplektācija"),
+                     ", ".join(str(n) for n in p.get("checklist") or ()) or EMPTY))
     if command is CommandName.SET_TARGET_GROUP:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kam izsniedz"),
@@ -301,6 +311,8 @@ def _record_rows(c: ConflictView, record: dict[str, Any],
                  _coded_label(TargetGroup, record.get("target_group"), language)),
                 (QT_TRANSLATE_NOOP("ConflictsPanel", "Pieteikšanās"),
                  _open_or_closed(record.get("accepting_applications"))),
+                (QT_TRANSLATE_NOOP("ConflictsPanel", "Komplektācija"),
+                 ", ".join(str(n) for n in record.get("check_in_checklist") or ()) or EMPTY),
                 (QT_TRANSLATE_NOOP("ConflictsPanel", "Versija"),
                  text_or_dash(record.get("version")))]
     model = " ".join(str(record[k]) for k in ("manufacturer", "model") if record.get(k))

@@ -826,14 +826,27 @@ class DeskPage(QWidget):
             QMessageBox.information(self, "Resursi", self.tr(
                 "Izvēlieties vai noskenējiet atgriežamo resursu."))
             return
+        if self._services.return_checklist is None:
+            self._ask_return(row, [])
+            return
+        # the dialog after this answer, not inside it
+        self._tasks.run(self._services.return_checklist, row.handover_id,
+                        on_done=lambda names: QTimer.singleShot(
+                            0, lambda: self._ask_return(row, names)),
+                        on_error=lambda e: show_error(self, e), owner=self)
+
+    def _ask_return(self, row: Any, checklist: list[str]) -> None:
         dialog = ReturnDialog(f"{row.number} · {row.learner_name} · {row.inventory_no or '—'}",
-                              self)
+                              self, checklist=checklist)
         if dialog.exec() != ReturnDialog.DialogCode.Accepted:
             return
-        condition, notes = dialog.values()
-        self.run_return(row.handover_id, condition, notes)
+        answer = dialog.answer()
+        self.run_return(row.handover_id, answer.condition.value, answer.notes,
+                        answer.grade.value, answer.checklist)
 
-    def run_return(self, handover_id: str, condition: str, notes: str | None) -> None:
+    def run_return(self, handover_id: str, condition: str, notes: str | None,
+                   grade: str | None = None,
+                   checklist: list[tuple[str, bool]] | None = None) -> None:
         row = self.returns.model.row_at(
             self.returns.model.index_of(lambda r: r.handover_id == handover_id).row())
         application_id = row.application_id if row is not None else None
@@ -848,8 +861,9 @@ class DeskPage(QWidget):
                 applications=[application_id], handovers=[handover_id], outbox=True)))
             self.returns.reload(pick_single=False)
 
-        self._tasks.run(self._services.record_return, handover_id, condition, notes,
-                        on_done=done, on_error=lambda e: show_error(self, e), owner=self)
+        self._tasks.run(self._services.record_return, handover_id, condition, notes, grade,
+                        checklist or [], on_done=done,
+                        on_error=lambda e: show_error(self, e), owner=self)
 
     def print_return_act(self) -> None:
         if self.return_act_path is not None:

@@ -28,7 +28,8 @@ class DeskServices:
     state: Callable[[str], Any]  # handover id -> HandoverState
     produce_act: Callable[[str], Path]  # handover id -> the filed act (made if missing)
     paper_act: Callable[[str], Path]  # handover id -> a printable act with signature lines
-    record_return: Callable[[str, str, str | None], Path]  # (handover, condition, notes) -> act
+    # (handover, condition, notes, grade code or None, [(entry, came back)]) -> the act
+    record_return: Callable[..., Path]
     incidents: Callable[[], list[Any]]
     acknowledge: Callable[[str], object]
     overdue: Callable[[], list[Any]]  # -> acts.OverdueContact list (phone and e-mail)
@@ -46,3 +47,5 @@ class DeskServices:
     record_incident: Callable[[str, str], object] | None
     # GUI thread: (handover ids) -> the central service reminds their applicants
     remind_return: Callable[[list[str]], object] | None = None
+    # handover id -> the check-in checklist of the device's kind (None: the dialog has none)
+    return_checklist: Callable[[str], list[str]] | None = None

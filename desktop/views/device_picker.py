@@ -102,7 +102,9 @@ class DeviceChoicesModel(ListTableModel):
             when = (r.last_returned_at.astimezone().strftime("%d.%m.%Y")
                     if r.last_returned_at is not None else EMPTY)
             lines.append(self.tr("Pēdējoreiz atgriezts {0}: {1}").format(
-                when, r.last_return_condition.label(self._language)))
+                when, r.last_return_label(self._language)))
+        if r.last_return_missing:
+            lines.append(self.tr("Trūka: {0}").format(", ".join(r.last_return_missing)))
         if r.last_return_notes:
             lines.append(self.tr("Piezīmes: {0}").format(r.last_return_notes))
         return "\n".join(lines)
@@ -122,8 +124,7 @@ class DeviceChoicesModel(ListTableModel):
         if key == "status":
             return r.status.label(self._language)
         if key == "returned":
-            return (EMPTY if r.last_return_condition is None
-                    else r.last_return_condition.label(self._language))
+            return r.last_return_label(self._language) or EMPTY
         if key == "notes":
             return " ".join((r.last_return_notes or "").split()) or EMPTY
         return ""

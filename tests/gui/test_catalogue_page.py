@@ -344,3 +344,28 @@ def test_a_change_elsewhere_reloads_the_list_and_keeps_the_selection(
     qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5000)
     assert sorted(page.selected_item_ids()) == sorted(chosen)
     assert model.row_at(page.items.currentIndex().row()).id == chosen[1]
+
+
+def test_the_kinds_tab_edits_the_chosen_kinds_checklist(qtbot, tasks, school) -> None:
+    from desktop.models import kind_checklists
+    from desktop.models.schema import OfferedKind
+
+    kind_checklists.set_check_in_checklist(school, ADMIN, "ok-tab", ["Lādētājs", "Vāciņš"])
+    page = make_page(qtbot, tasks, school)
+    page.tabs.setCurrentIndex(1)
+    box = page.kind_checklist
+    assert box is not None
+    qtbot.waitUntil(lambda: page.kinds_model.rowCount() == 3, timeout=3000)
+    row = next(n for n in range(3) if page.kinds_model.row_at(n).id == "ok-tab")
+    with qtbot.waitSignal(box.loaded, timeout=3000):
+        page.kinds.selectRow(row)
+    assert [box.list.item(n).text() for n in range(box.list.count())] == ["Lādētājs",
+                                                                          "Vāciņš"]
+    box.new_entry.setText("Irbulis")
+    box.add_button.click()
+    with qtbot.waitSignal(box.saved, timeout=3000):
+        box.save_button.click()
+    with school.read() as s:
+        assert s.get(OfferedKind, "ok-tab").check_in_checklist == ["Lādētājs", "Vāciņš",
+                                                                    "Irbulis"]
+    qtbot.waitUntil(lambda: "Komplektācija saglabāta" in page.message.text(), timeout=3000)

@@ -498,3 +498,43 @@ def test_watch_drops_the_act_of_a_handover_the_desk_left_meanwhile(qtbot, school
         deliver_queued()
         release.clear()
     assert heard == []
+
+
+def test_take_back_ticks_off_the_kinds_checklist_and_the_act_lists_the_missing_charger(
+        qtbot, desk_page, school, monkeypatch):
+    """Issue 13: the desk passes the kind's checklist into the return dialog."""
+    from desktop.models import kind_checklists
+    from desktop.models.codes import ReturnGrade
+    from desktop.views.return_dialog import ReturnDialog
+    from factories import ADMIN
+
+    store, app_id, reserved, _ = school
+    kind_checklists.set_check_in_checklist(store, ADMIN, "ok-win", ["Lādētājs", "Soma"])
+    handover_id = desk.start_handover(store, DESK, app_id).handover_id
+    with store.write() as s:
+        h = s.get(Handover, handover_id)
+        h.status, h.issued_at = HandoverStatus.ISSUED, NOW
+        s.get(Item, reserved).status = ItemStatus.IN_USE
+    shown: list[list[str]] = []
+
+    def exec_(dialog: ReturnDialog) -> int:
+        shown.append([box.text() for box in dialog.items])
+        dialog.items[1].setChecked(True)
+        dialog.grades[ReturnGrade.GOOD].setChecked(True)
+        dialog.notes.setPlainText("Lādētājs palika mājās")
+        return ReturnDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReturnDialog, "exec", exec_)
+    desk_page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: desk_page.returns.model.row_total() == 1, timeout=3000)
+    desk_page.returns.table.selectRow(0)
+    desk_page.take_back()
+    qtbot.waitUntil(lambda: desk_page.return_act_path is not None, timeout=3000)
+    assert shown == [["Lādētājs", "Soma"]]
+    text = PdfReader(desk_page.return_act_path).pages[0].extract_text()
+    assert "Trūkst" in text and "Lādētājs" in text and "Labs" in text
+    with store.read() as s:
+        h = s.get(Handover, handover_id)
+        assert h.return_grade is ReturnGrade.GOOD
+        assert h.return_checklist == [{"name": "Lādētājs", "returned": False},
+                                      {"name": "Soma", "returned": True}]

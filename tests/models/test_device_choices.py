@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from desktop.models import decisions
 from desktop.models.codes import (
@@ -160,3 +160,24 @@ def test_a_returned_item_loaned_out_again_keeps_its_last_return(school) -> None:
     assert choice.last_return_notes == "Ekrāns ieplīsis"
     assert choice.last_returned_at == WHEN + timedelta(days=99)
     assert isinstance(choice.last_returned_at, datetime)
+
+
+def test_the_last_returns_grade_and_missing_accessories_describe_the_device(school) -> None:
+    """Issue 13: the picker shows how the device came back by the desk's grade and what of
+    the kind's checklist was missing."""
+    from desktop.models.codes import ReturnGrade
+
+    app_id = add_application(school)
+    item_id = add_item(school, inventory_no="RAVĢ-2024-021")
+    _returned(school, item_id, ReturnCondition.RETURNED_WORKING_ORDER, "Lādētājs mājās",
+              days_ago=3)
+    with school.write() as s:
+        h = s.scalars(select(Handover).where(Handover.item_id == item_id)).one()
+        h.return_grade = ReturnGrade.FAIR
+        h.return_checklist = [{"name": "Lādētājs", "returned": False},
+                              {"name": "Soma", "returned": True}]
+    [choice] = [c for c in device_choices(school, REVIEWER, app_id) if c.item_id == item_id]
+    assert (choice.last_return_grade, choice.last_return_missing) == (ReturnGrade.FAIR,
+                                                                      ("Lādētājs",))
+    assert choice.last_return_label() == "Apmierinošs"
+    assert "apmierinoss" in choice.search_key() and "ladetajs" in choice.search_key()

@@ -186,6 +186,15 @@ def test_a_raced_checklist_is_a_conflict_resolved_either_way(
     proxy.offline = False
     assert side.engine.sync_once().conflicts == 2  # If-Match: based on the older versions
     by_kind = {c.aggregate_id: c for c in conflicts.list_conflicts(side.store, SCHOOL)}
+    # both versions in words, for the catalogue's box and the conflicts panel
+    from desktop.models.catalogue import catalogue_conflicts
+    from desktop.views.conflicts_panel import decision_rows, server_rows
+
+    shown = {c.aggregate_id: c for c in catalogue_conflicts(side.store, SCHOOL)}
+    assert shown[first.id].local["check_in_checklist"] == "Lādētājs, Soma, Irbulis"
+    assert shown[first.id].central["check_in_checklist"] == "Soma"
+    assert ("Komplektācija", "Lādētājs, Soma, Irbulis") in decision_rows(by_kind[first.id])
+    assert ("Komplektācija", "Soma") in server_rows(by_kind[first.id])
     conflicts.reapply(side.store, ADMIN, by_kind[first.id].command_id)  # ours stands
     conflicts.discard(side.store, ADMIN, by_kind[second.id].command_id)  # theirs stands
     side.engine.sync_once()
