@@ -20,10 +20,19 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
-from desktop.models.classes import MAX_GRADE, MAX_PARALLEL, MIN_GRADE, class_label, parse_class
+from desktop.models.classes import (
+    MAX_GRADE,
+    MAX_PARALLEL,
+    MIN_GRADE,
+    class_label,
+    normal_class,
+    parse_class,
+)
 from desktop.models.codes import (
     ApplicantRole,
     ApplicationStatus,
@@ -121,6 +130,13 @@ class Learner(Person):
         data["class_grade"] = grade
         data["class_parallel"] = parallel if grade is not None else (text.strip() or None)
         return data
+
+    @field_validator("class_parallel")
+    @classmethod
+    def _parallel_as_kept(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A class's parallel as the one-text split keeps it ("B" → "b": "5.B" and "5.b" are
+        one class); a group name without a grade as written."""
+        return normal_class(info.data.get("class_grade"), value)[1]
 
     @property
     def class_label(self) -> str | None:

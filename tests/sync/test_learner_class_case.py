@@ -2,22 +2,15 @@
 a pulled "B" beside a parsed "b" made "5.B" and "5.b" two classes in the filter).
 
 The rule is ``classes.normal_class``; the wire's learner (``sync/protocol.py``), which every
-pulled application and every submission passes through, is to apply it. Until it does, this
-test is an expected failure: remove the mark with that change.
+pulled application and every submission passes through, applies it.
 """
 
 from __future__ import annotations
 
-import pytest
-
 from desktop.models.classes import normal_class
 from sync.protocol import Learner
 
-CHANGE_PENDING = pytest.mark.xfail(
-    strict=True, reason="sync/protocol.py's Learner does not apply classes.normal_class yet")
 
-
-@CHANGE_PENDING
 def test_the_wire_keeps_a_class_s_parallel_in_lower_case() -> None:
     learner = Learner(name="Jānis Bērziņš", personal_code="150312-20004", class_grade=5,
                       class_parallel="B")
