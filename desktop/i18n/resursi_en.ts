@@ -163,522 +163,527 @@
 <context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="353"/>
-        <location filename="../views/detail_page.py" line="714"/>
+        <location filename="../views/detail_page.py" line="363"/>
+        <location filename="../views/detail_page.py" line="744"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="361"/>
-        <location filename="../views/detail_page.py" line="483"/>
+        <location filename="../views/detail_page.py" line="371"/>
+        <location filename="../views/detail_page.py" line="493"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="361"/>
-        <location filename="../views/detail_page.py" line="924"/>
+        <location filename="../views/detail_page.py" line="371"/>
+        <location filename="../views/detail_page.py" line="954"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="362"/>
-        <location filename="../views/detail_page.py" line="504"/>
+        <location filename="../views/detail_page.py" line="372"/>
+        <location filename="../views/detail_page.py" line="514"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="362"/>
-        <location filename="../views/detail_page.py" line="503"/>
+        <location filename="../views/detail_page.py" line="372"/>
+        <location filename="../views/detail_page.py" line="513"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="411"/>
+        <location filename="../views/detail_page.py" line="421"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="414"/>
+        <location filename="../views/detail_page.py" line="424"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="422"/>
+        <location filename="../views/detail_page.py" line="432"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="424"/>
+        <location filename="../views/detail_page.py" line="434"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="478"/>
+        <location filename="../views/detail_page.py" line="488"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="479"/>
-        <location filename="../views/detail_page.py" line="486"/>
+        <location filename="../views/detail_page.py" line="489"/>
+        <location filename="../views/detail_page.py" line="496"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="480"/>
+        <location filename="../views/detail_page.py" line="490"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="481"/>
+        <location filename="../views/detail_page.py" line="491"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="482"/>
-        <location filename="../views/detail_page.py" line="489"/>
+        <location filename="../views/detail_page.py" line="492"/>
+        <location filename="../views/detail_page.py" line="499"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="485"/>
+        <location filename="../views/detail_page.py" line="495"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="487"/>
+        <location filename="../views/detail_page.py" line="497"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="488"/>
+        <location filename="../views/detail_page.py" line="498"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="491"/>
+        <location filename="../views/detail_page.py" line="501"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="492"/>
+        <location filename="../views/detail_page.py" line="502"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="494"/>
+        <location filename="../views/detail_page.py" line="504"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="495"/>
+        <location filename="../views/detail_page.py" line="505"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="496"/>
+        <location filename="../views/detail_page.py" line="506"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="497"/>
-        <location filename="../views/detail_page.py" line="521"/>
+        <location filename="../views/detail_page.py" line="507"/>
+        <location filename="../views/detail_page.py" line="531"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="499"/>
+        <location filename="../views/detail_page.py" line="509"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="500"/>
-        <location filename="../views/detail_page.py" line="905"/>
+        <location filename="../views/detail_page.py" line="510"/>
+        <location filename="../views/detail_page.py" line="935"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="501"/>
+        <location filename="../views/detail_page.py" line="511"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="502"/>
+        <location filename="../views/detail_page.py" line="512"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="573"/>
+        <location filename="../views/detail_page.py" line="603"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="508"/>
+        <location filename="../views/detail_page.py" line="518"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="455"/>
+        <location filename="../views/detail_page.py" line="465"/>
         <source>Iespējams dublikāts</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="510"/>
+        <location filename="../views/detail_page.py" line="520"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="522"/>
+        <location filename="../views/detail_page.py" line="532"/>
         <source>Labot piezīmes…</source>
         <translation>Edit notes…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="523"/>
+        <location filename="../views/detail_page.py" line="533"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="531"/>
+        <location filename="../views/detail_page.py" line="541"/>
         <source>Piezīmju paziņojums</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="544"/>
+        <location filename="../views/detail_page.py" line="557"/>
         <source>Piezīmes: {0}</source>
         <translation>Notes: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="567"/>
+        <location filename="../views/detail_page.py" line="582"/>
         <source>Piezīmes neizdevās saglabāt ({0})</source>
         <translation>The notes could not be saved ({0})</translation>
     </message>
     <message>
         <location filename="../views/detail_page.py" line="586"/>
+        <source>Jūsu teksts nav zudis: tas būs logā „Labot piezīmes…“.</source>
+        <translation>Your text is not lost: it will be in the “Edit notes…” window.</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="616"/>
         <source>Faila paziņojums</source>
         <translation>File message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="593"/>
+        <location filename="../views/detail_page.py" line="623"/>
         <source>Parakstīt uz papīra…</source>
         <translation>Sign on paper…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="594"/>
+        <location filename="../views/detail_page.py" line="624"/>
         <source>Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad izsniegšana ir „Gatavs izsniegšanai“.</source>
         <translation>The applicant signed the act on paper: the device is issued. Available while the handover is “Ready for issue”.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="597"/>
+        <location filename="../views/detail_page.py" line="627"/>
         <source>Mainīt atgriešanas termiņu…</source>
         <translation>Change return deadline…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="598"/>
+        <location filename="../views/detail_page.py" line="628"/>
         <source>Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts.</source>
         <translation>Available until the device is returned, lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="601"/>
+        <location filename="../views/detail_page.py" line="631"/>
         <source>Reģistrēt nozaudēšanu vai zādzību…</source>
         <translation>Record loss or theft…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="602"/>
+        <location filename="../views/detail_page.py" line="632"/>
         <source>Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai nozagts.</source>
         <translation>The applicant told the school that the issued device was lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="605"/>
+        <location filename="../views/detail_page.py" line="635"/>
         <source>Slēgt lietu…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="606"/>
+        <location filename="../views/detail_page.py" line="636"/>
         <source>Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>Close the case of a lost or stolen device: its data is deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="610"/>
+        <location filename="../views/detail_page.py" line="640"/>
         <source>Paziņojumi iesniedzējam</source>
         <translation>Notifications to the applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="722"/>
+        <location filename="../views/detail_page.py" line="752"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="734"/>
+        <location filename="../views/detail_page.py" line="764"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="751"/>
+        <location filename="../views/detail_page.py" line="781"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="753"/>
+        <location filename="../views/detail_page.py" line="783"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="757"/>
+        <location filename="../views/detail_page.py" line="787"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="760"/>
+        <location filename="../views/detail_page.py" line="790"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="799"/>
+        <location filename="../views/detail_page.py" line="829"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts pieteikums tam pašam resursa veidam: {0}</source>
         <translation>Possible duplicate: this learner has another open application for the same kind of resource: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="801"/>
+        <location filename="../views/detail_page.py" line="831"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti pieteikumi tam pašam resursa veidam: {1}</source>
         <translation>Possible duplicate: this learner has {0} more open applications for the same kind of resource: {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="834"/>
+        <location filename="../views/detail_page.py" line="864"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="838"/>
+        <location filename="../views/detail_page.py" line="868"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="843"/>
+        <location filename="../views/detail_page.py" line="873"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="852"/>
+        <location filename="../views/detail_page.py" line="882"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="856"/>
+        <location filename="../views/detail_page.py" line="886"/>
         <source>{0}
 {1} · apstiprināts {2}</source>
         <translation>{0}
 {1} · acknowledged {2}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="865"/>
+        <location filename="../views/detail_page.py" line="895"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="868"/>
+        <location filename="../views/detail_page.py" line="898"/>
         <source>{0}
 sērijas Nr. {1}</source>
         <translation>{0}
 serial no. {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="880"/>
+        <location filename="../views/detail_page.py" line="910"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="909"/>
+        <location filename="../views/detail_page.py" line="939"/>
         <source>⚠ Cits veids nekā pieprasīts</source>
         <translation>⚠ Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="910"/>
+        <location filename="../views/detail_page.py" line="940"/>
         <source>Cits veids nekā pieprasīts</source>
         <translation>Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="916"/>
+        <location filename="../views/detail_page.py" line="946"/>
         <source>{0} · parakstīts uz papīra</source>
         <translation>{0} · signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="926"/>
+        <location filename="../views/detail_page.py" line="956"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="928"/>
+        <location filename="../views/detail_page.py" line="958"/>
         <source>Saņemšanas laiks</source>
         <translation>Pickup time</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="931"/>
+        <location filename="../views/detail_page.py" line="961"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="935"/>
-        <location filename="../views/detail_page.py" line="948"/>
+        <location filename="../views/detail_page.py" line="965"/>
+        <location filename="../views/detail_page.py" line="978"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="937"/>
+        <location filename="../views/detail_page.py" line="967"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="954"/>
-        <location filename="../views/detail_page.py" line="988"/>
+        <location filename="../views/detail_page.py" line="984"/>
+        <location filename="../views/detail_page.py" line="1018"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="955"/>
+        <location filename="../views/detail_page.py" line="985"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="956"/>
+        <location filename="../views/detail_page.py" line="986"/>
         <source>Drukāt</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="957"/>
+        <location filename="../views/detail_page.py" line="987"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="964"/>
+        <location filename="../views/detail_page.py" line="994"/>
         <source>Akts vēl nav saņemts no centrālā servisa</source>
         <translation>The act has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="965"/>
+        <location filename="../views/detail_page.py" line="995"/>
         <source>Akts būs pieejams pēc izsniegšanas</source>
         <translation>The act will be available once the device is issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="989"/>
+        <location filename="../views/detail_page.py" line="1019"/>
         <source>Atvērt: {0}</source>
         <translation>Open: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="996"/>
+        <location filename="../views/detail_page.py" line="1026"/>
         <source>Fails vēl nav saņemts no centrālā servisa</source>
         <translation>The file has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1006"/>
+        <location filename="../views/detail_page.py" line="1036"/>
         <source>Ziņojums par nozaudēšanu vai zādzību</source>
         <translation>Report of loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1013"/>
+        <location filename="../views/detail_page.py" line="1043"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1015"/>
+        <location filename="../views/detail_page.py" line="1045"/>
         <source>Notika</source>
         <translation>Occurred on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1016"/>
+        <location filename="../views/detail_page.py" line="1046"/>
         <source>Apraksts</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1017"/>
+        <location filename="../views/detail_page.py" line="1047"/>
         <source>Ziņots</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1019"/>
+        <location filename="../views/detail_page.py" line="1049"/>
         <source>{0} (lieta nav slēgta)</source>
         <translation>{0} (the case is open)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1020"/>
+        <location filename="../views/detail_page.py" line="1050"/>
         <source>Lieta slēgta</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1024"/>
+        <location filename="../views/detail_page.py" line="1054"/>
         <source>e-pasts</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1024"/>
+        <location filename="../views/detail_page.py" line="1054"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1025"/>
+        <location filename="../views/detail_page.py" line="1055"/>
         <source>Paziņots iesniedzējam: {0}, {1}</source>
         <translation>Applicant notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1042"/>
+        <location filename="../views/detail_page.py" line="1072"/>
         <source>Failu neizdevās atvērt: sistēmā nav programmas, kas to parāda.</source>
         <translation>The file could not be opened: no program on this computer shows it.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1059"/>
+        <location filename="../views/detail_page.py" line="1089"/>
         <source>Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.</source>
         <translation>The file has not reached this workstation yet, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1065"/>
+        <location filename="../views/detail_page.py" line="1095"/>
         <source>Failu neizdevās nolasīt ({0})</source>
         <translation>The file could not be read ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="906"/>
+        <location filename="../views/detail_page.py" line="936"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="913"/>
+        <location filename="../views/detail_page.py" line="943"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="917"/>
+        <location filename="../views/detail_page.py" line="947"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="919"/>
+        <location filename="../views/detail_page.py" line="949"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="923"/>
+        <location filename="../views/detail_page.py" line="953"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="933"/>
+        <location filename="../views/detail_page.py" line="963"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1077"/>
+        <location filename="../views/detail_page.py" line="1107"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1078"/>
+        <location filename="../views/detail_page.py" line="1108"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1095"/>
+        <location filename="../views/detail_page.py" line="1125"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1098"/>
+        <location filename="../views/detail_page.py" line="1128"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -1019,300 +1024,310 @@ serial no. {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="169"/>
+        <location filename="../views/catalogue_page.py" line="174"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="170"/>
+        <location filename="../views/catalogue_page.py" line="175"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="171"/>
+        <location filename="../views/catalogue_page.py" line="176"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="178"/>
+        <location filename="../views/catalogue_page.py" line="183"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="217"/>
+        <location filename="../views/catalogue_page.py" line="222"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="220"/>
+        <location filename="../views/catalogue_page.py" line="225"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="224"/>
+        <location filename="../views/catalogue_page.py" line="229"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="227"/>
+        <location filename="../views/catalogue_page.py" line="232"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="239"/>
+        <location filename="../views/catalogue_page.py" line="244"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="241"/>
-        <location filename="../views/catalogue_page.py" line="387"/>
+        <location filename="../views/catalogue_page.py" line="246"/>
+        <location filename="../views/catalogue_page.py" line="410"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="243"/>
+        <location filename="../views/catalogue_page.py" line="248"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="245"/>
+        <location filename="../views/catalogue_page.py" line="250"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="247"/>
+        <location filename="../views/catalogue_page.py" line="252"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="248"/>
+        <location filename="../views/catalogue_page.py" line="253"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="251"/>
+        <location filename="../views/catalogue_page.py" line="256"/>
         <source>Atvērt pieteikumu</source>
         <translation>Open application</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="253"/>
-        <location filename="../views/catalogue_page.py" line="560"/>
+        <location filename="../views/catalogue_page.py" line="258"/>
+        <location filename="../views/catalogue_page.py" line="589"/>
         <source>Pieteikums, kuram izvēlētais resurss ir izsniegts vai rezervēts</source>
         <translation>The application to which the selected resource is issued or reserved</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="310"/>
+        <location filename="../views/catalogue_page.py" line="315"/>
         <source>Pieņem pieteikumus tagad</source>
         <translation>Accepting applications now</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="317"/>
+        <location filename="../views/catalogue_page.py" line="322"/>
         <source>Dokumenti, kas jāapstiprina, saņemot resursu: saites no centrālā servisa un skolas veidnes (tās raksta cilnē „Dokumentu veidnes“).</source>
         <translation>Documents to acknowledge on receipt: links from the central service and the school&apos;s templates (written on the “Document templates” tab).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="322"/>
-        <location filename="../views/catalogue_page.py" line="754"/>
+        <location filename="../views/catalogue_page.py" line="327"/>
+        <location filename="../views/catalogue_page.py" line="785"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="324"/>
+        <location filename="../views/catalogue_page.py" line="329"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="326"/>
+        <location filename="../views/catalogue_page.py" line="331"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="331"/>
+        <location filename="../views/catalogue_page.py" line="336"/>
         <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
         <translation>The central service did not accept these changes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="356"/>
+        <location filename="../views/catalogue_page.py" line="372"/>
+        <source>Komplektācija saglabāta; to saņems arī pārējās skolas darbstacijas.</source>
+        <translation>Checklist saved; the school's other workstations will receive it too.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="379"/>
         <source>Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās skolas darbstacijas.</source>
         <translation>Default return deadline saved; the school&apos;s other workstations receive it too.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="363"/>
+        <location filename="../views/catalogue_page.py" line="386"/>
         <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
         <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="382"/>
+        <location filename="../views/catalogue_page.py" line="405"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="387"/>
+        <location filename="../views/catalogue_page.py" line="410"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="402"/>
+        <location filename="../views/catalogue_page.py" line="427"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="446"/>
+        <location filename="../views/catalogue_page.py" line="471"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="447"/>
+        <location filename="../views/catalogue_page.py" line="472"/>
         <source>1 resurss</source>
         <translation>1 device</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="545"/>
+        <location filename="../views/catalogue_page.py" line="574"/>
         <source>Resurss ar numuru “{0}” nav atrasts</source>
         <translation>No device with the number “{0}” was found</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="557"/>
+        <location filename="../views/catalogue_page.py" line="586"/>
         <source>Pieteikums {0}: {1}</source>
         <translation>Application {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="619"/>
+        <location filename="../views/catalogue_page.py" line="648"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="636"/>
+        <location filename="../views/catalogue_page.py" line="665"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="643"/>
+        <location filename="../views/catalogue_page.py" line="672"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="644"/>
+        <location filename="../views/catalogue_page.py" line="673"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="649"/>
+        <location filename="../views/catalogue_page.py" line="678"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="653"/>
+        <location filename="../views/catalogue_page.py" line="682"/>
         <source>Eksportēti {0} resursi: {1}</source>
         <translation>{0} devices exported: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="660"/>
+        <location filename="../views/catalogue_page.py" line="689"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="669"/>
+        <location filename="../views/catalogue_page.py" line="698"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="678"/>
+        <location filename="../views/catalogue_page.py" line="707"/>
         <source>{0} uzlīmes saglabātas: {1}</source>
         <translation>{0} labels saved: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="691"/>
+        <location filename="../views/catalogue_page.py" line="722"/>
         <source>Skolai vēl nav neviena resursu veida</source>
         <translation>The school has no device types yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="703"/>
+        <location filename="../views/catalogue_page.py" line="734"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="734"/>
+        <location filename="../views/catalogue_page.py" line="765"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="755"/>
+        <location filename="../views/catalogue_page.py" line="786"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="756"/>
+        <location filename="../views/catalogue_page.py" line="787"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="756"/>
+        <location filename="../views/catalogue_page.py" line="787"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="757"/>
+        <location filename="../views/catalogue_page.py" line="788"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="757"/>
+        <location filename="../views/catalogue_page.py" line="788"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="758"/>
+        <location filename="../views/catalogue_page.py" line="789"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="758"/>
+        <location filename="../views/catalogue_page.py" line="789"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="759"/>
+        <location filename="../views/catalogue_page.py" line="790"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="760"/>
+        <location filename="../views/catalogue_page.py" line="791"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="761"/>
+        <location filename="../views/catalogue_page.py" line="792"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="761"/>
+        <location filename="../views/catalogue_page.py" line="792"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="762"/>
+        <location filename="../views/catalogue_page.py" line="793"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="764"/>
+        <location filename="../views/catalogue_page.py" line="794"/>
+        <source>Komplektācija</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="796"/>
         <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
         <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="770"/>
+        <location filename="../views/catalogue_page.py" line="802"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="775"/>
+        <location filename="../views/catalogue_page.py" line="807"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="775"/>
+        <location filename="../views/catalogue_page.py" line="807"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -1344,37 +1359,37 @@ serial no. {1}</translation>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="118"/>
+        <location filename="../views/conflicts_panel.py" line="119"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="119"/>
+        <location filename="../views/conflicts_panel.py" line="120"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="120"/>
+        <location filename="../views/conflicts_panel.py" line="121"/>
         <source>Pieņēma</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="121"/>
+        <location filename="../views/conflicts_panel.py" line="122"/>
         <source>Stāvoklis serverī</source>
         <translation>State on the server</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="122"/>
+        <location filename="../views/conflicts_panel.py" line="123"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="123"/>
+        <location filename="../views/conflicts_panel.py" line="124"/>
         <source>Gaida aiz šī</source>
         <translation>Waiting behind it</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="392"/>
+        <location filename="../views/conflicts_panel.py" line="404"/>
         <source>Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta atrisināšanu</source>
         <translation>Later actions on this record that are waiting for this conflict to be resolved</translation>
     </message>
@@ -1382,417 +1397,429 @@ serial no. {1}</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="514"/>
+        <location filename="../views/conflicts_panel.py" line="526"/>
         <source>Konflikti ar centrālo servisu</source>
         <extracomment>asked before discarding (and before re-applying drops waiting commands); tests replace it with a plain function answering True or False</extracomment>
         <translation>Conflicts with the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="520"/>
+        <location filename="../views/conflicts_panel.py" line="532"/>
         <source>Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
         <translation>The central service did not accept these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the state in the service and choose: apply the decision again to the new state, or discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="529"/>
+        <location filename="../views/conflicts_panel.py" line="541"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="534"/>
+        <location filename="../views/conflicts_panel.py" line="546"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="550"/>
+        <location filename="../views/conflicts_panel.py" line="562"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="551"/>
+        <location filename="../views/conflicts_panel.py" line="563"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="557"/>
-        <location filename="../views/conflicts_panel.py" line="717"/>
+        <location filename="../views/conflicts_panel.py" line="569"/>
+        <location filename="../views/conflicts_panel.py" line="729"/>
         <source>Piemērot vēlreiz</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="559"/>
+        <location filename="../views/conflicts_panel.py" line="571"/>
         <source>Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli</source>
         <translation>Make the same decision again, taking the current state in the central service into account</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="560"/>
-        <location filename="../views/conflicts_panel.py" line="735"/>
+        <location filename="../views/conflicts_panel.py" line="572"/>
+        <location filename="../views/conflicts_panel.py" line="747"/>
         <source>Atmest</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="562"/>
+        <location filename="../views/conflicts_panel.py" line="574"/>
         <source>Atmest savu lēmumu; paliek centrālā servisa stāvoklis</source>
         <translation>Discard your decision; the state in the central service stays</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="600"/>
+        <location filename="../views/conflicts_panel.py" line="612"/>
         <source>Nolasa…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="638"/>
+        <location filename="../views/conflicts_panel.py" line="650"/>
         <source>Konfliktu nav</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="649"/>
+        <location filename="../views/conflicts_panel.py" line="661"/>
         <source>Neizdevās nolasīt konfliktus ({0})</source>
         <translation>Could not read the conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="691"/>
+        <location filename="../views/conflicts_panel.py" line="703"/>
         <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
         <translation>{0} more action(s) on the same record are waiting behind this decision. Applying it again also makes them again, in the same order; discarding it discards them too.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="713"/>
+        <location filename="../views/conflicts_panel.py" line="725"/>
         <source>Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
         <translation>The decision “{0}” and {1} later action(s) on this record will be made again against the current state in the central service. If an action is no longer possible, it and the ones after it will be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="710"/>
+        <location filename="../views/conflicts_panel.py" line="722"/>
         <source>Piemērot vēlreiz?</source>
         <translation>Apply again?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="91"/>
+        <location filename="../views/conflicts_panel.py" line="92"/>
         <source>Pieteikums centrālajā servisā mainījies</source>
         <translation>Application changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="92"/>
+        <location filename="../views/conflicts_panel.py" line="93"/>
         <source>Darbība vairs nav atļauta</source>
         <translation>Action no longer allowed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="93"/>
+        <location filename="../views/conflicts_panel.py" line="94"/>
         <source>Nederīgi dati</source>
         <translation>Invalid data</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="94"/>
+        <location filename="../views/conflicts_panel.py" line="95"/>
         <source>Ieraksts dzēsts</source>
         <translation>Record deleted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="95"/>
+        <location filename="../views/conflicts_panel.py" line="96"/>
         <source>Nav tiesību</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="99"/>
+        <location filename="../views/conflicts_panel.py" line="100"/>
         <source>Nodot lietošanā</source>
         <translation>Put into service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="100"/>
+        <location filename="../views/conflicts_panel.py" line="101"/>
         <source>Novietot rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="101"/>
+        <location filename="../views/conflicts_panel.py" line="102"/>
         <source>Atbrīvot no rezerves</source>
         <translation>Take out of storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="102"/>
+        <location filename="../views/conflicts_panel.py" line="103"/>
         <source>Rezervēt</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="103"/>
+        <location filename="../views/conflicts_panel.py" line="104"/>
         <source>Atcelt rezervāciju</source>
         <translation>Cancel reservation</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="104"/>
+        <location filename="../views/conflicts_panel.py" line="105"/>
         <source>Izsniegt</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="105"/>
+        <location filename="../views/conflicts_panel.py" line="106"/>
         <source>Pieņemt darba kārtībā</source>
         <translation>Take back in working order</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="106"/>
+        <location filename="../views/conflicts_panel.py" line="107"/>
         <source>Pieņemt bojātu</source>
         <translation>Take back damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="107"/>
+        <location filename="../views/conflicts_panel.py" line="108"/>
         <source>Atzīmēt kā nozaudētu</source>
         <translation>Mark as lost</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="108"/>
+        <location filename="../views/conflicts_panel.py" line="109"/>
         <source>Atzīmēt kā nozagtu</source>
         <translation>Mark as stolen</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="109"/>
+        <location filename="../views/conflicts_panel.py" line="110"/>
         <source>Nodot apkopē</source>
         <translation>Send for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="110"/>
+        <location filename="../views/conflicts_panel.py" line="111"/>
         <source>Nodot remontā</source>
         <translation>Send for repair</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="111"/>
+        <location filename="../views/conflicts_panel.py" line="112"/>
         <source>Atzīmēt kā bojātu</source>
         <translation>Mark as damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="112"/>
+        <location filename="../views/conflicts_panel.py" line="113"/>
         <source>Atgriezt lietošanā</source>
         <translation>Return to service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="113"/>
+        <location filename="../views/conflicts_panel.py" line="114"/>
         <source>Atzīmēt kā atrastu</source>
         <translation>Mark as found</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="155"/>
+        <location filename="../views/conflicts_panel.py" line="156"/>
         <source>Ieraksts centrālajā servisā mainījies</source>
         <translation>Record changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="160"/>
+        <location filename="../views/conflicts_panel.py" line="161"/>
         <source>Centrālais serviss atteica ({0})</source>
         <translation>The central service refused ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="180"/>
+        <location filename="../views/conflicts_panel.py" line="181"/>
         <source>Ierīce {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="183"/>
+        <location filename="../views/conflicts_panel.py" line="184"/>
         <source>Resursa veids: {0}</source>
         <translation>Device type: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="194"/>
+        <location filename="../views/conflicts_panel.py" line="195"/>
         <source>atvērta</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="195"/>
+        <location filename="../views/conflicts_panel.py" line="196"/>
         <source>slēgta</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="205"/>
+        <location filename="../views/conflicts_panel.py" line="206"/>
         <source>Kam izsniedz: {0} · pieteikšanās {1}</source>
         <translation>Issued to: {0} · applications {1}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="213"/>
+        <location filename="../views/conflicts_panel.py" line="214"/>
         <source>Nav zināms</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="216"/>
+        <location filename="../views/conflicts_panel.py" line="217"/>
         <source>izsniegšana: {0}</source>
         <translation>handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="128"/>
-        <location filename="../views/conflicts_panel.py" line="238"/>
+        <location filename="../views/conflicts_panel.py" line="129"/>
+        <location filename="../views/conflicts_panel.py" line="239"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="241"/>
-        <location filename="../views/conflicts_panel.py" line="278"/>
-        <location filename="../views/conflicts_panel.py" line="332"/>
+        <location filename="../views/conflicts_panel.py" line="242"/>
+        <location filename="../views/conflicts_panel.py" line="284"/>
+        <location filename="../views/conflicts_panel.py" line="344"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="244"/>
+        <location filename="../views/conflicts_panel.py" line="245"/>
         <source>Izskatīt atkārtoti</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="248"/>
+        <location filename="../views/conflicts_panel.py" line="249"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="249"/>
+        <location filename="../views/conflicts_panel.py" line="250"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="251"/>
+        <location filename="../views/conflicts_panel.py" line="252"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="254"/>
+        <location filename="../views/conflicts_panel.py" line="255"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="256"/>
-        <location filename="../views/conflicts_panel.py" line="261"/>
+        <location filename="../views/conflicts_panel.py" line="257"/>
+        <location filename="../views/conflicts_panel.py" line="267"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="259"/>
+        <location filename="../views/conflicts_panel.py" line="260"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="264"/>
-        <location filename="../views/conflicts_panel.py" line="307"/>
+        <location filename="../views/conflicts_panel.py" line="266"/>
+        <source>Trūkst</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="270"/>
+        <location filename="../views/conflicts_panel.py" line="319"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="267"/>
-        <location filename="../views/conflicts_panel.py" line="311"/>
+        <location filename="../views/conflicts_panel.py" line="273"/>
+        <location filename="../views/conflicts_panel.py" line="323"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="268"/>
-        <location filename="../views/conflicts_panel.py" line="312"/>
+        <location filename="../views/conflicts_panel.py" line="274"/>
+        <location filename="../views/conflicts_panel.py" line="324"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="272"/>
+        <location filename="../views/conflicts_panel.py" line="278"/>
         <source>Ierīces darbība</source>
         <translation>Device action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="276"/>
+        <location filename="../views/conflicts_panel.py" line="282"/>
         <source>Jaunais statuss</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="281"/>
-        <location filename="../views/conflicts_panel.py" line="285"/>
-        <location filename="../views/conflicts_panel.py" line="299"/>
+        <location filename="../views/conflicts_panel.py" line="287"/>
+        <location filename="../views/conflicts_panel.py" line="291"/>
+        <location filename="../views/conflicts_panel.py" line="295"/>
+        <location filename="../views/conflicts_panel.py" line="309"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="282"/>
-        <location filename="../views/conflicts_panel.py" line="302"/>
+        <location filename="../views/conflicts_panel.py" line="288"/>
+        <location filename="../views/conflicts_panel.py" line="312"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="286"/>
-        <location filename="../views/conflicts_panel.py" line="300"/>
+        <location filename="../views/conflicts_panel.py" line="292"/>
+        <location filename="../views/conflicts_panel.py" line="314"/>
+        <source>Komplektācija</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="296"/>
+        <location filename="../views/conflicts_panel.py" line="310"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="288"/>
+        <location filename="../views/conflicts_panel.py" line="298"/>
         <source>Pieņēma</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="290"/>
+        <location filename="../views/conflicts_panel.py" line="300"/>
         <source>Statuss šajā datorā</source>
         <translation>Status on this computer</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="304"/>
-        <location filename="../views/conflicts_panel.py" line="314"/>
-        <location filename="../views/conflicts_panel.py" line="338"/>
+        <location filename="../views/conflicts_panel.py" line="316"/>
+        <location filename="../views/conflicts_panel.py" line="326"/>
+        <location filename="../views/conflicts_panel.py" line="350"/>
         <source>Versija</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="129"/>
-        <location filename="../views/conflicts_panel.py" line="309"/>
-        <location filename="../views/conflicts_panel.py" line="324"/>
-        <location filename="../views/conflicts_panel.py" line="340"/>
+        <location filename="../views/conflicts_panel.py" line="130"/>
+        <location filename="../views/conflicts_panel.py" line="321"/>
+        <location filename="../views/conflicts_panel.py" line="336"/>
+        <location filename="../views/conflicts_panel.py" line="352"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="328"/>
+        <location filename="../views/conflicts_panel.py" line="340"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="130"/>
-        <location filename="../views/conflicts_panel.py" line="335"/>
+        <location filename="../views/conflicts_panel.py" line="131"/>
+        <location filename="../views/conflicts_panel.py" line="347"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="340"/>
+        <location filename="../views/conflicts_panel.py" line="352"/>
         <source>Nav zināms; tiks nolasīts nākamajā sinhronizācijā</source>
         <translation>Not known; it will be read at the next sync</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="342"/>
+        <location filename="../views/conflicts_panel.py" line="354"/>
         <source>Kāpēc nepieņēma</source>
         <translation>Why it was refused</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="345"/>
+        <location filename="../views/conflicts_panel.py" line="357"/>
         <source>Servisa ziņojums</source>
         <translation>Service message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="720"/>
+        <location filename="../views/conflicts_panel.py" line="732"/>
         <source>Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
         <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="722"/>
+        <location filename="../views/conflicts_panel.py" line="734"/>
         <source>Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, atmetiet to.</source>
         <translation>The decision cannot be applied again: {0}. If it is no longer needed, discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="729"/>
+        <location filename="../views/conflicts_panel.py" line="741"/>
         <source>Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
         <translation>Discard the decision “{0}” ({1})? The state in the central service will stay: {2}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="733"/>
+        <location filename="../views/conflicts_panel.py" line="745"/>
         <source>Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo ierakstu.</source>
         <translation>{0} later action(s) on this record will also be discarded.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="735"/>
+        <location filename="../views/conflicts_panel.py" line="747"/>
         <source>Atmest lēmumu?</source>
         <translation>Discard the decision?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="738"/>
+        <location filename="../views/conflicts_panel.py" line="750"/>
         <source>Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
         <translation>The decision “{0}” ({1}) was discarded; the state in the central service stays.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="740"/>
+        <location filename="../views/conflicts_panel.py" line="752"/>
         <source>Lēmumu neizdevās atmest: {0}.</source>
         <translation>Could not discard the decision: {0}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="770"/>
+        <location filename="../views/conflicts_panel.py" line="782"/>
         <source>Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not resolve the conflict ({0}). Please try again.</translation>
     </message>
@@ -1979,14 +2006,14 @@ serial no. {1}</translation>
     </message>
     <message>
         <location filename="../views/desk_page.py" line="264"/>
-        <location filename="../views/desk_page.py" line="480"/>
-        <location filename="../views/desk_page.py" line="555"/>
+        <location filename="../views/desk_page.py" line="486"/>
+        <location filename="../views/desk_page.py" line="561"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
         <location filename="../views/desk_page.py" line="272"/>
-        <location filename="../views/desk_page.py" line="547"/>
+        <location filename="../views/desk_page.py" line="553"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
@@ -2037,22 +2064,22 @@ serial no. {1}</translation>
         <translation>Applicant&apos;s screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="362"/>
+        <location filename="../views/desk_page.py" line="363"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.gov.lv by scanning the QR code on the applicant&apos;s screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="442"/>
+        <location filename="../views/desk_page.py" line="448"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="502"/>
+        <location filename="../views/desk_page.py" line="508"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="504"/>
+        <location filename="../views/desk_page.py" line="510"/>
         <source>Iesniedzējs: {0}
 Resursa veids: {1}
 Rezervētais resurss: {2}
@@ -2065,22 +2092,22 @@ Return deadline: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="635"/>
+        <location filename="../views/desk_page.py" line="641"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.gov.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation on latvija.gov.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="663"/>
+        <location filename="../views/desk_page.py" line="669"/>
         <source>Izsniegšana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="715"/>
+        <location filename="../views/desk_page.py" line="721"/>
         <source>Izsniegšana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the resource is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="760"/>
+        <location filename="../views/desk_page.py" line="766"/>
         <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa uzlīmi</source>
         <translation>Enter an application number or a name, or scan the label of the resource being returned</translation>
     </message>
@@ -2115,62 +2142,62 @@ Status: {4}</translation>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="506"/>
+        <location filename="../views/desk_page.py" line="512"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="517"/>
+        <location filename="../views/desk_page.py" line="523"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="520"/>
+        <location filename="../views/desk_page.py" line="526"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="594"/>
+        <location filename="../views/desk_page.py" line="600"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="606"/>
+        <location filename="../views/desk_page.py" line="612"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="672"/>
+        <location filename="../views/desk_page.py" line="678"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="741"/>
+        <location filename="../views/desk_page.py" line="747"/>
         <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
         <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="766"/>
+        <location filename="../views/desk_page.py" line="772"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="772"/>
+        <location filename="../views/desk_page.py" line="778"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="811"/>
+        <location filename="../views/desk_page.py" line="817"/>
         <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
         <translation>This device is no longer out on loan: it may have been taken back already.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="821"/>
+        <location filename="../views/desk_page.py" line="827"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="838"/>
+        <location filename="../views/desk_page.py" line="857"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
@@ -2218,22 +2245,27 @@ Status: {4}</translation>
         <translation>Return notes</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="93"/>
+        <location filename="../views/device_picker.py" line="98"/>
         <source>Statuss: {0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="95"/>
+        <location filename="../views/device_picker.py" line="100"/>
         <source>Resurss vēl nav bijis izsniegts.</source>
         <translation>The resource has not been issued yet.</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="99"/>
+        <location filename="../views/device_picker.py" line="104"/>
         <source>Pēdējoreiz atgriezts {0}: {1}</source>
         <translation>Last returned {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="102"/>
+        <location filename="../views/device_picker.py" line="107"/>
+        <source>Trūka: {0}</source>
+        <translation>Missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/device_picker.py" line="109"/>
         <source>Piezīmes: {0}</source>
         <translation>Notes: {0}</translation>
     </message>
@@ -2241,47 +2273,47 @@ Status: {4}</translation>
 <context>
     <name>DevicePicker</name>
     <message>
-        <location filename="../views/device_picker.py" line="202"/>
+        <location filename="../views/device_picker.py" line="208"/>
         <source>&amp;Meklēt:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="205"/>
+        <location filename="../views/device_picker.py" line="211"/>
         <source>inventāra vai sērijas numurs, modelis, vieta…</source>
         <translation>inventory or serial number, model, location…</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="206"/>
+        <location filename="../views/device_picker.py" line="212"/>
         <source>Meklēt resursu</source>
         <translation>Search for a resource</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="218"/>
+        <location filename="../views/device_picker.py" line="224"/>
         <source>Pieejamie resursi</source>
         <translation>Available resources</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="244"/>
+        <location filename="../views/device_picker.py" line="250"/>
         <source>Resursu saraksta stāvoklis</source>
         <translation>Resource list state</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="357"/>
+        <location filename="../views/device_picker.py" line="363"/>
         <source>Ielādē pieejamos resursus…</source>
         <translation>Loading the available resources…</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="359"/>
+        <location filename="../views/device_picker.py" line="365"/>
         <source>Nav pieejamu resursu</source>
         <translation>No resources available</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="361"/>
+        <location filename="../views/device_picker.py" line="367"/>
         <source>Neviens pieejamais resurss neatbilst meklētajam „{0}“</source>
         <translation>No available resource matches “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/device_picker.py" line="369"/>
+        <location filename="../views/device_picker.py" line="375"/>
         <source>{0} no {1}</source>
         <translation>{0} of {1}</translation>
     </message>
@@ -2327,12 +2359,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="206"/>
+        <location filename="../desk.py" line="210"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="234"/>
+        <location filename="../desk.py" line="238"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -2603,87 +2635,87 @@ Status: {4}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="90"/>
+        <location filename="../views/inbox_page.py" line="107"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="93"/>
+        <location filename="../views/inbox_page.py" line="110"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="95"/>
+        <location filename="../views/inbox_page.py" line="112"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="96"/>
+        <location filename="../views/inbox_page.py" line="113"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="101"/>
+        <location filename="../views/inbox_page.py" line="118"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="102"/>
+        <location filename="../views/inbox_page.py" line="119"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="106"/>
+        <location filename="../views/inbox_page.py" line="123"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="107"/>
+        <location filename="../views/inbox_page.py" line="124"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="110"/>
+        <location filename="../views/inbox_page.py" line="127"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="111"/>
+        <location filename="../views/inbox_page.py" line="128"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="117"/>
+        <location filename="../views/inbox_page.py" line="134"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="124"/>
+        <location filename="../views/inbox_page.py" line="141"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="125"/>
+        <location filename="../views/inbox_page.py" line="142"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="166"/>
+        <location filename="../views/inbox_page.py" line="183"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="292"/>
+        <location filename="../views/inbox_page.py" line="308"/>
         <source>Visas {0}. klases</source>
         <translation>All of grade {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="428"/>
+        <location filename="../views/inbox_page.py" line="445"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="435"/>
+        <location filename="../views/inbox_page.py" line="452"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
     </message>
@@ -3244,34 +3276,107 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>KindChecklistBox</name>
+    <message>
+        <location filename="../views/kind_checklist.py" line="50"/>
+        <source>Komplektācija, ko pārbauda, pieņemot atpakaļ</source>
+        <translation>Checklist checked when a device is taken back</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="59"/>
+        <source>Komplektācijas pozīcijas</source>
+        <translation>Checklist entries</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="72"/>
+        <source>Piemēram, Lādētājs</source>
+        <translation>For example, Charger</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="73"/>
+        <source>Jauna komplektācijas pozīcija</source>
+        <translation>New checklist entry</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="76"/>
+        <source>Pievienot</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="78"/>
+        <source>Noņemt</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="80"/>
+        <source>Uz augšu</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="82"/>
+        <source>Uz leju</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="84"/>
+        <source>Saglabāt komplektāciju</source>
+        <translation>Save checklist</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="92"/>
+        <source>Pieņemot resursu atpakaļ, katru pozīciju atzīmē; ja kaut kas trūkst, tas jāapraksta piezīmēs un tiek norādīts atgriešanas aktā.</source>
+        <translation>When a device is taken back each entry is ticked; anything missing must be described in the notes and is listed on the return act.</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="167"/>
+        <source>Komplektāciju maina administrators</source>
+        <translation>The checklist is changed by an administrator</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="181"/>
+        <source>{0} no {1} pozīcijām</source>
+        <translation>{0} of {1} entries</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="189"/>
+        <source>Komplektācijā var būt ne vairāk kā {0} pozīcijas.</source>
+        <translation>A checklist can have at most {0} entries.</translation>
+    </message>
+    <message>
+        <location filename="../views/kind_checklist.py" line="194"/>
+        <source>„{0}“ komplektācijā jau ir.</source>
+        <translation>“{0}” is already on the checklist.</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="109"/>
+        <location filename="../views/catalogue_page.py" line="114"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="119"/>
+        <location filename="../views/catalogue_page.py" line="124"/>
         <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
         <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="122"/>
+        <location filename="../views/catalogue_page.py" line="127"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="123"/>
+        <location filename="../views/catalogue_page.py" line="128"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="125"/>
+        <location filename="../views/catalogue_page.py" line="130"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="126"/>
+        <location filename="../views/catalogue_page.py" line="131"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -3441,32 +3546,32 @@ Status: {4}</translation>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../views/detail_page.py" line="266"/>
+        <location filename="../views/detail_page.py" line="267"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="272"/>
+        <location filename="../views/detail_page.py" line="273"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="279"/>
+        <location filename="../views/detail_page.py" line="280"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="280"/>
+        <location filename="../views/detail_page.py" line="281"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="299"/>
+        <location filename="../views/detail_page.py" line="300"/>
         <source>Par garu: rakstzīmju skaits {0}, atļautas ne vairāk kā {1}</source>
         <translation>Too long: {0} characters, at most {1} allowed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="301"/>
+        <location filename="../views/detail_page.py" line="302"/>
         <source>{0} no {1} rakstzīmēm</source>
         <translation>{0} of {1} characters</translation>
     </message>
@@ -3610,18 +3715,18 @@ Status: {4}</translation>
 <context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="147"/>
-        <location filename="../views/detail_page.py" line="172"/>
+        <location filename="../views/detail_page.py" line="148"/>
+        <location filename="../views/detail_page.py" line="173"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="149"/>
+        <location filename="../views/detail_page.py" line="150"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="172"/>
+        <location filename="../views/detail_page.py" line="173"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
     </message>
@@ -3930,49 +4035,84 @@ Status: {4}</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../views/return_dialog.py" line="31"/>
+        <location filename="../views/return_dialog.py" line="75"/>
         <source>Resursa atgriešana</source>
         <translation>Device return</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="36"/>
-        <source>Darba kārtībā</source>
-        <translation>In working order</translation>
+        <location filename="../views/return_dialog.py" line="92"/>
+        <source>&amp;Kā jauns</source>
+        <translation>As &amp;new</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="37"/>
-        <source>Bojāts</source>
-        <translation>Damaged</translation>
+        <location filename="../views/return_dialog.py" line="92"/>
+        <source>&amp;Labs</source>
+        <translation>&amp;Good</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="43"/>
-        <source>Piezīmes, piemēram, kas bojāts un kā</source>
-        <translation>Notes, e.g. what is damaged and how</translation>
+        <location filename="../views/return_dialog.py" line="93"/>
+        <source>&amp;Apmierinošs</source>
+        <translation>&amp;Fair</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="50"/>
+        <location filename="../views/return_dialog.py" line="94"/>
+        <source>&amp;Bojāts</source>
+        <translation>&amp;Damaged</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="104"/>
+        <source>&amp;Piezīmes (obligātas, ja kaut kas trūkst vai resurss ir bojāts)</source>
+        <translation>&amp;Notes (required if anything is missing or the device is damaged)</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="108"/>
+        <source>Piemēram, kas bojāts un kā, kas trūkst un kad to atnesīs</source>
+        <translation>For example, what is damaged and how, what is missing and when it will be brought</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="124"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="137"/>
+        <source>Komplektācija: atzīmējiet, kas atgriezts</source>
+        <translation>Checklist: tick what came back</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="153"/>
+        <source>Atzīmēt visu</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="199"/>
+        <source>Izvēlieties resursa stāvokli.</source>
+        <translation>Choose the device's condition.</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="204"/>
+        <source>Trūkst: {0}. Aprakstiet piezīmēs, kas trūkst un kāpēc.</source>
+        <translation>Missing: {0}. Describe in the notes what is missing and why.</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="211"/>
+        <source>Piezīmes ir par garu: {0} rakstzīmes, atļautas ne vairāk kā {1}.</source>
+        <translation>The notes are too long: {0} characters, at most {1} allowed.</translation>
+    </message>
+    <message>
+        <location filename="../views/return_dialog.py" line="122"/>
         <source>Pieņemt atpakaļ</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="57"/>
+        <location filename="../views/return_dialog.py" line="89"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/return_dialog.py" line="60"/>
-        <source>Piezīmes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../views/return_dialog.py" line="73"/>
+        <location filename="../views/return_dialog.py" line="208"/>
         <source>Bojātam resursam aprakstiet bojājumu piezīmēs.</source>
         <translation>For a damaged device, describe the damage in the notes.</translation>
-    </message>
-    <message>
-        <location filename="../views/return_dialog.py" line="76"/>
-        <source>Piezīmes ir par garu: {0} rakstzīmes, atļauts {1}.</source>
-        <translation>The notes are too long: {0} characters, {1} allowed.</translation>
     </message>
 </context>
 <context>
@@ -4015,7 +4155,7 @@ Status: {4}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="757"/>
+        <location filename="../views/desk_page.py" line="763"/>
         <location filename="../views/overdue_panel.py" line="77"/>
         <source>Termiņš</source>
         <translation>Due</translation>
@@ -4671,7 +4811,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="187"/>
+        <location filename="../views/detail_page.py" line="188"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -4679,77 +4819,77 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="535"/>
+        <location filename="../app.py" line="541"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="333"/>
+        <location filename="../app.py" line="339"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="334"/>
+        <location filename="../app.py" line="340"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="335"/>
+        <location filename="../app.py" line="341"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="336"/>
+        <location filename="../app.py" line="342"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="346"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="342"/>
+        <location filename="../app.py" line="348"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="391"/>
+        <location filename="../app.py" line="397"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="394"/>
+        <location filename="../app.py" line="400"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="398"/>
+        <location filename="../app.py" line="404"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="400"/>
+        <location filename="../app.py" line="406"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="415"/>
+        <location filename="../app.py" line="421"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="500"/>
+        <location filename="../app.py" line="506"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="515"/>
+        <location filename="../app.py" line="521"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="658"/>
+        <location filename="../app.py" line="664"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
