@@ -270,3 +270,42 @@ def test_a_handover_made_ready_after_the_desk_moved_on_is_not_shown(qtbot, page,
     assert page.cases.current().learner_name == "Anna Ozoliņa"
     assert FIRST_PARENT not in _customer_text(page) and not page.customer.isVisible()
     assert "Pēteris Ozoliņš" in page.case_facts.text() and page.status_text() == ""
+
+
+def test_a_return_answered_after_another_device_was_selected_is_not_shown_on_it(
+        qtbot, page, school) -> None:
+    """Žanis's device taken back, Anna's selected before the answer came: Anna's row shows no
+    "pieņemts atpakaļ" and no return act to print (Žanis's act stays in the acts list)."""
+    import dataclasses
+    import threading
+
+    store, ids = school
+    out = []
+    for learner in ("Žanis Ģērķis", "Anna Ozoliņa"):
+        handover_id = desk.start_handover(store, DESK, ids[learner]).handover_id
+        with store.write() as s:
+            h = s.get(Handover, handover_id)
+            h.status, h.issued_at = HandoverStatus.ISSUED, NOW
+            s.get(Item, h.item_id).status = ItemStatus.IN_USE
+        out.append(handover_id)
+    release = threading.Event()
+    record = page._services.record_return
+
+    def slow_record(*args: object) -> object:
+        release.wait(5)
+        return record(*args)
+
+    page._services = dataclasses.replace(page._services, record_return=slow_record)
+    page.tabs.setCurrentWidget(page.return_tab)
+    qtbot.waitUntil(lambda: page.returns.model.row_total() == 2, timeout=3000)
+    page.returns.table.selectRow(page.returns.model.index_of(
+        lambda r: r.handover_id == out[0]).row())
+    page.run_return(out[0], ReturnCondition.RETURNED_WORKING_ORDER.value, None)
+    page.returns.table.selectRow(page.returns.model.index_of(
+        lambda r: r.handover_id == out[1]).row())
+    release.set()
+    qtbot.waitUntil(lambda: page.returns.model.row_total() == 1, timeout=3000)
+    assert page.returns.current() is not None
+    assert page.returns.current().handover_id == out[1]
+    assert "pieņemts" not in page.return_status.text()
+    assert not page.print_return_button.isEnabled() and page.return_act_path is None
