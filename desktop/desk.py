@@ -107,7 +107,8 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
     filed acts (``acts_service(store, actor)``). Each left None hides what the desk would offer
     with it."""
     return DeskServices(
-        find=lambda text, scope: desk.find(store, actor(), text, desk.DeskScope(scope)),
+        find=lambda text, scope: desk.find(store, actor(), text, desk.DeskScope(scope),
+                                           language=language),
         offerable=lambda app_id: device_choices(store, actor(), app_id, language),
         start=lambda app_id, inv, item: desk.start_handover(store, actor(), app_id,
                                                             inventory_no=inv, item_id=item),

@@ -83,10 +83,13 @@ class DeskRow:
     inventory_no: str | None
     act_number: str | None
     return_deadline: date | None
+    language: str = "lv"  # the UI's, in which the status is told
 
     @property
     def status_label(self) -> str:
-        return self.handover_status.label_lv if self.handover_status else "Piešķirts"
+        if self.handover_status is not None:
+            return self.handover_status.label(self.language)
+        return ApplicationStatus.CONFIRMED.label(self.language)  # granted, nothing prepared yet
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,9 @@ class OverdueRow:
     email: str | None = None
 
 
-def _kind_label(session: Session, code: str) -> str:
-    return session.scalar(select(ResourceKind.label_lv).where(ResourceKind.code == code)) or code
+def _kind_label(session: Session, code: str, language: str = "lv") -> str:
+    column = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
+    return session.scalar(select(column).where(ResourceKind.code == code)) or code
 
 
 def _rows_query(actor: Actor) -> Select[Application, Handover | None, Item | None]:
@@ -170,8 +174,9 @@ def _rows_query(actor: Actor) -> Select[Application, Handover | None, Item | Non
 
 
 def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_ISSUE,
-         *, limit: int = SEARCH_LIMIT) -> list[DeskRow]:
-    """Cases matching a number, a name (diacritics optional) or an item's inventory number."""
+         *, limit: int = SEARCH_LIMIT, language: str = "lv") -> list[DeskRow]:
+    """Cases matching a number, a name (diacritics optional) or an item's inventory number;
+    kinds and statuses told in ``language`` (the UI's)."""
     query = _rows_query(actor)
     if scope is DeskScope.ISSUED:
         query = query.where(Handover.status == HandoverStatus.ISSUED.value)
@@ -192,7 +197,7 @@ def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_
         rows = []
         for app, handover, item in session.execute(query).all():
             if app.kind_code not in labels:
-                labels[app.kind_code] = _kind_label(session, app.kind_code)
+                labels[app.kind_code] = _kind_label(session, app.kind_code, language)
             rows.append(DeskRow(
                 application_id=app.id, number=app.number, learner_name=app.learner_name,
                 learner_class=app.learner_class, submitter_name=app.submitter_name,
@@ -203,6 +208,7 @@ def find(store: Store, actor: Actor, text: str, scope: DeskScope = DeskScope.TO_
                 inventory_no=item.inventory_no if item else None,
                 act_number=handover.act_number if handover else None,
                 return_deadline=handover.return_deadline if handover else None,
+                language=language,
             ))
         return rows
 

@@ -75,6 +75,14 @@ def test_find_by_name_without_diacritics_number_and_scanned_label(seeded: Store)
     assert desk.find(seeded, DESK, "nav-tāda") == []
 
 
+def test_the_desk_list_speaks_the_ui_s_language(seeded: Store) -> None:
+    app_id, _ = _granted(seeded, inventory_no="RAVĢ-0043")
+    [lv] = desk.find(seeded, DESK, "RAVG-0043")
+    [en] = desk.find(seeded, DESK, "RAVG-0043", language="en")
+    assert (lv.resource, lv.status_label) == ("Windows portatīvais dators", "Sagatavošanā")
+    assert (en.resource, en.status_label) == ("Windows laptop", "Preparing")
+
+
 def test_other_schools_cases_are_not_found(seeded: Store) -> None:
     add_application(seeded, institution=OTHER_SCHOOL, status=ApplicationStatus.CONFIRMED,
                     learner="Jānis Bērziņš")
