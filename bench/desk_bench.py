@@ -82,8 +82,8 @@ def _seed(store: object, count: int) -> list[int]:
                 status_changed_at=when, submitted_at=when,
                 submitter_role=ApplicantRole.PARENT_GUARDIAN,
                 submitter_name=f"{MOTHERS[(n + 3) % len(MOTHERS)]} {last[1]}",
-                submitter_personal_code="010180-10006", learner_name=f"{first} {last[0]}",
-                learner_personal_code="150312-20004", learner_class=f"{5 + n % 7}.b",
+                submitter_personal_code="010180-10000", learner_name=f"{first} {last[0]}",
+                learner_personal_code="150312-20009", learner_class=f"{5 + n % 7}.b",
                 guardian_check=GuardianCheck.VERIFIED, guardian_checked_at=when))
     ids = [10_000 + n for n in range(count)]
     for n, app_id in enumerate(ids):

@@ -13,7 +13,7 @@ SUBMISSION = {
     "institution_id": SCHOOL, "kind_code": "windows_laptop",
     "submitter": {"name": "Anna Bērziņa", "personal_code": "010180-10000",
                   "role": "parent_guardian"},
-    "learner": {"name": "Jānis Bērziņš", "personal_code": "020212-20000", "class_grade": 5,
+    "learner": {"name": "Jānis Bērziņš", "personal_code": "020212-20002", "class_grade": 5,
                 "class_parallel": "a"},
     "contact": {"phone": "+37120000001", "email": "anna@example.lv"},
     "social_statuses": [{"status": "low_income_family", "viis_code": "M", "confirmed": True,
@@ -155,7 +155,7 @@ def test_the_class_is_kept_as_grade_and_parallel(http):
     assert (app["learner"]["class_grade"], app["learner"]["class_parallel"]) == (5, "a")
     assert "class_name" not in app["learner"]
     # a form that still sends the class as one text: split as the register keeps it
-    older = {**SUBMISSION, "learner": {**SUBMISSION["learner"], "personal_code": "020212-20001"}}
+    older = {**SUBMISSION, "learner": {**SUBMISSION["learner"], "personal_code": "020212-20010"}}
     del older["learner"]["class_grade"], older["learner"]["class_parallel"]
     older["learner"]["class_name"] = "10. A"
     again = http.post("/v1/applicant/applications", json=older).json()
@@ -168,7 +168,7 @@ def test_the_class_is_kept_as_grade_and_parallel(http):
 def test_check_duplicate_names_the_school_of_an_open_application(http):
     """The register's checkDuplicate: before submitting, the e-service asks whether the
     learner already has an open application for the kind, and at which school."""
-    learner = {**SUBMISSION["learner"], "name": "Māra Ozoliņa", "personal_code": "210814-21236"}
+    learner = {**SUBMISSION["learner"], "name": "Māra Ozoliņa", "personal_code": "210814-21230"}
     submission = {**SUBMISSION, "learner": learner}
     question = {"personal_code": learner["personal_code"], "kind_code": "windows_laptop"}
     assert_problem(http.post("/v1/applicant/applications/check-duplicate", json=question), 404)
@@ -190,3 +190,25 @@ def test_check_duplicate_names_the_school_of_an_open_application(http):
     assert_problem(http.post("/v1/applicant/applications/check-duplicate", json=question), 404)
     assert_problem(http.post("/v1/applicant/applications/check-duplicate",
                              json={**question, "personal_code": "12345"}), 422)
+
+
+def test_submit_checks_personal_codes_phone_and_email_as_the_e_service_does(http, server):
+    """A code whose check digit is wrong is refused, naming the field in both languages and
+    not echoing the code; a remainder-10 code (check digit 0) and a 32-code with its check
+    digit are accepted; the phone and e-mail come back normalised."""
+    wrong = {**SUBMISSION, "learner": {**SUBMISSION["learner"], "personal_code": "020212-20001"},
+             "contact": {"phone": "+37120000001", "email": "anna@example"}}
+    response = http.post("/v1/applicant/applications", json=wrong)
+    problem = assert_problem(response, 422)
+    locs = {tuple(e["loc"]) for e in problem["errors"]}
+    assert locs == {("learner", "personal_code"), ("contact", "email")}
+    assert all(e["msg_lv"] for e in problem["errors"])
+    assert "020212-20001" not in response.text
+    fine = {**SUBMISSION,
+            "submitter": {**SUBMISSION["submitter"], "personal_code": "010100-10700"},
+            "learner": {**SUBMISSION["learner"], "personal_code": "325794-61005"},
+            "contact": {"phone": "+37120000001",
+                        "email": "Anna.Bērziņa@Example.LV"}}
+    response = http.post("/v1/applicant/applications", json=fine)
+    assert response.status_code == 201, response.text
+    assert response.json()["contact"]["email"] == "Anna.Bērziņa@example.lv"

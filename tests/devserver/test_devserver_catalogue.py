@@ -144,8 +144,8 @@ def test_offered_kind_patch_closes_applications(http, auth, server, world):
 def _submission(kind):
     return {
         "institution_id": SCHOOL, "kind_code": kind,
-        "submitter": {"name": "Līga Ozola", "personal_code": "120385-11111", "role": "employee"},
-        "learner": {"name": "Līga Ozola", "personal_code": "120385-11111"},
+        "submitter": {"name": "Līga Ozola", "personal_code": "120385-11112", "role": "employee"},
+        "learner": {"name": "Līga Ozola", "personal_code": "120385-11112"},
         "contact": {"phone": "+37129999999"},
     }
 
