@@ -6,13 +6,13 @@ The item table keeps ids only and fetches its rows a block at a time (as the inb
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models.codes import (
@@ -237,26 +237,37 @@ def find_by_inventory_no(store: Store, institution_id: str, text: str) -> str | 
     return found[0][0] if len(found) == 1 else None
 
 
-def item_ids(store: Store, institution_id: str, f: ItemFilter = ItemFilter()) -> list[str]:
-    """Ids of the school's items that match, in inventory-number order.
+Q = TypeVar("Q", bound=Select[Any])
+
+
+def narrowed(s: Session, query: Q, store: Store, institution_id: str, f: ItemFilter,
+             matching: Callable[[Session, str, str], set[str] | None] | None = None) -> Q:
+    """``query`` (over items) narrowed to the school's items that match ``f``, in
+    inventory-number order; ``matching`` finds the ids a free text names (default: the
+    items' own texts).
 
     A text that is exactly one item's inventory number (a scanned label) finds that item
-    alone, even where the same characters occur inside other numbers.
+    alone, even where the same characters occur inside other numbers or names.
     """
+    query = query.where(Item.institution_id == institution_id)
     exact = find_by_inventory_no(store, institution_id, f.text) if f.text.strip() else None
+    if exact is not None:
+        query = query.where(Item.id == exact)
+    else:
+        found = (matching or _matching_text)(s, institution_id, f.text)
+        if found is not None:
+            query = query.where(Item.id.in_(found))
+    if f.kind_code:
+        query = query.where(Item.kind_code == f.kind_code)
+    if f.status is not None:
+        query = query.where(Item.status == f.status.value)
+    return query.order_by(Item.inventory_no)
+
+
+def item_ids(store: Store, institution_id: str, f: ItemFilter = ItemFilter()) -> list[str]:
+    """Ids of the school's items that match, in inventory-number order."""
     with store.read() as s:
-        query = select(Item.id).where(Item.institution_id == institution_id)
-        if exact is not None:
-            query = query.where(Item.id == exact)
-        else:
-            matching = _matching_text(s, institution_id, f.text)
-            if matching is not None:
-                query = query.where(Item.id.in_(matching))
-        if f.kind_code:
-            query = query.where(Item.kind_code == f.kind_code)
-        if f.status is not None:
-            query = query.where(Item.status == f.status.value)
-        return list(s.scalars(query.order_by(Item.inventory_no)))
+        return list(s.scalars(narrowed(s, select(Item.id), store, institution_id, f)))
 
 
 def _rows(s: Session, ids: Sequence[str], language: str) -> list[ItemRow]:

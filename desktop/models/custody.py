@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, exists, select
 from sqlalchemy.orm import Session
 
-from desktop.models.catalogue import ItemFilter, ItemRow, find_by_inventory_no
+from desktop.models.catalogue import ItemFilter, ItemRow, narrowed
 from desktop.models.codes import CommandState, HandoverStatus, ItemStatus, ReturnCondition
 from desktop.models.errors import NotFoundError
 from desktop.models.schema import (
@@ -195,23 +195,8 @@ def _matching_text(s: Session, institution_id: str, text: str) -> set[str] | Non
 
 def _filtered(s: Session, query: Rows, store: Store, institution_id: str,
               f: ItemFilter) -> Rows:
-    """``query`` narrowed to the school's items that match ``f``, in inventory-number order.
-
-    A text that is exactly one item's inventory number (a scanned label) finds that item
-    alone, even where the same characters occur inside other numbers or names."""
-    query = query.where(Item.institution_id == institution_id)
-    exact = find_by_inventory_no(store, institution_id, f.text) if f.text.strip() else None
-    if exact is not None:
-        query = query.where(Item.id == exact)
-    else:
-        matching = _matching_text(s, institution_id, f.text)
-        if matching is not None:
-            query = query.where(Item.id.in_(matching))
-    if f.kind_code:
-        query = query.where(Item.kind_code == f.kind_code)
-    if f.status is not None:
-        query = query.where(Item.status == f.status.value)
-    return query.order_by(Item.inventory_no)
+    """``query`` narrowed as the catalogue narrows it, the free text also finding holders."""
+    return narrowed(s, query, store, institution_id, f, _matching_text)
 
 
 def items(store: Store, institution_id: str, f: ItemFilter = EVERY_ITEM,
