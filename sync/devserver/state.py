@@ -184,6 +184,17 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _access_for(refresh_token: str) -> str:
+    """The access token issued together with a refresh token.
+
+    Derived one-way from the refresh token, so the refresh grant can find (and revoke) the
+    access token it replaces without storing a link; holding the access token tells nothing
+    about the refresh token, and holding the refresh token already gives a new access token.
+    """
+    digest = hmac.new(refresh_token.encode(), b"resursi access token", "sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
 def _change(entity: str, body: str) -> str:
     return '{"entity":"' + entity + '","data":' + body + "}"
 
@@ -430,7 +441,8 @@ class DevState:
 
     def _issue_tokens(self, conn: sqlite3.Connection, username: str,
                       display_name: str) -> TokenResponse:
-        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        refresh = secrets.token_urlsafe(32)
+        access = _access_for(refresh)
         now = self.clock()
         conn.execute("DELETE FROM tokens WHERE expires_at < ?", (now,))
         conn.execute("INSERT INTO tokens VALUES (?, 'access', ?, ?)",
@@ -461,7 +473,10 @@ class DevState:
                 (_token_hash(refresh_token),)).fetchone()
             if row is None or row[2] < self.clock():
                 raise OAuthError("invalid_grant", "the refresh token is not valid")
-            conn.execute("DELETE FROM tokens WHERE hash = ?", (_token_hash(refresh_token),))
+            # Rotation: the refresh token used is spent, and the access token it was issued
+            # with is revoked, so a leaked pair is worth nothing after the next refresh.
+            conn.execute("DELETE FROM tokens WHERE hash IN (?, ?)",
+                         (_token_hash(refresh_token), _token_hash(_access_for(refresh_token))))
             return self._issue_tokens(conn, row[0], row[1])
 
     def principal_for(self, access_token: str) -> Principal:

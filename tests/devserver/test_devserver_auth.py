@@ -138,3 +138,44 @@ def test_a_token_lapses_when_its_lifetime_has_passed_on_the_servers_clock():
         moved[0] = 61.0 + 31 * 86400
         with pytest.raises(OAuthError):
             state.refresh_grant(renewed.refresh_token)
+
+
+def test_a_refresh_revokes_the_access_token_it_replaces(http):
+    """Issue 14: the old access token stops working the moment a refresh replaces it."""
+    first = sign_in(http, "reviewer").json()
+    old = {"Authorization": f"Bearer {first['access_token']}"}
+    assert http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                    headers=old).status_code == 200
+    response = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                                  "refresh_token": first["refresh_token"]})
+    assert response.status_code == 200, response.text
+    second = response.json()
+    refused = http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1}, headers=old)
+    assert_problem(refused, 401)
+    assert refused.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+    new = {"Authorization": f"Bearer {second['access_token']}"}
+    assert http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                    headers=new).status_code == 200
+    # The refresh token used is spent too (rotation), and a second refresh revokes the second
+    # access token in turn.
+    again = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                               "refresh_token": first["refresh_token"]})
+    assert (again.status_code, again.json()["error"]) == (400, "invalid_grant")
+    third = http.post("/v1/oauth/token", data={"grant_type": "refresh_token",
+                                               "refresh_token": second["refresh_token"]}).json()
+    assert_problem(http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                            headers=new), 401)
+    assert http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                    headers={"Authorization": f"Bearer {third['access_token']}"}
+                    ).status_code == 200
+
+
+def test_a_refresh_leaves_the_users_other_sign_ins_alone(http):
+    """Only the replaced token goes: the same user signed in on another workstation stays."""
+    here = sign_in(http, "reviewer").json()
+    there = sign_in(http, "reviewer").json()
+    assert http.post("/v1/oauth/token", data={
+        "grant_type": "refresh_token", "refresh_token": here["refresh_token"]}).status_code == 200
+    assert http.get(f"/v1/institutions/{SCHOOL}/changes", params={"limit": 1},
+                    headers={"Authorization": f"Bearer {there['access_token']}"}
+                    ).status_code == 200
