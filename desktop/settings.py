@@ -166,7 +166,9 @@ class Settings:
     username: str = ""
     institution_id: str = ""  # the school last worked for, for users serving several
     institution_name: str = ""
-    role: str = ""  # the role there at the last sign-in: what an offline start may offer
+    # The role there at the last sign-in, for display only: this file is the user's to edit,
+    # so an offline start takes the role from the keyring's claims (desktop.accounts), never here.
+    role: str = ""
     return_deadline_day: str = DEFAULT_RETURN_DEADLINE_DAY  # "DD.MM.", see next_return_deadline
 
     @property

@@ -2,6 +2,10 @@
 
 Tokens are never written to a file or the database. With no usable keyring backend the app
 says so and keeps the tokens for this run only; the user signs in again next time.
+
+Beside the tokens the keyring keeps the last token's claims (the schools and roles the central
+service answered, as opaque JSON text): what an offline start may trust, where the settings
+file is something any user can edit.
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ class Credentials(Protocol):
 
     def load_password(self, server: str, username: str) -> str | None: ...
 
+    def load_claims(self, server: str, username: str) -> str | None: ...
+
+    def save_claims(self, server: str, username: str, claims: str) -> None: ...
+
+    def forget_claims(self, server: str, username: str) -> None: ...
+
 
 class MemoryCredentials:
     """For a machine without a keyring (and for tests): gone when the process ends."""
@@ -44,6 +54,7 @@ class MemoryCredentials:
     def __init__(self) -> None:
         self._tokens: dict[tuple[str, str], Tokens] = {}
         self._passwords: dict[tuple[str, str], str] = {}
+        self._claims: dict[tuple[str, str], str] = {}
 
     def load(self, server: str, username: str) -> Tokens | None:
         return self._tokens.get((server, username))
@@ -53,6 +64,16 @@ class MemoryCredentials:
 
     def forget(self, server: str, username: str) -> None:
         self._tokens.pop((server, username), None)
+        self.forget_claims(server, username)
+
+    def load_claims(self, server: str, username: str) -> str | None:
+        return self._claims.get((server, username))
+
+    def save_claims(self, server: str, username: str, claims: str) -> None:
+        self._claims[(server, username)] = claims
+
+    def forget_claims(self, server: str, username: str) -> None:
+        self._claims.pop((server, username), None)
 
     def load_password(self, server: str, username: str) -> str | None:
         return self._passwords.get((server, username))
@@ -124,12 +145,38 @@ class KeyringCredentials:
 
     def forget(self, server: str, username: str) -> None:
         self._memory.forget(server, username)
+        self._delete(server, f"{username}#tokens")
+        self._delete(server, f"{username}#claims")
+
+    def _delete(self, server: str, entry: str) -> None:
         try:
-            self._keyring.delete_password(self._key(server), f"{username}#tokens")
+            self._keyring.delete_password(self._key(server), entry)
         except self._errors.PasswordDeleteError:
             pass  # nothing was stored
         except self._errors.KeyringError as exc:
             log.warning("cannot remove the sign-in from the keyring (%s)", type(exc).__name__)
+
+    def load_claims(self, server: str, username: str) -> str | None:
+        try:
+            raw = self._keyring.get_password(self._key(server), f"{username}#claims")
+        except self._errors.KeyringError as exc:
+            log.warning("cannot read the keyring (%s)", type(exc).__name__)
+            raw = None
+        return raw or self._memory.load_claims(server, username)
+
+    def save_claims(self, server: str, username: str, claims: str) -> None:
+        try:
+            self._keyring.set_password(self._key(server), f"{username}#claims", claims)
+        except self._errors.KeyringError as exc:
+            log.warning("cannot save the sign-in's roles in the keyring (%s); they are kept "
+                        "in memory for this run only", type(exc).__name__)
+            self._memory.save_claims(server, username, claims)
+        else:
+            self._memory.forget_claims(server, username)
+
+    def forget_claims(self, server: str, username: str) -> None:
+        self._memory.forget_claims(server, username)
+        self._delete(server, f"{username}#claims")
 
     def load_password(self, server: str, username: str) -> str | None:
         try:

@@ -36,6 +36,8 @@ class School:
     institution_id: str
     name: str
     role_label: str
+    # An offline start whose role could not be confirmed (see desktop.accounts): viewing only
+    read_only: bool = False
 
 
 SignIn = Callable[[str, str, str], list[School]]
@@ -68,6 +70,9 @@ class SignInDialog(QDialog):
         # password (a new sign-in, maybe another user) always asks.
         self._renewing = False
         self._busy = False
+        # Offline without a confirmed role: the school offered for viewing only, until the
+        # user types a password to sign in afresh instead.
+        self._read_only: School | None = None
         self.schools: list[School] = []
         self.chosen: School | None = None
         self.server_url = ""
@@ -118,6 +123,7 @@ class SignInDialog(QDialog):
         self.username.setPlaceholderText(self.tr("piemēram, ilze.kalnina"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.textChanged.connect(self._name_ok_button)
         form.addRow(self.tr("Centrālā servisa adrese:"), self.server)
         form.addRow(self.tr("Lietotājvārds:"), self.username)
         form.addRow(self.tr("Parole:"), self.password)
@@ -175,6 +181,10 @@ class SignInDialog(QDialog):
     def _next(self) -> None:
         if self._busy:
             return
+        if self._read_only is not None and not self.password.text():
+            self.chosen = self._read_only
+            self.accept()
+            return
         if self.pages.currentIndex() == 1:
             item = self.school_list.currentItem()
             if item is None:
@@ -217,9 +227,15 @@ class SignInDialog(QDialog):
             return
         remembered = [s for s in schools if s.institution_id == self._last_institution]
         if len(schools) == 1 or (remembered and self._renewing):
-            self.chosen = remembered[0] if remembered else schools[0]
+            chosen = remembered[0] if remembered else schools[0]
+            if chosen.read_only:
+                self._offer_read_only(chosen)
+                return
+            self._read_only = None
+            self.chosen = chosen
             self.accept()
             return
+        self._read_only = None
         self.school_list.clear()
         for school in schools:
             item = QListWidgetItem(f"{school.name}\n{school.role_label}")
@@ -233,6 +249,21 @@ class SignInDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.ok_button.setText(self.tr("Turpināt"))
         self.school_list.setFocus()
+
+    def _offer_read_only(self, school: School) -> None:
+        """Said, never done silently: working offline as nobody, or signing in afresh."""
+        self._read_only = school
+        self._show(self.tr(
+            "Nav savienojuma ar centrālo servisu, un pēdējās pierakstīšanās lomu nevar "
+            "apstiprināt. Varat turpināt tikai skatīšanai; lai strādātu, pierakstieties vēlreiz, "
+            "kad būs savienojums."), error=True)
+        self._name_ok_button()
+        self.ok_button.setFocus()
+
+    def _name_ok_button(self) -> None:
+        if self._read_only is not None and self.pages.currentIndex() == 0:
+            self.ok_button.setText(self.tr("Pierakstīties") if self.password.text()
+                                   else self.tr("Turpināt tikai skatīšanai"))
 
     def _failed(self, exc: Exception) -> None:
         if not self.isVisible():

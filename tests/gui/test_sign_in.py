@@ -140,7 +140,8 @@ def test_without_a_connection_the_kept_sign_in_opens_offline_as_last_time(qtbot,
         dialog.show()
     account = service.account(dialog.chosen)
     assert account.offline and account.role is StaffRole.DESK
-    assert account.institution_name == "Rīgas Ķengaraga vidusskola"
+    # the school's name as the central service gave it at the last sign-in (kept with the role)
+    assert account.institution_name == "Rīgas Āgenskalna Valsts ģimnāzija"
 
 
 def test_an_expired_sign_in_asks_for_the_password(qtbot, tasks, server) -> None:
@@ -212,3 +213,48 @@ def test_signing_out_forgets_the_kept_sign_in(qtbot, qapp, server, tmp_path: Pat
     assert app.sign_out_requested
     assert credentials.load(server.url, "reviewer") is None
     app.shutdown()
+
+
+def test_offline_with_a_role_file_edited_to_admin_opens_as_the_real_role(qtbot, tasks) -> None:
+    down = DevServer(seed=1).start()
+    credentials, url = MemoryCredentials(), down.url
+    SignInService(credentials, Settings()).sign_in(url, "desk", "demo")
+    down.stop()
+    edited = Settings(server_url=url, username="desk", institution_id=MAIN_INSTITUTION,
+                      institution_name="Rīgas Ķengaraga vidusskola", role="admin")
+    service = SignInService(credentials, edited)
+    dialog = SignInDialog(tasks, service.sign_in, check_server=check_server_url,
+                          server_url=url, username="desk", last_institution=MAIN_INSTITUTION,
+                          resume=service.resume)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.show()
+    assert service.account(dialog.chosen).role is StaffRole.DESK
+
+
+def test_offline_without_a_confirmed_role_says_so_and_may_go_on_read_only(qtbot, tasks) -> None:
+    down = DevServer(seed=1).start()
+    credentials, url = MemoryCredentials(), down.url
+    SignInService(credentials, Settings()).sign_in(url, "desk", "demo")
+    down.stop()
+    credentials.save_claims(url, "desk", '{"memberships": [{"bojāts": "ā"}]}')
+    edited = Settings(server_url=url, username="desk", institution_id=MAIN_INSTITUTION,
+                      institution_name="Rīgas Ķengaraga vidusskola", role="admin")
+    service = SignInService(credentials, edited)
+    dialog = SignInDialog(tasks, service.sign_in, check_server=check_server_url,
+                          server_url=url, username="desk", last_institution=MAIN_INSTITUTION,
+                          resume=service.resume)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=20000)
+    assert dialog.isVisible() and dialog.chosen is None  # not opened silently
+    assert "tikai skatīšanai" in dialog.message.text()
+    assert "pierakstieties vēlreiz" in dialog.message.text()
+    assert dialog.ok_button.text() == "Turpināt tikai skatīšanai"
+    dialog.password.setText("parole")  # a password: a fresh sign-in instead
+    assert dialog.ok_button.text() == "Pierakstīties"
+    dialog.password.clear()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.ok_button.click()
+    account = service.account(dialog.chosen)
+    assert account.role is None and account.offline and account.needs_renewal
