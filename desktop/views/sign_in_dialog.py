@@ -285,4 +285,6 @@ class SignInDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet("color: #a52a2a;" if error else "")
         self.message.show()
+        # a wrapped message of several lines must push the buttons down, not overlap the form
+        self.adjustSize()
 
