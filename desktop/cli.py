@@ -16,10 +16,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.cli_signin import PASSWORD_ENV
 from desktop.models.schema import SyncState
 from desktop.models.store import Store, StoreError, open_store
 
-PASSWORD_ENV = "RESURSI_PASSWORD"
+__all__ = ["PASSWORD_ENV", "add_sync_parser", "run_sync"]
 
 log = logging.getLogger(__name__)
 

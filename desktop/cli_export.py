@@ -3,14 +3,14 @@
 Reads the local store (never creates one), writes the report to ``-o FILE`` (CSV may go to
 standard output with ``-o -``, the default for CSV; a PDF goes to
 ``resursi-<report>-<date>.pdf`` unless told otherwise) and records the export in the audit
-log. On failure exactly one line goes to stderr and the exit status is 1; no traceback and no
+log under the signed-in user (``desktop.cli_signin``: any role at the school may export a
+report; without the central service the export is refused). On failure exactly one line goes to stderr and the exit status is 1; no traceback and no
 personal data.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 from datetime import date
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.cli_signin import SIGN_IN_HELP, SignInFailure, add_sign_in_arguments, sign_in
 from desktop.models.audit_queries import record_export
 from desktop.models.queries import first_institution, institution_name
 from desktop.models.reports import REPORT_KINDS, Report, build_report, report_csv
@@ -41,7 +42,10 @@ def default_data_dir() -> Path:
 def add_export_parser(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
-    p = sub.add_parser("export", help="write a report (CSV or PDF) from the local store")
+    p = sub.add_parser("export", help="write a report (CSV or PDF) from the local store",
+                       description="Write a report (CSV or PDF) from the local store; the "
+                                   "audit log records the export. " + SIGN_IN_HELP
+                                   + " Any role at the school may export a report.")
     p.add_argument("report", choices=REPORT_KINDS,
                    help="open applications, items by status, issued devices per class, "
                         "or overdue returns")
@@ -51,6 +55,7 @@ def add_export_parser(
                                           "CSV only; default: stdout for CSV, "
                                           "resursi-<report>-<date>.pdf for PDF)")
     p.add_argument("--institution", help="the school's registration number, when several")
+    add_sign_in_arguments(p)
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     p.set_defaults(func=run_export)
 
@@ -63,7 +68,7 @@ def _fail(reason: str) -> int:
 def run_export(args: argparse.Namespace) -> int:
     try:
         return _run_export(args)
-    except _Failure as exc:
+    except (_Failure, SignInFailure) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
@@ -80,14 +85,20 @@ def _run_export(args: argparse.Namespace) -> int:
     output = args.output or ("-" if args.fmt == "csv" else None)
     if output == "-" and args.fmt == "pdf":
         raise _Failure("a PDF cannot go to standard output; give -o FILE")
+    # Who runs this is settled before the store is opened: a refusal leaves it untouched.
+    account = sign_in(args)
     try:
         store = open_store(folder)
     except StoreError as exc:
         raise _Failure(str(exc)) from None
     try:
         institution = args.institution or first_institution(store)
+        if args.institution is None and institution not in account.roles and len(
+                account.roles) == 1:
+            institution = next(iter(account.roles))  # the one school this user works at
         if institution is None:
             raise _Failure(f"the store in {folder} holds no school yet; sync first")
+        actor = account.actor(institution, what="export a report")
         today = args.today or date.today()
         report = build_report(store, args.report, institution, today)
         data = report_bytes(store, report, args.fmt, institution)
@@ -101,7 +112,7 @@ def _run_export(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise _Failure(f"cannot write {target}: "
                                f"{exc.strerror or type(exc).__name__}") from None
-        record_export(store, f"cli:{getpass.getuser()}", institution, "report", args.report,
+        record_export(store, actor.username, institution, "report", args.report,
                       {"format": args.fmt, "rows": len(report.rows)})
     finally:
         store.close()

@@ -1,7 +1,9 @@
 """`resursi inventory import FILE` and `resursi inventory export` (no Qt).
 
-Import checks every row first and writes all of them in one transaction, or none: when any row
-is bad, the row report (line, field, reason in Latvian and English) goes to stdout, one summary
+Import signs in first (``desktop.cli_signin``): it runs as the signed-in user with their role at
+the school, which must allow editing the catalogue; a dry run writes nothing and needs no
+sign-in. Import checks every row first and writes all of them in one transaction, or none: when
+any row is bad, the row report (line, field, reason in Latvian and English) goes to stdout, one summary
 line to stderr, and the exit status is 1. Export writes UTF-8 with a BOM and ``;`` (Excel in
 Latvia). Failures are one line on stderr, never a traceback or personal data.
 """
@@ -9,7 +11,6 @@ Latvia). Failures are one line on stderr, never a traceback or personal data.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 from pathlib import Path
@@ -17,8 +18,15 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import select
 
-from desktop.models.codes import StaffRole
+from desktop.cli_signin import (
+    SIGN_IN_HELP,
+    CliAccount,
+    SignInFailure,
+    add_sign_in_arguments,
+    sign_in,
+)
 from desktop.models.journal import Actor
+from desktop.models.permissions import Permission
 from desktop.models.schema import Institution, SyncState
 from desktop.models.store import DB_FILENAME, Store, StoreError, open_store
 from desktop.models.workflow import WorkflowError
@@ -37,12 +45,17 @@ def add_inventory_parser(
     p = sub.add_parser("inventory", help="import or export the inventory as CSV")
     inv = p.add_subparsers(dest="inventory_command", metavar="ACTION", required=True)
 
-    imp = inv.add_parser("import", help="import items from a CSV file (all rows or none)")
+    imp = inv.add_parser("import", help="import items from a CSV file (all rows or none)",
+                         description="Import items from a CSV file, all rows or none. "
+                                     + SIGN_IN_HELP + " Importing needs a role that may edit "
+                                     "the catalogue (administrator); --dry-run needs no "
+                                     "sign-in.")
     imp.add_argument("file", type=Path, metavar="FILE",
                      help="CSV in UTF-8 or Windows-1257, separated by ';' or ','")
     imp.add_argument("--dry-run", action="store_true",
                      help="check every row and report, write nothing")
     _common(imp)
+    add_sign_in_arguments(imp)
     imp.set_defaults(func=run_import)
 
     exp = inv.add_parser("export", help="export the items as CSV (UTF-8 with BOM, ';')")
@@ -56,8 +69,6 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", type=Path,
                    help="the data folder (default: the per-user Resursi data folder)")
     p.add_argument("--institution", help="the school's registration number, when several")
-    p.add_argument("--user", default=None,
-                   help="the name recorded in the audit log (default: the login name)")
 
 
 def _fail(command: str, reason: str) -> int:
@@ -68,7 +79,7 @@ def _fail(command: str, reason: str) -> int:
 def _guarded(command: str, args: argparse.Namespace) -> int:
     try:
         return _run_import(args) if command == "import" else _run_export(args)
-    except _Failure as exc:
+    except (_Failure, SignInFailure) as exc:
         return _fail(command, str(exc))
     except KeyboardInterrupt:
         return _fail(command, "interrupted")
@@ -100,8 +111,10 @@ def _open(args: argparse.Namespace) -> Store:
                        f"{exc.strerror or type(exc).__name__}") from None
 
 
-def _institution(args: argparse.Namespace, store: Store) -> str:
-    """--institution; else the one school this store syncs; else its only school."""
+def _institution(args: argparse.Namespace, store: Store,
+                 account: CliAccount | None = None) -> str:
+    """--institution; else the one school this store syncs; else its only school (of those
+    where the signed-in user has a role)."""
     with store.read() as s:
         known = list(s.scalars(select(Institution.id).order_by(Institution.id)))
         synced = list(s.scalars(select(SyncState.institution_id)
@@ -110,6 +123,9 @@ def _institution(args: argparse.Namespace, store: Store) -> str:
         if args.institution not in known:
             raise _Failure(f"the school {args.institution} is not in this data folder")
         return str(args.institution)
+    if account is not None:
+        known = [i for i in known if i in account.roles] or known
+        synced = [i for i in synced if i in account.roles]
     if len(synced) == 1:
         return synced[0]
     if len(known) == 1:
@@ -117,11 +133,12 @@ def _institution(args: argparse.Namespace, store: Store) -> str:
     raise _Failure(f"choose the school with --institution ({', '.join(known) or 'none known'})")
 
 
-def _actor(args: argparse.Namespace, institution: str) -> Actor:
-    # Whoever can write the data folder can change it; the role is the catalogue editor's so
-    # that the core's check passes, and the audit log records who ran the command.
-    name = args.user or f"cli:{getpass.getuser()}"
-    return Actor(name, institution, StaffRole.ADMIN)
+def _actor(account: CliAccount, institution: str) -> Actor:
+    try:
+        return account.actor(institution, Permission.EDIT_CATALOGUE,
+                             what="import the inventory")
+    except SignInFailure as exc:
+        raise SignInFailure(f"{exc}; nothing was imported") from None
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -130,10 +147,13 @@ def _run_import(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
         raise _Failure(f"no such file: {path}")
+    # Who runs this is settled before the store is opened: a refusal leaves it untouched.
+    account = None if args.dry_run else sign_in(args)
     store = _open(args)
     try:
-        actor = _actor(args, _institution(args, store))
-        preview = inventory_csv.preview_file(store, actor.institution_id, path)
+        institution = _institution(args, store, account)
+        actor = None if account is None else _actor(account, institution)
+        preview = inventory_csv.preview_file(store, institution, path)
         if preview.ignored_columns:
             print(f"columns left out / kolonnas netiek importētas: "
                   f"{', '.join(preview.ignored_columns)}")
@@ -144,7 +164,7 @@ def _run_import(args: argparse.Namespace) -> int:
             return _fail("import", f"{bad} bad row(s) of {len(preview.rows)}; nothing was "
                                    "imported")
         what = f"{len(preview.rows)} rows ({preview.encoding_label}, '{preview.delimiter}')"
-        if args.dry_run:
+        if actor is None:
             print(f"checked {what}: all can be imported; dry run, nothing was written")
             return 0
         try:

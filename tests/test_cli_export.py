@@ -7,6 +7,7 @@ import csv
 import io
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,23 @@ from pypdf import PdfReader
 from desktop.cli_export import add_export_parser
 from desktop.models.audit_queries import EXPORT_ACTION, AuditFilter, audit_page
 from desktop.models.store import open_store
-from factories import SCHOOL, add_application, seed_catalogue
+from factories import OTHER_SCHOOL, SCHOOL, add_application, seed_catalogue
+from sync.devserver.server import DevServer
+
+
+@pytest.fixture(scope="module")
+def central() -> Iterator[DevServer]:
+    """The reference service on a free loopback port: admin, reviewer, desk (password demo)."""
+    with DevServer(seed=0) as srv:
+        yield srv
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(central: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run signs in as admin unless a test says otherwise (the environment's way)."""
+    monkeypatch.setenv("RESURSI_PASSWORD", "demo")
+    monkeypatch.setenv("RESURSI_SERVER", central.url)
+    monkeypatch.setenv("RESURSI_USER", "admin")
 
 
 def _run(argv: list[str]) -> int:
@@ -23,6 +40,14 @@ def _run(argv: list[str]) -> int:
     add_export_parser(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
     return int(args.func(args))
+
+
+def _exports(folder: Path) -> list[object]:
+    store = open_store(folder)
+    try:
+        return list(audit_page(store, AuditFilter(action=EXPORT_ACTION), 0, 5).rows)
+    finally:
+        store.close()
 
 
 @pytest.fixture
@@ -51,7 +76,7 @@ def test_csv_to_a_file_is_written_and_audited(folder: Path, tmp_path: Path,
     finally:
         store.close()
     assert len(exported) == 1
-    assert exported[0].actor.startswith("cli:")
+    assert exported[0].actor == "admin"  # the signed-in user, not the OS login
     assert (exported[0].entity_type, exported[0].entity_id) == ("report", "applications")
     assert exported[0].details == {"format": "csv", "rows": 3}
 
@@ -118,3 +143,49 @@ def _csv_without_institution(folder: Path, tmp_path: Path) -> bytes:
     assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
                  "-o", str(out)]) == 0
     return out.read_bytes()
+
+
+@pytest.mark.parametrize("user", ["reviewer", "desk"])
+def test_every_role_at_the_school_may_export_and_is_named(
+        folder: Path, tmp_path: Path, user: str) -> None:
+    out = tmp_path / "r.csv"
+    assert _run(["export", "items", "--format", "csv", "--data-dir", str(folder),
+                 "--user", user, "-o", str(out)]) == 0
+    assert [row.actor for row in _exports(folder)] == [user]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("argv", "password", "says"), [
+    (["--institution", OTHER_SCHOOL, "--user", "reviewer"], "demo",
+     "reviewer has no role at 4313900999"),
+    (["--user", "admin"], "nepareizā-parole", "user name or password is wrong"),
+    (["--user", "nav.tāda"], "demo", "cannot sign in as nav.tāda"),
+])
+def test_a_refused_sign_in_exports_nothing(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], argv: list[str], password: str,
+        says: str) -> None:
+    monkeypatch.setenv("RESURSI_PASSWORD", password)
+    out = tmp_path / "r.csv"
+    assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
+                 "-o", str(out), *argv]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err and "Traceback" not in err, err
+    assert password not in err
+    assert not out.exists()
+    assert _exports(folder) == []
+
+
+def test_without_the_central_service_the_export_is_refused(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("RESURSI_SERVER", f"http://127.0.0.1:{port}")
+    out = tmp_path / "r.csv"
+    assert _run(["export", "items", "--format", "csv", "--data-dir", str(folder),
+                 "-o", str(out)]) == 1
+    assert "does not work offline" in capsys.readouterr().err
+    assert not out.exists() and _exports(folder) == []
