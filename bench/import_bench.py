@@ -1,35 +1,45 @@
-"""Inventory CSV import benchmark (issue 5: catalogue and inventory).
+"""Inventory CSV import benchmark (issues 5 and 14): time and peak memory.
 
-    python -m bench.import_bench [--rows 5000] [--runs 3]
+    python -m bench.import_bench [--rows 1000000] [--encoding cp1257|utf-16]
 
 Generates a CSV of Latvian inventory rows (Windows-1257, ``;``, as Excel in Latvia saves it),
-then times the whole import (read, decode, sniff, validate every row, check duplicates, and
-commit items + status history + audit + outbox in one transaction) into a fresh store; the
-median of ``--runs``. The floor is the same file through a bare ``csv`` parse and one
-``executemany`` into an empty SQLite table, measured in the same run, so the ratio says what
-the checks and the journal rows cost on this machine.
+then measures, each in a fresh child process so that its peak resident memory is its own:
+
+* ``import`` — the whole import (survey, decode, sniff, validate every row, check duplicates
+  folded as a scanner reads them, then read the file again and commit items + status history
+  + audit + outbox in batches inside one transaction) into a fresh store;
+* ``dry run`` — the preview alone (what ``--dry-run`` and the import dialog do);
+* ``import of a tenth`` — the same import on the first tenth of the rows: memory that stays
+  flat in the file's size gives a ratio near 1;
+* the floors, in the same run: the same file through a bare streamed ``csv`` parse and one
+  ``executemany`` into an empty SQLite table (time), and a process that loads the same
+  modules and opens the same store, and reads nothing (memory).
+
+The target is a peak of at most 200 MB for the whole import.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
+import json
 import random
+import resource
 import sqlite3
-import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from desktop.models.codes import StaffRole, TargetGroup
-from desktop.models.inventory_csv import COLUMNS, import_file
+from desktop.models.inventory_csv import COLUMNS, import_file, preview_file
 from desktop.models.journal import Actor
 from desktop.models.schema import Institution, OfferedKind, ResourceKind
 from desktop.models.store import Store, open_store
 
 SCHOOL = "4313900123"
-TARGET_S = 5.0
+TARGET_MB = 200.0
 
 _MODELS = (
     ("windows_laptop", "Lenovo", "ThinkPad E14 Gen 5", "649,99"),
@@ -46,20 +56,27 @@ _NOTES = ("", "", "", "Jauns lādētājs", "Skrāpējums uz vāka", "Nomainīta 
 _STATUSES = ("Pieejams", "Pieejams", "Pieejams", "Jauns", "Rezervē", "Apkopē")
 
 
-def make_csv(rows: int, *, seed: int = 5) -> bytes:
+def write_csv(path: Path, rows: int, *, encoding: str = "cp1257", seed: int = 5) -> None:
+    """``rows`` rows written as they are made (a million rows never sit in memory)."""
     rnd = random.Random(seed)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([lv for _n, lv, _en in COLUMNS])
-    for n in range(1, rows + 1):
-        kind, maker, model, value = rnd.choice(_MODELS)
-        writer.writerow([
-            f"RĀVĢ-{n:05d}", kind, f"{maker[:2].upper()}{rnd.randrange(10**9):09d}", maker,
-            model, str(rnd.choice((2021, 2022, 2023, 2024, 2025))), value,
-            "jā" if rnd.random() < 0.25 else "nē", rnd.choice(_PLACES), rnd.choice(_NOTES),
-            rnd.choice(_STATUSES),
-        ])
-    return out.getvalue().encode("cp1257")
+    with path.open("w", encoding=encoding, newline="") as out:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([lv for _n, lv, _en in COLUMNS])
+        for n in range(1, rows + 1):
+            kind, maker, model, value = rnd.choice(_MODELS)
+            writer.writerow([
+                f"RĀVĢ-{n:07d}", kind, f"{maker[:2].upper()}{rnd.randrange(10**9):09d}",
+                maker, model, str(rnd.choice((2021, 2022, 2023, 2024, 2025))), value,
+                "jā" if rnd.random() < 0.25 else "nē", rnd.choice(_PLACES),
+                rnd.choice(_NOTES), rnd.choice(_STATUSES),
+            ])
+
+
+def make_csv(rows: int, *, seed: int = 5) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "inventars.csv"
+        write_csv(path, rows, seed=seed)
+        return path.read_bytes()
 
 
 def fresh_store(folder: Path) -> Store:
@@ -80,64 +97,105 @@ def fresh_store(folder: Path) -> Store:
     return store
 
 
-def time_import(csv_path: Path, work: Path, run: int) -> tuple[float, int]:
-    store = fresh_store(work / f"store-{run}")
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def child(mode: str, csv_path: Path, work: Path) -> dict[str, float]:
+    """One measurement in this (child) process: seconds, rows, peak MB."""
+    if mode == "floor":
+        db = sqlite3.connect(work / "floor.sqlite3")
+        db.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(len(COLUMNS)))})")
+        started = time.perf_counter()
+        with csv_path.open(encoding="cp1257", newline="") as f, db:
+            reader = csv.reader(f, delimiter=";")
+            next(reader)
+            marks = ", ".join("?" for _ in COLUMNS)
+            db.executemany(f"INSERT INTO t VALUES ({marks})", reader)  # noqa: S608 - "?" only
+        elapsed = time.perf_counter() - started
+        written = db.execute("SELECT count(*) FROM t").fetchone()[0]
+        db.close()
+        return {"seconds": elapsed, "rows": written, "peak_mb": _peak_mb()}
+    store = fresh_store(work / "store")
     actor = Actor("admin.bench", SCHOOL, StaffRole.ADMIN)
     try:
         started = time.perf_counter()
-        preview, written = import_file(store, actor, csv_path)
+        if mode == "idle":
+            written = 0
+        elif mode == "dry":
+            preview = preview_file(store, SCHOOL, csv_path)
+            written = preview.row_count if preview.ok else -1
+        else:
+            preview, written = import_file(store, actor, csv_path)
+            if not preview.ok:
+                written = -1
         elapsed = time.perf_counter() - started
     finally:
         store.close()
-    if not preview.ok:
-        raise SystemExit(f"the generated file has bad rows: {preview.errors[:3]}")
-    return elapsed, written
+    return {"seconds": elapsed, "rows": written, "peak_mb": _peak_mb()}
 
 
-def time_floor(csv_path: Path, work: Path, run: int) -> float:
-    db = sqlite3.connect(work / f"floor-{run}.sqlite3")
-    db.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(len(COLUMNS)))})")
-    started = time.perf_counter()
-    text = csv_path.read_bytes().decode("cp1257")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:]
-    with db:
-        marks = ", ".join("?" for _ in COLUMNS)
-        db.executemany(f"INSERT INTO t VALUES ({marks})", rows)  # noqa: S608 - only "?" marks
-    elapsed = time.perf_counter() - started
-    db.close()
-    return elapsed
+def measure(mode: str, csv_path: Path, folder: Path) -> dict[str, float]:
+    folder.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.import_bench", "--child", mode, str(csv_path),
+         str(folder)], check=True, capture_output=True, text=True,
+        cwd=Path(__file__).resolve().parent.parent)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _row(figure: str, value: str, target: str = "", ratio: str = "") -> str:
+    return f"| {figure:<44} | {value:>10} | {target:>9} | {ratio:>9} |"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--encoding", default="cp1257", choices=("cp1257", "utf-8", "utf-16"))
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "CSV", "WORK"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        mode, csv_path, work = args.child
+        print(json.dumps(child(mode, Path(csv_path), Path(work))))
+        return 0
+    tenth_rows = max(1, args.rows // 10)
     with tempfile.TemporaryDirectory(prefix="resursi-import-bench-") as tmp:
         work = Path(tmp)
-        csv_path = work / "inventars.csv"
-        csv_path.write_bytes(make_csv(args.rows))
+        csv_path, tenth_path = work / "inventars.csv", work / "desmitdala.csv"
+        write_csv(csv_path, args.rows, encoding=args.encoding)
+        write_csv(tenth_path, tenth_rows, encoding=args.encoding)
         size = csv_path.stat().st_size
-        imports, floors, written = [], [], 0
-        for run in range(args.runs):
-            elapsed, written = time_import(csv_path, work, run)
-            imports.append(elapsed)
-            floors.append(time_floor(csv_path, work, run))
-    median, floor = statistics.median(imports), statistics.median(floors)
-    print(f"Inventory CSV import: {args.rows} rows (Windows-1257, ';'), median of {args.runs}"
-          f", {size:,} bytes")
+        idle = measure("idle", csv_path, work / "idle")
+        floor = measure("floor", csv_path, work / "floor")
+        dry = measure("dry", csv_path, work / "dry")
+        tenth = measure("import", tenth_path, work / "tenth")
+        full = measure("import", csv_path, work / "full")
+    ok = (full["rows"] == args.rows and dry["rows"] == args.rows
+          and full["peak_mb"] <= TARGET_MB)
+    print(f"Inventory CSV import: {args.rows:,} rows ({args.encoding}, ';'), {size:,} bytes; "
+          "each figure from its own process")
     print()
-    print(f"| {'figure':<44} | {'value':>9} | {'target':>8} | {'ratio':>7} |")
-    print(f"|{'-' * 46}|{'-' * 11}|{'-' * 10}|{'-' * 9}|")
-    print(f"| {'import incl. history, audit, outbox (s)':<44} | {median:>9.3f} | "
-          f"{'≤ ' + format(TARGET_S, '.1f'):>8} | {median / TARGET_S:>7.2f} |")
-    print(f"| {'floor: csv parse + one executemany (s)':<44} | {floor:>9.3f} | {'':>8} | "
-          f"{median / floor:>6.1f}× |")
-    print(f"| {'rows written':<44} | {written:>9} | {args.rows:>8} | {'':>7} |")
+    print(_row("figure", "value", "target", "ratio"))
+    print(f"|{'-' * 46}|{'-' * 12}|{'-' * 11}|{'-' * 11}|")
+    print(_row("import: time (s)", f"{full['seconds']:.1f}", "",
+               f"{full['seconds'] / floor['seconds']:.1f}× floor"))
+    print(_row("import: peak memory (MB)", f"{full['peak_mb']:.0f}", f"≤ {TARGET_MB:.0f}",
+               f"{full['peak_mb'] / TARGET_MB:.2f}"))
+    print(_row("dry run (preview only): time (s)", f"{dry['seconds']:.1f}", "",
+               f"{dry['seconds'] / floor['seconds']:.1f}× floor"))
+    print(_row("dry run: peak memory (MB)", f"{dry['peak_mb']:.0f}", f"≤ {TARGET_MB:.0f}",
+               f"{dry['peak_mb'] / TARGET_MB:.2f}"))
+    print(_row(f"import of a tenth ({tenth_rows:,} rows): peak (MB)",
+               f"{tenth['peak_mb']:.0f}", "",
+               f"{full['peak_mb'] / tenth['peak_mb']:.2f}× →full"))
+    print(_row("floor: streamed csv + executemany (s)", f"{floor['seconds']:.1f}", "", ""))
+    print(_row("floor: same modules, store open (MB)", f"{idle['peak_mb']:.0f}", "",
+               f"{full['peak_mb'] / idle['peak_mb']:.2f}× →full"))
+    print(_row("rows written", f"{full['rows']:,}", f"{args.rows:,}", ""))
     print()
-    print(f"runs (s): {', '.join(f'{t:.3f}' for t in imports)}; "
-          f"{'PASS' if median <= TARGET_S and written == args.rows else 'FAIL'}")
-    return 0 if median <= TARGET_S and written == args.rows else 1
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

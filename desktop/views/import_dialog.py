@@ -1,8 +1,10 @@
-"""Importing an inventory from CSV: choose a file, see every row and every error, then commit.
+"""Importing an inventory from CSV: choose a file, see its rows and every error, then commit.
 
 The preview (``inventory_csv.preview_file``) and the commit (``inventory_csv.commit``) come in
 as plain callables and run on the task runner. The commit is all or nothing, and the button
-offers it only when no row is bad; the errors name the line, the field and the reason.
+offers it only when no row is bad; the errors name the line, the field and the reason. A big
+file's preview holds its counts, its first rows and its bad rows (up to a cap): the summary
+says how many rows there are and how many bad ones the table does not show.
 """
 
 from __future__ import annotations
@@ -147,7 +149,7 @@ class ImportDialog(QDialog):
         self.setMinimumSize(980, 560)
 
         intro = QLabel(self.tr(
-            "Izvēlieties CSV failu (UTF-8 vai Windows-1257, atdalītājs “;” vai “,”). "
+            "Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs “;” vai “,”). "
             "Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas."))
         intro.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Izvēlēties failu…"))
@@ -227,11 +229,15 @@ class ImportDialog(QDialog):
         self.table.setColumnWidth(0, 56)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeRowsToContents()
-        rows = len(preview.rows)
-        bad = len(preview.bad_rows)
+        rows = preview.row_count
+        bad = preview.bad_row_count
         found = self.tr("{0}, atdalītājs “{1}”").format(preview.encoding_label,
                                                           preview.delimiter or "?")
         parts = [found, _count(rows, self.tr("{0} rinda"), self.tr("{0} rindas"))]
+        shown_good = sum(1 for r in preview.rows if not r.errors)
+        if shown_good < rows - bad:
+            parts.append((self.tr("tabulā redzamas pirmās {0} un kļūdainās") if bad
+                          else self.tr("tabulā redzamas pirmās {0}")).format(shown_good))
         if preview.ignored_columns:
             parts.append(self.tr("netiks importētas kolonnas: {0}").format(
                 ", ".join(preview.ignored_columns)))
@@ -242,6 +248,11 @@ class ImportDialog(QDialog):
         elif bad:
             said = (_count(bad, self.tr("{0} rindā ir kļūda"), self.tr("{0} rindās ir kļūdas"))
                     + self.tr(" — nekas netiks importēts, kamēr tās nav izlabotas failā."))
+            hidden = bad - len(preview.bad_rows)
+            if hidden > 0:
+                said += " " + _count(
+                    hidden, self.tr("(Vēl {0} kļūdaina rinda nav parādīta.)"),
+                    self.tr("(Vēl {0} kļūdainas rindas nav parādītas.)"))
             text += f"<br><span style='color:{ERROR_COLOUR}'><b>{html.escape(said)}</b></span>"
         else:
             said = self.tr("Visas rindas ir derīgas.")

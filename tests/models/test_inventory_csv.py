@@ -262,3 +262,101 @@ def test_items_that_fold_alike_from_before_stay_editable(cat: Store) -> None:
     with cat.read() as s:
         assert {i.location for i in s.scalars(select(Item))
                 if i.inventory_no in ("RAVĢ-0800", "RAVG-0800")} == {"Ķīmijas kabinets"}
+
+
+# --- issue 14: streaming, a size limit, UTF-16 ------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_or_without_bom_reads_its_diacritics(cat: Store, encoding: str) -> None:
+    """Excel's "Unicode text" is UTF-16; it used to give mojibake and 'column missing'."""
+    data = lines("RĀVĢ-0900;tablet;Š1;Samsung;Galaxy Tab;2024;219,00;jā;Ķīmijas kabinets;"
+                 "Ceļojumu soma;Pieejams").encode(encoding)
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert preview.ok, preview.errors
+    assert preview.encoding.startswith("utf-16") and "UTF-16" in preview.encoding_label
+    [row] = preview.rows
+    assert row.item is not None and row.item.location == "Ķīmijas kabinets"
+    assert row.item.inventory_no == "RĀVĢ-0900" and row.item.notes == "Ceļojumu soma"
+    assert inventory_csv.commit(cat, ADMIN, preview) == 1
+
+
+def test_a_broken_utf16_file_is_one_file_error(cat: Store) -> None:
+    data = b"\xff\xfe" + lines("RĀVĢ-0901;tablet;;;;;;;;;").encode("utf-16-le") + b"\x00\xd8A"
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert not preview.ok
+    assert any(e.row == 0 and "UTF-16" in e.message_lv for e in preview.errors)
+
+
+def test_a_file_over_the_size_limit_is_refused_naming_the_limit(
+        cat: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "liels.csv"
+    path.write_bytes(lines(*(f"RĀVĢ-{n:04d};tablet;;;;;;;;;" for n in range(2000, 2100)))
+                     .encode())
+    monkeypatch.setattr(inventory_csv, "MAX_FILE_BYTES", 1000)
+    before = counts(cat)
+    preview, written = inventory_csv.import_file(cat, ADMIN, path)
+    assert written == 0 and not preview.ok
+    [error] = preview.file_errors
+    assert "1 kB" in error.message_lv and "1 kB" in error.message_en
+    assert counts(cat) == before
+
+
+def test_a_large_preview_keeps_counts_the_first_rows_and_every_bad_row(
+        cat: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inventory_csv, "PREVIEW_ROWS", 5)
+    monkeypatch.setattr(inventory_csv, "MAX_ERROR_ROWS", 3)
+    rows = [f"RĀVĢ-{n:04d};tablet;;;;;;;;;" for n in range(1000, 1040)]
+    for n in (20, 25, 30, 35, 38):  # lines 22, 27, 32, 37, 40 have a bad year
+        rows[n] = rows[n].replace(";;;;;;;;;", ";;;;pērn;;;;;")
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, lines(*rows).encode())
+    assert preview.row_count == 40 and preview.bad_row_count == 5 and not preview.ok
+    assert [r.row for r in preview.rows] == [2, 3, 4, 5, 6, 22, 27, 32]
+    assert preview.bad_rows == [22, 27, 32]
+    assert preview.errors[-1].message_lv == "… un vēl 2 kļūdainas rindas"
+    with pytest.raises(ImportRefusedError) as refused:
+        inventory_csv.commit(cat, ADMIN, preview)
+    assert refused.value.message_lv == "5 rindu nevar importēt; nekas netika importēts"
+
+
+def test_a_clean_large_file_commits_every_row_though_the_preview_keeps_few(
+        cat: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inventory_csv, "PREVIEW_ROWS", 3)
+    monkeypatch.setattr(inventory_csv, "BATCH_ROWS", 7)
+    path = tmp_path / "inventars.csv"
+    path.write_bytes(lines(*(f"RĀVĢ-{n:04d};tablet;;;;;;;Bibliotēka;;" for n in range(1100, 1130)))
+                     .encode("cp1257"))
+    before = counts(cat)
+    preview, written = inventory_csv.import_file(cat, ADMIN, path)
+    assert preview.ok and len(preview.rows) == 3 and preview.row_count == 30
+    assert written == 30 and counts(cat) == tuple(n + 30 for n in before)
+
+
+def test_a_file_changed_after_the_preview_is_refused_and_nothing_written(
+        cat: Store, tmp_path: Path) -> None:
+    path = tmp_path / "inventars.csv"
+    path.write_bytes(lines("RĀVĢ-1200;tablet;;;;;;;;;").encode())
+    preview = inventory_csv.preview_file(cat, SCHOOL, path)
+    assert preview.ok
+    path.write_bytes(lines("RĀVĢ-1200;tablet;;;;;;;;;", "RĀVĢ-1201;tablet;;;;;;;;;").encode())
+    before = counts(cat)
+    with pytest.raises(ImportRefusedError) as refused:
+        inventory_csv.commit(cat, ADMIN, preview)
+    assert "mainīts" in refused.value.errors[0].message_lv
+    assert counts(cat) == before
+
+
+def test_a_number_taken_after_the_preview_refuses_a_batched_commit(
+        cat: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The write lock's check still folds numbers, and batches already written roll back."""
+    monkeypatch.setattr(inventory_csv, "BATCH_ROWS", 2)
+    data = lines(*(f"RĀVĢ-{n:04d};tablet;;;;;;;;;" for n in range(1300, 1306))).encode()
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert preview.ok
+    inventory.create_item(cat, ADMIN, {"kind_code": "tablet", "inventory_no": "ravg-1304"})
+    before = counts(cat)
+    with pytest.raises(ImportRefusedError) as refused:
+        inventory_csv.commit(cat, ADMIN, preview)
+    assert [(e.row, e.field) for e in refused.value.errors] == [(6, "inventory_no")]
+    assert "garumzīmes" in refused.value.errors[0].message_lv
+    assert counts(cat) == before
