@@ -602,7 +602,8 @@ def sign_in(qt_app: QApplication, preferences: SettingsStore, credentials: Crede
         tasks.wait()
     preferences.update(server_url=account.server_url, username=account.username,
                        institution_id=account.institution_id,
-                       institution_name=account.institution_name, role=account.role.value)
+                       institution_name=account.institution_name,
+                       role=account.role.value if account.role else "")
     return account
 
 
@@ -632,6 +633,10 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
                                 ca_bundle=chosen.ca_bundle)
         app = Application(qt_app, store, language=language, connection=connection,
                           preferences=preferences)
+        if account.needs_renewal:  # the status bar keeps saying why nothing can be changed
+            app.window.statusBar().showMessage(qt_app.translate(
+                "app", "Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties "
+                       "vēlreiz, kad būs savienojums."))
         code = _exec(qt_app, app, quit_after_ms)
         if not app.sign_out_requested:
             return code
