@@ -10,7 +10,8 @@ import logging
 import math
 import os
 import ssl
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Self
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import ConnectionPool
+from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import MaxRetryError
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
@@ -56,6 +58,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
+# The read timeout bounds one silence, not a whole answer: a server that sends a byte every
+# few seconds never trips it. The deadline bounds the whole request, the cap the whole body
+# (a JSON page of 1000 changes is well under 1 MB; 32 MB leaves room without letting a
+# hostile answer take the memory).
+DEFAULT_DEADLINE = 60.0  # seconds, from sending the request to the body's last byte
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+_READ_PIECE = 64 * 1024
 
 
 class CentralError(Exception):
@@ -78,6 +87,31 @@ class RetryLaterError(CentralError):
         self.retry_after = retry_after
 
     message_lv = "Centrālais serviss ir aizņemts; mēģināsim vēlreiz"
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.2f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
+
+
+class ResponseTooLargeError(RetryLaterError):
+    """An answer larger than the cap: refused while it streams in, before it is used.
+
+    A failed round like a 5xx (the engine keeps every command and retries later), not a
+    refusal of one command: the service misbehaved, the commands did nothing wrong."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        super().__init__(f"{what}: the answer is larger than {limit} bytes; refused", None)
+        self.message_lv = f"Centrālā servisa atbilde pārsniedz {_megabytes(limit)}"
+
+
+class DeadlineExceededError(RetryLaterError):
+    """The whole answer did not arrive within the deadline (a server that drips bytes never
+    trips the per-read timeout). A failed round; the answer may have been lost after the
+    service applied a command, so the command goes again with its idempotency key."""
+
+    def __init__(self, what: str, deadline: float) -> None:
+        super().__init__(f"{what}: no complete answer within {deadline:g} s", None)
+        self.message_lv = f"Centrālais serviss neatbildēja {deadline:g} s laikā"
 
 
 class AuthError(CentralError):
@@ -288,6 +322,9 @@ class CentralClient:
         credentials: Credentials,
         ca_bundle: Path | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = check_server_url(base_url)
         self.username = username
@@ -296,6 +333,13 @@ class CentralClient:
                 or not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeout)):
             raise ValueError("timeout must be (connect, read) seconds, both positive")
         self._timeout = (float(timeout[0]), float(timeout[1]))
+        if not (isinstance(deadline, int | float) and 0 < deadline < math.inf):
+            raise ValueError("deadline must be a positive number of seconds")
+        if not (isinstance(max_response_bytes, int) and max_response_bytes > 0):
+            raise ValueError("max_response_bytes must be a positive number of bytes")
+        self._deadline = float(deadline)
+        self._max_response_bytes = max_response_bytes
+        self._clock = clock  # monotonic; injected by tests so that none of them waits
         # Verification stays on; a school's own CA can be given, never switched off.
         self.session: requests.Session = _VerifiedSession(_check_ca_bundle(ca_bundle))
         self._tokens: Tokens | None = credentials.load(self.base_url, username)
@@ -369,13 +413,63 @@ class CentralClient:
         return True
 
     # -- plumbing -----------------------------------------------------------------------------
-    def _request(self, method: str, path: str, what: str, **kwargs: Any) -> requests.Response:
-        """The one place a request goes out: always with the timeout, never redirected."""
+    def _request(self, method: str, path: str, what: str, *, max_bytes: int | None = None,
+                 **kwargs: Any) -> requests.Response:
+        """The one place a request goes out: always with the timeout, never redirected, the
+        body read in pieces up to ``max_bytes`` (the client's cap when not given) and the
+        whole of it within the deadline. The response comes back fully read."""
+        limit = self._max_response_bytes if max_bytes is None else max_bytes
+        started = self._clock()
         try:
-            return self.session.request(method, f"{self.base_url}{path}",
-                                        timeout=self._timeout, allow_redirects=False, **kwargs)
+            response = self.session.request(method, f"{self.base_url}{path}",
+                                            timeout=self._timeout, allow_redirects=False,
+                                            stream=True, **kwargs)
         except requests.RequestException as exc:
             raise _transport_error(self.base_url, what, exc) from exc
+        try:
+            body = self._read_body(response, what, limit, started)
+        except BaseException:
+            response.close()  # a half-read answer: the connection is not reused
+            raise
+        response._content = body  # requests' own cache of .content: read once, here
+        if response.raw is not None:
+            response.raw.release_conn()
+        return response
+
+    def _read_body(self, response: requests.Response, what: str, limit: int,
+                   started: float) -> bytes:
+        """The body, piece by piece: ``read1`` returns what one socket read brings, so a
+        server that drips bytes still hands control back here to look at the clock."""
+        self._check_deadline(what, started)
+        declared = response.headers.get("Content-Length", "").strip()
+        if declared.isdigit() and int(declared) > limit:
+            raise ResponseTooLargeError(what, limit)
+        if not hasattr(response.raw, "read1"):
+            # an adapter that answered from memory (no socket): only the cap applies
+            held = response.content or b""
+            if len(held) > limit:
+                raise ResponseTooLargeError(what, limit)
+            return held
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                piece = response.raw.read1(_READ_PIECE, decode_content=True)
+                self._check_deadline(what, started)
+                if not piece:
+                    break
+                size += len(piece)
+                if size > limit:
+                    raise ResponseTooLargeError(what, limit)
+                pieces.append(piece)
+        except (Urllib3Error, OSError) as exc:
+            raise OfflineError(f"{what}: the answer from {self.base_url} broke off "
+                               f"({type(exc).__name__})") from exc
+        return b"".join(pieces)
+
+    def _check_deadline(self, what: str, started: float) -> None:
+        if self._clock() - started > self._deadline:
+            raise DeadlineExceededError(what, self._deadline)
 
     def _send(self, method: str, path: str, *, headers: dict[str, str] | None = None,
               **kwargs: Any) -> requests.Response:
@@ -522,11 +616,11 @@ class CentralClient:
                            f"{self._problem_text(response)}")
 
     def get_file(self, institution_id: str, file_id: str, max_bytes: int) -> bytes:
-        """A file's bytes; refused when the answer is larger than ``max_bytes``."""
-        response = self._send("GET", f"/v1/institutions/{institution_id}/files/{file_id}")
+        """A file's bytes; refused (ResponseTooLargeError) as soon as more than ``max_bytes``
+        have come, without holding the rest."""
+        response = self._send("GET", f"/v1/institutions/{institution_id}/files/{file_id}",
+                              max_bytes=max_bytes)
         if response.status_code != 200:
             raise CentralError(f"the file download answered {response.status_code}: "
                                f"{self._problem_text(response)}")
-        if len(response.content) > max_bytes:
-            raise BadResponseError(f"the file {file_id} is larger than {max_bytes} bytes")
         return response.content

@@ -4,6 +4,11 @@ It forwards each HTTP request to the reference server and can, per rule: drop th
 after the server has answered (so the server committed but the client never hears of it),
 drop it before forwarding, or hold it until the client times out. ``offline`` refuses every
 connection. Bounded: it only ever talks to the one upstream on 127.0.0.1.
+
+Two hostile answers replace the server's: ``oversize`` sends a 200 whose body never ends (up to
+``OVERSIZE_LIMIT`` bytes, generated as it goes, so the proxy stays light) and counts what the
+client took in ``oversize_sent``; ``drip`` forwards the server's head at once, then its body one
+byte per ``drip_step.release()`` (a test's fake clock releases it; no waiting on wall time).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 @dataclass
 class Rule:
     matches: Callable[[str, str], bool]  # (method, path) -> bool
-    action: str  # "drop_after_forward" | "drop_before_forward" | "hang"
+    action: str  # "drop_after_forward" | "drop_before_forward" | "hang" | "oversize" | "drip"
     count: int = 1
 
 
@@ -44,6 +49,11 @@ def _read_request(conn: socket.socket) -> bytes | None:
     return b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body
 
 
+OVERSIZE_LIMIT = 256 * 1024 * 1024  # a bound for a client that never stops reading
+_OVERSIZE_HEAD = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                  b"Connection: close\r\n\r\n")
+
+
 class FaultProxy:
     def __init__(self, upstream_port: int) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
@@ -52,6 +62,9 @@ class FaultProxy:
         self.forwarded = 0
         self.dropped = 0
         self.hung = 0  # connections held by "hang" (the client's timeout ends them)
+        self.oversize_sent = 0  # body bytes the client accepted before it stopped reading
+        self.dripped = 0  # body bytes sent by "drip"
+        self.drip_step = threading.Semaphore(0)
         self._lock = threading.Lock()
         self._counted = threading.Condition(self._lock)
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -128,6 +141,9 @@ class FaultProxy:
                     self._counted.notify_all()
                 self._release.wait(timeout=30)
                 return
+            if action == "oversize":
+                self._oversize(conn)
+                return
             response = b""
             with socket.create_connection(self.upstream, timeout=30) as up:
                 up.sendall(request)
@@ -139,8 +155,34 @@ class FaultProxy:
             if action == "drop_after_forward":
                 self.dropped += 1
                 return  # the server has committed; the client never hears
+            if action == "drip":
+                self._drip(conn, response)
+                return
             self.forwarded += 1
             try:
                 conn.sendall(response)
             except OSError:
                 return
+
+    def _oversize(self, conn: socket.socket) -> None:
+        chunk = b"[" + b" " * 65535
+        try:
+            conn.sendall(_OVERSIZE_HEAD)
+            while self.oversize_sent < OVERSIZE_LIMIT and not self._stop.is_set():
+                conn.sendall(chunk)
+                self.oversize_sent += len(chunk)
+        except OSError:
+            return  # the client stopped reading: what we wanted to see
+
+    def _drip(self, conn: socket.socket, response: bytes) -> None:
+        head, _, body = response.partition(b"\r\n\r\n")
+        try:
+            conn.sendall(head + b"\r\n\r\n")
+            for i in range(len(body)):
+                # 10 s: a bound for a client that stopped asking, not a measurement
+                if not self.drip_step.acquire(timeout=10) or self._stop.is_set():
+                    return
+                conn.sendall(body[i:i + 1])
+                self.dripped += 1
+        except OSError:
+            return
