@@ -567,7 +567,7 @@ class _Reader:
     def _unreadable(self, exc: Exception) -> RowError:
         line = self._lines.count
         if isinstance(exc, _LineTooLongError):
-            limit = _size_text(MAX_LINE_CHARS)
+            limit = f"{MAX_LINE_CHARS:,}".replace(",", "\u00a0")
             return RowError(exc.line, None, f"rinda ir garāka par {limit} rakstzīmēm",
                             f"the line is longer than {limit} characters")
         if isinstance(exc, UnicodeDecodeError):

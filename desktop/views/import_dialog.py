@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models import inventory_csv
 from desktop.models.codes import ItemStatus
 from desktop.models.inventory_csv import LABELS_LV, ImportPreview, RowError
 from desktop.tasks import TaskRunner
@@ -234,10 +235,10 @@ class ImportDialog(QDialog):
         found = self.tr("{0}, atdalītājs “{1}”").format(preview.encoding_label,
                                                           preview.delimiter or "?")
         parts = [found, _count(rows, self.tr("{0} rinda"), self.tr("{0} rindas"))]
-        shown_good = sum(1 for r in preview.rows if not r.errors)
-        if shown_good < rows - bad:
+        if len(preview.rows) < rows:  # a big file: its first rows and its bad ones
+            first = min(rows, inventory_csv.PREVIEW_ROWS)
             parts.append((self.tr("tabulā redzamas pirmās {0} un kļūdainās") if bad
-                          else self.tr("tabulā redzamas pirmās {0}")).format(shown_good))
+                          else self.tr("tabulā redzamas pirmās {0}")).format(first))
         if preview.ignored_columns:
             parts.append(self.tr("netiks importētas kolonnas: {0}").format(
                 ", ".join(preview.ignored_columns)))

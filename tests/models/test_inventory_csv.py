@@ -360,3 +360,25 @@ def test_a_number_taken_after_the_preview_refuses_a_batched_commit(
     assert [(e.row, e.field) for e in refused.value.errors] == [(6, "inventory_no")]
     assert "garumzīmes" in refused.value.errors[0].message_lv
     assert counts(cat) == before
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+def test_a_line_longer_than_the_limit_is_a_file_error_naming_it(
+        cat: Store, monkeypatch: pytest.MonkeyPatch, mixed: bool) -> None:
+    monkeypatch.setattr(inventory_csv, "MAX_LINE_CHARS", 200)
+    data = lines("RĀVĢ-1400;tablet;;;;;;;;;", "RĀVĢ-1401;tablet;;;;;;;;" + "Ļ" * 300 + ";")
+    raw = data.encode()
+    if mixed:  # one line pasted from a Windows-1257 file: each line is decoded alone
+        raw += "RĀVĢ-1402;tablet;;;;;;;;;\r\n".encode("cp1257")
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, raw)
+    assert not preview.ok
+    assert [(e.row, e.message_en) for e in preview.file_errors] == [
+        (3, "the line is longer than 200 characters")]
+
+
+def test_bytes_windows_1257_does_not_have_are_one_file_error(cat: Store) -> None:
+    data = lines("RĀVĢ-1500;tablet;;;;;;;Bibliotēka;;").encode("cp1257") + b"\x81\r\n"
+    preview = inventory_csv.preview_bytes(cat, SCHOOL, data)
+    assert not preview.ok
+    assert [e.message_lv for e in preview.file_errors] == [
+        "fails nav ne UTF-8, ne Windows-1257 kodējumā"]
