@@ -110,7 +110,7 @@ def _table_text(store: Store, table: str) -> str:
 
 def test_a_whole_day_leaves_no_personal_data_in_logs(
         tmp_path: Path, every_logger_at_debug: pytest.LogCaptureFixture,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     caplog = every_logger_at_debug
     with DevServer(seed=40) as server:
         known_id = _submit(server)
@@ -165,12 +165,16 @@ def test_a_whole_day_leaves_no_personal_data_in_logs(
             audit_queries.export_csv(store, ADMIN, audit_queries.AuditFilter(), out / "a.csv")
             parser = argparse.ArgumentParser()
             add_export_parser(parser.add_subparsers())
+            monkeypatch.setenv("RESURSI_PASSWORD", "demo")
             for argv in (["export", "overdue", "--format", "csv", "--data-dir",
-                          str(tmp_path / "data"), "-o", str(out / "cli.csv")],
+                          str(tmp_path / "data"), "-o", str(out / "cli.csv"),
+                          "--server", server.url, "--user", "admin"],
                          ["export", "overdue", "--format", "csv", "--data-dir",
-                          str(tmp_path / "data"), "-o", str(out / "no" / "such" / "x.csv")]):
+                          str(tmp_path / "data"), "-o", str(out / "no" / "such" / "x.csv"),
+                          "--server", server.url, "--user", "admin"]):
                 args = parser.parse_args(argv)
                 args.func(args)
+            assert (out / "cli.csv").stat().st_size > 0  # signed in and exported
 
             # the central service deletes one case; the tombstone and the sweep follow
             server.delete_application(others[0])
