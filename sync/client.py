@@ -6,10 +6,14 @@ their idempotency key. Failures become typed errors the engine and the UI can ac
 
 from __future__ import annotations
 
+import http.client
+import io
 import logging
 import math
 import os
+import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -21,7 +25,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import ConnectionPool
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import MaxRetryError
 from urllib3.response import BaseHTTPResponse
@@ -273,6 +278,64 @@ class _GetOnlyRetry(Retry):
         return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
+_watch = threading.local()  # the running request's deadline check, for the socket reads
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The socket as http.client reads it, with the request's deadline checked before every
+    receive: the status line and headers too, which a server can drip as slowly as a body
+    (each byte resets the read timeout, so that alone never ends it)."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        check: Callable[[], None] | None = getattr(_watch, "check", None)
+        if check is not None:
+            check()
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        self._raw.close()  # releases http.client's hold on the socket, as makefile() does
+        super().close()
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
+        super().__init__(sock, *args, **kwargs)
+        self.fp.close()
+        self.fp = io.BufferedReader(_DeadlineReader(sock.makefile("rb", buffering=0)))
+
+
+class _DeadlineHTTPConnection(HTTPConnection):
+    response_class = _DeadlineResponse
+
+
+class _DeadlineHTTPSConnection(HTTPSConnection):
+    response_class = _DeadlineResponse
+
+
+class _DeadlineHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _DeadlineHTTPConnection
+
+
+class _DeadlineHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _DeadlineHTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """An HTTPAdapter whose connections read through ``_DeadlineReader``."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _DeadlineHTTPPool,
+                                                   "https": _DeadlineHTTPSPool}
+
+
 def _causes(exc: BaseException) -> Iterator[BaseException]:
     """The exception, its causes/contexts, and the errors wrapped in args or ``reason``."""
     seen: set[int] = set()
@@ -350,8 +413,8 @@ class CentralClient:
         gets_only = _GetOnlyRetry(total=2, connect=2, read=2, status=0, other=0, redirect=0,
                                   backoff_factor=0.2, allowed_methods=frozenset({"GET"}),
                                   raise_on_status=False, respect_retry_after_header=False)
-        self.session.mount("http://", HTTPAdapter(max_retries=gets_only))
-        self.session.mount("https://", HTTPAdapter(max_retries=gets_only))
+        self.session.mount("http://", _DeadlineAdapter(max_retries=gets_only))
+        self.session.mount("https://", _DeadlineAdapter(max_retries=gets_only))
 
     @property
     def signed_in(self) -> bool:
@@ -420,17 +483,21 @@ class CentralClient:
         whole of it within the deadline. The response comes back fully read."""
         limit = self._max_response_bytes if max_bytes is None else max_bytes
         started = self._clock()
+        _watch.check = lambda: self._check_deadline(what, started)
         try:
-            response = self.session.request(method, f"{self.base_url}{path}",
-                                            timeout=self._timeout, allow_redirects=False,
-                                            stream=True, **kwargs)
-        except requests.RequestException as exc:
-            raise _transport_error(self.base_url, what, exc) from exc
-        try:
-            body = self._read_body(response, what, limit, started)
-        except BaseException:
-            response.close()  # a half-read answer: the connection is not reused
-            raise
+            try:
+                response = self.session.request(method, f"{self.base_url}{path}",
+                                                timeout=self._timeout, allow_redirects=False,
+                                                stream=True, **kwargs)
+            except requests.RequestException as exc:
+                raise _transport_error(self.base_url, what, exc) from exc
+            try:
+                body = self._read_body(response, what, limit, started)
+            except BaseException:
+                response.close()  # a half-read answer: the connection is not reused
+                raise
+        finally:
+            _watch.check = None
         response._content = body  # requests' own cache of .content: read once, here
         if response.raw is not None:
             response.raw.release_conn()

@@ -66,6 +66,9 @@ class Hostile(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         srv = self.server
         body_head = b'{"changes": ['
+        if srv.mode == "drip-head":
+            self._drip_head()
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         if srv.mode == "announced":
@@ -92,6 +95,20 @@ class Hostile(BaseHTTPRequestHandler):
         except OSError:
             return  # the client hung up: what the tests want
 
+    def _drip_head(self) -> None:
+        """The status line and headers, one byte per clock read, and never the blank line."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: " + b"a" * 5000
+        try:
+            for i in range(len(head)):
+                # 10 s: a bound for a client that stopped asking, not a measurement
+                if not self.server.drip.acquire(timeout=10):
+                    return
+                self.wfile.write(head[i:i + 1])
+                self.wfile.flush()
+                self.server.head_sent += 1
+        except OSError:
+            return
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -103,6 +120,7 @@ class HostileServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Hostile)
         self.mode = "endless"
         self.sent = 0
+        self.head_sent = 0
         self.drip = threading.Semaphore(0)
 
     @property
@@ -182,6 +200,18 @@ def test_a_dripping_server_is_cut_at_the_deadline(hostile: HostileServer) -> Non
     # the client gave up after about 60 / 5 looks, not after the 1000 bytes
     assert clock.reads <= 14
     assert hostile.sent < 20
+
+
+def test_a_dripped_head_is_cut_at_the_deadline(hostile: HostileServer) -> None:
+    """A server that drips its status line and headers: the deadline holds there too."""
+    hostile.mode = "drip-head"
+    clock = StepClock(5.0, hostile.drip)
+    client = signed_in_client(hostile.url, deadline=60.0, clock=clock)
+    with pytest.raises(DeadlineExceededError, match="60 s"):
+        client.changes(SCHOOL, None)
+    client.close()
+    assert clock.reads <= 16
+    assert hostile.head_sent < 20
 
 
 def test_a_slow_head_counts_against_the_deadline(hostile: HostileServer) -> None:
