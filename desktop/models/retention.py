@@ -21,6 +21,12 @@ command (the outbox row cascades with the application) and the central service w
 learn of a decision a person made. It is deleted by the first run after the command is
 acknowledged or discarded.
 
+**A date that has not come yet cannot start the clock.** A case cannot have closed on a day
+later than tomorrow (a day of clock skew): such a date came damaged or from a hostile server,
+and taken as it is (year 9999) it would keep the case forever. The case counts instead from
+the latest moment recorded for it that is not in the future (its last local write, its
+submission, its handovers' and its history's moments); when it has none, it goes at once.
+
 A row in ``deletion_log`` records each run: counts and dates only.
 """
 
@@ -108,7 +114,10 @@ def latest_expired_start(today: date) -> date:
 
 def local_day(moment: datetime) -> date:
     """The calendar day at the workstation, where the school's "today" is counted."""
-    return moment.astimezone().date()
+    try:
+        return moment.astimezone().date()
+    except OverflowError:  # year 1 or 9999 moved across midnight: out of range, keep its day
+        return moment.date()
 
 
 def _local_midnight(day: date) -> datetime:
@@ -146,12 +155,15 @@ class PurgeReport:
 
 
 # -- finding what is due ---------------------------------------------------------------------
-def _clock_starts(session: Session, cutoff: datetime) -> tuple[dict[int, datetime], set[int]]:
+def _clock_starts(session: Session, cutoff: datetime, horizon: datetime
+                  ) -> tuple[dict[int, datetime], set[int]]:
     """Applications whose retention clock started before ``cutoff`` with that moment, and
-    the ids of those the central service marked ``deleted`` (due whatever the date).
+    the ids of those due whatever the date: marked ``deleted`` by the central service, or
+    with only impossible dates (see the module docstring).
 
     ``cutoff`` is the local midnight after the latest due day, so this is a superset check
-    done by indexes; the exact calendar rule is applied to each result afterwards.
+    done by indexes; the exact calendar rule is applied to each result afterwards. A start
+    at or after ``horizon`` cannot be real and is replaced by ``_credible_start``.
     """
     starts: dict[int, datetime] = {}
     immediate: set[int] = set()
@@ -161,6 +173,9 @@ def _clock_starts(session: Session, cutoff: datetime) -> tuple[dict[int, datetim
     )
     for app_id, _status, changed in session.execute(closed):
         starts[app_id] = changed
+    impossible = set(session.scalars(select(Application.id).where(
+        Application.status.in_([s.value for s in _CLOSED_STATUSES]),
+        Application.status_changed_at >= horizon)))
     for app_id, _status, changed in session.execute(
         select(Application.id, Application.status, Application.status_changed_at)
         .where(Application.status == ApplicationStatus.DELETED.value)
@@ -193,7 +208,33 @@ def _clock_starts(session: Session, cutoff: datetime) -> tuple[dict[int, datetim
         moment = _as_utc(ended_at)
         if moment < cutoff:
             starts[app_id] = moment
+        elif moment >= horizon:
+            impossible.add(app_id)
+    for app_id in impossible:
+        credible = _credible_start(session, app_id, horizon)
+        if credible is None:
+            immediate.add(app_id)
+            starts[app_id] = horizon
+        elif credible < cutoff:
+            starts[app_id] = credible
     return starts, immediate
+
+
+def _credible_start(session: Session, app_id: int, horizon: datetime) -> datetime | None:
+    """The latest moment recorded for a case that is not beyond ``horizon``, if any."""
+    app = session.get(Application, app_id)
+    if app is None:
+        return None
+    moments: list[datetime | None] = [app.updated_at, app.submitted_at,
+                                      app.guardian_checked_at, app.status_changed_at]
+    for h in app.handovers:
+        moments += [h.status_changed_at, h.created_at, h.prepared_at, h.issued_at,
+                    h.returned_at, h.closed_at, h.incident_reported_at,
+                    h.incident_acknowledged_at]
+    moments += session.scalars(select(StatusHistory.at)
+                               .where(StatusHistory.application_id == app_id))
+    credible = [_as_utc(m) for m in moments if m is not None and _as_utc(m) < horizon]
+    return max(credible, default=None)
 
 
 def _as_utc(value: datetime | str) -> datetime:
@@ -319,8 +360,10 @@ def purge_expired(store: Store, today: date | None = None) -> PurgeReport:
     today = today or local_day(utcnow())
     report = PurgeReport(run_on=today)
     cutoff = _local_midnight(latest_expired_start(today) + timedelta(days=1))
+    # Today and tomorrow (a day of clock skew) are possible closing days; later ones are not.
+    horizon = _local_midnight(today + timedelta(days=2))
     with store.write() as session:
-        starts, immediate = _clock_starts(session, cutoff)
+        starts, immediate = _clock_starts(session, cutoff, horizon)
         due: dict[int, date] = {}
         for app_id, moment in starts.items():
             start_day = local_day(_as_utc(moment))

@@ -351,3 +351,82 @@ def test_the_daily_run_also_sweeps_what_a_late_tombstone_left(catalogue: Store) 
     with store.read() as s:
         triggers = sorted(s.scalars(select(DeletionLog.trigger)))
     assert triggers == ["retention", "tombstone"]
+
+
+# -- impossible dates (issue 14: "a year-9999 status date keeps a case forever") ------------
+YEAR_9999 = datetime(9999, 12, 31, 12, tzinfo=UTC)
+
+
+def _every_moment(store: Store, app_id: int, day: date) -> None:
+    """Pin every moment recorded for the case (incl. the local write) to ``day``, so that
+    nothing in the test depends on the clock the factories read."""
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        assert app is not None
+        app.updated_at = app.submitted_at = app.status_changed_at = noon(day)
+        app.guardian_checked_at = None
+        for h in app.handovers:
+            h.status_changed_at = h.created_at = noon(day)
+        for row in s.scalars(select(StatusHistory).where(StatusHistory.application_id == app_id)):
+            row.at = noon(day)
+
+
+def test_a_year_9999_decline_counts_from_the_last_credible_moment(catalogue: Store) -> None:
+    store = catalogue
+    app_id = _case(store, status=ApplicationStatus.DECLINED, changed=date(2024, 1, 10),
+                   with_file=False)
+    _every_moment(store, app_id, date(2024, 1, 10))
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        assert app is not None
+        app.status_changed_at = YEAR_9999  # as a hostile page (or a damaged store) left it
+        for row in s.scalars(select(StatusHistory)
+                             .where(StatusHistory.application_id == app_id)):
+            row.at = YEAR_9999
+    assert purge_expired(store, today=date(2026, 2, 9)).applications == 0
+    assert _exists(store, app_id)
+    assert purge_expired(store, today=date(2026, 2, 10)).applications == 1
+    assert not _exists(store, app_id)
+
+
+def test_a_return_dated_year_9999_counts_from_the_handovers_other_moments(
+        catalogue: Store) -> None:
+    store = catalogue
+    app_id = _case(store, status=ApplicationStatus.CONFIRMED, changed=date(2023, 9, 1),
+                   handovers=[(HandoverStatus.RETURNED, date(2024, 1, 31))])
+    _every_moment(store, app_id, date(2023, 9, 1))
+    with store.write() as s:
+        h = s.scalars(select(Handover).where(Handover.application_id == app_id)).one()
+        h.issued_at = noon(date(2023, 9, 5))
+        h.returned_at = YEAR_9999
+    assert purge_expired(store, today=date(2025, 10, 4)).applications == 0
+    report = purge_expired(store, today=date(2025, 10, 5))  # 25 months after the issue
+    assert report.applications == 1 and report.files == 1
+    assert not _exists(store, app_id)
+
+
+def test_a_case_with_no_credible_date_at_all_goes_at_once(catalogue: Store) -> None:
+    store = catalogue
+    app_id = _case(store, status=ApplicationStatus.WITHDRAWN, changed=date(2024, 5, 15),
+                   with_file=False)
+    with store.write() as s:
+        app = s.get(Application, app_id)
+        assert app is not None
+        app.updated_at = app.submitted_at = app.status_changed_at = YEAR_9999
+        app.guardian_checked_at = None
+        for row in s.scalars(select(StatusHistory)
+                             .where(StatusHistory.application_id == app_id)):
+            row.at = YEAR_9999
+    assert purge_expired(store, today=date(2026, 1, 1)).applications == 1
+    assert not _exists(store, app_id)
+
+
+def test_a_closing_day_of_tomorrow_is_clock_skew_and_taken_as_it_is(catalogue: Store) -> None:
+    store = catalogue
+    app_id = _case(store, status=ApplicationStatus.DECLINED, changed=date(2026, 1, 2),
+                   with_file=False)
+    _every_moment(store, app_id, date(2026, 1, 2))
+    assert purge_expired(store, today=date(2026, 1, 1)).applications == 0  # not "at once"
+    assert purge_expired(store, today=date(2028, 2, 1)).applications == 0
+    assert purge_expired(store, today=date(2028, 2, 2)).applications == 1
+    assert not _exists(store, app_id)
