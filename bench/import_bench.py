@@ -101,13 +101,13 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def child(mode: str, csv_path: Path, work: Path) -> dict[str, float]:
+def child(mode: str, csv_path: Path, work: Path, encoding: str) -> dict[str, float]:
     """One measurement in this (child) process: seconds, rows, peak MB."""
     if mode == "floor":
         db = sqlite3.connect(work / "floor.sqlite3")
         db.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(len(COLUMNS)))})")
         started = time.perf_counter()
-        with csv_path.open(encoding="cp1257", newline="") as f, db:
+        with csv_path.open(encoding=encoding, newline="") as f, db:
             reader = csv.reader(f, delimiter=";")
             next(reader)
             marks = ", ".join("?" for _ in COLUMNS)
@@ -135,11 +135,11 @@ def child(mode: str, csv_path: Path, work: Path) -> dict[str, float]:
     return {"seconds": elapsed, "rows": written, "peak_mb": _peak_mb()}
 
 
-def measure(mode: str, csv_path: Path, folder: Path) -> dict[str, float]:
+def measure(mode: str, csv_path: Path, folder: Path, encoding: str) -> dict[str, float]:
     folder.mkdir()
     done = subprocess.run(
         [sys.executable, "-m", "bench.import_bench", "--child", mode, str(csv_path),
-         str(folder)], check=True, capture_output=True, text=True,
+         str(folder), encoding], check=True, capture_output=True, text=True,
         cwd=Path(__file__).resolve().parent.parent)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -152,12 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--encoding", default="cp1257", choices=("cp1257", "utf-8", "utf-16"))
-    parser.add_argument("--child", nargs=3, metavar=("MODE", "CSV", "WORK"),
+    parser.add_argument("--child", nargs=4, metavar=("MODE", "CSV", "WORK", "ENCODING"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        mode, csv_path, work = args.child
-        print(json.dumps(child(mode, Path(csv_path), Path(work))))
+        mode, csv_path, work, encoding = args.child
+        print(json.dumps(child(mode, Path(csv_path), Path(work), encoding)))
         return 0
     tenth_rows = max(1, args.rows // 10)
     with tempfile.TemporaryDirectory(prefix="resursi-import-bench-") as tmp:
@@ -166,11 +166,11 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(csv_path, args.rows, encoding=args.encoding)
         write_csv(tenth_path, tenth_rows, encoding=args.encoding)
         size = csv_path.stat().st_size
-        idle = measure("idle", csv_path, work / "idle")
-        floor = measure("floor", csv_path, work / "floor")
-        dry = measure("dry", csv_path, work / "dry")
-        tenth = measure("import", tenth_path, work / "tenth")
-        full = measure("import", csv_path, work / "full")
+        idle = measure("idle", csv_path, work / "idle", args.encoding)
+        floor = measure("floor", csv_path, work / "floor", args.encoding)
+        dry = measure("dry", csv_path, work / "dry", args.encoding)
+        tenth = measure("import", tenth_path, work / "tenth", args.encoding)
+        full = measure("import", csv_path, work / "full", args.encoding)
     ok = (full["rows"] == args.rows and dry["rows"] == args.rows
           and full["peak_mb"] <= TARGET_MB)
     print(f"Inventory CSV import: {args.rows:,} rows ({args.encoding}, ';'), {size:,} bytes; "
