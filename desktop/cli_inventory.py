@@ -51,7 +51,7 @@ def add_inventory_parser(
                                      "the catalogue (administrator); --dry-run needs no "
                                      "sign-in.")
     imp.add_argument("file", type=Path, metavar="FILE",
-                     help="CSV in UTF-8 or Windows-1257, separated by ';' or ','")
+                     help="CSV in UTF-8, UTF-16 or Windows-1257, separated by ';' or ','")
     imp.add_argument("--dry-run", action="store_true",
                      help="check every row and report, write nothing")
     _common(imp)
@@ -160,10 +160,10 @@ def _run_import(args: argparse.Namespace) -> int:
         if not preview.ok:
             for error in preview.errors:
                 print(error.line())
-            bad = len(preview.bad_rows) or 1
-            return _fail("import", f"{bad} bad row(s) of {len(preview.rows)}; nothing was "
+            bad = preview.bad_row_count or 1
+            return _fail("import", f"{bad} bad row(s) of {preview.row_count}; nothing was "
                                    "imported")
-        what = f"{len(preview.rows)} rows ({preview.encoding_label}, '{preview.delimiter}')"
+        what = f"{preview.row_count} rows ({preview.encoding_label}, '{preview.delimiter}')"
         if actor is None:
             print(f"checked {what}: all can be imported; dry run, nothing was written")
             return 0
