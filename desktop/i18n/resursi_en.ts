@@ -1139,7 +1139,7 @@ serial no. {1}</translation>
     <message>
         <location filename="../views/catalogue_page.py" line="372"/>
         <source>Komplektācija saglabāta; to saņems arī pārējās skolas darbstacijas.</source>
-        <translation>Checklist saved; the school's other workstations will receive it too.</translation>
+        <translation>Checklist saved; the school&apos;s other workstations will receive it too.</translation>
     </message>
     <message>
         <location filename="../views/catalogue_page.py" line="379"/>
@@ -2359,12 +2359,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="210"/>
+        <location filename="../desk.py" line="211"/>
         <source>Nodošanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="238"/>
+        <location filename="../desk.py" line="239"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -2448,118 +2448,138 @@ Status: {4}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../views/import_dialog.py" line="146"/>
+        <location filename="../views/import_dialog.py" line="149"/>
         <source>Inventāra imports no CSV</source>
         <translation>Import inventory from CSV</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="150"/>
-        <source>Izvēlieties CSV failu (UTF-8 vai Windows-1257, atdalītājs “;” vai “,”). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
-        <translation>Choose a CSV file (UTF-8 or Windows-1257, separator “;” or “,”). Every row is checked first; either the whole file is imported or nothing is.</translation>
+        <location filename="../views/import_dialog.py" line="153"/>
+        <source>Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs “;” vai “,”). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
+        <translation>Choose a CSV file (UTF-8, UTF-16 or Windows-1257, separated by “;” or “,”). Every row is checked first; the whole file is imported or nothing.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="153"/>
+        <location filename="../views/import_dialog.py" line="156"/>
         <source>Izvēlēties failu…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="155"/>
+        <location filename="../views/import_dialog.py" line="158"/>
         <source>Fails nav izvēlēts</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="164"/>
+        <location filename="../views/import_dialog.py" line="167"/>
         <source>Rādīt tikai kļūdainās rindas</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="185"/>
-        <location filename="../views/import_dialog.py" line="252"/>
+        <location filename="../views/import_dialog.py" line="188"/>
+        <location filename="../views/import_dialog.py" line="264"/>
         <source>Importēt</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="189"/>
+        <location filename="../views/import_dialog.py" line="192"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="200"/>
+        <location filename="../views/import_dialog.py" line="203"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="206"/>
+        <location filename="../views/import_dialog.py" line="209"/>
         <source>Inventāra CSV fails</source>
         <translation>Inventory CSV file</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="207"/>
+        <location filename="../views/import_dialog.py" line="210"/>
         <source>CSV faili (*.csv *.txt);;Visi faili (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="218"/>
+        <location filename="../views/import_dialog.py" line="221"/>
         <source>Pārbauda…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="232"/>
+        <location filename="../views/import_dialog.py" line="235"/>
         <source>{0}, atdalītājs “{1}”</source>
         <translation>{0}, separator “{1}”</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="234"/>
+        <location filename="../views/import_dialog.py" line="237"/>
         <source>{0} rinda</source>
         <translation>{0} row</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="234"/>
+        <location filename="../views/import_dialog.py" line="237"/>
         <source>{0} rindas</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="236"/>
+        <location filename="../views/import_dialog.py" line="240"/>
+        <source>tabulā redzamas pirmās {0} un kļūdainās</source>
+        <translation>the table shows the first {0} and the bad ones</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="241"/>
+        <source>tabulā redzamas pirmās {0}</source>
+        <translation>the table shows the first {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="243"/>
         <source>netiks importētas kolonnas: {0}</source>
         <translation>columns not imported: {0}</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="243"/>
+        <location filename="../views/import_dialog.py" line="250"/>
         <source>{0} rindā ir kļūda</source>
         <translation>{0} row has an error</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="243"/>
+        <location filename="../views/import_dialog.py" line="250"/>
         <source>{0} rindās ir kļūdas</source>
         <translation>{0} rows have errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="244"/>
+        <location filename="../views/import_dialog.py" line="251"/>
         <source> — nekas netiks importēts, kamēr tās nav izlabotas failā.</source>
         <translation> — nothing will be imported until they are corrected in the file.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="247"/>
+        <location filename="../views/import_dialog.py" line="255"/>
+        <source>(Vēl {0} kļūdaina rinda nav parādīta.)</source>
+        <translation>({0} more bad row is not shown.)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="256"/>
+        <source>(Vēl {0} kļūdainas rindas nav parādītas.)</source>
+        <translation>({0} more bad rows are not shown.)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="259"/>
         <source>Visas rindas ir derīgas.</source>
         <translation>All rows are valid.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="251"/>
+        <location filename="../views/import_dialog.py" line="263"/>
         <source>Importēt {0} resursu</source>
         <translation>Import {0} device</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="251"/>
+        <location filename="../views/import_dialog.py" line="263"/>
         <source>Importēt {0} resursus</source>
         <translation>Import {0} devices</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="267"/>
+        <location filename="../views/import_dialog.py" line="279"/>
         <source>Importē…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="280"/>
+        <location filename="../views/import_dialog.py" line="292"/>
         <source>Failu neizdevās nolasīt: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
@@ -3887,47 +3907,47 @@ Status: {4}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../views/import_dialog.py" line="61"/>
+        <location filename="../views/import_dialog.py" line="64"/>
         <source>Rinda</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="62"/>
+        <location filename="../views/import_dialog.py" line="65"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="63"/>
+        <location filename="../views/import_dialog.py" line="66"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="64"/>
+        <location filename="../views/import_dialog.py" line="67"/>
         <source>Ražotājs un modelis</source>
         <translation>Make and model</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="65"/>
+        <location filename="../views/import_dialog.py" line="68"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="66"/>
+        <location filename="../views/import_dialog.py" line="69"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="67"/>
+        <location filename="../views/import_dialog.py" line="70"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="68"/>
+        <location filename="../views/import_dialog.py" line="71"/>
         <source>Kļūdas</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="93"/>
+        <location filename="../views/import_dialog.py" line="96"/>
         <source>✓ derīga</source>
         <translation>✓ valid</translation>
     </message>
@@ -4087,7 +4107,7 @@ Status: {4}</translation>
     <message>
         <location filename="../views/return_dialog.py" line="199"/>
         <source>Izvēlieties resursa stāvokli.</source>
-        <translation>Choose the device's condition.</translation>
+        <translation>Choose the device&apos;s condition.</translation>
     </message>
     <message>
         <location filename="../views/return_dialog.py" line="204"/>
@@ -4343,102 +4363,113 @@ Status: {4}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="74"/>
+        <location filename="../views/sign_in_dialog.py" line="79"/>
         <source>Pierakstīšanās — Resursi</source>
         <translation>Sign in — Resursi</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="86"/>
+        <location filename="../views/sign_in_dialog.py" line="91"/>
+        <location filename="../views/sign_in_dialog.py" line="265"/>
         <source>Pierakstīties</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="88"/>
+        <location filename="../views/sign_in_dialog.py" line="93"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="94"/>
+        <location filename="../views/sign_in_dialog.py" line="99"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="98"/>
+        <location filename="../views/sign_in_dialog.py" line="103"/>
         <source>Izglītības resursu izsniegšana</source>
         <translation>Lending of educational devices</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="118"/>
+        <location filename="../views/sign_in_dialog.py" line="123"/>
         <source>piemēram, ilze.kalnina</source>
         <translation>for example, ilze.kalnina</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="121"/>
+        <location filename="../views/sign_in_dialog.py" line="127"/>
         <source>Centrālā servisa adrese:</source>
         <translation>Central service address:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="122"/>
+        <location filename="../views/sign_in_dialog.py" line="128"/>
         <source>Lietotājvārds:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="123"/>
+        <location filename="../views/sign_in_dialog.py" line="129"/>
         <source>Parole:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="135"/>
+        <location filename="../views/sign_in_dialog.py" line="141"/>
         <source>Jūs strādājat vairākās iestādēs. Izvēlieties, kurā strādāsiet tagad:</source>
         <translation>You work at several institutions. Choose the one to work in now:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="138"/>
+        <location filename="../views/sign_in_dialog.py" line="144"/>
         <source>Iestādes</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="164"/>
+        <location filename="../views/sign_in_dialog.py" line="170"/>
         <source>Atjauno pierakstīšanos…</source>
         <translation>Restoring your sign-in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="171"/>
+        <location filename="../views/sign_in_dialog.py" line="177"/>
         <source>Lūdzu, pierakstieties vēlreiz: {0}</source>
         <translation>Please sign in again: {0}</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="181"/>
+        <location filename="../views/sign_in_dialog.py" line="191"/>
         <source>Izvēlieties iestādi.</source>
         <translation>Choose an institution.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="194"/>
+        <location filename="../views/sign_in_dialog.py" line="204"/>
         <source>Ierakstiet lietotājvārdu.</source>
         <translation>Enter your username.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="198"/>
+        <location filename="../views/sign_in_dialog.py" line="208"/>
         <source>Ierakstiet paroli.</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="204"/>
+        <location filename="../views/sign_in_dialog.py" line="214"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="215"/>
+        <location filename="../views/sign_in_dialog.py" line="225"/>
         <source>Šim lietotājam nav tiesību strādāt nevienā iestādē. Sazinieties ar iestādes administratoru.</source>
         <translation>This user may not work at any institution. Contact your institution&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="234"/>
+        <location filename="../views/sign_in_dialog.py" line="250"/>
         <source>Turpināt</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="242"/>
+        <location filename="../views/sign_in_dialog.py" line="257"/>
+        <source>Nav savienojuma ar centrālo servisu, un pēdējās pierakstīšanās lomu nevar apstiprināt. Varat turpināt tikai skatīšanai; lai strādātu, pierakstieties vēlreiz, kad būs savienojums.</source>
+        <translation>There is no connection to the central service, and the role of the last sign-in cannot be confirmed. You can go on read-only; to work, sign in again once there is a connection.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="266"/>
+        <source>Turpināt tikai skatīšanai</source>
+        <translation>Continue read-only</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="273"/>
         <source>Pierakstīties neizdevās ({0}).</source>
         <translation>Sign-in failed ({0}).</translation>
     </message>
@@ -4889,7 +4920,12 @@ Status: {4}</translation>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="664"/>
+        <location filename="../app.py" line="637"/>
+        <source>Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties vēlreiz, kad būs savienojums.</source>
+        <translation>Offline, read-only: the role cannot be confirmed; sign in again once there is a connection.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="669"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
