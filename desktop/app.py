@@ -511,7 +511,7 @@ class Application:
                             after_pull=lambda: self._file_missing_acts(connection.username))
         self.sync = SyncController(self.tasks, engine, parent=self.window,
                                    interval_s=self.preferences.load().sync_interval_s,
-                                   changes=self.changes)
+                                   changes=self.changes, language=self.language)
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
         self.window.sync_action.triggered.connect(self.sync.sync_now)
@@ -522,7 +522,7 @@ class Application:
         self.tasks.run(client.sign_in, connection.password,
                        on_done=self._signed_in,
                        on_error=lambda exc: self.window.show_connection(
-                           False, getattr(exc, "message_lv", "Pierakstīšanās neizdevās")))
+                           False, error_text(exc, self.language)))
 
     def _school(self) -> str:
         """The school, for work on a worker thread: without a sign-in it is the store's first

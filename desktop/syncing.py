@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.changes import ChangeBus
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, error_text
 from sync.client import AuthError, CentralError, RetryLaterError, TlsError
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import PayloadError
@@ -22,12 +22,14 @@ class SyncController(QObject):
     changed is published on ``changes`` (with the controller as its source)."""
 
     synced = Signal(object)  # SyncReport
-    connection_changed = Signal(bool, str)  # online, a Latvian line for the status bar
+    connection_changed = Signal(bool, str)  # online, a line for the status bar (UI language)
     running_changed = Signal(bool)
 
     def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
-                 changes: ChangeBus | None = None, parent: QObject | None = None) -> None:
+                 changes: ChangeBus | None = None, parent: QObject | None = None,
+                 language: str = "lv") -> None:
         super().__init__(parent)
+        self._language = language
         self._tasks = tasks
         self._changes = changes
         self._engine = engine
@@ -78,7 +80,8 @@ class SyncController(QObject):
         self.running_changed.emit(False)
         self.online = True
         self.last_sync = datetime.now().astimezone()
-        self.connection_changed.emit(True, f"Tiešsaistē · sinhronizēts {self.last_sync:%H:%M}")
+        self.connection_changed.emit(True, self.tr("Tiešsaistē · sinhronizēts {0}").format(
+            f"{self.last_sync:%H:%M}"))
         self.synced.emit(report)
         if self._changes is not None:
             self._changes.publish(report.changes, self)
@@ -90,18 +93,20 @@ class SyncController(QObject):
         if isinstance(exc, AuthError | TlsError):
             # Waiting will not help: the user must sign in again or configure the CA bundle.
             self.online = False
-            self.connection_changed.emit(False, exc.message_lv)
+            self.connection_changed.emit(False, self._said(exc))
             return
         retry_after = exc.retry_after if isinstance(exc, RetryLaterError) else None
         delay = self._engine.backoff.next_delay(retry_after)
         self.online = False
-        reason = getattr(exc, "message_lv", None) if isinstance(
-            exc, CentralError | PayloadError) else None
+        reason = self._said(exc) if isinstance(exc, CentralError | PayloadError) else None
         log.info("sync failed (%s); next attempt in %.0f s", type(exc).__name__, delay)
-        self.connection_changed.emit(
-            False, f"Bezsaistē · {reason or 'sinhronizācija neizdevās'} · "
-                   f"nākamais mēģinājums pēc {max(1, round(delay))} s")
+        self.connection_changed.emit(False, self.tr(
+            "Bezsaistē · {0} · nākamais mēģinājums pēc {1} s").format(
+                reason or self.tr("sinhronizācija neizdevās"), max(1, round(delay))))
         self._timer.start(int(min(delay, self._interval_ms / 1000 * 5) * 1000))
+
+    def _said(self, exc: Exception) -> str:
+        return error_text(exc, self._language)
 
     def _watch_network(self) -> None:
         """Reachability changes are only a hint to try now; the sync itself decides."""

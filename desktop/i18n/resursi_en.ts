@@ -4520,6 +4520,24 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../syncing.py" line="83"/>
+        <source>Tiešsaistē · sinhronizēts {0}</source>
+        <translation>Online · synced {0}</translation>
+    </message>
+    <message>
+        <location filename="../syncing.py" line="104"/>
+        <source>Bezsaistē · {0} · nākamais mēģinājums pēc {1} s</source>
+        <translation>Offline · {0} · next attempt in {1} s</translation>
+    </message>
+    <message>
+        <location filename="../syncing.py" line="105"/>
+        <source>sinhronizācija neizdevās</source>
+        <translation>the sync failed</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <location filename="../views/templates_page.py" line="199"/>

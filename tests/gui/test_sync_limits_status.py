@@ -42,3 +42,4 @@ def test_the_status_line_names_the_limit(qtbot, error: CentralError, words: str)
     assert words in text and "nākamais mēģinājums" in text
     sync.stop()
     tasks.wait()
+

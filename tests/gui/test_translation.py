@@ -372,3 +372,30 @@ def test_reports_and_deletion_runs_in_english(tmp_path: Path) -> None:
     run = DeletionRun(datetime(2026, 2, 28, 3, 0), date(2026, 2, 28), "retention", 1, 2, 0, 1)
     assert describe_run(run, "en") == ("28.02.2026 deleted after 25 months: 1 application, "
                                        "2 handovers, 0 documents, 1 file")
+
+
+def test_the_sync_status_line_speaks_english(qtbot, english) -> None:
+    from desktop.syncing import SyncController
+    from desktop.tasks import TaskRunner
+    from sync.client import DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError
+    from sync.engine import Backoff
+
+    class _FailingEngine:
+        backoff = Backoff()
+
+        def sync_once(self) -> None:
+            raise error
+
+    # An English UI said "Bezsaistē · Centrālā servisa atbilde pārsniedz 32 MB · …".
+    tasks = TaskRunner()
+    error = ResponseTooLargeError("GET /v1/institutions/4313900123/changes",
+                                  DEFAULT_MAX_RESPONSE_BYTES)
+    sync = SyncController(tasks, _FailingEngine(), interval_s=600,  # type: ignore[arg-type]
+                          language="en")
+    with qtbot.waitSignal(sync.connection_changed, timeout=3000) as changed:
+        sync.sync_now()
+    _online, text = changed.args
+    assert text.startswith("Offline · ") and "next attempt in" in text
+    assert "larger than" in text and "Bezsaistē" not in text
+    sync.stop()
+    tasks.wait()
