@@ -8,8 +8,8 @@ the sync engine then applies nothing from that page.
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -82,6 +82,66 @@ def _plain_text(value: str) -> str:
     return value
 
 
+#: How far one side's clock may run ahead of the other's: a moment that records something
+#: that happened may lie this far in the future, no further.
+CLOCK_SKEW = timedelta(days=1)
+#: How far ahead a deadline or an arranged time may be set (ten years).
+FURTHEST_AHEAD = timedelta(days=3653)
+#: Nothing on the wire is older than this (and an older moment could not be moved into the
+#: workstation's time zone everywhere: year 1 minus an offset is out of range).
+EARLIEST = date(2000, 1, 1)
+
+
+def wire_now() -> datetime:
+    """The clock the date checks read; a test moves it with ``monkeypatch.setattr``."""
+    return datetime.now(UTC)
+
+
+_When = TypeVar("_When", date, datetime)
+
+
+def _day(value: date | datetime) -> date:
+    return value.astimezone(UTC).date() if isinstance(value, datetime) else value
+
+
+def _not_before_earliest(value: date | datetime) -> None:
+    if _day(value) < EARLIEST:
+        raise ValueError(f"is before {EARLIEST.isoformat()}")
+
+
+def _happened(value: _When) -> _When:
+    """A moment (or day) something happened: not in the future beyond the clock skew."""
+    _not_before_earliest(value)
+    now = wire_now()
+    late = (value > now + CLOCK_SKEW if isinstance(value, datetime)
+            else value > (now + CLOCK_SKEW).date())
+    if late:
+        raise ValueError(f"lies in the future ({value.isoformat()} is more than "
+                         f"{CLOCK_SKEW.days} day ahead of now)")
+    return value
+
+
+def _ahead(value: _When) -> _When:
+    """A deadline or an arranged time: may be in the future, but within ten years."""
+    _not_before_earliest(value)
+    now = wire_now()
+    late = (value > now + FURTHEST_AHEAD if isinstance(value, datetime)
+            else value > (now + FURTHEST_AHEAD).date())
+    if late:
+        raise ValueError(f"lies too far ahead ({value.isoformat()} is more than "
+                         f"{FURTHEST_AHEAD.days // 365} years from now)")
+    return value
+
+
+#: When something happened (a status reached, a submission, an issue, a return).
+Happened = Annotated[AwareDatetime, AfterValidator(_happened)]
+#: The day something happened (an incident).
+HappenedOn = Annotated[date, AfterValidator(_happened)]
+#: A deadline or a revisit day.
+DueOn = Annotated[date, AfterValidator(_ahead)]
+#: An arranged time (a pickup window).
+ArrangedAt = Annotated[AwareDatetime, AfterValidator(_ahead)]
+
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_plain_text)]
 PersonalCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}-[0-9]{5}$")]
 InstitutionId = Annotated[str, StringConstraints(pattern=r"^[0-9]{10}$")]
@@ -153,14 +213,14 @@ class SocialStatusClaim(Wire):
     status: SocialStatus
     viis_code: Literal["T", "M", "I", "P"]
     confirmed: bool
-    confirmed_at: AwareDatetime | None = None
+    confirmed_at: Happened | None = None
 
 
 class DocumentAck(Wire):
     document_id: Uuid
     doc_type: DocumentType
     title: Name
-    acknowledged_at: AwareDatetime
+    acknowledged_at: Happened
 
 
 class HandoverWire(Wire):
@@ -168,12 +228,12 @@ class HandoverWire(Wire):
     status: HandoverStatus
     item_id: Uuid | None = None
     act_number: ActNumber | None = None
-    status_changed_at: AwareDatetime
-    created_at: AwareDatetime
-    prepared_at: AwareDatetime | None = None
-    issued_at: AwareDatetime | None = None
-    returned_at: AwareDatetime | None = None
-    return_deadline: date | None = None
+    status_changed_at: Happened
+    created_at: Happened
+    prepared_at: Happened | None = None
+    issued_at: Happened | None = None
+    returned_at: Happened | None = None
+    return_deadline: DueOn | None = None
     return_condition: ReturnCondition | None = None
     return_notes: ShortText | None = None
     # the desk's grade and which of the kind's checklist came back (none: recorded without)
@@ -181,19 +241,19 @@ class HandoverWire(Wire):
     return_checklist: ReturnedChecklist = Field(default_factory=list)
     cancel_reason: CancelReason | None = None
     incident_description: ShortText | None = None
-    incident_reported_at: AwareDatetime | None = None
-    incident_acknowledged_at: AwareDatetime | None = None
-    closed_at: AwareDatetime | None = None
+    incident_reported_at: Happened | None = None
+    incident_acknowledged_at: Happened | None = None
+    closed_at: Happened | None = None
     pickup_place: Name | None = None
-    pickup_from: AwareDatetime | None = None
-    pickup_to: AwareDatetime | None = None
+    pickup_from: ArrangedAt | None = None
+    pickup_to: ArrangedAt | None = None
     contact_person: Name | None = None
     contact_phone: Phone | None = None
     kind_differs: bool = False
     issued_on_paper: bool = False
     act_document_id: Uuid | None = None
     act_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
-    incident_occurred_on: date | None = None
+    incident_occurred_on: HappenedOn | None = None
     attachments: list[DocumentRef] = Field(default_factory=list, max_length=20)
 
 
@@ -201,7 +261,7 @@ class NotificationWire(Wire):
     """One message the central service sent to the applicant's contacts."""
 
     kind: NotificationKind
-    at: AwareDatetime
+    at: Happened
     handover_id: Uuid | None = None
     channels: list[Literal["email", "sms"]] = Field(default_factory=list, max_length=2)
 
@@ -213,17 +273,17 @@ class ApplicationWire(Wire):
     institution_id: InstitutionId
     kind_code: KindCode
     status: ApplicationStatus
-    status_changed_at: AwareDatetime
-    submitted_at: AwareDatetime
+    status_changed_at: Happened
+    submitted_at: Happened
     submitter: Submitter
     learner: Learner
     guardian_check: GuardianCheck
-    guardian_checked_at: AwareDatetime | None = None
+    guardian_checked_at: Happened | None = None
     contact: Contact
     social_statuses: list[SocialStatusClaim] = Field(default_factory=list, max_length=4)
     documents_acknowledged: list[DocumentAck] = Field(default_factory=list, max_length=20)
     decision_reason: ShortText | None = None
-    revisit_on: date | None = None
+    revisit_on: DueOn | None = None
     withdrawal_reason: WithdrawalReason | None = None
     # the school's notes on the application (the register's Notes; staff write them with
     # set_application_notes)
@@ -277,7 +337,7 @@ class InstitutionWire(Wire):
     version: Annotated[int, Field(ge=1)]
     name: Name
     address: Annotated[str, StringConstraints(max_length=300)] | None = None
-    default_return_deadline: date | None = None
+    default_return_deadline: DueOn | None = None
 
 
 # --- the changes feed ---------------------------------------------------------------------
@@ -314,7 +374,7 @@ class Tombstone(Wire):
     entity: Literal["tombstone"]
     of: Literal["application", "item", "offered_kind"]
     id: Annotated[str, StringConstraints(min_length=1, max_length=36)]
-    deleted_at: AwareDatetime
+    deleted_at: Happened
 
 
 Change = Annotated[
@@ -342,7 +402,7 @@ COMMAND_PAYLOADS: dict[CommandName, type[Payload]] = {
 class SchoolSettingsPatch(Wire):
     """PATCH body of a school's settings (If-Match its version)."""
 
-    default_return_deadline: date | None = None
+    default_return_deadline: DueOn | None = None
 
 
 class OfferedKindPatch(Wire):

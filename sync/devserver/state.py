@@ -104,6 +104,7 @@ from sync.protocol import (
     CommandRequest,
     Contact,
     DocumentWire,
+    DueOn,
     DuplicateCheck,
     DuplicateFound,
     InstitutionWire,
@@ -134,7 +135,7 @@ class InstitutionSettings(Wire):
     address: str | None = None
     # The return deadline new handovers get unless staff choose another (the school year's
     # end); the desktop's prepare dialogs pre-fill it.
-    default_return_deadline: date | None = None
+    default_return_deadline: DueOn | None = None
 
     def wire(self, institution_id: str, version: int) -> InstitutionWire:
         return InstitutionWire(id=institution_id, version=version, name=self.name,
