@@ -23,6 +23,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.models.errors import StoreError, store_error
+
+__all__ = ["DB_FILENAME", "DamagedStoreError", "ForeignFileError", "NewerStoreError", "Store",
+           "StoreError", "backup_copy", "head_revision", "make_private", "open_store"]
+
 DB_FILENAME = "resursi.sqlite3"
 BACKUP_DIRNAME = "backups"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -36,14 +41,6 @@ def make_private(path: Path) -> None:
     if os.name != "posix":
         return
     path.chmod(0o700 if path.is_dir() else 0o600)
-
-
-class StoreError(Exception):
-    """The local store cannot be opened; the message says why and what to do."""
-
-    def __init__(self, message_en: str, message_lv: str) -> None:
-        super().__init__(message_en)
-        self.message_lv = message_lv
 
 
 class ForeignFileError(StoreError):
@@ -100,6 +97,9 @@ def _inspect_existing(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        said = store_error(exc, path)  # locked, unreadable, a disk error: not damage
+        if said is not None:
+            raise said from exc
         raise DamagedStoreError(
             f"{path} is damaged ({exc}); it was left untouched. Restore it from a backup in "
             f"the '{BACKUP_DIRNAME}' folder beside it, or sync into a new data folder.",
@@ -211,7 +211,7 @@ class Store:
         if outer is not None:
             yield outer
             return
-        with self._reader() as session:
+        with self._saying_why(), self._reader() as session:
             yield session
 
     @contextmanager
@@ -226,24 +226,49 @@ class Store:
             with outer.begin_nested():
                 yield outer
             return
-        with self._writer() as session, session.begin():
+        # Only the outermost write says why: a step inside may catch the driver's own error.
+        with self._saying_why(), self._writer() as session, session.begin():
             self._local.session = session
             try:
                 yield session
             finally:
                 self._local.session = None
 
+    @contextmanager
+    def _saying_why(self) -> Iterator[None]:
+        with _saying_why(self.path):
+            yield
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _saying_why(path: Path) -> Iterator[None]:
+    """Turn a driver or OS error (disk full, read-only, locked, duplicate, too large) into a
+    ``StoreError`` that names the cause; anything else goes on unchanged."""
+    try:
+        yield
+    except Exception as exc:
+        said = store_error(exc, path)
+        if said is None or said is exc:
+            raise
+        raise said from exc
 
 
 def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
     """Open (creating or migrating) the store in ``data_dir``.
 
-    Raises a ``StoreError`` subclass with a message for the user when the file cannot be used;
-    the file is then left untouched.
+    Raises a ``StoreError`` subclass with a message for the user when the file cannot be used
+    (not ours, damaged, newer, or the disk full, read-only, locked); the file is then left
+    untouched.
     """
     folder = Path(data_dir)
+    with _saying_why(folder / DB_FILENAME):
+        return _open_store(folder, target_revision)
+
+
+def _open_store(folder: Path, target_revision: str) -> Store:
     folder.mkdir(parents=True, exist_ok=True)
     make_private(folder)
     path = folder / DB_FILENAME
