@@ -264,8 +264,18 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
     untouched.
     """
     folder = Path(data_dir)
-    with _saying_why(folder / DB_FILENAME):
-        return _open_store(folder, target_revision)
+    path = folder / DB_FILENAME
+    try:
+        with _saying_why(path):
+            return _open_store(folder, target_revision)
+    except (OSError, sqlite3.Error) as exc:  # a cause without its own sentence: still no traceback
+        detail = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(
+            f"the data folder {folder} cannot be used ({detail}); nothing was changed. "
+            "Choose another data folder.",
+            f"Datu mapi {folder} nevar izmantot ({detail}); nekas netika mainīts. "
+            "Izvēlieties citu datu mapi.",
+        ) from exc
 
 
 def _open_store(folder: Path, target_revision: str) -> Store:

@@ -199,3 +199,16 @@ def test_a_data_folder_that_cannot_be_made_says_why(
     with pytest.raises(cls) as err:
         open_store(data_dir)
     _says(err.value, en, lv)
+
+
+def test_any_other_os_error_at_opening_is_a_store_error_naming_the_folder(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(StoreError) as err:
+        open_store(data_dir)
+    assert str(data_dir) in str(err.value) and str(data_dir) in err.value.message_lv
+    assert os.strerror(errno.ENAMETOOLONG) in str(err.value)
+    assert "nevar izmantot" in err.value.message_lv
