@@ -568,7 +568,7 @@ def _open_store_or_say(folder: Path, language: str) -> Store | None:
     try:
         return open_store(folder)
     except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message_lv if language == "lv" else str(exc))
+        QMessageBox.critical(None, APP_NAME, error_text(exc, language))
         return None
 
 
