@@ -6,15 +6,31 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 FOLDER = Path(__file__).parent
 LANGUAGES = {"lv": "Latviešu", "en": "English"}
 
 
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own texts (standard buttons "Atcelt", "Jā"/"Nē", file and print dialogs) in
+    ``language``, from the translations Qt ships; English needs none (Qt's source)."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(language), "qtbase", "_", folder):
+        log.warning("Qt's own translation for %s is missing; its dialogs stay English", language)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install the translation for ``language``; Latvian needs none (it is the source)."""
+    """Install the translation for ``language`` and Qt's own for it; Latvian needs none of
+    ours (it is the source)."""
+    install_qt_translator(app, language)
     if language == "lv":
         return None
     translator = QTranslator(app)

@@ -399,3 +399,22 @@ def test_the_sync_status_line_speaks_english(qtbot, english) -> None:
     assert "larger than" in text and "Bezsaistē" not in text
     sync.stop()
     tasks.wait()
+
+
+def test_qt_s_own_buttons_speak_latvian(qapp) -> None:
+    """A Latvian UI said "Cancel" in the return dialog and "Yes"/"No" in the loss question."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.i18n import install_qt_translator
+
+    translator = install_qt_translator(qapp, "lv")
+    assert translator is not None
+    try:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.Yes
+                                   | QDialogButtonBox.StandardButton.No)
+        texts = {b.text().replace("&", "") for b in buttons.buttons()}
+        assert texts == {"Atcelt", "Jā", "Nē"}
+    finally:
+        qapp.removeTranslator(translator)
+    assert install_qt_translator(qapp, "en") is None  # Qt's source language
