@@ -302,6 +302,8 @@ class Application:
                           acts=acts_service(store, self._require_actor), language=language),
             self.desk_watch, self.customer_screen, changes=self.changes, language=language)
         self._add_sections()
+        if (actor := self.actor()) is not None and actor.role is StaffRole.DESK:
+            self.window.show_section(self.desk)  # the issuing desk is where this role works
         # Every view follows the changes itself (a hidden section reads the store when it is
         # next looked at); what is left here: the status bar, and a sync soon after a local
         # change, so that the central service hears of it.

@@ -238,6 +238,24 @@ def test_notes_written_in_the_detail_reach_the_register(qtbot, qapp, tmp_path: P
         server.stop()
 
 
+def test_the_desk_role_lands_on_the_issuing_desk(qtbot, qapp, tmp_path: Path) -> None:
+    from desktop.app import Connection
+    from desktop.models.codes import StaffRole
+    from sync.credentials import MemoryCredentials
+
+    store = open_store(tmp_path / "data")
+    for role, landing in ((StaffRole.DESK, "desk"), (StaffRole.REVIEWER, "applications")):
+        app = Application(qapp, store, connection=Connection(
+            "https://127.0.0.1:9", "ieva", None, "4313900123", MemoryCredentials(), role=role))
+        qtbot.addWidget(app.window)
+        try:
+            expected = app.desk if landing == "desk" else app._applications
+            assert app.window.stack.currentWidget() is expected
+        finally:
+            app.window.close()
+            app.shutdown()
+
+
 def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> None:
     """Open each section of a seeded store as a user would: none reports a failure."""
     from PySide6.QtWidgets import QLabel
