@@ -74,13 +74,21 @@ def parse_item_input(values: dict[str, object]) -> ItemInput:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else "item"
         label = FIELD_LABELS_LV.get(field, field)
-        raise InputError(field, err["msg"], f"{label}: {_latvian(err)}") from exc
+        # A blank field was made None above: to pydantic "not a string", to a person "empty".
+        english = "required: it is empty" if _left_empty(err) else err["msg"]
+        raise InputError(field, english, f"{label}: {_latvian(err)}") from exc
+
+
+def _left_empty(err: Any) -> bool:
+    return err["type"] == "missing" or (err["type"].endswith("_type") and err.get("input") is None)
 
 
 def _latvian(err: Any) -> str:
     """pydantic's error, said in Latvian for the form."""
     ctx = err.get("ctx") or {}
     kind = err["type"]
+    if _left_empty(err):
+        return "jānorāda"
     messages = {
         "missing": "jānorāda",
         "extra_forbidden": "nezināms lauks",

@@ -382,3 +382,16 @@ def test_bytes_windows_1257_does_not_have_are_one_file_error(cat: Store) -> None
     assert not preview.ok
     assert [e.message_lv for e in preview.file_errors] == [
         "fails nav ne UTF-8, ne Windows-1257 kodējumā"]
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_an_empty_required_field_says_it_is_required(cat: Store, blank: str) -> None:
+    """The item editor said "Inventāra numurs: nederīga vērtība" for an empty number."""
+    for values, field, label in (
+            ({"kind_code": "tablet", "inventory_no": blank}, "inventory_no", "Inventāra numurs"),
+            ({"kind_code": blank, "inventory_no": "RĀVĢ-0900"}, "kind_code", "Resursa veids")):
+        with pytest.raises(InputError) as refused:
+            inventory.create_item(cat, ADMIN, values)
+        assert refused.value.field == field
+        assert refused.value.message_lv == f"{label}: jānorāda"
+        assert str(refused.value) == f"{field}: required: it is empty"
