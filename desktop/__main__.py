@@ -5,15 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-
-def app_version() -> str:
-    try:
-        return version("resursi")
-    except PackageNotFoundError:  # running from a source tree without installing
-        return "0+unknown"
+from desktop import app_version
 
 
 def build_parser() -> argparse.ArgumentParser:

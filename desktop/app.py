@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
+from desktop import app_version
 from desktop.accounts import Account, SignInService
 from desktop.changes import EVERYTHING, ChangeBus
 from desktop.cli_export import export_report
@@ -412,6 +413,22 @@ class Application:
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
         menu.addAction(self.window.quit_action)
+        help_menu = self.window.menuBar().addMenu(translate("app", "&Palīdzība"))
+        self.about_action = QAction(translate("app", "Par programmu…"), self.window)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def about_text(self) -> str:
+        """Version, data folder and server: what support asks first."""
+        translate = self.qt_app.translate
+        server = self.connection.server_url if self.connection else translate(
+            "app", "nav (bezsaistes darbs)")
+        return translate("app", "Resursi {0}\n\nDatu mape: {1}\nCentrālais serviss: {2}").format(
+            app_version(), self.store.data_dir, server)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.window, self.qt_app.translate("app", "Par programmu Resursi"),
+                          self.about_text())
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.preferences.load(), self.preferences.save,

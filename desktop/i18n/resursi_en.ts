@@ -4868,82 +4868,113 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="541"/>
+        <location filename="../app.py" line="560"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="339"/>
+        <location filename="../app.py" line="342"/>
         <source>Pieteikumi</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="340"/>
+        <location filename="../app.py" line="343"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="341"/>
+        <location filename="../app.py" line="344"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="342"/>
+        <location filename="../app.py" line="345"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="346"/>
+        <location filename="../app.py" line="349"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="348"/>
+        <location filename="../app.py" line="351"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="397"/>
+        <location filename="../app.py" line="400"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="400"/>
+        <location filename="../app.py" line="403"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="404"/>
+        <location filename="../app.py" line="407"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="406"/>
+        <location filename="../app.py" line="409"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="421"/>
+        <location filename="../app.py" line="416"/>
+        <source>&amp;Palīdzība</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="417"/>
+        <source>Par programmu…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="424"/>
+        <source>nav (bezsaistes darbs)</source>
+        <translation>none (working offline)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="426"/>
+        <source>Resursi {0}
+
+Datu mape: {1}
+Centrālais serviss: {2}</source>
+        <translation>Resursi {0}
+
+Data folder: {1}
+Central service: {2}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="430"/>
+        <source>Par programmu Resursi</source>
+        <translation>About Resursi</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="440"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="506"/>
+        <location filename="../app.py" line="525"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="521"/>
+        <location filename="../app.py" line="540"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="637"/>
+        <location filename="../app.py" line="656"/>
         <source>Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties vēlreiz, kad būs savienojums.</source>
         <translation>Offline, read-only: the role cannot be confirmed; sign in again once there is a connection.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="669"/>
+        <location filename="../app.py" line="688"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

@@ -256,6 +256,27 @@ def test_the_desk_role_lands_on_the_issuing_desk(qtbot, qapp, tmp_path: Path) ->
             app.shutdown()
 
 
+def test_help_about_tells_the_version_data_folder_and_server(qtbot, qapp,
+                                                            tmp_path: Path) -> None:
+    from desktop import app_version
+    from desktop.app import Connection
+    from sync.credentials import MemoryCredentials
+
+    store = open_store(tmp_path / "data")
+    app = Application(qapp, store, connection=Connection(
+        "https://resursi.skola.lv", "ieva", None, "4313900123", MemoryCredentials()))
+    qtbot.addWidget(app.window)
+    try:
+        menus = [a.text() for a in app.window.menuBar().actions()]
+        assert "&Palīdzība" in menus
+        text = app.about_text()
+        assert f"Resursi {app_version()}" in text
+        assert str(tmp_path / "data") in text and "https://resursi.skola.lv" in text
+    finally:
+        app.window.close()
+        app.shutdown()
+
+
 def test_every_section_loads_without_an_error(qtbot, qapp, tmp_path: Path) -> None:
     """Open each section of a seeded store as a user would: none reports a failure."""
     from PySide6.QtWidgets import QLabel
