@@ -31,7 +31,7 @@ from desktop.models.files import safe_name
 from desktop.models.journal import Actor
 from desktop.models.store import Store
 from desktop.models.workflow import WorkflowError
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.desk_services import DeskServices
 
 log = logging.getLogger(__name__)
@@ -207,7 +207,7 @@ class HandoverWatch(QObject):
     def _read_failed(self, watched: str, exc: Exception) -> None:
         self._reading = False
         if watched == self.handover_id:
-            self.failed.emit(getattr(exc, "message_lv", None) or self.tr(
+            self.failed.emit(core_message(exc) or self.tr(
                 "Nodošanas statusu neizdevās nolasīt"))
 
     def _seen(self, watched: str, state: desk.HandoverState) -> None:
@@ -235,6 +235,6 @@ class HandoverWatch(QObject):
         if watched != self._producing:
             return  # the next sync files it (file_missing_acts)
         self._producing = None
-        self.failed.emit(getattr(exc, "message_lv", None) or self.tr(
+        self.failed.emit(core_message(exc) or self.tr(
             "Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra "
             "aktu.").format(type(exc).__name__))

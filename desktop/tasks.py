@@ -36,17 +36,26 @@ log = logging.getLogger(__name__)
 ErrorDisplay = Callable[[Exception], None]
 
 
+def core_message(exc: BaseException, language: str = "lv") -> str | None:
+    """The core's own message about ``exc`` in ``language``; None when it has none (an
+    unexpected error: the caller says its own sentence)."""
+    message_lv = getattr(exc, "message_lv", None)
+    if not isinstance(message_lv, str) or not message_lv.strip():
+        return None
+    if language != "en":
+        return message_lv
+    message_en = getattr(exc, "message_en", None)
+    if isinstance(message_en, str) and message_en.strip():
+        return message_en
+    return str(exc) or message_lv  # the core's errors carry English as their text
+
+
 def error_text(exc: BaseException, language: str = "lv") -> str:
     """What to tell a person about ``exc``: the core's message in their language, or a
     generic sentence naming the error's type (never a traceback, never internal details)."""
-    message_lv = getattr(exc, "message_lv", None)
-    if isinstance(message_lv, str) and message_lv.strip():
-        if language != "en":
-            return message_lv
-        message_en = getattr(exc, "message_en", None)
-        if isinstance(message_en, str) and message_en.strip():
-            return message_en
-        return str(exc) or message_lv  # the core's errors carry English as their text
+    message = core_message(exc, language)
+    if message is not None:
+        return message
     # the sentence the decision dialogs say for an unexpected error (one text, one translation)
     return QCoreApplication.translate(
         "decision_dialogs",

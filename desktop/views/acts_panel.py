@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.icons import icon
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR
 from desktop.views.desk_models import RowsModel, cell_text
 from desktop.views.desk_print import open_in_viewer, print_pdf
@@ -192,7 +192,7 @@ class ActsPanel(QWidget):
                         on_error=self._failed, owner=self, key="load", latest=True)
 
     def _failed(self, exc: Exception) -> None:
-        self._say(getattr(exc, "message_lv", None) or self.tr(
+        self._say(core_message(exc) or self.tr(
             "Aktu sarakstu neizdevās nolasīt ({0}).").format(type(exc).__name__))
 
     def _apply(self, rows: list[Any]) -> None:

@@ -63,7 +63,7 @@ from desktop.models.document_templates import TemplateRow
 from desktop.models.inventory_csv import ImportPreview
 from desktop.models.kind_checklists import KindChecklist
 from desktop.models.scan_codes import same_code
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
 from desktop.views.import_dialog import ImportDialog
@@ -422,11 +422,9 @@ class CataloguePage(QWidget):
         self.message.setVisible(bool(text))
 
     def _failed(self, exc: Exception) -> None:
-        message = getattr(exc, "message_lv", None)
-        if not isinstance(message, str) or not message.strip():
-            message = self.tr("Darbību neizdevās pabeigt: negaidīta kļūda ({0}).").format(
-                type(exc).__name__)
-        self.say(message, error=True)
+        self.say(core_message(exc, self._language) or self.tr(
+            "Darbību neizdevās pabeigt: negaidīta kļūda ({0}).").format(type(exc).__name__),
+            error=True)
 
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -53,7 +53,7 @@ from desktop.models.details import (
     TimelineEntry,
 )
 from desktop.models.notes import NotesChangedError
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.desk_print import open_in_viewer, print_pdf
 from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import DUPLICATE_TINT, STATUS_COLOURS
@@ -578,7 +578,7 @@ class ApplicationDetailView(QWidget):
             self.refresh()
 
     def _notes_failed(self, application_id: int, text: str, exc: Exception) -> None:
-        message = getattr(exc, "message_lv", None) or self.tr(
+        message = core_message(exc) or self.tr(
             "Piezīmes neizdevās saglabāt ({0})").format(type(exc).__name__)
         if text.strip():
             self._notes_drafts[application_id] = text
@@ -760,7 +760,7 @@ class ApplicationDetailView(QWidget):
 
     def _fail(self, application_id: int, exc: Exception) -> None:
         self._detail = None
-        message = getattr(exc, "message_lv", None) or self.tr(
+        message = core_message(exc) or self.tr(
             "Neizdevās nolasīt pieteikumu ({0})").format(type(exc).__name__)
         self.placeholder.setText(message)
         self.stack.setCurrentWidget(self.placeholder)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.rules import MAX_CHECKLIST, MAX_CHECKLIST_ENTRY, checklist_key
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
@@ -249,8 +249,8 @@ class KindChecklistBox(QGroupBox):
         self.saved.emit(outcome)
 
     def _error(self, exc: Exception) -> None:
-        message = getattr(exc, "message_lv", None)
-        if isinstance(message, str) and message.strip():
+        message = core_message(exc)
+        if message is not None:
             self._say(message)
         self.apply_permission()
         self.failed.emit(exc)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.icons import icon
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.decision_dialogs import ERROR_COLOUR, show_error
 from desktop.views.desk_models import RowsModel
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
@@ -225,7 +225,7 @@ class OverduePanel(QWidget):
         self.exported.emit(str(path))
 
     def _export_failed(self, path: Path, exc: Exception) -> None:
-        self._say(getattr(exc, "message_lv", None) or self.tr(
+        self._say(core_message(exc) or self.tr(
             "Neizdevās saglabāt failu {0}.").format(path.name), ERROR_COLOUR)
         self._update_actions()
 

@@ -57,7 +57,7 @@ from desktop.models.changes import NO_CHANGES, OpChanges
 from desktop.models.codes import DocumentType
 from desktop.models.document_templates import TemplateRow
 from desktop.models.templates import PLACEHOLDERS, TEMPLATE_TYPES, render, sample_values
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, core_message
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP, to_date
 from desktop.views.table_model import ListTableModel
 from desktop.views.view_state import capture, restore
@@ -477,10 +477,9 @@ class TemplateEditor(QDialog):
     def show_problem(self, exc: Exception) -> None:
         """The core's Latvian message under the field it names (outlined and focused); a
         message naming no field goes under the whole form."""
-        message = getattr(exc, "message_lv", None)
-        if not isinstance(message, str) or not message.strip():
-            message = self.tr("Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz."
-                              ).format(type(exc).__name__)
+        message = core_message(exc, self._language) or self.tr(
+            "Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.").format(
+                type(exc).__name__)
         field = str(getattr(exc, "field", ""))
         widget = self.fields.get(field)
         if widget is None:
@@ -627,11 +626,9 @@ class TemplatesPage(QWidget):
         self.message.setVisible(bool(text))
 
     def _failed(self, exc: Exception) -> None:
-        message = getattr(exc, "message_lv", None)
-        if not isinstance(message, str) or not message.strip():
-            message = self.tr("Darbību neizdevās pabeigt: negaidīta kļūda ({0}).").format(
-                type(exc).__name__)
-        self.say(message, error=True)
+        self.say(core_message(exc, self._language) or self.tr(
+            "Darbību neizdevās pabeigt: negaidīta kļūda ({0}).").format(type(exc).__name__),
+            error=True)
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
