@@ -58,6 +58,7 @@ from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
 from desktop.views.catalogue_models import OVERDUE_COLOUR, day, learner
+from desktop.views.edits import clear_invalid, when_edited
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
@@ -461,18 +462,7 @@ class ItemEditor(QDialog):
         self.save_button.setToolTip("" if self._can_edit else why)
 
     def _watch(self, name: str, widget: QWidget) -> None:
-        def clear() -> None:
-            if widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                widget.setStyleSheet("")
-        if isinstance(widget, QLineEdit):
-            widget.textEdited.connect(clear)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(clear)
-        elif isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(clear)
-        elif isinstance(widget, QCheckBox):
-            widget.toggled.connect(clear)
+        when_edited(widget, lambda: clear_invalid(widget))
 
     def show_problem(self, exc: Exception) -> None:
         """The core's Latvian message; the named field outlined in red and focused."""

@@ -58,6 +58,7 @@ from desktop.models.codes import DocumentType
 from desktop.models.document_templates import TemplateRow
 from desktop.models.templates import PLACEHOLDERS, TEMPLATE_TYPES, render, sample_values
 from desktop.tasks import TaskRunner, core_message
+from desktop.views.edits import clear_invalid, when_edited
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP, to_date
 from desktop.views.table_model import ListTableModel
 from desktop.views.view_state import capture, restore
@@ -454,17 +455,8 @@ class TemplateEditor(QDialog):
     def _watch(self, name: str, widget: QWidget) -> None:
         def clear() -> None:
             self.field_errors[name].hide()
-            if widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                widget.setStyleSheet("")
-        if isinstance(widget, QLineEdit):
-            widget.textEdited.connect(clear)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(clear)
-        elif isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(clear)
-        elif isinstance(widget, QDateEdit):
-            widget.dateChanged.connect(clear)
+            clear_invalid(widget)
+        when_edited(widget, clear)
 
     def clear_problems(self) -> None:
         self.error_label.hide()
