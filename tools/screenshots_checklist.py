@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.tasks import TaskRunner
     from desktop.views.catalogue_page import CataloguePage
     from desktop.views.return_dialog import ReturnDialog
-    from tools.screenshots_picker import _english
+    from tools.shots import english as _english
 
     qt_app = QApplication.instance() or QApplication(sys.argv)
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))

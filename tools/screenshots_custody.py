@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from tools.shots import english
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,6 +41,7 @@ SCREEN = (1366, 768)  # physical pixels
 NAVIGATION = 190 + 10  # the main window's navigation list and the splitter (logical pixels)
 CHROME = 110  # title bar, menu, status bar (logical pixels)
 EDITOR = (1072, 560)  # logical pixels: within 1093×614 with the window's title bar
+
 
 
 def custody_services(services: Any, store: Store, school_of: Callable[[], str],
@@ -60,20 +62,6 @@ def build_services(store: Store, school: str, actor: Callable[[], Actor],
                    language: str = "lv") -> Any:
     return custody_services(catalogue_services(store, school, actor, language), store,
                             lambda: school, language)
-
-
-def _english(folder: Path, ts: Path) -> object:
-    """The English translation compiled from the .ts, installed on the application."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    qm = folder / "resursi_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    if not translator.load(str(qm)):
-        raise SystemExit(f"cannot load {qm}")
-    QCoreApplication.installTranslator(translator)
-    return translator
 
 
 def _story(store: Store, school: str) -> str:
@@ -152,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="resursi-custody-shots-") as folder:
         os.environ["XDG_CONFIG_HOME"] = folder  # never the user's real settings
-        translator = _english(Path(folder), args.ts) if args.lang == "en" else None
+        translator = english(Path(folder), args.ts) if args.lang == "en" else None
         seed(Path(folder) / "data", args.applications)
         store = open_store(Path(folder) / "data")
         school = DEFAULT_INSTITUTION

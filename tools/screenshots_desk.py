@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.views.customer_screen import CustomerScreen
     from desktop.views.desk_page import DeskPage
     from desktop.views.main_window import MainWindow
-    from tools.screenshots_desk_lifecycle import _english
+    from tools.shots import english as _english
 
     qt_app = QApplication.instance() or QApplication([])
     assert isinstance(qt_app, QApplication)

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from tools.shots import english
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
@@ -31,19 +32,6 @@ NAVIGATION = 190 + 10  # the main window's navigation list and the splitter (log
 CHROME = 110  # title bar, menu, status bar (logical pixels)
 STAFF = "Ģirts Ļaviņš"
 
-
-def _english(folder: Path, ts: Path) -> object:
-    """The English translation compiled from the .ts, installed on the application."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    qm = folder / "resursi_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    if not translator.load(str(qm)):
-        raise SystemExit(f"cannot load {qm}")
-    QCoreApplication.installTranslator(translator)
-    return translator
 
 
 def _seed(store: object, actor: object) -> list[int]:
@@ -132,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "" if args.language == "lv" else "-en"
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="resursi-desk-lifecycle-shots-") as folder:
-        translator = _english(Path(folder), args.ts) if args.language == "en" else None
+        translator = english(Path(folder), args.ts) if args.language == "en" else None
         store = open_store(Path(folder) / "data")
         ids = _seed(store, actor)
         tasks = TaskRunner()

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from tools.shots import english
 
 if TYPE_CHECKING:
     from desktop.models.store import Store
@@ -30,6 +31,7 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
 SCREEN = (1366, 768)  # physical pixels
 PANE_WIDTH = 440  # the detail pane's minimum width (app.py), in logical pixels
+
 
 
 def _seed(store: Store, folder: Path) -> tuple[int, int]:
@@ -150,20 +152,6 @@ def _seed(store: Store, folder: Path) -> tuple[int, int]:
     return issued, stolen
 
 
-def _english(folder: Path, ts: Path) -> object:
-    """The English translation compiled from the .ts, installed on the application."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    qm = folder / "resursi_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    if not translator.load(str(qm)):
-        raise SystemExit(f"cannot load {qm}")
-    QCoreApplication.installTranslator(translator)
-    return translator
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -194,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
     suffix = "" if args.language == "lv" else "-en"
     with tempfile.TemporaryDirectory(prefix="resursi-detail-shots-") as folder:
-        translator = _english(Path(folder), args.ts) if args.language == "en" else None
+        translator = english(Path(folder), args.ts) if args.language == "en" else None
         store = open_store(Path(folder) / "data")
         issued, stolen = _seed(store, Path(folder))
         actor = Actor("ilze.kalnina", "4313900123", StaffRole.REVIEWER)

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models.queries import InboxFilter
     from desktop.models.store import open_store
     from desktop.views.inbox_model import COLUMNS
-    from tools.screenshots_detail import _english
+    from tools.shots import english as _english
 
     suffix = "" if args.lang == "lv" else "-en"
     with tempfile.TemporaryDirectory(prefix="resursi-duplicates-shots-") as tmp:

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models.queries import InboxFilter
     from desktop.models.schema import Application as ApplicationRow
     from desktop.models.store import open_store
-    from tools.screenshots_detail import _english
+    from tools.shots import english as _english
 
     suffix = "" if args.lang == "lv" else "-en"
     with tempfile.TemporaryDirectory(prefix="resursi-notes-shots-") as tmp:

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+from tools.shots import english
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
 SCREEN = (1366, 768)  # physical pixels
 LABEL = "P-2026-000109 · Jānis Bērziņš, 7.b"
+
 
 
 def _devices() -> list[object]:
@@ -60,20 +62,6 @@ def _devices() -> list[object]:
         for number, maker, model, serial, place, condition, notes in rows]
 
 
-def _english(folder: Path, ts: Path) -> object:
-    """The English translation compiled from the .ts, installed on the application."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    qm = folder / "resursi_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    if not translator.load(str(qm)):
-        raise SystemExit(f"cannot load {qm}")
-    QCoreApplication.installTranslator(translator)
-    return translator
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -91,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication([])
     assert isinstance(qt_app, QApplication)
     with tempfile.TemporaryDirectory(prefix="resursi-picker-shots-") as folder:
-        translator = _english(Path(folder), args.ts) if args.lang == "en" else None
+        translator = english(Path(folder), args.ts) if args.lang == "en" else None
         dialog = GrantDialog(LABEL, _devices(), language=args.lang)  # type: ignore[arg-type]
         dialog.show()
         for _ in range(5):

@@ -22,7 +22,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
-from tools.screenshots_picker import LABEL, SCREEN, _devices, _english
+from tools.screenshots_picker import LABEL, SCREEN, _devices
+from tools.shots import english as _english
 
 
 def main(argv: list[str] | None = None) -> int:
