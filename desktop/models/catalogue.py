@@ -233,14 +233,18 @@ def find_by_inventory_no(store: Store, institution_id: str, text: str) -> str | 
     items fold to names no single item, so it finds none rather than guessing.
     """
     with store.read() as s:
-        found = items_matching(s, institution_id, text)
+        return _named_by_number(s, institution_id, text)
+
+
+def _named_by_number(s: Session, institution_id: str, text: str) -> str | None:
+    found = items_matching(s, institution_id, text)
     return found[0][0] if len(found) == 1 else None
 
 
 Q = TypeVar("Q", bound=Select[Any])
 
 
-def narrowed(s: Session, query: Q, store: Store, institution_id: str, f: ItemFilter,
+def narrowed(s: Session, query: Q, institution_id: str, f: ItemFilter,
              matching: Callable[[Session, str, str], set[str] | None] | None = None) -> Q:
     """``query`` (over items) narrowed to the school's items that match ``f``, in
     inventory-number order; ``matching`` finds the ids a free text names (default: the
@@ -250,7 +254,7 @@ def narrowed(s: Session, query: Q, store: Store, institution_id: str, f: ItemFil
     alone, even where the same characters occur inside other numbers or names.
     """
     query = query.where(Item.institution_id == institution_id)
-    exact = find_by_inventory_no(store, institution_id, f.text) if f.text.strip() else None
+    exact = _named_by_number(s, institution_id, f.text) if f.text.strip() else None
     if exact is not None:
         query = query.where(Item.id == exact)
     else:
@@ -267,7 +271,7 @@ def narrowed(s: Session, query: Q, store: Store, institution_id: str, f: ItemFil
 def item_ids(store: Store, institution_id: str, f: ItemFilter = ItemFilter()) -> list[str]:
     """Ids of the school's items that match, in inventory-number order."""
     with store.read() as s:
-        return list(s.scalars(narrowed(s, select(Item.id), store, institution_id, f)))
+        return list(s.scalars(narrowed(s, select(Item.id), institution_id, f)))
 
 
 def _rows(s: Session, ids: Sequence[str], language: str) -> list[ItemRow]:

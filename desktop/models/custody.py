@@ -193,25 +193,19 @@ def _matching_text(s: Session, institution_id: str, text: str) -> set[str] | Non
     return found
 
 
-def _filtered(s: Session, query: Rows, store: Store, institution_id: str,
-              f: ItemFilter) -> Rows:
-    """``query`` narrowed as the catalogue narrows it, the free text also finding holders."""
-    return narrowed(s, query, store, institution_id, f, _matching_text)
-
-
 def items(store: Store, institution_id: str, f: ItemFilter = EVERY_ITEM,
           language: str = "lv") -> list[ItemHolderRow]:
     """The school's items that match, each with its holder, in inventory-number order."""
     with store.read() as s:
-        return [_row(r) for r in s.execute(_filtered(s, _rows_query(language), store,
-                                                     institution_id, f))]
+        return [_row(r) for r in s.execute(narrowed(s, _rows_query(language),
+                                                     institution_id, f, _matching_text))]
 
 
 def item_ids(store: Store, institution_id: str, f: ItemFilter = EVERY_ITEM) -> list[str]:
     """Ids of the school's items that match (the text also finds holders)."""
     with store.read() as s:
         ids: Rows = select(Item.id)
-        return [str(i) for i in s.scalars(_filtered(s, ids, store, institution_id, f))]
+        return [str(i) for i in s.scalars(narrowed(s, ids, institution_id, f, _matching_text))]
 
 
 def item_rows(store: Store, ids: Sequence[str], language: str = "lv") -> list[ItemHolderRow]:
