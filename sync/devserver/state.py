@@ -983,22 +983,18 @@ class DevState:
                 set_target_group(data, SetTargetGroupPayload(
                     offered_kind_id=current.id, kind_code=current.kind_code,
                     target_group=body.target_group))
-            if body.template is not None:
-                try:
+            try:  # the rules that may refuse: one answer, with the kind as it stands
+                if body.template is not None:
                     set_document_template(data, SetDocumentTemplatePayload(
                         offered_kind_id=current.id, kind_code=current.kind_code,
                         template=body.template))
-                except WorkflowError as exc:
-                    raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
-                                       current_offered_kind=current) from exc
-            if body.check_in_checklist is not None:
-                try:
+                if body.check_in_checklist is not None:
                     set_check_in_checklist(data, SetCheckInChecklistPayload(
                         offered_kind_id=current.id, kind_code=current.kind_code,
                         checklist=body.check_in_checklist))
-                except WorkflowError as exc:
-                    raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
-                                       current_offered_kind=current) from exc
+            except WorkflowError as exc:
+                raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
+                                   current_offered_kind=current) from exc
             changes: dict[str, Any] = {"accepting_applications": data.accepting_applications,
                                        "target_group": data.target_group,
                                        "documents": data.documents,
