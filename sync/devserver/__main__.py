@@ -30,7 +30,7 @@ def _seed(value: str) -> str | int:
     return count
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sync.devserver",
         description="Run the Resursi reference central service (for tests and demos).",
@@ -43,12 +43,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="SQLite file to keep the data in (default: a temporary one)")
     parser.add_argument("--token-ttl", type=int, default=3600, metavar="S",
                         help="access token lifetime in seconds (default 3600)")
+    parser.add_argument("--dev", action="store_true",
+                        help="serve the development controls (/_dev/...: faults, token and "
+                             "cursor expiry, retention); an administrator's token still needed")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.token_ttl < 1:
         parser.error("--token-ttl must be at least 1")
 
     server = DevServer(args.db, seed=args.seed, token_ttl=args.token_ttl, host=args.host,
-                       port=args.port)
+                       port=args.port, dev=args.dev)
     try:
         server.start()
     except DevServerError as exc:

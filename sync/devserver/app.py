@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.devserver.faults import ErrorShield, FaultMiddleware, Faults
 from sync.devserver.problems import INVALID, ProblemError
-from sync.devserver.routes import ROUTERS
+from sync.devserver.routes import DEV_ROUTERS, ROUTERS
 from sync.devserver.routes.auth import OAuthErrorBody
 from sync.devserver.routes.common import answer_response, problem_response
 from sync.devserver.state import DevState
@@ -24,8 +24,9 @@ from sync.devserver.state import DevState
 __all__ = ["OAuthErrorBody", "create_app"]
 
 
-def create_app(state: DevState, faults: Faults) -> FastAPI:
-    """The FastAPI application serving ``state``, with ``faults`` in front of it."""
+def create_app(state: DevState, faults: Faults, *, dev: bool = False) -> FastAPI:
+    """The FastAPI application serving ``state``, with ``faults`` in front of it; the
+    development controls (``/_dev/…``) only with ``dev``."""
     app = FastAPI(
         title="Resursi reference central service",
         version="1",
@@ -38,7 +39,7 @@ def create_app(state: DevState, faults: Faults) -> FastAPI:
     app.add_middleware(ErrorShield)
     app.add_middleware(FaultMiddleware, faults=faults)
     _add_error_handlers(app)
-    for router in ROUTERS:
+    for router in ROUTERS + (DEV_ROUTERS if dev else ()):
         app.include_router(router)
     return app
 

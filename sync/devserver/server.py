@@ -58,13 +58,14 @@ class DevServer:
 
     def __init__(self, db_path: Path | str | None = None, *, seed: str | int | None = None,
                  token_ttl: int = 3600, host: str = "127.0.0.1", port: int = 0,
-                 rng_seed: int = 1) -> None:
+                 rng_seed: int = 1, dev: bool = False) -> None:
         self.db_path = None if db_path is None else Path(db_path)
         self.seed = seed
         self.token_ttl = token_ttl
         self.host = host
         self.port = port
         self.rng_seed = rng_seed
+        self.dev = dev  # the /_dev/... controls over HTTP (the in-process helpers need none)
         self.faults = Faults()
         self._state: DevState | None = None
         self._db: Database | None = None
@@ -117,7 +118,7 @@ class DevServer:
         sock.listen(128)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            create_app(self._state, self.faults), log_config=None, log_level="warning",
+            create_app(self._state, self.faults, dev=self.dev), log_config=None, log_level="warning",
             access_log=False, lifespan="off", timeout_graceful_shutdown=2,
             timeout_keep_alive=5, server_header=False,
         )
@@ -141,7 +142,7 @@ class DevServer:
                 raise DevServerError("the devserver did not start in time")
             time.sleep(0.01)
         try:
-            with urllib.request.urlopen(f"{self.url}/_dev/health", timeout=5.0) as response:
+            with urllib.request.urlopen(f"{self.url}/health", timeout=5.0) as response:
                 status = response.status
         except OSError as exc:
             self.stop()

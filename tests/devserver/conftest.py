@@ -13,7 +13,7 @@ from sync.devserver import DevServer
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[DevServer]:
-    with DevServer(seed="demo") as s:
+    with DevServer(seed="demo", dev=True) as s:
         yield s
 
 

@@ -97,7 +97,7 @@ def test_access_tokens_expire_and_refresh_still_works():
 
 
 def test_dev_control_expires_every_access_token():
-    with DevServer() as server, httpx.Client(base_url=server.url) as http:
+    with DevServer(dev=True) as server, httpx.Client(base_url=server.url) as http:
         server.add_user("desk", "x", {SCHOOL: "desk"})
         server.add_user("ilze", "y", {SCHOOL: "admin"})
         headers = {"Authorization": f"Bearer {sign_in(http, 'desk', 'x').json()['access_token']}"}

@@ -105,7 +105,7 @@ def test_bad_and_foreign_cursors(http, auth):
 
 
 def test_a_cursor_of_a_recreated_server_is_gone():
-    with DevServer(seed=0) as server, httpx.Client(base_url=server.url) as http:
+    with DevServer(seed=0, dev=True) as server, httpx.Client(base_url=server.url) as http:
         server.add_user("a", "a", {SCHOOL: "admin"})
         token = http.post("/v1/oauth/token", data={"grant_type": "password", "username": "a",
                                                    "password": "a"}).json()["access_token"]
@@ -123,7 +123,7 @@ def test_a_cursor_of_a_recreated_server_is_gone():
 
 
 def test_expire_cursors_answers_410_then_a_full_resync_works():
-    with DevServer(seed=40) as server, httpx.Client(base_url=server.url) as http:
+    with DevServer(seed=40, dev=True) as server, httpx.Client(base_url=server.url) as http:
         token = http.post("/v1/oauth/token", data={"grant_type": "password",
                                                    "username": "admin", "password": "demo"})
         headers = {"Authorization": f"Bearer {token.json()['access_token']}"}

@@ -127,7 +127,8 @@ def test_the_command_line_runs_in_the_foreground():
         url = first.rsplit(" ", 1)[1].strip()
         lines = [proc.stdout.readline() for _ in range(6)]
         assert any(line.strip().startswith("admin") for line in lines)
-        assert httpx.get(f"{url}/_dev/health").status_code == 200
+        assert httpx.get(f"{url}/health").status_code == 200
+        assert httpx.post(f"{url}/_dev/faults").status_code == 404  # no --dev, no controls
     finally:
         proc.send_signal(signal.SIGINT)
         try:

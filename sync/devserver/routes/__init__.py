@@ -13,13 +13,16 @@ from sync.devserver.routes import applicant, auth, catalogue, commands, dev, fee
 
 #: Every router of the service, in the order the app includes them.
 ROUTERS: tuple[APIRouter, ...] = (
+    dev.health_router,
     auth.router,
     feed.router,
     commands.router,
     catalogue.router,
     files.router,
     applicant.router,
-    dev.router,
 )
 
-__all__ = ["ROUTERS"]
+#: Only with ``--dev``: the development controls.
+DEV_ROUTERS: tuple[APIRouter, ...] = (dev.router,)
+
+__all__ = ["DEV_ROUTERS", "ROUTERS"]

@@ -1,9 +1,10 @@
 """Development controls (``/_dev/...``): faults, expiring cursors and tokens, retention.
 
-Only the reference service has them; tests and benchmarks use them to stage what a real
-central service does on its own (outages, cursor expiry, deletion after retention). Every one
-but the health check needs the token of a user who is an administrator somewhere: nobody who
-merely reaches the port may delete an application or switch the service off.
+Only the reference service has them, and only when started with ``--dev`` (``DevServer(dev=True)``);
+tests and benchmarks use them to stage what a real central service does on its own (outages,
+cursor expiry, deletion after retention). Every one needs the token of a user who is an
+administrator somewhere: nobody who merely reaches the port may delete an application or switch
+the service off. The health check (``/health``) is not one of them and is always there.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def administrator(who: Staff) -> Principal:
 
 Admin = Annotated[Principal, Depends(administrator)]
 router = APIRouter(tags=["dev"])
+health_router = APIRouter(tags=["health"])
 
 
-@router.get("/_dev/health")
+@health_router.get("/health")
 def health() -> dict[str, str]:
+    """Whether the service is up (no sign-in: it tells nothing else)."""
     return {"status": "ok"}
 
 
