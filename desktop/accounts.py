@@ -159,3 +159,25 @@ class SignInService:
         name, role = self._roles[school.institution_id]
         return Account(self.server_url, self.username, school.institution_id, name, role,
                        offline=self.offline)
+
+
+class Renewal:
+    """The sign-in dialog's callable when the sign-in of the user at work lapsed: the running
+    app's own client signs in again (so that its sync goes on with the new tokens), for the
+    school the app is open at. Runs on a worker; the dialog never touches the network."""
+
+    def __init__(self, client: CentralClient, credentials: Credentials, institution_id: str,
+                 *, language: str = "lv") -> None:
+        self.client = client
+        self.credentials = credentials
+        self.institution_id = institution_id
+        self.language = language
+        self.token: TokenResponse | None = None
+
+    def sign_in(self, server_url: str, username: str, password: str) -> list[School]:
+        """``server_url`` and ``username`` are the client's own (the dialog shows them fixed)."""
+        token = self.client.sign_in(password)
+        keep_claims(self.credentials, self.client.base_url, self.client.username, token)
+        self.token = token
+        return [School(m.institution_id, m.institution_name, m.role.label(self.language))
+                for m in token.memberships if m.institution_id == self.institution_id]

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
 from desktop import app_version
-from desktop.accounts import Account, SignInService
+from desktop.accounts import Account, Renewal, SignInService
 from desktop.changes import EVERYTHING, ChangeBus
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
@@ -78,7 +78,7 @@ from desktop.views.item_editor import ItemEditorServices
 from desktop.views.main_window import MainWindow
 from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
-from desktop.views.sign_in_dialog import SignInDialog
+from desktop.views.sign_in_dialog import SignInDialog, SignOutChoice, ask_sign_out
 from sync import conflicts
 from sync.client import CentralClient
 from sync.credentials import Credentials, MemoryCredentials, default_credentials
@@ -186,6 +186,13 @@ class Application:
         # without one nothing is written anywhere (tests, tools).
         self.preferences = preferences or SettingsStore.in_memory()
         self.sign_out_requested = False
+        # The dialog that renews a lapsed sign-in: one at a time, and asked for by a failing
+        # sync only once (until a sign-in succeeds), so a cancelled one is not pushed again.
+        self.sign_in_dialog: SignInDialog | None = None
+        self._asked_sign_in = False
+        #: asked before signing out with decisions not yet sent; tests replace it
+        self.ask_sign_out = ask_sign_out
+        self._sign_out_after_sync = False
         prepare_queries()
         # Nothing here reads the store: the GUI thread never runs a query. The school's name,
         # the kinds and classes for the filters (and, without a sign-in, the school itself)
@@ -375,7 +382,7 @@ class Application:
             self.refresh_sync_counts()
         if changes.institution or changes.everything:
             self._refresh_school_name()
-        if (source is not self.sync and self.sync is not None
+        if (source is not self.sync and self.sync is not None and self._can_send()
                 and (changes.outbox or changes.everything)):
             self.sync.sync_now()  # a local change: tell the central service soon
 
@@ -441,7 +448,33 @@ class Application:
                     "app", "Izmaiņas stāsies spēkā pēc programmas restartēšanas."))
 
     def sign_out(self) -> None:
-        """Forget the kept sign-in and go back to the sign-in dialog."""
+        """Forget the kept sign-in and go back to the sign-in dialog; with decisions not yet
+        sent, ask first (counted on a worker: the GUI thread runs no SQL)."""
+        self.tasks.run(partial(queries.sync_counts, self.store),
+                       on_done=lambda counts: self._sign_out_counted(counts[0]))
+
+    def _sign_out_counted(self, pending: int) -> None:
+        if pending:
+            can_sync = self.sync is not None
+            choice = self.ask_sign_out(self.window, pending, can_sync)
+            if choice is SignOutChoice.CANCEL:
+                return
+            if choice is SignOutChoice.SYNC_FIRST and self.sync is not None:
+                # counted again after this sync, sent or not: signs out when nothing waits,
+                # else asks again (offline, say)
+                self._sign_out_after_sync = True
+                self.sync_now()
+                if not self.sync.running and self.sign_in_dialog is None:
+                    self._sign_out_after_sync = False  # nothing started: nothing to wait for
+                return
+        self._forget_sign_in()
+
+    def _sync_running(self, running: bool) -> None:
+        if not running and self._sign_out_after_sync:
+            self._sign_out_after_sync = False
+            self.sign_out()
+
+    def _forget_sign_in(self) -> None:
         if self.client is not None:
             self.client.sign_out()
         elif self.connection is not None:
@@ -533,7 +566,9 @@ class Application:
                                    changes=self.changes, language=self.language)
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
-        self.window.sync_action.triggered.connect(self.sync.sync_now)
+        self.sync.sign_in_required.connect(self._sign_in_lapsed)
+        self.sync.running_changed.connect(self._sync_running)
+        self.window.sync_action.triggered.connect(self.sync_now)
         if client.signed_in or connection.password is None:
             self.sync.start()
             return
@@ -542,6 +577,60 @@ class Application:
                        on_done=self._signed_in,
                        on_error=lambda exc: self.window.show_connection(
                            False, error_text(exc, self.language)))
+
+    def _can_send(self) -> bool:
+        """Signed in (or never asked to be): a sync may go; signed out, it would only fail."""
+        return self.client is None or self.client.signed_in
+
+    def sync_now(self) -> None:
+        """"Sinhronizēt tagad": signed out (the sign-in lapsed), the password is asked first."""
+        if self.sync is None:
+            return
+        if not self._can_send():
+            self.ask_sign_in()
+            return
+        self.sync.sync_now()
+
+    def _sign_in_lapsed(self) -> None:
+        if not self._asked_sign_in:
+            self.ask_sign_in()
+
+    def ask_sign_in(self) -> None:
+        """The sign-in dialog for the user at work (name and server fixed); after the
+        password the sync goes on by itself. An open one is brought forward, not doubled."""
+        if self.client is None or self.connection is None:
+            return
+        self._asked_sign_in = True
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.raise_()
+            self.sign_in_dialog.activateWindow()
+            return
+        c = self.connection
+        renewal = Renewal(self.client, c.credentials, c.institution_id, language=self.language)
+        dialog = SignInDialog(
+            self.tasks, renewal.sign_in, check_server=check_server_url,
+            server_url=self.client.base_url, username=c.username,
+            last_institution=c.institution_id, fixed_account=True,
+            notice=self.qt_app.translate(
+                "app", "Pierakstīšanās ir beigusies. Ierakstiet paroli, lai turpinātu "
+                       "sinhronizāciju; līdz tam izmaiņas paliek šajā datorā."),
+            parent=self.window)
+        self.sign_in_dialog = dialog
+        dialog.accepted.connect(lambda: self._renewed(renewal))
+        dialog.finished.connect(lambda code: self._sign_in_closed(dialog, code))
+        dialog.open()
+
+    def _sign_in_closed(self, dialog: SignInDialog, code: int) -> None:
+        if self.sign_in_dialog is dialog:
+            self.sign_in_dialog = None
+        if code != QDialog.DialogCode.Accepted:
+            self._sign_out_after_sync = False  # no sync comes: a sign-out waiting for it stays
+        dialog.deleteLater()
+
+    def _renewed(self, renewal: Renewal) -> None:
+        self._asked_sign_in = False  # a later lapse asks again
+        if renewal.token is not None:
+            self._signed_in(renewal.token)  # the role as the new token says, then the sync
 
     def _school(self) -> str:
         """The school, for work on a worker thread: without a sign-in it is the store's first

@@ -24,6 +24,8 @@ class SyncController(QObject):
     synced = Signal(object)  # SyncReport
     connection_changed = Signal(bool, str)  # online, a line for the status bar (UI language)
     running_changed = Signal(bool)
+    # The central service refused the sign-in (the refresh token too): only a password helps.
+    sign_in_required = Signal()
 
     def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
                  changes: ChangeBus | None = None, parent: QObject | None = None,
@@ -52,6 +54,11 @@ class SyncController(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        """A sync is on its way (its end is said by ``running_changed(False)``)."""
+        return self._running
 
     @property
     def watching(self) -> bool:
@@ -94,6 +101,8 @@ class SyncController(QObject):
             # Waiting will not help: the user must sign in again or configure the CA bundle.
             self.online = False
             self.connection_changed.emit(False, self._said(exc))
+            if isinstance(exc, AuthError):
+                self.sign_in_required.emit()
             return
         retry_after = exc.retry_after if isinstance(exc, RetryLaterError) else None
         delay = self._engine.backoff.next_delay(retry_after)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -57,6 +59,8 @@ class SignInDialog(QDialog):
         last_institution: str = "",
         keyring_warning: str | None = None,
         resume: Callable[[], list[School]] | None = None,
+        notice: str | None = None,
+        fixed_account: bool = False,
         icon: QIcon | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -109,6 +113,12 @@ class SignInDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        if fixed_account:
+            # renewing the sign-in of the user already at work: only the password is asked
+            self.server.setReadOnly(True)
+            self.username.setReadOnly(True)
+        if notice:
+            self._show(notice, error=False)
         (self.password if username else self.username if server_url else self.server).setFocus()
 
     # -- pages -----------------------------------------------------------------------------
@@ -288,3 +298,47 @@ class SignInDialog(QDialog):
         # a wrapped message of several lines must push the buttons down, not overlap the form
         self.adjustSize()
 
+
+
+class SignOutChoice(Enum):
+    """What the user chose when decisions were still waiting to be sent at sign-out."""
+
+    SYNC_FIRST = "sync"
+    SIGN_OUT = "sign_out"
+    CANCEL = "cancel"
+
+
+def sign_out_question(parent: QWidget | None, pending: int, can_sync: bool) -> QMessageBox:
+    """The question asked before signing out with ``pending`` decisions not yet sent; the
+    first way (send them first) is left out when there is nothing to send them with."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("SignOut", "Izrakstīties?"),
+                      translate("SignOut", "%n lēmumi vēl nav nosūtīti centrālajam servisam.",
+                                "", pending), QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(translate(
+        "SignOut", "Tie paliek šajā datorā un tiks nosūtīti pēc nākamās pierakstīšanās. Lai "
+                   "tie nonāktu servisā jau tagad, vispirms sinhronizējiet."))
+    if can_sync:
+        first = box.addButton(translate("SignOut", "Vispirms sinhronizēt"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        first.setObjectName(SignOutChoice.SYNC_FIRST.value)
+    anyway = box.addButton(translate("SignOut", "Izrakstīties tik un tā"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    anyway.setObjectName(SignOutChoice.SIGN_OUT.value)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)  # Qt's own "Atcelt"
+    cancel.setObjectName(SignOutChoice.CANCEL.value)
+    box.setDefaultButton(first if can_sync else cancel)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def ask_sign_out(parent: QWidget | None, pending: int, can_sync: bool) -> SignOutChoice:
+    """Ask (modal) and answer the choice; closing the box is "cancel"."""
+    box = sign_out_question(parent, pending, can_sync)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    try:
+        return SignOutChoice(clicked.objectName()) if clicked else SignOutChoice.CANCEL
+    except ValueError:
+        return SignOutChoice.CANCEL
