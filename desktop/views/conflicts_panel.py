@@ -219,6 +219,58 @@ def server_state_label(c: ConflictView, language: str = "lv") -> str:
     return " · ".join(parts)
 
 
+def _what_happened(c: ConflictView, language: str) -> str:
+    """Who changed what at the central service, as far as its answer tells."""
+    translate = QCoreApplication.translate
+    status = c.server_status
+    if c.http_status == 404 or status is ApplicationStatus.DELETED:
+        return translate("ConflictsPanel", "Centrālajā servisā šis ieraksts pa to laiku ir dzēsts.")
+    if c.http_status == 403:
+        return translate("ConflictsPanel", "Centrālais serviss jūsu lomai šo darbību neatļauj.")
+    if c.http_status == 422:
+        return translate("ConflictsPanel", "Centrālais serviss lēmuma datus neatzina par "
+                                           "derīgiem.")
+    if c.application_id is None:
+        return translate("ConflictsPanel", "Kāds cits pa to laiku centrālajā servisā mainīja "
+                                           "šo ierakstu; tā pašreizējais stāvoklis ir redzams "
+                                           "labajā pusē.")
+    if status is None:
+        return translate("ConflictsPanel", "Pieteikums centrālajā servisā pa to laiku ir "
+                                           "mainīts.")
+    label = status.label(language)
+    if c.http_status == 409:
+        return translate("ConflictsPanel", "Centrālajā servisā pieteikums tagad ir “{0}”, un "
+                                           "šādā stāvoklī šī darbība vairs nav atļauta."
+                         ).format(label)
+    if status is ApplicationStatus.WITHDRAWN:
+        return translate("ConflictsPanel", "Pieteicējs pa to laiku atsauca šo pieteikumu "
+                                           "(tagad: “{0}”).").format(label)
+    if status is ApplicationStatus.SUBMITTED:
+        return translate("ConflictsPanel", "Pieteicējs vai cits darbinieks pa to laiku "
+                                           "centrālajā servisā mainīja pieteikuma datus; "
+                                           "statuss joprojām ir “{0}”.").format(label)
+    return translate("ConflictsPanel", "Cits darbinieks pa to laiku centrālajā servisā jau "
+                                       "izlēma šo pieteikumu: tagad tas ir “{0}”.").format(label)
+
+
+def conflict_explanation(c: ConflictView, language: str = "lv") -> str:
+    """The conflict in plain words, in three sentences: what happened at the central service,
+    what the user's own decision was, and what to do now (never the record versions)."""
+    translate = QCoreApplication.translate
+    yours = translate("ConflictsPanel", "Jūsu lēmums “{0}” ({1}, {2}) tika pieņemts, pirms "
+                                        "šī izmaiņa nonāca šajā datorā, tāpēc serviss to "
+                                        "nepieņēma.").format(
+        command_label(c.command, language), c.decided_by, when(c.decided_at))
+    if c.http_status in (403, 404, 409):
+        todo = translate("ConflictsPanel", "Šo lēmumu vairs nevar piemērot. Spiediet "
+                                           "“Atmest”: paliks centrālā servisa stāvoklis.")
+    else:
+        todo = translate("ConflictsPanel", "Salīdziniet abas puses zemāk. Ja lēmums joprojām "
+                                           "ir pareizs, spiediet “Piemērot vēlreiz”; ja vairs "
+                                           "nav vajadzīgs, spiediet “Atmest”.")
+    return " ".join((_what_happened(c, language), yours, todo))
+
+
 def decided_label(c: ConflictView) -> str:
     return f"{c.decided_by} · {when(c.decided_at)}"
 
@@ -346,14 +398,14 @@ def server_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]]:
         if c.server_handover_statuses:
             rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Izsniegšana"),
                          ", ".join(h.label(language) for h in c.server_handover_statuses)))
-        if c.server_version is not None:
-            rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Versija"), str(c.server_version)))
+        # (no version numbers: the explanation above the sides says what changed, in words)
     else:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss"), QCoreApplication.translate(
             "ConflictsPanel", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā")))
     rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kāpēc nepieņēma"), reason_label(c)))
-    if c.detail and not (c.http_status == 412 and record and c.server_status is None):
-        # (a catalogue record's 412 detail only repeats the versions shown above, in English)
+    if c.detail and c.http_status != 412:
+        # (a 412's detail only names the record versions, in English: the explanation says
+        # what changed in words instead)
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Servisa ziņojums"), c.detail))
     return rows
 
@@ -561,6 +613,14 @@ class ConflictsPanel(QWidget):
 
         self.decision_box = _SideBox(self.tr("Jūsu lēmums"))
         self.server_box = _SideBox(self.tr("Centrālajā servisā"))
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAccessibleName(self.tr("Kas notika"))
+        self.explanation.setStyleSheet(
+            f"QLabel {{ border-left: 3px solid {CONFLICT_COLOUR}; padding: 4px 8px; }}")
+        self.explanation.hide()
         self.waiting_note = QLabel()
         self.waiting_note.setWordWrap(True)
         self.waiting_note.setStyleSheet(f"QLabel {{ color: {WARNING_COLOUR}; }}")
@@ -586,6 +646,7 @@ class ConflictsPanel(QWidget):
         comparison = QWidget()
         comparison_layout = QVBoxLayout(comparison)
         comparison_layout.setContentsMargins(0, 0, 0, 0)
+        comparison_layout.addWidget(self.explanation)
         comparison_layout.addLayout(sides)
         comparison_layout.addWidget(self.waiting_note)
         comparison_layout.addLayout(buttons)
@@ -683,8 +744,11 @@ class ConflictsPanel(QWidget):
         if c is None:
             self.decision_box.set_rows([])
             self.server_box.set_rows([])
+            self.explanation.hide()
             self.waiting_note.hide()
         else:
+            self.explanation.setText(conflict_explanation(c, self._language))
+            self.explanation.show()
             self.decision_box.set_rows(decision_rows(c, self._language),
                                        {ACTION_CAPTION: CONFLICT_COLOUR})
             status_colour = (STATUS_COLOURS.get(c.server_status) if c.server_status
