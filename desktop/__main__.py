@@ -40,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     if getattr(args, "func", None) is not None:
         return int(args.func(args))
+    from desktop.startup import missing_xcb_message, missing_xcb_packages
+
+    missing = missing_xcb_packages()
+    if missing:  # said plainly, instead of Qt's abort about the "xcb" platform plugin
+        print(missing_xcb_message(missing), file=sys.stderr)
+        return 3
     from desktop.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(demo=args.demo, data_dir=args.data_dir, language=args.language,
