@@ -17,120 +17,46 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from desktop.models.codes import (
-    ApplicationStatus,
-    CancelReason,
-    HandoverStatus,
-    ItemStatus,
-    ReturnCondition,
+from desktop.models.audit_words import (
+    EXPORT_ACTION,
+    VIEW_ACTION,
+    action_label,
+    describe_details,
+    entity_label,
+    report_label,
 )
-from desktop.models.command_names import CommandName
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, require
 from desktop.models.reports import write_csv
-from desktop.models.schema import Application, AuditEntry, DeletionLog, utcnow
+from desktop.models.schema import (
+    Application,
+    AuditEntry,
+    DeletionLog,
+    Document,
+    Handover,
+    Institution,
+    Item,
+    OfferedKind,
+    ResourceKind,
+    StaffUser,
+    utcnow,
+)
 from desktop.models.store import Store
 
-VIEW_ACTION = "view_personal_data"
-EXPORT_ACTION = "export"
 # Opening the same applicant's detail again within this time is one viewing, not many:
 # the log stays readable when someone pages back and forth through the inbox.
 VIEW_COALESCE = timedelta(minutes=5)
 
-ACTION_LABELS: dict[str, str] = {
-    CommandName.GRANT: "Piešķirts",
-    CommandName.REFUSE: "Atteikts",
-    CommandName.DEFER: "Atlikta izskatīšana",
-    CommandName.PREPARE_HANDOVER: "Sagatavota izsniegšana",
-    CommandName.CANCEL_HANDOVER: "Atcelta izsniegšana",
-    CommandName.RECORD_RETURN: "Pieņemts atpakaļ",
-    CommandName.ACKNOWLEDGE_INCIDENT: "Apstiprināts nozaudējums/zādzība",
-    "create_item": "Pievienota ierīce",
-    "edit_item": "Labota ierīce",
-    "change_item_status": "Mainīts ierīces statuss",
-    CommandName.SET_ACCEPTING_APPLICATIONS: "Mainīta pieteikšanās",
-    "discard": "Atmests lēmums",
-    "resolve_conflict": "Atrisināts konflikts",
-    VIEW_ACTION: "Skatīti personas dati",
-    EXPORT_ACTION: "Eksportēts",
-}
-
-ENTITY_LABELS: dict[str, str] = {
-    "application": "Pieteikums",
-    "handover": "Izsniegšana",
-    "item": "Ierīce",
-    "offered_kind": "Resursa veids",
-    "report": "Pārskats",
-    "audit_log": "Audita žurnāls",
-}
-
 CSV_COLUMNS = ("Laiks", "Lietotājs", "Darbība", "Objekts", "Objekta ID", "Sīkāk")
-
-# Words for the keys that operations put in ``details`` (see journal.record's callers).
-DETAIL_LABELS: dict[str, str] = {
-    "application": "pieteikums",
-    "item": "ierīce",
-    "inventory_no": "inventāra Nr.",
-    "condition": "stāvoklis",
-    "reason": "iemesls",
-    "incident": "ziņojums",
-    "with_item": "ar ierīci",
-    "kind": "resursa veids",
-    "accepting": "pieņem pieteikumus",
-    "fields": "lauki",
-    "command": "lēmums",
-    "status": "HTTP statuss",
-    "discarded": "atmesti",
-    "format": "formāts",
-    "rows": "rindas",
-    "filter": "filtrs",
-}
-_CODE_ENUMS = (ApplicationStatus, HandoverStatus, ItemStatus, ReturnCondition, CancelReason)
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "jā" if value else "nē"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, str):
-        for enum in _CODE_ENUMS:
-            try:
-                return enum(value).label_lv
-            except ValueError:
-                continue
-    return str(value)
-
-
-def describe_details(details: dict[str, Any], numbers: dict[int, str] | None = None) -> str:
-    """The details in Latvian words: "Iesniegts → Atteikts; ierīce: RAVĢ-2024-000017"."""
-    parts: list[str] = []
-    if "from" in details or "to" in details:
-        parts.append(f"{_value_text(details.get('from', '—'))} → "
-                     f"{_value_text(details.get('to', '—'))}")
-    for key, value in details.items():
-        if key in ("from", "to"):
-            continue
-        if key == "application" and numbers and value in numbers:
-            value = numbers[value]
-        parts.append(f"{DETAIL_LABELS.get(key, key)}: {_value_text(value)}")
-    return "; ".join(parts)
-
-
-def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
-
-
-def entity_label(entity_type: str) -> str:
-    return ENTITY_LABELS.get(entity_type, entity_type)
 
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """What to show; ``None`` or empty means any. Dates are local calendar days, inclusive."""
+    """What to show; ``None`` or empty means any. Dates are local calendar days, inclusive.
+
+    ``language`` is not a filter: it is the language the rows' words come back in.
+    """
 
     institution_id: str | None = None
     actor: str | None = None
@@ -139,12 +65,13 @@ class AuditFilter:
     entity_id: str | None = None
     since: date | None = None
     until: date | None = None
+    language: str = "lv"
 
     def described(self) -> dict[str, str]:
         """The filter as plain values, for the audit row of an export (no personal data:
         the fields are user names, codes, record ids and dates)."""
         return {k: (v.isoformat() if isinstance(v, date) else str(v))
-                for k, v in vars(self).items() if v not in (None, "")}
+                for k, v in vars(self).items() if v not in (None, "") and k != "language"}
 
 
 @dataclass(frozen=True)
@@ -156,22 +83,35 @@ class AuditRow:
     entity_type: str
     entity_id: str
     details: dict[str, Any] = field(default_factory=dict)
-    #: the application's number when the row is about one still in the store (not personal)
+    #: what names the record for a person (an application's or act's number, an inventory
+    #: number, a kind's or report's name), looked up by the query; None when not known
     number: str | None = None
     details_text: str = ""
+    #: the user's display name when the store knows it, else the user name
+    actor_name: str = ""
+    language: str = "lv"
 
     @property
     def action_label(self) -> str:
-        return action_label(self.action)
+        return action_label(self.action, self.language)
 
     @property
     def entity_label(self) -> str:
-        return entity_label(self.entity_type)
+        return entity_label(self.entity_type, self.language)
 
     @property
     def subject(self) -> str:
-        """"Pieteikums P-2026-000046", or the kind of record alone."""
-        return f"{self.entity_label} {self.number}" if self.number else self.entity_label
+        """"Pieteikums P-2026-000046", "Ierīce RAVĢ-2024-000017", or the kind of record
+        alone (a purged one); a kind of record this version does not know with its id."""
+        if self.number:
+            return f"{self.entity_label} {self.number}"
+        if self.entity_label == self.entity_type and self.entity_id:
+            return f"{self.entity_type} {self.entity_id}"
+        return self.entity_label
+
+    @property
+    def who(self) -> str:
+        return self.actor_name or self.actor
 
 
 @dataclass(frozen=True)
@@ -211,20 +151,98 @@ def _application_of(e: AuditEntry) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _rows(s: Session, entries: Sequence[AuditEntry]) -> list[AuditRow]:
-    """Rows with the application numbers looked up in one query for the whole page."""
-    ids = {i for i in map(_application_of, entries) if i is not None}
-    numbers: dict[int, str] = {}
-    if ids:
-        numbers = {i: n for i, n in s.execute(
-            select(Application.id, Application.number).where(Application.id.in_(ids)))}
+def _of_type(entries: Sequence[AuditEntry], entity_type: str) -> set[str]:
+    return {e.entity_id for e in entries if e.entity_type == entity_type}
+
+
+def _detail_values(entries: Sequence[AuditEntry], *keys: str) -> set[Any]:
+    return {v for e in entries for k in keys
+            if isinstance(v := (e.details or {}).get(k), (int, str))}
+
+
+class _Names:
+    """What names the records a page of rows refers to: one query per kind of record for
+    the whole page (never one per row), so a page of 200 rows costs a handful of reads."""
+
+    def __init__(self, s: Session, entries: Sequence[AuditEntry], language: str) -> None:
+        handovers = _of_type(entries, "handover")
+        self.handover_app: dict[str, int] = _pairs(
+            s, Handover.id, Handover.application_id, handovers)
+        app_ids = {i for i in map(_application_of, entries) if i is not None}
+        app_ids |= set(self.handover_app.values())
+        self.applications: dict[int, str] = _pairs(s, Application.id, Application.number, app_ids)
+        self.items: dict[str, str] = _pairs(s, Item.id, Item.inventory_no,
+                                            _of_type(entries, "item"))
+        self.offered: dict[str, str] = _pairs(s, OfferedKind.id, OfferedKind.kind_code,
+                                              _of_type(entries, "offered_kind"))
+        codes = set(self.offered.values()) | {v for v in _detail_values(entries, "kind")
+                                              if isinstance(v, str)}
+        label = ResourceKind.label_en if language == "en" else ResourceKind.label_lv
+        self.kinds: dict[str, str] = _pairs(s, ResourceKind.code, label, codes)
+        documents = {v for v in _detail_values(entries, "document", "scan", "template")
+                     if isinstance(v, str)}
+        self.documents: dict[str, str] = _pairs(s, Document.id, Document.title, documents)
+        self.schools: dict[str, str] = _pairs(s, Institution.id, Institution.name,
+                                              _of_type(entries, "institution"))
+        self.people = display_names(s, {e.actor for e in entries})
+        self.language = language
+
+    def subject(self, e: AuditEntry, app_id: int | None) -> str | None:
+        """The number or name that stands for the row's record, when it is known."""
+        kind = e.entity_type
+        if kind in ("application", "handover"):
+            if app_id is None and kind == "handover":
+                app_id = self.handover_app.get(e.entity_id)
+            return self.applications.get(app_id) if app_id is not None else None
+        if kind == "item":
+            found = self.items.get(e.entity_id)
+            inventory_no = (e.details or {}).get("inventory_no")
+            return found or (inventory_no if isinstance(inventory_no, str) else None)
+        if kind == "offered_kind":
+            code = self.offered.get(e.entity_id)
+            return self.kinds.get(code, code) if code else None
+        if kind == "institution":
+            return self.schools.get(e.entity_id)
+        if kind == "report":
+            return report_label(e.entity_id, self.language)
+        if kind == "audit_log":
+            return e.entity_id.upper()  # the format: "CSV"
+        return None
+
+    def references(self) -> dict[tuple[str, Any], str]:
+        """The details' references in words, for ``describe_details``."""
+        found: dict[tuple[str, Any], str] = {}
+        found.update({("application", i): n for i, n in self.applications.items()})
+        for key in ("document", "scan", "template"):
+            found.update({(key, i): t for i, t in self.documents.items()})
+        found.update({("kind", c): label for c, label in self.kinds.items()})
+        return found
+
+
+def _pairs(s: Session, key: Any, value: Any, wanted: set[Any]) -> dict[Any, Any]:
+    """``key -> value`` for the ``wanted`` keys, in one query (nothing asked for none)."""
+    if not wanted:
+        return {}
+    return {k: v for k, v in s.execute(select(key, value).where(key.in_(wanted)))}
+
+
+def display_names(s: Session, usernames: set[str]) -> dict[str, str]:
+    """Staff's display names for their user names (those the store knows)."""
+    return _pairs(s, StaffUser.username, StaffUser.display_name, usernames)
+
+
+def _rows(s: Session, entries: Sequence[AuditEntry], language: str = "lv") -> list[AuditRow]:
+    """Rows with the records named (numbers, titles, names) and the details in words."""
+    names = _Names(s, entries, language)
+    references = names.references()
     rows = []
     for e in entries:
         details = dict(e.details or {})
         app_id = _application_of(e)
         rows.append(AuditRow(e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id,
-                             details, numbers.get(app_id) if app_id is not None else None,
-                             describe_details(details, numbers)))
+                             details, names.subject(e, app_id),
+                             describe_details(details, references, language),
+                             names.people.get(e.actor, e.actor), language))
     return rows
 
 
@@ -236,7 +254,7 @@ def audit_page(store: Store, f: AuditFilter, offset: int = 0, limit: int = 200) 
         entries = s.scalars(select(AuditEntry).where(*conds)
                             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
                             .offset(max(0, offset)).limit(max(1, limit))).all()
-        return AuditPage(_rows(s, entries), int(total), max(0, offset))
+        return AuditPage(_rows(s, entries, f.language), int(total), max(0, offset))
 
 
 @dataclass(frozen=True)
@@ -244,6 +262,8 @@ class AuditChoices:
     actors: list[str]
     actions: list[str]
     entity_types: list[str]
+    #: display names of those actors the store knows (user name -> name)
+    actor_names: dict[str, str] = field(default_factory=dict)
 
 
 def audit_choices(store: Store, institution_id: str | None = None) -> AuditChoices:
@@ -253,12 +273,13 @@ def audit_choices(store: Store, institution_id: str | None = None) -> AuditChoic
         def distinct(col: Any) -> list[str]:
             return sorted(s.scalars(select(col).distinct().where(*where)))
 
-        return AuditChoices(distinct(AuditEntry.actor), distinct(AuditEntry.action),
-                            distinct(AuditEntry.entity_type))
+        actors = distinct(AuditEntry.actor)
+        return AuditChoices(actors, distinct(AuditEntry.action),
+                            distinct(AuditEntry.entity_type), display_names(s, set(actors)))
 
 
 def _csv_rows(rows: Sequence[AuditRow]) -> list[tuple[str, ...]]:
-    return [(r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"), r.actor, r.action_label,
+    return [(r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"), r.who, r.action_label,
              r.subject, r.entity_id, r.details_text) for r in rows]
 
 

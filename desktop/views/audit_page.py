@@ -32,16 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import ChangeBus, WhenSeen
 from desktop.models.audit_queries import (
-    VIEW_ACTION,
     AuditChoices,
     AuditFilter,
     AuditPage,
     AuditRow,
     DeletionRun,
-    action_label,
     describe_run,
-    entity_label,
 )
+from desktop.models.audit_words import VIEW_ACTION, action_label, entity_label
 from desktop.models.changes import OpChanges
 from desktop.models.command_names import CommandName
 from desktop.tasks import TaskRunner
@@ -80,7 +78,14 @@ class AuditTableModel(ListTableModel):
             return None
         r = self._rows[index.row()]
         key = COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # the stored codes stay at hand for whoever needs them (a user name, a record id)
+            if key == "actor" and r.who != r.actor:
+                return f"{r.who} ({r.actor})"
+            if key == "entity" and r.entity_id:
+                return f"{r.subject}\n{self.tr('Objekta ID')}: {r.entity_id}"
             return self._text(r, key)
         if role == EntityIdRole:
             return r.entity_id
@@ -96,13 +101,14 @@ class AuditTableModel(ListTableModel):
     def _text(self, r: AuditRow, key: str) -> str:
         if key == "at":
             return r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+        # The words come with the row, in the page's language (audit_words), looked up with
+        # the records' numbers and names on the worker that read the page.
         if key == "actor":
-            return r.actor
+            return r.who
         if key == "action":
-            return self.tr(r.action_label)
+            return r.action_label
         if key == "entity":
-            return (f"{self.tr(r.entity_label)} {r.number}" if r.number
-                    else self.tr(r.entity_label))
+            return r.subject
         if key == "entity_id":
             return r.entity_id
         return r.details_text
@@ -153,6 +159,10 @@ class AuditLogPage(QWidget):
         self.page_size = page_size
         self._offset = 0
         self._total = 0
+        # Until the first page is back the page says it is reading: after a sign-in the
+        # workers are busy with the first sync and retention, and "no entry matches" while
+        # the read waits its turn sent people to "Clear filters" (issue 16).
+        self._reading = True
 
         self.model = AuditTableModel(self)
 
@@ -186,6 +196,9 @@ class AuditLogPage(QWidget):
         self.entity_id.setAccessibleName(self.tr("Objekta ID"))
         self.entity_id.setClearButtonEnabled(True)
         self.entity_id.setMaximumWidth(160)
+        # room for its placeholder, which is the field's only caption
+        self.entity_id.setMinimumWidth(
+            self.entity_id.fontMetrics().horizontalAdvance(self.tr("Objekta ID")) + 40)
         self.since = self._date_edit(self.tr("No datuma"))
         self.until = self._date_edit(self.tr("Līdz datumam"))
         self._fill_choices(AuditChoices([], [], []))
@@ -207,7 +220,6 @@ class AuditLogPage(QWidget):
         filters.addWidget(self.until)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
-        filters.addWidget(self.export_button)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -225,8 +237,11 @@ class AuditLogPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 210, 200, 120)):
+        # narrow enough that the details keep room on a 1366×768 laptop at 125 %
+        for column, width in enumerate((148, 125, 180, 205, 120)):
             self.table.setColumnWidth(column, width)
+        # Records are named by their numbers; the stored id is in the object's tooltip.
+        self.table.setColumnHidden([c[0] for c in COLUMNS].index("entity_id"), True)
 
         self.previous_button = QPushButton(self.tr("◀ Iepriekšējā lapa"))
         self.next_button = QPushButton(self.tr("Nākamā lapa ▶"))
@@ -234,6 +249,10 @@ class AuditLogPage(QWidget):
         pager = QHBoxLayout()
         pager.addWidget(self.position)
         pager.addStretch(1)
+        # beside the paging, not in the filter row: on a laptop at 125 % the filters need
+        # the whole width
+        pager.addWidget(self.export_button)
+        pager.addSpacing(16)
         pager.addWidget(self.previous_button)
         pager.addWidget(self.next_button)
 
@@ -272,13 +291,19 @@ class AuditLogPage(QWidget):
         return edit
 
     def _fill_choices(self, choices: AuditChoices) -> None:
-        for box, everything, values, label in (
-            (self.actor_box, self.tr("Visi lietotāji"), choices.actors, str),
+        language = self._language
+
+        def person(username: str) -> str:
+            return choices.actor_names.get(username) or username
+
+        labelled: tuple[tuple[QComboBox, str, list[str], Callable[[str], str]], ...] = (
+            (self.actor_box, self.tr("Visi lietotāji"), choices.actors, person),
             (self.action_box, self.tr("Visas darbības"), choices.actions,
-             lambda a: self.tr(action_label(a))),
+             lambda a: action_label(a, language)),
             (self.entity_box, self.tr("Visi objekti"), choices.entity_types,
-             lambda e: self.tr(entity_label(e))),
-        ):
+             lambda e: entity_label(e, language)),
+        )
+        for box, everything, values, label in labelled:
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -303,6 +328,7 @@ class AuditLogPage(QWidget):
             entity_id=self.entity_id.text().strip() or None,
             since=day(self.since),
             until=day(self.until),
+            language=self._language,
         )
 
     @property
@@ -358,11 +384,15 @@ class AuditLogPage(QWidget):
         offset = max(0, offset)
         # only the newest page asked for is shown (a newer filter may be asked meanwhile)
         self._run(self._load_page, self.current_filter(), offset, self.page_size,
-                  on_done=self._show_page,
-                  on_error=lambda exc: self._show_error(exc, self.tr(
-                      "Neizdevās nolasīt audita žurnālu.")), key="page", latest=True)
+                  on_done=self._show_page, on_error=self._page_failed, key="page", latest=True)
+
+    def _page_failed(self, exc: Exception) -> None:
+        self._reading = False
+        self._update_pager()
+        self._show_error(exc, self.tr("Neizdevās nolasīt audita žurnālu."))
 
     def _show_page(self, page: AuditPage) -> None:
+        self._reading = False
         self._offset, self._total = page.offset, page.total
         self.model.set_rows(page.rows)
         self.message.hide()
@@ -371,14 +401,23 @@ class AuditLogPage(QWidget):
 
     def _update_pager(self) -> None:
         shown = self.model.rowCount()
-        if self._total == 0:
+        if self._reading:
+            self.position.setText(self.tr("Nolasa audita žurnālu…"))
+        elif self._total == 0 and self._filtered():
             self.position.setText(self.tr("Nav ierakstu, kas atbilst filtram"))
+        elif self._total == 0:
+            self.position.setText(self.tr("Žurnālā vēl nav ierakstu"))
         else:
             self.position.setText(self.tr("{first}–{last} no {total}").format(
                 first=self._offset + 1, last=self._offset + shown, total=self._total))
         self.previous_button.setEnabled(self._offset > 0)
         self.next_button.setEnabled(self._offset + shown < self._total)
         self.export_button.setEnabled(self._total > 0)
+
+    def _filtered(self) -> bool:
+        """Whether the person narrowed the log (the school alone is no narrowing)."""
+        f = self.current_filter()
+        return any((f.actor, f.action, f.entity_type, f.entity_id, f.since, f.until))
 
     # -- export -----------------------------------------------------------------------------
     def export_csv(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from desktop.changes import ChangeBus
 from desktop.models import audit_queries
-from desktop.models.audit_queries import AuditRow
-from desktop.models.schema import AuditEntry
+from desktop.models.audit_queries import AuditFilter, AuditRow
+from desktop.models.schema import AuditEntry, StaffUser
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import NO_DATE, AuditLogPage, AuditTableModel
@@ -196,3 +198,76 @@ def test_a_failure_is_a_latvian_message(qtbot, tasks, log: Store, tmp_path: Path
     with qtbot.waitSignal(page_b.failed, timeout=5000) as blocker:
         page_b.reload()
     assert blocker.args == ["Neizdevās nolasīt audita žurnālu."]
+
+
+def test_actions_records_and_people_in_words_in_english(qtbot, tasks, log: Store) -> None:
+    with log.write() as s:
+        s.add(StaffUser(username="desk.ģirts", display_name="Ģirts Ozols"))
+        s.add(AuditEntry(at=BASE + timedelta(days=5), actor="desk.ģirts", institution_id=SCHOOL,
+                         action="import_item", entity_type="item",
+                         entity_id="3f2a9c1e-0000-4000-8000-00000000abcd",
+                         details={"inventory_no": "RAVĢ-2024-000099"}))
+    page = _page(qtbot, tasks, log, language="en")
+    _reload(qtbot, page)
+    qtbot.waitUntil(lambda: page.action_box.count() > 1, timeout=5000)
+    row = [page.model.index(0, c).data() for c in range(4)]
+    assert row[1:] == ["Ģirts Ozols", "Device imported", "Device RAVĢ-2024-000099"]
+    assert "3f2a9c1e" not in " ".join(row)  # no UUID as the object…
+    assert "3f2a9c1e" in page.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)  # …at hand
+    assert page.table.isColumnHidden(4)
+    assert page.model.index(1, 2).data() == "Personal data viewed"
+    actions = [page.action_box.itemText(i) for i in range(1, page.action_box.count())]
+    assert "Granted" in actions and "Device imported" in actions
+    actors = [page.actor_box.itemText(i) for i in range(1, page.actor_box.count())]
+    assert "Ģirts Ozols" in actors
+    assert page.current_filter().language == "en"
+
+
+def test_the_first_open_after_signing_in_again_shows_the_entries(qtbot, log: Store) -> None:
+    """Signed out after narrowing the log, signed in again: the page is built anew and,
+    when first opened, shows the school's entries without "Clear filters" being pressed.
+
+    After a sign-in the workers are busy with the first sync and retention, so the page's
+    first read waits its turn: until it is back the page says it is reading, never that no
+    entry matches the (default) filter.
+    """
+    first_session = TaskRunner()
+    first = _page(qtbot, first_session, log, changes=ChangeBus())
+    qtbot.waitUntil(lambda: first.total == 27, timeout=5000)
+    with qtbot.waitSignal(first.loaded, timeout=5000):
+        first.actor_box.setCurrentIndex(first.actor_box.findData("desk.ģirts"))
+    first.close()
+    first_session.shutdown()
+
+    second_session = TaskRunner()
+    busy = threading.Event()
+    for _ in range(2):  # the sign-in's sync and retention hold both workers
+        second_session.run(busy.wait, 10)
+    page = AuditLogPage(second_session, institution_id=SCHOOL, page_size=10,
+                        load_page=partial(audit_queries.audit_page, log),
+                        load_choices=partial(audit_queries.audit_choices, log, SCHOOL),
+                        export=partial(audit_queries.export_csv, log, ADMIN),
+                        changes=ChangeBus())
+    qtbot.addWidget(page)
+    try:
+        page.show()  # first opened: read now
+        assert page.position.text() == "Nolasa audita žurnālu…"
+        assert not page.export_button.isEnabled()
+        with qtbot.waitSignal(page.loaded, timeout=5000) as loaded:
+            busy.set()
+        assert loaded.args == [27]
+        assert page.position.text() == "1–10 no 27" and page.model.rowCount() == 10
+        assert page.current_filter() == AuditFilter(institution_id=SCHOOL)
+    finally:
+        busy.set()
+        second_session.shutdown()
+
+
+def test_an_empty_log_is_not_a_filter_that_matches_nothing(qtbot, tasks, store: Store) -> None:
+    page = _page(qtbot, tasks, store)
+    assert _reload(qtbot, page) == 0
+    assert page.position.text() == "Žurnālā vēl nav ierakstu"
+    page.entity_id.setText("1001")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.entity_id.editingFinished.emit()
+    assert page.position.text() == "Nav ierakstu, kas atbilst filtram"
