@@ -619,7 +619,8 @@ class ConflictsPanel(QWidget):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setAccessibleName(self.tr("Kas notika"))
         self.explanation.setStyleSheet(
-            f"QLabel {{ border-left: 3px solid {CONFLICT_COLOUR}; padding: 4px 8px; }}")
+            f"QLabel {{ border: 1px solid {CONFLICT_COLOUR}; border-left-width: 4px;"
+            f" border-radius: 3px; padding: 6px 8px; }}")
         self.explanation.hide()
         self.waiting_note = QLabel()
         self.waiting_note.setWordWrap(True)

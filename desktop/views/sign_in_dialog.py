@@ -115,8 +115,9 @@ class SignInDialog(QDialog):
         layout.addWidget(self.buttons)
         if fixed_account:
             # renewing the sign-in of the user already at work: only the password is asked
-            self.server.setReadOnly(True)
-            self.username.setReadOnly(True)
+            for fixed in (self.server, self.username):
+                fixed.setReadOnly(True)
+                fixed.setEnabled(False)
         if notice:
             self._show(notice, error=False)
         (self.password if username else self.username if server_url else self.server).setFocus()
@@ -289,7 +290,8 @@ class SignInDialog(QDialog):
         self._busy = busy
         self.ok_button.setEnabled(not busy)
         for field in (self.server, self.username, self.password):
-            field.setEnabled(not busy)
+            # a fixed field (renewing the sign-in at work) stays greyed: it is not to be typed
+            field.setEnabled(not busy and not field.isReadOnly())
 
     def _show(self, text: str, *, error: bool) -> None:
         self.message.setText(text)
