@@ -114,6 +114,7 @@ class ActsPanel(QWidget):
         self._after_load = ""  # a message to show once the list has been read again
 
         self.search = QLineEdit(clearButtonEnabled=True)
+        self.search.setAccessibleName(self.tr("Meklēt aktu"))
         self.search.setPlaceholderText(self.tr(
             "Pieteikuma vai akta numurs, vārds vai noskenējiet resursa uzlīmi"))
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -125,6 +126,7 @@ class ActsPanel(QWidget):
 
         self.model = ActsModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Akti"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.icons import icon
 from desktop.models.catalogue import ItemRow as ItemRowData
 from desktop.models.catalogue import OfferedKindRow, target_group_label
 from desktop.models.custody import ItemHandover, ItemHolderRow
@@ -162,6 +163,11 @@ class ItemsModel(ListTableModel):
             lines.append(self.tr("Jāatgriež līdz {0}").format(day(h.return_deadline)))
         return "\n".join(lines)
 
+    def _text_of_holder(self, h: ItemHandover, key: str) -> str:
+        if key == "deadline":
+            return "" if h.return_deadline is None else day(h.return_deadline)
+        return learner(h)
+
     def _text(self, r: ItemRowData, key: str) -> str:
         if key in ("holder", "deadline"):
             holder = holder_of(r)
@@ -235,6 +241,12 @@ class ItemsModel(ListTableModel):
             if overdue:
                 return self.tr("Atgriešanas termiņš ir nokavēts")
             return self._holder_tip(h)
+        # Not by colour alone (EN 301 549, 1.4.1): a clock beside the late date, and the
+        # words a screen reader says with it.
+        if role == Qt.ItemDataRole.DecorationRole and overdue:
+            return icon("defer")
+        if role == Qt.ItemDataRole.AccessibleTextRole and overdue:
+            return self.tr("{0}, termiņš nokavēts").format(self._text_of_holder(h, key))
         if role == Qt.ItemDataRole.ForegroundRole:
             if overdue:
                 return QBrush(QColor(OVERDUE_COLOUR))

@@ -226,9 +226,11 @@ class CataloguePage(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._search_entered)
         self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Resursa veids"))
         self.kind_filter.addItem(self.tr("Visi veidi"), None)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload_items())
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Statuss"))
         self.status_filter.addItem(self.tr("Visi statusi"), None)
         for status in ItemStatus:
             self.status_filter.addItem(status.label(self._language), status.value)
@@ -267,6 +269,7 @@ class CataloguePage(QWidget):
 
         self.items_model = ItemsModel(self._language, self, today=self._today)
         self.items = QTableView()
+        self.items.setAccessibleName(self.tr("Resursi"))
         self.items.setModel(self.items_model)
         self.items.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
@@ -297,6 +300,7 @@ class CataloguePage(QWidget):
     def _build_kinds_tab(self) -> QWidget:
         self.kinds_model = OfferedKindsModel(self._language, self)
         self.kinds = QTableView()
+        self.kinds.setAccessibleName(self.tr("Piedāvātie resursu veidi"))
         self.kinds.setModel(self.kinds_model)
         self.kinds.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.kinds.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -29,7 +29,9 @@ class CancelHandoverDialog(QDialog):
                            ("item_unsuitable", self.tr("Resurss nav piemērots")),
                            ("other", self.tr("Cits iemesls"))):
             self.reason.addItem(text, code)
+        self.reason.setAccessibleName(self.tr("Atcelšanas iemesls"))
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Piezīmes"))
         self.notes.setPlaceholderText(self.tr("Piezīmes (obligātas, ja izvēlēts „Cits iemesls“)"))
         self.notes.setTabChangesFocus(True)
         self.error = QLabel()

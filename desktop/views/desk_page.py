@@ -257,6 +257,9 @@ class DeskPage(QWidget):
             self.tr("Pieteikuma numurs, vārds vai resursa uzlīme"), _case_columns())
         self.cases.search.setToolTip(self.tr(
             "Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi"))
+        # named for a screen reader: the placeholder goes once something is typed
+        self.cases.search.setAccessibleName(self.tr("Meklēt pieteikumu izsniegšanai"))
+        self.cases.table.setAccessibleName(self.tr("Pieteikumi izsniegšanai"))
         self.cases.after_load = self._after_cases_loaded
         self.cases.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_case())
@@ -328,11 +331,15 @@ class DeskPage(QWidget):
         box = self.issue_box = QGroupBox(self.tr("Izsniegšana"))
         # a grid rather than a form: the picker's row takes the height there is
         form = QGridLayout()
-        form.addWidget(QLabel(self.tr("Resurss:")), 0, 0)
+        scan_label = QLabel(self.tr("Resurss:"))
+        scan_label.setBuddy(self.scan)
+        form.addWidget(scan_label, 0, 0)
         form.addWidget(self.scan, 0, 1)
         form.addWidget(self.items, 1, 0, 1, 2)
         form.setRowStretch(1, 1)
-        form.addWidget(QLabel(self.tr("Iesniedzēja ekrāns:")), 2, 0)
+        screen_label = QLabel(self.tr("Iesniedzēja ekrāns:"))
+        screen_label.setBuddy(self.screen_choice)
+        form.addWidget(screen_label, 2, 0)
         form.addWidget(self.screen_choice, 2, 1)
         form.addWidget(self.full_screen, 3, 1)
         form.setColumnStretch(1, 1)
@@ -602,7 +609,7 @@ class DeskPage(QWidget):
         if self._case_issued:
             return  # issued already: "Nākamais iesniedzējs" moves on
         try:  # the URL needs no network; a bad template is said before anything changes
-            url = self._services.receipt_url(row.application_id)
+            self._services.receipt_url(row.application_id, None)
         except ValueError as exc:
             self._say_error(getattr(exc, "message_lv", str(exc)))
             return
@@ -615,7 +622,9 @@ class DeskPage(QWidget):
         self.start_button.setEnabled(False)
         self._tasks.run(self._services.start, row.application_id, scanned, item_id,
                         on_done=lambda card: self._prepared(
-                            card, url, f"{row.number} · {row.learner_name}"),
+                            card, self._services.receipt_url(card.application_id,
+                                                             card.receipt_token),
+                            f"{row.number} · {row.learner_name}"),
                         on_error=self._start_failed, owner=self)
 
     def _start_failed(self, exc: Exception) -> None:
@@ -766,6 +775,8 @@ class DeskPage(QWidget):
             self.tr("Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa "
                     "uzlīmi"),
             columns)
+        self.returns.search.setAccessibleName(self.tr("Meklēt izsniegto resursu"))
+        self.returns.table.setAccessibleName(self.tr("Izsniegtie resursi"))
         self.returns.after_load = self._after_returns_loaded
         self.returns.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_return())

@@ -174,6 +174,7 @@ class ImportDialog(QDialog):
         self.proxy = _BadRowsOnly(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Importējamās rindas"))
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setMinimumSectionSize(26)

@@ -48,6 +48,7 @@ class IncidentsPanel(QWidget):
             ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra Nr."), lambda r: r.inventory_no),
         ], self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Ziņojumi par nozaudētiem vai nozagtiem resursiem"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -56,6 +57,7 @@ class IncidentsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.description = QPlainTextEdit(readOnly=True)
+        self.description.setAccessibleName(self.tr("Ziņojuma apraksts"))
         self.description.setPlaceholderText(self.tr("Izvēlieties ziņojumu, lai redzētu aprakstu"))
         self.description.setMaximumHeight(110)
         self.empty = QLabel(self.tr("Nav neapstiprinātu ziņojumu par nozaudētiem vai "

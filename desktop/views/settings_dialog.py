@@ -50,6 +50,8 @@ class SettingsDialog(QDialog):
         self.server_url.setPlaceholderText("https://resursi.example.lv")
         self.ca_bundle = QLineEdit(settings.ca_bundle)
         self.ca_bundle.setPlaceholderText(self.tr("sistēmas sertifikāti"))
+        # in a row with its "Browse" button, so the form's label is the row's, not its own
+        self.ca_bundle.setAccessibleName(self.tr("Iestādes sertifikātu fails (CA)"))
         self.qr_url_template = QLineEdit(settings.qr_url_template)
         self.qr_url_template.setCursorPosition(0)
         self.language = QComboBox()
@@ -66,6 +68,7 @@ class SettingsDialog(QDialog):
         self.sync_interval.setCurrentIndex(self.sync_interval.findData(settings.sync_interval_s))
         self.data_dir = QLineEdit(settings.data_dir)
         self.data_dir.setPlaceholderText(default_data_dir)
+        self.data_dir.setAccessibleName(self.tr("Datu mape"))
         self.return_deadline_day = QLineEdit(settings.return_deadline_day)
         self.return_deadline_day.setPlaceholderText(DEFAULT_RETURN_DEADLINE_DAY)
         self.return_deadline_day.setMaxLength(10)
@@ -77,7 +80,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Iestādes sertifikātu fails (CA):"),
                     self._with_browse(self.ca_bundle, self._pick_ca))
         form.addRow(self.tr("QR koda adreses veidne:"), self.qr_url_template)
-        hint = QLabel(self.tr("Veidnē {application_id} aizstāj ar pieteikuma numuru."))
+        hint = QLabel(self.tr("Veidnē {application_id} aizstāj ar pieteikuma identifikatoru "
+                              "reģistrā (nevis pieteikuma numuru), {receipt_token} – ar "
+                              "nodošanas slepeno kodu; ja veidnē tā nav, kodu pievieno kā "
+                              "?receipt=…"))
         hint.setStyleSheet("color: #555;")
         form.addRow("", hint)
         form.addRow(self.tr("Valoda:"), self.language)
