@@ -73,13 +73,16 @@ def check_server_url(text: str) -> str:
 
 
 def check_qr_template(text: str) -> str:
-    """The e-service URL of one application: must name ``{application_id}`` and nothing else."""
+    """The e-service URL of one application: must name ``{application_id}``, may name
+    ``{receipt_token}`` (else the desk adds it as ``receipt=``), and nothing else."""
     value = check_url("qr_url_template", text, label_lv="QR koda adreses veidne")
     names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    if names != {"application_id"}:
-        raise SettingError("qr_url_template", "must contain {application_id} and no other field",
+    if "application_id" not in names or not names <= {"application_id", "receipt_token"}:
+        raise SettingError("qr_url_template",
+                           "must contain {application_id} and no other field but "
+                           "{receipt_token}",
                            "QR koda adreses veidnē jābūt {application_id} un nekam citam "
-                           "figūriekavās")
+                           "figūriekavās kā vien {receipt_token}")
     return value
 
 

@@ -59,6 +59,7 @@ from desktop.models.commands import (
     Payload,
     Phone,
     Reason,
+    ReceiptToken,
     ReturnedChecklist,
     ShortText,
     TemplateFields,
@@ -252,6 +253,7 @@ class HandoverWire(Wire):
     kind_differs: bool = False
     issued_on_paper: bool = False
     act_document_id: Uuid | None = None
+    receipt_token: ReceiptToken | None = None  # for the school's desks to show in the QR code
     act_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     incident_occurred_on: HappenedOn | None = None
     attachments: list[DocumentRef] = Field(default_factory=list, max_length=20)
@@ -576,6 +578,21 @@ class DuplicateFound(Wire):
 
 class ApplicantWithdrawal(Wire):
     reason: WithdrawalReason
+
+
+class ApplicantSignIn(Wire):
+    """The simulated latvija.lv sign-in: the applicant's personal code (the real portal
+    authenticates them; the reference service takes the code as proof)."""
+
+    personal_code: PersonalCode
+
+
+class ApplicantToken(Wire):
+    """A signed-in applicant's bearer token for the e-service's JSON actions."""
+
+    access_token: Annotated[str, StringConstraints(min_length=20, max_length=200)]
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: Annotated[int, Field(ge=1)]
 
 
 class ApplicantIncident(Wire):

@@ -61,8 +61,7 @@ def main() -> None:
                 payload=payload))
             assert answer.status == 200, answer.body
             version += 1
-        import requests
-        html = requests.get(f"{server.url}/e-service/applications/{app_id}", timeout=10).text
+        html = server.eservice_page(app_id)
     view = QTextBrowser()
     view.setHtml(html)
     view.resize(420, 900)

@@ -1,20 +1,23 @@
 """The QR code at the issuing desk: the e-service page where the applicant confirms receipt.
 
-The URL is built from a template in the settings (``https://…/{application_id}``); it needs no
-network to show, so the desk keeps working offline. segno makes the code; the view paints its
+The URL is built from a template in the settings (``https://…/{application_id}``) and the
+handover's receipt token (the secret that lets only someone who sees the code at the desk confirm
+it: placed at ``{receipt_token}`` when the template names it, else added as ``receipt=``); it
+needs no network to show, so the desk keeps working offline. segno makes the code; the view paints its
 module matrix itself, so it stays sharp at any size.
 """
 
 from __future__ import annotations
 
 from io import BytesIO
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
 from desktop.models.urls import UrlError, check_url
 
 PLACEHOLDER = "{application_id}"
+TOKEN = "{receipt_token}"
 
 
 class QrTemplateError(ValueError):
@@ -36,24 +39,33 @@ def check_template(template: str) -> str:
             f"the e-service URL template must contain {PLACEHOLDER}",
             f"E-pakalpojuma adreses veidnē jābūt vietturim {PLACEHOLDER}, "
             "kur tiks ievietots pieteikuma identifikators")
-    if text.count("{") != 1 or text.count("}") != 1:
+    bare = text.replace(PLACEHOLDER, "1", 1).replace(TOKEN, "t", 1)
+    if "{" in bare or "}" in bare:
         raise QrTemplateError(
-            "the e-service URL template may hold only {application_id}",
-            f"E-pakalpojuma adreses veidnē drīkst būt tikai vietturis {PLACEHOLDER}")
-    if not urlsplit(text.replace(PLACEHOLDER, "1")).hostname:
+            "the e-service URL template may hold only {application_id} and {receipt_token}",
+            f"E-pakalpojuma adreses veidnē drīkst būt tikai vietturi {PLACEHOLDER} un {TOKEN}")
+    if not urlsplit(bare).hostname:
         raise QrTemplateError("the e-service URL template has no host",
                               "E-pakalpojuma adreses veidnē nav norādīts serveris")
     try:
-        check_url(text.replace(PLACEHOLDER, "1"))  # the one policy: http only to this computer
+        check_url(bare)  # the one policy: http only to this computer
     except UrlError as exc:
         raise QrTemplateError(f"the e-service URL {exc.message_en}",
                               f"E-pakalpojuma adrese: {exc.message_lv}") from exc
     return text
 
 
-def receipt_url(template: str, application_id: int) -> str:
-    """This application's e-service page, from the settings' template."""
-    return check_template(template).replace(PLACEHOLDER, str(int(application_id)))
+def receipt_url(template: str, application_id: int, receipt_token: str | None = None) -> str:
+    """This application's e-service page, from the settings' template, with the handover's
+    receipt token when it has one."""
+    url = check_template(template).replace(PLACEHOLDER, str(int(application_id)))
+    if TOKEN in url:
+        return url.replace(TOKEN, receipt_token or "")
+    if not receipt_token:
+        return url
+    parts = urlsplit(url)
+    query = "&".join(q for q in (parts.query, urlencode({"receipt": receipt_token})) if q)
+    return urlunsplit(parts._replace(query=query))
 
 
 def make(url: str) -> segno.QRCode:

@@ -58,6 +58,7 @@ class HandoverData:
     kind_differs: bool = False  # the register's ResourceDiffer: another kind than requested
     issued_on_paper: bool = False  # the paper act was signed instead of the e-service receipt
     act_document_id: str | None = None  # the act, once filed (by whichever workstation first)
+    receipt_token: str | None = None  # what the desk's QR code carries (see commands.py)
     act_sha256: str | None = None
     incident_occurred_on: date | None = None
     # Files attached to the handover (a police report, the scan of a signed act): plain dicts

@@ -9,6 +9,7 @@ reference server validates the same models and runs the same rules when the comm
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -49,6 +50,15 @@ RecordId = Annotated[str, StringConstraints(min_length=1, max_length=36)]
 # "<application number>-A<n>" (DESIGN.md): the only shape an act number has; it also names the
 # act's file, so nothing else may pass (ASCII digits only).
 ActNumber = Annotated[str, StringConstraints(pattern=r"^P-[0-9]{4}-[0-9]{6}-A[0-9]{1,3}$")]
+# The secret the desk's QR code carries to the e-service's receipt page: only whoever sees the
+# code at the desk can confirm this handover (32 random bytes, URL-safe base64).
+ReceiptToken = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")]
+
+
+def new_receipt_token() -> str:
+    """A fresh receipt token: made once where the command is written, then carried by its
+    payload, so the desk's QR code and the register's check agree without asking anyone."""
+    return secrets.token_urlsafe(32)
 
 
 class Payload(BaseModel):
@@ -116,6 +126,7 @@ class PreparePayload(Payload):
     handover_id: Uuid
     item_id: Uuid
     act_number: ActNumber
+    receipt_token: ReceiptToken = Field(default_factory=new_receipt_token)
     return_deadline: date | None = None
     arrangement: Arrangement | None = None
     notify: bool = False
@@ -509,6 +520,7 @@ __all__ = [
     "ItemFields",
     "Payload",
     "PreparePayload",
+    "ReceiptToken",
     "RefusePayload",
     "RemindPayload",
     "ReturnPayload",

@@ -103,6 +103,9 @@ class CustomerCard:
     inventory_no: str
     act_number: str
     item_id: str | None = None
+    # The secret the QR code carries (the desk adds it to the URL; the applicant's screen
+    # never shows it as text).
+    receipt_token: str | None = field(default=None, repr=False)
     # What starting the handover changed (empty when it was already prepared): the screens
     # reload from this, the applicant's screen shows only the fields above.
     changes: OpChanges = field(default_factory=OpChanges, compare=False)
@@ -309,6 +312,7 @@ def _card(session: Session, actor: Actor, handover_id: str) -> CustomerCard:
         inventory_no=item.inventory_no if item else "",
         act_number=handover.act_number or "",
         item_id=handover.item_id,
+        receipt_token=handover.receipt_token,
     )
 
 

@@ -11,6 +11,7 @@ no copy of any rule.
 from __future__ import annotations
 
 import copy
+import hmac
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -274,6 +275,7 @@ def prepare_handover(w: Work, p: PreparePayload) -> None:
     w.move_handover(h, HandoverAction.PREPARE)
     h.prepared_at = w.now
     h.act_number = p.act_number
+    h.receipt_token = p.receipt_token
     h.kind_differs = item.kind_code != w.app.kind_code
     if p.return_deadline is not None:
         h.return_deadline = p.return_deadline
@@ -502,10 +504,20 @@ def withdraw(w: Work, reason: WithdrawalReason) -> None:
         w.release(active)
 
 
-def confirm_receipt(w: Work, handover_id: str | None) -> HandoverData:
-    """The applicant confirms receipt on their phone: prepared → issued, device in use."""
+def confirm_receipt(w: Work, handover_id: str, receipt_token: str) -> HandoverData:
+    """The applicant confirms receipt on their phone: prepared → issued, device in use.
+
+    Only with the token of the QR code the desk shows for this very handover: a guessed URL,
+    an old code or another handover's code confirms nothing.
+    """
     prepared = next((h for h in w.app.handovers if h.status is HandoverStatus.PREPARED), None)
-    if prepared is None or (handover_id and prepared.id != handover_id):
+    if prepared is not None and prepared.id == handover_id and not (
+            prepared.receipt_token
+            and hmac.compare_digest(prepared.receipt_token, receipt_token)):
+        raise RuleRefused("the QR code does not belong to this handover",
+                          "QR kods neatbilst šai nodošanai: noskenējiet kodu, ko rāda "
+                          "izsniegšanas vietā")
+    if prepared is None or prepared.id != handover_id:
         shown = w.active_handover() or (w.app.handovers[-1] if w.app.handovers else None)
         if shown is None:
             raise RuleRefused("nothing is ready for issue on this application",

@@ -414,6 +414,7 @@ class Handover(Base):
     kind_differs: Mapped[bool] = mapped_column(Boolean, default=False)
     issued_on_paper: Mapped[bool] = mapped_column(Boolean, default=False)
     act_document_id: Mapped[str | None] = mapped_column(String(36))
+    receipt_token: Mapped[str | None] = mapped_column(String(64))  # the desk's QR code's secret
     act_sha256: Mapped[str | None] = mapped_column(String(64))
     incident_occurred_on: Mapped[date | None] = mapped_column(Date)
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

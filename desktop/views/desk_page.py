@@ -609,7 +609,7 @@ class DeskPage(QWidget):
         if self._case_issued:
             return  # issued already: "Nākamais iesniedzējs" moves on
         try:  # the URL needs no network; a bad template is said before anything changes
-            url = self._services.receipt_url(row.application_id)
+            self._services.receipt_url(row.application_id, None)
         except ValueError as exc:
             self._say_error(getattr(exc, "message_lv", str(exc)))
             return
@@ -622,7 +622,9 @@ class DeskPage(QWidget):
         self.start_button.setEnabled(False)
         self._tasks.run(self._services.start, row.application_id, scanned, item_id,
                         on_done=lambda card: self._prepared(
-                            card, url, f"{row.number} · {row.learner_name}"),
+                            card, self._services.receipt_url(card.application_id,
+                                                             card.receipt_token),
+                            f"{row.number} · {row.learner_name}"),
                         on_error=self._start_failed, owner=self)
 
     def _start_failed(self, exc: Exception) -> None:

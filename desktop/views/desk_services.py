@@ -33,7 +33,8 @@ class DeskServices:
     incidents: Callable[[], list[Any]]
     acknowledge: Callable[[str], object]
     overdue: Callable[[], list[Any]]  # -> acts.OverdueContact list (phone and e-mail)
-    receipt_url: Callable[[int], str]  # application id -> the e-service URL (no network)
+    # (application id, receipt token) -> the e-service URL (no network)
+    receipt_url: Callable[[int, str | None], str]
     # (handover id, returned?) -> the filed act's file if it is here and intact, else None
     act_file: Callable[[str, bool], Path | None]
     export_overdue: Callable[[list[Any], Path], int]  # (rows, path) -> rows written (audited)

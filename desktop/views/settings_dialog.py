@@ -80,7 +80,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Iestādes sertifikātu fails (CA):"),
                     self._with_browse(self.ca_bundle, self._pick_ca))
         form.addRow(self.tr("QR koda adreses veidne:"), self.qr_url_template)
-        hint = QLabel(self.tr("Veidnē {application_id} aizstāj ar pieteikuma numuru."))
+        hint = QLabel(self.tr("Veidnē {application_id} aizstāj ar pieteikuma identifikatoru "
+                              "reģistrā (nevis pieteikuma numuru), {receipt_token} – ar "
+                              "nodošanas slepeno kodu; ja veidnē tā nav, kodu pievieno kā "
+                              "?receipt=…"))
         hint.setStyleSheet("color: #555;")
         form.addRow("", hint)
         form.addRow(self.tr("Valoda:"), self.language)

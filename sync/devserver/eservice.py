@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from hmac import compare_digest
 from html import escape
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from desktop.models.codes import DocumentType, HandoverStatus
@@ -86,8 +88,10 @@ def notifications_card(app: ApplicationWire) -> str:
 
 
 def application_page(app: ApplicationWire, kind_label: str, documents: list[DocumentWire],
-                     item: ItemWire | None) -> str:
-    """The application as the applicant sees it; with a prepared handover, the confirm form."""
+                     item: ItemWire | None, *, receipt: str | None = None,
+                     csrf: str = "") -> str:
+    """The application as the applicant sees it; with a prepared handover and the receipt
+    token of the desk's QR code for it, the confirm form (carrying the session's ``csrf``)."""
     parts = [f"<h1>Pieteikums {escape(app.number)}</h1>", _summary(app, kind_label)]
     handover = _current_handover(app)
     if handover is not None and handover.status in (HandoverStatus.PREPARING,
@@ -108,16 +112,23 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
                     if handover.return_deadline else "")
         docs = "".join(f"<li>{_link(d)} ({escape(d.doc_type.label_lv)})</li>"
                        for d in documents)
+        scanned = bool(receipt and handover.receipt_token
+                       and compare_digest(receipt, handover.receipt_token))
+        form = (f"<form method=\"post\" action=\"/e-service/applications/{app.id}/"
+                "confirm-receipt\">"
+                f"<input type=\"hidden\" name=\"handover_id\" value=\"{escape(handover.id)}\">"
+                f"<input type=\"hidden\" name=\"receipt\" value=\"{escape(receipt or '')}\">"
+                f"<input type=\"hidden\" name=\"csrf\" value=\"{escape(csrf)}\">"
+                "<button type=\"submit\">Apstiprinu saņemšanu</button></form>" if scanned
+                else "<p>Lai apstiprinātu saņemšanu, noskenējiet QR kodu, ko rāda "
+                     "izsniegšanas vietā skolā.</p>")
         parts.append(
             "<div class=\"card warn\"><p><strong>Gatavs izsniegšanai.</strong> "
             "Pārbaudiet resursu un apstipriniet, ka esat to saņēmis.</p>"
             f"<dl>{device}{act}{deadline}</dl>"
             + (f"<p>Apstiprinot saņemšanu, jūs apliecināt, ka esat iepazinies ar "
-               f"dokumentiem:</p><ul>{docs}</ul>" if docs else "")
-            + f"<form method=\"post\" action=\"/e-service/applications/{app.id}/"
-              "confirm-receipt\">"
-              f"<input type=\"hidden\" name=\"handover_id\" value=\"{escape(handover.id)}\">"
-              "<button type=\"submit\">Apstiprinu saņemšanu</button></form></div>"
+               f"dokumentiem:</p><ul>{docs}</ul>" if docs and scanned else "")
+            + form + "</div>"
         )
     elif handover.status is HandoverStatus.PREPARING:
         parts.append("<div class=\"card\"><p>Skola gatavo resursu izsniegšanai.</p></div>")
@@ -177,4 +188,48 @@ def not_found_page(application_id: int) -> str:
     return _page("Pieteikums nav atrasts", (
         "<h1>Pieteikums nav atrasts</h1>"
         f"<div class=\"card warn\"><p>Pieteikums {application_id} nav atrasts.</p></div>"
+    ))
+
+
+def sign_in_page(next_url: str, error_lv: str | None = None) -> str:
+    """The simulated latvija.lv sign-in: the personal code, then back to ``next_url``."""
+    error = (f"<div class=\"card warn\"><p>{escape(error_lv)}</p></div>" if error_lv else "")
+    return _page("Pieslēgšanās", (
+        "<h1>Pieslēgšanās e-pakalpojumam</h1>" + error +
+        "<div class=\"card\"><p>Portālā latvija.lv jūs identificētu ar internetbanku vai "
+        "eID; šajā atsauces pakalpojumā pietiek ar personas kodu.</p>"
+        "<form method=\"post\" action=\"/e-service/sign-in\">"
+        "<p><label for=\"code\">Personas kods</label><br>"
+        "<input id=\"code\" name=\"personal_code\" inputmode=\"numeric\" "
+        "autocomplete=\"off\" placeholder=\"010112-12345\" required "
+        "style=\"font-size:1.1rem;width:100%;padding:.5rem\"></p>"
+        f"<input type=\"hidden\" name=\"next\" value=\"{escape(next_url)}\">"
+        "<button type=\"submit\">Pieslēgties</button></form></div>"
+    ))
+
+
+def my_applications_page(applications: list[ApplicationWire]) -> str:
+    rows = "".join(
+        f"<li><a href=\"/e-service/applications/{a.id}\">{escape(a.number)}</a> — "
+        f"{escape(a.learner.name)}, {escape(a.status.label_lv)}</li>" for a in applications)
+    body = f"<ul>{rows}</ul>" if rows else "<p>Jums nav iesniegtu pieteikumu.</p>"
+    return _page("Mani pieteikumi",
+                 f"<h1>Mani pieteikumi</h1><div class=\"card\">{body}</div>")
+
+
+def forbidden_page() -> str:
+    return _page("Pieprasījums noraidīts", (
+        "<h1>Pieprasījums noraidīts</h1>"
+        "<div class=\"card warn\"><p>Šo veidlapu var iesniegt tikai no e-pakalpojuma lapas. "
+        "Atveriet pieteikumu vēlreiz, noskenējot QR kodu izsniegšanas vietā.</p></div>"
+    ))
+
+
+def signed_out_page(application_id: int) -> str:
+    back = quote(f"/e-service/applications/{application_id}", safe="")
+    return _page("Jāpieslēdzas", (
+        "<h1>Jāpieslēdzas vēlreiz</h1>"
+        "<div class=\"card warn\"><p>Jūsu sesija ir beigusies. "
+        f"<a href=\"/e-service/sign-in?next={back}\">Pieslēdzieties</a> un noskenējiet "
+        "QR kodu vēlreiz.</p></div>"
     ))

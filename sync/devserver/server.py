@@ -251,8 +251,33 @@ class DevServer:
 
     def applicant_confirm_receipt(self, application_id: int,
                                   handover_id: str | None = None) -> ApplicationWire:
-        """The applicant confirms receipt (what the receipt page's button does)."""
-        return self.state.confirm_receipt(application_id, handover_id)
+        """The applicant confirms receipt (what the receipt page's button does), as if with
+        the QR code the desk shows: the prepared handover's own receipt token."""
+        found = self.state.find_application(application_id)
+        prepared = next((h for h in found.handovers if h.status.value == "prepared"),
+                        None) if found else None
+        if handover_id is None:
+            handover_id = prepared.id if prepared else ""
+        token = (prepared.receipt_token if prepared and prepared.id == handover_id else None)
+        return self.state.confirm_receipt(application_id, handover_id, token or "")
+
+    def applicant_token(self, personal_code: str) -> str:
+        """A signed-in applicant's token (as the simulated latvija.lv sign-in gives it): the
+        bearer token of the JSON actions and the value of the pages' session cookie."""
+        token, _ = self.state.applicant_sessions.sign_in(personal_code)
+        return token
+
+    def eservice_page(self, application_id: int) -> str:
+        """The application's e-service page as its submitter sees it on their phone after
+        scanning the desk's QR code (signed in, the receipt token in the URL)."""
+        from sync.devserver.applicants import COOKIE
+
+        token = self.applicant_token(self.state.application(application_id)
+                                     .submitter.personal_code)
+        request = urllib.request.Request(self.receipt_url(application_id),
+                                         headers={"Cookie": f"{COOKIE}={token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
 
     def expire_cursors(self) -> int:
         return self.state.expire_cursors()
@@ -273,8 +298,14 @@ class DevServer:
         return self.state.delete_record("offered_kind", offered_kind_id)
 
     def receipt_url(self, application_id: int) -> str:
-        """The e-service page the QR code at the issuing desk opens."""
-        return self.receipt_url_template().format(application_id=application_id)
+        """The e-service page the QR code at the issuing desk opens, with the prepared
+        handover's receipt token as the desk adds it."""
+        found = self.state.find_application(application_id)
+        prepared = next((h for h in found.handovers if h.status.value == "prepared"),
+                        None) if found else None
+        url = self.receipt_url_template().format(application_id=application_id)
+        token = prepared.receipt_token if prepared else None
+        return f"{url}?receipt={token}" if token else url
 
     def receipt_url_template(self) -> str:
         """The same as a template, as the app's QR URL setting holds it."""

@@ -77,6 +77,7 @@ from desktop.models.rules import (
     withdraw,
 )
 from desktop.models.workflow import ItemAction, WorkflowError
+from sync.devserver.applicants import ApplicantSessions
 from sync.devserver.db import Database
 from sync.devserver.problems import (
     BAD_CURSOR,
@@ -244,6 +245,7 @@ class DevState:
         # Token lifetimes are read off this clock, so a test can let a token lapse by
         # moving the clock instead of waiting for it.
         self.clock = clock
+        self.applicant_sessions = ApplicantSessions(lambda: self.clock())
 
     # ==== reading aggregates (also the test helpers) ============================================
     def find_application(self, application_id: int) -> ApplicationWire | None:
@@ -1058,11 +1060,31 @@ class DevState:
             return inst
 
     # ==== the applicant's side (the e-service, simulated) =======================================
+    def applications_submitted_by(self, personal_code: str) -> list[ApplicationWire]:
+        """Every application this person submitted, newest first (their e-service home)."""
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                "SELECT body FROM applications "
+                "WHERE json_extract(body, '$.submitter.personal_code') = ? ORDER BY id DESC",
+                (personal_code,)).fetchall()
+        return [ApplicationWire.model_validate_json(body) for (body,) in rows]
+
+    def submitted_by(self, application_id: int, personal_code: str) -> ApplicationWire:
+        """The application, when ``personal_code`` submitted it; otherwise the same 404 as for
+        one that does not exist (an applicant learns nothing of others' applications)."""
+        app = self.find_application(application_id)
+        if app is None or not hmac.compare_digest(app.submitter.personal_code, personal_code):
+            raise ProblemError(404, f"no application {application_id}", type_=NOT_FOUND)
+        return app
+
     def _applicant(self, application_id: int, change: Callable[[Work], Any],
-                   patch: Callable[[Work], Mapping[str, Any]] | None = None
-                   ) -> ApplicationWire:
+                   patch: Callable[[Work], Mapping[str, Any]] | None = None,
+                   submitter: str | None = None) -> ApplicationWire:
+        """An applicant's change; ``submitter``: the signed-in applicant's personal code
+        (None: a trusted in-process caller)."""
         with self.db.transaction() as conn:
-            app = self.application(application_id)
+            app = (self.application(application_id) if submitter is None
+                   else self.submitted_by(application_id, submitter))
             work = start(application_data(app),
                          self.context(app.institution_id, now_utc()))
             try:
@@ -1074,8 +1096,15 @@ class DevState:
                                    current=app) from exc
             return new_app
 
-    def applicant_submit(self, submission: ApplicantSubmission) -> ApplicationWire:
-        """A new application from the e-service (201 on the wire)."""
+    def applicant_submit(self, submission: ApplicantSubmission,
+                         submitter: str | None = None) -> ApplicationWire:
+        """A new application from the e-service (201 on the wire); a signed-in applicant
+        (``submitter``) submits only in their own name."""
+        if submitter is not None and submission.submitter.personal_code != submitter:
+            raise ProblemError(403, "an applicant submits only in their own name",
+                               type_=FORBIDDEN,
+                               detail_lv="Iesniegt var tikai savā vārdā: iesniedzēja personas "
+                                         "kodam jābūt tam, ar kuru pierakstījāties")
         now = now_utc()
         with self.db.transaction() as conn:
             offered = self.offered_kind_for(submission.institution_id, submission.kind_code)
@@ -1126,23 +1155,27 @@ class DevState:
         raise ProblemError(404, "the learner has no open application for this kind",
                            type_=NOT_FOUND)
 
-    def applicant_withdraw(self, application_id: int,
-                           withdrawal: ApplicantWithdrawal) -> ApplicationWire:
-        return self._applicant(application_id, lambda w: withdraw(w, withdrawal.reason))
+    def applicant_withdraw(self, application_id: int, withdrawal: ApplicantWithdrawal,
+                           submitter: str | None = None) -> ApplicationWire:
+        return self._applicant(application_id, lambda w: withdraw(w, withdrawal.reason),
+                               submitter=submitter)
 
-    def applicant_contact(self, application_id: int, contact: Contact) -> ApplicationWire:
+    def applicant_contact(self, application_id: int, contact: Contact,
+                          submitter: str | None = None) -> ApplicationWire:
         return self._applicant(application_id, lambda w: None,
-                               lambda w: {"contact": contact.model_dump()})
+                               lambda w: {"contact": contact.model_dump()}, submitter)
 
-    def applicant_incident(self, application_id: int,
-                           incident: ApplicantIncident) -> ApplicationWire:
+    def applicant_incident(self, application_id: int, incident: ApplicantIncident,
+                           submitter: str | None = None) -> ApplicationWire:
         return self._applicant(
             application_id,
-            lambda w: report_incident(w, incident.kind == "lost", incident.description))
+            lambda w: report_incident(w, incident.kind == "lost", incident.description),
+            submitter=submitter)
 
-    def confirm_receipt(self, application_id: int,
-                        handover_id: str | None = None) -> ApplicationWire:
-        """The applicant confirms receipt on their phone: prepared → issued, item in use."""
+    def confirm_receipt(self, application_id: int, handover_id: str, receipt_token: str,
+                        submitter: str | None = None) -> ApplicationWire:
+        """The applicant confirms receipt on their phone: prepared → issued, item in use;
+        only with the receipt token of the desk's QR code for that handover."""
         def documents(w: Work) -> dict[str, Any]:
             # Receipt confirms the kind's documents too (the e-service's step 5).
             app = self.application(application_id)
@@ -1158,8 +1191,9 @@ class DevState:
                                          "title": doc.title, "acknowledged_at": w.now})
             return {"documents_acknowledged": acknowledged}
 
-        return self._applicant(application_id, lambda w: confirm_receipt(w, handover_id),
-                               documents)
+        return self._applicant(
+            application_id, lambda w: confirm_receipt(w, handover_id, receipt_token),
+            documents, submitter)
 
 
 _MAGIC = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",

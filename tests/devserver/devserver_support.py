@@ -56,6 +56,28 @@ def post_command(http: httpx.Client, headers: dict[str, str], application_id: in
                      content=json.dumps(body), headers=all_headers)
 
 
+def applicant_headers(server: DevServer, personal_code: str) -> dict[str, str]:
+    """The Authorization header of an applicant signed in with ``personal_code``."""
+    return {"Authorization": f"Bearer {server.applicant_token(personal_code)}"}
+
+
+def phone(server: DevServer, personal_code: str | None) -> httpx.Client:
+    """The applicant's phone browser on the e-service pages: signed in as ``personal_code``
+    (None: not signed in); its forms are posted from the e-service's own pages."""
+    from sync.devserver.applicants import COOKIE
+
+    cookies = {COOKIE: server.applicant_token(personal_code)} if personal_code else None
+    return httpx.Client(base_url=server.url, cookies=cookies, headers={"Origin": server.url},
+                        timeout=20.0)
+
+
+def receipt_of(app: ApplicationWire) -> str:
+    """The receipt token of the application's prepared handover (what the QR code carries)."""
+    token = next(h.receipt_token for h in app.handovers if h.status == "prepared")
+    assert token
+    return token
+
+
 class World:
     """Builds fresh cases on the server, in-process."""
 
@@ -64,7 +86,8 @@ class World:
 
     def application(self, *, kind: str = "windows_laptop", role: str = "parent_guardian",
                     social: bool | None = None, learner: str = "Jānis Bērziņš",
-                    institution: str = SCHOOL) -> ApplicationWire:
+                    institution: str = SCHOOL, submitter_code: str | None = None
+                    ) -> ApplicationWire:
         n = next(_numbers)
         statuses = [] if social is None else [
             SocialStatusClaim(status="poor_family", viis_code="T", confirmed=social)]
@@ -72,7 +95,8 @@ class World:
         return self.server.applicant_submit(ApplicantSubmission(
             institution_id=institution, kind_code=kind,
             submitter=Submitter(name="Anna Bērziņa" if parent else learner,
-                                personal_code=f"0101{80 + n % 10:02d}-1{n % 10000:04d}",
+                                personal_code=submitter_code
+                                or f"0101{80 + n % 10:02d}-1{n % 10000:04d}",
                                 role=role),
             learner=Learner(name=learner, personal_code=f"0202{10 + n % 10:02d}-2{n % 10000:04d}",
                             class_grade=7 if role != "employee" else None,

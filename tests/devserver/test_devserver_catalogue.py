@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from devserver_support import SCHOOL, assert_problem
+from devserver_support import SCHOOL, applicant_headers, assert_problem
 
 from sync.protocol import InstitutionWire, ItemWire, OfferedKindWire, etag, parse
 
@@ -126,7 +126,8 @@ def test_offered_kind_patch_closes_applications(http, auth, server, world):
     assert patched.status_code == 200, patched.text
     assert (patched.json()["accepting_applications"], patched.json()["version"]) == (
         False, offered.version + 1)
-    submit = http.post("/v1/applicant/applications", json=_submission("tablet"))
+    liga = applicant_headers(server, "120385-11112")
+    submit = http.post("/v1/applicant/applications", json=_submission("tablet"), headers=liga)
     assert_problem(submit, 409)
     assert_problem(http.patch(url, json={"accepting_applications": True},
                               headers={**auth["admin"], "If-Match": etag(offered.version)}),
@@ -138,7 +139,7 @@ def test_offered_kind_patch_closes_applications(http, auth, server, world):
                           headers={**auth["admin"], "If-Match": etag(offered.version + 1)})
     assert reopened.json()["accepting_applications"] is True
     assert http.post("/v1/applicant/applications",
-                     json=_submission("tablet")).status_code == 201
+                     json=_submission("tablet"), headers=liga).status_code == 201
 
 
 def _submission(kind):

@@ -7,7 +7,7 @@ import uuid
 
 import httpx
 import pytest
-from devserver_support import PROBLEM, SCHOOL, assert_problem, post_command
+from devserver_support import PROBLEM, SCHOOL, applicant_headers, assert_problem, post_command
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +79,7 @@ def test_a_delay(http, auth, server):
     assert response.status_code == 200
 
 
-def test_every_error_is_problem_json(http, auth, world):
+def test_every_error_is_problem_json(http, auth, world, server):
     app = world.application()
     answers = [
         http.get("/no/such/route"),
@@ -94,18 +94,21 @@ def test_every_error_is_problem_json(http, auth, world):
         http.post("/v1/applications/abc/commands", json={}, headers=auth["admin"]),
         post_command(http, auth["reviewer"], app.id, "grant", {}, app.version + 3),
         post_command(http, auth["reviewer"], app.id, "grant", {}, app.version, if_match=None),
+        http.post("/v1/applicant/applications", json={"kind_code": "x"},
+                  headers=applicant_headers(server, "010180-10000")),
         http.post("/v1/applicant/applications", json={"kind_code": "x"}),
     ]
     statuses = [a.status_code for a in answers]
-    assert statuses == [404, 405, 401, 400, 422, 403, 404, 422, 412, 428, 422]
+    assert statuses == [404, 405, 401, 400, 422, 403, 404, 422, 412, 428, 422, 401]
     for answer in answers:
         assert answer.headers["content-type"] == PROBLEM, answer.request.url
         body = answer.json()
         assert body["status"] == answer.status_code and body["title"]
 
 
-def test_no_personal_code_is_echoed_in_validation_errors(http):
-    response = http.post("/v1/applicant/applications", json={
+def test_no_personal_code_is_echoed_in_validation_errors(http, server):
+    response = http.post("/v1/applicant/applications", headers=applicant_headers(
+        server, "010180-10000"), json={
         "institution_id": SCHOOL, "kind_code": "windows_laptop",
         "submitter": {"name": "A", "personal_code": "010180-1234", "role": "learner"},
         "learner": {"name": "A", "personal_code": "010180-12347"}, "contact": {}})

@@ -33,12 +33,25 @@ def test_http_only_on_loopback(template: str) -> None:
     ("http://e.latvija.lv/{application_id}", "https://"),
     ("ftp://127.0.0.1/{application_id}", "https://"),
     ("https:///{application_id}", "serveris"),
-    ("https://e.latvija.lv/{application_id}/{user}", "tikai vietturis"),
+    ("https://e.latvija.lv/{application_id}/{user}", "tikai vietturi"),
 ])
 def test_bad_templates_say_why_in_latvian(template: str, words: str) -> None:
     with pytest.raises(qr.QrTemplateError) as caught:
         qr.receipt_url(template, 1)
     assert words in caught.value.message_lv
+
+
+def test_the_receipt_token_is_added_as_a_query_or_where_the_template_says() -> None:
+    """Issue 14: the QR URL carries the handover's unguessable token."""
+    token = "a1B2-c3_" * 5 + "xyz"
+    assert qr.receipt_url(TEMPLATE, 7, token) == (
+        f"https://e.latvija.lv/resursi/pieteikumi/7/sanemsana?receipt={token}")
+    assert qr.receipt_url(TEMPLATE + "?lang=lv", 7, token).endswith(
+        f"/7/sanemsana?lang=lv&receipt={token}")
+    placed = "https://e.latvija.lv/r/{application_id}/{receipt_token}"
+    assert qr.receipt_url(placed, 7, token) == f"https://e.latvija.lv/r/7/{token}"
+    assert qr.check_template(placed) == placed
+    assert qr.receipt_url(TEMPLATE, 7) == "https://e.latvija.lv/resursi/pieteikumi/7/sanemsana"
 
 
 def test_png_decodes_to_the_url() -> None:

@@ -122,15 +122,30 @@ def test_grant_prepare_scan_confirm_issue_act(
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     assert customer.grab().save(buffer, "PNG")
     urls = _decode(bytes(buffer.data()))
-    assert urls == [server.receipt_url(app_id)]
+    # the code carries the handover's own receipt token (made when the desk prepared it)
+    assert page.card.receipt_token and len(page.card.receipt_token) == 43
+    assert urls == [f"{server.url}/e-service/applications/{app_id}"
+                    f"?receipt={page.card.receipt_token}"]
+    qtbot.waitUntil(lambda: any(h.status is HandoverStatus.PREPARED for h in
+                                server.state.application(app_id).handovers), timeout=30000)
+    assert server.receipt_url(app_id) == urls[0]
 
-    # the applicant opens it on their phone and confirms receipt
-    page_html = requests.get(urls[0], timeout=5)
+    # the applicant opens it on their phone, signs in (latvija.lv) and confirms receipt
+    phone = requests.Session()
+    phone.headers["Origin"] = server.url  # the browser posts from the e-service's pages
+    sign_in_form = phone.get(urls[0], timeout=5)
+    assert "Personas kods" in sign_in_form.text and SUBMITTER not in sign_in_form.text
+    back_to = re.search(r'name="next" value="([^"]+)"', sign_in_form.text).group(1)
+    page_html = phone.post(f"{server.url}/e-service/sign-in", timeout=5, data={
+        "personal_code": "120385-12342", "next": back_to.replace("&amp;", "&")})
     assert page_html.status_code == 200 and "Apstiprinu saņemšanu" in page_html.text
-    handover_id = re.search(r'name="handover_id" value="([^"]+)"', page_html.text).group(1)
+    form = dict(re.findall(r'name="(handover_id|receipt|csrf)" value="([^"]+)"',
+                           page_html.text))
+    handover_id = form["handover_id"]
     assert handover_id == page.card.handover_id
-    answer = requests.post(f"{urls[0]}/confirm-receipt", data={"handover_id": handover_id},
-                           timeout=5)
+    assert form["receipt"] == page.card.receipt_token
+    action = re.search(r'<form method="post" action="([^"]+)"', page_html.text).group(1)
+    answer = phone.post(f"{server.url}{action}", data=form, timeout=5)
     assert answer.status_code == 200 and "Saņemšana apstiprināta" in answer.text
 
     # Nothing here syncs and the normal interval is 600 s: only the watch-mode sync (every
@@ -190,7 +205,8 @@ def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
     assert calls == [True]
     # the link is down: nothing arrives; the QR URL needs no network at all
     services = desk_services(store, lambda: ADMIN, url_template=server.receipt_url_template)
-    assert services.receipt_url(app_id) == server.receipt_url(app_id)
+    assert services.receipt_url(app_id, card.receipt_token) == (
+        f"{server.url}/e-service/applications/{app_id}?receipt={card.receipt_token}")
     server.applicant_confirm_receipt(app_id)
     before = len(reads)
     qtbot.waitUntil(lambda: len(reads) >= before + 3, timeout=10000)  # it keeps looking ...

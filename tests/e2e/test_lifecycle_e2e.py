@@ -133,7 +133,7 @@ def test_prepared_ahead_confirmed_later_act_filed_once_present_on_the_second(wor
         [waiting] = server.state.application(app_id).handovers
         assert waiting.status is HandoverStatus.PREPARING and waiting.item_id is None
         assert waiting.pickup_place == "Skolas bibliotēka, 2. stāvs"
-    page = requests.get(f"{server.url}/e-service/applications/{single}", timeout=10).text
+    page = server.eservice_page(single)
     assert "Skolas bibliotēka, 2. stāvs" in page and "Inese Kļaviņa" in page
     assert "09.12.2026 10:30–16:00" in page  # Riga time
     two.engine.sync_once()
@@ -393,7 +393,7 @@ def test_a_template_written_on_one_workstation_is_the_act_text_on_the_other(worl
     [(app_id, item)] = _granted(two, 1, with_item=True)
     card = desk.start_handover(two.store, ADMIN, app_id, item_id=item)
     two.engine.sync_once()
-    page = requests.get(f"{server.url}/e-service/applications/{app_id}", timeout=10).text
+    page = server.eservice_page(app_id)
     assert "Datora lietošanas noteikumi" in page and "Akta teksts (skolas)" not in page
     rules_id = next(d.id for d in remote.documents if d.title == "Datora lietošanas noteikumi")
     rules = requests.get(f"{server.url}/e-service/documents/{rules_id}", timeout=10).text

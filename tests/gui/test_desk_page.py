@@ -110,7 +110,10 @@ def test_start_cancel_frees_the_item(qtbot, desk_page, school):
         desk_page.start_button.click()
     qtbot.waitUntil(lambda: desk_page.card is not None, timeout=3000)
     assert desk_page.customer.isVisible()
-    assert desk_page.customer.code.url == TEMPLATE.format(application_id=app_id)
+    token = desk_page.card.receipt_token
+    assert token and len(token) == 43  # issue 14: the code carries the handover's own token
+    assert desk_page.customer.code.url == (
+        f"{TEMPLATE.format(application_id=app_id)}?receipt={token}")
     labels = " ".join(lbl.text() for lbl in desk_page.customer.findChildren(QLabel))
     assert "Līga Ģērķe" in labels and "Žanis" not in labels and "Ozoliņ" not in labels
     assert "Gatavs izsniegšanai" in desk_page.status_text()

@@ -576,10 +576,14 @@ def test_prepare_handover_from_every_status(seeded: Store, status: H) -> None:
         command="prepare_handover", aggregate=("application", str(app_id)),
         base_version=APP_VERSION, application_id=app_id,
     )
+    # the receipt token the QR code will carry travels in the command, the same on both sides
+    assert cmd.payload["receipt_token"] == handover.receipt_token and len(
+        handover.receipt_token) == 43
     assert cmd.payload == {
         "handover_id": outcome.handover_id,
         "item_id": replacement,
         "act_number": handover.act_number,
+        "receipt_token": handover.receipt_token,
         "return_deadline": "2027-06-30",
         "arrangement": None,
         "notify": False,

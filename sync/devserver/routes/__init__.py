@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sync.devserver.routes import applicant, auth, catalogue, commands, dev, feed, files
+from sync.devserver.routes import (
+    applicant,
+    auth,
+    catalogue,
+    commands,
+    dev,
+    eservice_pages,
+    feed,
+    files,
+)
 
 #: Every router of the service, in the order the app includes them.
 ROUTERS: tuple[APIRouter, ...] = (
@@ -20,6 +29,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     catalogue.router,
     files.router,
     applicant.router,
+    eservice_pages.router,
 )
 
 #: Only with ``--dev``: the development controls.
