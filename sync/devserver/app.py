@@ -12,9 +12,13 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from sync.devserver.faults import ErrorShield, FaultMiddleware, Faults
+from sync.devserver.openapi_doc import describe
 from sync.devserver.problems import INVALID, ProblemError
 from sync.devserver.routes import DEV_ROUTERS, ROUTERS
 from sync.devserver.routes.auth import OAuthErrorBody
@@ -41,6 +45,7 @@ def create_app(state: DevState, faults: Faults, *, dev: bool = False) -> FastAPI
     _add_error_handlers(app)
     for router in ROUTERS + (DEV_ROUTERS if dev else ()):
         app.include_router(router)
+    describe(app)
     return app
 
 
@@ -58,4 +63,18 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; the path may have
+            # several (GET and PUT of an item), and Allow must list them all.
+            headers["Allow"] = ", ".join(_methods_of(app, request.scope))
+        return problem_response(exc.status_code, detail, headers=headers)
+
+
+def _methods_of(app: FastAPI, scope: Scope) -> list[str]:
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**scope, "method": "GET"})
+        if match is not Match.NONE and isinstance(route, APIRoute | Route):
+            methods |= set(route.methods or ())
+    return sorted(methods)

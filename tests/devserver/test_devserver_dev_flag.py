@@ -39,3 +39,26 @@ def test_with_dev_they_answer_an_administrator_only():
 def test_the_command_line_switches_them_on_by_name_only():
     assert build_parser().parse_args([]).dev is False
     assert build_parser().parse_args(["--dev"]).dev is True
+
+
+def test_the_openapi_document_names_every_status_and_problem_type():
+    """Issue 14 (low): it omitted 401/403/404/409/412/428, problem+json and the token body."""
+    from sync.devserver import problems
+    from sync.devserver.app import create_app
+    from sync.devserver.faults import Faults
+
+    document = create_app(None, Faults()).openapi()  # type: ignore[arg-type]
+    command = document["paths"]["/v1/applications/{application_id}/commands"]["post"]
+    assert {"400", "401", "403", "404", "409", "412", "422", "428", "500"} <= set(
+        command["responses"])
+    assert "application/problem+json" in command["responses"]["412"]["content"]
+    token = document["paths"]["/v1/oauth/token"]["post"]
+    form = token["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert form["properties"]["grant_type"]["enum"] == ["password", "refresh_token"]
+    assert "OAuthErrorBody" in token["responses"]["400"]["content"]["application/json"][
+        "schema"]["$ref"]
+    types = document["components"]["schemas"]["Problem"]["properties"]["type"]["enum"]
+    assert problems.STALE in types and problems.CURSOR_EXPIRED in types
+    page = document["paths"]["/e-service/applications/{application_id}"]["get"]
+    assert {"200", "303", "404", "422"} <= set(page["responses"])
+    assert "text/html" in page["responses"]["200"]["content"]
