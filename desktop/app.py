@@ -79,6 +79,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_in_dialog import SignInDialog, SignOutChoice, ask_sign_out
+from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons_service
 from sync import conflicts
 from sync.client import CentralClient
 from sync.credentials import Credentials, MemoryCredentials, default_credentials
@@ -411,6 +412,15 @@ class Application:
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.edit_settings)
         menu.addAction(settings)
+        # The stock refusal and deferral reasons: kept by those who decide (issue 16).
+        self.stock_reasons_action = QAction(translate("app", "Gatavie pamatojumi…"),
+                                            self.window)
+        self.stock_reasons_action.triggered.connect(lambda: StockReasonsDialog(
+            self.tasks, stock_reasons_service(self.store, self._require_actor),
+            language=self.language, parent=self.window).exec())
+        menu.aboutToShow.connect(lambda: self.stock_reasons_action.setEnabled(
+            (a := self.actor()) is not None and allows(a.role, Permission.DECIDE)))
+        menu.addAction(self.stock_reasons_action)
         self.sign_out_action = QAction(icon("sign-out"), translate("app", "Izrakstīties"),
                                        self.window)
         self.sign_out_action.setToolTip(translate("app", "Izrakstīties un aizmirst saglabāto "

@@ -576,3 +576,19 @@ class DeletionLog(Base):
     held_back: Mapped[int] = mapped_column(Integer, default=0)  # due, but decisions unsent
     oldest_start: Mapped[date | None] = mapped_column(Date)  # earliest clock start purged
     newest_start: Mapped[date | None] = mapped_column(Date)  # latest clock start purged
+
+
+class StockReason(Base):
+    """One of a school's ready-made refusal or deferral reasons, offered in the decision
+    dialogs. Kept on this workstation only: staff pick one and may still edit the text, and
+    the decision carries the text itself, so the list never needs to reach the service."""
+
+    __tablename__ = "stock_reasons"
+    __table_args__ = (Index("ix_stock_reasons_institution_id_kind_position",
+                            "institution_id", "kind", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    institution_id: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))  # refuse | defer
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)  # 0, 1, 2… in the order shown

@@ -8,7 +8,10 @@ thread.
 
 Keyboard: Esc cancels. In the refuse and defer dialogs Enter in the reason starts a new line
 and Enter in any other field does nothing, so a half-written reason is never sent by
-accident; Ctrl+Enter (or the button) decides. In the grant dialog typing filters the devices,
+accident; Ctrl+Enter (or the button) decides. Above the reason they offer the school's stock
+reasons (``desktop.models.stock_reasons``, given or read off the GUI thread): the list has
+the focus when there are any, arrows pick one (which fills the reason, still editable, Tab
+goes there) and Enter in the list decides. In the grant dialog typing filters the devices,
 arrows move through them and Enter grants with the highlighted one.
 """
 
@@ -19,15 +22,17 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -212,16 +217,46 @@ class GrantDialog(QDialog):
         return item_id, deadline
 
 
+class _StockList(QListWidget):
+    """The stock reasons. Nothing is picked until the user moves or clicks: Qt would make the
+    first row current on a keyboard focus-in, which would fill the reason unasked, and the
+    first Down would then skip it."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.currentRow() >= 0:
+            super().focusInEvent(event)
+            return
+        QFrame.focusInEvent(self, event)
+        self.viewport().update()
+
+
+STOCK_ROWS_SHOWN = 5  # more scroll: the dialog must fit a laptop screen
+
+
 class _ReasonDialog(QDialog):
-    """A required multi-line reason with a counter and an inline error."""
+    """A required multi-line reason with a counter and an inline error, and the stock
+    reasons above it: ``reasons`` given, or ``load_reasons`` run on ``tasks``."""
 
     def __init__(self, title: str, heading: str, ok_text: str, blank_message: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, reasons: Sequence[str] | None = None,
+                 tasks: TaskRunner | None = None,
+                 load_reasons: Callable[[], Sequence[str]] | None = None) -> None:
         super().__init__(parent)
         self.blank_message = blank_message
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.heading = _heading(heading)
+        self.stock_label = QLabel(self.tr("&Gatavie pamatojumi:"))
+        self.stock_list = _StockList()
+        self.stock_list.setAccessibleName(self.tr("Gatavie pamatojumi"))
+        self.stock_list.setWordWrap(True)
+        self.stock_list.setToolTip(self.tr(
+            "Bultiņas izvēlas pamatojumu, Enter apstiprina; tekstu zemāk var labot"))
+        self.stock_label.setBuddy(self.stock_list)
+        self.stock_list.currentRowChanged.connect(self._pick)
+        self.stock_list.itemClicked.connect(lambda _item: self._pick(self.stock_list.currentRow()))
+        self.stock_label.hide()
+        self.stock_list.hide()
         self.reason_label = QLabel(self.tr("&Pamatojums:"))
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setTabChangesFocus(True)
@@ -241,6 +276,8 @@ class _ReasonDialog(QDialog):
         self.form = QVBoxLayout(self)
         self.form.addWidget(self.heading)
         self.form.addSpacing(6)
+        self.form.addWidget(self.stock_label)
+        self.form.addWidget(self.stock_list)
         self.form.addWidget(self.reason_label)
         self.form.addWidget(self.reason_edit, 1)
         under = QHBoxLayout()
@@ -250,6 +287,48 @@ class _ReasonDialog(QDialog):
         self.reason_edit.textChanged.connect(self._on_text)
         self._on_text()
         self.reason_edit.setFocus()
+        if reasons is not None:
+            self.set_stock_reasons(reasons)
+        elif tasks is not None and load_reasons is not None:
+            # no list is no loss: the reason can always be typed, so a failed read is quiet
+            tasks.run(load_reasons, on_done=self.set_stock_reasons,
+                      on_error=lambda _exc: None, owner=self, key="stock", latest=True)
+
+    def set_stock_reasons(self, reasons: Sequence[str]) -> None:
+        """Offer ``reasons``; the list takes the focus unless a reason is already typed."""
+        self.stock_list.blockSignals(True)
+        self.stock_list.clear()
+        self.stock_list.addItems(list(reasons))
+        self.stock_list.setCurrentRow(-1)
+        self.stock_list.blockSignals(False)
+        shown = bool(reasons)
+        self.stock_label.setVisible(shown)
+        self.stock_list.setVisible(shown)
+        if not shown:
+            return
+        self._fit_stock_list()
+        if not self.reason_edit.toPlainText().strip():
+            self.stock_list.setFocus()
+
+    def _fit_stock_list(self) -> None:
+        # Room for up to five reasons (wrapped), so the reason field keeps its height.
+        rows = min(self.stock_list.count(), STOCK_ROWS_SHOWN)
+        line = self.stock_list.fontMetrics().lineSpacing() + 6
+        frame = 2 * self.stock_list.frameWidth()
+        self.stock_list.setFixedHeight(rows * line + frame)
+
+    def stock_reasons(self) -> list[str]:
+        return [self.stock_list.item(n).text() for n in range(self.stock_list.count())]
+
+    def _pick(self, row: int) -> None:
+        """A picked reason replaces the text as one undoable edit (Ctrl+Z brings back what
+        was typed)."""
+        if row < 0:
+            return
+        cursor = self.reason_edit.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(self.stock_list.item(row).text())
+        self.reason_edit.setTextCursor(cursor)
 
     def _add_bottom(self, *widgets: QWidget | QHBoxLayout) -> None:
         for widget in widgets:
@@ -296,9 +375,12 @@ class _ReasonDialog(QDialog):
     def keyPressEvent(self, event: Any) -> None:
         # Enter outside the reason (a date, a check box) must not send a half-written reason;
         # a focused button still handles Enter itself, and Ctrl+Enter is the shortcut.
+        # In the stock reasons Enter decides with the picked one (the list passes it on).
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             event.accept()
+            if self.focusWidget() is self.stock_list:
+                self.accept()
             return
         super().keyPressEvent(event)
 
@@ -311,7 +393,9 @@ class RefuseDialog(_ReasonDialog):
     """Refuse one application, or ``count`` selected ones, with a reason."""
 
     def __init__(self, application_label: str = "", *, count: int = 1,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, reasons: Sequence[str] | None = None,
+                 tasks: TaskRunner | None = None,
+                 load_reasons: Callable[[], Sequence[str]] | None = None) -> None:
         # translate() with the literal in place: lupdate extracts nothing passed via a helper
         if count > 1:
             title = _count_phrase(
@@ -328,7 +412,7 @@ class RefuseDialog(_ReasonDialog):
         super().__init__(
             title, heading, QCoreApplication.translate("decision_dialogs", "Atteikt"),
             QCoreApplication.translate("decision_dialogs", "Jānorāda atteikuma pamatojums"),
-            parent)
+            parent, reasons=reasons, tasks=tasks, load_reasons=load_reasons)
         self.hint = _note(self.tr("Pamatojumu redzēs pieteikuma iesniedzējs."))
         self._add_bottom(self.hint)
 
@@ -337,7 +421,9 @@ class DeferDialog(_ReasonDialog):
     """Postpone one application, or ``count`` selected ones: a reason, optionally a date."""
 
     def __init__(self, application_label: str = "", *, count: int = 1,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, reasons: Sequence[str] | None = None,
+                 tasks: TaskRunner | None = None,
+                 load_reasons: Callable[[], Sequence[str]] | None = None) -> None:
         if count > 1:
             title = _count_phrase(
                 count,
@@ -354,7 +440,7 @@ class DeferDialog(_ReasonDialog):
         super().__init__(
             title, heading, QCoreApplication.translate("decision_dialogs", "Atlikt"),
             QCoreApplication.translate("decision_dialogs", "Jānorāda atlikšanas pamatojums"),
-            parent)
+            parent, reasons=reasons, tasks=tasks, load_reasons=load_reasons)
         today = QDate.currentDate()
         self.use_revisit = QCheckBox(self.tr("Izskatīt atkārtoti:"))
         self.revisit = _date_edit(today, today.addDays(7))
