@@ -126,6 +126,9 @@ class StockReasonsDialog(QDialog):
         self.reset_button = QPushButton(self.tr("Atjaunot noklusētos"))
         self.reset_button.setToolTip(self.tr(
             "Aizmirst skolas sarakstu un atkal piedāvāt programmas noklusētos pamatojumus"))
+        for button in (self.add_button, self.save_button, self.remove_button, self.up_button,
+                       self.down_button, self.reset_button):
+            button.setAutoDefault(False)  # Enter in the list must not move or delete a reason
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)

@@ -180,3 +180,13 @@ def test_a_read_only_editor(qtbot, store, tasks) -> None:
                    dialog.up_button, dialog.down_button, dialog.reset_button):
         assert not button.isEnabled()
     assert dialog.text.isReadOnly()
+
+
+def test_enter_in_the_editors_list_changes_nothing(qtbot, store, tasks) -> None:
+    dialog = _editor(qtbot, store, tasks)
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(1)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    tasks.wait()  # a change wrongly started would be written by now
+    assert sr.stock_reasons(store, REVIEWER, "refuse").defaults
+    assert dialog.texts() == list(sr.DEFAULTS["refuse"])

@@ -1,0 +1,121 @@
+"""Render the stock reasons of issue 16 to docs/screenshots (offscreen, a 1366×768 laptop at
+125 %: QT_SCALE_FACTOR=1.25):
+
+- stock-reasons-refuse.png: the refuse dialog with the school's reasons above the text, the
+  second one picked with the arrows and a few words added to it;
+- stock-reasons-editor.png: the editor of the list (Programma → Gatavie pamatojumi…) with
+  the school's own list, one reason chosen.
+
+    python -m tools.screenshots_stock_reasons [--out docs/screenshots] [--lang lv|en]
+                                              [--extra-ts PATH]
+
+``--extra-ts`` installs a further translation over the project's (strings not yet in
+desktop/i18n/resursi_en.ts). Fails (exit 1) when a dialog would not fit the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from functools import partial
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
+
+SCREEN = (1366, 768)  # physical pixels
+FRAME = (16, 90)  # a window's frame and the task bar (logical pixels)
+LABEL = "P-2026-000214 · Marta Kalniņa, 6.a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
+    parser.add_argument("--extra-ts", type=Path)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.i18n import install_qt_translator
+    from desktop.models import stock_reasons as sr
+    from desktop.models.codes import StaffRole
+    from desktop.models.journal import Actor
+    from desktop.models.store import open_store
+    from desktop.tasks import TaskRunner
+    from desktop.views.decision_dialogs import RefuseDialog
+    from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons_service
+    from tools.shots import english
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qt_app, QApplication)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    room = (round(SCREEN[0] / scale) - FRAME[0], round(SCREEN[1] / scale) - FRAME[1])
+    keep: list[object] = []
+    folder = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
+    if args.lang == "en":
+        keep.append(english(folder, Path("desktop/i18n/resursi_en.ts")))
+        if args.extra_ts:
+            (folder / "extra").mkdir()
+            keep.append(english(folder / "extra", args.extra_ts))
+    else:
+        install_qt_translator(qt_app, "lv")
+    suffix = "" if args.lang == "lv" else "-en"
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    store = open_store(folder / "data")
+    actor = Actor("ilze.ozolina", "4313900123", StaffRole.REVIEWER)
+    sr.add_reason(store, actor, "refuse",
+                  "Pieteikums iesniegts pēc 15. septembra: lūdzam pieteikties nākamajā mācību "
+                  "gadā")
+    sr.move_reason(store, actor, "refuse", 3, -2)
+    tasks = TaskRunner(qt_app)
+    too_big: list[str] = []
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(widget: QWidget, name: str) -> None:
+        widget.show()
+        settle()
+        if widget.width() > room[0] or widget.height() > room[1]:
+            too_big.append(f"{name}: {widget.width()}×{widget.height()} > {room}")
+        widget.grab().save(str(args.out / f"{name}{suffix}.png"))
+        widget.close()
+
+    refuse = RefuseDialog(LABEL, tasks=tasks,
+                          load_reasons=partial(sr.reason_texts, store, actor, "refuse"))
+    refuse.show()
+    settle()
+    for _ in range(2):
+        QTest.keyClick(refuse.stock_list, Qt.Key.Key_Down)
+    refuse.reason_edit.moveCursor(refuse.reason_edit.textCursor().MoveOperation.End)
+    refuse.reason_edit.insertPlainText(" (Marta mācās Rīgas 45. vidusskolā)")
+    refuse.stock_list.setFocus()
+    shoot(refuse, "stock-reasons-refuse")
+
+    editor = StockReasonsDialog(tasks, stock_reasons_service(store, lambda: actor),
+                                language=args.lang)
+    editor.show()
+    settle()
+    editor.list.setCurrentRow(1)
+    editor.list.setFocus()
+    shoot(editor, "stock-reasons-editor")
+    tasks.shutdown()
+    store.close()
+    del keep
+    if too_big:
+        print("\n".join(too_big), file=sys.stderr)
+        return 1
+    print(f"screenshots written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
