@@ -61,16 +61,42 @@ class Decisions(QObject):
         self.defer_action.setShortcut(QKeySequence("Ctrl+D"))
         self.defer_action.triggered.connect(self.defer)
         self.actions = [self.grant_action, self.refuse_action, self.defer_action]
+        self._selected = 0  # rows selected in the inbox
+        # a stand-in inbox (tests) may not say what is selected: grant then stays enabled and
+        # asks for one application when it is triggered
+        selected = getattr(inbox, "selectedCountChanged", None)
+        if selected is not None:
+            selected.connect(self._selection_changed)
+            self._selected = len(inbox.selected_ids())
         self.update_permissions()
 
     def update_permissions(self) -> None:
-        """What the role may not do is disabled, with the reason in the tooltip."""
+        """What the role may not do is disabled, with the reason in the tooltip; granting is
+        one application at a time, so it is disabled (saying why) on a larger selection.
+        An enabled action's tooltip names its shortcut."""
         actor = self._actor()
         may = actor is not None and allows(actor.role, Permission.DECIDE)
         for action in self.actions:
             action.setEnabled(may)
-            action.setToolTip("" if may else self.tr(
+            action.setToolTip(self._with_shortcut(action) if may else self.tr(
                 "Lemt par pieteikumiem drīkst izskatītājs vai administrators"))
+        if may and self._selected > 1:
+            self.grant_action.setEnabled(False)
+            self.grant_action.setToolTip(self.tr(
+                "Piešķirt var pa vienam pieteikumam: atlasiet sarakstā vienu"))
+
+    @staticmethod
+    def _with_shortcut(action: QAction) -> str:
+        """"Piešķirt (Ctrl+G)": the action's words without the dialog's "…", and its keys."""
+        words = action.text().replace("&", "").rstrip("…").rstrip(".")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return f"{words} ({keys})" if keys else words
+
+    def _selection_changed(self, count: int) -> None:
+        if (count > 1) != (self._selected > 1):
+            self._selected = count
+            self.update_permissions()
+        self._selected = count
 
     def _selection(self, *, single: bool) -> list[int] | None:
         ids = self._inbox.selected_ids()

@@ -109,8 +109,23 @@ def text_or_dash(value: object) -> str:
     return text or EMPTY
 
 
-def _value_label(text: str = EMPTY) -> QLabel:
-    label = QLabel(text)
+class _FactLabel(QLabel):
+    """A word-wrapped label that asks for its text on one line (a wrapped QLabel asks for
+    less and would wrap even where the line has room); narrower, it wraps."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = (self.fontMetrics().horizontalAdvance(self.text()) + margins.left()
+                    + margins.right() + 2 * self.margin() + 2)
+        width = max(hint.width(), one_line)
+        # QLabel's own hint wraps a longer text onto two lines of a quarter of its width
+        height = self.heightForWidth(width)
+        return QSize(width, height if height > 0 else hint.height())
+
+
+def _value_label(text: str = EMPTY, kind: type[QLabel] = QLabel) -> QLabel:
+    label = kind(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # applicant data is never markup
     label.setTextInteractionFlags(_SELECTABLE)
     label.setCursor(Qt.CursorShape.IBeamCursor)
@@ -430,28 +445,32 @@ class ApplicationDetailView(QWidget):
         self.handover_status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.handover_status_label.setFont(big)
         self.handover_status_label.setAccessibleName(self.tr("Izsniegšanas statuss"))
-        self.kind_label = _value_label()
+        self.kind_label = _value_label(kind=_FactLabel)
         self.kind_label.setAccessibleName(self.tr("Pieprasītais resurss"))
-        self.submitted_label = _value_label()
-        self.sync_state_label = QLabel()
-        self.sync_state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.submitted_label = _value_label(kind=_FactLabel)
+        self.submitted_label.setAccessibleName(self.tr("Iesniegts"))
+        self.sync_state_label = _value_label(kind=_FactLabel)
+        self.sync_state_label.setAccessibleName(self.tr("Sinhronizācija"))
 
-        top = QHBoxLayout()
-        top.setSpacing(10)
-        top.addWidget(self.number_label)
-        top.addStretch(1)
-        top.addWidget(self.status_label)
-        top.addWidget(self.handover_status_label)
-        under = QHBoxLayout()
-        under.setSpacing(16)
-        under.addWidget(self.kind_label, 2)
-        under.addWidget(self.submitted_label, 2)
-        under.addWidget(self.sync_state_label, 0, Qt.AlignmentFlag.AlignRight)
+        # The number and the status pills side by side while they fit, the pills on the next
+        # line when they do not (two long statuses at 125 % are wider than a laptop's pane):
+        # the header never makes the detail wider than its pane.
+        top = QWidget()
+        pills = FlowLayout(top, spacing=10)
+        pills.center_lines = True
+        for label in (self.number_label, self.status_label, self.handover_status_label):
+            pills.addWidget(label)
+        under = QWidget()
+        facts = FlowLayout(under, spacing=16)
+        facts.line_spacing = 4
+        for label in (self.kind_label, self.submitted_label, self.sync_state_label):
+            # each fact on one line while the pane has room for it, wrapped when not
+            facts.addWidget(label)
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addLayout(under)
+        layout.addWidget(top)
+        layout.addWidget(under)
 
         # the learner's other open application for the same kind: a sign and words, and the
         # numbers as links that show it
@@ -530,6 +549,7 @@ class ApplicationDetailView(QWidget):
         self.notes = _value_label()
         self.notes.setAccessibleName(self.tr("Piezīmes"))
         self.notes_button = QPushButton(self.tr("Labot piezīmes…"))
+        self.notes_button.setAccessibleName(self.notes_button.text().rstrip("…"))
         tip = self.tr("Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam "
                       "tās netiek sūtītas.")
         self.notes_button.setToolTip(tip)
@@ -648,6 +668,7 @@ class ApplicationDetailView(QWidget):
     def _action_button(self, flow: FlowLayout, text: str, tip: str,
                        signal: Any) -> QPushButton:
         button = QPushButton(text)
+        button.setAccessibleName(text.rstrip("…"))  # a screen reader says no "dot dot dot"
         button.setToolTip(tip)
         button.setAccessibleDescription(tip)
         button.clicked.connect(lambda: self._ask(signal))

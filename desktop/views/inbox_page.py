@@ -6,8 +6,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,15 @@ from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel, Parts
 from desktop.views.qt_typed import to_date
 from desktop.views.view_state import ViewState, capture, locate, restore, top_row
+
+# The columns a reviewer decides by, always in sight; the others only while the list has room
+# for them, in this order (a 1366 px laptop at 125 % has room for the first five only).
+ESSENTIAL_COLUMNS = ("number", "learner_name", "learner_class", "kind_label", "status")
+OPTIONAL_COLUMNS = ("submitted_at", "sync", "submitter_name")
+# Shrunk first, in this order, when even the essential columns are too wide: their text is cut
+# short with "…" and the cell's tooltip still says it whole.
+SHRINKABLE_COLUMNS = ("kind_label", "status")
+_KEYS = [c[0] for c in COLUMNS]
 
 # A class filter's choice: (grade, parallel), (grade, None) for every class of the grade.
 ClassChoice = tuple[int, str | None]
@@ -67,6 +77,7 @@ class InboxPage(QWidget):
     """Shows one school's applications; the id query runs in the background."""
 
     applicationActivated = Signal(int)
+    selectedCountChanged = Signal(int)  # how many rows are selected, as the selection changes
     currentApplicationChanged = Signal(int)  # the row under the cursor, as the user moves
     loaded = Signal(int)  # number of matching applications, after each reload
 
@@ -106,8 +117,16 @@ class InboxPage(QWidget):
         self.search = QLineEdit(placeholderText=self.tr(
             "Meklēt: pieteikuma numurs, vārds, uzvārds vai klase"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(self.search.placeholderText())  # cut short in a narrow pane
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        # the whole hint (cut short in a narrow pane) and the key that comes here
+        self.search.setToolTip(f"{self.search.placeholderText()}"
+                               f" ({find.toString(QKeySequence.SequenceFormat.NativeText)})")
         self.search.setAccessibleName(self.tr("Meklēt pieteikumus"))
+        # the clear button (×) is a tool button the line edit makes: a screen reader names it
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName(self.tr("Notīrīt meklēšanu"))
+            button.setToolTip(self.tr("Notīrīt meklēšanu"))
+        QShortcut(find, self, self.focus_search)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Statuss"))
         self.status_filter.addItem(self.tr("Visi statusi"), None)
@@ -132,6 +151,9 @@ class InboxPage(QWidget):
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         self.use_dates = QCheckBox(self.tr("Iesniegts no"))
+        self.use_dates.setAccessibleName(self.tr("Atlasīt pēc iesniegšanas datuma"))
+        self.date_from.setAccessibleName(self.tr("Iesniegts no"))
+        self.date_to.setAccessibleName(self.tr("Iesniegts līdz"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
@@ -139,37 +161,41 @@ class InboxPage(QWidget):
         self.date_from.setDate(QDate.currentDate().addMonths(-1))
         self.date_to.setDate(QDate.currentDate())
         self.waiting_only = QCheckBox(self.tr("Gaida sinhronizāciju"))
+        self.waiting_only.setAccessibleName(self.waiting_only.text())
         self.conflict_only = QCheckBox(self.tr("Konflikti"))
+        self.conflict_only.setAccessibleName(self.conflict_only.text())
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         # every status's count, on two lines in a narrow pane; the line's length never asks
         # for a wider pane
         self.counts.setWordWrap(True)
         self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts.setAccessibleName(self.tr("Pieteikumu skaits"))
 
         # rows are read a block at a time on the workers, with a placeholder until they come
         self.model = InboxModel(fetch_rows, language=language, tasks=tasks, parent=self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Pieteikumi"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        # the number column fits a number and the duplicate warning's sign beside it
-        metrics = self.table.fontMetrics()
-        number = metrics.horizontalAdvance("P-2026-000000") + metrics.height() + 24
-        for column, width in enumerate((max(120, number), 90, 175, 50, 175, 175, 140)):
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._fitting = False
+        self._preferred, self._least = self._column_widths()
+        self._lay_out_columns()
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(
             lambda index: self.applicationActivated.emit(int(index.data(IdRole)))
         )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selectedCountChanged.emit(len(self.selected_ids())))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -220,6 +246,7 @@ class InboxPage(QWidget):
         for signal in (header.sectionResized, header.sectionMoved,
                        header.sortIndicatorChanged):
             signal.connect(self._remember_columns)
+        header.sectionResized.connect(self._column_resized)
         # Connected last: enabling sorting above asks the model to sort once, which must not
         # query (and remember an empty filter) before the remembered filter is restored.
         self.model.sortRequested.connect(self._on_sort)
@@ -341,21 +368,112 @@ class InboxPage(QWidget):
             social=self._choice("social") or "",
             waiting=self.waiting_only.isChecked(), conflict=self.conflict_only.isChecked()))
 
-    # Column widths, order and the sort are remembered per user like the filter.
+    # -- the columns: the learner's takes what the others leave; a narrow list drops the
+    # optional ones rather than scroll sideways ----------------------------------------------
+    def _column_widths(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Each column's width (the learner's: its least) and the least the shrinkable ones
+        may have, from the font: a scaled screen or a larger font gets wider columns."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+
+        def text(sample: str, pad: int = 14) -> int:
+            return metrics.horizontalAdvance(sample) + pad
+
+        def title(key: str) -> int:  # the header's text and its sort arrow
+            return header.sectionSizeHint(_KEYS.index(key))
+
+        # the number fits whole, with the duplicate warning's sign beside it
+        number = text("P-2026-000000", metrics.height() + 12)
+        statuses = [status.label(self._language) for status in ApplicationStatus]
+        preferred = {
+            "number": max(number, title("number")),
+            "submitted_at": max(text("00.00.0000"), title("submitted_at")),
+            "learner_name": max(text("Markuss Krūmiņš"), title("learner_name")),
+            # the title unsorted ("Klase" whole; sorted by it, its arrow may cut it short)
+            "learner_class": max(text("10.a1"), text(self.model.tr("Klase"))),
+            "submitter_name": text("Ģertrūde Dūmiņa-Kalniņa"),
+            "kind_label": text("Windows portatīvais dators"),
+            "status": max(text(max(statuses, key=metrics.horizontalAdvance)), title("status")),
+            "sync": text(self.tr("Gaida sinhronizāciju")),
+        }
+        least = {"kind_label": text("Windows p…"), "status": text("Piešķirts")}
+        return preferred, least
+
+    def _lay_out_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_KEYS.index("learner_name"),
+                                    QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The essential columns in the list's width (the shrinkable ones cut down to their
+        least when they must), then the optional ones that still fit, in their order."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            header = self.table.horizontalHeader()
+            room = self.table.viewport().width() - self._preferred["learner_name"]
+            widths = {key: self._preferred[key] for key in ESSENTIAL_COLUMNS
+                      if key != "learner_name"}
+            excess = sum(widths.values()) - room
+            for key in SHRINKABLE_COLUMNS:
+                cut = max(min(excess, widths[key] - self._least[key]), 0)
+                widths[key] -= cut
+                excess -= cut
+            room -= sum(widths.values())
+            for key in OPTIONAL_COLUMNS:
+                fits = self._preferred[key] <= room
+                header.setSectionHidden(_KEYS.index(key), not fits)
+                if fits:
+                    widths[key] = self._preferred[key]
+                    room -= widths[key]
+            header.setSectionHidden(_KEYS.index("learner_name"), False)
+            for key, width in widths.items():
+                header.setSectionHidden(_KEYS.index(key), False)
+                header.resizeSection(_KEYS.index(key), width)
+        finally:
+            self._fitting = False
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        """A column the user dragged keeps that width (as far as the list has room)."""
+        key = _KEYS[column] if 0 <= column < len(_KEYS) else None
+        if self._fitting or key is None or key == "learner_name" or new <= 0:
+            return
+        self._preferred[key] = new
+        self._least[key] = min(self._least.get(key, new), new)
+        self._fit_columns()
+
+    # Column widths, order and the sort are remembered per user like the filter ("v2": the
+    # layout before the columns fitted the list's width is not restored).
+    def _columns_scope(self) -> str:
+        return f"{self._settings_scope}/v2"
+
     def _restore_columns(self) -> None:
         if self._settings is None:
             return
-        state = self._settings.column_layout(self._settings_scope)
+        state = self._settings.column_layout(self._columns_scope())
         header = self.table.horizontalHeader()
         if state is not None and header.restoreState(state):
+            for column, name in enumerate(_KEYS):
+                width = header.sectionSize(column)
+                if name == "learner_name" or header.isSectionHidden(column) or width <= 0:
+                    continue
+                if name in SHRINKABLE_COLUMNS:
+                    # saved maybe cut down to fit a narrow list: never narrower than its own
+                    width = max(width, self._preferred[name])
+                self._preferred[name] = width
+            self._lay_out_columns()
             column = header.sortIndicatorSection()
             key = COLUMNS[column][2] if 0 <= column < len(COLUMNS) else None
             if key is not None:
                 self._sort = (key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
 
     def _remember_columns(self, *_args: object) -> None:
-        if self._settings is not None:
-            self._settings.set_column_layout(self._settings_scope,
+        if self._settings is not None and not self._fitting:
+            self._settings.set_column_layout(self._columns_scope(),
                                              self.table.horizontalHeader().saveState())
 
     def _on_sort(self, key: str, descending: bool) -> None:
@@ -458,6 +576,13 @@ class InboxPage(QWidget):
     def _on_current_row(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
             return
+        selection = self.table.selectionModel()
+        if not selection.hasSelection():
+            # the row the detail shows is the one a decision acts on: a row made current
+            # without a selection (the list focused by Tab, a row found again after a
+            # reload) is selected too; a Ctrl+arrow beside a selection leaves it as it is
+            selection.select(current, QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
         application_id = self.model.id_at(current.row())
         if application_id != self._current_id:  # not the same one found again after a reload
             self._current_id = application_id
@@ -477,18 +602,41 @@ class InboxPage(QWidget):
             self.table.addAction(separator)
         self.table.addActions(actions)
 
-    def focus_list(self) -> None:
-        if self.model.rowCount() == 0:
+    def focus_search(self) -> None:
+        """Ctrl+F: the search field, its text selected for typing over."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self, *, step: bool = False) -> None:
+        """From the search to the list: the current row (the first when none is; with
+        ``step``, the one after it) becomes the selected one too, so that what the detail
+        shows is what a decision acts on."""
+        rows = self.model.rowCount()
+        if rows == 0:
             return
-        self.table.setFocus()
-        if not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        # read before the focus moves: a list focused without a current row makes its first
+        # row current, which is not a row the reviewer was on
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        selected = self.table.selectionModel().isRowSelected(row)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if step and current.isValid() and selected:
+            row = min(row + 1, rows - 1)
+        elif current.isValid() and selected:
+            return  # already agreed: the reviewer's selection (maybe several rows) stays
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, max(current.column(), 0)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
-            self.focus_list()
+            self.focus_list(step=True)
             return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         return super().eventFilter(watched, event)
 
     def showEvent(self, event: Any) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -30,8 +31,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Sadaļas"))
-        self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(22, 22))
+        self._fit_navigation()
         self.stack = QStackedWidget()
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         # A plain row, not a splitter: the navigation's width is fixed, and a splitter would
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.sync_action)
         self.toolbar.addSeparator()
 
+        self.application_menu: QMenu | None = None  # made when the first actions come
         self.quit_action = QAction(icon("sign-out"), self.tr("Iziet"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -90,8 +92,8 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         if icon_name:
             item.setIcon(icon(icon_name))
-        item.setSizeHint(QSize(180, 36))
         self.navigation.addItem(item)
+        self._fit_navigation()
         self.stack.addWidget(page)
         if shortcut:
             action = QAction(title, self)
@@ -102,15 +104,38 @@ class MainWindow(QMainWindow):
         if self.navigation.count() == 1:
             self.navigation.setCurrentRow(0)
 
+    NAVIGATION_LEAST = 120
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest section's title and its icon, not more: on a 1366 px
+        laptop at 125 % every pixel it does not take is the inbox's."""
+        metrics = self.navigation.fontMetrics()
+        icon_width = self.navigation.iconSize().width()
+        padding = 3 * metrics.height() // 2 + 12  # the item's margins and the icon's gap
+        widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count())), default=0)
+        for row in range(self.navigation.count()):
+            self.navigation.item(row).setSizeHint(QSize(widest + icon_width + padding, 36))
+        frame = 2 * self.navigation.frameWidth()
+        self.navigation.setFixedWidth(
+            max(widest + icon_width + padding + frame + 4, self.NAVIGATION_LEAST))
+
     def show_section(self, page: QWidget) -> None:
         row = self.stack.indexOf(page)
         if row >= 0:
             self.navigation.setCurrentRow(row)
 
     def add_actions(self, actions: list[QAction]) -> None:
-        """Actions of a section, on the toolbar and with their shortcuts."""
+        """Actions on the selected applications: on the toolbar, in the "Pieteikums" menu
+        (where their shortcuts are written beside them) and with their shortcuts; a group
+        added after another is set apart by a separator in the menu."""
+        if self.application_menu is None:
+            self.application_menu = self.menuBar().addMenu(self.tr("P&ieteikums"))
+        elif actions:
+            self.application_menu.addSeparator()
         for action in actions:
             self.toolbar.addAction(action)
+            self.application_menu.addAction(action)
             self.addAction(action)
 
     def show_connection(self, online: bool, text: str) -> None:
