@@ -328,6 +328,7 @@ class Application:
         self.retention_timer.timeout.connect(self.run_retention)
         self.decisions = Decisions(self.tasks, store, self.inbox, self.window, self.actor,
                                    self.changes, language=language)
+        self._add_program_menu()  # first in the menu bar, then "Pieteikums"
         self.window.add_actions(self.decisions.actions)
         self.lifecycle = Lifecycle(
             self.tasks, store, self.inbox, self.window, self.actor, self.changes,
@@ -337,10 +338,9 @@ class Application:
         self.window.add_actions(self.lifecycle.actions)
         self.inbox.add_actions(self.decisions.actions)
         self.inbox.add_actions(self.lifecycle.actions)
-        self.lifecycle.finished.connect(
-            lambda text: self.window.statusBar().showMessage(text, 10_000))
+        for summary in (self.lifecycle.finished, self.decisions.finished):
+            summary.connect(lambda text: self.window.statusBar().showMessage(text, 10_000))
         self.lifecycle.connect_detail(self.detail)
-        self._add_program_menu()
 
     def _add_sections(self) -> None:
         """The navigation, in the order of a school's day; a section the role may not use at

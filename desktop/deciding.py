@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.changes import ChangeBus, changes_of
 from desktop.icons import icon
-from desktop.models import bulk, decisions
+from desktop.models import bulk, decisions, stock_reasons
 from desktop.models.changes import OpChanges
 from desktop.models.command_names import CommandName
 from desktop.models.commands import REGISTRY
@@ -38,7 +38,10 @@ def _icon(name: CommandName) -> str:
 class Decisions(QObject):
     """Owns the three actions and runs them for the inbox's selection; what a decision
     changed is published on ``changes`` with the inbox as its source (the inbox repaints the
-    decided rows and keeps its list as it is)."""
+    decided rows and keeps its list as it is); ``finished`` says in a line what a refusal or
+    deferral of one or many did, for the status bar."""
+
+    finished = Signal(str)
 
     def __init__(self, tasks: TaskRunner, store: Store, inbox: InboxPage, parent: QWidget,
                  actor: Callable[[], Actor | None], changes: ChangeBus, *,
@@ -138,10 +141,13 @@ class Decisions(QObject):
         if actor is None or ids is None:
             return
         dialog = RefuseDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
-                              parent=self._parent)
+                              parent=self._parent, tasks=self._tasks,
+                              load_reasons=partial(stock_reasons.reason_texts, self._store,
+                                                   actor, stock_reasons.REFUSE))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reason = dialog.reason()
-            self._run_bulk(lambda: bulk.refuse_many(self._store, actor, ids, reason))
+            self._run_bulk(lambda: bulk.refuse_many(self._store, actor, ids, reason),
+                           lambda n: self.tr("Atteikti pieteikumi: %n", "", n))
 
     def defer(self) -> None:
         actor = self._actor()
@@ -149,11 +155,14 @@ class Decisions(QObject):
         if actor is None or ids is None:
             return
         dialog = DeferDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
-                             parent=self._parent)
+                             parent=self._parent, tasks=self._tasks,
+                             load_reasons=partial(stock_reasons.reason_texts, self._store,
+                                                  actor, stock_reasons.DEFER))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reason, revisit = dialog.values()
             self._run_bulk(lambda: bulk.defer_many(self._store, actor, ids, reason,
-                                                   revisit_on=revisit))
+                                                   revisit_on=revisit),
+                           lambda n: self.tr("Atlikti pieteikumi: %n", "", n))
 
     def _run(self, work: Callable[[], object], ids: list[int]) -> None:
         self._tasks.run(work, on_done=lambda outcome: self._changes.publish(
@@ -161,11 +170,15 @@ class Decisions(QObject):
                             self._inbox),
                         on_error=lambda e: show_error(self._parent, e))
 
-    def _run_bulk(self, work: Callable[[], bulk.BulkResult]) -> None:
+    def _run_bulk(self, work: Callable[[], bulk.BulkResult],
+                  said: Callable[[int], str]) -> None:
+        """Run a decision on many; ``finished`` then says how many went through (the status
+        bar shows it), and a warning lists any that did not, each with its reason."""
         def done(result: bulk.BulkResult) -> None:
             if result.done:
                 self._changes.publish(changes_of(result, OpChanges.of(
                     applications=result.done, outbox=True)), self._inbox)
+                self.finished.emit(said(len(result.done)))
             if result.failed:
                 lines = "\n".join(f"• {self._label(i)}: {why}" for i, why in result.failed[:10])
                 more = len(result.failed) - 10

@@ -30,6 +30,7 @@ def _extra_rows(store: object, school: str) -> None:
     and the staff's names, as the central service sends them."""
     from sqlalchemy import select
 
+    from desktop.models.command_names import CommandName
     from desktop.models.schema import (
         AuditEntry,
         Document,
@@ -61,12 +62,12 @@ def _extra_rows(store: object, school: str) -> None:
             s.add(doc)
             s.flush()
             s.add(AuditEntry(at=now, actor="girts.ozols", institution_id=school,
-                             action="file_act", entity_type="handover", entity_id=handover.id,
+                             action=CommandName.FILE_ACT, entity_type="handover", entity_id=handover.id,
                              details={"application": handover.application_id,
                                       "document": doc.id, "returned": False}))
         if offered is not None:
             s.add(AuditEntry(at=now, actor="nina.liepa", institution_id=school,
-                             action="set_target_group", entity_type="offered_kind",
+                             action=CommandName.SET_TARGET_GROUP, entity_type="offered_kind",
                              entity_id=offered.id,
                              details={"kind": offered.kind_code, "from": "all",
                                       "to": "learner"}))

@@ -31,6 +31,7 @@ DECIDED = datetime(2026, 11, 28, 12, 57, tzinfo=UTC)
 
 def _conflicts() -> list[ConflictView]:
     from desktop.models.codes import ApplicationStatus
+    from desktop.models.command_names import CommandName
     from sync.conflicts import ConflictView
 
     common: dict[str, object] = dict(
@@ -38,7 +39,7 @@ def _conflicts() -> list[ConflictView]:
         http_status=412, title="Precondition Failed", server_handover_statuses=[],
         waiting_behind=0)
     return [
-        ConflictView(command_id="c-1", application_id=2, aggregate_id="2", command="refuse",
+        ConflictView(command_id="c-1", application_id=2, aggregate_id="2", command=CommandName.REFUSE,
                      payload={"reason": "Nav pieejamu ierīču; mēģiniet pēc ziemas brīvlaika"},
                      detail="the application is at version 2, the command was based on "
                             "version 1",
@@ -46,7 +47,7 @@ def _conflicts() -> list[ConflictView]:
                      server_version=2, application_number="P-2026-000002",
                      server_withdrawal_reason="Iegādājās pats",
                      **common),  # type: ignore[arg-type]
-        ConflictView(command_id="c-2", application_id=6, aggregate_id="6", command="defer",
+        ConflictView(command_id="c-2", application_id=6, aggregate_id="6", command=CommandName.DEFER,
                      payload={"reason": "Gaidām jaunu piegādi", "revisit_on": "2027-01-11"},
                      detail="the application is at version 3, the command was based on "
                             "version 2",

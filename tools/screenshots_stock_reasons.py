@@ -69,10 +69,10 @@ def main(argv: list[str] | None = None) -> int:
 
     store = open_store(folder / "data")
     actor = Actor("ilze.ozolina", "4313900123", StaffRole.REVIEWER)
-    sr.add_reason(store, actor, "refuse",
+    sr.add_reason(store, actor, sr.REFUSE,
                   "Pieteikums iesniegts pēc 15. septembra: lūdzam pieteikties nākamajā mācību "
                   "gadā")
-    sr.move_reason(store, actor, "refuse", 3, -2)
+    sr.move_reason(store, actor, sr.REFUSE, 3, -2)
     tasks = TaskRunner(qt_app)
     too_big: list[str] = []
 
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         widget.close()
 
     refuse = RefuseDialog(LABEL, tasks=tasks,
-                          load_reasons=partial(sr.reason_texts, store, actor, "refuse"))
+                          load_reasons=partial(sr.reason_texts, store, actor, sr.REFUSE))
     refuse.show()
     settle()
     for _ in range(2):

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, get_args
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop.models.command_names import CommandName
 from desktop.models.decisions import MAX_REASON
 from desktop.models.errors import InputError
 from desktop.models.journal import Actor, record
@@ -28,19 +28,20 @@ from desktop.models.permissions import Permission, require
 from desktop.models.schema import StockReason, utcnow
 from desktop.models.store import Store
 
-ReasonKind = Literal["refuse", "defer"]
-KINDS: tuple[ReasonKind, ...] = get_args(ReasonKind)
+REFUSE, DEFER = CommandName.REFUSE.value, CommandName.DEFER.value
+#: The decisions a stock reason serves, named as their commands.
+KINDS: tuple[str, ...] = (REFUSE, DEFER)
 MAX_STOCK_REASONS = 30  # a list longer than this is no quicker than typing
 
 # Latvian whatever the UI language: the applicant reads the reason on the Latvian e-service.
 DEFAULTS: dict[str, tuple[str, ...]] = {
-    "refuse": (
+    REFUSE: (
         "Iesniedzējs neatbilst mērķa grupai",
         "Nav pieejamu resursu",
         "Izglītojamais nemācās šajā skolā",
         "Pieteikums iesniegts atkārtoti: resurss jau piešķirts",
     ),
-    "defer": (
+    DEFER: (
         "Gaidām papildu resursu piegādi",
         "Jāprecizē iesniedzēja dati",
         "Jāsaņem apliecinājums par sociālo statusu",
@@ -57,7 +58,7 @@ class StockReasons:
     defaults: bool  # the built-in list: the school has not saved its own
 
 
-def _kind(kind: str) -> ReasonKind:
+def _kind(kind: str) -> str:
     for known in KINDS:
         if kind == known:
             return known
@@ -96,7 +97,7 @@ def _held(session: Session, actor: Actor, kind: str) -> StockReasons:
 
 
 def stock_reasons(store: Store, actor: Actor, kind: str) -> StockReasons:
-    """The school's list of ``kind`` ('refuse' or 'defer'), or the defaults."""
+    """The school's list of ``kind`` (``REFUSE`` or ``DEFER``), or the defaults."""
     kind = _kind(kind)
     with store.read() as session:
         return _held(session, actor, kind)

@@ -255,12 +255,15 @@ class InboxPage(QWidget):
 
     def follow_changes(self, changes: OpChanges, source: object) -> None:
         """Reload what a change elsewhere touched; the reviewer's place is kept."""
-        if changes.everything or (changes.touches_applications and source is not self):
-            # a sync or another section: applications may have come, gone or moved
+        if changes.everything or (changes.touches_applications and (
+                source is not self or self.status_filter.currentData() is not None
+                or self.waiting_only.isChecked())):
+            # a sync, another section, or a decision on a list narrowed by status: the list
+            # reflects it at once, online or not (a refused application leaves "Iesniegts")
             self.reload()
         elif changes.touches_applications:
-            # a decision on this list's own selection: its rows repaint, the list stays put
-            # (a refused application does not vanish from under the reviewer's eyes)
+            # a decision on the unnarrowed list's own selection: its rows repaint, the list
+            # stays put (a refused application does not vanish from under the reviewer's eyes)
             self.model.refresh_rows(set(changes.applications))
             self.refresh_counts()
         elif changes.outbox:  # "waiting to sync" / "conflict" marks

@@ -38,7 +38,7 @@ from desktop.tasks import TaskRunner, error_text
 
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
-KINDS = ("refuse", "defer")  # the tabs' order
+KINDS = stock_reasons.KINDS  # the tabs' order
 # Logical pixels: inside 1366×768 at 125 % (1093×614 less the frame and the task bar).
 DIALOG_SIZE = (820, 500)
 

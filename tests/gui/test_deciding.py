@@ -166,3 +166,27 @@ def test_grant_offers_the_described_devices_and_grants_with_the_chosen_one(
         assert s.get(ApplicationRow, app_id).status is ApplicationStatus.CONFIRMED
         assert s.get(Item, probook).status is ItemStatus.RESERVED
     tasks.shutdown()
+
+
+class AcceptingDeferDialog(AcceptingRefuseDialog):
+    def values(self) -> tuple[str, None]:
+        return "Gaidām papildu resursu piegādi", None
+
+
+def test_a_bulk_deferral_says_how_many_in_the_status_bar(qtbot, running, monkeypatch) -> None:
+    """Issue 16: a bulk defer of three gave no summary."""
+    start, _server = running
+    app = start("reviewer")
+    monkeypatch.setattr("desktop.deciding.DeferDialog", AcceptingDeferDialog)
+    status_col = [c[0] for c in COLUMNS].index("status")
+    rows = [r for r in range(app.inbox.model.rowCount())
+            if app.inbox.model.index(r, status_col).data() == "Iesniegts"][:3]
+    assert len(rows) == 3
+    selection = app.inbox.table.selectionModel()
+    for row in rows:
+        selection.select(app.inbox.model.index(row, 0),
+                         selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    with qtbot.waitSignal(app.decisions.finished, timeout=10000) as said:
+        app.decisions.defer_action.trigger()
+    assert said.args == ["Atlikti pieteikumi: 3"]
+    assert app.window.statusBar().currentMessage() == "Atlikti pieteikumi: 3"

@@ -49,12 +49,9 @@ def offline_reviewer(qtbot, qapp, tmp_path: Path, monkeypatch):
     app.shutdown()
 
 
-# The inbox's own decisions only repaint their rows (InboxPage.follow_changes, source is
-# self); the reload that applies the filter comes with the sync's changes, and offline none
-# come. The fix belongs to inbox_page.py (another helper's file this session): reload on the
-# page's own change too when the list is narrowed by status or by "waiting to sync".
-@pytest.mark.xfail(strict=True, reason="needs InboxPage.follow_changes to reload a narrowed "
-                                       "list after its own decision (issue 16, lead)")
+# The inbox's own decisions used to repaint only their rows (InboxPage.follow_changes, source
+# is self); the reload that applies the filter came with the sync's changes, and offline none
+# come. A list narrowed by status or by "waiting to sync" now reloads on its own change too.
 def test_an_offline_refusal_leaves_the_submitted_list_at_once(qtbot, offline_reviewer) -> None:
     app = offline_reviewer
     combo = app.inbox.status_filter

@@ -150,9 +150,9 @@ def test_rows_carry_the_application_number_and_latvian_details(store: Store) -> 
     rows = audit_page(store, AuditFilter(), 0, 10).rows
     number = f"P-2026-{app_id:06d}"
     assert [r.subject for r in rows] == [f"Izsniegšana {number}", f"Pieteikums {number}"]
-    assert rows[0].details_text == (f"pieteikums: {number}; ierīce: RAVĢ-2024-000017; "
+    assert rows[0].details_text == (f"pieteikums: {number}; resurss: RAVĢ-2024-000017; "
                                     "stāvoklis: Darba kārtībā")
-    assert rows[1].details_text.startswith("Iesniegts → Piešķirts; ar ierīci: jā")
+    assert rows[1].details_text.startswith("Iesniegts → Piešķirts; ar resursu: jā")
 
 
 @pytest.mark.parametrize(("n", "expected"), [

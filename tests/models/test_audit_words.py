@@ -24,7 +24,7 @@ def test_every_command_has_words_in_both_languages() -> None:
         assert action_label(name.value) != name.value
         assert action_label(name.value, "en") != name.value
         assert action_label(name.value) != action_label(name.value, "en")
-    assert action_label("import_item") == "Importēta ierīce"
+    assert action_label("import_item") == "Importēts resurss"
     assert action_label("import_item", "en") == "Device imported"
     assert action_label("file_act") == "Pievienots akts"
     assert entity_label("offered_kind", "en") == "Device type"
@@ -73,8 +73,8 @@ def test_records_are_named_by_their_number_or_title(store: Store) -> None:
 
     number = f"P-2026-{app_id:06d}"
     rows = {r.action: r for r in audit_page(store, AuditFilter(), 0, 10).rows}
-    assert rows["import_item"].action_label == "Importēta ierīce"
-    assert rows["import_item"].subject == "Ierīce RAVĢ-2024-000017"
+    assert rows["import_item"].action_label == "Importēts resurss"
+    assert rows["import_item"].subject == "Resurss RAVĢ-2024-000017"
     assert rows["file_act"].subject == f"Izsniegšana {number}"
     assert rows["file_act"].details_text == (
         f"pieteikums: {number}; dokuments: Pieņemšanas-nodošanas akts 2026-0042; "

@@ -435,8 +435,12 @@ def test_a_file_of_another_school_is_never_given(store, paper_case) -> None:
     assert document_file(store, DESK, "no-such-document") is None
 
 
-def test_loss_recorded_with_an_attachment(store, paper_case) -> None:
+def test_loss_recorded_with_an_attachment(store, paper_case, monkeypatch) -> None:
+    from desktop.models import wire_dates
     from desktop.models.lifecycle import NewFile, record_incident
+
+    # the payload's "not in the future" check reads the wire clock: it is the test's day too
+    monkeypatch.setattr(wire_dates, "wire_now", lambda: datetime(2026, 12, 10, 9, 0, tzinfo=UTC))
 
     app_id, handover_id = paper_case
     record_incident(store, DESK, handover_id, lost=False,

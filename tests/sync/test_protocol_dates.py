@@ -1,6 +1,6 @@
 """Issue 14: strict dates on the wire. A moment that records something that happened may lie
 at most a day (clock skew) ahead of now; a deadline or an arranged time at most ten years;
-nothing before 2000. The validators read ``sync.protocol.wire_now``, moved here by the test,
+nothing before 2000. The validators read ``desktop.models.wire_dates.wire_now``, moved here by the test,
 so no assertion depends on the wall clock."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from test_protocol_fuzz import PAGE, client_answering, snapshot
 
+from desktop.models import wire_dates
 from desktop.models.store import open_store
-from sync import protocol
 from sync.client import BadResponseError
 from sync.engine import SyncEngine
 from sync.protocol import (
@@ -36,7 +36,7 @@ HANDOVER = {
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(protocol, "wire_now", lambda: NOW)
+    monkeypatch.setattr(wire_dates, "wire_now", lambda: NOW)
 
 
 def _app(**changes: object) -> dict:
@@ -140,3 +140,34 @@ def test_a_page_with_a_year_9999_status_date_is_refused_whole(tmp_path) -> None:
     assert "lies in the future" in str(err.value)
     assert snapshot(store) == before
     store.close()
+
+
+@pytest.mark.parametrize(("command", "payload"), [
+    ("defer", {"reason": "Gaidām piegādi", "revisit_on": "9999-12-31"}),
+    ("defer", {"reason": "Gaidām piegādi", "revisit_on": "1999-12-31"}),
+    ("grant", {"item_id": "5b0c3c3e-2f6f-4a53-9d57-0c2b8f1a7e01",
+               "handover_id": "5b0c3c3e-2f6f-4a53-9d57-0c2b8f1a7e02",
+               "return_deadline": "9999-06-19"}),
+    ("set_return_deadline", {"handover_id": "5b0c3c3e-2f6f-4a53-9d57-0c2b8f1a7e01",
+                             "return_deadline": "2040-06-19"}),
+    ("record_incident", {"handover_id": "5b0c3c3e-2f6f-4a53-9d57-0c2b8f1a7e01",
+                         "kind": "lost", "description": "Pazaudēts", "occurred_on": "2026-09-09"}),
+])
+def test_command_payload_dates_are_as_strict_as_the_wires(command: str, payload: dict) -> None:
+    """A deadline or revisit day ten years off, a day before 2000, an incident next week: the
+    command is refused where it is written (the desktop) and where it arrives (the server),
+    by the same payload model, so a year-9999 revisit day never keeps a case forever."""
+    from pydantic import ValidationError
+
+    from desktop.models.commands import REGISTRY
+
+    model = REGISTRY[command].payload
+    with pytest.raises(ValidationError):
+        model.model_validate(payload)
+
+
+def test_command_payload_dates_within_the_bounds_pass() -> None:
+    from desktop.models.commands import REGISTRY
+
+    assert REGISTRY["defer"].payload.model_validate(
+        {"reason": "Gaidām piegādi", "revisit_on": "2027-01-15"}).revisit_on == date(2027, 1, 15)
