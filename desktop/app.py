@@ -449,7 +449,8 @@ class Application:
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.preferences.load(), self.preferences.save,
-                                default_data_dir=str(default_data_dir()), parent=self.window)
+                                default_data_dir=str(default_data_dir()),
+                                data_dir_in_use=str(self.store.data_dir), parent=self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             if self.sync is not None:
                 self.sync.set_interval(dialog.saved.sync_interval_s)

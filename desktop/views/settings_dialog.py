@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +39,8 @@ class SettingsDialog(QDialog):
     """Edits a copy of the settings; ``save`` checks and stores it, or raises SettingError."""
 
     def __init__(self, settings: Settings, save: Callable[[Settings], Settings], *,
-                 default_data_dir: str, parent: QWidget | None = None) -> None:
+                 default_data_dir: str, data_dir_in_use: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = settings
         self._save = save
@@ -67,7 +69,14 @@ class SettingsDialog(QDialog):
             self.sync_interval.addItem(text, seconds)
         self.sync_interval.setCurrentIndex(self.sync_interval.findData(settings.sync_interval_s))
         self.data_dir = QLineEdit(settings.data_dir)
-        self.data_dir.setPlaceholderText(default_data_dir)
+        self.data_dir.setPlaceholderText(data_dir_in_use or default_data_dir)
+        # what this run uses (a --data-dir, or the folder chosen earlier): the field holds
+        # only what the next start will use
+        self.data_dir_in_use = QLabel(self.tr("Pašlaik izmantotā mape: {0}").format(
+            data_dir_in_use or default_data_dir))
+        self.data_dir_in_use.setWordWrap(True)
+        self.data_dir_in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_dir_in_use.setStyleSheet("color: #555;")
         self.data_dir.setAccessibleName(self.tr("Datu mape"))
         self.return_deadline_day = QLineEdit(settings.return_deadline_day)
         self.return_deadline_day.setPlaceholderText(DEFAULT_RETURN_DEADLINE_DAY)
@@ -89,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Valoda:"), self.language)
         form.addRow(self.tr("Sinhronizēt:"), self.sync_interval)
         form.addRow(self.tr("Datu mape:"), self._with_browse(self.data_dir, self._pick_folder))
+        form.addRow("", self.data_dir_in_use)
         form.addRow(self.tr("Atgriešanas termiņš:"), self.return_deadline_day)
         deadline_hint = QLabel(self.tr(
             "Diena un mēnesis (DD.MM.), kad mācību gada beigās jāatgriež resursi; to piedāvā, "

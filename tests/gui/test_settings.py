@@ -149,3 +149,15 @@ def test_an_app_without_settings_handed_in_writes_none(tmp_path: Path) -> None:
     memory.update(username="ilze.kalniņa")
     assert memory.window_geometry() == QByteArray(b"\x01")
     assert memory.load().username == "ilze.kalniņa"
+
+
+def test_the_data_folder_in_use_is_shown_not_only_the_default(qtbot, store) -> None:
+    """Issue 16: the settings showed the default data folder, not the one the app was using
+    (a --data-dir or a folder chosen earlier)."""
+    dialog = SettingsDialog(store.load(), store.save, default_data_dir="/home/ilze/Resursi",
+                            data_dir_in_use="/srv/skola/Resursi-dati")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.data_dir.placeholderText() == "/srv/skola/Resursi-dati"
+    assert "/srv/skola/Resursi-dati" in dialog.data_dir_in_use.text()
+    assert dialog.data_dir_in_use.isVisibleTo(dialog)
