@@ -84,7 +84,7 @@ class AvailabilityChart(QWidget):
         return {
             "submitted": self.tr("Iesniegti pieteikumi"),
             "postponed": self.tr("Atlikti"),
-            "granted_without_item": self.tr("Piešķirti bez ierīces"),
+            "granted_without_item": self.tr("Piešķirti bez resursa"),
         }
 
     def _legend_entries(self) -> list[tuple[str, str]]:
@@ -130,7 +130,7 @@ class AvailabilityChart(QWidget):
         if not self._rows:
             p.setPen(self.palette().placeholderText().color())
             p.drawText(QRectF(0, y, width, 60), Qt.AlignmentFlag.AlignCenter,
-                       self.tr("Skolai vēl nav neviena resursu veida"))
+                       self.tr("Iestādei vēl nav neviena resursu veida"))
             p.end()
             return
         scale_max = max(max(r.total_items, r.open_demand) for r in self._rows) or 1
@@ -172,7 +172,7 @@ class AvailabilityChart(QWidget):
                    self.tr("Resursi: {0} · pieejami: {1}").format(r.total_items, r.available))
         p.drawText(QRectF(8, y + 2 * fm.height() + 4, self.LABEL_WIDTH - 16, fm.height()),
                    Qt.AlignmentFlag.AlignVCenter,
-                   self.tr("Gaida ierīci: {0}").format(r.open_demand))
+                   self.tr("Gaida resursu: {0}").format(r.open_demand))
         unit = width / scale_max
         top = y + 2
         segments = [(n, ITEM_STATUS_COLOURS[s], s.label(self._language))

@@ -70,16 +70,16 @@ class ItemsModel(ListTableModel):
     laptop's screen."""
 
     columns = (
-        ("inventory_no", QT_TRANSLATE_NOOP("ItemsModel", "Inventāra nr.")),
+        ("inventory_no", QT_TRANSLATE_NOOP("ItemsModel", "Inventāra Nr.")),
         ("kind", QT_TRANSLATE_NOOP("ItemsModel", "Veids")),
         ("status", QT_TRANSLATE_NOOP("ItemsModel", "Statuss")),
         ("holder", QT_TRANSLATE_NOOP("ItemsModel", "Lietotājs")),
         ("deadline", QT_TRANSLATE_NOOP("ItemsModel", "Jāatgriež līdz")),
         ("model", QT_TRANSLATE_NOOP("ItemsModel", "Ražotājs un modelis")),
-        ("serial_no", QT_TRANSLATE_NOOP("ItemsModel", "Sērijas nr.")),
+        ("serial_no", QT_TRANSLATE_NOOP("ItemsModel", "Sērijas Nr.")),
         ("year", QT_TRANSLATE_NOOP("ItemsModel", "Gads")),
         ("value", QT_TRANSLATE_NOOP("ItemsModel", "Vērtība, €")),
-        ("social", QT_TRANSLATE_NOOP("ItemsModel", "Soc. atbalstam")),
+        ("social", QT_TRANSLATE_NOOP("ItemsModel", "Sociāli atbalstāmajiem")),
         ("location", QT_TRANSLATE_NOOP("ItemsModel", "Atrašanās vieta")),
         ("sync", QT_TRANSLATE_NOOP("ItemsModel", "Sinhronizācija")),
     )
@@ -223,7 +223,7 @@ class ItemsModel(ListTableModel):
                 return r.notes
             if key == "sync" and r.in_conflict:
                 return self.tr("Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu "
-                               "“Konflikti”")
+                               "„Konflikti“")
             return None
         if role == Qt.ItemDataRole.DecorationRole and key == "status":
             return QColor(ITEM_STATUS_COLOURS[r.status])

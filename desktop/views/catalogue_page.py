@@ -66,6 +66,7 @@ from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner, core_message
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
+from desktop.views.decision_dialogs import _count_phrase
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
 from desktop.views.kind_checklist import KindChecklistBox
@@ -121,9 +122,10 @@ class LabelsDialog(QDialog):
         self.layout_choice.currentIndexChanged.connect(self._limit)
         self._limit()
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: "
-                                   "noskenējot to jebkurā meklēšanas laukā, resurss tiek "
-                                   "atrasts.").format(count)))
+        form.addRow(QLabel(_count_phrase(count, self.tr("Uzlīmes {0} resursam."),
+                                         self.tr("Uzlīmes {0} resursiem."))
+                           + " " + self.tr("QR kodā ir inventāra numurs: noskenējot to "
+                                           "jebkurā meklēšanas laukā, resurss tiek atrasts.")))
         form.addRow(self.tr("Uzlīmju loksne"), self.layout_choice)
         form.addRow(self.tr("Sākt ar uzlīmi Nr."), self.start)
         buttons = QDialogButtonBox()
@@ -316,7 +318,7 @@ class CataloguePage(QWidget):
         for group in TargetGroup:
             self.target_group.addItem(target_group_label(group, self._language), group.value)
         self.target_group.activated.connect(self._target_group_chosen)
-        self.accepting = QCheckBox(self.tr("Pieņem pieteikumus tagad"))
+        self.accepting = QCheckBox(self.tr("Pieņemt pieteikumus"))
         self.accepting.clicked.connect(self._accepting_clicked)
         self.documents = QLabel()
         self.documents.setWordWrap(True)
@@ -387,8 +389,8 @@ class CataloguePage(QWidget):
     def _build_availability_tab(self) -> QWidget:
         self.chart = AvailabilityChart(language=self._language)
         intro = QLabel(self.tr(
-            "Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci "
-            "(iesniegti, atlikti un piešķirti bez ierīces)."))
+            "Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida resursu "
+            "(iesniegti, atlikti un piešķirti bez resursa)."))
         intro.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -470,8 +472,8 @@ class CataloguePage(QWidget):
         self.items_model.set_rows(rows)
         restore(self.items, state, self.items_model.row_of)  # selection and scroll kept
         self._current_item_changed(self.items.currentIndex(), QModelIndex())  # its holder now
-        self.count_label.setText(self.tr("{0} resursi").format(len(rows)) if len(rows) != 1
-                                 else self.tr("1 resurss"))
+        self.count_label.setText(_count_phrase(len(rows), self.tr("{0} resurss"),
+                                               self.tr("{0} resursi")))
         if not self.items.property("sized") and rows:
             self.items.resizeColumnsToContents()
             self.items.setProperty("sized", True)
@@ -573,7 +575,7 @@ class CataloguePage(QWidget):
             if open_it:
                 self._open_row(self.items_model.row_of(exact[0].id))
         elif text.strip() and not rows:
-            self.say(self.tr("Resurss ar numuru “{0}” nav atrasts").format(text.strip()),
+            self.say(self.tr("Resurss ar numuru „{0}“ nav atrasts").format(text.strip()),
                      error=True)
 
     def _open_current(self) -> None:
@@ -664,8 +666,12 @@ class CataloguePage(QWidget):
         return dialog
 
     def _imported(self, count: int) -> None:
-        self.say(self.tr("Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam "
-                         "nākamajā sinhronizācijā.").format(count))
+        self.say(_count_phrase(
+            count,
+            self.tr("Importēts {0} resurss; tas tiks nosūtīts centrālajam servisam nākamajā "
+                    "sinhronizācijā."),
+            self.tr("Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā "
+                    "sinhronizācijā.")))
         # (the import does not say which items it wrote: every view looks again)
         self._publish(EVERYTHING)
         self.refresh()
@@ -681,8 +687,9 @@ class CataloguePage(QWidget):
         if not path:
             return
         self._run(self._services.export_csv, path,
-                        on_done=lambda n: self.say(self.tr("Eksportēti {0} resursi: {1}")
-                                                   .format(n, Path(path).name)),
+                        on_done=lambda n: self.say(_count_phrase(
+                            n, self.tr("Eksportēts {0} resurss"),
+                            self.tr("Eksportēti {0} resursi")) + ": " + Path(path).name),
                         on_error=self._failed)
 
     def print_labels(self) -> None:
@@ -706,7 +713,8 @@ class CataloguePage(QWidget):
             return len(ids)
 
         self._run(write, on_done=lambda n: self.say(
-            self.tr("{0} uzlīmes saglabātas: {1}").format(n, Path(path).name)),
+            _count_phrase(n, self.tr("{0} uzlīme saglabāta"),
+                          self.tr("{0} uzlīmes saglabātas")) + ": " + Path(path).name),
             on_error=self._failed)
 
     # -- kinds -----------------------------------------------------------------------------
@@ -721,7 +729,7 @@ class CataloguePage(QWidget):
         if self.kind_checklist is not None:
             self.kind_checklist.show_kind(kind.id if kind is not None else None)
         if kind is None:
-            self.kind_title.setText(self.tr("Skolai vēl nav neviena resursu veida"))
+            self.kind_title.setText(self.tr("Iestādei vēl nav neviena resursu veida"))
             self.documents.setText("")
             self.apply_permission()
             return
@@ -796,7 +804,7 @@ class CataloguePage(QWidget):
                  "check_in_checklist": self.tr("Komplektācija")}
         parts = [html.escape(self.tr(
             "Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja "
-            "centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, "
+            "centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā „Konflikti“, "
             "kuru versiju paturēt."))]
         for c in conflicts:
             rows = []

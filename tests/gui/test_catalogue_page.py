@@ -28,7 +28,7 @@ from desktop.models.store import Store
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, money
-from desktop.views.catalogue_page import CataloguePage
+from desktop.views.catalogue_page import CataloguePage, LabelsDialog
 from desktop.views.import_dialog import PreviewModel
 from desktop.views.item_editor import HistoryModel
 from factories import ADMIN, SCHOOL, add_application, add_item, seed_catalogue
@@ -131,7 +131,7 @@ def test_scanning_a_label_into_the_search_field_opens_that_item(qtbot, tasks: Ta
     page.search.clear()
     page.show_item_by_number("nav-tāda", open_it=False)
     qtbot.waitUntil(lambda: page.message.isVisible())
-    assert page.message.text() == "Resurss ar numuru “nav-tāda” nav atrasts"
+    assert page.message.text() == "Resurss ar numuru „nav-tāda“ nav atrasts"
 
 
 def test_the_editor_names_the_bad_field_and_writes_nothing(qtbot, tasks: TaskRunner,
@@ -284,7 +284,7 @@ def test_the_availability_chart_says_what_its_colours_show(qtbot, school: Store)
         "Windows portatīvais dators: pieejami 2 no 4, gaida 3, trūkst 1")
     legend = [label for _colour, label in chart._legend_entries()]
     assert legend == ["Pieejams", "Lietošanā", "Remontā", "Iesniegti pieteikumi",
-                      "Atlikti", "Piešķirti bez ierīces"]
+                      "Atlikti", "Piešķirti bez resursa"]
     image = chart.grab().toImage()
     assert not image.isNull() and image.width() == 900
     empty = AvailabilityChart()
@@ -311,7 +311,7 @@ def test_labels_and_export_are_written_where_chosen(qtbot, tasks: TaskRunner, sc
     assert [r.inventory_no for r in catalogue.item_rows(school, page.selected_item_ids())] == [
         "RĀVĢ-0001", "RĀVĢ-0003"]
     page.save_labels(page.selected_item_ids(), "2x7", 0)
-    qtbot.waitUntil(lambda: "uzlīmes saglabātas" in page.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "2 uzlīmes saglabātas" in page.message.text(), timeout=10000)
     pdf = (tmp_path / "uzlīmes.pdf").read_bytes()
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     # a label prints the number as any scanner can type it back: folded to ASCII capitals
@@ -369,3 +369,17 @@ def test_the_kinds_tab_edits_the_chosen_kinds_checklist(qtbot, tasks, school) ->
         assert s.get(OfferedKind, "ok-tab").check_in_checklist == ["Lādētājs", "Vāciņš",
                                                                     "Irbulis"]
     qtbot.waitUntil(lambda: "Komplektācija saglabāta" in page.message.text(), timeout=3000)
+
+
+@pytest.mark.parametrize(("count", "expected"), [(1, "Uzlīmes 1 resursam."),
+                                                 (21, "Uzlīmes 21 resursam."),
+                                                 (11, "Uzlīmes 11 resursiem."),
+                                                 (5, "Uzlīmes 5 resursiem.")])
+def test_label_dialog_counts_in_latvian(qtbot, count: int, expected: str) -> None:
+    """Latvian number agreement: 1 and 21 take the singular, 11 and 5 the plural."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = LabelsDialog(count)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(t.startswith(expected) for t in texts), texts
