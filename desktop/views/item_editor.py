@@ -234,7 +234,7 @@ class ItemEditor(QDialog):
         for code, label in kinds:
             self.kind.addItem(label, code)
         self.inventory_no = QLineEdit()
-        self.inventory_no.setPlaceholderText(self.tr("piem., RĀVĢ-0154"))
+        self.inventory_no.setPlaceholderText(self.tr("piem., RAVĢ-2024-000154"))
         self.serial_no = QLineEdit()
         self.manufacturer = QLineEdit()
         self.model = QLineEdit()
