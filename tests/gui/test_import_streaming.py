@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.models import inventory_csv
 from desktop.models.store import Store
@@ -77,3 +78,21 @@ def test_a_big_clean_utf16_file_imports_every_row_though_few_are_shown(
     with qtbot.waitSignal(dialog.imported, timeout=5000) as blocker:
         dialog.import_button.click()
     assert blocker.args == [30]
+
+
+def test_an_all_valid_file_shows_its_rows_under_headers_that_are_not_cut(
+        qtbot, tasks: TaskRunner, cat: Store, tmp_path: Path) -> None:
+    """Issue 16: the preview's headers were clipped, and an all-valid file showed no rows."""
+    rows = [f"RAVĢ-2024-{n:06d};tablet;Samsung;2024;Ķīmijas kabinets" for n in range(1, 6)]
+    path = tmp_path / "tīrs.csv"
+    path.write_bytes((HEADER + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    dialog = dialog_for(qtbot, tasks, cat)
+    dialog.resize(1000, 600)
+    dialog.load(str(path))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    assert dialog.proxy.rowCount() == 5 and not dialog.only_bad.isChecked()
+    header = dialog.table.horizontalHeader()
+    for column in range(dialog.proxy.columnCount()):
+        if not header.isSectionHidden(column):
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(
+                column).width(), dialog.proxy.headerData(column, Qt.Orientation.Horizontal)
