@@ -59,6 +59,7 @@ from desktop.models.command_names import CommandName
 from desktop.models.commands import REGISTRY
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.decision_dialogs import _count_phrase
 from desktop.views.detail_page import (
     CONFLICT_COLOUR,
     HANDOVER_COLOURS,
@@ -97,7 +98,7 @@ HTTP_REASONS: dict[int, str] = {
 }
 
 ITEM_ACTION_LABELS: dict[str, str] = {
-    "commission": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot lietošanā"),
+    "commission": QT_TRANSLATE_NOOP("ConflictsPanel", "Padarīt pieejamu izsniegšanai"),
     "store": QT_TRANSLATE_NOOP("ConflictsPanel", "Novietot rezervē"),
     "release": QT_TRANSLATE_NOOP("ConflictsPanel", "Atbrīvot no rezerves"),
     "reserve": QT_TRANSLATE_NOOP("ConflictsPanel", "Rezervēt"),
@@ -110,7 +111,7 @@ ITEM_ACTION_LABELS: dict[str, str] = {
     "send_to_maintenance": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot apkopē"),
     "send_to_repair": QT_TRANSLATE_NOOP("ConflictsPanel", "Nodot remontā"),
     "mark_damaged": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā bojātu"),
-    "back_in_service": QT_TRANSLATE_NOOP("ConflictsPanel", "Atgriezt lietošanā"),
+    "back_in_service": QT_TRANSLATE_NOOP("ConflictsPanel", "Atkal padarīt pieejamu izsniegšanai"),
     "recover": QT_TRANSLATE_NOOP("ConflictsPanel", "Atzīmēt kā atrastu"),
 }
 
@@ -118,8 +119,8 @@ ITEM_ACTION_LABELS: dict[str, str] = {
 COLUMNS: list[tuple[str, str]] = [
     ("record", QT_TRANSLATE_NOOP("ConflictsModel", "Pieteikums")),
     ("decision", QT_TRANSLATE_NOOP("ConflictsModel", "Jūsu lēmums")),
-    ("decided", QT_TRANSLATE_NOOP("ConflictsModel", "Pieņēma")),
-    ("server", QT_TRANSLATE_NOOP("ConflictsModel", "Stāvoklis serverī")),
+    ("decided", QT_TRANSLATE_NOOP("ConflictsModel", "Lēmuma pieņēmējs")),
+    ("server", QT_TRANSLATE_NOOP("ConflictsModel", "Stāvoklis centrālajā servisā")),
     ("reason", QT_TRANSLATE_NOOP("ConflictsModel", "Iemesls")),
     ("waiting", QT_TRANSLATE_NOOP("ConflictsModel", "Gaida aiz šī")),
 ]
@@ -159,7 +160,7 @@ def http_reason(status: int, title: str | None = None,
         return _tr(HTTP_REASONS[status])
     if status:
         return QCoreApplication.translate("ConflictsPanel",
-                                          "Centrālais serviss atteica ({0})").format(status)
+                                          "Centrālais serviss noraidīja ({0})").format(status)
     return text_or_dash(title)
 
 
@@ -178,7 +179,7 @@ def record_label(c: ConflictView) -> str:
     name = getattr(c, "record_name", None)
     if c.aggregate_type == "item":
         inventory_no = c.payload.get("inventory_no") or name
-        return QCoreApplication.translate("ConflictsPanel", "Ierīce {0}").format(
+        return QCoreApplication.translate("ConflictsPanel", "Resurss {0}").format(
             inventory_no or c.aggregate_id[:8])
     if c.aggregate_type == "offered_kind":
         return QCoreApplication.translate("ConflictsPanel", "Resursa veids: {0}").format(
@@ -239,35 +240,35 @@ def _what_happened(c: ConflictView, language: str) -> str:
                                            "mainīts.")
     label = status.label(language)
     if c.http_status == 409:
-        return translate("ConflictsPanel", "Centrālajā servisā pieteikums tagad ir “{0}”, un "
+        return translate("ConflictsPanel", "Centrālajā servisā pieteikums tagad ir „{0}“, un "
                                            "šādā stāvoklī šī darbība vairs nav atļauta."
                          ).format(label)
     if status is ApplicationStatus.WITHDRAWN:
-        return translate("ConflictsPanel", "Pieteicējs pa to laiku atsauca šo pieteikumu "
-                                           "(tagad: “{0}”).").format(label)
+        return translate("ConflictsPanel", "Iesniedzējs pa to laiku atsauca šo pieteikumu "
+                                           "(tagad: „{0}“).").format(label)
     if status is ApplicationStatus.SUBMITTED:
-        return translate("ConflictsPanel", "Pieteicējs vai cits darbinieks pa to laiku "
+        return translate("ConflictsPanel", "Iesniedzējs vai cits darbinieks pa to laiku "
                                            "centrālajā servisā mainīja pieteikuma datus; "
-                                           "statuss joprojām ir “{0}”.").format(label)
+                                           "statuss joprojām ir „{0}“.").format(label)
     return translate("ConflictsPanel", "Cits darbinieks pa to laiku centrālajā servisā jau "
-                                       "izlēma šo pieteikumu: tagad tas ir “{0}”.").format(label)
+                                       "izlēma šo pieteikumu: tagad tas ir „{0}“.").format(label)
 
 
 def conflict_explanation(c: ConflictView, language: str = "lv") -> str:
     """The conflict in plain words, in three sentences: what happened at the central service,
     what the user's own decision was, and what to do now (never the record versions)."""
     translate = QCoreApplication.translate
-    yours = translate("ConflictsPanel", "Jūsu lēmums “{0}” ({1}, {2}) tika pieņemts, pirms "
-                                        "šī izmaiņa nonāca šajā datorā, tāpēc serviss to "
-                                        "nepieņēma.").format(
+    yours = translate("ConflictsPanel", "Jūsu lēmums „{0}“ ({1}, {2}) tika pieņemts, pirms "
+                                        "šī izmaiņa nonāca šajā datorā, tāpēc centrālais "
+                                        "serviss to noraidīja.").format(
         command_label(c.command, language), c.decided_by, when(c.decided_at))
     if c.http_status in (403, 404, 409):
         todo = translate("ConflictsPanel", "Šo lēmumu vairs nevar piemērot. Spiediet "
-                                           "“Atmest”: paliks centrālā servisa stāvoklis.")
+                                           "„Atmest“: paliks centrālā servisa stāvoklis.")
     else:
         todo = translate("ConflictsPanel", "Salīdziniet abas puses zemāk. Ja lēmums joprojām "
-                                           "ir pareizs, spiediet “Piemērot vēlreiz”; ja vairs "
-                                           "nav vajadzīgs, spiediet “Atmest”.")
+                                           "ir pareizs, spiediet „Piemērot vēlreiz“; ja vairs "
+                                           "nav vajadzīgs, spiediet „Atmest“.")
     return " ".join((_what_happened(c, language), yours, todo))
 
 
@@ -294,7 +295,7 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
                      text_or_dash(p.get("reason"))))
     if command is CommandName.DEFER:
-        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Izskatīt atkārtoti"),
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atkārtotas izskatīšanas datums"),
                      _day_text(p.get("revisit_on"))))
     if command in (CommandName.GRANT, CommandName.PREPARE_HANDOVER):
         if p.get("act_number"):
@@ -327,7 +328,7 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
                      text_or_dash(p.get("location"))))
     if command is CommandName.SET_ITEM_STATUS:
         action = str(p.get("action"))
-        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Ierīces darbība"),
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Darbība ar resursu"),
                      _tr(ITEM_ACTION_LABELS[action]) if action in ITEM_ACTION_LABELS
                      else text_or_dash(p.get("action"))))
         if p.get("status"):
@@ -347,7 +348,7 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Resursa veids"), _kind_name(c)))
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kam izsniedz"),
                      _coded_label(TargetGroup, p.get("target_group"), language)))
-    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pieņēma"), decided_label(c)))
+    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Lēmuma pieņēmējs"), decided_label(c)))
     if c.local_status:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss šajā datorā"),
                      _coded_label(ApplicationStatus, c.local_status, language)))
@@ -402,7 +403,7 @@ def server_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]]:
     else:
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Statuss"), QCoreApplication.translate(
             "ConflictsPanel", "Nav zināms; tiks nolasīts nākamajā sinhronizācijā")))
-    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Kāpēc nepieņēma"), reason_label(c)))
+    rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Noraidījuma iemesls"), reason_label(c)))
     if c.detail and c.http_status != 412:
         # (a 412's detail only names the record versions, in English: the explanation says
         # what changed in words instead)
@@ -671,7 +672,7 @@ class ConflictsPanel(QWidget):
         splitter.setSizes([200, 300])
         self.content = splitter
 
-        self.empty = QLabel(self.tr("Nolasa…"))
+        self.empty = QLabel(self.tr("Ielādē…"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -764,10 +765,14 @@ class ConflictsPanel(QWidget):
                 colours[HANDOVER_CAPTION] = HANDOVER_COLOURS.get(last, "#666666")
             self.server_box.set_rows(server_rows(c, self._language), colours)
             if c.waiting_behind:
-                self.waiting_note.setText(self.tr(
-                    "Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot "
-                    "vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot "
-                    "tiks atmestas arī tās.").format(c.waiting_behind))
+                self.waiting_note.setText(_count_phrase(
+                    c.waiting_behind,
+                    self.tr("Aiz šī lēmuma gaida vēl {0} darbība ar to pašu ierakstu. "
+                            "Piemērojot vēlreiz, arī tā tiks veikta vēlreiz; atmetot tiks "
+                            "atmesta arī tā."),
+                    self.tr("Aiz šī lēmuma gaida vēl {0} darbības ar to pašu ierakstu. "
+                            "Piemērojot vēlreiz, arī tās tiks veiktas vēlreiz tādā pašā "
+                            "secībā; atmetot tiks atmestas arī tās.")))
                 self.waiting_note.show()
             else:
                 self.waiting_note.hide()
@@ -787,14 +792,19 @@ class ConflictsPanel(QWidget):
                 self, self.tr("Piemērot vēlreiz?"),
                 # (sync.conflicts.reapply runs the waiting ones again, in their order; one
                 # that no longer fits stops there with its own message)
-                self.tr("Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks "
-                        "pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda "
-                        "darbība vairs nav iespējama, tā un nākamās tiks atmestas."
-                        ).format(command_label(c.command, self._language), c.waiting_behind),
+                _count_phrase(
+                    c.waiting_behind,
+                    self.tr("Lēmums „{1}“ un {0} vēlāka darbība ar šo ierakstu tiks veikti "
+                            "vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība "
+                            "vairs nav iespējama, tā un nākamās tiks atmestas."),
+                    self.tr("Lēmums „{1}“ un {0} vēlākas darbības ar šo ierakstu tiks veikti "
+                            "vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība "
+                            "vairs nav iespējama, tā un nākamās tiks atmestas."),
+                    command_label(c.command, self._language)),
                 self.tr("Piemērot vēlreiz")):
             return
         self._start(self._reapply, c.command_id, self.tr(
-            "Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā "
+            "Lēmums „{0}“ ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā "
             "sinhronizācijā.").format(command_label(c.command, self._language), record_label(c)),
             self.tr("Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, "
                     "atmetiet to."))
@@ -803,16 +813,18 @@ class ConflictsPanel(QWidget):
         c = self.current_conflict()
         if c is None or self._busy:
             return
-        text = self.tr("Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}."
+        text = self.tr("Atmest lēmumu „{0}“ ({1})? Paliks centrālā servisa stāvoklis: {2}."
                        ).format(command_label(c.command, self._language), record_label(c),
                                 server_state_label(c, self._language))
         if c.waiting_behind:
-            text += " " + self.tr("Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo "
-                                  "ierakstu.").format(c.waiting_behind)
+            text += " " + _count_phrase(
+                c.waiting_behind,
+                self.tr("Tiks atmesta arī {0} vēlāka darbība ar šo ierakstu."),
+                self.tr("Tiks atmestas arī {0} vēlākas darbības ar šo ierakstu."))
         if not self.confirm(self, self.tr("Atmest lēmumu?"), text, self.tr("Atmest")):
             return
         self._start(self._discard, c.command_id, self.tr(
-            "Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.").format(
+            "Lēmums „{0}“ ({1}) atmests; paliek centrālā servisa stāvoklis.").format(
                 command_label(c.command, self._language), record_label(c)),
             self.tr("Lēmumu neizdevās atmest: {0}."))
 

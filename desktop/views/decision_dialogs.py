@@ -56,10 +56,11 @@ SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
 GRANT_DIALOG_SIZE = (1040, 500)
 
 
-def _count_phrase(count: int, one: str, many: str) -> str:
-    """Latvian number agreement: 1, 21, 31… take the singular, 11 and the rest the plural."""
+def _count_phrase(count: int, one: str, many: str, *more: object) -> str:
+    """Latvian number agreement: 1, 21, 31… take the singular, 11 and the rest the plural.
+    The count is {0}; ``more`` fills {1}, {2}… of the chosen text."""
     singular = count % 10 == 1 and count % 100 != 11
-    return (one if singular else many).format(count)
+    return (one if singular else many).format(count, *more)
 
 
 def _date_edit(minimum: QDate, value: QDate) -> QDateEdit:

@@ -92,7 +92,7 @@ def test_the_central_record_is_shown_for_a_kind_and_a_device() -> None:
     assert _cell(model, 0, "decision") == "Mainīt, kam izsniedz"
     assert _cell(model, 0, "server") == "Kam izsniedz: Izglītojamie · pieteikšanās slēgta"
     assert _cell(model, 0, "reason") == "Ieraksts centrālajā servisā mainījies"
-    assert _cell(model, 1, "record") == "Ierīce RĀVĢ-0042"
+    assert _cell(model, 1, "record") == "Resurss RĀVĢ-0042"
     assert _cell(model, 1, "server") == "Apkopē"
     assert dict(server_rows(_kind_conflict()))["Kam izsniedz"] == "Izglītojamie"
     assert dict(server_rows(_kind_conflict()))["Pieteikšanās"] == "slēgta"
@@ -233,9 +233,10 @@ def test_the_waiting_note_says_reapply_runs_the_waiting_changes_again(qtbot, tas
                    confirm=lambda _p, _title, text, _accept: asked.append(text) or True)
     _reload(qtbot, panel)
     assert panel.waiting_note.isVisible()
-    assert "arī tās tiks pieņemtas vēlreiz" in panel.waiting_note.text()
+    assert "gaida vēl 1 darbība" in panel.waiting_note.text()
+    assert "arī tā tiks veikta vēlreiz" in panel.waiting_note.text()
     with qtbot.waitSignal(panel.resolved, timeout=5000):
         panel.reapply_button.click()
     assert reapplied == ["k-1"]
-    assert len(asked) == 1 and "1 vēlāka(s) darbība(s)" in asked[0]
-    assert "tiks pieņemti vēlreiz" in asked[0]
+    assert len(asked) == 1 and "un 1 vēlāka darbība ar šo ierakstu" in asked[0]
+    assert "tiks veikti vēlreiz" in asked[0]

@@ -94,7 +94,7 @@ def test_model_texts_are_latvian() -> None:
     model = ConflictsModel()
     model.set_conflicts(HAND_MADE)
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
-    assert headers == ["Pieteikums", "Jūsu lēmums", "Pieņēma", "Stāvoklis serverī", "Iemesls",
+    assert headers == ["Pieteikums", "Jūsu lēmums", "Lēmuma pieņēmējs", "Stāvoklis centrālajā servisā", "Iemesls",
                        "Gaida aiz šī"]
     assert _cell(model, 0, "record") == "ID 17"
     assert _cell(model, 0, "decision") == "Atteikt"
@@ -105,7 +105,7 @@ def test_model_texts_are_latvian() -> None:
     assert _cell(model, 1, "server") == "Piešķirts · izsniegšana: Atcelts"
     assert _cell(model, 1, "reason") == "Darbība vairs nav atļauta"
     assert _cell(model, 1, "waiting") == "2"
-    assert _cell(model, 2, "record") == "Ierīce 3f2c9a4e"
+    assert _cell(model, 2, "record") == "Resurss 3f2c9a4e"
     assert _cell(model, 2, "decision") == "Mainīt ierīces statusu"
     assert model.index(2, 0).data(CommandIdRole) == "c-3"
     assert model.row_of("c-2") == 1 and model.row_of("nav") == -1
@@ -122,7 +122,7 @@ def test_every_command_and_status_has_words() -> None:
     assert http_reason(422) == "Nederīgi dati"
     assert http_reason(404) == "Ieraksts dzēsts"
     assert http_reason(403) == "Nav tiesību"
-    assert http_reason(500) == "Centrālais serviss atteica (500)"
+    assert http_reason(500) == "Centrālais serviss noraidīja (500)"
 
 
 # -- the panel with plain callables ------------------------------------------------------------
@@ -170,7 +170,7 @@ def test_detail_side_by_side_and_declined_confirmation(qtbot, tasks) -> None:
     assert panel.decision_box.values["Darbība"].text() == "Atteikt"
     assert panel.decision_box.values["Pamatojums"].text() == REASON
     assert panel.server_box.values["Statuss"].text() == "Atsaukts"
-    assert "mainījies" in panel.server_box.values["Kāpēc nepieņēma"].text()
+    assert "mainījies" in panel.server_box.values["Noraidījuma iemesls"].text()
     assert not panel.waiting_note.isVisible()
 
     assert panel.select_command("c-2")

@@ -39,15 +39,15 @@ def tasks() -> Iterator[TaskRunner]:
 
 def test_a_withdrawal_meanwhile_names_the_applicant_the_decision_and_the_way_out() -> None:
     text = conflict_explanation(_conflict())
-    assert "Pieteicējs" in text and "atsauca" in text
-    assert "“Atteikt”" in text and "ilze.bērziņa" in text
+    assert "Iesniedzējs" in text and "atsauca" in text
+    assert "„Atteikt“" in text and "ilze.bērziņa" in text
     assert "Piemērot vēlreiz" in text and "Atmest" in text
     assert "version" not in text and "versij" not in text
 
 
 def test_another_decision_meanwhile_names_the_new_status() -> None:
     text = conflict_explanation(_conflict(server_status=ApplicationStatus.CONFIRMED))
-    assert "Cits darbinieks" in text and "“Piešķirts”" in text
+    assert "Cits darbinieks" in text and "„Piešķirts“" in text
 
 
 def test_a_refused_action_can_only_be_discarded() -> None:
