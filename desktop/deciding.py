@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QWidget
 
 from desktop.changes import ChangeBus, changes_of
 from desktop.icons import icon
@@ -74,9 +74,9 @@ class Decisions(QObject):
         self.update_permissions()
 
     def update_permissions(self) -> None:
-        """What the role may not do is disabled, with the reason in the tooltip; granting is
-        one application at a time, so it is disabled (saying why) on a larger selection.
-        An enabled action's tooltip names its shortcut."""
+        """What the role may not do is disabled, with the reason in the tooltip; on a larger
+        selection the grant's tooltip says what a bulk grant does. An enabled action's tooltip
+        names its shortcut."""
         actor = self._actor()
         may = actor is not None and allows(actor.role, Permission.DECIDE)
         for action in self.actions:
@@ -84,9 +84,11 @@ class Decisions(QObject):
             action.setToolTip(self._with_shortcut(action) if may else self.tr(
                 "Lemt par pieteikumiem drīkst izskatītājs vai administrators"))
         if may and self._selected > 1:
-            self.grant_action.setEnabled(False)
             self.grant_action.setToolTip(self.tr(
-                "Piešķirt var pa vienam pieteikumam: atlasiet sarakstā vienu"))
+                "Piešķirt visus atlasītos; katram var rezervēt pirmo pieejamo atbilstošā veida "
+                "resursu ({0})").format(
+                    self.grant_action.shortcut().toString(
+                        QKeySequence.SequenceFormat.NativeText)))
 
     @staticmethod
     def _with_shortcut(action: QAction) -> str:
@@ -101,15 +103,11 @@ class Decisions(QObject):
             self.update_permissions()
         self._selected = count
 
-    def _selection(self, *, single: bool) -> list[int] | None:
+    def _selection(self) -> list[int] | None:
         ids = self._inbox.selected_ids()
         if not ids:
             QMessageBox.information(self._parent, "Resursi",
                                     self.tr("Vispirms izvēlieties pieteikumu sarakstā."))
-            return None
-        if single and len(ids) > 1:
-            QMessageBox.information(self._parent, "Resursi",
-                                    self.tr("Piešķirt var pa vienam pieteikumam."))
             return None
         return ids
 
@@ -120,8 +118,11 @@ class Decisions(QObject):
 
     def grant(self) -> None:
         actor = self._actor()
-        ids = self._selection(single=True)
+        ids = self._selection()
         if actor is None or ids is None:
+            return
+        if len(ids) > 1:
+            self._grant_many(actor, ids)
             return
         app_id = ids[0]
         # The dialog opens at once; its picker reads the described devices on a worker.
@@ -135,9 +136,41 @@ class Decisions(QObject):
         self._run(lambda: decisions.grant(self._store, actor, app_id, item_id=item_id,
                                           return_deadline=deadline), [app_id])
 
+    def ask_bulk_grant(self, count: int) -> bool | None:
+        """Whether to grant ``count`` applications, and to reserve a device for each
+        (None: cancelled). A method of its own so that a test can answer it."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Resursi",
+                          self.tr("Piešķirt %n atlasītos pieteikumus?", "", count),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self._parent)
+        box.setInformativeText(self.tr(
+            "Katram tiks rezervēts pirmais pieejamais atbilstošā veida resurss (pēc inventāra "
+            "numura), kamēr tādi ir; pārējiem resursu izvēlēsies izsniegšanas vietā."))
+        assign = QCheckBox(self.tr("Rezervēt resursus automātiski"))
+        assign.setChecked(True)
+        box.setCheckBox(assign)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Piešķirt"))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return None
+        return assign.isChecked()
+
+    def _grant_many(self, actor: Actor, ids: list[int]) -> None:
+        assign = self.ask_bulk_grant(len(ids))
+        if assign is None:
+            return
+
+        def said(result: bulk.BulkResult) -> str:
+            text = self.tr("Piešķirti pieteikumi: %n", "", len(result.done))
+            if assign and result.without_device:
+                text += "; " + self.tr("bez rezervēta resursa: %n", "",
+                                       len(result.without_device))
+            return text
+
+        self._run_bulk(lambda: bulk.grant_many(self._store, actor, ids, assign=assign), said)
+
     def refuse(self) -> None:
         actor = self._actor()
-        ids = self._selection(single=False)
+        ids = self._selection()
         if actor is None or ids is None:
             return
         dialog = RefuseDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
@@ -147,11 +180,11 @@ class Decisions(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reason = dialog.reason()
             self._run_bulk(lambda: bulk.refuse_many(self._store, actor, ids, reason),
-                           lambda n: self.tr("Atteikti pieteikumi: %n", "", n))
+                           lambda r: self.tr("Atteikti pieteikumi: %n", "", len(r.done)))
 
     def defer(self) -> None:
         actor = self._actor()
-        ids = self._selection(single=False)
+        ids = self._selection()
         if actor is None or ids is None:
             return
         dialog = DeferDialog(self._label(ids[0]) if len(ids) == 1 else "", count=len(ids),
@@ -162,7 +195,7 @@ class Decisions(QObject):
             reason, revisit = dialog.values()
             self._run_bulk(lambda: bulk.defer_many(self._store, actor, ids, reason,
                                                    revisit_on=revisit),
-                           lambda n: self.tr("Atlikti pieteikumi: %n", "", n))
+                           lambda r: self.tr("Atlikti pieteikumi: %n", "", len(r.done)))
 
     def _run(self, work: Callable[[], object], ids: list[int]) -> None:
         self._tasks.run(work, on_done=lambda outcome: self._changes.publish(
@@ -171,14 +204,14 @@ class Decisions(QObject):
                         on_error=lambda e: show_error(self._parent, e))
 
     def _run_bulk(self, work: Callable[[], bulk.BulkResult],
-                  said: Callable[[int], str]) -> None:
+                  said: Callable[[bulk.BulkResult], str]) -> None:
         """Run a decision on many; ``finished`` then says how many went through (the status
         bar shows it), and a warning lists any that did not, each with its reason."""
         def done(result: bulk.BulkResult) -> None:
             if result.done:
                 self._changes.publish(changes_of(result, OpChanges.of(
                     applications=result.done, outbox=True)), self._inbox)
-                self.finished.emit(said(len(result.done)))
+                self.finished.emit(said(result))
             if result.failed:
                 lines = "\n".join(f"• {self._label(i)}: {why}" for i, why in result.failed[:10])
                 more = len(result.failed) - 10

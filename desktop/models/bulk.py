@@ -1,4 +1,4 @@
-"""Refusing or deferring many applications at once (a selection in the inbox).
+"""Granting, refusing or deferring many applications at once (a selection in the inbox).
 
 The whole selection is one ``store.write()``; each application is decided inside it through
 ``decisions.refuse``/``defer`` as a savepoint, so one that may no longer be refused (already
@@ -27,10 +27,12 @@ from desktop.models.workflow import WorkflowError
 
 @dataclass(frozen=True)
 class BulkResult:
-    """Which applications were decided and which were not, with a Latvian message for each."""
+    """Which applications were decided and which were not, with a Latvian message for each;
+    of a bulk grant, those granted without a device (none was left, or none was asked for)."""
 
     done: list[int] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)
+    without_device: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -122,3 +124,36 @@ def defer_many(
         lambda app_id: decisions.defer(store, actor, app_id, text, revisit_on=revisit_on,
                                        now=now),
     )
+
+
+def grant_many(
+    store: Store,
+    actor: Actor,
+    application_ids: Iterable[int],
+    *,
+    assign: bool,
+    return_deadline: date | None = None,
+    now: datetime | None = None,
+) -> BulkResult:
+    """Grant every application in ``application_ids``; with ``assign``, each reserves the
+    first available device of its kind that the grant rule allows (by inventory number),
+    while any is left. One transaction, each application a savepoint: one the rules refuse
+    is reported and skipped; those that found no device are granted without one (the desk
+    picks it later) and named in ``without_device``.
+
+    Raises ``PermissionDeniedError`` (nothing written) when the actor may not decide.
+    """
+    require(actor, Permission.DECIDE)
+    at = now or utcnow()
+    bare: list[int] = []
+
+    def grant_one(session: Session, app_id: int) -> None:
+        choices = decisions.offerable_in(session, actor, app_id) if assign else []
+        item_id = choices[0][0] if choices else None
+        decisions.grant_body(session, actor, app_id, item_id=item_id,
+                             return_deadline=return_deadline if item_id else None, at=at)
+        if item_id is None:
+            bare.append(app_id)
+
+    result = each_application(store, application_ids, grant_one)
+    return BulkResult(result.done, result.failed, [i for i in bare if i in result.done])

@@ -217,22 +217,28 @@ def defer(
 def offerable_items(store: Store, actor: Actor, application_id: int) -> list[tuple[str, str]]:
     """Items that the grant rule allows for this application: (id, inventory number)."""
     with store.read() as session:
-        app = load_application(session, application_id, actor)
-        candidates = session.scalars(
-            select(Item)
-            .where(
-                Item.institution_id == actor.institution_id,
-                Item.kind_code == app.kind_code,
-                Item.status == ItemStatus.AVAILABLE,
-            )
-            .order_by(Item.inventory_no)
-        ).all()
-        allowed = []
-        for item in candidates:
-            try:
-                check_item_for(session, actor, app, item)
-            except GrantRuleError:  # a refused item is simply not offered
-                continue
-            allowed.append((item.id, item.inventory_no))
-        return allowed
+        return offerable_in(session, actor, application_id)
+
+
+def offerable_in(session: Session, actor: Actor, application_id: int) -> list[tuple[str, str]]:
+    """``offerable_items`` inside the caller's session (a bulk grant sees the devices it has
+    reserved a moment ago as reserved)."""
+    app = load_application(session, application_id, actor)
+    candidates = session.scalars(
+        select(Item)
+        .where(
+            Item.institution_id == actor.institution_id,
+            Item.kind_code == app.kind_code,
+            Item.status == ItemStatus.AVAILABLE,
+        )
+        .order_by(Item.inventory_no)
+    ).all()
+    allowed = []
+    for item in candidates:
+        try:
+            check_item_for(session, actor, app, item)
+        except GrantRuleError:  # a refused item is simply not offered
+            continue
+        allowed.append((item.id, item.inventory_no))
+    return allowed
 

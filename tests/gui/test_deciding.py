@@ -190,3 +190,27 @@ def test_a_bulk_deferral_says_how_many_in_the_status_bar(qtbot, running, monkeyp
         app.decisions.defer_action.trigger()
     assert said.args == ["Atlikti pieteikumi: 3"]
     assert app.window.statusBar().currentMessage() == "Atlikti pieteikumi: 3"
+
+
+def test_a_bulk_grant_reserves_devices_and_says_how_many(qtbot, running, monkeypatch) -> None:
+    """Issue 16: grant where a device can be assigned automatically, for a selection."""
+    start, _server = running
+    app = start("reviewer")
+    asked: list[int] = []
+    monkeypatch.setattr(Decisions, "ask_bulk_grant",
+                        lambda self, count: asked.append(count) or True)
+    status_col = [c[0] for c in COLUMNS].index("status")
+    rows = [r for r in range(app.inbox.model.rowCount())
+            if app.inbox.model.index(r, status_col).data() == "Iesniegts"][:2]
+    ids = [app.inbox.model.id_at(r) for r in rows]
+    selection = app.inbox.table.selectionModel()
+    for row in rows:
+        selection.select(app.inbox.model.index(row, 0),
+                         selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    assert app.decisions.grant_action.isEnabled()
+    with qtbot.waitSignal(app.decisions.finished, timeout=10000) as said:
+        app.decisions.grant_action.trigger()
+    assert asked == [2]
+    assert said.args[0].startswith("Piešķirti pieteikumi: 2")
+    with app.store.read() as s:
+        assert {s.get(ApplicationRow, i).status for i in ids} == {ApplicationStatus.CONFIRMED}

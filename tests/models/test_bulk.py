@@ -68,11 +68,11 @@ def test_refuse_many_decides_what_it_may_and_reports_the_rest(selection) -> None
         ids["declined"], ids["withdrawn"], ids["confirmed"]]
     messages = dict(result.failed)
     assert messages[ids["declined"]] == (
-        "Pieteikumam statusā “Atteikts” nevar veikt darbību “atteikt”")
-    assert "“Atsaukts”" in messages[ids["withdrawn"]]
-    assert "“Piešķirts”" in messages[ids["confirmed"]]
+        "Pieteikumam statusā „Atteikts“ nevar veikt darbību „atteikt“")
+    assert "„Atsaukts“" in messages[ids["withdrawn"]]
+    assert "„Piešķirts“" in messages[ids["confirmed"]]
     for message in messages.values():
-        assert "nevar veikt darbību “atteikt”" in message
+        assert "nevar veikt darbību „atteikt“" in message
     assert result.total == 5
 
     # the refused transitions changed nothing; the others were decided regardless
@@ -100,7 +100,7 @@ def test_defer_many_with_a_revisit_date(selection) -> None:
     assert [app_id for app_id, _ in result.failed] == [
         ids["confirmed"], ids["withdrawn"], ids["postponed"]]
     for _, message in result.failed:
-        assert "nevar veikt darbību “atlikt”" in message
+        assert "nevar veikt darbību „atlikt“" in message
     commands = _outbox(store)
     assert [c[0] for c in commands] == result.done
     assert all(c[1] == "defer" and c[2] == {"reason": REASON, "revisit_on": "2026-10-01"}
@@ -192,3 +192,54 @@ def test_a_failure_midway_writes_nothing_at_all(selection, monkeypatch) -> None:
                     REASON, now=NOW)
     assert len(calls) == 3
     assert (_row_counts(store), _statuses(store, list(ids.values()))) == before
+
+
+def test_grant_many_reserves_the_first_allowed_device_for_each_while_any_is_left(store) -> None:
+    """Issue 16: bulk grant where a device can be assigned automatically. Each application
+    gets the first available device of its kind the grant rule allows, in inventory order;
+    when the devices run out the rest are granted without one (the desk picks it later), and
+    the result says which."""
+    from desktop.models.bulk import grant_many
+    from desktop.models.codes import ItemStatus
+    from desktop.models.schema import Handover
+    from factories import add_item
+
+    seed_catalogue(store)
+    first = add_item(store, inventory_no="RAVĢ-2024-000002")
+    second = add_item(store, inventory_no="RAVĢ-2024-000001")
+    add_item(store, inventory_no="RAVĢ-2024-000003", status=ItemStatus.IN_USE)
+    ids = [add_application(store, learner=name)
+           for name in ("Jānis Bērziņš", "Ērika Ķuze", "Mārtiņš Ozols")]
+    declined = add_application(store, status=S.DECLINED, learner="Žanete Šmite")
+    result = grant_many(store, REVIEWER, [*ids, declined], assign=True,
+                        return_deadline=date(2027, 6, 18), now=NOW)
+    assert result.done == ids and [i for i, _ in result.failed] == [declined]
+    assert result.without_device == [ids[2]]
+    assert _statuses(store, ids) == dict.fromkeys(ids, S.CONFIRMED)
+    with store.read() as s:
+        reserved = {h.application_id: h.item_id for h in s.scalars(select(Handover))}
+    assert reserved == {ids[0]: second, ids[1]: first}  # RAVĢ-…001 before …002
+    assert [c[1] for c in _outbox(store)] == ["grant"] * 3
+
+
+def test_grant_many_without_assigning_grants_only(store) -> None:
+    from desktop.models.bulk import grant_many
+    from factories import add_item
+
+    seed_catalogue(store)
+    add_item(store)
+    ids = [add_application(store, learner="Ģirts Ļaviņš"), add_application(store)]
+    result = grant_many(store, REVIEWER, ids, assign=False, now=NOW)
+    assert result.done == ids and result.without_device == ids
+    assert all(c[2].get("item_id") is None for c in _outbox(store))
+
+
+def test_grant_many_needs_the_right_to_decide(store) -> None:
+    from desktop.models.bulk import grant_many
+
+    seed_catalogue(store)
+    app_id = add_application(store)
+    with pytest.raises(PermissionDeniedError):
+        grant_many(store, DESK, [app_id], assign=True, now=NOW)
+    assert _row_counts(store) == (0, 0, 0) or _statuses(store, [app_id]) == {
+        app_id: S.SUBMITTED}
