@@ -143,7 +143,7 @@ class TlsError(CentralError):
     """The TLS connection cannot be trusted (typically: the server's certificate is not signed
     by a CA we trust). Not transient: retrying will not help until the configuration changes."""
 
-    message_lv = ("Centrālā servisa sertifikāts nav uzticams; ja skolai ir sava sertifikātu "
+    message_lv = ("Centrālā servisa sertifikāts nav uzticams; ja skolai ir sava sertifikācijas "
                   "iestāde (CA), norādiet tās sertifikātu")
 
     def __init__(self, message: str, message_lv: str | None = None) -> None:

@@ -88,7 +88,7 @@ def test_pdf_goes_to_a_dated_file_by_default(folder: Path, tmp_path: Path,
                  "--today", "2026-11-20"]) == 0
     pdf = tmp_path / "resursi-items-2026-11-20.pdf"
     text = PdfReader(pdf).pages[0].extract_text()
-    assert "Ierīces pa statusiem" in text and "Rīgas Āgenskalna Valsts ģimnāzija" in text
+    assert "Resursi pa statusiem" in text and "Rīgas Āgenskalna Valsts ģimnāzija" in text
 
 
 def test_csv_goes_to_standard_output_by_default(folder: Path) -> None:

@@ -95,7 +95,7 @@ def test_bad_rows_exit_1_with_the_row_report_and_nothing_imported(
         "rinda / row 3, Inventāra numurs / Inventory number: inventāra numurs RĀVĢ-0001 šajā "
         "iestādē jau ir izmantots / the inventory number RĀVĢ-0001 is already used at this "
         "school",
-        "rinda / row 4, Resursa veids / Resource kind: nezināms resursa veids “planšete” / "
+        "rinda / row 4, Resursa veids / Resource kind: nezināms resursa veids „planšete“ / "
         "unknown resource kind “planšete”",
         "rinda / row 4, Gads / Year: jābūt veselam skaitlim / Input should be a valid integer, "
         "unable to parse string as an integer",

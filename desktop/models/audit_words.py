@@ -43,7 +43,7 @@ ACTION_WORDS: dict[str, tuple[str, str]] = {
     CommandName.REMIND_RETURN: ("Atgādināts par atgriešanu", "Reminded to return"),
     CommandName.RECORD_INCIDENT: ("Reģistrēta nozaudēšana vai zādzība",
                                   "Loss or theft recorded"),
-    CommandName.ACKNOWLEDGE_INCIDENT: ("Apstiprināts nozaudējums/zādzība",
+    CommandName.ACKNOWLEDGE_INCIDENT: ("Apstiprināts ziņojums par nozaudēšanu vai zādzību",
                                        "Loss/theft acknowledged"),
     CommandName.CLOSE_CASE: ("Slēgta lieta", "Case closed"),
     CommandName.SET_APPLICATION_NOTES: ("Mainītas piezīmes", "Notes changed"),
@@ -104,7 +104,7 @@ DETAIL_WORDS: dict[str, tuple[str, str]] = {
     "accepting": ("pieņem pieteikumus", "accepting applications"),
     "fields": ("lauki", "fields"),
     "notes": ("piezīmes", "notes"),
-    "notify": ("paziņots pieteicējam", "applicant notified"),
+    "notify": ("paziņots iesniedzējam", "applicant notified"),
     "return_deadline": ("atgriešanas termiņš", "return deadline"),
     "again": ("atkārtoti", "again"),
     "command": ("lēmums", "decision"),
@@ -125,8 +125,8 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     "applications": ("Atvērtie pieteikumi", "Open applications"),
     "items": ("Resursi pa statusiem", "Devices by status"),
     "issued": ("Izsniegtie resursi", "Issued devices"),
-    "overdue": ("Nokavētā atdošana", "Overdue returns"),
-    "overdue_desk": ("Nokavētā atdošana (izsniegšanas vieta)", "Overdue returns (desk)"),
+    "overdue": ("Kavēta atgriešana", "Overdue returns"),
+    "overdue_desk": ("Kavēta atgriešana (izsniegšanas vieta)", "Overdue returns (desk)"),
 }
 
 _CODE_ENUMS = (ApplicationStatus, HandoverStatus, ItemStatus, ReturnCondition, ReturnGrade,

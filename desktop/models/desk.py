@@ -266,7 +266,7 @@ def verify_item(store: Store, actor: Actor, application_id: int, inventory_no: s
             raise InputError(
                 "item", f"the item is {item.status.value}",
                 f"Resurss {item.inventory_no} nav pieejams izsniegšanai: tā statuss ir "
-                f"“{item.status.label_lv}”")
+                f"„{item.status.label_lv}“")
         try:
             check_item_for(session, actor, app, item)
         except GrantRuleError as exc:
@@ -298,7 +298,7 @@ def start_handover(store: Store, actor: Actor, application_id: int, *,
 def _load_handover(session: Session, actor: Actor, handover_id: str) -> Handover:
     handover = session.get(Handover, handover_id)
     if handover is None or handover.application.institution_id != actor.institution_id:
-        raise NotFoundError("handover", "Nodošana", handover_id)
+        raise NotFoundError("handover", "Izsniegšanas ieraksts", handover_id)
     return handover
 
 
@@ -412,7 +412,7 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
         handover = _load_handover(session, actor, handover_id)
         if not handover.act_number:
             raise InputError("act", "the handover has no act number yet",
-                             "Nodošanai vēl nav akta numura: vispirms sagatavojiet izsniegšanu")
+                             "Izsniegšanai vēl nav akta numura: vispirms sagatavojiet izsniegšanu")
         if not returned and handover.act_document_id is not None:
             return _filed_elsewhere(store, session, handover)
         app = handover.application

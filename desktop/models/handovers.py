@@ -45,7 +45,7 @@ from desktop.models.workflow import HandoverAction, TransitionError
 def _load_handover(session: Session, handover_id: str, actor: Actor) -> Handover:
     handover = session.get(Handover, handover_id)
     if handover is None or handover.application.institution_id != actor.institution_id:
-        raise NotFoundError("handover", "Nodošana", handover_id)
+        raise NotFoundError("handover", "Izsniegšanas ieraksts", handover_id)
     return handover
 
 

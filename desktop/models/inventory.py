@@ -97,11 +97,11 @@ def _latvian(err: Any) -> str:
         "string_pattern_mismatch": "atļauti burti, cipari un . / - _ bez atstarpēm",
         "int_parsing": "jābūt veselam skaitlim",
         "int_from_float": "jābūt veselam skaitlim",
-        "decimal_parsing": "jābūt skaitlim, piemēram, 649.99",
+        "decimal_parsing": "jābūt skaitlim, piemēram, 649,99",
         "decimal_max_places": "ne vairāk kā 2 cipari aiz komata",
         "greater_than_equal": f"jābūt vismaz {ctx.get('ge')}",
         "less_than_equal": f"jābūt ne vairāk kā {ctx.get('le')}",
-        "bool_parsing": "jābūt “jā” vai “nē”",
+        "bool_parsing": "jābūt „jā“ vai „nē“",
     }
     return messages.get(kind, "nederīga vērtība")
 
@@ -111,7 +111,7 @@ def _check_kind_and_number(
 ) -> None:
     if session.get(ResourceKind, data.kind_code) is None:
         raise InputError("kind_code", f"unknown resource kind {data.kind_code!r}",
-                         f"Nezināms resursa veids “{data.kind_code}”")
+                         f"Nezināms resursa veids „{data.kind_code}“")
     # A number that a scanner reads as another's (RAVG-1 beside RAVĢ-1) is a clash too:
     # their labels would carry the same code.
     # An item keeping its own number is not checked again: pairs that came from the central

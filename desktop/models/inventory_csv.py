@@ -366,20 +366,20 @@ def _check_row(number: int, values: dict[str, str], kinds: dict[str, str]) -> Pr
             continue
         if is_formula(raw):
             errors.append(RowError(
-                number, name, f"šūna sākas kā izklājlapas formula (“{text[:20]}”)",
+                number, name, f"šūna sākas kā izklājlapas formula („{text[:20]}“)",
                 f"the cell starts like a spreadsheet formula (“{text[:20]}”)"))
             continue
         if name == "kind_code":
             code = kinds.get(_header_key(text))
             if code is None:
-                errors.append(RowError(number, name, f"nezināms resursa veids “{text}”",
+                errors.append(RowError(number, name, f"nezināms resursa veids „{text}“",
                                        f"unknown resource kind “{text}”"))
                 continue
             cleaned[name] = code
         elif name == "socially_supported":
             key = _header_key(text)
             if key not in _TRUE | _FALSE:
-                errors.append(RowError(number, name, f"jābūt “jā” vai “nē”, nevis “{text}”",
+                errors.append(RowError(number, name, f"jābūt „jā“ vai „nē“, nevis „{text}“",
                                        f"must be “yes” or “no”, not “{text}”"))
                 continue
             cleaned[name] = key in _TRUE
@@ -392,13 +392,13 @@ def _check_row(number: int, values: dict[str, str], kinds: dict[str, str]) -> Pr
     if raw_status:
         found = _STATUSES.get(_header_key(raw_status))
         if found is None:
-            errors.append(RowError(number, "status", f"nezināms statuss “{raw_status}”",
+            errors.append(RowError(number, "status", f"nezināms statuss „{raw_status}“",
                                    f"unknown status “{raw_status}”"))
         elif found not in IMPORTABLE_STATUSES:
             errors.append(RowError(
                 number, "status",
-                f"statuss “{found.label_lv}” rodas tikai izsniedzot resursu; importējiet to kā "
-                "“Pieejams” vai “Jauns”",
+                f"statuss „{found.label_lv}“ rodas tikai izsniedzot resursu; importējiet to kā "
+                "„Pieejams“ vai „Jauns“",
                 f"the status “{found.label_en}” comes only from a handover; import it as "
                 "“available” or “new”"))
         else:
@@ -543,7 +543,7 @@ class _Reader:
         for name in header:
             found = _HEADER_LOOKUP.get(_header_key(name))
             if found is not None and found in self.fields:
-                self.file_errors.append(RowError(1, found, f"kolonna “{name}” atkārtojas",
+                self.file_errors.append(RowError(1, found, f"kolonna „{name}“ atkārtojas",
                                                  f"the column “{name}” appears twice"))
                 found = None
             self.fields.append(found)
@@ -552,7 +552,7 @@ class _Reader:
         for required in REQUIRED:
             if required not in self.fields:
                 self.file_errors.append(RowError(
-                    1, required, f"trūkst kolonnas “{LABELS_LV[required]}”",
+                    1, required, f"trūkst kolonnas „{LABELS_LV[required]}“",
                     f"the column “{FIELD_LABELS_EN[required]}” is missing"))
         if self._lines.bad.intersection(header_lines):
             self.file_errors.append(RowError(1, None, "virsraksta rinda nav UTF-8 kodējumā",

@@ -101,7 +101,7 @@ def checklist_for_handover(store: Store, actor: Actor, handover_id: str) -> list
     with store.read() as session:
         handover = session.get(Handover, handover_id)
         if handover is None or handover.application.institution_id != actor.institution_id:
-            raise NotFoundError("handover", "Nodošana", handover_id)
+            raise NotFoundError("handover", "Izsniegšanas ieraksts", handover_id)
         item = session.get(Item, handover.item_id) if handover.item_id else None
         kind_code = item.kind_code if item is not None else handover.application.kind_code
         held = session.scalar(select(OfferedKind.check_in_checklist).where(

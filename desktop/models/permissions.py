@@ -40,5 +40,5 @@ def require(actor: Actor, permission: Permission) -> None:
     if not allows(actor.role, permission):
         raise PermissionDeniedError(
             f"the role {actor.role.value} may not {permission.value.replace('_', ' ')}",
-            f"lomai “{actor.role.label_lv}” nav tiesību {_PERMISSION_LV[permission]}",
+            f"lomai „{actor.role.label_lv}“ nav tiesību {_PERMISSION_LV[permission]}",
         )

@@ -31,9 +31,9 @@ REPORT_KINDS = ("applications", "items", "issued", "overdue")
 
 TITLES: dict[str, str] = {
     "applications": "Atvērtie pieteikumi pa statusiem un resursu veidiem",
-    "items": "Ierīces pa statusiem",
-    "issued": "Izsniegtās ierīces pa klasēm",
-    "overdue": "Nokavētā atdošana",
+    "items": "Resursi pa statusiem",
+    "issued": "Izsniegtie resursi pa klasēm",
+    "overdue": "Kavēta atgriešana",
 }
 
 # Open: not decided yet, or granted and waiting for the handover (not yet issued).
@@ -65,11 +65,11 @@ ENGLISH: dict[str, str] = {
     "Pieteikums": "Application",
     "Izglītojamais": "Learner",
     "Inventāra Nr.": "Inventory no.",
-    "Jāatdod līdz": "Due back by",
+    "Jāatgriež līdz": "Due back by",
     "Nokavētas dienas": "Days overdue",
     "Atvērtie pieteikumi pa statusiem": "Open applications by status",
-    "Ierīces pa statusiem": "Devices by status",
-    "Izsniegtās ierīces pa klasēm": "Issued devices by class",
+    "Resursi pa statusiem": "Devices by status",
+    "Izsniegtie resursi pa klasēm": "Issued devices by class",
     "Nokavējuma ilgums": "How long overdue",
 }
 
@@ -105,7 +105,7 @@ class Report:
 class ReportKindError(ValueError):
     def __init__(self, kind: str) -> None:
         super().__init__(f"unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}")
-        self.message_lv = (f"Nezināms pārskats “{kind}”; izvēlieties kādu no: "
+        self.message_lv = (f"Nezināms pārskats „{kind}“; izvēlieties kādu no: "
                            f"{', '.join(REPORT_KINDS)}")
 
 
@@ -187,7 +187,7 @@ def items_report(store: Store, institution_id: str, today: date | None = None,
     return Report(
         kind="items", title=text(TITLES["items"], language),
         columns=(text("Statuss", language), *(kinds.get(k, k) for k in kind_codes), total),
-        rows=tuple(rows), chart_title=text("Ierīces pa statusiem", language),
+        rows=tuple(rows), chart_title=text("Resursi pa statusiem", language),
         chart=tuple((st.label(language), sum(counts[st].values()))
                     for st in ItemStatus if counts[st]),
         numeric=frozenset(range(1, len(kind_codes) + 2)), generated_on=today,
@@ -221,7 +221,7 @@ def issued_report(store: Store, institution_id: str, today: date | None = None,
         kind="issued", title=text(TITLES["issued"], language),
         columns=(text("Klase", language), *(kinds.get(k, k) for k in kind_codes),
                  text(TOTAL, language)),
-        rows=tuple(rows), chart_title=text("Izsniegtās ierīces pa klasēm", language),
+        rows=tuple(rows), chart_title=text("Izsniegtie resursi pa klasēm", language),
         chart=tuple((name, sum(by_class[name].values())) for name in classes),
         numeric=frozenset(range(1, len(kind_codes) + 2)), generated_on=today,
     )
@@ -255,7 +255,7 @@ def overdue_report(store: Store, institution_id: str, today: date | None = None,
         kind="overdue", title=text(TITLES["overdue"], language),
         columns=tuple(text(c, language) for c in (
             "Pieteikums", "Izglītojamais", "Klase", "Inventāra Nr.", "Resursa veids",
-            "Jāatdod līdz", "Nokavētas dienas")),
+            "Jāatgriež līdz", "Nokavētas dienas")),
         rows=tuple(rows), chart_title=text("Nokavējuma ilgums", language),
         chart=tuple((text(label, language), buckets[label]) for _, label in OVERDUE_BUCKETS),
         numeric=frozenset({6}), generated_on=today,

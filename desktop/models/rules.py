@@ -126,7 +126,7 @@ class Work:
         h = self.handover(handover_id)
         if h is None:
             raise RuleRefused(f"the application has no handover {handover_id}",
-                              f"pieteikumam nav nodošanas {handover_id}")
+                              f"pieteikumam nav izsniegšanas {handover_id}")
         return h
 
     def active_handover(self) -> HandoverData | None:
@@ -145,7 +145,7 @@ class Work:
         group = self.ctx.offered_target_group(self.app.kind_code)
         if group is None:
             raise RuleRefused(f"this school does not lend {self.app.kind_code}",
-                              f"šī iestāde neizsniedz resursu veidu “{self.app.kind_code}”")
+                              f"šī iestāde neizsniedz resursu veidu „{self.app.kind_code}“")
         check_grant(GrantFacts(
             requested_kind=self.app.kind_code,
             applicant_role=self.app.applicant_role,
@@ -189,7 +189,7 @@ class Work:
         hid = handover_id or str(uuid.uuid4())
         if self.handover(hid) is not None or self.ctx.handover_id_used(hid):
             raise RuleRefused(f"the handover id {hid} is already used",
-                              f"nodošanas identifikators {hid} jau ir izmantots")
+                              f"izsniegšanas identifikators {hid} jau ir izmantots")
         h = HandoverData(id=hid, status=HandoverStatus.PREPARING, status_changed_at=self.now,
                          created_at=self.now, item_id=item_id, return_deadline=return_deadline)
         if item_id is not None:
@@ -331,7 +331,7 @@ def sign_handover(w: Work, p: SignPayload) -> None:
     h.issued_at = w.now
     h.issued_on_paper = True
     if h.item_id is None:
-        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+        raise RuleRefused("the handover has no device", "izsniegšanai nav resursa")
     w.move_item(w.item(h.item_id), ItemAction.HAND_OUT)
     if h.act_document_id is None:
         h.act_document_id = p.act.id
@@ -350,7 +350,7 @@ def file_act(w: Work, p: FileActPayload) -> None:
         return  # this very act, already filed: nothing to do
     if h.act_document_id is not None:
         raise ActAlreadyFiled("the act of this handover was already filed",
-                              "šīs nodošanas akts jau ir pievienots")
+                              "šīs izsniegšanas akts jau ir pievienots")
     h.act_document_id = p.act.id
     h.act_sha256 = p.act.sha256
 
@@ -389,7 +389,7 @@ def record_return(w: Work, p: ReturnPayload) -> None:
     h.return_grade = p.grade
     h.return_checklist = [e.model_dump(mode="json") for e in p.checklist]
     if h.item_id is None:
-        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+        raise RuleRefused("the handover has no device", "izsniegšanai nav resursa")
     working = p.condition is ReturnCondition.RETURNED_WORKING_ORDER
     w.move_item(w.item(h.item_id),
                 ItemAction.RETURN_WORKING if working else ItemAction.RETURN_DAMAGED)
@@ -445,7 +445,7 @@ def record_incident(w: Work, p: IncidentPayload) -> None:
     h.incident_occurred_on = p.occurred_on
     h.attachments = [*h.attachments, *(_ref(a) for a in p.attachments)]
     if h.item_id is None:
-        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+        raise RuleRefused("the handover has no device", "izsniegšanai nav resursa")
     w.move_item(w.item(h.item_id), ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
 
 
@@ -475,7 +475,7 @@ def acknowledge_incident(w: Work, p: AcknowledgePayload) -> None:
         raise TransitionError("handover", h.status, HandoverAction.ACKNOWLEDGE_INCIDENT,
                               "the report was already acknowledged")
     if h.item_id is None:
-        raise RuleRefused("the handover has no device", "nodošanai nav resursa")
+        raise RuleRefused("the handover has no device", "izsniegšanai nav resursa")
     h.incident_acknowledged_at = w.now
     lost = h.status is HandoverStatus.LOST
     w.move_item(w.item(h.item_id), ItemAction.REPORT_LOST if lost else ItemAction.REPORT_STOLEN)
@@ -515,7 +515,7 @@ def confirm_receipt(w: Work, handover_id: str, receipt_token: str) -> HandoverDa
             prepared.receipt_token
             and hmac.compare_digest(prepared.receipt_token, receipt_token)):
         raise RuleRefused("the QR code does not belong to this handover",
-                          "QR kods neatbilst šai nodošanai: noskenējiet kodu, ko rāda "
+                          "QR kods neatbilst šai izsniegšanai: noskenējiet kodu, ko rāda "
                           "izsniegšanas vietā")
     if prepared is None or prepared.id != handover_id:
         shown = w.active_handover() or (w.app.handovers[-1] if w.app.handovers else None)
@@ -554,13 +554,13 @@ def upsert_item(current: ItemData | None, p: UpsertItemPayload, institution_id: 
     if current is None:
         if p.status not in CREATABLE_ITEM_STATUSES:
             raise RuleRefused(f"a new item cannot be {p.status.value}",
-                              f"jaunu resursu nevar izveidot statusā “{p.status.label_lv}”")
+                              f"jaunu resursu nevar izveidot statusā „{p.status.label_lv}“")
         return ItemData(id=p.item_id, institution_id=institution_id, kind_code=p.kind_code,
                         inventory_no=p.inventory_no, status=p.status,
                         socially_supported=p.socially_supported)
     if p.status is not current.status:
         raise RuleRefused("the status changes only through a status change or a handover",
-                          "statuss mainās tikai ar statusa maiņu vai nodošanu")
+                          "statuss mainās tikai ar statusa maiņu vai izsniegšanu")
     if p.kind_code != current.kind_code and current.status in (ItemStatus.RESERVED,
                                                                 ItemStatus.IN_USE):
         raise RuleRefused("the kind of a reserved or lent item cannot change",

@@ -32,7 +32,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "serijas_nr": ("Sērijas numurs", "Serial number"),
     "akta_nr": ("Akta numurs", "Act number"),
     "pieteikuma_nr": ("Pieteikuma numurs", "Application number"),
-    "datums": ("Nodošanas datums", "Handover date"),
+    "datums": ("Izsniegšanas datums", "Issue date"),
     "atgriesanas_termins": ("Atgriešanas termiņš", "Return deadline"),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")

@@ -77,8 +77,8 @@ class TransitionError(WorkflowError):
         super().__init__(
             f"cannot {action.value.replace('_', ' ')} the {entity}: it is {current.value}"
             f"{'; ' + why if why else ''}",
-            f"{_ENTITY_LV.get(entity, entity)} statusā “{_label_lv(current)}” nevar veikt "
-            f"darbību “{_ACTION_LV.get(action.value, action.value)}”{detail}",
+            f"{_ENTITY_LV.get(entity, entity)} statusā „{_label_lv(current)}“ nevar veikt "
+            f"darbību „{_ACTION_LV.get(action.value, action.value)}“{detail}",
         )
 
 
@@ -86,7 +86,7 @@ class GrantRuleError(WorkflowError):
     """The item may not be granted for this application."""
 
 
-_ENTITY_LV = {"application": "Pieteikumam", "handover": "Nodošanai", "item": "Resursam"}
+_ENTITY_LV = {"application": "Pieteikumam", "handover": "Izsniegšanai", "item": "Resursam"}
 _ACTION_LV = {
     CommandName.GRANT: "piešķirt",
     CommandName.REFUSE: "atteikt",
@@ -107,7 +107,7 @@ _ACTION_LV = {
     CommandName.REMIND_RETURN: "atgādināt par atgriešanu",
     CommandName.FILE_ACT: "pievienot aktu",
     CommandName.ACKNOWLEDGE_INCIDENT: "apstiprināt ziņojumu par nozaudēšanu vai zādzību",
-    "commission": "nodot lietošanā",
+    "commission": "padarīt pieejamu izsniegšanai",
     "store": "novietot rezervē",
     "release": "atbrīvot no rezerves",
     "reserve": "rezervēt",
@@ -118,7 +118,7 @@ _ACTION_LV = {
     "send_to_maintenance": "nodot apkopē",
     "send_to_repair": "nodot remontā",
     "mark_damaged": "atzīmēt kā bojātu",
-    "back_in_service": "atgriezt lietošanā",
+    "back_in_service": "atkal padarīt pieejamu izsniegšanai",
     "recover": "atzīmēt kā atrastu",
 }
 
@@ -268,7 +268,7 @@ def check_grant(facts: GrantFacts) -> None:
     if facts.item_status is not I.AVAILABLE:
         raise GrantRuleError(
             f"the item is {facts.item_status.value}; only an available item can be granted",
-            f"resurss ir statusā “{facts.item_status.label_lv}”; piešķirt var tikai pieejamu "
+            f"resurss ir statusā „{facts.item_status.label_lv}“; piešķirt var tikai pieejamu "
             "resursu",
         )
     if facts.item_kind != facts.requested_kind and not facts.allow_other_kind:

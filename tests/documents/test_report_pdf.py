@@ -20,11 +20,11 @@ WHEN = datetime(2026, 11, 20, 10, 15).astimezone()
 def _report(rows: int = 3, kind: str = "issued") -> Report:
     classes = [f"{n}.{c}" for n in range(1, 13) for c in "abc"][:rows]
     return Report(
-        kind=kind, title="Izsniegtās ierīces pa klasēm",
+        kind=kind, title="Izsniegtie resursi pa klasēm",
         columns=("Klase", "Windows portatīvais dators", "Kopā"),
         rows=tuple((c, i + 1, i + 1) for i, c in enumerate(classes)) + (
             ("Kopā", sum(range(1, rows + 1)), sum(range(1, rows + 1))),),
-        chart_title="Izsniegtās ierīces pa klasēm",
+        chart_title="Izsniegtie resursi pa klasēm",
         chart=tuple((c, i + 1) for i, c in enumerate(classes)),
         numeric=frozenset({1, 2}), generated_on=date(2026, 11, 20),
     )
@@ -38,7 +38,7 @@ def test_pdf_holds_the_title_school_rows_and_chart_labels() -> None:
     pdf = render_report_pdf(_report(), school_name="Rīgas Āgenskalna Valsts ģimnāzija",
                             generated_at=WHEN)
     text = _text(pdf)
-    assert "Izsniegtās ierīces pa klasēm" in text
+    assert "Izsniegtie resursi pa klasēm" in text
     assert "Rīgas Āgenskalna Valsts ģimnāzija" in text
     assert "Sagatavots 20.11.2026 10:15" in text
     for cell in ("Windows portatīvais", "1.a", "1.c", "Kopā"):
@@ -47,7 +47,7 @@ def test_pdf_holds_the_title_school_rows_and_chart_labels() -> None:
     fonts = {str(f["/BaseFont"]) for page in reader.pages
              for f in page["/Resources"]["/Font"].values()}
     assert any("DejaVuSans" in f for f in fonts)  # embedded, not a standard-14 font
-    assert reader.metadata is not None and reader.metadata.title == "Izsniegtās ierīces pa klasēm"
+    assert reader.metadata is not None and reader.metadata.title == "Izsniegtie resursi pa klasēm"
 
 
 def test_a_long_table_runs_onto_more_pages_with_the_header_repeated() -> None:
@@ -59,9 +59,9 @@ def test_a_long_table_runs_onto_more_pages_with_the_header_repeated() -> None:
 
 
 def test_a_wide_report_is_landscape_and_an_empty_one_says_so() -> None:
-    wide = Report(kind="overdue", title="Nokavētā atdošana",
+    wide = Report(kind="overdue", title="Kavēta atgriešana",
                   columns=("Pieteikums", "Izglītojamais", "Klase", "Inventāra Nr.",
-                           "Resursa veids", "Jāatdod līdz", "Nokavētas dienas"),
+                           "Resursa veids", "Jāatgriež līdz", "Nokavētas dienas"),
                   rows=(), chart_title="Nokavējuma ilgums", chart=(("1–7 dienas", 0),))
     reader = PdfReader(io.BytesIO(render_report_pdf(wide, generated_at=WHEN)))
     box = reader.pages[0].mediabox

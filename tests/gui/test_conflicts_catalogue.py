@@ -90,11 +90,11 @@ def test_the_central_record_is_shown_for_a_kind_and_a_device() -> None:
     model.set_conflicts([_kind_conflict(), _item_conflict()])
     assert _cell(model, 0, "record") == "Resursa veids: Portatīvais dators (Windows)"
     assert _cell(model, 0, "decision") == "Mainīt, kam izsniedz"
-    assert _cell(model, 0, "server") == "Kam izsniedz: Izglītojamie · pieteikšanās slēgta"
+    assert _cell(model, 0, "server") == "Kam izsniedz: Izglītojamajiem · pieteikšanās slēgta"
     assert _cell(model, 0, "reason") == "Ieraksts centrālajā servisā mainījies"
     assert _cell(model, 1, "record") == "Resurss RĀVĢ-0042"
     assert _cell(model, 1, "server") == "Apkopē"
-    assert dict(server_rows(_kind_conflict()))["Kam izsniedz"] == "Izglītojamie"
+    assert dict(server_rows(_kind_conflict()))["Kam izsniedz"] == "Izglītojamajiem"
     assert dict(server_rows(_kind_conflict()))["Pieteikšanās"] == "slēgta"
     assert dict(server_rows(_kind_conflict()))["Versija"] == "4"
     item = dict(server_rows(_item_conflict()))
@@ -136,8 +136,8 @@ def test_the_detail_shows_both_versions_of_a_kind(qtbot, tasks) -> None:
     mine, theirs = panel.decision_box.values, panel.server_box.values
     assert mine["Darbība"].text() == "Mainīt, kam izsniedz"
     assert mine["Resursa veids"].text() == "Portatīvais dators (Windows)"
-    assert mine["Kam izsniedz"].text() == "Darbinieki"  # the target group's, not a role's
-    assert theirs["Kam izsniedz"].text() == "Izglītojamie"
+    assert mine["Kam izsniedz"].text() == "Darbiniekiem"  # the target group's, not a role's
+    assert theirs["Kam izsniedz"].text() == "Izglītojamajiem"
     assert theirs["Pieteikšanās"].text() == "slēgta"
     assert theirs["Versija"].text() == "4"
     assert "Servisa ziņojums" not in theirs  # the English version note adds nothing here

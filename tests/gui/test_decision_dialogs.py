@@ -412,7 +412,7 @@ def test_show_error_shows_the_latvian_message(qtbot, warnings) -> None:
     show_error(dialog, exc)
 
     assert warnings == [(dialog, "Darbība netika veikta", exc.message_lv)]
-    assert warnings[0][2] == "Pieteikumam statusā “Atteikts” nevar veikt darbību “piešķirt”"
+    assert warnings[0][2] == "Pieteikumam statusā „Atteikts“ nevar veikt darbību „piešķirt“"
 
 
 def test_show_error_of_an_unexpected_error_names_only_its_type(warnings) -> None:

@@ -129,7 +129,7 @@ def test_export_writes_the_file_and_audits_it(qtbot, tasks, school: Store, tmp_p
     with qtbot.waitSignal(page.exported, timeout=10000):
         button.click()
     if fmt == "pdf":
-        assert "Izsniegtās ierīces pa klasēm" in PdfReader(target).pages[0].extract_text()
+        assert "Izsniegtie resursi pa klasēm" in PdfReader(target).pages[0].extract_text()
     else:
         assert target.read_bytes().decode("utf-8-sig").startswith("Klase;")
     assert str(target) in page.message.text()
@@ -167,7 +167,7 @@ def _many_classes(kind: str, _language: str):
     from desktop.models.reports import Report
 
     bars = tuple((f"{n}.{c}", n) for n in range(1, 13) for c in "abc")
-    return Report(kind=kind, title="Izsniegtās ierīces pa klasēm", columns=("Klase", "Kopā"),
+    return Report(kind=kind, title="Izsniegtie resursi pa klasēm", columns=("Klase", "Kopā"),
                   rows=tuple((k, v) for k, v in bars), chart_title="Pa klasēm", chart=bars,
                   numeric=frozenset({1}))
 

@@ -81,8 +81,8 @@ def test_records_are_named_by_their_number_or_title(store: Store) -> None:
         "atgriešanas akts: nē")
     assert rows["set_target_group"].subject == "Resursa veids Windows portatīvais dators"
     assert rows["set_target_group"].details_text == (
-        "Visi → Darbinieki; resursa veids: Windows portatīvais dators")
-    assert rows["export"].subject == "Pārskats Nokavētā atdošana"
+        "Visiem → Darbiniekiem; resursa veids: Windows portatīvais dators")
+    assert rows["export"].subject == "Pārskats Kavēta atgriešana"
     assert rows["import_item"].actor_name == "Ģirts Ozols"
     # what this version does not know is shown as stored, never an error
     assert rows["teleport_item"].action_label == "teleport_item"

@@ -168,8 +168,8 @@ def test_catalogue_conflict_shows_both_versions(cat: Store) -> None:
         cmd.conflict = {"status": 412, "title": "stale", "current_offered_kind": central}
     [conflict] = catalogue.catalogue_conflicts(cat, SCHOOL)
     assert conflict.label == "Windows portatīvais dators" and conflict.http_status == 412
-    assert conflict.local == {"target_group": "Visi", "accepting_applications": "slēgta"}
-    assert conflict.central == {"target_group": "Darbinieki", "accepting_applications": "atvērta"}
+    assert conflict.local == {"target_group": "Visiem", "accepting_applications": "slēgta"}
+    assert conflict.central == {"target_group": "Darbiniekiem", "accepting_applications": "atvērta"}
     assert conflict.central_version == 4
     [win] = [r for r in catalogue.offered_kinds(cat, SCHOOL) if r.id == "ok-win"]
     assert win.in_conflict and not win.accepting_applications  # the local value stands

@@ -41,19 +41,30 @@ def test_within_one_code_list_the_latvian_labels_differ() -> None:
 def test_target_groups_are_not_labelled_as_applicant_roles() -> None:
     # the same texts "employee" and "learner" are codes of both lists
     assert TargetGroup.EMPLOYEE == ApplicantRole.EMPLOYEE
-    assert TargetGroup.EMPLOYEE.label_lv == "Darbinieki"
+    assert TargetGroup.EMPLOYEE.label_lv == "Darbiniekiem"
     assert TargetGroup.EMPLOYEE.label_en == "Employees"
-    assert TargetGroup.LEARNER.label_lv == "Izglītojamie"
+    assert TargetGroup.LEARNER.label_lv == "Izglītojamajiem"
     assert TargetGroup.LEARNER.label_en == "Learners"
-    assert TargetGroup.ALL.label_lv == "Visi"
+    assert TargetGroup.ALL.label_lv == "Visiem"
     assert TargetGroup.SOCIALLY_DISADVANTAGED_LEARNER.label_lv == (
-        "Sociāli atbalstāmie izglītojamie")
+        "Sociāli atbalstāmajiem izglītojamajiem")
     assert ApplicantRole.EMPLOYEE.label_lv == "Iestādes darbinieks"
     assert ApplicantRole.LEARNER.label_lv == "Pilngadīgs izglītojamais"
     assert ApplicantRole.LEARNER.label_en == "Adult learner"
 
 
 def test_catalogue_shows_the_target_group_labels() -> None:
-    assert catalogue.target_group_label(TargetGroup.EMPLOYEE) == "Darbinieki"
+    assert catalogue.target_group_label(TargetGroup.EMPLOYEE) == "Darbiniekiem"
     assert catalogue.target_group_label("learner", "en") == "Learners"
-    assert catalogue.target_group_label("all") == "Visi"
+    assert catalogue.target_group_label("all") == "Visiem"
+
+
+def test_labels_use_the_glossary_and_the_registers_wording() -> None:
+    """docs/GLOSSARY.md: the register's own reasons, the desk role as a person."""
+    from desktop.models.codes import SocialStatus, StaffRole, WithdrawalReason
+
+    assert SocialStatus.MEDICAL_RECOMMENDATIONS.label_lv == "PMK vai psihologa atzinums"
+    assert WithdrawalReason.NEED_DISAPPEARED.label_lv == "Zuda nepieciešamība"
+    assert (WithdrawalReason.EDUCATIONAL_INSTITUTION_CHANGE.label_lv
+            == "Izglītības iestādes maiņa")
+    assert StaffRole.DESK.label_lv == "Izsniedzējs"

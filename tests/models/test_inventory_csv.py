@@ -89,7 +89,7 @@ def test_a_missing_required_column_is_a_file_error(cat: Store) -> None:
     assert not preview.ok
     assert {(e.row, e.field) for e in preview.file_errors} == {(1, "inventory_no"),
                                                                 (1, "kind_code")}
-    assert "trūkst kolonnas “Inventāra numurs”" in preview.file_errors[0].message_lv
+    assert "trūkst kolonnas „Inventāra numurs“" in preview.file_errors[0].message_lv
 
 
 def test_windows_1257_with_semicolons_imports_every_row_with_journal(cat: Store) -> None:

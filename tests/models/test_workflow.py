@@ -155,7 +155,7 @@ def _assert_refusal(exc: TransitionError, current: object, action: object) -> No
     assert current.label_lv in lv, lv  # the state by its Latvian label, not its code
     assert LV_LETTERS.search(lv), lv
     # The action is named in Latvian, never by its code.
-    assert f"“{action.value}”" not in lv, lv
+    assert f"„{action.value}“" not in lv, lv
 
 
 # --- the tables are complete ---------------------------------------------------------------
