@@ -106,7 +106,7 @@ def test_model_texts_are_latvian() -> None:
     assert _cell(model, 1, "reason") == "Darbība vairs nav atļauta"
     assert _cell(model, 1, "waiting") == "2"
     assert _cell(model, 2, "record") == "Resurss 3f2c9a4e"
-    assert _cell(model, 2, "decision") == "Mainīt ierīces statusu"
+    assert _cell(model, 2, "decision") == "Mainīt resursa statusu"
     assert model.index(2, 0).data(CommandIdRole) == "c-3"
     assert model.row_of("c-2") == 1 and model.row_of("nav") == -1
 
@@ -116,7 +116,7 @@ def test_every_command_and_status_has_words() -> None:
                         ("cancel_handover", "Atcelt izsniegšanu"),
                         ("record_return", "Pieņemt atpakaļ"),
                         ("acknowledge_incident", "Apstiprināt ziņojumu"),
-                        ("upsert_item", "Labot ierīci"),
+                        ("upsert_item", "Labot resursu"),
                         ("set_accepting_applications", "Pieteikšanās atvēršana/slēgšana")]:
         assert command_label(name) == label
     assert http_reason(422) == "Nederīgi dati"
