@@ -172,8 +172,8 @@ class AuditLogPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         intro = QLabel(self.tr(
-            "Kas skatīja pieteicēju personas datus, pieņēma lēmumus, izsniedza un pieņēma "
-            "atpakaļ ierīces un eksportēja datus. Žurnālu nevar labot; ierakstus par "
+            "Kas skatīja iesniedzēju personas datus, pieņēma lēmumus, izsniedza un pieņēma "
+            "atpakaļ resursus un eksportēja datus. Žurnālu nevar labot; ierakstus par "
             "dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu."))
         intro.setWordWrap(True)
         # What retention deleted: counts and dates only, from the deletion log.
@@ -402,7 +402,7 @@ class AuditLogPage(QWidget):
     def _update_pager(self) -> None:
         shown = self.model.rowCount()
         if self._reading:
-            self.position.setText(self.tr("Nolasa audita žurnālu…"))
+            self.position.setText(self.tr("Ielādē audita žurnālu…"))
         elif self._total == 0 and self._filtered():
             self.position.setText(self.tr("Nav ierakstu, kas atbilst filtram"))
         elif self._total == 0:

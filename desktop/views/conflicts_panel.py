@@ -295,7 +295,7 @@ def decision_rows(c: ConflictView, language: str = "lv") -> list[tuple[str, str]
         rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Pamatojums"),
                      text_or_dash(p.get("reason"))))
     if command is CommandName.DEFER:
-        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atkārtotas izskatīšanas datums"),
+        rows.append((QT_TRANSLATE_NOOP("ConflictsPanel", "Atkārtota izskatīšana"),
                      _day_text(p.get("revisit_on"))))
     if command in (CommandName.GRANT, CommandName.PREPARE_HANDOVER):
         if p.get("act_number"):

@@ -384,7 +384,7 @@ class ApplicationDetailView(QWidget):
         # wide enough for the longest fixed caption, so that the groups' columns line up
         self._caption_width = max(self.fontMetrics().horizontalAdvance(caption) for caption in (
             self.tr("Aizbildnības pārbaude"), self.tr("Atgriešanas termiņš"),
-            self.tr("Atsaukšanas iemesls"), self.tr("Izskatīt atkārtoti")))
+            self.tr("Atsaukšanas iemesls"), self.tr("Atkārtota izskatīšana")))
         self._build_header()
         self._build_groups()
 
@@ -529,7 +529,7 @@ class ApplicationDetailView(QWidget):
         self.decision_status = self._row(form, self.tr("Statuss"))
         self.status_changed = self._row(form, self.tr("Statuss mainīts"))
         self.decision_reason = self._row(form, self.tr("Pamatojums"))
-        self.revisit_on = self._row(form, self.tr("Izskatīt atkārtoti"))
+        self.revisit_on = self._row(form, self.tr("Atkārtota izskatīšana"))
         self.withdrawal_reason = self._row(form, self.tr("Atsaukšanas iemesls"))
 
         self._build_handover_group()
@@ -904,7 +904,7 @@ class ApplicationDetailView(QWidget):
             return
         for doc in d.documents:
             # the title is the applicant's own wording and may be long: a row of its own
-            value = _value_label(self.tr("{0}\n{1} · apstiprināts {2}").format(
+            value = _value_label(self.tr("{0}\n{1} · apstiprināšanas datums: {2}").format(
                 doc.title, doc.type_label, when(doc.acknowledged_at)))
             value.setAccessibleName(doc.type_label)
             form.add_wide(value)

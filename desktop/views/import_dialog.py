@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
         self.setMinimumSize(980, 560)
 
         intro = QLabel(self.tr(
-            "Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs “;” vai “,”). "
+            "Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs „;“ vai „,“). "
             "Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas."))
         intro.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Izvēlēties failu…"))
@@ -233,7 +233,7 @@ class ImportDialog(QDialog):
         self.table.resizeRowsToContents()
         rows = preview.row_count
         bad = preview.bad_row_count
-        found = self.tr("{0}, atdalītājs “{1}”").format(preview.encoding_label,
+        found = self.tr("{0}, atdalītājs „{1}“").format(preview.encoding_label,
                                                           preview.delimiter or "?")
         parts = [found, _count(rows, self.tr("{0} rinda"), self.tr("{0} rindas"))]
         if len(preview.rows) < rows:  # a big file: its first rows and its bad ones

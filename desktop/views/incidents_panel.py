@@ -103,7 +103,7 @@ class IncidentsPanel(QWidget):
         answer = QMessageBox.question(
             self, self.tr("Apstiprināt ziņojumu"),
             self.tr("Apstiprināt ziņojumu par pieteikuma {0} resursu {1}? Resurss inventārā "
-                    "būs “{2}”.").format(row.number, row.inventory_no or "—",
+                    "būs „{2}“.").format(row.number, row.inventory_no or "—",
                                          row.status.label_lv))
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -74,7 +74,7 @@ def _action_labels() -> dict[str, str]:
     return {
         "create": QCoreApplication.translate("ItemEditor", "Pievienots"),
         "import": QCoreApplication.translate("ItemEditor", "Importēts no CSV"),
-        "commission": QCoreApplication.translate("ItemEditor", "Nodots lietošanā"),
+        "commission": QCoreApplication.translate("ItemEditor", "Padarīts pieejams izsniegšanai"),
         "store": QCoreApplication.translate("ItemEditor", "Novietots rezervē"),
         "release": QCoreApplication.translate("ItemEditor", "Atbrīvots no rezerves"),
         "reserve": QCoreApplication.translate("ItemEditor", "Rezervēts pieteikumam"),
@@ -87,9 +87,9 @@ def _action_labels() -> dict[str, str]:
         "send_to_maintenance": QCoreApplication.translate("ItemEditor", "Nodots apkopē"),
         "send_to_repair": QCoreApplication.translate("ItemEditor", "Nodots remontā"),
         "mark_damaged": QCoreApplication.translate("ItemEditor", "Atzīmēts kā bojāts"),
-        "back_in_service": QCoreApplication.translate("ItemEditor", "Atgriezts lietošanā"),
+        "back_in_service": QCoreApplication.translate("ItemEditor", "Atkal padarīts pieejams izsniegšanai"),
         "recover": QCoreApplication.translate("ItemEditor", "Atrasts"),
-        "discard": QCoreApplication.translate("ItemEditor", "Atjaunots servera stāvoklis"),
+        "discard": QCoreApplication.translate("ItemEditor", "Atjaunots centrālā servisa stāvoklis"),
     }
 
 
@@ -378,7 +378,7 @@ class ItemEditor(QDialog):
         else:
             status_box.setEnabled(False)
             self.status_label.setText(self.tr("Jauns resurss tiek pievienots statusā "
-                                              "“Jauns”."))
+                                              "„Jauns“."))
         self._apply_permission()
         if item is not None:
             self.reload()
@@ -421,9 +421,9 @@ class ItemEditor(QDialog):
                                 action.value)
         if status in (ItemStatus.IN_USE, ItemStatus.RESERVED):
             note = self.tr("Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai "
-                           "pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.")
+                           "pēc atgriešanas vai izsniegšanas atcelšanas sadaļā „Izsniegšana“.")
         elif not self.action.count():
-            note = self.tr("No šī statusa ar roku mainīt nevar.")
+            note = self.tr("No šī statusa manuāli mainīt nevar.")
         else:
             note = ""
         self.status_note.setText(note)

@@ -78,7 +78,7 @@ class OverduePanel(QWidget):
             ("late", QT_TRANSLATE_NOOP("RowsModel", "Kavēts"), lambda r: days_text(r.days_overdue)),
         ], self)
         self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Nokavētā atdošana"))
+        self.table.setAccessibleName(self.tr("Kavēta atgriešana"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -51,9 +51,9 @@ log = logging.getLogger(__name__)
 BAR_COLOUR = "#2f6db5"
 TAB_LABELS: dict[str, str] = {  # marked for Qt Linguist, translated in the page's context
     "applications": QT_TRANSLATE_NOOP("ReportsPage", "Atvērtie pieteikumi"),
-    "items": QT_TRANSLATE_NOOP("ReportsPage", "Ierīces"),
-    "issued": QT_TRANSLATE_NOOP("ReportsPage", "Izsniegtās ierīces"),
-    "overdue": QT_TRANSLATE_NOOP("ReportsPage", "Nokavētā atdošana"),
+    "items": QT_TRANSLATE_NOOP("ReportsPage", "Resursi"),
+    "issued": QT_TRANSLATE_NOOP("ReportsPage", "Izsniegtie resursi"),
+    "overdue": QT_TRANSLATE_NOOP("ReportsPage", "Kavēta atgriešana"),
 }
 
 
@@ -254,7 +254,7 @@ class ReportsPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.summary = QLabel()
-        self.refresh_button = QPushButton(self.tr("Atjaunot"))
+        self.refresh_button = QPushButton(self.tr("Atsvaidzināt"))
         self.csv_button = QPushButton(self.tr("Eksportēt CSV…"))
         self.pdf_button = QPushButton(self.tr("Eksportēt PDF…"))
         head = QHBoxLayout()

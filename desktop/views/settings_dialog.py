@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("QR koda adreses veidne:"), self.qr_url_template)
         hint = QLabel(self.tr("Veidnē {application_id} aizstāj ar pieteikuma identifikatoru "
                               "reģistrā (nevis pieteikuma numuru), {receipt_token} – ar "
-                              "nodošanas slepeno kodu; ja veidnē tā nav, kodu pievieno kā "
+                              "izsniegšanas slepeno kodu; ja veidnē tā nav, kodu pievieno kā "
                               "?receipt=…"))
         hint.setStyleSheet("color: #555;")
         form.addRow("", hint)
@@ -112,7 +112,7 @@ class SettingsDialog(QDialog):
                         "return_deadline_day": self.return_deadline_day}
 
         self.restart_note = QLabel(self.tr(
-            "Valodas, datu mapes un servera maiņa stāsies spēkā pēc programmas restartēšanas."))
+            "Valodas, datu mapes un centrālā servisa maiņa stāsies spēkā pēc programmas restartēšanas."))
         self.restart_note.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -251,7 +251,7 @@ def test_the_first_open_after_signing_in_again_shows_the_entries(qtbot, log: Sto
     qtbot.addWidget(page)
     try:
         page.show()  # first opened: read now
-        assert page.position.text() == "Nolasa audita žurnālu…"
+        assert page.position.text() == "Ielādē audita žurnālu…"
         assert not page.export_button.isEnabled()
         with qtbot.waitSignal(page.loaded, timeout=5000) as loaded:
             busy.set()
