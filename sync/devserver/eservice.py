@@ -124,9 +124,9 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
                      "izsniegšanas vietā skolā.</p>")
         parts.append(
             "<div class=\"card warn\"><p><strong>Gatavs izsniegšanai.</strong> "
-            "Pārbaudiet resursu un apstipriniet, ka esat to saņēmis.</p>"
+            "Pārbaudiet resursu un apstipriniet, ka esat to saņēmis(-usi).</p>"
             f"<dl>{device}{act}{deadline}</dl>"
-            + (f"<p>Apstiprinot saņemšanu, jūs apliecināt, ka esat iepazinies ar "
+            + (f"<p>Apstiprinot saņemšanu, jūs apliecināt, ka esat iepazinies(-usies) ar "
                f"dokumentiem:</p><ul>{docs}</ul>" if docs and scanned else "")
             + form + "</div>"
         )
@@ -136,7 +136,7 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
         deadline = (f" Atgriešanas termiņš: <strong>{handover.return_deadline:%d.%m.%Y}"
                     "</strong>." if handover.return_deadline
                     and handover.status is HandoverStatus.ISSUED else "")
-        parts.append(f"<div class=\"card\"><p>Nodošanas statuss: "
+        parts.append(f"<div class=\"card\"><p>Izsniegšanas statuss: "
                      f"<strong>{escape(handover.status.label_lv)}</strong>.{deadline}</p></div>")
     parts.append(notifications_card(app))
     return _page(f"Pieteikums {app.number}", "\n".join(p for p in parts if p))
@@ -179,7 +179,7 @@ def refused_page(app: ApplicationWire, kind_label: str) -> str:
     return _page("Saņemšanu nevar apstiprināt", (
         "<h1>Saņemšanu nevar apstiprināt</h1>"
         "<div class=\"card warn\"><p>Šim pieteikumam pašlaik nav resursa, kas būtu gatavs "
-        "izsniegšanai (iespējams, saņemšana jau ir apstiprināta vai nodošana atcelta). "
+        "izsniegšanai (iespējams, saņemšana jau ir apstiprināta vai izsniegšana atcelta). "
         "Lūdzu, vērsieties izglītības iestādē.</p></div>" + _summary(app, kind_label)
     ))
 
@@ -196,7 +196,7 @@ def sign_in_page(next_url: str, error_lv: str | None = None) -> str:
     error = (f"<div class=\"card warn\"><p>{escape(error_lv)}</p></div>" if error_lv else "")
     return _page("Pieslēgšanās", (
         "<h1>Pieslēgšanās e-pakalpojumam</h1>" + error +
-        "<div class=\"card\"><p>Portālā latvija.lv jūs identificētu ar internetbanku vai "
+        "<div class=\"card\"><p>Portālā latvija.gov.lv jūs identificētu ar internetbanku vai "
         "eID; šajā atsauces pakalpojumā pietiek ar personas kodu.</p>"
         "<form method=\"post\" action=\"/e-service/sign-in\">"
         "<p><label for=\"code\">Personas kods</label><br>"

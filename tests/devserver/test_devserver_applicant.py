@@ -128,6 +128,7 @@ def test_receipt_page_and_confirmation(world, server):
         assert "Jānis Bērziņš" in text and app.number in text
         assert "Windows portatīvais dators" in text
         assert "Apstiprinu saņemšanu" in text and 'name="viewport"' in text
+        assert "esat to saņēmis(-usi)" in text
         assert "lietošanas noteikumi" in text
         assert f'action="/e-service/applications/{app.id}/confirm-receipt"' in text
         csrf = re.search(r'name="csrf" value="([^"]+)"', text).group(1)
