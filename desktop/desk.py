@@ -208,7 +208,7 @@ class HandoverWatch(QObject):
         self._reading = False
         if watched == self.handover_id:
             self.failed.emit(core_message(exc) or self.tr(
-                "Nodošanas statusu neizdevās nolasīt"))
+                "Izsniegšanas statusu neizdevās nolasīt"))
 
     def _seen(self, watched: str, state: desk.HandoverState) -> None:
         self._reading = False

@@ -212,14 +212,14 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
         Spacer(1, 2 * mm),
         Paragraph("Nosacījumi", st["h"]),
         _facts([
-            ("Nodošanas datums", _d(data.act_date)),
+            ("Izsniegšanas datums", _d(data.act_date)),
             ("Atgriešanas termiņš", _d(data.return_deadline)),
         ], st),
         Spacer(1, 2 * mm),
         Paragraph("Iepazīšanās ar dokumentiem", st["h"]),
     ]
     if data.documents:
-        story.append(Paragraph("Iesniedzējs apliecina, ka ir iepazinies ar:", st["body"]))
+        story.append(Paragraph("Iesniedzējs apliecina, ka ir iepazinies(-usies) ar:", st["body"]))
         story += [Paragraph(f"• {markup.text(t)}", st["body"]) for t in data.documents]
     else:
         story.append(Paragraph("Apstiprināmu dokumentu nav.", st["body"]))
@@ -233,11 +233,11 @@ def handover_act_pdf(data: ActData, *, paper: bool = False) -> bytes:
     elif data.confirmed_at is not None:
         story.append(Paragraph(
             "Iesniedzējs resursa saņemšanu apstiprināja elektroniski e-pakalpojumā "
-            f"latvija.lv {data.confirmed_at.strftime('%d.%m.%Y plkst. %H:%M')}. "
+            f"latvija.gov.lv {data.confirmed_at.strftime('%d.%m.%Y plkst. %H:%M')}. "
             "Akts sagatavots elektroniski un ir derīgs bez paraksta.", st["body"]))
     else:
         story.append(Paragraph(
-            "Saņemšanas apstiprinājums e-pakalpojumā latvija.lv vēl nav saņemts.", st["body"]))
+            "Saņemšanas apstiprinājums e-pakalpojumā latvija.gov.lv vēl nav saņemts.", st["body"]))
     if data.staff_name:
         story += [Spacer(1, 3 * mm),
                   Paragraph(f"Izsniedza: {markup.text(data.staff_name)}", st["small"])]

@@ -50,7 +50,8 @@ def test_handover_act_states_everything_with_diacritics() -> None:
                    "Windows portatīvais dators", "SN0001042Č", "INV-0042", "03.09.2026",
                    "30.06.2027", "Resursu lietošanas noteikumi",
                    "Drošības instrukcija skolēniem", "apstiprināja elektroniski",
-                   "Ģirts Ļaviņš"):
+                   "Ģirts Ļaviņš", "iepazinies(-usies)", "Izsniegšanas datums",
+                   "e-pakalpojumā latvija.gov.lv"):
         assert needle in text, needle
     assert "paraksts" not in text
     assert any("DejaVuSans" in f for f in _fonts(pdf))  # embedded, not a base-14 font
