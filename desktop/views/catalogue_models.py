@@ -222,7 +222,7 @@ class ItemsModel(ListTableModel):
             if key == "model" and r.notes:
                 return r.notes
             if key == "sync" and r.in_conflict:
-                return self.tr("Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu "
+                return self.tr("Centrālais serviss šīs izmaiņas noraidīja: skatiet sadaļu "
                                "„Konflikti“")
             return None
         if role == Qt.ItemDataRole.DecorationRole and key == "status":

@@ -339,7 +339,7 @@ class CataloguePage(QWidget):
         detail_layout.addWidget(self.kind_title)
         detail_layout.addLayout(form)
 
-        self.conflicts_box = QGroupBox(self.tr("Centrālais serviss šīs izmaiņas nepieņēma"))
+        self.conflicts_box = QGroupBox(self.tr("Centrālais serviss šīs izmaiņas noraidīja"))
         self.conflicts_label = QLabel()
         self.conflicts_label.setWordWrap(True)
         self.conflicts_label.setTextFormat(Qt.TextFormat.RichText)

@@ -582,7 +582,7 @@ class ConflictsPanel(QWidget):
         font.setBold(True)
         title.setFont(font)
         intro = QLabel(self.tr(
-            "Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai "
+            "Šos lēmumus centrālais serviss noraidīja, jo ieraksts tur bija mainījies vai "
             "darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un "
             "izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest."))
         intro.setWordWrap(True)
