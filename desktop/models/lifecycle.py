@@ -253,7 +253,7 @@ def sign_on_paper(store: Store, actor: Actor, handover_id: str, act_pdf: bytes, 
         h = _handover(session, actor, handover_id)
         if h.status is not HandoverStatus.PREPARED:
             raise InputError("handover", "only a handover ready for issue can be signed",
-                             "Parakstīt uz papīra var tikai izsniegšanu, kas ir „Gatavs izsniegšanai“")
+                             "Uz papīra parakstīt var tikai tad, ja izsniegšana ir „Gatavs izsniegšanai“")
         app_id = h.application_id
         act = store_file(session, store, app_id, h.id, DocumentType.PNA,
                          f"Pieņemšanas-nodošanas akts {h.act_number}", act_pdf, at=at)
