@@ -62,100 +62,110 @@
 <context>
     <name>ActsPanel</name>
     <message>
-        <location filename="../views/acts_panel.py" line="118"/>
+        <location filename="../views/acts_panel.py" line="117"/>
+        <source>Meklēt aktu</source>
+        <translation>Search acts</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="119"/>
         <source>Pieteikuma vai akta numurs, vārds vai noskenējiet resursa uzlīmi</source>
         <translation>Application or act number, a name, or scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="141"/>
-        <location filename="../views/acts_panel.py" line="233"/>
+        <location filename="../views/acts_panel.py" line="129"/>
+        <source>Akti</source>
+        <translation>Acts</translation>
+    </message>
+    <message>
+        <location filename="../views/acts_panel.py" line="143"/>
+        <location filename="../views/acts_panel.py" line="235"/>
         <source>Izvēlieties aktu sarakstā</source>
         <translation>Choose an act in the list</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="149"/>
-        <location filename="../views/acts_panel.py" line="153"/>
+        <location filename="../views/acts_panel.py" line="151"/>
+        <location filename="../views/acts_panel.py" line="155"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="151"/>
-        <location filename="../views/acts_panel.py" line="155"/>
+        <location filename="../views/acts_panel.py" line="153"/>
+        <location filename="../views/acts_panel.py" line="157"/>
         <source>Drukāt atkārtoti</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="157"/>
+        <location filename="../views/acts_panel.py" line="159"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="158"/>
+        <location filename="../views/acts_panel.py" line="160"/>
         <source>Drukāt aktu atkārtoti</source>
         <translation>Print the act again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="159"/>
+        <location filename="../views/acts_panel.py" line="161"/>
         <source>Atvērt atgriešanas aktu</source>
         <translation>Open the return act</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="161"/>
+        <location filename="../views/acts_panel.py" line="163"/>
         <source>Drukāt atgriešanas aktu atkārtoti</source>
         <translation>Print the return act again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="170"/>
+        <location filename="../views/acts_panel.py" line="172"/>
         <source>Pieņemšanas-nodošanas akts:</source>
         <translation>Acceptance-handover act:</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="173"/>
+        <location filename="../views/acts_panel.py" line="175"/>
         <source>Atgriešanas akts:</source>
         <translation>Return act:</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="196"/>
+        <location filename="../views/acts_panel.py" line="198"/>
         <source>Aktu sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list of acts ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="206"/>
+        <location filename="../views/acts_panel.py" line="208"/>
         <source>Nav atrasts neviens akts</source>
         <translation>No act found</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="207"/>
+        <location filename="../views/acts_panel.py" line="209"/>
         <source>Vēl nav neviena akta</source>
         <translation>No acts yet</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="209"/>
+        <location filename="../views/acts_panel.py" line="211"/>
         <source>Akti: {0}, no tiem vēl jāsaņem: {1}</source>
         <translation>Acts: {0}, still to arrive: {1}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="211"/>
+        <location filename="../views/acts_panel.py" line="213"/>
         <source>Akti: {0}</source>
         <translation>Acts: {0}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="236"/>
+        <location filename="../views/acts_panel.py" line="238"/>
         <source>Akta {0} fails vēl nav šajā datorā: tas tiks saņemts ar sinhronizāciju.</source>
         <translation>The file of act {0} is not on this computer yet: it arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="239"/>
+        <location filename="../views/acts_panel.py" line="241"/>
         <source>Akts {0} · pieteikums {1} · {2}</source>
         <translation>Act {0} · application {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="267"/>
+        <location filename="../views/acts_panel.py" line="269"/>
         <source>Akta fails šajā datorā nav atrasts vai ir bojāts.</source>
         <translation>The act file is missing on this computer or damaged.</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="274"/>
+        <location filename="../views/acts_panel.py" line="276"/>
         <source>Aktu neizdevās atvērt ({0}).</source>
         <translation>Could not open the act ({0}).</translation>
     </message>
@@ -163,527 +173,537 @@
 <context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="363"/>
-        <location filename="../views/detail_page.py" line="744"/>
+        <location filename="../views/detail_page.py" line="378"/>
+        <location filename="../views/detail_page.py" line="765"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="371"/>
-        <location filename="../views/detail_page.py" line="493"/>
+        <location filename="../views/detail_page.py" line="386"/>
+        <location filename="../views/detail_page.py" line="512"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="371"/>
-        <location filename="../views/detail_page.py" line="954"/>
+        <location filename="../views/detail_page.py" line="386"/>
+        <location filename="../views/detail_page.py" line="975"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="372"/>
-        <location filename="../views/detail_page.py" line="514"/>
+        <location filename="../views/detail_page.py" line="387"/>
+        <location filename="../views/detail_page.py" line="533"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="372"/>
-        <location filename="../views/detail_page.py" line="513"/>
-        <source>Izskatīt atkārtoti</source>
-        <translation>Review again on</translation>
-    </message>
-    <message>
-        <location filename="../views/detail_page.py" line="421"/>
+        <location filename="../views/detail_page.py" line="436"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="424"/>
+        <location filename="../views/detail_page.py" line="439"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="432"/>
+        <location filename="../views/detail_page.py" line="447"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="434"/>
+        <location filename="../views/detail_page.py" line="449"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="488"/>
+        <location filename="../views/detail_page.py" line="507"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="489"/>
-        <location filename="../views/detail_page.py" line="496"/>
+        <location filename="../views/detail_page.py" line="508"/>
+        <location filename="../views/detail_page.py" line="515"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="490"/>
+        <location filename="../views/detail_page.py" line="509"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="491"/>
+        <location filename="../views/detail_page.py" line="510"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="492"/>
-        <location filename="../views/detail_page.py" line="499"/>
+        <location filename="../views/detail_page.py" line="511"/>
+        <location filename="../views/detail_page.py" line="518"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="495"/>
+        <location filename="../views/detail_page.py" line="514"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="497"/>
+        <location filename="../views/detail_page.py" line="516"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="498"/>
+        <location filename="../views/detail_page.py" line="517"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="501"/>
+        <location filename="../views/detail_page.py" line="520"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="502"/>
+        <location filename="../views/detail_page.py" line="521"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="504"/>
+        <location filename="../views/detail_page.py" line="523"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="505"/>
+        <location filename="../views/detail_page.py" line="524"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="506"/>
+        <location filename="../views/detail_page.py" line="525"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="507"/>
-        <location filename="../views/detail_page.py" line="531"/>
+        <location filename="../views/detail_page.py" line="526"/>
+        <location filename="../views/detail_page.py" line="550"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="509"/>
+        <location filename="../views/detail_page.py" line="528"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="510"/>
-        <location filename="../views/detail_page.py" line="935"/>
+        <location filename="../views/detail_page.py" line="529"/>
+        <location filename="../views/detail_page.py" line="956"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="511"/>
+        <location filename="../views/detail_page.py" line="530"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="512"/>
+        <location filename="../views/detail_page.py" line="531"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="603"/>
+        <location filename="../views/detail_page.py" line="623"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="518"/>
+        <location filename="../views/detail_page.py" line="537"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="465"/>
+        <location filename="../views/detail_page.py" line="387"/>
+        <location filename="../views/detail_page.py" line="532"/>
+        <source>Atkārtota izskatīšana</source>
+        <translation>Review again on</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="451"/>
+        <source>Iesniegts</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="453"/>
+        <source>Sinhronizācija</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="484"/>
         <source>Iespējams dublikāts</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="520"/>
+        <location filename="../views/detail_page.py" line="539"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="532"/>
+        <location filename="../views/detail_page.py" line="551"/>
         <source>Labot piezīmes…</source>
         <translation>Edit notes…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="533"/>
+        <location filename="../views/detail_page.py" line="553"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="541"/>
+        <location filename="../views/detail_page.py" line="561"/>
         <source>Piezīmju paziņojums</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="557"/>
+        <location filename="../views/detail_page.py" line="577"/>
         <source>Piezīmes: {0}</source>
         <translation>Notes: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="582"/>
+        <location filename="../views/detail_page.py" line="602"/>
         <source>Piezīmes neizdevās saglabāt ({0})</source>
         <translation>The notes could not be saved ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="586"/>
+        <location filename="../views/detail_page.py" line="606"/>
         <source>Jūsu teksts nav zudis: tas būs logā „Labot piezīmes…“.</source>
         <translation>Your text is not lost: it will be in the “Edit notes…” window.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="616"/>
+        <location filename="../views/detail_page.py" line="636"/>
         <source>Faila paziņojums</source>
         <translation>File message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="623"/>
+        <location filename="../views/detail_page.py" line="643"/>
         <source>Parakstīt uz papīra…</source>
         <translation>Sign on paper…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="624"/>
+        <location filename="../views/detail_page.py" line="644"/>
         <source>Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad izsniegšana ir „Gatavs izsniegšanai“.</source>
         <translation>The applicant signed the act on paper: the device is issued. Available while the handover is “Ready for issue”.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="627"/>
+        <location filename="../views/detail_page.py" line="647"/>
         <source>Mainīt atgriešanas termiņu…</source>
         <translation>Change return deadline…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="628"/>
+        <location filename="../views/detail_page.py" line="648"/>
         <source>Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts.</source>
         <translation>Available until the device is returned, lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="631"/>
+        <location filename="../views/detail_page.py" line="651"/>
         <source>Reģistrēt nozaudēšanu vai zādzību…</source>
         <translation>Record loss or theft…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="632"/>
+        <location filename="../views/detail_page.py" line="652"/>
         <source>Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai nozagts.</source>
         <translation>The applicant told the school that the issued device was lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="635"/>
+        <location filename="../views/detail_page.py" line="655"/>
         <source>Slēgt lietu…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="636"/>
+        <location filename="../views/detail_page.py" line="656"/>
         <source>Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>Close the case of a lost or stolen device: its data is deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="640"/>
+        <location filename="../views/detail_page.py" line="660"/>
         <source>Paziņojumi iesniedzējam</source>
         <translation>Notifications to the applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="752"/>
+        <location filename="../views/detail_page.py" line="773"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="764"/>
+        <location filename="../views/detail_page.py" line="785"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="781"/>
+        <location filename="../views/detail_page.py" line="802"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="783"/>
+        <location filename="../views/detail_page.py" line="804"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="787"/>
+        <location filename="../views/detail_page.py" line="808"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="790"/>
+        <location filename="../views/detail_page.py" line="811"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="829"/>
+        <location filename="../views/detail_page.py" line="850"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts pieteikums tam pašam resursa veidam: {0}</source>
         <translation>Possible duplicate: this learner has another open application for the same kind of resource: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="831"/>
+        <location filename="../views/detail_page.py" line="852"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti pieteikumi tam pašam resursa veidam: {1}</source>
         <translation>Possible duplicate: this learner has {0} more open applications for the same kind of resource: {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="864"/>
+        <location filename="../views/detail_page.py" line="885"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="868"/>
+        <location filename="../views/detail_page.py" line="889"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="873"/>
+        <location filename="../views/detail_page.py" line="894"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="882"/>
+        <location filename="../views/detail_page.py" line="903"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="886"/>
-        <source>{0}
-{1} · apstiprināts {2}</source>
-        <translation>{0}
-{1} · acknowledged {2}</translation>
-    </message>
-    <message>
-        <location filename="../views/detail_page.py" line="895"/>
+        <location filename="../views/detail_page.py" line="916"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="898"/>
+        <location filename="../views/detail_page.py" line="919"/>
         <source>{0}
 sērijas Nr. {1}</source>
         <translation>{0}
 serial no. {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="910"/>
+        <location filename="../views/detail_page.py" line="931"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="939"/>
+        <location filename="../views/detail_page.py" line="960"/>
         <source>⚠ Cits veids nekā pieprasīts</source>
         <translation>⚠ Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="940"/>
+        <location filename="../views/detail_page.py" line="961"/>
         <source>Cits veids nekā pieprasīts</source>
         <translation>Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="946"/>
+        <location filename="../views/detail_page.py" line="967"/>
         <source>{0} · parakstīts uz papīra</source>
         <translation>{0} · signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="956"/>
+        <location filename="../views/detail_page.py" line="977"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="958"/>
+        <location filename="../views/detail_page.py" line="979"/>
         <source>Saņemšanas laiks</source>
         <translation>Pickup time</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="961"/>
+        <location filename="../views/detail_page.py" line="982"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="965"/>
-        <location filename="../views/detail_page.py" line="978"/>
+        <location filename="../views/detail_page.py" line="986"/>
+        <location filename="../views/detail_page.py" line="999"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="967"/>
+        <location filename="../views/detail_page.py" line="988"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="984"/>
-        <location filename="../views/detail_page.py" line="1018"/>
+        <location filename="../views/detail_page.py" line="1005"/>
+        <location filename="../views/detail_page.py" line="1039"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="985"/>
+        <location filename="../views/detail_page.py" line="1006"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="986"/>
+        <location filename="../views/detail_page.py" line="1007"/>
         <source>Drukāt</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="987"/>
+        <location filename="../views/detail_page.py" line="1008"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="994"/>
+        <location filename="../views/detail_page.py" line="1015"/>
         <source>Akts vēl nav saņemts no centrālā servisa</source>
         <translation>The act has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="995"/>
+        <location filename="../views/detail_page.py" line="1016"/>
         <source>Akts būs pieejams pēc izsniegšanas</source>
         <translation>The act will be available once the device is issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1019"/>
+        <location filename="../views/detail_page.py" line="1040"/>
         <source>Atvērt: {0}</source>
         <translation>Open: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1026"/>
+        <location filename="../views/detail_page.py" line="1047"/>
         <source>Fails vēl nav saņemts no centrālā servisa</source>
         <translation>The file has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1036"/>
+        <location filename="../views/detail_page.py" line="1057"/>
         <source>Ziņojums par nozaudēšanu vai zādzību</source>
         <translation>Report of loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1043"/>
+        <location filename="../views/detail_page.py" line="1064"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1045"/>
+        <location filename="../views/detail_page.py" line="1066"/>
         <source>Notika</source>
         <translation>Occurred on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1046"/>
+        <location filename="../views/detail_page.py" line="1067"/>
         <source>Apraksts</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1047"/>
+        <location filename="../views/detail_page.py" line="1068"/>
         <source>Ziņots</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1049"/>
+        <location filename="../views/detail_page.py" line="1070"/>
         <source>{0} (lieta nav slēgta)</source>
         <translation>{0} (the case is open)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1050"/>
+        <location filename="../views/detail_page.py" line="1071"/>
         <source>Lieta slēgta</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1054"/>
+        <location filename="../views/detail_page.py" line="1075"/>
         <source>e-pasts</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1054"/>
+        <location filename="../views/detail_page.py" line="1075"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1055"/>
+        <location filename="../views/detail_page.py" line="1076"/>
         <source>Paziņots iesniedzējam: {0}, {1}</source>
         <translation>Applicant notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1072"/>
+        <location filename="../views/detail_page.py" line="1093"/>
         <source>Failu neizdevās atvērt: sistēmā nav programmas, kas to parāda.</source>
         <translation>The file could not be opened: no program on this computer shows it.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1089"/>
+        <location filename="../views/detail_page.py" line="1110"/>
         <source>Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.</source>
         <translation>The file has not reached this workstation yet, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1095"/>
+        <location filename="../views/detail_page.py" line="1116"/>
         <source>Failu neizdevās nolasīt ({0})</source>
         <translation>The file could not be read ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="936"/>
+        <location filename="../views/detail_page.py" line="957"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="943"/>
+        <location filename="../views/detail_page.py" line="907"/>
+        <source>{0}
+{1} · apstiprināšanas datums: {2}</source>
+        <translation>{0}
+{1} · confirmed on: {2}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_page.py" line="964"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="947"/>
+        <location filename="../views/detail_page.py" line="968"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="949"/>
+        <location filename="../views/detail_page.py" line="970"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="953"/>
+        <location filename="../views/detail_page.py" line="974"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="963"/>
+        <location filename="../views/detail_page.py" line="984"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1107"/>
+        <location filename="../views/detail_page.py" line="1128"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1108"/>
+        <location filename="../views/detail_page.py" line="1129"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1125"/>
+        <location filename="../views/detail_page.py" line="1146"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1128"/>
+        <location filename="../views/detail_page.py" line="1149"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -691,159 +711,170 @@ serial no. {1}</translation>
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../views/audit_page.py" line="112"/>
+        <location filename="../views/audit_page.py" line="118"/>
         <source>Saglabāt kā</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="159"/>
+        <location filename="../views/audit_page.py" line="169"/>
         <source>Audita žurnāls</source>
         <extracomment>asked for the export file; tests replace it with a function returning a path</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="165"/>
-        <source>Kas skatīja pieteicēju personas datus, pieņēma lēmumus, izsniedza un pieņēma atpakaļ ierīces un eksportēja datus. Žurnālu nevar labot; ierakstus par dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu.</source>
-        <translation>Who viewed applicants&apos; personal data, made decisions, issued and took back devices, and exported data. The log cannot be edited; entries about deleted applications are deleted together with the application after 25 months.</translation>
+        <location filename="../views/audit_page.py" line="175"/>
+        <source>Kas skatīja iesniedzēju personas datus, pieņēma lēmumus, izsniedza un pieņēma atpakaļ resursus un eksportēja datus. Žurnālu nevar labot; ierakstus par dzēstiem pieteikumiem pēc 25 mēnešiem dzēš kopā ar pieteikumu.</source>
+        <translation>Who viewed applicants&apos; personal data, made decisions, issued and took back devices and exported data. The log cannot be edited; entries about deleted applications are deleted with the application after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="173"/>
+        <location filename="../views/audit_page.py" line="183"/>
         <source>Automātiskā dzēšana</source>
         <translation>Automatic deletion</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="177"/>
+        <location filename="../views/audit_page.py" line="187"/>
         <source>Lietotājs</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="179"/>
+        <location filename="../views/audit_page.py" line="189"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="181"/>
+        <location filename="../views/audit_page.py" line="191"/>
         <source>Objekts</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="185"/>
-        <location filename="../views/audit_page.py" line="186"/>
+        <location filename="../views/audit_page.py" line="195"/>
+        <location filename="../views/audit_page.py" line="196"/>
+        <location filename="../views/audit_page.py" line="201"/>
         <source>Objekta ID</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="189"/>
+        <location filename="../views/audit_page.py" line="202"/>
         <source>No datuma</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="190"/>
+        <location filename="../views/audit_page.py" line="203"/>
         <source>Līdz datumam</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="193"/>
+        <location filename="../views/audit_page.py" line="206"/>
         <source>Notīrīt filtrus</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="194"/>
+        <location filename="../views/audit_page.py" line="207"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="196"/>
+        <location filename="../views/audit_page.py" line="209"/>
         <source>Saglabāt visus filtram atbilstošos ierakstus CSV failā (eksports tiek reģistrēts žurnālā)</source>
         <translation>Save all entries matching the filter to a CSV file (the export is recorded in the log)</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="204"/>
+        <location filename="../views/audit_page.py" line="217"/>
         <source>No</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="206"/>
+        <location filename="../views/audit_page.py" line="219"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="219"/>
+        <location filename="../views/audit_page.py" line="231"/>
         <source>Audita ieraksti</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="231"/>
+        <location filename="../views/audit_page.py" line="246"/>
         <source>◀ Iepriekšējā lapa</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="232"/>
+        <location filename="../views/audit_page.py" line="247"/>
         <source>Nākamā lapa ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="276"/>
+        <location filename="../views/audit_page.py" line="300"/>
         <source>Visi lietotāji</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="277"/>
+        <location filename="../views/audit_page.py" line="301"/>
         <source>Visas darbības</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="279"/>
+        <location filename="../views/audit_page.py" line="303"/>
         <source>Visi objekti</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="337"/>
+        <location filename="../views/audit_page.py" line="363"/>
         <source>Neizdevās nolasīt filtru vērtības.</source>
         <translation>Could not read the filter values.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="341"/>
+        <location filename="../views/audit_page.py" line="367"/>
         <source>Neizdevās nolasīt dzēšanas žurnālu.</source>
         <translation>Could not read the deletion log.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="347"/>
+        <location filename="../views/audit_page.py" line="373"/>
         <source>Automātiskā dzēšana (25 mēneši pēc lietas slēgšanas): vēl nekas nav dzēsts.</source>
         <translation>Automatic deletion (25 months after a case is closed): nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="350"/>
+        <location filename="../views/audit_page.py" line="376"/>
         <source>Automātiskā dzēšana, pēdējoreiz: {run}.</source>
         <translation>Automatic deletion, last run: {run}.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="363"/>
+        <location filename="../views/audit_page.py" line="392"/>
         <source>Neizdevās nolasīt audita žurnālu.</source>
         <translation>Could not read the audit log.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="375"/>
+        <location filename="../views/audit_page.py" line="405"/>
+        <source>Ielādē audita žurnālu…</source>
+        <translation>Loading the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="407"/>
         <source>Nav ierakstu, kas atbilst filtram</source>
         <translation>No entries match the filter</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="377"/>
+        <location filename="../views/audit_page.py" line="409"/>
+        <source>Žurnālā vēl nav ierakstu</source>
+        <translation>The log has no entries yet</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_page.py" line="411"/>
         <source>{first}–{last} no {total}</source>
         <translation>{first}–{last} of {total}</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="386"/>
+        <location filename="../views/audit_page.py" line="425"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="393"/>
+        <location filename="../views/audit_page.py" line="432"/>
         <source>Neizdevās saglabāt failu {name}.</source>
         <translation>Could not save the file {name}.</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="397"/>
+        <location filename="../views/audit_page.py" line="436"/>
         <source>Fails saglabāts; ierakstu skaits: {n}.</source>
         <translation>File saved; entries: {n}.</translation>
     </message>
@@ -851,32 +882,32 @@ serial no. {1}</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../views/audit_page.py" line="61"/>
+        <location filename="../views/audit_page.py" line="59"/>
         <source>Laiks</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="62"/>
+        <location filename="../views/audit_page.py" line="60"/>
         <source>Lietotājs</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="63"/>
+        <location filename="../views/audit_page.py" line="61"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="64"/>
+        <location filename="../views/audit_page.py" line="62"/>
         <source>Objekts</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="65"/>
+        <location filename="../views/audit_page.py" line="63"/>
         <source>Objekta ID</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../views/audit_page.py" line="66"/>
+        <location filename="../views/audit_page.py" line="64"/>
         <source>Sīkāk</source>
         <translation>Details</translation>
     </message>
@@ -915,23 +946,23 @@ serial no. {1}</translation>
     </message>
     <message>
         <location filename="../views/availability_chart.py" line="87"/>
-        <source>Piešķirti bez ierīces</source>
+        <source>Piešķirti bez resursa</source>
         <translation>Granted without a device</translation>
     </message>
     <message>
         <location filename="../views/availability_chart.py" line="133"/>
-        <source>Skolai vēl nav neviena resursu veida</source>
-        <translation>The school has no device types yet</translation>
+        <source>Iestādei vēl nav neviena resursu veida</source>
+        <translation>The school has no device kinds yet</translation>
+    </message>
+    <message>
+        <location filename="../views/availability_chart.py" line="175"/>
+        <source>Gaida resursu: {0}</source>
+        <translation>Waiting for a device: {0}</translation>
     </message>
     <message>
         <location filename="../views/availability_chart.py" line="172"/>
         <source>Resursi: {0} · pieejami: {1}</source>
         <translation>Devices: {0} · available: {1}</translation>
-    </message>
-    <message>
-        <location filename="../views/availability_chart.py" line="175"/>
-        <source>Gaida ierīci: {0}</source>
-        <translation>Waiting for a device: {0}</translation>
     </message>
     <message>
         <location filename="../views/availability_chart.py" line="180"/>
@@ -981,7 +1012,7 @@ serial no. {1}</translation>
     </message>
     <message>
         <location filename="../views/desk_dialogs.py" line="22"/>
-        <location filename="../views/desk_dialogs.py" line="41"/>
+        <location filename="../views/desk_dialogs.py" line="43"/>
         <source>Atcelt izsniegšanu</source>
         <translation>Cancel the handover</translation>
     </message>
@@ -991,32 +1022,42 @@ serial no. {1}</translation>
         <translation>The applicant refused to accept the resource</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="33"/>
+        <location filename="../views/desk_dialogs.py" line="32"/>
+        <source>Atcelšanas iemesls</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="34"/>
+        <source>Piezīmes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_dialogs.py" line="35"/>
         <source>Piezīmes (obligātas, ja izvēlēts „Cits iemesls“)</source>
         <translation>Notes (required if “Other reason” is chosen)</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="38"/>
+        <location filename="../views/desk_dialogs.py" line="40"/>
         <source>Resurss atkal būs pieejams izsniegšanai.</source>
         <translation>The device will be available for issuing again.</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="40"/>
+        <location filename="../views/desk_dialogs.py" line="42"/>
         <source>Neatcelt</source>
         <translation>Keep handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="45"/>
+        <location filename="../views/desk_dialogs.py" line="47"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="56"/>
+        <location filename="../views/desk_dialogs.py" line="58"/>
         <source>Norādiet iemeslu piezīmēs.</source>
         <translation>Give the reason in the notes.</translation>
     </message>
     <message>
-        <location filename="../views/desk_dialogs.py" line="60"/>
+        <location filename="../views/desk_dialogs.py" line="62"/>
         <source>Piezīmes ir par garu.</source>
         <translation>The notes are too long.</translation>
     </message>
@@ -1024,310 +1065,341 @@ serial no. {1}</translation>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../views/catalogue_page.py" line="174"/>
+        <location filename="../views/catalogue_page.py" line="184"/>
         <source>Inventārs</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="175"/>
+        <location filename="../views/catalogue_page.py" line="185"/>
         <source>Resursu veidi</source>
         <translation>Device types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="176"/>
+        <location filename="../views/catalogue_page.py" line="186"/>
         <source>Pieejamība</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="183"/>
+        <location filename="../views/catalogue_page.py" line="193"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="222"/>
+        <location filename="../views/catalogue_page.py" line="232"/>
         <source>Meklēt: inventāra vai sērijas nr., ražotājs, vieta — vai skenējiet uzlīmi</source>
         <translation>Search: inventory or serial no., manufacturer, location — or scan a label</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="225"/>
+        <location filename="../views/catalogue_page.py" line="235"/>
         <source>Meklēt resursu</source>
         <translation>Search devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="229"/>
+        <location filename="../views/catalogue_page.py" line="239"/>
+        <source>Resursa veids</source>
+        <translation>Device type</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="240"/>
         <source>Visi veidi</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="232"/>
+        <location filename="../views/catalogue_page.py" line="244"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="244"/>
+        <location filename="../views/catalogue_page.py" line="256"/>
         <source>Jauns resurss…</source>
         <translation>New device…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="246"/>
-        <location filename="../views/catalogue_page.py" line="410"/>
+        <location filename="../views/catalogue_page.py" line="258"/>
+        <location filename="../views/catalogue_page.py" line="424"/>
         <source>Atvērt…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="248"/>
+        <location filename="../views/catalogue_page.py" line="260"/>
         <source>Importēt CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="250"/>
+        <location filename="../views/catalogue_page.py" line="262"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="252"/>
+        <location filename="../views/catalogue_page.py" line="264"/>
         <source>Drukāt uzlīmes…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="253"/>
+        <location filename="../views/catalogue_page.py" line="265"/>
         <source>QR uzlīmes atlasītajiem resursiem (vai visiem sarakstā redzamajiem)</source>
         <translation>QR labels for the selected devices (or for all devices shown in the list)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="256"/>
+        <location filename="../views/catalogue_page.py" line="268"/>
         <source>Atvērt pieteikumu</source>
         <translation>Open application</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="258"/>
-        <location filename="../views/catalogue_page.py" line="589"/>
+        <location filename="../views/catalogue_page.py" line="270"/>
+        <location filename="../views/catalogue_page.py" line="601"/>
         <source>Pieteikums, kuram izvēlētais resurss ir izsniegts vai rezervēts</source>
         <translation>The application to which the selected resource is issued or reserved</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="315"/>
-        <source>Pieņem pieteikumus tagad</source>
-        <translation>Accepting applications now</translation>
+        <location filename="../views/catalogue_page.py" line="814"/>
+        <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā „Konflikti“, kuru versiju paturēt.</source>
+        <translation>While these changes were waiting to sync, someone changed the same data at the central service. Nothing was overwritten: choose in “Conflicts” which version to keep.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="322"/>
+        <location filename="../views/catalogue_page.py" line="336"/>
         <source>Dokumenti, kas jāapstiprina, saņemot resursu: saites no centrālā servisa un skolas veidnes (tās raksta cilnē „Dokumentu veidnes“).</source>
         <translation>Documents to acknowledge on receipt: links from the central service and the school&apos;s templates (written on the “Document templates” tab).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="327"/>
-        <location filename="../views/catalogue_page.py" line="785"/>
+        <location filename="../views/catalogue_page.py" line="341"/>
+        <location filename="../views/catalogue_page.py" line="803"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="329"/>
+        <location filename="../views/catalogue_page.py" line="343"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="331"/>
+        <location filename="../views/catalogue_page.py" line="345"/>
         <source>Izvēlētais veids</source>
         <translation>Selected type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="336"/>
-        <source>Centrālais serviss šīs izmaiņas nepieņēma</source>
-        <translation>The central service did not accept these changes</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="372"/>
+        <location filename="../views/catalogue_page.py" line="386"/>
         <source>Komplektācija saglabāta; to saņems arī pārējās skolas darbstacijas.</source>
         <translation>Checklist saved; the school&apos;s other workstations will receive it too.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="379"/>
+        <location filename="../views/catalogue_page.py" line="393"/>
         <source>Noklusētais atgriešanas termiņš saglabāts; to saņems arī pārējās skolas darbstacijas.</source>
         <translation>Default return deadline saved; the school&apos;s other workstations receive it too.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="386"/>
-        <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida ierīci (iesniegti, atlikti un piešķirti bez ierīces).</source>
-        <translation>For each type: devices by status, and applications still waiting for a device (submitted, postponed and granted without a device).</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="405"/>
+        <location filename="../views/catalogue_page.py" line="419"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="410"/>
+        <location filename="../views/catalogue_page.py" line="424"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="427"/>
+        <location filename="../views/catalogue_page.py" line="440"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>Could not complete the action: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="471"/>
+        <location filename="../views/catalogue_page.py" line="484"/>
         <source>{0} resursi</source>
         <translation>{0} devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="472"/>
-        <source>1 resurss</source>
-        <translation>1 device</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="574"/>
-        <source>Resurss ar numuru “{0}” nav atrasts</source>
-        <translation>No device with the number “{0}” was found</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="586"/>
+        <location filename="../views/catalogue_page.py" line="598"/>
         <source>Pieteikums {0}: {1}</source>
         <translation>Application {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="648"/>
+        <location filename="../views/catalogue_page.py" line="660"/>
         <source>Saglabāts; tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="665"/>
+        <location filename="../views/catalogue_page.py" line="681"/>
         <source>Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā sinhronizācijā.</source>
         <translation>{0} devices imported; they will be sent to the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="672"/>
+        <location filename="../views/catalogue_page.py" line="688"/>
         <source>PDF faili (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="673"/>
+        <location filename="../views/catalogue_page.py" line="689"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="678"/>
+        <location filename="../views/catalogue_page.py" line="694"/>
         <source>Eksportēt inventāru</source>
         <translation>Export inventory</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="682"/>
-        <source>Eksportēti {0} resursi: {1}</source>
-        <translation>{0} devices exported: {1}</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="689"/>
+        <location filename="../views/catalogue_page.py" line="706"/>
         <source>Sarakstā nav neviena resursa, kam drukāt uzlīmes</source>
         <translation>There are no devices in the list to print labels for</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="698"/>
+        <location filename="../views/catalogue_page.py" line="715"/>
         <source>Saglabāt uzlīmes</source>
         <translation>Save labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="707"/>
-        <source>{0} uzlīmes saglabātas: {1}</source>
-        <translation>{0} labels saved: {1}</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="722"/>
-        <source>Skolai vēl nav neviena resursu veida</source>
-        <translation>The school has no device types yet</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="734"/>
+        <location filename="../views/catalogue_page.py" line="752"/>
         <source>nav dokumentu</source>
         <translation>no documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="765"/>
+        <location filename="../views/catalogue_page.py" line="783"/>
         <source>Saglabāts; tiks publicēts centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Saved; it will be published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="786"/>
+        <location filename="../views/catalogue_page.py" line="804"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="787"/>
+        <location filename="../views/catalogue_page.py" line="805"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="787"/>
+        <location filename="../views/catalogue_page.py" line="805"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="788"/>
+        <location filename="../views/catalogue_page.py" line="806"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="788"/>
+        <location filename="../views/catalogue_page.py" line="806"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="789"/>
+        <location filename="../views/catalogue_page.py" line="807"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="789"/>
+        <location filename="../views/catalogue_page.py" line="807"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="790"/>
+        <location filename="../views/catalogue_page.py" line="808"/>
         <source>Vērtība</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="791"/>
+        <location filename="../views/catalogue_page.py" line="809"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="792"/>
+        <location filename="../views/catalogue_page.py" line="810"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="792"/>
+        <location filename="../views/catalogue_page.py" line="810"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="793"/>
+        <location filename="../views/catalogue_page.py" line="243"/>
+        <location filename="../views/catalogue_page.py" line="811"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="794"/>
+        <location filename="../views/catalogue_page.py" line="282"/>
+        <source>Resursi</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="313"/>
+        <source>Piedāvātie resursu veidi</source>
+        <translation>Offered device types</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="329"/>
+        <source>Pieņemt pieteikumus</source>
+        <translation>Accept applications</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="350"/>
+        <source>Centrālais serviss šīs izmaiņas noraidīja</source>
+        <translation>The central service refused these changes</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="400"/>
+        <source>Katram veidam: resursi pēc statusa un pieteikumi, kas vēl gaida resursu (iesniegti, atlikti un piešķirti bez resursa).</source>
+        <translation>For each kind: devices by status and applications still waiting for a device (submitted, deferred and granted without a device).</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="483"/>
+        <source>{0} resurss</source>
+        <translation>{0} device</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="586"/>
+        <source>Resurss ar numuru „{0}“ nav atrasts</source>
+        <translation>No device with the number “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="679"/>
+        <source>Importēts {0} resurss; tas tiks nosūtīts centrālajam servisam nākamajā sinhronizācijā.</source>
+        <translation>{0} device imported; it will be sent to the central service at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="699"/>
+        <source>Eksportēts {0} resurss</source>
+        <translation>Exported {0} device</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="700"/>
+        <source>Eksportēti {0} resursi</source>
+        <translation>Exported {0} devices</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="724"/>
+        <source>{0} uzlīme saglabāta</source>
+        <translation>{0} label saved</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="725"/>
+        <source>{0} uzlīmes saglabātas</source>
+        <translation>{0} labels saved</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="740"/>
+        <source>Iestādei vēl nav neviena resursu veida</source>
+        <translation>The school has no device kinds yet</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="812"/>
         <source>Komplektācija</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="796"/>
-        <source>Kamēr šīs izmaiņas gaidīja sinhronizāciju, kāds tos pašus datus mainīja centrālajā servisā. Nekas netika pārrakstīts: izvēlieties sadaļā “Konflikti”, kuru versiju paturēt.</source>
-        <translation>While these changes were waiting to sync, someone changed the same data on the central service. Nothing was overwritten: choose which version to keep in the “Conflicts” section.</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_page.py" line="802"/>
+        <location filename="../views/catalogue_page.py" line="820"/>
         <source>nav zināms</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="807"/>
+        <location filename="../views/catalogue_page.py" line="825"/>
         <source>Šajā datorā</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="807"/>
+        <location filename="../views/catalogue_page.py" line="825"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
@@ -1359,37 +1431,37 @@ serial no. {1}</translation>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="119"/>
+        <location filename="../views/conflicts_panel.py" line="120"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="120"/>
+        <location filename="../views/conflicts_panel.py" line="121"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="121"/>
-        <source>Pieņēma</source>
+        <location filename="../views/conflicts_panel.py" line="122"/>
+        <source>Lēmuma pieņēmējs</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="122"/>
-        <source>Stāvoklis serverī</source>
-        <translation>State on the server</translation>
+        <location filename="../views/conflicts_panel.py" line="123"/>
+        <source>Stāvoklis centrālajā servisā</source>
+        <translation>State at the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="123"/>
+        <location filename="../views/conflicts_panel.py" line="124"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="124"/>
+        <location filename="../views/conflicts_panel.py" line="125"/>
         <source>Gaida aiz šī</source>
         <translation>Waiting behind it</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="404"/>
+        <location filename="../views/conflicts_panel.py" line="457"/>
         <source>Vēlākas darbības ar šo ierakstu, kas gaida šī konflikta atrisināšanu</source>
         <translation>Later actions on this record that are waiting for this conflict to be resolved</translation>
     </message>
@@ -1397,429 +1469,508 @@ serial no. {1}</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../views/conflicts_panel.py" line="526"/>
+        <location filename="../views/conflicts_panel.py" line="579"/>
         <source>Konflikti ar centrālo servisu</source>
         <extracomment>asked before discarding (and before re-applying drops waiting commands); tests replace it with a plain function answering True or False</extracomment>
         <translation>Conflicts with the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="532"/>
-        <source>Šos lēmumus centrālais serviss nepieņēma, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
-        <translation>The central service did not accept these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the state in the service and choose: apply the decision again to the new state, or discard it.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="541"/>
+        <location filename="../views/conflicts_panel.py" line="594"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="546"/>
+        <location filename="../views/conflicts_panel.py" line="599"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="562"/>
+        <location filename="../views/conflicts_panel.py" line="615"/>
         <source>Jūsu lēmums</source>
         <translation>Your decision</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="563"/>
+        <location filename="../views/conflicts_panel.py" line="616"/>
         <source>Centrālajā servisā</source>
         <translation>In the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="569"/>
-        <location filename="../views/conflicts_panel.py" line="729"/>
+        <location filename="../views/conflicts_panel.py" line="621"/>
+        <source>Kas notika</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="631"/>
+        <location filename="../views/conflicts_panel.py" line="804"/>
         <source>Piemērot vēlreiz</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="571"/>
+        <location filename="../views/conflicts_panel.py" line="633"/>
         <source>Pieņemt to pašu lēmumu vēlreiz, ņemot vērā centrālā servisa pašreizējo stāvokli</source>
         <translation>Make the same decision again, taking the current state in the central service into account</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="572"/>
-        <location filename="../views/conflicts_panel.py" line="747"/>
+        <location filename="../views/conflicts_panel.py" line="634"/>
+        <location filename="../views/conflicts_panel.py" line="824"/>
         <source>Atmest</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="574"/>
+        <location filename="../views/conflicts_panel.py" line="636"/>
         <source>Atmest savu lēmumu; paliek centrālā servisa stāvoklis</source>
         <translation>Discard your decision; the state in the central service stays</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="612"/>
-        <source>Nolasa…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="650"/>
+        <location filename="../views/conflicts_panel.py" line="713"/>
         <source>Konfliktu nav</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="661"/>
+        <location filename="../views/conflicts_panel.py" line="724"/>
         <source>Neizdevās nolasīt konfliktus ({0})</source>
         <translation>Could not read the conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="703"/>
-        <source>Aiz šī lēmuma gaida vēl {0} darbība(s) ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks pieņemtas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
-        <translation>{0} more action(s) on the same record are waiting behind this decision. Applying it again also makes them again, in the same order; discarding it discards them too.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="725"/>
-        <source>Lēmums “{0}” un {1} vēlāka(s) darbība(s) ar šo ierakstu tiks pieņemti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
-        <translation>The decision “{0}” and {1} later action(s) on this record will be made again against the current state in the central service. If an action is no longer possible, it and the ones after it will be discarded.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="722"/>
+        <location filename="../views/conflicts_panel.py" line="792"/>
         <source>Piemērot vēlreiz?</source>
         <translation>Apply again?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="92"/>
+        <location filename="../views/conflicts_panel.py" line="93"/>
         <source>Pieteikums centrālajā servisā mainījies</source>
         <translation>Application changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="93"/>
+        <location filename="../views/conflicts_panel.py" line="94"/>
         <source>Darbība vairs nav atļauta</source>
         <translation>Action no longer allowed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="94"/>
+        <location filename="../views/conflicts_panel.py" line="95"/>
         <source>Nederīgi dati</source>
         <translation>Invalid data</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="95"/>
+        <location filename="../views/conflicts_panel.py" line="96"/>
         <source>Ieraksts dzēsts</source>
         <translation>Record deleted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="96"/>
+        <location filename="../views/conflicts_panel.py" line="97"/>
         <source>Nav tiesību</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="100"/>
-        <source>Nodot lietošanā</source>
-        <translation>Put into service</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="101"/>
+        <location filename="../views/conflicts_panel.py" line="102"/>
         <source>Novietot rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="102"/>
+        <location filename="../views/conflicts_panel.py" line="103"/>
         <source>Atbrīvot no rezerves</source>
         <translation>Take out of storage</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="103"/>
+        <location filename="../views/conflicts_panel.py" line="104"/>
         <source>Rezervēt</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="104"/>
+        <location filename="../views/conflicts_panel.py" line="105"/>
         <source>Atcelt rezervāciju</source>
         <translation>Cancel reservation</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="105"/>
+        <location filename="../views/conflicts_panel.py" line="106"/>
         <source>Izsniegt</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="106"/>
+        <location filename="../views/conflicts_panel.py" line="107"/>
         <source>Pieņemt darba kārtībā</source>
         <translation>Take back in working order</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="107"/>
+        <location filename="../views/conflicts_panel.py" line="108"/>
         <source>Pieņemt bojātu</source>
         <translation>Take back damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="108"/>
+        <location filename="../views/conflicts_panel.py" line="109"/>
         <source>Atzīmēt kā nozaudētu</source>
         <translation>Mark as lost</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="109"/>
+        <location filename="../views/conflicts_panel.py" line="110"/>
         <source>Atzīmēt kā nozagtu</source>
         <translation>Mark as stolen</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="110"/>
+        <location filename="../views/conflicts_panel.py" line="111"/>
         <source>Nodot apkopē</source>
         <translation>Send for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="111"/>
+        <location filename="../views/conflicts_panel.py" line="112"/>
         <source>Nodot remontā</source>
         <translation>Send for repair</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="112"/>
+        <location filename="../views/conflicts_panel.py" line="113"/>
         <source>Atzīmēt kā bojātu</source>
         <translation>Mark as damaged</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="113"/>
-        <source>Atgriezt lietošanā</source>
-        <translation>Return to service</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="114"/>
+        <location filename="../views/conflicts_panel.py" line="115"/>
         <source>Atzīmēt kā atrastu</source>
         <translation>Mark as found</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="156"/>
+        <location filename="../views/conflicts_panel.py" line="157"/>
         <source>Ieraksts centrālajā servisā mainījies</source>
         <translation>Record changed in the central service</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="161"/>
-        <source>Centrālais serviss atteica ({0})</source>
-        <translation>The central service refused ({0})</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="181"/>
-        <source>Ierīce {0}</source>
-        <translation>Device {0}</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="184"/>
+        <location filename="../views/conflicts_panel.py" line="185"/>
         <source>Resursa veids: {0}</source>
         <translation>Device type: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="195"/>
+        <location filename="../views/conflicts_panel.py" line="196"/>
         <source>atvērta</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="196"/>
+        <location filename="../views/conflicts_panel.py" line="197"/>
         <source>slēgta</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="206"/>
+        <location filename="../views/conflicts_panel.py" line="207"/>
         <source>Kam izsniedz: {0} · pieteikšanās {1}</source>
         <translation>Issued to: {0} · applications {1}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="214"/>
+        <location filename="../views/conflicts_panel.py" line="215"/>
         <source>Nav zināms</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="217"/>
+        <location filename="../views/conflicts_panel.py" line="218"/>
         <source>izsniegšana: {0}</source>
         <translation>handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="129"/>
-        <location filename="../views/conflicts_panel.py" line="239"/>
+        <location filename="../views/conflicts_panel.py" line="130"/>
+        <location filename="../views/conflicts_panel.py" line="292"/>
         <source>Darbība</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="242"/>
-        <location filename="../views/conflicts_panel.py" line="284"/>
-        <location filename="../views/conflicts_panel.py" line="344"/>
+        <location filename="../views/conflicts_panel.py" line="101"/>
+        <source>Padarīt pieejamu izsniegšanai</source>
+        <translation>Make available for issue</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="114"/>
+        <source>Atkal padarīt pieejamu izsniegšanai</source>
+        <translation>Make available for issue again</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="162"/>
+        <source>Centrālais serviss noraidīja ({0})</source>
+        <translation>The central service refused ({0})</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="182"/>
+        <source>Resurss {0}</source>
+        <translation>Device {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="228"/>
+        <source>Centrālajā servisā šis ieraksts pa to laiku ir dzēsts.</source>
+        <translation>Meanwhile, this record was deleted at the central service.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="230"/>
+        <source>Centrālais serviss jūsu lomai šo darbību neatļauj.</source>
+        <translation>The central service does not allow this action for your role.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="232"/>
+        <source>Centrālais serviss lēmuma datus neatzina par derīgiem.</source>
+        <translation>The central service did not accept the decision&apos;s data as valid.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="235"/>
+        <source>Kāds cits pa to laiku centrālajā servisā mainīja šo ierakstu; tā pašreizējais stāvoklis ir redzams labajā pusē.</source>
+        <translation>Meanwhile, someone else changed this record at the central service; its current state is shown on the right.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="239"/>
+        <source>Pieteikums centrālajā servisā pa to laiku ir mainīts.</source>
+        <translation>Meanwhile, the application was changed at the central service.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="243"/>
+        <source>Centrālajā servisā pieteikums tagad ir „{0}“, un šādā stāvoklī šī darbība vairs nav atļauta.</source>
+        <translation>At the central service the application is now “{0}”, and in that state this action is no longer allowed.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="247"/>
+        <source>Iesniedzējs pa to laiku atsauca šo pieteikumu (tagad: „{0}“).</source>
+        <translation>Meanwhile, the applicant withdrew this application (now: “{0}”).</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="250"/>
+        <source>Iesniedzējs vai cits darbinieks pa to laiku centrālajā servisā mainīja pieteikuma datus; statuss joprojām ir „{0}“.</source>
+        <translation>Meanwhile, the applicant or another staff member changed the application&apos;s details at the central service; its status is still “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="253"/>
+        <source>Cits darbinieks pa to laiku centrālajā servisā jau izlēma šo pieteikumu: tagad tas ir „{0}“.</source>
+        <translation>Meanwhile, another staff member already decided this application at the central service: it is now “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="261"/>
+        <source>Jūsu lēmums „{0}“ ({1}, {2}) tika pieņemts, pirms šī izmaiņa nonāca šajā datorā, tāpēc centrālais serviss to noraidīja.</source>
+        <translation>Your decision “{0}” ({1}, {2}) was made before this change reached this computer, so the central service refused it.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="266"/>
+        <source>Šo lēmumu vairs nevar piemērot. Spiediet „Atmest“: paliks centrālā servisa stāvoklis.</source>
+        <translation>This decision can no longer be applied. Press “Discard”: the central service&apos;s state stays.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="269"/>
+        <source>Salīdziniet abas puses zemāk. Ja lēmums joprojām ir pareizs, spiediet „Piemērot vēlreiz“; ja vairs nav vajadzīgs, spiediet „Atmest“.</source>
+        <translation>Compare both sides below. If the decision is still right, press “Apply again”; if it is no longer needed, press “Discard”.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="295"/>
+        <location filename="../views/conflicts_panel.py" line="337"/>
+        <location filename="../views/conflicts_panel.py" line="397"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="245"/>
-        <source>Izskatīt atkārtoti</source>
-        <translation>Review again on</translation>
+        <location filename="../views/conflicts_panel.py" line="406"/>
+        <source>Noraidījuma iemesls</source>
+        <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="249"/>
+        <location filename="../views/conflicts_panel.py" line="585"/>
+        <source>Šos lēmumus centrālais serviss noraidīja, jo ieraksts tur bija mainījies vai darbība vairs nebija atļauta. Salīdziniet savu lēmumu ar servisa stāvokli un izvēlieties: piemērot lēmumu vēlreiz jaunajam stāvoklim vai to atmest.</source>
+        <translation>The central service refused these decisions because the record had changed there or the action was no longer allowed. Compare your decision with the service&apos;s state and choose: apply the decision again to the new state, or discard it.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="675"/>
+        <source>Ielādē…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="770"/>
+        <source>Aiz šī lēmuma gaida vēl {0} darbība ar to pašu ierakstu. Piemērojot vēlreiz, arī tā tiks veikta vēlreiz; atmetot tiks atmesta arī tā.</source>
+        <translation>{0} more action on the same record waits behind this decision. Applying again carries it out again too; discarding discards it too.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="773"/>
+        <source>Aiz šī lēmuma gaida vēl {0} darbības ar to pašu ierakstu. Piemērojot vēlreiz, arī tās tiks veiktas vēlreiz tādā pašā secībā; atmetot tiks atmestas arī tās.</source>
+        <translation>{0} more actions on the same record wait behind this decision. Applying again carries them out again in the same order; discarding discards them too.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="797"/>
+        <source>Lēmums „{1}“ un {0} vēlāka darbība ar šo ierakstu tiks veikti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
+        <translation>The decision “{1}” and {0} later action on this record will be carried out again against the central service&apos;s current state. If an action is no longer possible, it and the following ones are discarded.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="800"/>
+        <source>Lēmums „{1}“ un {0} vēlākas darbības ar šo ierakstu tiks veikti vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība vairs nav iespējama, tā un nākamās tiks atmestas.</source>
+        <translation>The decision “{1}” and {0} later actions on this record will be carried out again against the central service&apos;s current state. If an action is no longer possible, it and the following ones are discarded.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="807"/>
+        <source>Lēmums „{0}“ ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
+        <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="816"/>
+        <source>Atmest lēmumu „{0}“ ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
+        <translation>Discard the decision “{0}” ({1})? The central service&apos;s state stays: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="822"/>
+        <source>Tiks atmesta arī {0} vēlāka darbība ar šo ierakstu.</source>
+        <translation>{0} later action on this record will be discarded too.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="823"/>
+        <source>Tiks atmestas arī {0} vēlākas darbības ar šo ierakstu.</source>
+        <translation>{0} later actions on this record will be discarded too.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="827"/>
+        <source>Lēmums „{0}“ ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
+        <translation>The decision “{0}” ({1}) was discarded; the central service&apos;s state stays.</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="302"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="250"/>
+        <location filename="../views/conflicts_panel.py" line="303"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="252"/>
+        <location filename="../views/conflicts_panel.py" line="305"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="255"/>
+        <location filename="../views/conflicts_panel.py" line="308"/>
         <source>Iemesls</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="257"/>
-        <location filename="../views/conflicts_panel.py" line="267"/>
+        <location filename="../views/conflicts_panel.py" line="310"/>
+        <location filename="../views/conflicts_panel.py" line="320"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="260"/>
+        <location filename="../views/conflicts_panel.py" line="313"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="266"/>
+        <location filename="../views/conflicts_panel.py" line="319"/>
         <source>Trūkst</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="270"/>
-        <location filename="../views/conflicts_panel.py" line="319"/>
+        <location filename="../views/conflicts_panel.py" line="323"/>
+        <location filename="../views/conflicts_panel.py" line="372"/>
         <source>Inventāra Nr.</source>
         <translation>Inventory no.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="273"/>
-        <location filename="../views/conflicts_panel.py" line="323"/>
+        <location filename="../views/conflicts_panel.py" line="326"/>
+        <location filename="../views/conflicts_panel.py" line="376"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="274"/>
-        <location filename="../views/conflicts_panel.py" line="324"/>
+        <location filename="../views/conflicts_panel.py" line="327"/>
+        <location filename="../views/conflicts_panel.py" line="377"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="278"/>
-        <source>Ierīces darbība</source>
-        <translation>Device action</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="282"/>
+        <location filename="../views/conflicts_panel.py" line="335"/>
         <source>Jaunais statuss</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="287"/>
-        <location filename="../views/conflicts_panel.py" line="291"/>
-        <location filename="../views/conflicts_panel.py" line="295"/>
-        <location filename="../views/conflicts_panel.py" line="309"/>
+        <location filename="../views/conflicts_panel.py" line="340"/>
+        <location filename="../views/conflicts_panel.py" line="344"/>
+        <location filename="../views/conflicts_panel.py" line="348"/>
+        <location filename="../views/conflicts_panel.py" line="362"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="288"/>
-        <location filename="../views/conflicts_panel.py" line="312"/>
+        <location filename="../views/conflicts_panel.py" line="341"/>
+        <location filename="../views/conflicts_panel.py" line="365"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="292"/>
-        <location filename="../views/conflicts_panel.py" line="314"/>
+        <location filename="../views/conflicts_panel.py" line="345"/>
+        <location filename="../views/conflicts_panel.py" line="367"/>
         <source>Komplektācija</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="296"/>
-        <location filename="../views/conflicts_panel.py" line="310"/>
+        <location filename="../views/conflicts_panel.py" line="349"/>
+        <location filename="../views/conflicts_panel.py" line="363"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="298"/>
-        <source>Pieņēma</source>
-        <translation>Decided by</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="300"/>
+        <location filename="../views/conflicts_panel.py" line="353"/>
         <source>Statuss šajā datorā</source>
         <translation>Status on this computer</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="316"/>
-        <location filename="../views/conflicts_panel.py" line="326"/>
-        <location filename="../views/conflicts_panel.py" line="350"/>
+        <location filename="../views/conflicts_panel.py" line="369"/>
+        <location filename="../views/conflicts_panel.py" line="379"/>
         <source>Versija</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="130"/>
-        <location filename="../views/conflicts_panel.py" line="321"/>
-        <location filename="../views/conflicts_panel.py" line="336"/>
-        <location filename="../views/conflicts_panel.py" line="352"/>
+        <location filename="../views/conflicts_panel.py" line="131"/>
+        <location filename="../views/conflicts_panel.py" line="374"/>
+        <location filename="../views/conflicts_panel.py" line="389"/>
+        <location filename="../views/conflicts_panel.py" line="404"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="340"/>
+        <location filename="../views/conflicts_panel.py" line="298"/>
+        <source>Atkārtota izskatīšana</source>
+        <translation>Review again on</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="331"/>
+        <source>Darbība ar resursu</source>
+        <translation>Action on the device</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="351"/>
+        <source>Lēmuma pieņēmējs</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../views/conflicts_panel.py" line="393"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="131"/>
-        <location filename="../views/conflicts_panel.py" line="347"/>
+        <location filename="../views/conflicts_panel.py" line="132"/>
+        <location filename="../views/conflicts_panel.py" line="400"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="352"/>
+        <location filename="../views/conflicts_panel.py" line="404"/>
         <source>Nav zināms; tiks nolasīts nākamajā sinhronizācijā</source>
         <translation>Not known; it will be read at the next sync</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="354"/>
-        <source>Kāpēc nepieņēma</source>
-        <translation>Why it was refused</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="357"/>
+        <location filename="../views/conflicts_panel.py" line="410"/>
         <source>Servisa ziņojums</source>
         <translation>Service message</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="732"/>
-        <source>Lēmums “{0}” ({1}) piemērots vēlreiz; tas tiks nosūtīts nākamajā sinhronizācijā.</source>
-        <translation>The decision “{0}” ({1}) was applied again; it will be sent at the next sync.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="734"/>
+        <location filename="../views/conflicts_panel.py" line="809"/>
         <source>Lēmumu nevar piemērot vēlreiz: {0}. Ja tas vairs nav vajadzīgs, atmetiet to.</source>
         <translation>The decision cannot be applied again: {0}. If it is no longer needed, discard it.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="741"/>
-        <source>Atmest lēmumu “{0}” ({1})? Paliks centrālā servisa stāvoklis: {2}.</source>
-        <translation>Discard the decision “{0}” ({1})? The state in the central service will stay: {2}.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="745"/>
-        <source>Tiks atmesta(s) arī {0} vēlāka(s) darbība(s) ar šo ierakstu.</source>
-        <translation>{0} later action(s) on this record will also be discarded.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="747"/>
+        <location filename="../views/conflicts_panel.py" line="824"/>
         <source>Atmest lēmumu?</source>
         <translation>Discard the decision?</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="750"/>
-        <source>Lēmums “{0}” ({1}) atmests; paliek centrālā servisa stāvoklis.</source>
-        <translation>The decision “{0}” ({1}) was discarded; the state in the central service stays.</translation>
-    </message>
-    <message>
-        <location filename="../views/conflicts_panel.py" line="752"/>
+        <location filename="../views/conflicts_panel.py" line="829"/>
         <source>Lēmumu neizdevās atmest: {0}.</source>
         <translation>Could not discard the decision: {0}.</translation>
     </message>
     <message>
-        <location filename="../views/conflicts_panel.py" line="782"/>
+        <location filename="../views/conflicts_panel.py" line="859"/>
         <source>Neizdevās atrisināt konfliktu ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not resolve the conflict ({0}). Please try again.</translation>
     </message>
@@ -1923,42 +2074,97 @@ serial no. {1}</translation>
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../deciding.py" line="54"/>
+        <location filename="../deciding.py" line="57"/>
         <source>Piešķirt…</source>
         <translation>Grant…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="57"/>
+        <location filename="../deciding.py" line="60"/>
         <source>Atteikt…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="60"/>
+        <location filename="../deciding.py" line="63"/>
         <source>Atlikt…</source>
         <translation>Defer…</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="73"/>
+        <location filename="../deciding.py" line="85"/>
         <source>Lemt par pieteikumiem drīkst izskatītājs vai administrators</source>
         <translation>Only a reviewer or an administrator can decide on applications</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="79"/>
+        <location filename="../deciding.py" line="88"/>
+        <source>Piešķirt visus atlasītos; katram var rezervēt pirmo pieejamo atbilstošā veida resursu ({0})</source>
+        <translation>Grant all selected; each may reserve the first available device of its kind ({0})</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="110"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
-    <message>
-        <location filename="../deciding.py" line="83"/>
-        <source>Piešķirt var pa vienam pieteikumam.</source>
-        <translation>Applications can be granted only one at a time.</translation>
+    <message numerus="yes">
+        <location filename="../deciding.py" line="143"/>
+        <source>Piešķirt %n atlasītos pieteikumus?</source>
+        <translation>
+            <numerusform>Grant the %n selected application?</numerusform>
+            <numerusform>Grant the %n selected applications?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../deciding.py" line="147"/>
+        <source>Katram tiks rezervēts pirmais pieejamais atbilstošā veida resurss (pēc inventāra numura), kamēr tādi ir; pārējiem resursu izvēlēsies izsniegšanas vietā.</source>
+        <translation>Each reserves the first available device of its kind (by inventory number) while there are any; for the rest the issuing desk will choose the device.</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="149"/>
+        <source>Rezervēt resursus automātiski</source>
+        <translation>Reserve devices automatically</translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="152"/>
+        <source>Piešķirt</source>
+        <translation>Grant</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../deciding.py" line="163"/>
+        <source>Piešķirti pieteikumi: %n</source>
+        <translation>
+            <numerusform>Applications granted: %n</numerusform>
+            <numerusform>Applications granted: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../deciding.py" line="165"/>
+        <source>bez rezervēta resursa: %n</source>
+        <translation>
+            <numerusform>without a reserved device: %n</numerusform>
+            <numerusform>without a reserved device: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../deciding.py" line="183"/>
+        <source>Atteikti pieteikumi: %n</source>
+        <translation>
+            <numerusform>Applications refused: %n</numerusform>
+            <numerusform>Applications refused: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../deciding.py" line="198"/>
+        <source>Atlikti pieteikumi: %n</source>
+        <translation>
+            <numerusform>Applications deferred: %n</numerusform>
+            <numerusform>Applications deferred: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../deciding.py" line="219"/>
         <source>… un vēl {0}</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../deciding.py" line="150"/>
+        <location filename="../deciding.py" line="222"/>
         <source>Izdevās: {0}. Neizdevās: {1}.</source>
         <translation>Succeeded: {0}. Failed: {1}.</translation>
     </message>
@@ -1966,12 +2172,12 @@ serial no. {1}</translation>
 <context>
     <name>DeferDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="359"/>
+        <location filename="../views/decision_dialogs.py" line="446"/>
         <source>Izskatīt atkārtoti:</source>
         <translation>Review again on:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="361"/>
+        <location filename="../views/decision_dialogs.py" line="448"/>
         <source>Atkārtotas izskatīšanas datums</source>
         <translation>Date to review again</translation>
     </message>
@@ -1979,107 +2185,117 @@ serial no. {1}</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../views/desk_page.py" line="198"/>
-        <location filename="../views/desk_page.py" line="328"/>
+        <location filename="../views/desk_page.py" line="199"/>
+        <location filename="../views/desk_page.py" line="332"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="199"/>
+        <location filename="../views/desk_page.py" line="200"/>
         <source>Atgriešana</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="202"/>
+        <location filename="../views/desk_page.py" line="203"/>
         <source>Nozaudēti un nozagti</source>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="208"/>
+        <location filename="../views/desk_page.py" line="209"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="213"/>
+        <location filename="../views/desk_page.py" line="214"/>
         <source>Akti</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="264"/>
-        <location filename="../views/desk_page.py" line="486"/>
-        <location filename="../views/desk_page.py" line="561"/>
+        <location filename="../views/desk_page.py" line="262"/>
+        <source>Meklēt pieteikumu izsniegšanai</source>
+        <translation>Search applications to issue</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="263"/>
+        <source>Pieteikumi izsniegšanai</source>
+        <translation>Applications to issue</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="268"/>
+        <location filename="../views/desk_page.py" line="494"/>
+        <location filename="../views/desk_page.py" line="569"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="272"/>
-        <location filename="../views/desk_page.py" line="553"/>
+        <location filename="../views/desk_page.py" line="276"/>
+        <location filename="../views/desk_page.py" line="561"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="283"/>
+        <location filename="../views/desk_page.py" line="287"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="304"/>
+        <location filename="../views/desk_page.py" line="308"/>
         <location filename="../views/desk_print.py" line="37"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="306"/>
+        <location filename="../views/desk_page.py" line="310"/>
         <source>Drukāt papīra aktu</source>
         <translation>Print paper act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="308"/>
+        <location filename="../views/desk_page.py" line="312"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="310"/>
+        <location filename="../views/desk_page.py" line="314"/>
         <source>Parakstīts uz papīra…</source>
         <translation>Signed on paper…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="312"/>
+        <location filename="../views/desk_page.py" line="316"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu</source>
         <translation>The applicant signed the printed act: record the handover and keep the act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="318"/>
+        <location filename="../views/desk_page.py" line="322"/>
         <source>Nākamais iesniedzējs</source>
         <translation>Next applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="320"/>
+        <location filename="../views/desk_page.py" line="324"/>
         <source>Notīrīt šo pieteikumu no ekrāna un iesniedzēja ekrānu; meklēt nākamo</source>
         <translation>Clear this application from the desk and the applicant&apos;s screen; look for the next one</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="335"/>
+        <location filename="../views/desk_page.py" line="341"/>
         <source>Iesniedzēja ekrāns:</source>
         <translation>Applicant&apos;s screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="363"/>
+        <location filename="../views/desk_page.py" line="371"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.gov.lv by scanning the QR code on the applicant&apos;s screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="448"/>
+        <location filename="../views/desk_page.py" line="456"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="508"/>
+        <location filename="../views/desk_page.py" line="516"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="510"/>
+        <location filename="../views/desk_page.py" line="518"/>
         <source>Iesniedzējs: {0}
 Resursa veids: {1}
 Rezervētais resurss: {2}
@@ -2092,112 +2308,122 @@ Return deadline: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="641"/>
+        <location filename="../views/desk_page.py" line="651"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.gov.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation on latvija.gov.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="669"/>
+        <location filename="../views/desk_page.py" line="679"/>
         <source>Izsniegšana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="721"/>
+        <location filename="../views/desk_page.py" line="731"/>
         <source>Izsniegšana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the resource is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="766"/>
+        <location filename="../views/desk_page.py" line="776"/>
         <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa uzlīmi</source>
         <translation>Enter an application number or a name, or scan the label of the resource being returned</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="325"/>
+        <location filename="../views/desk_page.py" line="329"/>
         <source>Pilnekrāna režīmā</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="257"/>
+        <location filename="../views/desk_page.py" line="258"/>
         <source>Pieteikuma numurs, vārds vai resursa uzlīme</source>
         <translation>Application number, name or resource label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="259"/>
+        <location filename="../views/desk_page.py" line="260"/>
         <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi</source>
         <translation>Enter an application number or a name, or scan a resource label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="300"/>
+        <location filename="../views/desk_page.py" line="304"/>
         <source>Rādīt iesniedzēja ekrānu</source>
         <translation>Show the applicant&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="302"/>
+        <location filename="../views/desk_page.py" line="306"/>
         <source>Atcelt izsniegšanu…</source>
         <translation>Cancel the handover…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="331"/>
+        <location filename="../views/desk_page.py" line="335"/>
         <source>Resurss:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="512"/>
+        <location filename="../views/desk_page.py" line="520"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="523"/>
+        <location filename="../views/desk_page.py" line="531"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="526"/>
+        <location filename="../views/desk_page.py" line="534"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="600"/>
+        <location filename="../views/desk_page.py" line="608"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="612"/>
+        <location filename="../views/desk_page.py" line="620"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="678"/>
+        <location filename="../views/desk_page.py" line="688"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="747"/>
+        <location filename="../views/desk_page.py" line="757"/>
         <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
         <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="772"/>
+        <location filename="../views/desk_page.py" line="779"/>
+        <source>Meklēt izsniegto resursu</source>
+        <translation>Search issued devices</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="780"/>
+        <source>Izsniegtie resursi</source>
+        <translation>Issued devices</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_page.py" line="784"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="778"/>
+        <location filename="../views/desk_page.py" line="790"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="817"/>
+        <location filename="../views/desk_page.py" line="829"/>
         <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
         <translation>This device is no longer out on loan: it may have been taken back already.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="827"/>
+        <location filename="../views/desk_page.py" line="839"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="857"/>
+        <location filename="../views/desk_page.py" line="869"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
     </message>
@@ -2321,37 +2547,37 @@ Status: {4}</translation>
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="125"/>
+        <location filename="../views/decision_dialogs.py" line="131"/>
         <source>Piešķirt resursu</source>
         <translation>Grant a device</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="131"/>
+        <location filename="../views/decision_dialogs.py" line="137"/>
         <source>Piešķirt resursu:</source>
         <translation>Grant with a resource:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="133"/>
+        <location filename="../views/decision_dialogs.py" line="139"/>
         <source>Piešķirt bez resursa (resursu izvēlēsies izsniegšanas vietā)</source>
         <translation>Grant without a resource (the resource is chosen at the desk)</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="139"/>
+        <location filename="../views/decision_dialogs.py" line="145"/>
         <source>Nav pieejamu piemērotu resursu: pieteikumu var piešķirt bez resursa, un resursu izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable resource is available: the application can be granted without one, and the resource is chosen at the desk.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="141"/>
+        <location filename="../views/decision_dialogs.py" line="147"/>
         <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="143"/>
+        <location filename="../views/decision_dialogs.py" line="149"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="144"/>
+        <location filename="../views/decision_dialogs.py" line="150"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
     </message>
@@ -2360,8 +2586,8 @@ Status: {4}</translation>
     <name>HandoverWatch</name>
     <message>
         <location filename="../desk.py" line="211"/>
-        <source>Nodošanas statusu neizdevās nolasīt</source>
-        <translation>Could not read the handover status</translation>
+        <source>Izsniegšanas statusu neizdevās nolasīt</source>
+        <translation>Could not read the handover&apos;s status</translation>
     </message>
     <message>
         <location filename="../desk.py" line="239"/>
@@ -2372,47 +2598,47 @@ Status: {4}</translation>
 <context>
     <name>HandoversModel</name>
     <message>
-        <location filename="../views/item_editor.py" line="138"/>
+        <location filename="../views/item_editor.py" line="139"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="139"/>
+        <location filename="../views/item_editor.py" line="140"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="140"/>
+        <location filename="../views/item_editor.py" line="141"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="141"/>
+        <location filename="../views/item_editor.py" line="142"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="142"/>
+        <location filename="../views/item_editor.py" line="143"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="143"/>
+        <location filename="../views/item_editor.py" line="144"/>
         <source>Akts</source>
         <translation>Act</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="180"/>
+        <location filename="../views/item_editor.py" line="181"/>
         <source>Dubultklikšķis vai Enter atver pieteikumu</source>
         <translation>Double-click or Enter opens the application</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="182"/>
+        <location filename="../views/item_editor.py" line="183"/>
         <source>Rezervēts kopš {0}; vēl nav izsniegts</source>
         <translation>Reserved since {0}; not issued yet</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="184"/>
+        <location filename="../views/item_editor.py" line="185"/>
         <source>Atgriezts {0}</source>
         <translation>Returned {0}</translation>
     </message>
@@ -2420,27 +2646,27 @@ Status: {4}</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../views/item_editor.py" line="99"/>
+        <location filename="../views/item_editor.py" line="100"/>
         <source>Laiks</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="100"/>
+        <location filename="../views/item_editor.py" line="101"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="101"/>
+        <location filename="../views/item_editor.py" line="102"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="102"/>
+        <location filename="../views/item_editor.py" line="103"/>
         <source>Kas</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="123"/>
+        <location filename="../views/item_editor.py" line="124"/>
         <source> (centrāli)</source>
         <translation> (centrally)</translation>
     </message>
@@ -2451,11 +2677,6 @@ Status: {4}</translation>
         <location filename="../views/import_dialog.py" line="149"/>
         <source>Inventāra imports no CSV</source>
         <translation>Import inventory from CSV</translation>
-    </message>
-    <message>
-        <location filename="../views/import_dialog.py" line="153"/>
-        <source>Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs “;” vai “,”). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
-        <translation>Choose a CSV file (UTF-8, UTF-16 or Windows-1257, separated by “;” or “,”). Every row is checked first; the whole file is imported or nothing.</translation>
     </message>
     <message>
         <location filename="../views/import_dialog.py" line="156"/>
@@ -2473,113 +2694,123 @@ Status: {4}</translation>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="188"/>
-        <location filename="../views/import_dialog.py" line="264"/>
+        <location filename="../views/import_dialog.py" line="189"/>
+        <location filename="../views/import_dialog.py" line="265"/>
         <source>Importēt</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="192"/>
+        <location filename="../views/import_dialog.py" line="193"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="203"/>
+        <location filename="../views/import_dialog.py" line="204"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="209"/>
+        <location filename="../views/import_dialog.py" line="210"/>
         <source>Inventāra CSV fails</source>
         <translation>Inventory CSV file</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="210"/>
+        <location filename="../views/import_dialog.py" line="211"/>
         <source>CSV faili (*.csv *.txt);;Visi faili (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="221"/>
+        <location filename="../views/import_dialog.py" line="222"/>
         <source>Pārbauda…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="235"/>
-        <source>{0}, atdalītājs “{1}”</source>
+        <location filename="../views/import_dialog.py" line="153"/>
+        <source>Izvēlieties CSV failu (UTF-8, UTF-16 vai Windows-1257, atdalītājs „;“ vai „,“). Vispirms tiek pārbaudīta katra rinda; importēts tiek viss fails vai nekas.</source>
+        <translation>Choose a CSV file (UTF-8, UTF-16 or Windows-1257, separator “;” or “,”). Every row is checked first; the whole file is imported or nothing.</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="177"/>
+        <source>Importējamās rindas</source>
+        <translation>Rows to import</translation>
+    </message>
+    <message>
+        <location filename="../views/import_dialog.py" line="236"/>
+        <source>{0}, atdalītājs „{1}“</source>
         <translation>{0}, separator “{1}”</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="237"/>
+        <location filename="../views/import_dialog.py" line="238"/>
         <source>{0} rinda</source>
         <translation>{0} row</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="237"/>
+        <location filename="../views/import_dialog.py" line="238"/>
         <source>{0} rindas</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="240"/>
+        <location filename="../views/import_dialog.py" line="241"/>
         <source>tabulā redzamas pirmās {0} un kļūdainās</source>
         <translation>the table shows the first {0} and the bad ones</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="241"/>
+        <location filename="../views/import_dialog.py" line="242"/>
         <source>tabulā redzamas pirmās {0}</source>
         <translation>the table shows the first {0}</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="243"/>
+        <location filename="../views/import_dialog.py" line="244"/>
         <source>netiks importētas kolonnas: {0}</source>
         <translation>columns not imported: {0}</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="250"/>
+        <location filename="../views/import_dialog.py" line="251"/>
         <source>{0} rindā ir kļūda</source>
         <translation>{0} row has an error</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="250"/>
+        <location filename="../views/import_dialog.py" line="251"/>
         <source>{0} rindās ir kļūdas</source>
         <translation>{0} rows have errors</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="251"/>
+        <location filename="../views/import_dialog.py" line="252"/>
         <source> — nekas netiks importēts, kamēr tās nav izlabotas failā.</source>
         <translation> — nothing will be imported until they are corrected in the file.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="255"/>
+        <location filename="../views/import_dialog.py" line="256"/>
         <source>(Vēl {0} kļūdaina rinda nav parādīta.)</source>
         <translation>({0} more bad row is not shown.)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="256"/>
+        <location filename="../views/import_dialog.py" line="257"/>
         <source>(Vēl {0} kļūdainas rindas nav parādītas.)</source>
         <translation>({0} more bad rows are not shown.)</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="259"/>
+        <location filename="../views/import_dialog.py" line="260"/>
         <source>Visas rindas ir derīgas.</source>
         <translation>All rows are valid.</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="263"/>
+        <location filename="../views/import_dialog.py" line="264"/>
         <source>Importēt {0} resursu</source>
         <translation>Import {0} device</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="263"/>
+        <location filename="../views/import_dialog.py" line="264"/>
         <source>Importēt {0} resursus</source>
         <translation>Import {0} devices</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="279"/>
+        <location filename="../views/import_dialog.py" line="280"/>
         <source>Importē…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../views/import_dialog.py" line="292"/>
+        <location filename="../views/import_dialog.py" line="293"/>
         <source>Failu neizdevās nolasīt: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
@@ -2655,87 +2886,115 @@ Status: {4}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../views/inbox_page.py" line="107"/>
+        <location filename="../views/inbox_page.py" line="118"/>
         <source>Meklēt: pieteikuma numurs, vārds, uzvārds vai klase</source>
         <translation>Search: application number, name or class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="110"/>
+        <location filename="../views/inbox_page.py" line="124"/>
         <source>Meklēt pieteikumus</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="112"/>
+        <location filename="../views/inbox_page.py" line="127"/>
+        <location filename="../views/inbox_page.py" line="128"/>
+        <source>Notīrīt meklēšanu</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="131"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="113"/>
+        <location filename="../views/inbox_page.py" line="132"/>
         <source>Visi statusi</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="118"/>
+        <location filename="../views/inbox_page.py" line="137"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="119"/>
+        <location filename="../views/inbox_page.py" line="138"/>
         <source>Visi resursi</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="123"/>
+        <location filename="../views/inbox_page.py" line="142"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="124"/>
+        <location filename="../views/inbox_page.py" line="143"/>
         <source>Visas klases</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="127"/>
+        <location filename="../views/inbox_page.py" line="146"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="128"/>
+        <location filename="../views/inbox_page.py" line="147"/>
         <source>Jebkurš sociālais statuss</source>
         <translation>Any social status</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="134"/>
+        <location filename="../views/inbox_page.py" line="153"/>
+        <location filename="../views/inbox_page.py" line="155"/>
         <source>Iesniegts no</source>
         <translation>Submitted from</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="141"/>
+        <location filename="../views/inbox_page.py" line="154"/>
+        <source>Atlasīt pēc iesniegšanas datuma</source>
+        <translation>Filter by submission date</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="156"/>
+        <source>Iesniegts līdz</source>
+        <translation>Submitted until</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="163"/>
+        <location filename="../views/inbox_page.py" line="400"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="142"/>
+        <location filename="../views/inbox_page.py" line="165"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="183"/>
+        <location filename="../views/inbox_page.py" line="173"/>
+        <source>Pieteikumu skaits</source>
+        <translation>Number of applications</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="178"/>
+        <source>Pieteikumi</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../views/inbox_page.py" line="209"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="308"/>
+        <location filename="../views/inbox_page.py" line="338"/>
         <source>Visas {0}. klases</source>
         <translation>All of grade {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="445"/>
+        <location filename="../views/inbox_page.py" line="566"/>
         <source>Atrasti: {0}</source>
         <translation>Found: {0}</translation>
     </message>
     <message>
-        <location filename="../views/inbox_page.py" line="452"/>
+        <location filename="../views/inbox_page.py" line="573"/>
         <source>Neizdevās nolasīt pieteikumus ({0})</source>
         <translation>Could not read the applications ({0})</translation>
     </message>
@@ -2831,348 +3090,373 @@ Status: {4}</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../views/incidents_panel.py" line="59"/>
+        <location filename="../views/incidents_panel.py" line="51"/>
+        <source>Ziņojumi par nozaudētiem vai nozagtiem resursiem</source>
+        <translation>Reports of lost or stolen devices</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="60"/>
+        <source>Ziņojuma apraksts</source>
+        <translation>Report description</translation>
+    </message>
+    <message>
+        <location filename="../views/incidents_panel.py" line="61"/>
         <source>Izvēlieties ziņojumu, lai redzētu aprakstu</source>
         <translation>Select a report to see its description</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="61"/>
+        <location filename="../views/incidents_panel.py" line="63"/>
         <source>Nav neapstiprinātu ziņojumu par nozaudētiem vai nozagtiem resursiem.</source>
         <translation>No unacknowledged reports of lost or stolen devices.</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="63"/>
-        <location filename="../views/incidents_panel.py" line="102"/>
+        <location filename="../views/incidents_panel.py" line="65"/>
+        <location filename="../views/incidents_panel.py" line="104"/>
         <source>Apstiprināt ziņojumu</source>
         <translation>Acknowledge report</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="65"/>
+        <location filename="../views/incidents_panel.py" line="67"/>
         <source>Resurss inventārā tiks atzīmēts kā nozaudēts vai nozagts</source>
         <translation>The device will be marked lost or stolen in the inventory</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="74"/>
+        <location filename="../views/incidents_panel.py" line="76"/>
         <source>Iesniedzēja apraksts</source>
         <translation>Applicant’s description</translation>
     </message>
     <message>
-        <location filename="../views/incidents_panel.py" line="103"/>
-        <source>Apstiprināt ziņojumu par pieteikuma {0} resursu {1}? Resurss inventārā būs “{2}”.</source>
-        <translation>Acknowledge the report about device {1} of application {0}? The device will be “{2}” in the inventory.</translation>
+        <location filename="../views/incidents_panel.py" line="105"/>
+        <source>Apstiprināt ziņojumu par pieteikuma {0} resursu {1}? Resurss inventārā būs „{2}“.</source>
+        <translation>Acknowledge the report about application {0}&apos;s device {1}? In the inventory the device will be “{2}”.</translation>
     </message>
 </context>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../views/item_editor.py" line="74"/>
+        <location filename="../views/item_editor.py" line="75"/>
         <source>Pievienots</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="75"/>
+        <location filename="../views/item_editor.py" line="76"/>
         <source>Importēts no CSV</source>
         <translation>Imported from CSV</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="76"/>
-        <source>Nodots lietošanā</source>
-        <translation>Put into service</translation>
-    </message>
-    <message>
-        <location filename="../views/item_editor.py" line="77"/>
+        <location filename="../views/item_editor.py" line="78"/>
         <source>Novietots rezervē</source>
         <translation>Put in storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="78"/>
+        <location filename="../views/item_editor.py" line="79"/>
         <source>Atbrīvots no rezerves</source>
         <translation>Taken out of storage</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="79"/>
+        <location filename="../views/item_editor.py" line="80"/>
         <source>Rezervēts pieteikumam</source>
         <translation>Reserved for an application</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="80"/>
+        <location filename="../views/item_editor.py" line="81"/>
         <source>Rezervācija atcelta</source>
         <translation>Reservation cancelled</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="81"/>
-        <location filename="../views/item_editor.py" line="562"/>
+        <location filename="../views/item_editor.py" line="82"/>
+        <location filename="../views/item_editor.py" line="555"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="82"/>
+        <location filename="../views/item_editor.py" line="83"/>
         <source>Atgriezts darba kārtībā</source>
         <translation>Returned in working order</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="83"/>
+        <location filename="../views/item_editor.py" line="84"/>
         <source>Atgriezts bojāts</source>
         <translation>Returned damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="84"/>
+        <location filename="../views/item_editor.py" line="85"/>
         <source>Nozaudēts</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="85"/>
+        <location filename="../views/item_editor.py" line="86"/>
         <source>Nozagts</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="86"/>
+        <location filename="../views/item_editor.py" line="87"/>
         <source>Nodots apkopē</source>
         <translation>Sent for maintenance</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="87"/>
+        <location filename="../views/item_editor.py" line="88"/>
         <source>Nodots remontā</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="88"/>
+        <location filename="../views/item_editor.py" line="89"/>
         <source>Atzīmēts kā bojāts</source>
         <translation>Marked as damaged</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="89"/>
-        <source>Atgriezts lietošanā</source>
-        <translation>Back in service</translation>
-    </message>
-    <message>
-        <location filename="../views/item_editor.py" line="90"/>
+        <location filename="../views/item_editor.py" line="91"/>
         <source>Atrasts</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="91"/>
-        <source>Atjaunots servera stāvoklis</source>
-        <translation>Server state restored</translation>
-    </message>
-    <message>
-        <location filename="../views/item_editor.py" line="228"/>
+        <location filename="../views/item_editor.py" line="229"/>
         <source>Jauns resurss</source>
         <translation>New device</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="229"/>
+        <location filename="../views/item_editor.py" line="230"/>
         <source>Resurss {0}</source>
         <translation>Device {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="236"/>
-        <source>piem., RĀVĢ-0154</source>
-        <translation>e.g. RĀVĢ-0154</translation>
+        <location filename="../views/item_editor.py" line="77"/>
+        <source>Padarīts pieejams izsniegšanai</source>
+        <translation>Made available for issue</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="241"/>
+        <location filename="../views/item_editor.py" line="90"/>
+        <source>Atkal padarīts pieejams izsniegšanai</source>
+        <translation>Made available for issue again</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="92"/>
+        <source>Atjaunots centrālā servisa stāvoklis</source>
+        <translation>Central service state restored</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="237"/>
+        <source>piem., RAVĢ-2024-000154</source>
+        <translation>e.g. RAVĢ-2024-000154</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="242"/>
         <source>piem., 2024</source>
         <translation>e.g. 2024</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="244"/>
+        <location filename="../views/item_editor.py" line="245"/>
         <source>piem., 649,99</source>
         <translation>e.g. 649.99</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="250"/>
+        <location filename="../views/item_editor.py" line="251"/>
         <source>Iegādāts sociāli atbalstāmiem izglītojamajiem</source>
         <translation>Bought for socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="252"/>
+        <location filename="../views/item_editor.py" line="253"/>
         <source>piem., Informātikas kabinets 108</source>
         <translation>e.g. Computer room 108</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="266"/>
+        <location filename="../views/item_editor.py" line="267"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="267"/>
+        <location filename="../views/item_editor.py" line="268"/>
         <source>Inventāra numurs</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="268"/>
+        <location filename="../views/item_editor.py" line="269"/>
         <source>Sērijas numurs</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="269"/>
+        <location filename="../views/item_editor.py" line="270"/>
         <source>Ražotājs</source>
         <translation>Manufacturer</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="270"/>
+        <location filename="../views/item_editor.py" line="271"/>
         <source>Modelis</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="271"/>
+        <location filename="../views/item_editor.py" line="272"/>
         <source>Iegādes gads</source>
         <translation>Year of purchase</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="272"/>
+        <location filename="../views/item_editor.py" line="273"/>
         <source>Iegādes vērtība, €</source>
         <translation>Purchase value, €</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="273"/>
+        <location filename="../views/item_editor.py" line="274"/>
         <source>Sociāli atbalstāmajiem</source>
         <translation>For socially supported learners</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="274"/>
+        <location filename="../views/item_editor.py" line="275"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="275"/>
+        <location filename="../views/item_editor.py" line="276"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="276"/>
+        <location filename="../views/item_editor.py" line="277"/>
         <source>Uzskaites dati</source>
         <translation>Inventory details</translation>
     </message>
     <message>
         <location filename="../views/item_editor.py" line="284"/>
+        <source>Jaunais statuss</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="286"/>
+        <source>Statusa maiņas pamatojums</source>
+        <translation>Reason for the status change</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="287"/>
         <source>Pamatojums (nav obligāts)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="285"/>
+        <location filename="../views/item_editor.py" line="288"/>
         <source>Mainīt statusu</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="314"/>
-        <location filename="../views/item_editor.py" line="321"/>
+        <location filename="../views/item_editor.py" line="298"/>
+        <source>Statusu vēsture</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="318"/>
+        <location filename="../views/item_editor.py" line="325"/>
         <source>Izsniegšanas vēsture</source>
         <translation>Handover history</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="322"/>
+        <location filename="../views/item_editor.py" line="326"/>
         <source>Statusa maiņas</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="323"/>
+        <location filename="../views/item_editor.py" line="327"/>
         <source>Statuss un vēsture</source>
         <translation>Status and history</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="337"/>
+        <location filename="../views/item_editor.py" line="341"/>
         <source>Lietotājs</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="347"/>
+        <location filename="../views/item_editor.py" line="351"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="351"/>
+        <location filename="../views/item_editor.py" line="355"/>
         <source>Pievienot</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="351"/>
+        <location filename="../views/item_editor.py" line="355"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="353"/>
+        <location filename="../views/item_editor.py" line="357"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="376"/>
-        <source>Jauns resurss tiek pievienots statusā “Jauns”.</source>
+        <location filename="../views/item_editor.py" line="380"/>
+        <source>Jauns resurss tiek pievienots statusā „Jauns“.</source>
         <translation>A new device is added with the status “New”.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="411"/>
+        <location filename="../views/item_editor.py" line="423"/>
+        <source>Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai pēc atgriešanas vai izsniegšanas atcelšanas sadaļā „Izsniegšana“.</source>
+        <translation>This device is tied to an application. It becomes available only after its return or after the handover is cancelled in “Issuing desk”.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="426"/>
+        <source>No šī statusa manuāli mainīt nevar.</source>
+        <translation>This status cannot be changed manually.</translation>
+    </message>
+    <message>
+        <location filename="../views/item_editor.py" line="415"/>
         <source>Pašreizējais statuss: {0}</source>
         <translation>Current status: {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="419"/>
-        <source>Šis resurss ir piesaistīts pieteikumam. Pieejams tas kļūst tikai pēc atgriešanas vai izsniegšanas atcelšanas sadaļā “Izsniegšana”.</source>
-        <translation>This device is tied to an application. It becomes available only once it is returned or the handover is cancelled in the “Issuing desk” section.</translation>
-    </message>
-    <message>
-        <location filename="../views/item_editor.py" line="422"/>
-        <source>No šī statusa ar roku mainīt nevar.</source>
-        <translation>This status cannot be changed by hand.</translation>
-    </message>
-    <message>
-        <location filename="../views/item_editor.py" line="448"/>
+        <location filename="../views/item_editor.py" line="452"/>
         <source>Katalogu labot var tikai administrators</source>
         <translation>Only an administrator can edit the catalogue</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="481"/>
+        <location filename="../views/item_editor.py" line="474"/>
         <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not save: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="554"/>
+        <location filename="../views/item_editor.py" line="547"/>
         <source>Izsniegšanas vēsture ({0})</source>
         <translation>Handover history ({0})</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="559"/>
+        <location filename="../views/item_editor.py" line="552"/>
         <source>Šobrīd resurss nav ne izsniegts, ne rezervēts.</source>
         <translation>The resource is neither issued nor reserved at the moment.</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="562"/>
+        <location filename="../views/item_editor.py" line="555"/>
         <source>Rezervēts</source>
         <translation>Reserved</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="565"/>
+        <location filename="../views/item_editor.py" line="558"/>
         <source>, {0} klase</source>
         <translation>, class {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="568"/>
+        <location filename="../views/item_editor.py" line="561"/>
         <source>kopš {0}</source>
         <translation>since {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="570"/>
+        <location filename="../views/item_editor.py" line="563"/>
         <source>{0}, vēl nav izsniegts</source>
         <translation>{0}, not issued yet</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="574"/>
+        <location filename="../views/item_editor.py" line="567"/>
         <source>jāatgriež līdz {0}</source>
         <translation>due back by {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="576"/>
+        <location filename="../views/item_editor.py" line="569"/>
         <source>nokavēts</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="581"/>
+        <location filename="../views/item_editor.py" line="574"/>
         <source>akts Nr. {0}</source>
         <translation>act no. {0}</translation>
     </message>
     <message>
-        <location filename="../views/item_editor.py" line="584"/>
+        <location filename="../views/item_editor.py" line="577"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
@@ -3180,117 +3464,122 @@ Status: {4}</translation>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="72"/>
-        <source>Inventāra nr.</source>
-        <translation>Inventory no.</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_models.py" line="73"/>
+        <location filename="../views/catalogue_models.py" line="74"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="75"/>
+        <location filename="../views/catalogue_models.py" line="76"/>
         <source>Lietotājs</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="76"/>
+        <location filename="../views/catalogue_models.py" line="77"/>
         <source>Jāatgriež līdz</source>
         <translation>Due back by</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="77"/>
+        <location filename="../views/catalogue_models.py" line="78"/>
         <source>Ražotājs un modelis</source>
         <translation>Make and model</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="78"/>
-        <source>Sērijas nr.</source>
-        <translation>Serial no.</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_models.py" line="79"/>
+        <location filename="../views/catalogue_models.py" line="80"/>
         <source>Gads</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="80"/>
+        <location filename="../views/catalogue_models.py" line="81"/>
         <source>Vērtība, €</source>
         <translation>Value, €</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="81"/>
-        <source>Soc. atbalstam</source>
-        <translation>Social support</translation>
-    </message>
-    <message>
-        <location filename="../views/catalogue_models.py" line="82"/>
+        <location filename="../views/catalogue_models.py" line="83"/>
         <source>Atrašanās vieta</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="74"/>
+        <location filename="../views/catalogue_models.py" line="75"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="83"/>
+        <location filename="../views/catalogue_models.py" line="73"/>
+        <source>Inventāra Nr.</source>
+        <translation>Inventory no.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="79"/>
+        <source>Sērijas Nr.</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="82"/>
+        <source>Sociāli atbalstāmajiem</source>
+        <translation>For socially supported</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="84"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="154"/>
+        <location filename="../views/catalogue_models.py" line="155"/>
         <source>Rezervēts kopš {0} ({1}); vēl nav izsniegts</source>
         <translation>Reserved since {0} ({1}); not issued yet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="157"/>
+        <location filename="../views/catalogue_models.py" line="158"/>
         <source>Izsniegts {0}</source>
         <translation>Issued {0}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="158"/>
+        <location filename="../views/catalogue_models.py" line="159"/>
         <source>Pieteikums {0}</source>
         <translation>Application {0}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="160"/>
+        <location filename="../views/catalogue_models.py" line="161"/>
         <source>Akts Nr. {0}</source>
         <translation>Act no. {0}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="162"/>
+        <location filename="../views/catalogue_models.py" line="163"/>
         <source>Jāatgriež līdz {0}</source>
         <translation>Due back by {0}</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="173"/>
+        <location filename="../views/catalogue_models.py" line="179"/>
         <source>{0} (rezervēts)</source>
         <translation>{0} (reserved)</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="188"/>
+        <location filename="../views/catalogue_models.py" line="194"/>
         <source>jā</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="195"/>
+        <location filename="../views/catalogue_models.py" line="201"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="196"/>
+        <location filename="../views/catalogue_models.py" line="202"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="219"/>
-        <source>Centrālais serviss šīs izmaiņas nepieņēma: skatiet sadaļu “Konflikti”</source>
-        <translation>The central service did not accept these changes: see the “Conflicts” section</translation>
+        <location filename="../views/catalogue_models.py" line="225"/>
+        <source>Centrālais serviss šīs izmaiņas noraidīja: skatiet sadaļu „Konflikti“</source>
+        <translation>The central service refused these changes: see “Conflicts”</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="236"/>
+        <location filename="../views/catalogue_models.py" line="249"/>
+        <source>{0}, termiņš nokavēts</source>
+        <translation>{0}, overdue</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_models.py" line="242"/>
         <source>Atgriešanas termiņš ir nokavēts</source>
         <translation>The return deadline has passed</translation>
     </message>
@@ -3370,33 +3659,51 @@ Status: {4}</translation>
 </context>
 <context>
     <name>LabelsDialog</name>
+    <message numerus="yes">
+        <location filename="../views/catalogue_page.py" line="118"/>
+        <source>{0} × {1} ({2}, %n uzlīmes)</source>
+        <translation>
+            <numerusform>{0} × {1} ({2}, %n label)</numerusform>
+            <numerusform>{0} × {1} ({2}, %n labels)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="114"/>
+        <location filename="../views/catalogue_page.py" line="123"/>
         <source>Uzlīmes ar QR kodu</source>
         <translation>QR code labels</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="124"/>
-        <source>Uzlīmes {0} resursiem. QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
-        <translation>Labels for {0} devices. The QR code holds the inventory number: scanning it into any search field finds the device.</translation>
+        <location filename="../views/catalogue_page.py" line="133"/>
+        <source>Uzlīmes {0} resursam.</source>
+        <translation>Labels for {0} device.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="127"/>
+        <location filename="../views/catalogue_page.py" line="134"/>
+        <source>Uzlīmes {0} resursiem.</source>
+        <translation>Labels for {0} devices.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="135"/>
+        <source>QR kodā ir inventāra numurs: noskenējot to jebkurā meklēšanas laukā, resurss tiek atrasts.</source>
+        <translation>The QR code holds the inventory number: scanned into any search field, it finds the device.</translation>
+    </message>
+    <message>
+        <location filename="../views/catalogue_page.py" line="137"/>
         <source>Uzlīmju loksne</source>
         <translation>Label sheet</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="128"/>
+        <location filename="../views/catalogue_page.py" line="138"/>
         <source>Sākt ar uzlīmi Nr.</source>
         <translation>Start at label no.</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="130"/>
+        <location filename="../views/catalogue_page.py" line="140"/>
         <source>Saglabāt PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_page.py" line="131"/>
+        <location filename="../views/catalogue_page.py" line="141"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
@@ -3507,58 +3814,63 @@ Status: {4}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="28"/>
+        <location filename="../views/main_window.py" line="29"/>
         <source>Resursi — {0}</source>
         <translation>Resursi — {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="32"/>
+        <location filename="../views/main_window.py" line="33"/>
         <source>Sadaļas</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="51"/>
+        <location filename="../views/main_window.py" line="52"/>
         <source>Bezsaistē</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="57"/>
+        <location filename="../views/main_window.py" line="58"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="70"/>
-        <location filename="../views/main_window.py" line="125"/>
+        <location filename="../views/main_window.py" line="71"/>
+        <location filename="../views/main_window.py" line="150"/>
         <source>Sinhronizēt tagad</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="72"/>
+        <location filename="../views/main_window.py" line="73"/>
         <source>Sinhronizēt ar centrālo servisu (F5)</source>
         <translation>Sync with the central service (F5)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="74"/>
+        <location filename="../views/main_window.py" line="75"/>
         <source>Darbības</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="82"/>
+        <location filename="../views/main_window.py" line="84"/>
         <source>Iziet</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="124"/>
+        <location filename="../views/main_window.py" line="133"/>
+        <source>P&amp;ieteikums</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="149"/>
         <source>Sinhronizē…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="142"/>
+        <location filename="../views/main_window.py" line="167"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="144"/>
+        <location filename="../views/main_window.py" line="169"/>
         <source>Konflikti: {0}</source>
         <translation>Conflicts: {0}</translation>
     </message>
@@ -3566,32 +3878,32 @@ Status: {4}</translation>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../views/detail_page.py" line="267"/>
+        <location filename="../views/detail_page.py" line="282"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="273"/>
+        <location filename="../views/detail_page.py" line="288"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="280"/>
+        <location filename="../views/detail_page.py" line="295"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="281"/>
+        <location filename="../views/detail_page.py" line="296"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="300"/>
+        <location filename="../views/detail_page.py" line="315"/>
         <source>Par garu: rakstzīmju skaits {0}, atļautas ne vairāk kā {1}</source>
         <translation>Too long: {0} characters, at most {1} allowed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="302"/>
+        <location filename="../views/detail_page.py" line="317"/>
         <source>{0} no {1} rakstzīmēm</source>
         <translation>{0} of {1} characters</translation>
     </message>
@@ -3599,57 +3911,57 @@ Status: {4}</translation>
 <context>
     <name>OfferedKindsModel</name>
     <message>
-        <location filename="../views/catalogue_models.py" line="254"/>
+        <location filename="../views/catalogue_models.py" line="266"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="255"/>
+        <location filename="../views/catalogue_models.py" line="267"/>
         <source>Kam izsniedz</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="256"/>
+        <location filename="../views/catalogue_models.py" line="268"/>
         <source>Pieteikšanās</source>
         <translation>Applications open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="257"/>
+        <location filename="../views/catalogue_models.py" line="269"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="258"/>
+        <location filename="../views/catalogue_models.py" line="270"/>
         <source>Resursi</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="259"/>
+        <location filename="../views/catalogue_models.py" line="271"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="272"/>
+        <location filename="../views/catalogue_models.py" line="284"/>
         <source>Atvērta</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="272"/>
+        <location filename="../views/catalogue_models.py" line="284"/>
         <source>Slēgta</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="274"/>
+        <location filename="../views/catalogue_models.py" line="286"/>
         <source>nav</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="279"/>
+        <location filename="../views/catalogue_models.py" line="291"/>
         <source>Konflikts</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../views/catalogue_models.py" line="280"/>
+        <location filename="../views/catalogue_models.py" line="292"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
@@ -3662,72 +3974,77 @@ Status: {4}</translation>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="99"/>
+        <location filename="../views/overdue_panel.py" line="81"/>
+        <source>Kavēta atgriešana</source>
+        <translation>Overdue returns</translation>
+    </message>
+    <message>
+        <location filename="../views/overdue_panel.py" line="100"/>
         <source>Mainīt termiņu…</source>
         <translation>Change deadline…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="101"/>
+        <location filename="../views/overdue_panel.py" line="102"/>
         <source>Jauns atgriešanas termiņš visiem atlasītajiem resursiem</source>
         <translation>A new return deadline for all selected devices</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="103"/>
+        <location filename="../views/overdue_panel.py" line="104"/>
         <source>Pieņemt atpakaļ</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="105"/>
+        <location filename="../views/overdue_panel.py" line="106"/>
         <source>Ierakstīt nozaudēšanu…</source>
         <translation>Record loss…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="107"/>
+        <location filename="../views/overdue_panel.py" line="108"/>
         <source>Iesniedzējs ziņoja, ka resurss nozaudēts vai nozagts</source>
         <translation>The applicant reported the device lost or stolen</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="109"/>
+        <location filename="../views/overdue_panel.py" line="110"/>
         <source>Atgādināt iesniedzējam</source>
         <translation>Remind the applicant</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="111"/>
+        <location filename="../views/overdue_panel.py" line="112"/>
         <source>Centrālais serviss atgādinās atlasīto resursu iesniedzējiem tos atgriezt</source>
         <translation>The central service reminds the applicants of the selected devices to return them</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="114"/>
+        <location filename="../views/overdue_panel.py" line="115"/>
         <source>Eksportēt CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="115"/>
+        <location filename="../views/overdue_panel.py" line="116"/>
         <source>Sarakstā redzamās rindas CSV failā</source>
         <translation>The rows shown in the list, as a CSV file</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="160"/>
+        <location filename="../views/overdue_panel.py" line="161"/>
         <source>Nav resursu ar nokavētu atgriešanas termiņu.</source>
         <translation>No devices are past their return date.</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="161"/>
+        <location filename="../views/overdue_panel.py" line="162"/>
         <source>Atgriešanas termiņš nokavēts: {0}</source>
         <translation>Past the return date: {0}</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="214"/>
+        <location filename="../views/overdue_panel.py" line="215"/>
         <source>CSV faili (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="223"/>
+        <location filename="../views/overdue_panel.py" line="224"/>
         <source>Saglabāts: {0} (rindas: {1})</source>
         <translation>Saved: {0} (rows: {1})</translation>
     </message>
     <message>
-        <location filename="../views/overdue_panel.py" line="229"/>
+        <location filename="../views/overdue_panel.py" line="230"/>
         <source>Neizdevās saglabāt failu {0}.</source>
         <translation>Could not save the file {0}.</translation>
     </message>
@@ -3735,18 +4052,18 @@ Status: {4}</translation>
 <context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="148"/>
-        <location filename="../views/detail_page.py" line="173"/>
+        <location filename="../views/detail_page.py" line="163"/>
+        <location filename="../views/detail_page.py" line="188"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="150"/>
+        <location filename="../views/detail_page.py" line="165"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="173"/>
+        <location filename="../views/detail_page.py" line="188"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
     </message>
@@ -3963,7 +4280,7 @@ Status: {4}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="332"/>
+        <location filename="../views/decision_dialogs.py" line="417"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
     </message>
@@ -3976,29 +4293,29 @@ Status: {4}</translation>
         <translation>Open applications</translation>
     </message>
     <message>
-        <location filename="../views/reports_page.py" line="54"/>
-        <source>Ierīces</source>
-        <translation>Devices</translation>
-    </message>
-    <message>
-        <location filename="../views/reports_page.py" line="55"/>
-        <source>Izsniegtās ierīces</source>
-        <translation>Issued devices</translation>
-    </message>
-    <message>
-        <location filename="../views/reports_page.py" line="56"/>
-        <source>Nokavētā atdošana</source>
-        <translation>Overdue returns</translation>
-    </message>
-    <message>
         <location filename="../views/reports_page.py" line="246"/>
         <source>Pārskati</source>
         <extracomment>``load(kind, language)``: the core writes the report&apos;s texts in the UI language asked for the export file; tests replace it with a function returning a path</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
+        <location filename="../views/reports_page.py" line="54"/>
+        <source>Resursi</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="55"/>
+        <source>Izsniegtie resursi</source>
+        <translation>Issued devices</translation>
+    </message>
+    <message>
+        <location filename="../views/reports_page.py" line="56"/>
+        <source>Kavēta atgriešana</source>
+        <translation>Overdue returns</translation>
+    </message>
+    <message>
         <location filename="../views/reports_page.py" line="257"/>
-        <source>Atjaunot</source>
+        <source>Atsvaidzināt</source>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -4138,44 +4455,44 @@ Status: {4}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../views/desk_page.py" line="81"/>
+        <location filename="../views/desk_page.py" line="82"/>
         <location filename="../views/incidents_panel.py" line="43"/>
         <location filename="../views/overdue_panel.py" line="69"/>
         <source>Pieteikums</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="82"/>
+        <location filename="../views/desk_page.py" line="83"/>
         <location filename="../views/incidents_panel.py" line="47"/>
         <location filename="../views/overdue_panel.py" line="70"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="83"/>
+        <location filename="../views/desk_page.py" line="84"/>
         <location filename="../views/overdue_panel.py" line="71"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="84"/>
+        <location filename="../views/desk_page.py" line="85"/>
         <location filename="../views/incidents_panel.py" line="46"/>
         <location filename="../views/overdue_panel.py" line="72"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="85"/>
+        <location filename="../views/desk_page.py" line="86"/>
         <source>Resursa veids</source>
         <translation>Resource kind</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="87"/>
+        <location filename="../views/desk_page.py" line="88"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="763"/>
+        <location filename="../views/desk_page.py" line="773"/>
         <location filename="../views/overdue_panel.py" line="77"/>
         <source>Termiņš</source>
         <translation>Due</translation>
@@ -4201,7 +4518,7 @@ Status: {4}</translation>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="86"/>
+        <location filename="../views/desk_page.py" line="87"/>
         <location filename="../views/incidents_panel.py" line="48"/>
         <location filename="../views/overdue_panel.py" line="76"/>
         <source>Inventāra Nr.</source>
@@ -4254,108 +4571,119 @@ Status: {4}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/settings_dialog.py" line="46"/>
+        <location filename="../views/settings_dialog.py" line="48"/>
         <source>Iestatījumi — Resursi</source>
         <translation>Settings — Resursi</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="52"/>
+        <location filename="../views/settings_dialog.py" line="54"/>
         <source>sistēmas sertifikāti</source>
         <translation>system certificates</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="62"/>
-        <location filename="../views/settings_dialog.py" line="64"/>
+        <location filename="../views/settings_dialog.py" line="56"/>
+        <source>Iestādes sertifikātu fails (CA)</source>
+        <translation>Institution certificate file (CA)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="66"/>
+        <location filename="../views/settings_dialog.py" line="68"/>
         <source>ik pēc {0} s</source>
         <translation>every {0} s</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="63"/>
+        <location filename="../views/settings_dialog.py" line="67"/>
         <source>ik pēc {0} min</source>
         <translation>every {0} min</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="73"/>
+        <location filename="../views/settings_dialog.py" line="75"/>
+        <source>Pašlaik izmantotā mape: {0}</source>
+        <translation>Folder in use now: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="85"/>
         <source>Atgriešanas termiņš (diena un mēnesis)</source>
         <translation>Return deadline (day and month)</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="76"/>
+        <location filename="../views/settings_dialog.py" line="88"/>
         <source>Centrālā servisa adrese:</source>
         <translation>Central service address:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="77"/>
+        <location filename="../views/settings_dialog.py" line="89"/>
         <source>Iestādes sertifikātu fails (CA):</source>
         <translation>Institution certificate file (CA):</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="79"/>
+        <location filename="../views/settings_dialog.py" line="91"/>
         <source>QR koda adreses veidne:</source>
         <translation>QR code address template:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="80"/>
-        <source>Veidnē {application_id} aizstāj ar pieteikuma numuru.</source>
-        <translation>{application_id} is replaced by the application number.</translation>
+        <location filename="../views/settings_dialog.py" line="92"/>
+        <source>Veidnē {application_id} aizstāj ar pieteikuma identifikatoru reģistrā (nevis pieteikuma numuru), {receipt_token} – ar izsniegšanas slepeno kodu; ja veidnē tā nav, kodu pievieno kā ?receipt=…</source>
+        <translation>In the template {application_id} is replaced by the application&apos;s id in the register (not its number), {receipt_token} by the handover&apos;s secret code; a template without it gets the code as ?receipt=…</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="83"/>
+        <location filename="../views/settings_dialog.py" line="115"/>
+        <source>Valodas, datu mapes un centrālā servisa maiņa stāsies spēkā pēc programmas restartēšanas.</source>
+        <translation>Changes of language, data folder and central service take effect after the app is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_dialog.py" line="98"/>
         <source>Valoda:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="84"/>
+        <location filename="../views/settings_dialog.py" line="99"/>
         <source>Sinhronizēt:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="85"/>
+        <location filename="../views/settings_dialog.py" line="100"/>
         <source>Datu mape:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="86"/>
+        <location filename="../views/settings_dialog.py" line="102"/>
         <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="88"/>
+        <location filename="../views/settings_dialog.py" line="104"/>
         <source>Diena un mēnesis (DD.MM.), kad mācību gada beigās jāatgriež resursi; to piedāvā, sagatavojot izsniegšanu.</source>
         <translation>The day and month (DD.MM.) devices are due back at the end of the school year; offered when preparing an issue.</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="99"/>
-        <source>Valodas, datu mapes un servera maiņa stāsies spēkā pēc programmas restartēšanas.</source>
-        <translation>Changes to the language, data folder and server take effect after the app is restarted.</translation>
-    </message>
-    <message>
-        <location filename="../views/settings_dialog.py" line="107"/>
+        <location filename="../views/settings_dialog.py" line="123"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="108"/>
+        <location filename="../views/settings_dialog.py" line="124"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="122"/>
+        <location filename="../views/settings_dialog.py" line="138"/>
         <source>Izvēlēties…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="128"/>
+        <location filename="../views/settings_dialog.py" line="144"/>
         <source>Sertifikātu fails</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="129"/>
+        <location filename="../views/settings_dialog.py" line="145"/>
         <source>PEM sertifikāti (*.pem *.crt);;Visi (*)</source>
         <translation>PEM certificates (*.pem *.crt);;All (*)</translation>
     </message>
     <message>
-        <location filename="../views/settings_dialog.py" line="134"/>
+        <location filename="../views/settings_dialog.py" line="80"/>
+        <location filename="../views/settings_dialog.py" line="150"/>
         <source>Datu mape</source>
         <translation>Data folder</translation>
     </message>
@@ -4363,113 +4691,113 @@ Status: {4}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="79"/>
+        <location filename="../views/sign_in_dialog.py" line="83"/>
         <source>Pierakstīšanās — Resursi</source>
         <translation>Sign in — Resursi</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="91"/>
-        <location filename="../views/sign_in_dialog.py" line="265"/>
+        <location filename="../views/sign_in_dialog.py" line="95"/>
+        <location filename="../views/sign_in_dialog.py" line="276"/>
         <source>Pierakstīties</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="93"/>
+        <location filename="../views/sign_in_dialog.py" line="97"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="99"/>
+        <location filename="../views/sign_in_dialog.py" line="103"/>
         <source>Paziņojums</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="103"/>
+        <location filename="../views/sign_in_dialog.py" line="107"/>
         <source>Izglītības resursu izsniegšana</source>
         <translation>Lending of educational devices</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="123"/>
+        <location filename="../views/sign_in_dialog.py" line="134"/>
         <source>piemēram, ilze.kalnina</source>
         <translation>for example, ilze.kalnina</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="127"/>
+        <location filename="../views/sign_in_dialog.py" line="138"/>
         <source>Centrālā servisa adrese:</source>
         <translation>Central service address:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="128"/>
+        <location filename="../views/sign_in_dialog.py" line="139"/>
         <source>Lietotājvārds:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="129"/>
+        <location filename="../views/sign_in_dialog.py" line="140"/>
         <source>Parole:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="141"/>
+        <location filename="../views/sign_in_dialog.py" line="152"/>
         <source>Jūs strādājat vairākās iestādēs. Izvēlieties, kurā strādāsiet tagad:</source>
         <translation>You work at several institutions. Choose the one to work in now:</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="144"/>
+        <location filename="../views/sign_in_dialog.py" line="155"/>
         <source>Iestādes</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="170"/>
+        <location filename="../views/sign_in_dialog.py" line="181"/>
         <source>Atjauno pierakstīšanos…</source>
         <translation>Restoring your sign-in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="177"/>
+        <location filename="../views/sign_in_dialog.py" line="188"/>
         <source>Lūdzu, pierakstieties vēlreiz: {0}</source>
         <translation>Please sign in again: {0}</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="191"/>
+        <location filename="../views/sign_in_dialog.py" line="202"/>
         <source>Izvēlieties iestādi.</source>
         <translation>Choose an institution.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="204"/>
+        <location filename="../views/sign_in_dialog.py" line="215"/>
         <source>Ierakstiet lietotājvārdu.</source>
         <translation>Enter your username.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="208"/>
+        <location filename="../views/sign_in_dialog.py" line="219"/>
         <source>Ierakstiet paroli.</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="214"/>
+        <location filename="../views/sign_in_dialog.py" line="225"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="225"/>
+        <location filename="../views/sign_in_dialog.py" line="236"/>
         <source>Šim lietotājam nav tiesību strādāt nevienā iestādē. Sazinieties ar iestādes administratoru.</source>
         <translation>This user may not work at any institution. Contact your institution&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="250"/>
+        <location filename="../views/sign_in_dialog.py" line="261"/>
         <source>Turpināt</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="257"/>
+        <location filename="../views/sign_in_dialog.py" line="268"/>
         <source>Nav savienojuma ar centrālo servisu, un pēdējās pierakstīšanās lomu nevar apstiprināt. Varat turpināt tikai skatīšanai; lai strādātu, pierakstieties vēlreiz, kad būs savienojums.</source>
         <translation>There is no connection to the central service, and the role of the last sign-in cannot be confirmed. You can go on read-only; to work, sign in again once there is a connection.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="266"/>
+        <location filename="../views/sign_in_dialog.py" line="277"/>
         <source>Turpināt tikai skatīšanai</source>
         <translation>Continue read-only</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="273"/>
+        <location filename="../views/sign_in_dialog.py" line="284"/>
         <source>Pierakstīties neizdevās ({0}).</source>
         <translation>Sign-in failed ({0}).</translation>
     </message>
@@ -4520,19 +4848,150 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>SignOut</name>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="317"/>
+        <source>Izrakstīties?</source>
+        <translation>Sign out?</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="318"/>
+        <source>%n lēmumi vēl nav nosūtīti centrālajam servisam.</source>
+        <translation>%n decision(s) not sent to the central service yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="320"/>
+        <source>Tie paliek šajā datorā un tiks nosūtīti pēc nākamās pierakstīšanās. Lai tie nonāktu servisā jau tagad, vispirms sinhronizējiet.</source>
+        <translation>They stay on this computer and will be sent after the next sign-in. To get them to the service now, sync first.</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="324"/>
+        <source>Vispirms sinhronizēt</source>
+        <translation>Sync first</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_dialog.py" line="327"/>
+        <source>Izrakstīties tik un tā</source>
+        <translation>Sign out anyway</translation>
+    </message>
+</context>
+<context>
+    <name>StockReasonsDialog</name>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="87"/>
+        <source>Gatavie pamatojumi</source>
+        <translation>Stock reasons</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="90"/>
+        <source>Atteikuma un atlikšanas logā šie pamatojumi ir piedāvāti virs teksta lauka: izvēlētais aizpilda pamatojumu, ko vēl var labot.</source>
+        <translation>The refuse and defer dialogs offer these reasons above the text field: the one picked fills in the reason, which can still be edited.</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="95"/>
+        <source>Atteikumam</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="96"/>
+        <source>Atlikšanai</source>
+        <translation>Deferral</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="97"/>
+        <source>Lēmuma veids</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="105"/>
+        <source>Pamatojumi</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="106"/>
+        <source>Delete dzēš, Ctrl+↑ un Ctrl+↓ pārvieto</source>
+        <translation>Delete removes, Ctrl+↑ and Ctrl+↓ move</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="113"/>
+        <source>&amp;Teksts:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="116"/>
+        <source>Pamatojuma teksts</source>
+        <translation>Reason text</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="121"/>
+        <source>Pievienot kā jaunu</source>
+        <translation>Add as new</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="122"/>
+        <source>Saglabāt labojumu</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="123"/>
+        <source>Dzēst</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="124"/>
+        <source>Uz augšu</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="125"/>
+        <source>Uz leju</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="126"/>
+        <source>Atjaunot noklusētos</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="128"/>
+        <source>Aizmirst skolas sarakstu un atkal piedāvāt programmas noklusētos pamatojumus</source>
+        <translation>Forget the school&apos;s list and offer the built-in reasons again</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="141"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="145"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="205"/>
+        <source>Skola vēl nav saglabājusi savu sarakstu: rādīti programmas noklusētie pamatojumi. Pirmā izmaiņa tos saglabā kā skolas sarakstu.</source>
+        <translation>The school has not saved a list of its own: the built-in reasons are shown. The first change keeps them as the school&apos;s list.</translation>
+    </message>
+    <message>
+        <location filename="../views/stock_reasons_dialog.py" line="208"/>
+        <source>Skolas saraksts: {0} no {1} pamatojumiem</source>
+        <translation>The school&apos;s list: {0} of {1} reasons</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../syncing.py" line="83"/>
+        <location filename="../syncing.py" line="90"/>
         <source>Tiešsaistē · sinhronizēts {0}</source>
         <translation>Online · synced {0}</translation>
     </message>
     <message>
-        <location filename="../syncing.py" line="104"/>
+        <location filename="../syncing.py" line="113"/>
         <source>Bezsaistē · {0} · nākamais mēģinājums pēc {1} s</source>
         <translation>Offline · {0} · next attempt in {1} s</translation>
     </message>
     <message>
-        <location filename="../syncing.py" line="105"/>
+        <location filename="../syncing.py" line="114"/>
         <source>sinhronizācija neizdevās</source>
         <translation>the sync failed</translation>
     </message>
@@ -4540,148 +4999,148 @@ Status: {4}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../views/templates_page.py" line="199"/>
+        <location filename="../views/templates_page.py" line="200"/>
         <source>Jauna dokumenta veidne</source>
         <translation>New document template</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="201"/>
+        <location filename="../views/templates_page.py" line="202"/>
         <source>Labot veidni „{0}“</source>
         <translation>Edit template “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="203"/>
+        <location filename="../views/templates_page.py" line="204"/>
         <source>Veidne „{0}“</source>
         <translation>Template “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="208"/>
-        <location filename="../views/templates_page.py" line="280"/>
+        <location filename="../views/templates_page.py" line="209"/>
+        <location filename="../views/templates_page.py" line="281"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="212"/>
+        <location filename="../views/templates_page.py" line="213"/>
         <source>Dokumenta veids</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="216"/>
-        <location filename="../views/templates_page.py" line="286"/>
+        <location filename="../views/templates_page.py" line="217"/>
+        <location filename="../views/templates_page.py" line="287"/>
         <source>Nosaukums</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="217"/>
+        <location filename="../views/templates_page.py" line="218"/>
         <source>piem., Pieņemšanas-nodošanas akts (portatīvie datori)</source>
         <translation>e.g. Handover act (laptops)</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="220"/>
-        <location filename="../views/templates_page.py" line="288"/>
+        <location filename="../views/templates_page.py" line="221"/>
+        <location filename="../views/templates_page.py" line="289"/>
         <source>Spēkā no</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="221"/>
+        <location filename="../views/templates_page.py" line="222"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="222"/>
+        <location filename="../views/templates_page.py" line="223"/>
         <source>Ir beigu datums</source>
         <translation>Has a last day</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="223"/>
+        <location filename="../views/templates_page.py" line="224"/>
         <source>Bez beigu datuma veidne ir spēkā, līdz to aizstāj veidne ar vēlāku sākuma datumu</source>
         <translation>Without a last day the template is in force until one with a later first day replaces it</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="225"/>
+        <location filename="../views/templates_page.py" line="226"/>
         <source>Spēkā līdz</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="231"/>
+        <location filename="../views/templates_page.py" line="232"/>
         <source>Veidnes teksts</source>
         <translation>Template text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="233"/>
+        <location filename="../views/templates_page.py" line="234"/>
         <source>Dokumenta teksts; aizstājamos laukus ievietojiet no saraksta labajā pusē</source>
         <translation>The document&apos;s text; insert placeholders from the list on the right</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="236"/>
-        <location filename="../views/templates_page.py" line="305"/>
+        <location filename="../views/templates_page.py" line="237"/>
+        <location filename="../views/templates_page.py" line="306"/>
         <source>Aizstājamie lauki</source>
         <translation>Placeholders</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="238"/>
-        <location filename="../views/templates_page.py" line="310"/>
+        <location filename="../views/templates_page.py" line="239"/>
+        <location filename="../views/templates_page.py" line="311"/>
         <source>Dubultklikšķis vai Enter ievieto lauku teksta kursora vietā</source>
         <translation>Double-click or Enter inserts the placeholder at the text cursor</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="249"/>
+        <location filename="../views/templates_page.py" line="250"/>
         <source>Ievietot</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="250"/>
+        <location filename="../views/templates_page.py" line="251"/>
         <source>Ievietot lauku tekstā</source>
         <translation>Insert the placeholder into the text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="258"/>
+        <location filename="../views/templates_page.py" line="259"/>
         <source>Priekšskatījums</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="273"/>
-        <location filename="../views/templates_page.py" line="331"/>
+        <location filename="../views/templates_page.py" line="274"/>
+        <location filename="../views/templates_page.py" line="332"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="282"/>
+        <location filename="../views/templates_page.py" line="283"/>
         <source>Dokuments</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="301"/>
+        <location filename="../views/templates_page.py" line="302"/>
         <source>Teksts</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="314"/>
+        <location filename="../views/templates_page.py" line="315"/>
         <source>Priekšskatījums ar parauga datiem</source>
         <translation>Preview with sample data</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="334"/>
+        <location filename="../views/templates_page.py" line="335"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="337"/>
+        <location filename="../views/templates_page.py" line="338"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="337"/>
+        <location filename="../views/templates_page.py" line="338"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="385"/>
+        <location filename="../views/templates_page.py" line="386"/>
         <source>Saglabātas veidnes resursa veidu mainīt nevar; izveidojiet jaunu veidni citam veidam</source>
         <translation>A saved template&apos;s device type cannot be changed; create a new template for another type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="482"/>
+        <location filename="../views/templates_page.py" line="473"/>
         <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not save: unexpected error ({0}). Please try again.</translation>
     </message>
@@ -4689,52 +5148,52 @@ Status: {4}</translation>
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../views/templates_page.py" line="98"/>
+        <location filename="../views/templates_page.py" line="99"/>
         <source>no {0}</source>
         <translation>from {0}</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="107"/>
+        <location filename="../views/templates_page.py" line="108"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="108"/>
+        <location filename="../views/templates_page.py" line="109"/>
         <source>Dokuments</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="109"/>
+        <location filename="../views/templates_page.py" line="110"/>
         <source>Nosaukums</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="110"/>
+        <location filename="../views/templates_page.py" line="111"/>
         <source>Spēkā no – līdz</source>
         <translation>Valid from – to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="111"/>
+        <location filename="../views/templates_page.py" line="112"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="112"/>
+        <location filename="../views/templates_page.py" line="113"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="131"/>
+        <location filename="../views/templates_page.py" line="132"/>
         <source>Spēkā</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="133"/>
+        <location filename="../views/templates_page.py" line="134"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="152"/>
+        <location filename="../views/templates_page.py" line="153"/>
         <source>Šo veidni izmanto dokumentiem, kas tiek sagatavoti šodien</source>
         <translation>Documents drawn up today use this template</translation>
     </message>
@@ -4742,63 +5201,63 @@ Status: {4}</translation>
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../views/templates_page.py" line="81"/>
+        <location filename="../views/templates_page.py" line="82"/>
         <source>Akta teksts</source>
         <translation>Act text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="83"/>
+        <location filename="../views/templates_page.py" line="84"/>
         <source>Lietošanas noteikumi</source>
         <translation>Usage rules</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="88"/>
+        <location filename="../views/templates_page.py" line="89"/>
         <source>Veidnes labot var tikai administrators</source>
         <translation>Only administrators can edit templates</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="533"/>
+        <location filename="../views/templates_page.py" line="524"/>
         <source>Izvēlieties resursa veidu, kuram ir šī veidne</source>
         <translation>Choose the device type this template is for</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="560"/>
+        <location filename="../views/templates_page.py" line="551"/>
         <source>Akta teksts un lietošanas noteikumi katram resursa veidam. Dokumentam izmanto veidni, kas ir spēkā tā sagatavošanas dienā (no vairākām — ar vēlāko sākuma datumu). Saglabātās veidnes tiek publicētas centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>The act&apos;s text and the usage rules for each device type. A document uses the template in force on the day it is drawn up (of several, the one that starts last). Saved templates are published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="566"/>
+        <location filename="../views/templates_page.py" line="557"/>
         <source>Jauna veidne…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="568"/>
-        <location filename="../views/templates_page.py" line="619"/>
+        <location filename="../views/templates_page.py" line="559"/>
+        <location filename="../views/templates_page.py" line="610"/>
         <source>Labot…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="577"/>
+        <location filename="../views/templates_page.py" line="568"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="616"/>
+        <location filename="../views/templates_page.py" line="607"/>
         <source>Iestādei vēl nav neviena resursu veida</source>
         <translation>The school offers no device type yet</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="619"/>
+        <location filename="../views/templates_page.py" line="610"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="632"/>
+        <location filename="../views/templates_page.py" line="622"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>The action could not be completed: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="707"/>
+        <location filename="../views/templates_page.py" line="696"/>
         <source>Veidne saglabāta; tā tiks publicēta centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Template saved; it will be published on the central service at the next sync.</translation>
     </message>
@@ -4824,27 +5283,42 @@ Status: {4}</translation>
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="225"/>
+        <location filename="../views/decision_dialogs.py" line="250"/>
+        <source>&amp;Gatavie pamatojumi:</source>
+        <translation>&amp;Stock reasons:</translation>
+    </message>
+    <message>
+        <location filename="../views/decision_dialogs.py" line="252"/>
+        <source>Gatavie pamatojumi</source>
+        <translation>Stock reasons</translation>
+    </message>
+    <message>
+        <location filename="../views/decision_dialogs.py" line="255"/>
+        <source>Bultiņas izvēlas pamatojumu, Enter apstiprina; tekstu zemāk var labot</source>
+        <translation>Arrows pick a reason, Enter confirms; the text below stays editable</translation>
+    </message>
+    <message>
+        <location filename="../views/decision_dialogs.py" line="261"/>
         <source>&amp;Pamatojums:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="228"/>
+        <location filename="../views/decision_dialogs.py" line="264"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="234"/>
+        <location filename="../views/decision_dialogs.py" line="270"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="237"/>
+        <location filename="../views/decision_dialogs.py" line="273"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="279"/>
+        <location filename="../views/decision_dialogs.py" line="359"/>
         <source>Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes</source>
         <translation>The reason is too long: at most {0} characters are allowed</translation>
     </message>
@@ -4852,7 +5326,7 @@ Status: {4}</translation>
 <context>
     <name>_SearchList</name>
     <message>
-        <location filename="../views/desk_page.py" line="134"/>
+        <location filename="../views/desk_page.py" line="135"/>
         <source>Sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list ({0}).</translation>
     </message>
@@ -4860,7 +5334,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="188"/>
+        <location filename="../views/detail_page.py" line="203"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -4868,77 +5342,83 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="560"/>
+        <location filename="../app.py" line="660"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="342"/>
+        <location filename="../app.py" line="350"/>
         <source>Pieteikumi</source>
+        <extracomment>asked before signing out with decisions not yet sent; tests replace it</extracomment>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="351"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="344"/>
+        <location filename="../app.py" line="352"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="353"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="357"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="351"/>
+        <location filename="../app.py" line="359"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="400"/>
+        <location filename="../app.py" line="408"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="403"/>
+        <location filename="../app.py" line="411"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="407"/>
+        <location filename="../app.py" line="416"/>
+        <source>Gatavie pamatojumi…</source>
+        <translation>Stock reasons…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="424"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="409"/>
+        <location filename="../app.py" line="426"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="416"/>
+        <location filename="../app.py" line="433"/>
         <source>&amp;Palīdzība</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../app.py" line="417"/>
+        <location filename="../app.py" line="434"/>
         <source>Par programmu…</source>
         <translation>About…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="424"/>
+        <location filename="../app.py" line="441"/>
         <source>nav (bezsaistes darbs)</source>
         <translation>none (working offline)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="426"/>
+        <location filename="../app.py" line="443"/>
         <source>Resursi {0}
 
 Datu mape: {1}
@@ -4949,32 +5429,37 @@ Data folder: {1}
 Central service: {2}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="430"/>
+        <location filename="../app.py" line="447"/>
         <source>Par programmu Resursi</source>
         <translation>About Resursi</translation>
     </message>
     <message>
-        <location filename="../app.py" line="440"/>
+        <location filename="../app.py" line="458"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="525"/>
+        <location filename="../app.py" line="569"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="540"/>
+        <location filename="../app.py" line="586"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="656"/>
+        <location filename="../app.py" line="625"/>
+        <source>Pierakstīšanās ir beigusies. Ierakstiet paroli, lai turpinātu sinhronizāciju; līdz tam izmaiņas paliek šajā datorā.</source>
+        <translation>Your sign-in has expired. Enter your password to go on syncing; until then, changes stay on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="756"/>
         <source>Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties vēlreiz, kad būs savienojums.</source>
         <translation>Offline, read-only: the role cannot be confirmed; sign in again once there is a connection.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="688"/>
+        <location filename="../app.py" line="788"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>
@@ -4982,80 +5467,80 @@ Central service: {2}</translation>
 <context>
     <name>decision_dialogs</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="100"/>
+        <location filename="../views/decision_dialogs.py" line="106"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="319"/>
+        <location filename="../views/decision_dialogs.py" line="404"/>
         <source>Atteikt {0} pieteikumu</source>
         <translation>Refuse {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="320"/>
+        <location filename="../views/decision_dialogs.py" line="405"/>
         <source>Atteikt {0} pieteikumus</source>
         <translation>Refuse {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="323"/>
-        <location filename="../views/decision_dialogs.py" line="348"/>
+        <location filename="../views/decision_dialogs.py" line="408"/>
+        <location filename="../views/decision_dialogs.py" line="435"/>
         <source>Atlasīts {0} pieteikums</source>
         <translation>{0} application selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="324"/>
-        <location filename="../views/decision_dialogs.py" line="349"/>
+        <location filename="../views/decision_dialogs.py" line="409"/>
+        <location filename="../views/decision_dialogs.py" line="436"/>
         <source>Atlasīti {0} pieteikumi</source>
         <translation>{0} applications selected</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="326"/>
+        <location filename="../views/decision_dialogs.py" line="411"/>
         <source>Atteikt pieteikumu</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="329"/>
+        <location filename="../views/decision_dialogs.py" line="414"/>
         <source>Atteikt</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="330"/>
+        <location filename="../views/decision_dialogs.py" line="415"/>
         <source>Jānorāda atteikuma pamatojums</source>
         <translation>Give a reason for the refusal</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="344"/>
+        <location filename="../views/decision_dialogs.py" line="431"/>
         <source>Atlikt {0} pieteikumu</source>
         <translation>Postpone {0} application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="345"/>
+        <location filename="../views/decision_dialogs.py" line="432"/>
         <source>Atlikt {0} pieteikumus</source>
         <translation>Postpone {0} applications</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="351"/>
+        <location filename="../views/decision_dialogs.py" line="438"/>
         <source>Atlikt pieteikuma izskatīšanu</source>
         <translation>Postpone reviewing the application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="355"/>
+        <location filename="../views/decision_dialogs.py" line="442"/>
         <source>Atlikt</source>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="356"/>
+        <location filename="../views/decision_dialogs.py" line="443"/>
         <source>Jānorāda atlikšanas pamatojums</source>
         <translation>Give a reason for postponing</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="51"/>
-        <location filename="../views/decision_dialogs.py" line="380"/>
+        <location filename="../tasks.py" line="60"/>
+        <location filename="../views/decision_dialogs.py" line="467"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.</source>
         <translation>The action could not be completed: unexpected error ({0}). Please try again; if the error keeps happening, contact support.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="385"/>
+        <location filename="../views/decision_dialogs.py" line="472"/>
         <source>Darbība netika veikta</source>
         <translation>The action was not carried out</translation>
     </message>
@@ -5111,6 +5596,14 @@ Central service: {2}</translation>
         <location filename="../views/lifecycle_dialogs.py" line="215"/>
         <source>Sagatavot izsniegšanai {0} pieteikumus</source>
         <translation>Prepare {0} applications for issue</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <location filename="../views/inbox_page.py" line="396"/>
+        <source>Klase</source>
+        <translation>Class</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.changes import EVERYTHING, ChangeBus, WhenSeen, changes_of
-from desktop.documents.labels import DEFAULT_LAYOUT, LAYOUTS
+from desktop.documents.labels import DEFAULT_LAYOUT, LAYOUTS, LabelLayout
 from desktop.models.catalogue import (
     AvailabilityRow,
     CatalogueConflict,
@@ -110,12 +110,20 @@ class CatalogueServices:
 class LabelsDialog(QDialog):
     """Which label sheet, and where on it to start."""
 
+    def _sheet_name(self, layout: LabelLayout) -> str:
+        """"3 × 8 (70 × 37 mm, 24 labels)" in the UI's language and number format."""
+        number = QLocale()  # the default locale follows the UI language (desktop.i18n)
+        size = (f"{number.toString(layout.width_mm, 'g', 4)} × "
+                f"{number.toString(layout.height_mm, 'g', 4)} mm")
+        return self.tr("{0} × {1} ({2}, %n uzlīmes)", "", layout.per_sheet).format(
+            layout.columns, layout.rows, size)
+
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Uzlīmes ar QR kodu"))
         self.layout_choice = QComboBox()
         for key, layout in LAYOUTS.items():
-            self.layout_choice.addItem(layout.name_lv, key)
+            self.layout_choice.addItem(self._sheet_name(layout), key)
         self.layout_choice.setCurrentIndex(self.layout_choice.findData(DEFAULT_LAYOUT))
         self.start = QSpinBox()
         self.start.setMinimum(1)

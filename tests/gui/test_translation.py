@@ -310,7 +310,7 @@ def test_catalogue_and_import_headers_speak_english(english) -> None:
 
     assert _headers(ItemsModel("en")) == [
         "Inventory no.", "Type", "Status", "Holder", "Due back by", "Make and model",
-        "Serial no.", "Year", "Value, €", "Social support", "Location", "Sync"]
+        "Serial no.", "Year", "Value, €", "For socially supported", "Location", "Sync"]
     assert _headers(OfferedKindsModel("en")) == [
         "Device type", "Issued to", "Applications open", "Documents", "Devices", "Sync"]
     assert _headers(PreviewModel()) == [
@@ -340,7 +340,7 @@ def test_conflicts_panel_speaks_english(qtbot, qapp, english) -> None:
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         panel.reload()
     assert _headers(panel.model) == ["Application", "Your decision", "Decided by",
-                                     "State on the server", "Reason", "Waiting behind it"]
+                                     "State at the central service", "Reason", "Waiting behind it"]
     row = [panel.model.data(panel.model.index(0, c)) for c in range(panel.model.columnCount())]
     assert row[1] == "Refuse"
     assert row[3] == "Withdrawn · handover: Cancelled"
@@ -348,7 +348,7 @@ def test_conflicts_panel_speaks_english(qtbot, qapp, english) -> None:
     panel.select_command("c-1")
     mine, theirs = panel.decision_box.text(), panel.server_box.text()
     assert "Action: Refuse" in mine and "Reason: Ierīču nav" in mine
-    assert "Status: Withdrawn" in theirs and "Why it was refused:" in theirs
+    assert "Status: Withdrawn" in theirs and "Reason for refusal:" in theirs
     captions = [line.split(":")[0] for line in (mine + "\n" + theirs).splitlines()]
     assert not [c for c in captions if LATVIAN_LETTERS.search(c)], captions
     runner.wait()
