@@ -43,6 +43,7 @@ from desktop.models.audit_words import VIEW_ACTION, action_label, entity_label
 from desktop.models.changes import OpChanges
 from desktop.models.command_names import CommandName
 from desktop.tasks import TaskRunner
+from desktop.views.dates import shown_datetime
 from desktop.views.detail_page import CONFLICT_COLOUR, WARNING_COLOUR
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index, ListTableModel
@@ -100,7 +101,7 @@ class AuditTableModel(ListTableModel):
 
     def _text(self, r: AuditRow, key: str) -> str:
         if key == "at":
-            return r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+            return shown_datetime(r.at, seconds=True)
         # The words come with the row, in the page's language (audit_words), looked up with
         # the records' numbers and names on the worker that read the page.
         if key == "actor":

@@ -22,6 +22,7 @@ from desktop.models.catalogue import OfferedKindRow, target_group_label
 from desktop.models.custody import ItemHandover, ItemHolderRow
 from desktop.models.schema import latvian_sort_key
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
+from desktop.views.dates import shown_date
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
 
@@ -38,11 +39,7 @@ RESERVED_COLOUR = "#5f6368"
 
 def day(value: date | datetime | None) -> str:
     """01.09.2026 (a moment on the local calendar)."""
-    if value is None:
-        return EMPTY
-    if isinstance(value, datetime):
-        value = value.astimezone()
-    return value.strftime("%d.%m.%Y")
+    return shown_date(value, EMPTY)
 
 
 def learner(h: ItemHandover) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
+from desktop.views.dates import shown_date, shown_datetime
 from desktop.views.table_model import Index, ListTableModel
 
 Getter = Callable[[Any], object]
@@ -18,9 +19,9 @@ def cell_text(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, datetime):
-        return value.astimezone().strftime("%d.%m.%Y %H:%M")
+        return shown_datetime(value)
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return shown_date(value)
     label = getattr(value, "label_lv", None)
     return label if isinstance(label, str) else str(value)
 

@@ -43,6 +43,7 @@ from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner
 from desktop.views.acts_panel import ActsPanel
 from desktop.views.customer_screen import CustomerScreen
+from desktop.views.dates import shown_date
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_error
 from desktop.views.desk_dialogs import CancelHandoverDialog
 from desktop.views.desk_models import RowsModel
@@ -512,7 +513,7 @@ class DeskPage(QWidget):
         if row is None:
             return
         self.case_title.setText(f"{row.number} · {row.learner_name}")
-        deadline = row.return_deadline.strftime("%d.%m.%Y") if row.return_deadline else "—"
+        deadline = shown_date(row.return_deadline, "—")
         status = self.tr("Izsniegts") if self._case_issued else row.status_label
         self.case_facts.setText(self.tr(
             "Iesniedzējs: {0}\nResursa veids: {1}\nRezervētais resurss: {2}\n"

@@ -54,6 +54,7 @@ from desktop.models.details import (
 )
 from desktop.models.notes import NotesChangedError
 from desktop.tasks import TaskRunner, core_message
+from desktop.views.dates import shown_date, shown_datetime, shown_time
 from desktop.views.desk_print import open_in_viewer, print_pdf
 from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import DUPLICATE_TINT, STATUS_COLOURS
@@ -82,11 +83,11 @@ _SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
 
 def when(value: datetime | None) -> str:
     """A UTC instant as staff read it: local time, dd.mm.yyyy HH:MM."""
-    return EMPTY if value is None else value.astimezone().strftime("%d.%m.%Y %H:%M")
+    return shown_datetime(value, EMPTY)
 
 
 def day(value: date | None) -> str:
-    return EMPTY if value is None else value.strftime("%d.%m.%Y")
+    return shown_date(value, EMPTY)
 
 
 def time_span(start: datetime | None, end: datetime | None) -> str:
@@ -98,8 +99,8 @@ def time_span(start: datetime | None, end: datetime | None) -> str:
         return when(start)
     last = end.astimezone()
     if last.date() == first.date():
-        return f"{first:%d.%m.%Y %H:%M}–{last:%H:%M}"
-    return f"{first:%d.%m.%Y %H:%M} – {last:%d.%m.%Y %H:%M}"
+        return f"{shown_datetime(first)}–{shown_time(last)}"
+    return f"{shown_datetime(first)} – {shown_datetime(last)}"
 
 
 def text_or_dash(value: object) -> str:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.models.device_choices import DeviceChoice
 from desktop.models.schema import fold
 from desktop.tasks import TaskRunner, error_text
+from desktop.views.dates import shown_date
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index, ListTableModel
 
@@ -99,8 +100,7 @@ class DeviceChoicesModel(ListTableModel):
         if r.last_return_condition is None:
             lines.append(self.tr("Resurss vēl nav bijis izsniegts."))
         else:
-            when = (r.last_returned_at.astimezone().strftime("%d.%m.%Y")
-                    if r.last_returned_at is not None else EMPTY)
+            when = shown_date(r.last_returned_at, EMPTY)
             lines.append(self.tr("Pēdējoreiz atgriezts {0}: {1}").format(
                 when, r.last_return_label(self._language)))
         if r.last_return_missing:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from desktop.models.codes import ApplicationStatus
 from desktop.models.queries import InboxRow
 from desktop.tasks import TaskRunner
+from desktop.views.dates import shown_date
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ColumnsTableModel
 
@@ -109,7 +110,7 @@ class InboxModel(ColumnsTableModel):
         self._parts: dict[int, tuple[int, int]] = {}  # blocks only these rows of are read
         self._stale: set[int] = set()  # blocks shown as they were until read again
         self._loading: set[int] = set()  # blocks on their way from a worker
-        self.date_format: Callable[[Any], str] = lambda d: d.strftime("%d.%m.%Y")
+        self.date_format: Callable[[Any], str] = shown_date
 
     # -- data in -----------------------------------------------------------------
     def set_ids(self, ids: list[int], parts: Parts | None = None) -> None:

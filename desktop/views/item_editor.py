@@ -58,6 +58,7 @@ from desktop.models.workflow import ItemAction, item_actions_from
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
 from desktop.views.catalogue_models import OVERDUE_COLOUR, day, learner
+from desktop.views.dates import shown_datetime
 from desktop.views.edits import clear_invalid, when_edited
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import ListTableModel
@@ -114,7 +115,7 @@ class HistoryModel(ListTableModel):
         key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "at":
-                return r.at.astimezone().strftime("%d.%m.%Y %H:%M")
+                return shown_datetime(r.at)
             if key == "change":
                 before = r.from_status.label(self._language) if r.from_status else EMPTY
                 return f"{before} → {r.to_status.label(self._language)}"

@@ -42,6 +42,7 @@ from desktop.models.changes import OpChanges
 from desktop.models.reports import REPORT_KINDS, TITLES, Report, is_total_row, text
 from desktop.tasks import TaskRunner
 from desktop.views.audit_page import ask_save_path
+from desktop.views.dates import shown_date
 from desktop.views.detail_page import CONFLICT_COLOUR
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index
@@ -71,7 +72,7 @@ def _cell(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return shown_date(value)
     return str(value)
 
 

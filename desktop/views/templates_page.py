@@ -58,6 +58,7 @@ from desktop.models.codes import DocumentType
 from desktop.models.document_templates import TemplateRow
 from desktop.models.templates import PLACEHOLDERS, TEMPLATE_TYPES, render, sample_values
 from desktop.tasks import TaskRunner, core_message
+from desktop.views.dates import shown_date
 from desktop.views.edits import clear_invalid, when_edited
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP, to_date
 from desktop.views.table_model import ListTableModel
@@ -90,7 +91,7 @@ def why_read_only() -> str:
 
 
 def day_text(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day is not None else ""
+    return shown_date(day)
 
 
 def validity_text(row: TemplateRow) -> str:
