@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint bench translations dist clean
 
-QM := desktop/i18n/resursi_en.qm
+QM := desktop/i18n/resursi_en.qm desktop/i18n/resursi_lv.qm
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,demo]'
 	touch $@
 
-# English is compiled from its Qt Linguist source; Latvian is the source language itself.
-$(QM): desktop/i18n/resursi_en.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent desktop/i18n/resursi_en.ts -qm $(QM)
+# English is compiled from its Qt Linguist source; Latvian is the source language itself and
+# needs only its plural forms (21 uzlīme, 24 uzlīmes, 0 uzlīmju) for the messages with %n.
+desktop/i18n/resursi_%.qm: desktop/i18n/resursi_%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate desktop/*.py desktop/views/*.py -source-language lv \
 		-target-language en -ts desktop/i18n/resursi_en.ts
+	$(BIN)/pyside6-lupdate desktop/*.py desktop/views/*.py -source-language lv \
+		-target-language lv -pluralonly -ts desktop/i18n/resursi_lv.ts
 
 run: $(STAMP) $(QM)
 	$(BIN)/resursi --demo
