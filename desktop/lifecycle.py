@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -36,7 +36,7 @@ from desktop.models.rules import RuleRefused
 from desktop.models.schema import Application
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
-from desktop.views.decision_dialogs import _count_phrase, show_error
+from desktop.views.decision_dialogs import show_error
 from desktop.views.inbox_page import InboxPage
 from desktop.views.lifecycle_dialogs import (
     CloseCaseDialog,
@@ -232,11 +232,7 @@ class Lifecycle(QObject):
                                            notify=notify, return_deadline=deadline)
 
         def said(n: int) -> str:
-            return _count_phrase(
-                n,
-                QCoreApplication.translate("Lifecycle", "Izsniegšanai sagatavots {0} pieteikums"),
-                QCoreApplication.translate("Lifecycle",
-                                           "Izsniegšanai sagatavoti {0} pieteikumi"))
+            return self.tr("Izsniegšanai sagatavoti %n pieteikumi", "", n)
 
         # a swapped reservation frees the device reserved before
         before = next((c.item_id for c in facts.choices or ()
@@ -293,12 +289,7 @@ class Lifecycle(QObject):
             return bulk.BulkResult(done.done, [*done.failed, *skipped])
 
         def said(n: int) -> str:
-            return _count_phrase(
-                n,
-                QCoreApplication.translate("Lifecycle",
-                                           "Atgriešanas termiņš mainīts {0} pieteikumam"),
-                QCoreApplication.translate("Lifecycle",
-                                           "Atgriešanas termiņš mainīts {0} pieteikumiem"))
+            return self.tr("Atgriešanas termiņš mainīts %n pieteikumiem", "", n)
 
         self._run_bulk(work, labels, said, extra=OpChanges.of(handovers=handover_ids),
                        single_label=label)
@@ -311,10 +302,7 @@ class Lifecycle(QObject):
         ids = list(handover_ids)
 
         def said(n: int) -> str:
-            return _count_phrase(
-                n,
-                QCoreApplication.translate("Lifecycle", "Atgādinājums nosūtīts {0} iesniedzējam"),
-                QCoreApplication.translate("Lifecycle", "Atgādinājums nosūtīts {0} iesniedzējiem"))
+            return self.tr("Atgādinājums nosūtīts %n iesniedzējiem", "", n)
 
         self._run_bulk(lambda: lifecycle.remind_return(self._store, actor, ids), {}, said,
                        extra=OpChanges.of(handovers=ids), single_label="")

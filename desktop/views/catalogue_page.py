@@ -66,7 +66,6 @@ from desktop.models.scan_codes import same_code
 from desktop.tasks import TaskRunner, core_message
 from desktop.views.availability_chart import AvailabilityChart
 from desktop.views.catalogue_models import ItemsModel, OfferedKindsModel, holder_of
-from desktop.views.decision_dialogs import _count_phrase
 from desktop.views.import_dialog import ImportDialog
 from desktop.views.item_editor import ItemEditor, ItemEditorServices
 from desktop.views.kind_checklist import KindChecklistBox
@@ -130,8 +129,7 @@ class LabelsDialog(QDialog):
         self.layout_choice.currentIndexChanged.connect(self._limit)
         self._limit()
         form = QFormLayout(self)
-        form.addRow(QLabel(_count_phrase(count, self.tr("Uzlīmes {0} resursam."),
-                                         self.tr("Uzlīmes {0} resursiem."))
+        form.addRow(QLabel(self.tr("Uzlīmes %n resursiem.", "", count)
                            + " " + self.tr("QR kodā ir inventāra numurs: noskenējot to "
                                            "jebkurā meklēšanas laukā, resurss tiek atrasts.")))
         form.addRow(self.tr("Uzlīmju loksne"), self.layout_choice)
@@ -480,8 +478,7 @@ class CataloguePage(QWidget):
         self.items_model.set_rows(rows)
         restore(self.items, state, self.items_model.row_of)  # selection and scroll kept
         self._current_item_changed(self.items.currentIndex(), QModelIndex())  # its holder now
-        self.count_label.setText(_count_phrase(len(rows), self.tr("{0} resurss"),
-                                               self.tr("{0} resursi")))
+        self.count_label.setText(self.tr("%n resursi", "", len(rows)))
         if not self.items.property("sized") and rows:
             self.items.resizeColumnsToContents()
             self.items.setProperty("sized", True)
@@ -674,12 +671,8 @@ class CataloguePage(QWidget):
         return dialog
 
     def _imported(self, count: int) -> None:
-        self.say(_count_phrase(
-            count,
-            self.tr("Importēts {0} resurss; tas tiks nosūtīts centrālajam servisam nākamajā "
-                    "sinhronizācijā."),
-            self.tr("Importēti {0} resursi; tie tiks nosūtīti centrālajam servisam nākamajā "
-                    "sinhronizācijā.")))
+        self.say(self.tr("Importēti %n resursi; tie tiks nosūtīti centrālajam servisam "
+                         "nākamajā sinhronizācijā.", "", count))
         # (the import does not say which items it wrote: every view looks again)
         self._publish(EVERYTHING)
         self.refresh()
@@ -695,9 +688,8 @@ class CataloguePage(QWidget):
         if not path:
             return
         self._run(self._services.export_csv, path,
-                        on_done=lambda n: self.say(_count_phrase(
-                            n, self.tr("Eksportēts {0} resurss"),
-                            self.tr("Eksportēti {0} resursi")) + ": " + Path(path).name),
+                        on_done=lambda n: self.say(self.tr("Eksportēti %n resursi", "", n)
+                                                   + ": " + Path(path).name),
                         on_error=self._failed)
 
     def print_labels(self) -> None:
@@ -721,8 +713,7 @@ class CataloguePage(QWidget):
             return len(ids)
 
         self._run(write, on_done=lambda n: self.say(
-            _count_phrase(n, self.tr("{0} uzlīme saglabāta"),
-                          self.tr("{0} uzlīmes saglabātas")) + ": " + Path(path).name),
+            self.tr("%n uzlīmes saglabātas", "", n) + ": " + Path(path).name),
             on_error=self._failed)
 
     # -- kinds -----------------------------------------------------------------------------

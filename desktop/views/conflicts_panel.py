@@ -59,7 +59,6 @@ from desktop.models.command_names import CommandName
 from desktop.models.commands import REGISTRY
 from desktop.tasks import TaskRunner
 from desktop.views.availability_chart import ITEM_STATUS_COLOURS
-from desktop.views.decision_dialogs import _count_phrase
 from desktop.views.detail_page import (
     CONFLICT_COLOUR,
     HANDOVER_COLOURS,
@@ -765,14 +764,10 @@ class ConflictsPanel(QWidget):
                 colours[HANDOVER_CAPTION] = HANDOVER_COLOURS.get(last, "#666666")
             self.server_box.set_rows(server_rows(c, self._language), colours)
             if c.waiting_behind:
-                self.waiting_note.setText(_count_phrase(
-                    c.waiting_behind,
-                    self.tr("Aiz šī lēmuma gaida vēl {0} darbība ar to pašu ierakstu. "
-                            "Piemērojot vēlreiz, arī tā tiks veikta vēlreiz; atmetot tiks "
-                            "atmesta arī tā."),
-                    self.tr("Aiz šī lēmuma gaida vēl {0} darbības ar to pašu ierakstu. "
-                            "Piemērojot vēlreiz, arī tās tiks veiktas vēlreiz tādā pašā "
-                            "secībā; atmetot tiks atmestas arī tās.")))
+                self.waiting_note.setText(self.tr(
+                    "Aiz šī lēmuma gaida vēl %n darbības ar to pašu ierakstu. "
+                    "Piemērojot vēlreiz, arī tās tiks veiktas vēlreiz tādā pašā "
+                    "secībā; atmetot tiks atmestas arī tās.", "", c.waiting_behind))
                 self.waiting_note.show()
             else:
                 self.waiting_note.hide()
@@ -792,15 +787,10 @@ class ConflictsPanel(QWidget):
                 self, self.tr("Piemērot vēlreiz?"),
                 # (sync.conflicts.reapply runs the waiting ones again, in their order; one
                 # that no longer fits stops there with its own message)
-                _count_phrase(
-                    c.waiting_behind,
-                    self.tr("Lēmums „{1}“ un {0} vēlāka darbība ar šo ierakstu tiks veikti "
-                            "vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība "
-                            "vairs nav iespējama, tā un nākamās tiks atmestas."),
-                    self.tr("Lēmums „{1}“ un {0} vēlākas darbības ar šo ierakstu tiks veikti "
-                            "vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība "
-                            "vairs nav iespējama, tā un nākamās tiks atmestas."),
-                    command_label(c.command, self._language)),
+                self.tr("Lēmums „{0}“ un %n vēlākas darbības ar šo ierakstu tiks veikti "
+                        "vēlreiz centrālā servisa pašreizējam stāvoklim. Ja kāda darbība "
+                        "vairs nav iespējama, tā un nākamās tiks atmestas.", "",
+                        c.waiting_behind).format(command_label(c.command, self._language)),
                 self.tr("Piemērot vēlreiz")):
             return
         self._start(self._reapply, c.command_id, self.tr(
@@ -817,10 +807,8 @@ class ConflictsPanel(QWidget):
                        ).format(command_label(c.command, self._language), record_label(c),
                                 server_state_label(c, self._language))
         if c.waiting_behind:
-            text += " " + _count_phrase(
-                c.waiting_behind,
-                self.tr("Tiks atmesta arī {0} vēlāka darbība ar šo ierakstu."),
-                self.tr("Tiks atmestas arī {0} vēlākas darbības ar šo ierakstu."))
+            text += " " + self.tr("Tiks atmestas arī %n vēlākas darbības ar šo ierakstu.", "",
+                                  c.waiting_behind)
         if not self.confirm(self, self.tr("Atmest lēmumu?"), text, self.tr("Atmest")):
             return
         self._start(self._discard, c.command_id, self.tr(

@@ -56,13 +56,6 @@ SCHOOL_YEAR_ENDS = (5, 31)  # (month, day): the return deadline offered first
 GRANT_DIALOG_SIZE = (1040, 500)
 
 
-def _count_phrase(count: int, one: str, many: str, *more: object) -> str:
-    """Latvian number agreement: 1, 21, 31… take the singular, 11 and the rest the plural.
-    The count is {0}; ``more`` fills {1}, {2}… of the chosen text."""
-    singular = count % 10 == 1 and count % 100 != 11
-    return (one if singular else many).format(count, *more)
-
-
 def _date_edit(minimum: QDate, value: QDate) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
@@ -398,22 +391,15 @@ class RefuseDialog(_ReasonDialog):
                  tasks: TaskRunner | None = None,
                  load_reasons: Callable[[], Sequence[str]] | None = None) -> None:
         # translate() with the literal in place: lupdate extracts nothing passed via a helper
-        if count > 1:
-            title = _count_phrase(
-                count,
-                QCoreApplication.translate("decision_dialogs", "Atteikt {0} pieteikumu"),
-                QCoreApplication.translate("decision_dialogs", "Atteikt {0} pieteikumus"))
-            heading = application_label or _count_phrase(
-                count,
-                QCoreApplication.translate("decision_dialogs", "Atlasīts {0} pieteikums"),
-                QCoreApplication.translate("decision_dialogs", "Atlasīti {0} pieteikumi"))
-        else:
-            title = QCoreApplication.translate("decision_dialogs", "Atteikt pieteikumu")
-            heading = application_label
         super().__init__(
-            title, heading, QCoreApplication.translate("decision_dialogs", "Atteikt"),
+            QCoreApplication.translate("decision_dialogs", "Atteikt pieteikumu"),
+            application_label, QCoreApplication.translate("decision_dialogs", "Atteikt"),
             QCoreApplication.translate("decision_dialogs", "Jānorāda atteikuma pamatojums"),
             parent, reasons=reasons, tasks=tasks, load_reasons=load_reasons)
+        if count > 1:  # self.tr: lupdate marks plurals (%n) only in a tr() call
+            self.setWindowTitle(self.tr("Atteikt %n pieteikumus", "", count))
+            if not application_label:
+                self.heading.setText(self.tr("Atlasīti %n pieteikumi", "", count))
         self.hint = _note(self.tr("Pamatojumu redzēs pieteikuma iesniedzējs."))
         self._add_bottom(self.hint)
 
@@ -425,23 +411,15 @@ class DeferDialog(_ReasonDialog):
                  parent: QWidget | None = None, reasons: Sequence[str] | None = None,
                  tasks: TaskRunner | None = None,
                  load_reasons: Callable[[], Sequence[str]] | None = None) -> None:
-        if count > 1:
-            title = _count_phrase(
-                count,
-                QCoreApplication.translate("decision_dialogs", "Atlikt {0} pieteikumu"),
-                QCoreApplication.translate("decision_dialogs", "Atlikt {0} pieteikumus"))
-            heading = application_label or _count_phrase(
-                count,
-                QCoreApplication.translate("decision_dialogs", "Atlasīts {0} pieteikums"),
-                QCoreApplication.translate("decision_dialogs", "Atlasīti {0} pieteikumi"))
-        else:
-            title = QCoreApplication.translate("decision_dialogs",
-                                               "Atlikt pieteikuma izskatīšanu")
-            heading = application_label
         super().__init__(
-            title, heading, QCoreApplication.translate("decision_dialogs", "Atlikt"),
+            QCoreApplication.translate("decision_dialogs", "Atlikt pieteikuma izskatīšanu"),
+            application_label, QCoreApplication.translate("decision_dialogs", "Atlikt"),
             QCoreApplication.translate("decision_dialogs", "Jānorāda atlikšanas pamatojums"),
             parent, reasons=reasons, tasks=tasks, load_reasons=load_reasons)
+        if count > 1:  # self.tr: lupdate marks plurals (%n) only in a tr() call
+            self.setWindowTitle(self.tr("Atlikt %n pieteikumus", "", count))
+            if not application_label:
+                self.heading.setText(self.tr("Atlasīti %n pieteikumi", "", count))
         today = QDate.currentDate()
         self.use_revisit = QCheckBox(self.tr("Izskatīt atkārtoti:"))
         self.revisit = _date_edit(today, today.addDays(7))

@@ -52,11 +52,6 @@ MUTED_COLOUR = "#5f6368"
 BadRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _count(count: int, one: str, many: str) -> str:
-    """Latvian number agreement: 1, 21, 31… take the singular; 11 and the rest the plural."""
-    return (one if count % 10 == 1 and count % 100 != 11 else many).format(count)
-
-
 class PreviewModel(ListTableModel):
     """The file's rows as read, each with its errors (bad rows tinted and listed)."""
 
@@ -235,7 +230,7 @@ class ImportDialog(QDialog):
         bad = preview.bad_row_count
         found = self.tr("{0}, atdalītājs „{1}“").format(preview.encoding_label,
                                                           preview.delimiter or "?")
-        parts = [found, _count(rows, self.tr("{0} rinda"), self.tr("{0} rindas"))]
+        parts = [found, self.tr("%n rindas", "", rows)]
         if len(preview.rows) < rows:  # a big file: its first rows and its bad ones
             first = min(rows, inventory_csv.PREVIEW_ROWS)
             parts.append((self.tr("tabulā redzamas pirmās {0} un kļūdainās") if bad
@@ -248,20 +243,18 @@ class ImportDialog(QDialog):
             problems = "<br>".join(html.escape(e.message_lv) for e in preview.file_errors)
             text += f"<br><span style='color:{ERROR_COLOUR}'><b>{problems}</b></span>"
         elif bad:
-            said = (_count(bad, self.tr("{0} rindā ir kļūda"), self.tr("{0} rindās ir kļūdas"))
+            said = (self.tr("%n rindās ir kļūdas", "", bad)
                     + self.tr(" — nekas netiks importēts, kamēr tās nav izlabotas failā."))
             hidden = bad - len(preview.bad_rows)
             if hidden > 0:
-                said += " " + _count(
-                    hidden, self.tr("(Vēl {0} kļūdaina rinda nav parādīta.)"),
-                    self.tr("(Vēl {0} kļūdainas rindas nav parādītas.)"))
+                said += " " + self.tr("(Vēl %n kļūdainas rindas nav parādītas.)", "", hidden)
             text += f"<br><span style='color:{ERROR_COLOUR}'><b>{html.escape(said)}</b></span>"
         else:
             said = self.tr("Visas rindas ir derīgas.")
             text += f"<br><span style='color:{SUCCESS_COLOUR}'><b>{said}</b></span>"
         self.summary.setText(text)
         self.import_button.setText(
-            _count(rows, self.tr("Importēt {0} resursu"), self.tr("Importēt {0} resursus"))
+            self.tr("Importēt %n resursus", "", rows)
             if preview.ok else self.tr("Importēt"))
         self.import_button.setEnabled(self._can_edit and preview.ok)
         if bad and not self.only_bad.isChecked():

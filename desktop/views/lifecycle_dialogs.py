@@ -45,6 +45,7 @@ from desktop.models.commands import MAX_FILE_BYTES
 from desktop.models.device_choices import DeviceChoice
 from desktop.models.errors import InputError
 from desktop.models.lifecycle import NewFile, PickupPlan, arrangement
+from desktop.views.dates import shown_date
 from desktop.views.decision_dialogs import (
     DATE_FORMAT,
     ERROR_COLOUR,
@@ -52,7 +53,6 @@ from desktop.views.decision_dialogs import (
     MUTED_COLOUR,
     WARNING_COLOUR,
     _buttons,
-    _count_phrase,
     _heading,
     _note,
 )
@@ -69,14 +69,6 @@ PICKER_MIN_HEIGHT = 150
 MAX_ATTACHMENTS = 10  # the same limit as desktop.models.lifecycle.record_incident
 # What an attachment may be (the same kinds the core accepts): a PDF, a PNG or a JPEG.
 _KINDS = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def _selected(count: int) -> str:
-    # translate() with the literals in place: lupdate extracts nothing passed via a helper
-    return _count_phrase(
-        count,
-        QCoreApplication.translate("lifecycle_dialogs", "Atlasīts {0} pieteikums"),
-        QCoreApplication.translate("lifecycle_dialogs", "Atlasīti {0} pieteikumi"))
 
 
 def _qdate(day: date) -> QDate:
@@ -208,12 +200,8 @@ class PrepareAheadDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         if count > 1:
-            title = _count_phrase(
-                count,
-                QCoreApplication.translate("lifecycle_dialogs",
-                                           "Sagatavot izsniegšanai {0} pieteikumu"),
-                QCoreApplication.translate("lifecycle_dialogs",
-                                           "Sagatavot izsniegšanai {0} pieteikumus"))
+            # self.tr: lupdate marks plurals (%n) only in a tr() call
+            title = self.tr("Sagatavot izsniegšanai %n pieteikumus", "", count)
         else:
             title = self.tr("Sagatavot izsniegšanai")
         self.setWindowTitle(title)
@@ -221,7 +209,7 @@ class PrepareAheadDialog(QDialog):
         qtoday = _qdate(today) if today is not None else QDate.currentDate()
         self._touched: set[str] = set()
 
-        self.heading = _heading(label or _selected(count))
+        self.heading = _heading(label or self.tr("Atlasīti %n pieteikumi", "", count))
         # the device: only for one application, and only when the caller offers devices
         self.picker: DevicePicker | None = None
         self.no_items: QLabel | None = None
@@ -481,9 +469,9 @@ class DeadlineDialog(QDialog):
         qtoday = _qdate(today) if today is not None else QDate.currentDate()
         self._count = count
         self._current = current
-        self.heading = _heading(_selected(count) if count > 1 else self.tr("Atgriešanas termiņš"))
+        self.heading = _heading(self.tr("Atlasīti %n pieteikumi", "", count) if count > 1 else self.tr("Atgriešanas termiņš"))
         if current is not None:
-            now_text = self.tr("Pašreizējais termiņš: {0}").format(f"{current:%d.%m.%Y}")
+            now_text = self.tr("Pašreizējais termiņš: {0}").format(shown_date(current))
         elif count > 1:
             now_text = self.tr("Pašreizējie termiņi atšķiras vai nav noteikti.")
         else:

@@ -32,11 +32,6 @@ from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 OK_COLOUR = "#1d7a3a"
 
 
-def days_text(days: int) -> str:
-    """Latvian agreement: 1, 21, 31… diena; otherwise dienas."""
-    return f"{days} diena" if days % 10 == 1 and days % 100 != 11 else f"{days} dienas"
-
-
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str) -> Path | None:
     title = QCoreApplication.translate("OverduePanel", "Saglabāt kā")
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
@@ -75,7 +70,9 @@ class OverduePanel(QWidget):
              lambda r: getattr(r, "email", None)),
             ("item", QT_TRANSLATE_NOOP("RowsModel", "Inventāra Nr."), lambda r: r.inventory_no),
             ("deadline", QT_TRANSLATE_NOOP("RowsModel", "Termiņš"), lambda r: r.return_deadline),
-            ("late", QT_TRANSLATE_NOOP("RowsModel", "Kavēts"), lambda r: days_text(r.days_overdue)),
+            ("late", QT_TRANSLATE_NOOP("RowsModel", "Kavēts"),
+             # "21 diena", "5 dienas": the plural forms come from the translations
+             lambda r: self.tr("%n dienas", "", r.days_overdue)),
         ], self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Kavēta atgriešana"))
