@@ -1,15 +1,16 @@
 """Render the Applications section (inbox and detail) on a school laptop's screen.
 
     python -m tools.screenshots_laptop_inbox [--scale 1.25|1] [--lang lv|en] [--ts FILE]
-        [--out docs/screenshots] [--name NAME] [--main-window]
+        [--out docs/screenshots] [--name NAME] [--main-window] [--sections]
 
 The app as ``make run`` shows it (the demo's reference server, signed in and synced) on a
 1366×768 screen at the given scale (QT_SCALE_FACTOR; 1.25: 1093×614 logical pixels), the
 window filling the screen less a title bar and a task bar, an application with a handover
 selected. Writes laptop/inbox-125.png (-100, -en: the scale and the language) unless
 ``--name`` says otherwise; with ``--main-window`` also main-window.png (-en), the window at
-1480×860 as the README shows it. Exits 1 when the inbox scrolls sideways to its status
-column or the detail is wider than its pane.
+1480×860 as the README shows it; with ``--sections`` every other section too, as
+laptop/<section>-125.png (catalogue, reports, conflicts, desk, audit). Exits 1 when the inbox
+scrolls sideways to its status column or the detail is wider than its pane.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from pathlib import Path
 LAPTOP = (1366, 768)  # physical pixels
 WINDOW_CHROME = 60  # the title bar and the task bar the offscreen platform does not draw
 README_SIZE = (1480, 860)  # the README's main window
+# the sections by their title in either language -> the file name's key
+SECTION_KEYS = {"Katalogs": "catalogue", "Catalogue": "catalogue", "Pārskati": "reports",
+                "Reports": "reports", "Konflikti": "conflicts", "Conflicts": "conflicts",
+                "Izsniegšana": "desk", "Issuing desk": "desk", "Audita žurnāls": "audit",
+                "Audit log": "audit"}
 
 
 def _laptop_screen(scale: str) -> None:
@@ -45,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ts", type=Path, default=Path("desktop/i18n/resursi_en.ts"))
     parser.add_argument("--name", help="the file's name, without .png")
     parser.add_argument("--main-window", action="store_true")
+    parser.add_argument("--sections", action="store_true")
     args = parser.parse_args(argv)
     _laptop_screen(args.scale)
 
@@ -55,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.views.inbox_model import COLUMNS
     from sync.credentials import MemoryCredentials
     from sync.devserver.server import DevServer
-    from tools.shots import english
+    from tools.shots import english, latvian
 
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
@@ -80,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="resursi-inbox-shots-") as folder:
         os.environ["XDG_CONFIG_HOME"] = folder  # never the user's real settings
-        translator = english(Path(folder), args.ts) if args.lang == "en" else None
+        translator = (english(Path(folder), args.ts) if args.lang == "en"
+                      else latvian(Path(folder)))
         server = DevServer(seed="demo").start()
         try:
             store = open_store(Path(folder) / "data")
@@ -98,6 +106,19 @@ def main(argv: list[str] | None = None) -> int:
             app.window.grab().save(str(target))
             print(f"{target}: {app.window.width()}×{app.window.height()} logical px")
             faults += _cut_off(app, COLUMNS)
+            if args.sections:
+                nav = app.window.navigation
+                for row in range(1, nav.count()):
+                    nav.setCurrentRow(row)
+                    settle(0.3)
+                    wait_for(lambda: app.tasks.pending == 0, 20)
+                    settle(0.8)
+                    key = SECTION_KEYS.get(nav.item(row).text(), f"section{row}")
+                    target = args.out / "laptop" / f"{key}-{percent}{suffix}.png"
+                    app.window.grab().save(str(target))
+                    print(target)
+                nav.setCurrentRow(0)
+                settle(0.3)
             if args.main_window:
                 app.window.setGeometry(0, 0, *README_SIZE)
                 settle(0.6)

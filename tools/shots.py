@@ -19,4 +19,25 @@ def english(folder: Path, ts: Path) -> object:
     if not translator.load(str(qm)):
         raise SystemExit(f"cannot load {qm}")
     QCoreApplication.installTranslator(translator)
+    from desktop.i18n import set_default_locale
+
+    set_default_locale("en")
+    return translator
+
+
+def latvian(folder: Path, ts: Path = Path("desktop/i18n/resursi_lv.ts")) -> object:
+    """The Latvian plural forms (the only Latvian "translation": Latvian is the source) and
+    the Latvian locale, as the app installs them; keep the returned translator alive."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.i18n import set_default_locale
+
+    qm = folder / "resursi_lv.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        raise SystemExit(f"cannot load {qm}")
+    QCoreApplication.installTranslator(translator)
+    set_default_locale("lv")
     return translator

@@ -1399,23 +1399,23 @@ serial no. {1}</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="715"/>
-        <location filename="../views/lifecycle_dialogs.py" line="724"/>
+        <location filename="../views/lifecycle_dialogs.py" line="716"/>
+        <location filename="../views/lifecycle_dialogs.py" line="725"/>
         <source>Slēgt lietu</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="719"/>
+        <location filename="../views/lifecycle_dialogs.py" line="720"/>
         <source>Lieta tiks slēgta; dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>The case will be closed; its data will be deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="720"/>
+        <location filename="../views/lifecycle_dialogs.py" line="721"/>
         <source>&amp;Piezīmes (nav obligātas):</source>
         <translation>&amp;Notes (optional):</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="721"/>
+        <location filename="../views/lifecycle_dialogs.py" line="722"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
@@ -2007,17 +2007,17 @@ serial no. {1}</translation>
 <context>
     <name>DeadlineDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="467"/>
+        <location filename="../views/lifecycle_dialogs.py" line="468"/>
         <source>Mainīt atgriešanas termiņu</source>
         <translation>Change the return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="472"/>
+        <location filename="../views/lifecycle_dialogs.py" line="473"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="472"/>
+        <location filename="../views/lifecycle_dialogs.py" line="473"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>%n application selected</numerusform>
@@ -2025,42 +2025,42 @@ serial no. {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="474"/>
+        <location filename="../views/lifecycle_dialogs.py" line="475"/>
         <source>Pašreizējais termiņš: {0}</source>
         <translation>Current deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="476"/>
+        <location filename="../views/lifecycle_dialogs.py" line="477"/>
         <source>Pašreizējie termiņi atšķiras vai nav noteikti.</source>
         <translation>The current deadlines differ or are not set.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="478"/>
+        <location filename="../views/lifecycle_dialogs.py" line="479"/>
         <source>Pašreizējais termiņš: nav noteikts</source>
         <translation>Current deadline: none</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="483"/>
+        <location filename="../views/lifecycle_dialogs.py" line="484"/>
         <source>Jaunais atgriešanas termiņš</source>
         <translation>New return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="484"/>
+        <location filename="../views/lifecycle_dialogs.py" line="485"/>
         <source>Paziņot iesniedzējam</source>
         <translation>Notify the applicant</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="485"/>
+        <location filename="../views/lifecycle_dialogs.py" line="486"/>
         <source>Paziņot iesniedzējiem</source>
         <translation>Notify the applicants</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="488"/>
+        <location filename="../views/lifecycle_dialogs.py" line="489"/>
         <source>Mainīt</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="491"/>
+        <location filename="../views/lifecycle_dialogs.py" line="492"/>
         <source>&amp;Jaunais termiņš:</source>
         <translation>&amp;New deadline:</translation>
     </message>
@@ -2166,7 +2166,7 @@ serial no. {1}</translation>
 <context>
     <name>DeferDialog</name>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="420"/>
+        <location filename="../views/decision_dialogs.py" line="423"/>
         <source>Atlikt %n pieteikumus</source>
         <translation>
             <numerusform>Postpone %n application</numerusform>
@@ -2174,7 +2174,7 @@ serial no. {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="422"/>
+        <location filename="../views/decision_dialogs.py" line="425"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>%n application selected</numerusform>
@@ -2182,12 +2182,12 @@ serial no. {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="424"/>
+        <location filename="../views/decision_dialogs.py" line="427"/>
         <source>Izskatīt atkārtoti:</source>
         <translation>Review again on:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="426"/>
+        <location filename="../views/decision_dialogs.py" line="429"/>
         <source>Atkārtotas izskatīšanas datums</source>
         <translation>Date to review again</translation>
     </message>
@@ -2557,37 +2557,37 @@ Status: {4}</translation>
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="124"/>
+        <location filename="../views/decision_dialogs.py" line="127"/>
         <source>Piešķirt resursu</source>
         <translation>Grant a device</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="130"/>
+        <location filename="../views/decision_dialogs.py" line="133"/>
         <source>Piešķirt resursu:</source>
         <translation>Grant with a resource:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="132"/>
+        <location filename="../views/decision_dialogs.py" line="135"/>
         <source>Piešķirt bez resursa (resursu izvēlēsies izsniegšanas vietā)</source>
         <translation>Grant without a resource (the resource is chosen at the desk)</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="138"/>
+        <location filename="../views/decision_dialogs.py" line="141"/>
         <source>Nav pieejamu piemērotu resursu: pieteikumu var piešķirt bez resursa, un resursu izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable resource is available: the application can be granted without one, and the resource is chosen at the desk.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="140"/>
+        <location filename="../views/decision_dialogs.py" line="143"/>
         <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="142"/>
+        <location filename="../views/decision_dialogs.py" line="145"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="143"/>
+        <location filename="../views/decision_dialogs.py" line="146"/>
         <source>Piešķirt</source>
         <translation>Grant</translation>
     </message>
@@ -3004,87 +3004,87 @@ Status: {4}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="622"/>
+        <location filename="../views/lifecycle_dialogs.py" line="623"/>
         <source>Reģistrēt nozaudēšanu vai zādzību</source>
         <translation>Record a loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="626"/>
+        <location filename="../views/lifecycle_dialogs.py" line="627"/>
         <source>Nozaudēts</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="627"/>
+        <location filename="../views/lifecycle_dialogs.py" line="628"/>
         <source>Resurss nozaudēts</source>
         <translation>Device lost</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="628"/>
+        <location filename="../views/lifecycle_dialogs.py" line="629"/>
         <source>Nozagts</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="629"/>
+        <location filename="../views/lifecycle_dialogs.py" line="630"/>
         <source>Resurss nozagts</source>
         <translation>Device stolen</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="636"/>
+        <location filename="../views/lifecycle_dialogs.py" line="637"/>
         <source>Notikuma datums</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="637"/>
+        <location filename="../views/lifecycle_dialogs.py" line="638"/>
         <source>Kas notika</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="639"/>
+        <location filename="../views/lifecycle_dialogs.py" line="640"/>
         <source>Kur un kā resurss pazuda, kas par to ziņoja</source>
         <translation>Where and how the device went missing, who reported it</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="642"/>
+        <location filename="../views/lifecycle_dialogs.py" line="643"/>
         <source>Pievienot failu…</source>
         <translation>Add a file…</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="642"/>
+        <location filename="../views/lifecycle_dialogs.py" line="643"/>
         <source>Pielikums</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="643"/>
+        <location filename="../views/lifecycle_dialogs.py" line="644"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="644"/>
+        <location filename="../views/lifecycle_dialogs.py" line="645"/>
         <source>Reģistrēt</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="652"/>
+        <location filename="../views/lifecycle_dialogs.py" line="653"/>
         <source>Kas noticis:</source>
         <translation>What happened:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="653"/>
+        <location filename="../views/lifecycle_dialogs.py" line="654"/>
         <source>Notikuma &amp;datums:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="656"/>
+        <location filename="../views/lifecycle_dialogs.py" line="657"/>
         <source>&amp;Apraksts:</source>
         <translation>D&amp;escription:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="658"/>
+        <location filename="../views/lifecycle_dialogs.py" line="659"/>
         <source>Pielikumi (piemēram, policijas izziņa), PDF, PNG vai JPEG līdz 20 MB:</source>
         <translation>Attachments (e.g. the police report), PDF, PNG or JPEG up to 20 MB:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="672"/>
+        <location filename="../views/lifecycle_dialogs.py" line="673"/>
         <source>Resurss uzreiz kļūs nozaudēts vai nozagts; ziņojums tiks uzskatīts par apstiprinātu.</source>
         <translation>The device becomes lost or stolen at once; the report counts as acknowledged.</translation>
     </message>
@@ -4073,22 +4073,22 @@ Status: {4}</translation>
 <context>
     <name>PrepareAheadDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="206"/>
+        <location filename="../views/lifecycle_dialogs.py" line="207"/>
         <source>Sagatavot izsniegšanai</source>
         <translation>Prepare for issue</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="317"/>
+        <location filename="../views/lifecycle_dialogs.py" line="318"/>
         <source>Nav pieejamu piemērotu resursu: resursu izvēlēsies izsniegšanas vietā.</source>
         <translation>No suitable device is available: the device will be chosen at the desk.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="220"/>
+        <location filename="../views/lifecycle_dialogs.py" line="221"/>
         <source>piemēram, Skolas 12. kabinets</source>
         <translation>e.g. school room 12</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="204"/>
+        <location filename="../views/lifecycle_dialogs.py" line="205"/>
         <source>Sagatavot izsniegšanai %n pieteikumus</source>
         <translation>
             <numerusform>Prepare %n application for issue</numerusform>
@@ -4096,7 +4096,7 @@ Status: {4}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="212"/>
+        <location filename="../views/lifecycle_dialogs.py" line="213"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>%n application selected</numerusform>
@@ -4104,137 +4104,137 @@ Status: {4}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="221"/>
+        <location filename="../views/lifecycle_dialogs.py" line="222"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="233"/>
+        <location filename="../views/lifecycle_dialogs.py" line="234"/>
         <source>Saņemšanas datums</source>
         <translation>Pickup date</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="234"/>
+        <location filename="../views/lifecycle_dialogs.py" line="235"/>
         <source>Saņemšanas laiks no</source>
         <translation>Pickup time from</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="235"/>
+        <location filename="../views/lifecycle_dialogs.py" line="236"/>
         <source>Saņemšanas laiks līdz</source>
         <translation>Pickup time until</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="237"/>
+        <location filename="../views/lifecycle_dialogs.py" line="238"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="238"/>
+        <location filename="../views/lifecycle_dialogs.py" line="239"/>
         <source>vārds un uzvārds</source>
         <translation>first name and surname</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="241"/>
+        <location filename="../views/lifecycle_dialogs.py" line="242"/>
         <source>Kontaktpersonas tālrunis</source>
         <translation>Contact person&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="242"/>
+        <location filename="../views/lifecycle_dialogs.py" line="243"/>
         <source>piemēram, +371 67 000 000 (nav obligāts)</source>
         <translation>e.g. +371 67 000 000 (optional)</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="244"/>
+        <location filename="../views/lifecycle_dialogs.py" line="245"/>
         <source>Atgriešanas termiņš:</source>
         <translation>Return deadline:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="245"/>
+        <location filename="../views/lifecycle_dialogs.py" line="246"/>
         <source>Noteikt atgriešanas termiņu</source>
         <translation>Set a return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="249"/>
+        <location filename="../views/lifecycle_dialogs.py" line="250"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="251"/>
+        <location filename="../views/lifecycle_dialogs.py" line="252"/>
         <source>nav noteikts</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="252"/>
+        <location filename="../views/lifecycle_dialogs.py" line="253"/>
         <source>Paziņot iesniedzējam</source>
         <translation>Notify the applicant</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="253"/>
+        <location filename="../views/lifecycle_dialogs.py" line="254"/>
         <source>Paziņot iesniedzējiem</source>
         <translation>Notify the applicants</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="257"/>
+        <location filename="../views/lifecycle_dialogs.py" line="258"/>
         <source>Centrālais serviss nosūtīs iesniedzējam saņemšanas vietu, laiku un kontaktus.</source>
         <translation>The central service will send the applicant the pickup place, time and contacts.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="259"/>
+        <location filename="../views/lifecycle_dialogs.py" line="260"/>
         <source>Centrālais serviss nosūtīs iesniedzējiem saņemšanas vietu, laiku un kontaktus.</source>
         <translation>The central service will send the applicants the pickup place, time and contacts.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="261"/>
+        <location filename="../views/lifecycle_dialogs.py" line="262"/>
         <source>Sagatavot</source>
         <translation>Prepare</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="303"/>
+        <location filename="../views/lifecycle_dialogs.py" line="304"/>
         <source>Rezervēt resursu:</source>
         <translation>Reserve a resource:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="304"/>
+        <location filename="../views/lifecycle_dialogs.py" line="305"/>
         <source>Rezervēt izvēlēto resursu</source>
         <translation>Reserve the chosen resource</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="305"/>
+        <location filename="../views/lifecycle_dialogs.py" line="306"/>
         <source>Resursu izvēlēsies izsniegšanas vietā</source>
         <translation>The resource will be chosen at the desk</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="325"/>
+        <location filename="../views/lifecycle_dialogs.py" line="326"/>
         <source>Pieteikumam jau rezervēts resurss {0}; to var nomainīt pret citu.</source>
         <translation>Resource {0} is already reserved for this application; it can be swapped for another.</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="346"/>
+        <location filename="../views/lifecycle_dialogs.py" line="347"/>
         <source>Saņemšanas &amp;vieta:</source>
         <translation>Pickup &amp;place:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="350"/>
+        <location filename="../views/lifecycle_dialogs.py" line="351"/>
         <source>no</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="352"/>
+        <location filename="../views/lifecycle_dialogs.py" line="353"/>
         <source>līdz</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="355"/>
+        <location filename="../views/lifecycle_dialogs.py" line="356"/>
         <source>Saņemšanas &amp;laiks:</source>
         <translation>Pickup &amp;time:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="356"/>
+        <location filename="../views/lifecycle_dialogs.py" line="357"/>
         <source>&amp;Kontaktpersona:</source>
         <translation>&amp;Contact person:</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="357"/>
+        <location filename="../views/lifecycle_dialogs.py" line="358"/>
         <source>&amp;Tālrunis:</source>
         <translation>P&amp;hone:</translation>
     </message>
@@ -4298,7 +4298,7 @@ Status: {4}</translation>
 <context>
     <name>RefuseDialog</name>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="400"/>
+        <location filename="../views/decision_dialogs.py" line="403"/>
         <source>Atteikt %n pieteikumus</source>
         <translation>
             <numerusform>Refuse %n application</numerusform>
@@ -4306,7 +4306,7 @@ Status: {4}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="402"/>
+        <location filename="../views/decision_dialogs.py" line="405"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>%n application selected</numerusform>
@@ -4314,7 +4314,7 @@ Status: {4}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="403"/>
+        <location filename="../views/decision_dialogs.py" line="406"/>
         <source>Pamatojumu redzēs pieteikuma iesniedzējs.</source>
         <translation>The applicant will see the reason.</translation>
     </message>
@@ -4839,44 +4839,44 @@ Status: {4}</translation>
 <context>
     <name>SignOnPaperDialog</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="763"/>
+        <location filename="../views/lifecycle_dialogs.py" line="764"/>
         <source>Parakstīts uz papīra</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="766"/>
+        <location filename="../views/lifecycle_dialogs.py" line="767"/>
         <source>Izdrukātais pieņemšanas-nodošanas akts Nr. {0}</source>
         <translation>Printed handover act No. {0}</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="768"/>
         <location filename="../views/lifecycle_dialogs.py" line="769"/>
+        <location filename="../views/lifecycle_dialogs.py" line="770"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu</source>
         <translation>The applicant signed the printed act</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="771"/>
+        <location filename="../views/lifecycle_dialogs.py" line="772"/>
         <source>Pievienot skenējumu…</source>
         <translation>Add a scan…</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="772"/>
         <location filename="../views/lifecycle_dialogs.py" line="773"/>
+        <location filename="../views/lifecycle_dialogs.py" line="774"/>
         <source>Parakstītā akta skenējums</source>
         <translation>Scan of the signed act</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="774"/>
+        <location filename="../views/lifecycle_dialogs.py" line="775"/>
         <source>Parakstītās lapas skenējums (nav obligāts):</source>
         <translation>Scan of the signed page (optional):</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="776"/>
+        <location filename="../views/lifecycle_dialogs.py" line="777"/>
         <source>Reģistrēt izsniegšanu</source>
         <translation>Record the issue</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="787"/>
+        <location filename="../views/lifecycle_dialogs.py" line="788"/>
         <source>Resurss tiks atzīmēts kā izsniegts, un akts tiks pievienots pieteikumam.</source>
         <translation>The device will be marked as issued and the act filed with the application.</translation>
     </message>
@@ -4884,27 +4884,22 @@ Status: {4}</translation>
 <context>
     <name>SignOut</name>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="317"/>
+        <location filename="../views/sign_in_dialog.py" line="324"/>
         <source>Izrakstīties?</source>
         <translation>Sign out?</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="318"/>
-        <source>%n lēmumi vēl nav nosūtīti centrālajam servisam.</source>
-        <translation>%n decision(s) not sent to the central service yet.</translation>
-    </message>
-    <message>
-        <location filename="../views/sign_in_dialog.py" line="320"/>
+        <location filename="../views/sign_in_dialog.py" line="327"/>
         <source>Tie paliek šajā datorā un tiks nosūtīti pēc nākamās pierakstīšanās. Lai tie nonāktu servisā jau tagad, vispirms sinhronizējiet.</source>
         <translation>They stay on this computer and will be sent after the next sign-in. To get them to the service now, sync first.</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="324"/>
+        <location filename="../views/sign_in_dialog.py" line="331"/>
         <source>Vispirms sinhronizēt</source>
         <translation>Sync first</translation>
     </message>
     <message>
-        <location filename="../views/sign_in_dialog.py" line="327"/>
+        <location filename="../views/sign_in_dialog.py" line="334"/>
         <source>Izrakstīties tik un tā</source>
         <translation>Sign out anyway</translation>
     </message>
@@ -5033,148 +5028,148 @@ Status: {4}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../views/templates_page.py" line="201"/>
+        <location filename="../views/templates_page.py" line="202"/>
         <source>Jauna dokumenta veidne</source>
         <translation>New document template</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="203"/>
+        <location filename="../views/templates_page.py" line="204"/>
         <source>Labot veidni „{0}“</source>
         <translation>Edit template “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="205"/>
+        <location filename="../views/templates_page.py" line="206"/>
         <source>Veidne „{0}“</source>
         <translation>Template “{0}”</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="210"/>
-        <location filename="../views/templates_page.py" line="282"/>
+        <location filename="../views/templates_page.py" line="211"/>
+        <location filename="../views/templates_page.py" line="283"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="214"/>
+        <location filename="../views/templates_page.py" line="215"/>
         <source>Dokumenta veids</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="218"/>
-        <location filename="../views/templates_page.py" line="288"/>
+        <location filename="../views/templates_page.py" line="219"/>
+        <location filename="../views/templates_page.py" line="289"/>
         <source>Nosaukums</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="219"/>
+        <location filename="../views/templates_page.py" line="220"/>
         <source>piem., Pieņemšanas-nodošanas akts (portatīvie datori)</source>
         <translation>e.g. Handover act (laptops)</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="222"/>
-        <location filename="../views/templates_page.py" line="290"/>
+        <location filename="../views/templates_page.py" line="223"/>
+        <location filename="../views/templates_page.py" line="291"/>
         <source>Spēkā no</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="223"/>
+        <location filename="../views/templates_page.py" line="224"/>
         <source>līdz</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="224"/>
+        <location filename="../views/templates_page.py" line="225"/>
         <source>Ir beigu datums</source>
         <translation>Has a last day</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="225"/>
+        <location filename="../views/templates_page.py" line="226"/>
         <source>Bez beigu datuma veidne ir spēkā, līdz to aizstāj veidne ar vēlāku sākuma datumu</source>
         <translation>Without a last day the template is in force until one with a later first day replaces it</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="227"/>
+        <location filename="../views/templates_page.py" line="228"/>
         <source>Spēkā līdz</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="233"/>
+        <location filename="../views/templates_page.py" line="234"/>
         <source>Veidnes teksts</source>
         <translation>Template text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="235"/>
+        <location filename="../views/templates_page.py" line="236"/>
         <source>Dokumenta teksts; aizstājamos laukus ievietojiet no saraksta labajā pusē</source>
         <translation>The document&apos;s text; insert placeholders from the list on the right</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="238"/>
-        <location filename="../views/templates_page.py" line="307"/>
+        <location filename="../views/templates_page.py" line="239"/>
+        <location filename="../views/templates_page.py" line="308"/>
         <source>Aizstājamie lauki</source>
         <translation>Placeholders</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="240"/>
-        <location filename="../views/templates_page.py" line="312"/>
+        <location filename="../views/templates_page.py" line="241"/>
+        <location filename="../views/templates_page.py" line="313"/>
         <source>Dubultklikšķis vai Enter ievieto lauku teksta kursora vietā</source>
         <translation>Double-click or Enter inserts the placeholder at the text cursor</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="251"/>
+        <location filename="../views/templates_page.py" line="252"/>
         <source>Ievietot</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="252"/>
+        <location filename="../views/templates_page.py" line="253"/>
         <source>Ievietot lauku tekstā</source>
         <translation>Insert the placeholder into the text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="260"/>
+        <location filename="../views/templates_page.py" line="261"/>
         <source>Priekšskatījums</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="275"/>
-        <location filename="../views/templates_page.py" line="333"/>
+        <location filename="../views/templates_page.py" line="276"/>
+        <location filename="../views/templates_page.py" line="334"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="284"/>
+        <location filename="../views/templates_page.py" line="285"/>
         <source>Dokuments</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="303"/>
+        <location filename="../views/templates_page.py" line="304"/>
         <source>Teksts</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="316"/>
+        <location filename="../views/templates_page.py" line="317"/>
         <source>Priekšskatījums ar parauga datiem</source>
         <translation>Preview with sample data</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="336"/>
+        <location filename="../views/templates_page.py" line="337"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="339"/>
+        <location filename="../views/templates_page.py" line="340"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="339"/>
+        <location filename="../views/templates_page.py" line="340"/>
         <source>Aizvērt</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="387"/>
+        <location filename="../views/templates_page.py" line="391"/>
         <source>Saglabātas veidnes resursa veidu mainīt nevar; izveidojiet jaunu veidni citam veidam</source>
         <translation>A saved template&apos;s device type cannot be changed; create a new template for another type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="474"/>
+        <location filename="../views/templates_page.py" line="478"/>
         <source>Neizdevās saglabāt: negaidīta kļūda ({0}). Mēģiniet vēlreiz.</source>
         <translation>Could not save: unexpected error ({0}). Please try again.</translation>
     </message>
@@ -5182,52 +5177,52 @@ Status: {4}</translation>
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../views/templates_page.py" line="100"/>
+        <location filename="../views/templates_page.py" line="101"/>
         <source>no {0}</source>
         <translation>from {0}</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="109"/>
+        <location filename="../views/templates_page.py" line="110"/>
         <source>Resursa veids</source>
         <translation>Device type</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="110"/>
+        <location filename="../views/templates_page.py" line="111"/>
         <source>Dokuments</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="111"/>
+        <location filename="../views/templates_page.py" line="112"/>
         <source>Nosaukums</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="112"/>
+        <location filename="../views/templates_page.py" line="113"/>
         <source>Spēkā no – līdz</source>
         <translation>Valid from – to</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="113"/>
+        <location filename="../views/templates_page.py" line="114"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="114"/>
+        <location filename="../views/templates_page.py" line="115"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="133"/>
+        <location filename="../views/templates_page.py" line="134"/>
         <source>Spēkā</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="135"/>
+        <location filename="../views/templates_page.py" line="136"/>
         <source>Gaida sinhronizāciju</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="154"/>
+        <location filename="../views/templates_page.py" line="155"/>
         <source>Šo veidni izmanto dokumentiem, kas tiek sagatavoti šodien</source>
         <translation>Documents drawn up today use this template</translation>
     </message>
@@ -5235,63 +5230,63 @@ Status: {4}</translation>
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../views/templates_page.py" line="83"/>
+        <location filename="../views/templates_page.py" line="84"/>
         <source>Akta teksts</source>
         <translation>Act text</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="85"/>
+        <location filename="../views/templates_page.py" line="86"/>
         <source>Lietošanas noteikumi</source>
         <translation>Usage rules</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="90"/>
+        <location filename="../views/templates_page.py" line="91"/>
         <source>Veidnes labot var tikai administrators</source>
         <translation>Only administrators can edit templates</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="525"/>
+        <location filename="../views/templates_page.py" line="529"/>
         <source>Izvēlieties resursa veidu, kuram ir šī veidne</source>
         <translation>Choose the device type this template is for</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="552"/>
+        <location filename="../views/templates_page.py" line="556"/>
         <source>Akta teksts un lietošanas noteikumi katram resursa veidam. Dokumentam izmanto veidni, kas ir spēkā tā sagatavošanas dienā (no vairākām — ar vēlāko sākuma datumu). Saglabātās veidnes tiek publicētas centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>The act&apos;s text and the usage rules for each device type. A document uses the template in force on the day it is drawn up (of several, the one that starts last). Saved templates are published on the central service at the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="558"/>
+        <location filename="../views/templates_page.py" line="562"/>
         <source>Jauna veidne…</source>
         <translation>New template…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="560"/>
-        <location filename="../views/templates_page.py" line="611"/>
+        <location filename="../views/templates_page.py" line="564"/>
+        <location filename="../views/templates_page.py" line="615"/>
         <source>Labot…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="569"/>
+        <location filename="../views/templates_page.py" line="573"/>
         <source>Dokumentu veidnes</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="608"/>
+        <location filename="../views/templates_page.py" line="612"/>
         <source>Iestādei vēl nav neviena resursu veida</source>
         <translation>The school offers no device type yet</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="611"/>
+        <location filename="../views/templates_page.py" line="615"/>
         <source>Skatīt…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="623"/>
+        <location filename="../views/templates_page.py" line="627"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}).</source>
         <translation>The action could not be completed: unexpected error ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/templates_page.py" line="697"/>
+        <location filename="../views/templates_page.py" line="701"/>
         <source>Veidne saglabāta; tā tiks publicēta centrālajā servisā nākamajā sinhronizācijā.</source>
         <translation>Template saved; it will be published on the central service at the next sync.</translation>
     </message>
@@ -5299,17 +5294,17 @@ Status: {4}</translation>
 <context>
     <name>_Files</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="535"/>
+        <location filename="../views/lifecycle_dialogs.py" line="536"/>
         <source>Noņemt</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="536"/>
+        <location filename="../views/lifecycle_dialogs.py" line="537"/>
         <source>Noņemt atlasīto failu</source>
         <translation>Remove the selected file</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="576"/>
+        <location filename="../views/lifecycle_dialogs.py" line="577"/>
         <source>Ne vairāk kā {0} pielikumi</source>
         <translation>At most {0} attachments</translation>
     </message>
@@ -5317,42 +5312,42 @@ Status: {4}</translation>
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="243"/>
+        <location filename="../views/decision_dialogs.py" line="246"/>
         <source>&amp;Gatavie pamatojumi:</source>
         <translation>&amp;Stock reasons:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="245"/>
+        <location filename="../views/decision_dialogs.py" line="248"/>
         <source>Gatavie pamatojumi</source>
         <translation>Stock reasons</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="248"/>
+        <location filename="../views/decision_dialogs.py" line="251"/>
         <source>Bultiņas izvēlas pamatojumu, Enter apstiprina; tekstu zemāk var labot</source>
         <translation>Arrows pick a reason, Enter confirms; the text below stays editable</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="254"/>
+        <location filename="../views/decision_dialogs.py" line="257"/>
         <source>&amp;Pamatojums:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="257"/>
+        <location filename="../views/decision_dialogs.py" line="260"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="263"/>
+        <location filename="../views/decision_dialogs.py" line="266"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="266"/>
+        <location filename="../views/decision_dialogs.py" line="269"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="352"/>
+        <location filename="../views/decision_dialogs.py" line="355"/>
         <source>Pamatojums ir par garu: atļautas ne vairāk kā {0} rakstzīmes</source>
         <translation>The reason is too long: at most {0} characters are allowed</translation>
     </message>
@@ -5363,6 +5358,17 @@ Status: {4}</translation>
         <location filename="../views/desk_page.py" line="136"/>
         <source>Sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutCount</name>
+    <message numerus="yes">
+        <location filename="../views/sign_in_dialog.py" line="317"/>
+        <source>%n lēmumi vēl nav nosūtīti centrālajam servisam.</source>
+        <translation>
+            <numerusform>%n decision has not been sent to the central service yet.</numerusform>
+            <numerusform>%n decisions have not been sent to the central service yet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5501,48 +5507,48 @@ Central service: {2}</translation>
 <context>
     <name>decision_dialogs</name>
     <message>
-        <location filename="../views/decision_dialogs.py" line="99"/>
+        <location filename="../views/decision_dialogs.py" line="102"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="395"/>
+        <location filename="../views/decision_dialogs.py" line="398"/>
         <source>Atteikt pieteikumu</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="396"/>
+        <location filename="../views/decision_dialogs.py" line="399"/>
         <source>Atteikt</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="397"/>
+        <location filename="../views/decision_dialogs.py" line="400"/>
         <source>Jānorāda atteikuma pamatojums</source>
         <translation>Give a reason for the refusal</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="415"/>
+        <location filename="../views/decision_dialogs.py" line="418"/>
         <source>Atlikt pieteikuma izskatīšanu</source>
         <translation>Postpone reviewing the application</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="416"/>
+        <location filename="../views/decision_dialogs.py" line="419"/>
         <source>Atlikt</source>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="417"/>
+        <location filename="../views/decision_dialogs.py" line="420"/>
         <source>Jānorāda atlikšanas pamatojums</source>
         <translation>Give a reason for postponing</translation>
     </message>
     <message>
         <location filename="../tasks.py" line="60"/>
-        <location filename="../views/decision_dialogs.py" line="445"/>
+        <location filename="../views/decision_dialogs.py" line="448"/>
         <source>Darbību neizdevās pabeigt: negaidīta kļūda ({0}). Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalsta dienestu.</source>
         <translation>The action could not be completed: unexpected error ({0}). Please try again; if the error keeps happening, contact support.</translation>
     </message>
     <message>
-        <location filename="../views/decision_dialogs.py" line="450"/>
+        <location filename="../views/decision_dialogs.py" line="453"/>
         <source>Darbība netika veikta</source>
         <translation>The action was not carried out</translation>
     </message>
@@ -5550,32 +5556,32 @@ Central service: {2}</translation>
 <context>
     <name>lifecycle_dialogs</name>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="114"/>
+        <location filename="../views/lifecycle_dialogs.py" line="115"/>
         <source>Fails {0} ir lielāks par 20 MB</source>
         <translation>The file {0} is larger than 20 MB</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="120"/>
+        <location filename="../views/lifecycle_dialogs.py" line="121"/>
         <source>Failu {0} neizdevās nolasīt</source>
         <translation>The file {0} could not be read</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="123"/>
+        <location filename="../views/lifecycle_dialogs.py" line="124"/>
         <source>Fails {0} ir tukšs</source>
         <translation>The file {0} is empty</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="129"/>
+        <location filename="../views/lifecycle_dialogs.py" line="130"/>
         <source>Fails {0} nav PDF, PNG vai JPEG fails</source>
         <translation>The file {0} is not a PDF, PNG or JPEG file</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="136"/>
+        <location filename="../views/lifecycle_dialogs.py" line="137"/>
         <source>PDF, PNG vai JPEG (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>PDF, PNG or JPEG (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../views/lifecycle_dialogs.py" line="163"/>
+        <location filename="../views/lifecycle_dialogs.py" line="164"/>
         <source>Kļūda</source>
         <translation>Error</translation>
     </message>

@@ -73,7 +73,7 @@
 <context>
     <name>DeadlineDialog</name>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="472"/>
+        <location filename="../views/lifecycle_dialogs.py" line="473"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>Atlasīts %n pieteikums</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>DeferDialog</name>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="420"/>
+        <location filename="../views/decision_dialogs.py" line="423"/>
         <source>Atlikt %n pieteikumus</source>
         <translation>
             <numerusform>Atlikt %n pieteikumu</numerusform>
@@ -142,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="422"/>
+        <location filename="../views/decision_dialogs.py" line="425"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>Atlasīts %n pieteikums</numerusform>
@@ -256,7 +256,7 @@
 <context>
     <name>PrepareAheadDialog</name>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="204"/>
+        <location filename="../views/lifecycle_dialogs.py" line="205"/>
         <source>Sagatavot izsniegšanai %n pieteikumus</source>
         <translation>
             <numerusform>Sagatavot izsniegšanai %n pieteikumu</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/lifecycle_dialogs.py" line="212"/>
+        <location filename="../views/lifecycle_dialogs.py" line="213"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>Atlasīts %n pieteikums</numerusform>
@@ -277,7 +277,7 @@
 <context>
     <name>RefuseDialog</name>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="400"/>
+        <location filename="../views/decision_dialogs.py" line="403"/>
         <source>Atteikt %n pieteikumus</source>
         <translation>
             <numerusform>Atteikt %n pieteikumu</numerusform>
@@ -286,12 +286,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/decision_dialogs.py" line="402"/>
+        <location filename="../views/decision_dialogs.py" line="405"/>
         <source>Atlasīti %n pieteikumi</source>
         <translation>
             <numerusform>Atlasīts %n pieteikums</numerusform>
             <numerusform>Atlasīti %n pieteikumi</numerusform>
             <numerusform>Atlasīti %n pieteikumi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutCount</name>
+    <message numerus="yes">
+        <location filename="../views/sign_in_dialog.py" line="317"/>
+        <source>%n lēmumi vēl nav nosūtīti centrālajam servisam.</source>
+        <translation>
+            <numerusform>%n lēmums vēl nav nosūtīts centrālajam servisam.</numerusform>
+            <numerusform>%n lēmumi vēl nav nosūtīti centrālajam servisam.</numerusform>
+            <numerusform>%n lēmumi vēl nav nosūtīti centrālajam servisam.</numerusform>
         </translation>
     </message>
 </context>

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.device_choices import DeviceChoice
+from desktop.models.wire_dates import FURTHEST_AHEAD
 from desktop.tasks import TaskRunner
 from desktop.views.device_picker import DevicePicker
 from desktop.views.qt_typed import to_date
@@ -61,6 +62,8 @@ def _date_edit(minimum: QDate, value: QDate) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(minimum)
+    # a deadline further ahead than the register takes (wire_dates) cannot be picked
+    edit.setMaximumDate(QDate.currentDate().addDays(FURTHEST_AHEAD.days))
     edit.setDate(max(value, minimum))
     edit.setEnabled(False)
     return edit

@@ -592,7 +592,9 @@ class InboxPage(QWidget):
             self.currentApplicationChanged.emit(application_id)
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        # by any selected cell: selectedRows() wants every column of a row selected, and a
+        # column hidden for want of room leaves that short (the row then reads as unselected)
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         return [self.model.id_at(r) for r in rows]
 
     def add_actions(self, actions: list[QAction]) -> None:

@@ -45,6 +45,7 @@ from desktop.models.commands import MAX_FILE_BYTES
 from desktop.models.device_choices import DeviceChoice
 from desktop.models.errors import InputError
 from desktop.models.lifecycle import NewFile, PickupPlan, arrangement
+from desktop.models.wire_dates import FURTHEST_AHEAD
 from desktop.views.dates import shown_date
 from desktop.views.decision_dialogs import (
     DATE_FORMAT,
@@ -228,7 +229,7 @@ class PrepareAheadDialog(QDialog):
             start_day = max(qtoday, _qdate(local_start.date()))
             start_time = QTime(local_start.hour, local_start.minute)
             end_time = QTime(local_end.hour, local_end.minute)
-        self.day = _date_edit(minimum=qtoday)
+        self.day = _date_edit(minimum=qtoday, maximum=qtoday.addDays(FURTHEST_AHEAD.days))
         self.day.setDate(start_day)
         self.day.setAccessibleName(self.tr("Saņemšanas datums"))
         self.time_from = _time_edit(start_time, self.tr("Saņemšanas laiks no"))
@@ -243,7 +244,7 @@ class PrepareAheadDialog(QDialog):
         self.phone.setMaxLength(24)
         self.use_deadline = QCheckBox(self.tr("Atgriešanas termiņš:"))
         self.use_deadline.setAccessibleName(self.tr("Noteikt atgriešanas termiņu"))
-        self.deadline = _date_edit(minimum=qtoday)
+        self.deadline = _date_edit(minimum=qtoday, maximum=qtoday.addDays(FURTHEST_AHEAD.days))
         self.deadline.setDate(_qdate(default_deadline) if default_deadline is not None
                               else _school_year_end(qtoday))
         self.deadline.setAccessibleName(self.tr("Atgriešanas termiņš"))
@@ -477,7 +478,7 @@ class DeadlineDialog(QDialog):
         else:
             now_text = self.tr("Pašreizējais termiņš: nav noteikts")
         self.current_label = _note(now_text)
-        self.deadline = _date_edit(minimum=qtoday)
+        self.deadline = _date_edit(minimum=qtoday, maximum=qtoday.addDays(FURTHEST_AHEAD.days))
         start = _qdate(current) if current is not None else _school_year_end(qtoday)
         self.deadline.setDate(max(start, qtoday))
         self.deadline.setAccessibleName(self.tr("Jaunais atgriešanas termiņš"))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -310,13 +310,20 @@ class SignOutChoice(Enum):
     CANCEL = "cancel"
 
 
+class _SignOutCount(QObject):
+    """The count's sentence, a plural (%n) that lupdate finds only through ``self.tr``."""
+
+    def unsent(self, pending: int) -> str:
+        return self.tr("%n lēmumi vēl nav nosūtīti centrālajam servisam.", "", pending)
+
+
 def sign_out_question(parent: QWidget | None, pending: int, can_sync: bool) -> QMessageBox:
     """The question asked before signing out with ``pending`` decisions not yet sent; the
     first way (send them first) is left out when there is nothing to send them with."""
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Warning, translate("SignOut", "Izrakstīties?"),
-                      translate("SignOut", "%n lēmumi vēl nav nosūtīti centrālajam servisam.",
-                                "", pending), QMessageBox.StandardButton.NoButton, parent)
+                      _SignOutCount().unsent(pending), QMessageBox.StandardButton.NoButton,
+                      parent)
     box.setInformativeText(translate(
         "SignOut", "Tie paliek šajā datorā un tiks nosūtīti pēc nākamās pierakstīšanās. Lai "
                    "tie nonāktu servisā jau tagad, vispirms sinhronizējiet."))

@@ -57,6 +57,7 @@ from desktop.models.changes import NO_CHANGES, OpChanges
 from desktop.models.codes import DocumentType
 from desktop.models.document_templates import TemplateRow
 from desktop.models.templates import PLACEHOLDERS, TEMPLATE_TYPES, render, sample_values
+from desktop.models.wire_dates import EARLIEST, FURTHEST_AHEAD
 from desktop.tasks import TaskRunner, core_message
 from desktop.views.dates import shown_date
 from desktop.views.edits import clear_invalid, when_edited
@@ -375,6 +376,9 @@ class TemplateEditor(QDialog):
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATE_FORMAT)
+        # the register takes template dates from 2000 to ten years ahead (wire_dates)
+        edit.setMinimumDate(QDate(EARLIEST.year, EARLIEST.month, EARLIEST.day))
+        edit.setMaximumDate(QDate.currentDate().addDays(FURTHEST_AHEAD.days))
         return edit
 
     def _fill(self, template: TemplateRow) -> None:

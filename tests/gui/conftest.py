@@ -38,3 +38,20 @@ def latvian_plurals(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     finally:
         qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
+def no_modifier_left_held(qapp) -> Iterator[None]:
+    """A test that types Ctrl+G or Shift+↓ with QTest leaves the application believing the
+    modifier is still held (Qt keeps the last key event's modifiers); the next test's
+    ``selectRow`` would then toggle instead of select. One plain key event puts it right."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        sink = QWidget()
+        QTest.keyClick(sink, Qt.Key.Key_F24)
+        sink.deleteLater()

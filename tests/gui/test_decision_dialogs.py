@@ -344,8 +344,10 @@ def test_grant_with_a_return_deadline(qtbot) -> None:
 
     dialog.use_deadline.setChecked(True)
     assert dialog.deadline.isEnabled()
-    dialog.deadline.setDate(QDate(2099, 6, 30))
-    assert dialog.result_values() == ("item-1", date(2099, 6, 30))
+    dialog.deadline.setDate(QDate(2030, 6, 30))
+    assert dialog.result_values() == ("item-1", date(2030, 6, 30))
+    dialog.deadline.setDate(QDate(2099, 6, 30))  # past what the register takes: held back
+    assert dialog.deadline.date() == QDate.currentDate().addDays(3653)
 
 
 def test_grant_without_an_item_although_some_are_offered(qtbot) -> None:

@@ -168,7 +168,7 @@ def test_a_template_made_in_the_editor_is_listed_and_waits_in_the_outbox(
     type_text(editor.title, "Pieņemšanas-nodošanas akts — Chromebook")
     editor.valid_from.setDate(QDate(2024, 9, 1))
     editor.has_end.setChecked(True)
-    editor.valid_to.setDate(QDate(2099, 8, 31))
+    editor.valid_to.setDate(QDate(2034, 8, 31))
     editor.body.setPlainText("Iestāde {{skola}} nodod izglītojamajam {{izglitojamais}} "
                              "resursu ar inventāra numuru {{inventara_nr}}.")
     with qtbot.waitSignal(bus.changed, timeout=5000) as published:
@@ -181,10 +181,10 @@ def test_a_template_made_in_the_editor_is_listed_and_waits_in_the_outbox(
     [row] = tab.model._rows
     assert (row.offered_kind_id, row.doc_type, row.title, row.valid_from, row.valid_to) == (
         "ok-chr", DocumentType.PNA, "Pieņemšanas-nodošanas akts — Chromebook",
-        date(2024, 9, 1), date(2099, 8, 31))
+        date(2024, 9, 1), date(2034, 8, 31))
     texts = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
     assert texts == ["Chromebook portatīvais dators", "Akta teksts",
-                     "Pieņemšanas-nodošanas akts — Chromebook", "01.09.2024 – 31.08.2099",
+                     "Pieņemšanas-nodošanas akts — Chromebook", "01.09.2024 – 31.08.2034",
                      "Spēkā", "Gaida sinhronizāciju"]
     assert tab.table.currentIndex().row() == 0  # the new one is selected
     assert tab.message.text().startswith("Veidne saglabāta")
@@ -385,7 +385,7 @@ def test_the_list_fits_the_section_without_scrolling_sideways(qtbot, tasks: Task
                                                              school: Store) -> None:
     add_template(school, title="Pieņemšanas-nodošanas akts — portatīvie datori "
                                "(2025./2026. mācību gads, precizēts)",
-                 valid_to=date(2099, 8, 31))
+                 valid_to=date(2034, 8, 31))
     page = make_page(qtbot, tasks, school, rows=1)
     page.resize(SCREEN_AT_125[0] - 200, 480)  # the section beside the navigation list
     tab = templates_of(page)
