@@ -28,3 +28,24 @@ def deliver_queued() -> None:
     worker has finished (``TaskRunner.wait``/``shutdown``), when its signals are posted.
     """
     QCoreApplication.sendPostedEvents()
+
+
+def accepting_reason_dialog(reason: str, revisit: object = None) -> type:
+    """A stand-in for the refuse or defer dialog: the reviewer typed ``reason`` (and for a
+    deferral ``revisit``) and pressed the button; it takes whatever the real one is given."""
+    from PySide6.QtWidgets import QDialog
+
+    class Accepting:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+        def reason(self) -> str:
+            return reason
+
+        def values(self) -> tuple[str, object]:
+            return reason, revisit
+
+    return Accepting

@@ -21,24 +21,15 @@ from desktop.tasks import TaskRunner
 from desktop.views.decision_dialogs import GrantDialog
 from desktop.views.inbox_model import COLUMNS
 from factories import REVIEWER, add_application, add_item, seed_catalogue
-from qt_helpers import type_text
+from qt_helpers import accepting_reason_dialog, type_text
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 
 REASON = "Ierīču skaits ir ierobežots; prioritāte sociāli atbalstāmajiem"
 
 
-class AcceptingRefuseDialog:
-    """Stands in for the modal dialog: the user typed a reason and pressed "Atteikt"."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-    def reason(self) -> str:
-        return REASON
+# Stands in for the modal dialog: the user typed a reason and pressed "Atteikt".
+AcceptingRefuseDialog = accepting_reason_dialog(REASON)
 
 
 @pytest.fixture
@@ -168,9 +159,7 @@ def test_grant_offers_the_described_devices_and_grants_with_the_chosen_one(
     tasks.shutdown()
 
 
-class AcceptingDeferDialog(AcceptingRefuseDialog):
-    def values(self) -> tuple[str, None]:
-        return "Gaidām papildu resursu piegādi", None
+AcceptingDeferDialog = accepting_reason_dialog("Gaidām papildu resursu piegādi")
 
 
 def test_a_bulk_deferral_says_how_many_in_the_status_bar(qtbot, running, monkeypatch) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from desktop.app import Application, Connection
 from desktop.models.codes import ApplicationStatus
+from qt_helpers import accepting_reason_dialog
 from sync.credentials import MemoryCredentials
 from sync.devserver.seeding import MAIN_INSTITUTION
 from sync.devserver.server import DevServer
@@ -17,15 +17,7 @@ from sync.devserver.server import DevServer
 REASON = "Šajā mācību gadā ierīču vairs nav; lūdzam pieteikties atkārtoti rudenī"
 
 
-class _Refusing:
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-    def reason(self) -> str:
-        return REASON
+_Refusing = accepting_reason_dialog(REASON)
 
 
 @pytest.fixture

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import Application, Connection
 from desktop.views.inbox_model import COLUMNS
 from desktop.views.sign_in_dialog import SignOutChoice, sign_out_question
+from qt_helpers import accepting_reason_dialog
 from sync.credentials import MemoryCredentials
 from sync.devserver.seeding import MAIN_INSTITUTION
 from sync.devserver.server import DevServer
@@ -18,17 +19,7 @@ from sync.devserver.server import DevServer
 REASON = "Ierīču skaits ir ierobežots; prioritāte sociāli atbalstāmajiem"
 
 
-class _Refusing:
-    """Stands in for the refusal dialog: a reason typed and "Atteikt" pressed."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-    def reason(self) -> str:
-        return REASON
+_Refusing = accepting_reason_dialog(REASON)
 
 
 @pytest.fixture
