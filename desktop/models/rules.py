@@ -512,8 +512,9 @@ def confirm_receipt(w: Work, handover_id: str, receipt_token: str) -> HandoverDa
     """
     prepared = next((h for h in w.app.handovers if h.status is HandoverStatus.PREPARED), None)
     if prepared is not None and prepared.id == handover_id and not (
-            prepared.receipt_token
-            and hmac.compare_digest(prepared.receipt_token, receipt_token)):
+            prepared.receipt_token and receipt_token
+            and hmac.compare_digest(prepared.receipt_token.encode(),
+                                    receipt_token.encode())):
         raise RuleRefused("the QR code does not belong to this handover",
                           "QR kods neatbilst šai izsniegšanai: noskenējiet kodu, ko rāda "
                           "izsniegšanas vietā")

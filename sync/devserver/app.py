@@ -9,6 +9,8 @@ data.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -41,6 +43,15 @@ def create_app(state: DevState, faults: Faults, *, dev: bool = False) -> FastAPI
     app.state.dev_state = state
     app.state.dev_faults = faults
     app.add_middleware(ErrorShield)
+
+    @app.middleware("http")
+    async def _no_referrer(request: Request, call_next: Any) -> Response:
+        # an e-service page's URL may hold the desk's receipt token: no link passes it on
+        response: Response = await call_next(request)
+        if request.url.path.startswith("/e-service/"):
+            response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
     app.add_middleware(FaultMiddleware, faults=faults)
     _add_error_handlers(app)
     for router in ROUTERS + (DEV_ROUTERS if dev else ()):

@@ -30,7 +30,9 @@ class ApplicantSession:
     expires_at: float
 
     def csrf_matches(self, offered: str | None) -> bool:
-        return bool(offered) and hmac.compare_digest(self.csrf, offered or "")
+        # as bytes: compare_digest refuses a str with letters outside ASCII (a 500, not a no)
+        return bool(offered) and hmac.compare_digest(self.csrf.encode(),
+                                                     (offered or "").encode())
 
 
 def _hash(token: str) -> str:
@@ -74,3 +76,10 @@ class ApplicantSessions:
     @property
     def ttl(self) -> int:
         return self._ttl
+
+
+def same_secret(known: str | None, offered: str | None) -> bool:
+    """Whether ``offered`` is the secret ``known`` (a receipt token), in constant time, whatever
+    characters were sent."""
+    return bool(known) and bool(offered) and hmac.compare_digest(
+        (known or "").encode(), (offered or "").encode())

@@ -113,7 +113,7 @@ def application_page(app: ApplicationWire, kind_label: str, documents: list[Docu
         docs = "".join(f"<li>{_link(d)} ({escape(d.doc_type.label_lv)})</li>"
                        for d in documents)
         scanned = bool(receipt and handover.receipt_token
-                       and compare_digest(receipt, handover.receipt_token))
+                       and compare_digest(receipt.encode(), handover.receipt_token.encode()))
         form = (f"<form method=\"post\" action=\"/e-service/applications/{app.id}/"
                 "confirm-receipt\">"
                 f"<input type=\"hidden\" name=\"handover_id\" value=\"{escape(handover.id)}\">"
@@ -146,7 +146,9 @@ def _link(doc: DocumentWire) -> str:
     """The document's title, linked to where it can be read (its URL, or its text here)."""
     href = doc.url or (f"/e-service/documents/{doc.id}" if doc.body else None)
     title = escape(doc.title)
-    return f"<a href=\"{escape(href)}\">{title}</a>" if href else title
+    # noreferrer: the page's own URL holds the receipt token
+    return (f"<a href=\"{escape(href)}\" rel=\"noreferrer\">{title}</a>" if href
+            else title)
 
 
 def to_acknowledge(documents: Iterable[DocumentWire], day: date) -> list[DocumentWire]:
@@ -175,12 +177,16 @@ def confirmed_page(app: ApplicationWire, kind_label: str) -> str:
     ))
 
 
-def refused_page(app: ApplicationWire, kind_label: str) -> str:
+def refused_page(app: ApplicationWire, kind_label: str, reason_lv: str | None = None) -> str:
+    """Why receipt cannot be confirmed: the rule's own words when it gave them (a QR code
+    that is not this handover's), else that nothing is ready."""
+    why = escape(reason_lv) + "." if reason_lv else (
+        "Šim pieteikumam pašlaik nav resursa, kas būtu gatavs izsniegšanai (iespējams, "
+        "saņemšana jau ir apstiprināta vai izsniegšana atcelta).")
     return _page("Saņemšanu nevar apstiprināt", (
         "<h1>Saņemšanu nevar apstiprināt</h1>"
-        "<div class=\"card warn\"><p>Šim pieteikumam pašlaik nav resursa, kas būtu gatavs "
-        "izsniegšanai (iespējams, saņemšana jau ir apstiprināta vai izsniegšana atcelta). "
-        "Lūdzu, vērsieties izglītības iestādē.</p></div>" + _summary(app, kind_label)
+        f"<div class=\"card warn\"><p>{why} Lūdzu, vērsieties izglītības iestādē.</p></div>"
+        + _summary(app, kind_label)
     ))
 
 
@@ -217,11 +223,16 @@ def my_applications_page(applications: list[ApplicationWire]) -> str:
                  f"<h1>Mani pieteikumi</h1><div class=\"card\">{body}</div>")
 
 
-def forbidden_page() -> str:
+INVALID_FORM_LV = "Veidlapas lauks ir pārāk garš: atveriet lapu vēlreiz"
+
+
+def forbidden_page(reason_lv: str | None = None) -> str:
+    why = escape(reason_lv) + "." if reason_lv else (
+        "Šo veidlapu var iesniegt tikai no e-pakalpojuma lapas.")
     return _page("Pieprasījums noraidīts", (
         "<h1>Pieprasījums noraidīts</h1>"
-        "<div class=\"card warn\"><p>Šo veidlapu var iesniegt tikai no e-pakalpojuma lapas. "
-        "Atveriet pieteikumu vēlreiz, noskenējot QR kodu izsniegšanas vietā.</p></div>"
+        f"<div class=\"card warn\"><p>{why} Atveriet pieteikumu vēlreiz, noskenējot QR kodu "
+        "izsniegšanas vietā.</p></div>"
     ))
 
 

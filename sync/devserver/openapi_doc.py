@@ -102,9 +102,17 @@ def _document_page(path: str, method: str, operation: dict[str, Any]) -> None:
     statuses = {404: "not found (or not the signed-in applicant's)"}
     if method == "post":
         statuses |= {401: "the session has ended", 403: _WHY[403], 409: _WHY[409],
-                     413: _WHY[413], 422: "the personal code is not valid (the form again)"}
+                     422: "the personal code is not valid (the form again)"}
+        fields = (["personal_code", "next"] if path.endswith("/sign-in")
+                  else ["handover_id", "receipt", "csrf"])
+        operation["requestBody"] = {"required": True, "content": {
+            "application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "properties": {
+                    name: {"type": "string", "maxLength": 400} for name in fields}}}}}
     for status, why in statuses.items():
         responses[str(status)] = _html(why)
+    if method == "post":
+        responses["413"] = _problem_response(413)  # a form past MAX_FORM, before any page
     # a path id or query value outside what the service takes is refused before any page
     responses["422"] = {"description": _WHY[422], "content": {
         "text/html": {"schema": {"type": "string"}},

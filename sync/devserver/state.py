@@ -235,6 +235,15 @@ def item_data(item: ItemWire) -> ItemData:
                     socially_supported=item.socially_supported)
 
 
+def without_receipt_tokens(app: ApplicationWire) -> ApplicationWire:
+    """The application as its applicant may see it: without the desk's receipt tokens (only
+    the QR code at the desk may carry one to the e-service)."""
+    if not any(h.receipt_token for h in app.handovers):
+        return app
+    return app.model_copy(update={"handovers": [
+        h.model_copy(update={"receipt_token": None}) for h in app.handovers]})
+
+
 class DevState:
     """The service's state and rules over one ``Database``."""
 
@@ -1093,7 +1102,8 @@ class DevState:
                                                  patch(work) if patch else None)
             except WorkflowError as exc:
                 raise ProblemError(409, str(exc), type_=CONFLICT, detail_lv=exc.message_lv,
-                                   current=app) from exc
+                                   current=app if submitter is None
+                                   else without_receipt_tokens(app)) from exc
             return new_app
 
     def applicant_submit(self, submission: ApplicantSubmission,

@@ -208,3 +208,60 @@ def test_receipt_tokens_differ_per_handover_and_reach_the_school_only(server, wo
     changes = http.get(f"/v1/institutions/{SCHOOL}/changes", headers=auth["desk"])
     assert receipt_of(first) in changes.text or changes.json().get("next_cursor")
     assert sign_in  # staff sign-in stays the OAuth endpoint
+
+
+def test_no_applicant_answer_carries_the_receipt_token(http, server, world):
+    """Review of issue 14: the JSON actions answered with the application as the staff see it,
+    receipt token included, so the submitter could confirm from home without the desk's code."""
+    app, _, hid = world.prepared()
+    token = receipt_of(app)
+    mine = applicant_headers(server, app.submitter.personal_code)
+    contact = http.put(f"/v1/applicant/applications/{app.id}/contact",
+                       json={"phone": "+37129999999", "email": None}, headers=mine)
+    refused = http.post(f"/v1/applicant/applications/{app.id}/incident",
+                        json={"kind": "lost", "description": "Pazaudēts."}, headers=mine)
+    withdrawn = http.post(f"/v1/applicant/applications/{app.id}/withdraw",
+                          json={"reason": "bought_himself"}, headers=mine)
+    assert (contact.status_code, refused.status_code, withdrawn.status_code) == (200, 409, 200)
+    for answer in (contact, refused, withdrawn):
+        assert token not in answer.text, answer.request.url
+
+
+@pytest.mark.parametrize("field", ["receipt", "csrf"])
+def test_letters_outside_ascii_in_a_token_are_a_refusal_not_a_500(server, world, field):
+    app, _, hid = world.prepared()
+    with phone(server, app.submitter.personal_code) as browser:
+        page = browser.get(f"/e-service/applications/{app.id}", params={"receipt": "āāāāā"})
+        assert page.status_code == 200 and "Apstiprinu saņemšanu" not in page.text
+        csrf = _csrf(browser.get(f"/e-service/applications/{app.id}",
+                                 params={"receipt": receipt_of(app)}))
+        form = {"handover_id": hid, "receipt": receipt_of(app), "csrf": csrf}
+        form[field] = "ā" * 43
+        answer = browser.post(f"/e-service/applications/{app.id}/confirm-receipt", data=form)
+        assert answer.status_code in (403, 409), answer.text
+        assert answer.headers["content-type"].startswith("text/html")
+
+
+def test_a_wrong_token_says_the_code_does_not_match(server, world):
+    app, _, hid = world.prepared()
+    with phone(server, app.submitter.personal_code) as browser:
+        csrf = _csrf(browser.get(f"/e-service/applications/{app.id}",
+                                 params={"receipt": receipt_of(app)}))
+        answer = browser.post(f"/e-service/applications/{app.id}/confirm-receipt",
+                              data={"handover_id": hid, "receipt": "A" * 43, "csrf": csrf})
+        assert answer.status_code == 409 and "QR kods neatbilst" in answer.text
+        assert answer.headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_forms_are_in_the_openapi_document():
+    from sync.devserver.app import create_app
+    from sync.devserver.faults import Faults
+
+    paths = create_app(None, Faults()).openapi()["paths"]  # type: ignore[arg-type]
+    confirm = paths["/e-service/applications/{application_id}/confirm-receipt"]["post"]
+    form = confirm["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert set(form["properties"]) == {"handover_id", "receipt", "csrf"}
+    sign_in = paths["/e-service/sign-in"]["post"]["requestBody"]["content"]
+    assert set(sign_in["application/x-www-form-urlencoded"]["schema"]["properties"]) == {
+        "personal_code", "next"}
+    assert "application/problem+json" in confirm["responses"]["413"]["content"]

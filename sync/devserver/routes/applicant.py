@@ -21,6 +21,7 @@ from desktop.models.validation import (
 from sync.devserver.applicants import ApplicantSession
 from sync.devserver.problems import INVALID, UNAUTHORIZED, ProblemError
 from sync.devserver.routes.common import ApplicationId, State, model_response
+from sync.devserver.state import without_receipt_tokens
 from sync.protocol import (
     ApplicantIncident,
     ApplicantSignIn,
@@ -122,7 +123,7 @@ def check_duplicate(body: DuplicateCheck, state: State, _who: Applicant) -> Resp
 def applicant_withdraw(application_id: ApplicationId, body: ApplicantWithdrawal,
                        state: State, who: Applicant) -> Response:
     application = state.applicant_withdraw(application_id, body, who.personal_code)
-    return model_response(application, version=application.version)
+    return model_response(without_receipt_tokens(application), version=application.version)
 
 
 @router.put("/v1/applicant/applications/{application_id}/contact",
@@ -130,7 +131,7 @@ def applicant_withdraw(application_id: ApplicationId, body: ApplicantWithdrawal,
 def applicant_contact(application_id: ApplicationId, body: Contact, state: State,
                       who: Applicant) -> Response:
     application = state.applicant_contact(application_id, body, who.personal_code)
-    return model_response(application, version=application.version)
+    return model_response(without_receipt_tokens(application), version=application.version)
 
 
 @router.post("/v1/applicant/applications/{application_id}/incident",
@@ -138,4 +139,4 @@ def applicant_contact(application_id: ApplicationId, body: Contact, state: State
 def applicant_incident(application_id: ApplicationId, body: ApplicantIncident,
                        state: State, who: Applicant) -> Response:
     application = state.applicant_incident(application_id, body, who.personal_code)
-    return model_response(application, version=application.version)
+    return model_response(without_receipt_tokens(application), version=application.version)

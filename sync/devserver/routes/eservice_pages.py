@@ -27,6 +27,7 @@ from sync.devserver.state import DevState, now_utc
 
 router = APIRouter(tags=["e-service"])
 MAX_FORM = 4096  # bytes: the forms here hold a few short fields
+MAX_FIELD = 400  # characters of one field (as the OpenAPI document says)
 
 
 def _session(request: Request, state: DevState) -> ApplicantSession | None:
@@ -52,11 +53,13 @@ def safe_next(target: str | None) -> str:
     return "/e-service/"
 
 
-async def _form(request: Request) -> dict[str, str]:
+async def _form(request: Request) -> dict[str, str] | None:
+    """The posted form's fields; None when one is longer than a field may be."""
     body = await request.body()
     if len(body) > MAX_FORM:
         raise ProblemError(413, "the form is too large")
-    return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    return None if any(len(v) > MAX_FIELD for v in form.values()) else form
 
 
 def _to_sign_in(request: Request) -> RedirectResponse:
@@ -83,6 +86,9 @@ def sign_in_page(next_: Annotated[str | None, Query(alias="next", max_length=400
 @router.post("/e-service/sign-in", response_class=HTMLResponse)
 async def sign_in(request: Request, state: State) -> Response:
     form = await _form(request)
+    if form is None:
+        return HTMLResponse(eservice.sign_in_page("/e-service/", eservice.INVALID_FORM_LV),
+                            status_code=422)
     target = safe_next(form.get("next"))
     if not same_origin(request):
         return HTMLResponse(eservice.forbidden_page(), status_code=403)
@@ -137,6 +143,8 @@ def document_page(document_id: Annotated[str, Path(min_length=36, max_length=36)
 async def confirm_receipt(application_id: ApplicationId, request: Request,
                           state: State) -> HTMLResponse:
     form = await _form(request)
+    if form is None:
+        return HTMLResponse(eservice.forbidden_page(eservice.INVALID_FORM_LV), status_code=422)
     session = _session(request, state)
     if session is None:
         return HTMLResponse(eservice.signed_out_page(application_id), status_code=401)
@@ -155,7 +163,8 @@ async def confirm_receipt(application_id: ApplicationId, request: Request,
         except ProblemError as exc:
             if exc.status != 409:
                 raise
-            return HTMLResponse(eservice.refused_page(found, label), status_code=409)
+            return HTMLResponse(eservice.refused_page(found, label, exc.problem.detail_lv),
+                                status_code=409)
         return HTMLResponse(eservice.confirmed_page(done, label))
 
     return await run_in_threadpool(run)
