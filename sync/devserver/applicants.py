@@ -77,9 +77,3 @@ class ApplicantSessions:
     def ttl(self) -> int:
         return self._ttl
 
-
-def same_secret(known: str | None, offered: str | None) -> bool:
-    """Whether ``offered`` is the secret ``known`` (a receipt token), in constant time, whatever
-    characters were sent."""
-    return bool(known) and bool(offered) and hmac.compare_digest(
-        (known or "").encode(), (offered or "").encode())
