@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "desktop" / "i18n" / "resursi_en.ts"
-LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 LATVIAN_LETTERS = re.compile(r"[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
 WORD = re.compile(r"[\wāčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]+")
 # Qt's standard buttons and file dialog words as Qt writes them in English
