@@ -32,7 +32,7 @@ from sync.devserver.db import Database
 from sync.devserver.faults import Faults
 from sync.devserver.problems import Answer
 from sync.devserver.seeding import seed_count, seed_state
-from sync.devserver.state import DevState
+from sync.devserver.state import DevState, prepared_handover
 from sync.protocol import (
     ApplicantIncident,
     ApplicantSubmission,
@@ -253,9 +253,7 @@ class DevServer:
                                   handover_id: str | None = None) -> ApplicationWire:
         """The applicant confirms receipt (what the receipt page's button does), as if with
         the QR code the desk shows: the prepared handover's own receipt token."""
-        found = self.state.find_application(application_id)
-        prepared = next((h for h in found.handovers if h.status.value == "prepared"),
-                        None) if found else None
+        prepared = prepared_handover(self.state.find_application(application_id))
         if handover_id is None:
             handover_id = prepared.id if prepared else ""
         token = (prepared.receipt_token if prepared and prepared.id == handover_id else None)
@@ -300,9 +298,7 @@ class DevServer:
     def receipt_url(self, application_id: int) -> str:
         """The e-service page the QR code at the issuing desk opens, with the prepared
         handover's receipt token as the desk adds it."""
-        found = self.state.find_application(application_id)
-        prepared = next((h for h in found.handovers if h.status.value == "prepared"),
-                        None) if found else None
+        prepared = prepared_handover(self.state.find_application(application_id))
         url = self.receipt_url_template().format(application_id=application_id)
         token = prepared.receipt_token if prepared else None
         return f"{url}?receipt={token}" if token else url

@@ -39,6 +39,7 @@ from desktop.models.codes import (
     ApplicationStatus,
     DocumentType,
     GuardianCheck,
+    HandoverStatus,
     StaffRole,
     TargetGroup,
 )
@@ -108,6 +109,7 @@ from sync.protocol import (
     DueOn,
     DuplicateCheck,
     DuplicateFound,
+    HandoverWire,
     InstitutionWire,
     ItemStatusChange,
     ItemUpsert,
@@ -233,6 +235,13 @@ def item_data(item: ItemWire) -> ItemData:
     return ItemData(id=item.id, institution_id=item.institution_id, kind_code=item.kind_code,
                     inventory_no=item.inventory_no, status=item.status,
                     socially_supported=item.socially_supported)
+
+
+def prepared_handover(app: ApplicationWire | None) -> HandoverWire | None:
+    """The handover ready for issue, the one the desk's QR code is for (None: none is)."""
+    if app is None:
+        return None
+    return next((h for h in app.handovers if h.status is HandoverStatus.PREPARED), None)
 
 
 def without_receipt_tokens(app: ApplicationWire) -> ApplicationWire:

@@ -23,7 +23,7 @@ from sync.devserver import eservice
 from sync.devserver.applicants import COOKIE, ApplicantSession
 from sync.devserver.problems import ProblemError
 from sync.devserver.routes.common import ApplicationId, State
-from sync.devserver.state import DevState, now_utc
+from sync.devserver.state import DevState, now_utc, prepared_handover
 
 router = APIRouter(tags=["e-service"])
 MAX_FORM = 4096  # bytes: the forms here hold a few short fields
@@ -119,7 +119,7 @@ def receipt_page(application_id: ApplicationId, request: Request, state: State,
     except ProblemError:
         return HTMLResponse(eservice.not_found_page(application_id), status_code=404)
     offered = state.offered_kind_for(found.institution_id, found.kind_code)
-    prepared = next((h for h in found.handovers if h.status.value == "prepared"), None)
+    prepared = prepared_handover(found)
     item = state.find_item(prepared.item_id) if prepared and prepared.item_id else None
     return HTMLResponse(eservice.application_page(
         found, _kind_label(state, found.kind_code),
