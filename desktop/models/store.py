@@ -24,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models.errors import StoreError, store_error
+from desktop.models.vault import FileVault
 
 __all__ = ["DB_FILENAME", "DamagedStoreError", "ForeignFileError", "NewerStoreError", "Store",
            "StoreError", "backup_copy", "head_revision", "make_private", "open_store"]
@@ -193,10 +194,20 @@ class Store:
     _reader: sessionmaker[Session]
     _writer: sessionmaker[Session]
     backup: Path | None = None
+    #: The data folder's key (None: a plain store, as the tests and the benches' "off" use).
+    key: bytes | None = field(default=None, repr=False)
 
     @property
     def data_dir(self) -> Path:
         return self.path.parent
+
+    @property
+    def vault(self) -> FileVault:
+        """Seals and opens the act PDFs and attachments with this store's key."""
+        vault = getattr(self._local, "vault", None)
+        if vault is None:
+            vault = self._local.vault = FileVault(self.key)
+        return vault
 
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
