@@ -15,6 +15,8 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol
 
+from desktop.models.keyring_backend import secure_keyring
+
 log = logging.getLogger(__name__)
 
 SERVICE = "Resursi"
@@ -102,15 +104,8 @@ class KeyringCredentials:
 
     @staticmethod
     def available() -> bool:
-        """True when a real, secure backend is configured: not the 'fail' or null backends,
-        and not a keyrings.alt file backend (secrets in a file are what we promise not to do)."""
-        try:
-            import keyring
-
-            backend = keyring.get_keyring()
-        except Exception:  # any import/config error means: no keyring here
-            return False
-        return _secure_backend(backend)
+        """True when a real, secure backend is configured (``keyring_backend``)."""
+        return secure_keyring()
 
     def _key(self, server: str) -> str:
         return f"{SERVICE} {server}"
@@ -184,18 +179,6 @@ class KeyringCredentials:
         except self._errors.KeyringError as exc:
             log.warning("cannot read the keyring (%s)", type(exc).__name__)
             return None
-
-
-def _secure_backend(backend: object) -> bool:
-    from keyring.backends import chainer, fail
-
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
-        return False
-    if type(backend).__module__.startswith("keyrings.alt.file"):
-        return False  # PlaintextKeyring / EncryptedKeyring: a file in the home folder
-    if isinstance(backend, chainer.ChainerBackend):
-        return all(_secure_backend(b) for b in backend.backends)
-    return True
 
 
 def default_credentials() -> tuple[Credentials, str | None]:

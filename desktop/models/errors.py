@@ -11,9 +11,14 @@ import re
 import sqlite3
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
 from desktop.models.workflow import WorkflowError
+
+# The store's driver is SQLCipher's build; the standard module still serves temporary files.
+_DRIVER_ERRORS = (sqlite3.Error, sqlcipher.Error)
+_INTEGRITY_ERRORS = (sqlite3.IntegrityError, sqlcipher.IntegrityError)
 
 
 class NotFoundError(WorkflowError):
@@ -225,13 +230,13 @@ def _from_os(exc: OSError, path: Path | None) -> StoreError | None:
     return None
 
 
-def _from_sqlite(exc: sqlite3.Error, path: Path | None, statement: str | None,
+def _from_sqlite(exc: sqlite3.Error | sqlcipher.Error, path: Path | None, statement: str | None,
                  params: object) -> StoreError | None:
     message = str(exc)
     text = message.lower()
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
-    if isinstance(exc, sqlite3.IntegrityError) or primary == _SQLITE_CONSTRAINT:
+    if isinstance(exc, _INTEGRITY_ERRORS) or primary == _SQLITE_CONSTRAINT:
         return _integrity(message, statement, params)
     if primary == _SQLITE_FULL or "disk is full" in text:
         return _full(path)
@@ -258,10 +263,10 @@ def store_error(exc: BaseException, path: Path | None = None) -> StoreError | No
         # sqlite3's bind error; other overflows (date arithmetic) are not the store's
         return _too_large() if "sqlite" in str(exc).lower() else None
     if isinstance(exc, DBAPIError) and isinstance(exc.orig, BaseException):
-        if isinstance(exc.orig, sqlite3.Error):
+        if isinstance(exc.orig, _DRIVER_ERRORS):
             return _from_sqlite(exc.orig, path, exc.statement, exc.params)
         return store_error(exc.orig, path)
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, _DRIVER_ERRORS):
         return _from_sqlite(exc, path, None, None)
     if isinstance(exc, OSError):
         return _from_os(exc, path)

@@ -1,8 +1,11 @@
 """Opening the local store: checks on the file, a backup before migrating, SQLite pragmas.
 
-The store is one SQLite file in the data folder. Before Alembic touches an existing file it is
-checked (is it SQLite, is it ours, is it intact, is it not from a newer Resursi) and copied
-aside with SQLite's online backup; a file that fails a check is left exactly as it was.
+The store is one SQLite file in the data folder, encrypted with SQLCipher when opened with a
+key (every page, the WAL and the backups; ``desktop.models.store_key`` says where the key comes
+from). Before Alembic touches an existing file it is checked (is it SQLite, is it ours, is it
+intact, is it not from a newer Resursi) and copied aside with SQLite's online backup; a file
+that fails a check is left exactly as it was. A plain store opened with a key is first moved
+into an encrypted one (``desktop.models.sealing``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -27,7 +31,8 @@ from desktop.models.errors import StoreError, store_error
 from desktop.models.vault import FileVault
 
 __all__ = ["DB_FILENAME", "DamagedStoreError", "ForeignFileError", "NewerStoreError", "Store",
-           "StoreError", "backup_copy", "head_revision", "make_private", "open_store"]
+           "StoreError", "backup_copy", "connect", "head_revision", "is_plain_sqlite",
+           "make_private", "open_store"]
 
 DB_FILENAME = "resursi.sqlite3"
 BACKUP_DIRNAME = "backups"
@@ -73,21 +78,41 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def _inspect_existing(path: Path) -> str | None:
+def connect(path: Path, key: bytes | None, *, read_only: bool = False) -> sqlcipher.Connection:
+    """A driver connection to ``path``, unlocked with ``key`` before anything else reads it.
+
+    The raw 32-byte key is given as SQLCipher's hex blob: no passphrase derivation on every
+    connection (the key is already random, or derived once by ``store_key``)."""
+    target = f"{path.as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlcipher.connect(target, uri=read_only, check_same_thread=False)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """True when ``path`` starts as an unencrypted SQLite file does."""
+    with path.open("rb") as fh:
+        return fh.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+
+
+def _inspect_existing(path: Path, key: bytes | None = None) -> str | None:
     """Return the file's Alembic revision (None for an empty file) or raise a StoreError."""
     with path.open("rb") as fh:
         header = fh.read(len(_SQLITE_MAGIC))
     if not header:
         return None
-    if header != _SQLITE_MAGIC:
+    if key is None and header != _SQLITE_MAGIC:
         raise ForeignFileError(
-            f"{path} is not a Resursi data file (it is not an SQLite database); "
-            "it was left untouched. Choose another data folder or move the file away.",
-            f"{path} nav Resursi datu fails (tā nav SQLite datubāze); fails netika mainīts. "
+            f"{path} is not a Resursi data file (it is not an SQLite database, or it is an "
+            "encrypted one whose key this folder does not name); it was left untouched. "
+            "Choose another data folder or move the file away.",
+            f"{path} nav Resursi datu fails (tā nav SQLite datubāze vai ir šifrēta bez "
+            "atslēgas ziņām šajā mapē); fails netika mainīts. "
             "Izvēlieties citu datu mapi vai pārvietojiet failu.",
         )
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect(path, key, read_only=True)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -97,7 +122,7 @@ def _inspect_existing(path: Path) -> str | None:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, sqlcipher.DatabaseError) as exc:
         said = store_error(exc, path)  # locked, unreadable, a disk error: not damage
         if said is not None:
             raise said from exc
@@ -127,25 +152,28 @@ def _inspect_existing(path: Path) -> str | None:
     return revision
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy a live SQLite file consistently (WAL included) into the backups folder."""
+def backup_copy(path: Path, label: str, key: bytes | None = None) -> Path:
+    """Copy a live SQLite file consistently (WAL included) into the backups folder, encrypted
+    with the same key as the store (SQLCipher's backup copies pages of the same key)."""
     folder = path.parent / BACKUP_DIRNAME
     folder.mkdir(parents=True, exist_ok=True)
+    make_private(folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{label}-{stamp}{path.suffix}"
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
+    src = connect(path, key, read_only=True)
+    dst = connect(target, key)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
+    make_private(target)
     return target
 
 
 def _install_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+    def _on_connect(dbapi_conn: sqlcipher.Connection, record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin (see _on_begin).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -267,8 +295,12 @@ def _saying_why(path: Path) -> Iterator[None]:
         raise said from exc
 
 
-def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
-    """Open (creating or migrating) the store in ``data_dir``.
+def open_store(data_dir: Path | str, *, target_revision: str = "head",
+               key: bytes | None = None) -> Store:
+    """Open (creating or migrating) the store in ``data_dir``, encrypted with ``key`` (32 bytes;
+    a plain store found there is moved into an encrypted one first). Without a key the store
+    is a plain SQLite file: what the tests and the benches' "encryption off" use; the app and
+    its commands always come through ``store_key.open_data_folder``.
 
     Raises a ``StoreError`` subclass with a message for the user when the file cannot be used
     (not ours, damaged, newer, or the disk full, read-only, locked); the file is then left
@@ -278,8 +310,8 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
     path = folder / DB_FILENAME
     try:
         with _saying_why(path):
-            return _open_store(folder, target_revision)
-    except (OSError, sqlite3.Error) as exc:  # a cause without its own sentence: still no traceback
+            return _open_store(folder, target_revision, key)
+    except (OSError, sqlite3.Error, sqlcipher.Error) as exc:  # a cause without its own sentence: still no traceback
         detail = getattr(exc, "strerror", None) or str(exc)
         raise StoreError(
             f"the data folder {folder} cannot be used ({detail}); nothing was changed. "
@@ -289,18 +321,31 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head") -> Store:
         ) from exc
 
 
-def _open_store(folder: Path, target_revision: str) -> Store:
+def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
+    if key is not None and len(key) != 32:
+        raise ValueError("a store key is 32 bytes")
     folder.mkdir(parents=True, exist_ok=True)
     make_private(folder)
     path = folder / DB_FILENAME
-    current = _inspect_existing(path) if path.exists() else None
+    if key is not None:
+        from desktop.models.sealing import recover, seal_plain_folder
+
+        recover(folder)
+    if key is not None and path.exists() and path.stat().st_size and is_plain_sqlite(path):
+
+        _inspect_existing(path)  # a plain file that fails a check is left as it is
+        seal_plain_folder(folder, key)
+    current = _inspect_existing(path, key) if path.exists() else None
     wanted = head_revision() if target_revision == "head" else target_revision
 
     backup = None
     if current is not None and current != wanted:
-        backup = backup_copy(path, f"before-{wanted}-from-{current}")
+        backup = backup_copy(path, f"before-{wanted}-from-{current}", key)
 
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # The driver is SQLCipher's build of SQLite for every store (a plain one too): one
+    # driver, one set of errors, and "encryption off" in the benches differs by the key only.
+    engine = create_engine(f"sqlite:///{path}", future=True, module=sqlcipher,
+                           creator=lambda: connect(path, key))
     _install_pragmas(engine)
     try:
         _migrate(engine, target_revision)
@@ -317,4 +362,5 @@ def _open_store(folder: Path, target_revision: str) -> Store:
         _reader=sessionmaker(engine, expire_on_commit=False),
         _writer=sessionmaker(writer_engine, expire_on_commit=False),
         backup=backup,
+        key=key,
     )

@@ -10,7 +10,6 @@ makes the final flush at commit fail as soon as an outbox command is in it.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
@@ -319,7 +319,7 @@ def failing_outbox_flush() -> Iterator[FailOnOutboxFlush]:
 
 def assert_no_lock_left(store: Store) -> None:
     """No connection still holds the write lock: another writer can begin at once."""
-    conn = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+    conn = sqlcipher.connect(store.path, timeout=0, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select, text
@@ -83,7 +83,7 @@ def test_first_revision_store_with_data_upgrades_intact_and_backed_up(data_dir: 
     store = open_store(data_dir)
     try:
         assert store.backup is not None and store.backup.exists()
-        backup = sqlite3.connect(store.backup)
+        backup = sqlcipher.connect(store.backup)
         try:
             assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (
                 "0001",
@@ -126,7 +126,7 @@ def test_text_file_is_refused_and_left_untouched(data_dir: Path) -> None:
 def test_other_programs_database_is_refused_and_left_untouched(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     path = data_dir / DB_FILENAME
-    conn = sqlite3.connect(path)
+    conn = sqlcipher.connect(path)
     conn.execute("CREATE TABLE recipes (name TEXT)")
     conn.execute("INSERT INTO recipes VALUES ('pīrāgi')")
     conn.commit()

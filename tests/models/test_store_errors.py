@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event, func, select
 
 from desktop.models import store as store_module
@@ -63,7 +64,7 @@ def _counts(store: Store) -> tuple[int, int]:
 
 def _clean_counts(data_dir: Path) -> tuple[int, int]:
     """Counted on a fresh connection without the test's pragmas."""
-    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn = sqlcipher.connect(data_dir / DB_FILENAME)
     try:
         return (conn.execute("SELECT count(*) FROM institutions").fetchone()[0],
                 conn.execute("SELECT count(*) FROM items").fetchone()[0])
@@ -106,7 +107,7 @@ def test_read_only_store_on_a_write_says_so_and_writes_nothing(opened: Store,
 def test_store_locked_by_another_program_says_so_and_writes_nothing(opened: Store,
                                                                     data_dir: Path) -> None:
     _on_every_connection(opened, lambda c: c.execute("PRAGMA busy_timeout = 0"))
-    other = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+    other = sqlcipher.connect(data_dir / DB_FILENAME, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StoreBusyError) as err, opened.write() as s:
@@ -172,15 +173,15 @@ def test_an_existing_store_locked_at_opening_says_locked_not_damaged(
     open_store(data_dir).close()
     real_connect = sqlite3.connect
 
-    def locked(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        raise sqlite3.OperationalError("database is locked")
+    def locked(*args: Any, **kwargs: Any) -> sqlcipher.Connection:
+        raise sqlcipher.OperationalError("database is locked")
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", locked)
+    monkeypatch.setattr(store_module.sqlcipher, "connect", locked)
     try:
         with pytest.raises(StoreBusyError) as err:
             open_store(data_dir)
     finally:
-        monkeypatch.setattr(store_module.sqlite3, "connect", real_connect)
+        monkeypatch.setattr(store_module.sqlcipher, "connect", real_connect)
     _says(err.value, "another program", "cita programma")
 
 
