@@ -56,7 +56,14 @@ from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
-from desktop.models.store import Store, StoreError, open_store
+from desktop.models.store import Store, StoreError
+from desktop.models.store_key import (
+    MemorySecrets,
+    PassphraseRequest,
+    SecretStore,
+    default_secrets,
+    open_data_folder,
+)
 from desktop.settings import (
     APP_NAME,
     SettingsStore,
@@ -76,6 +83,7 @@ from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.item_editor import ItemEditorServices
 from desktop.views.main_window import MainWindow
+from desktop.views.passphrase_dialog import PassphraseDialog
 from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_in_dialog import SignInDialog, SignOutChoice, ask_sign_out
@@ -683,9 +691,18 @@ class Application:
         self.store.close()
 
 
-def _open_store_or_say(folder: Path, language: str) -> Store | None:
+def ask_passphrase(request: PassphraseRequest) -> str | None:
+    """The data folder's passphrase from the person at the computer (None: cancelled)."""
+    dialog = PassphraseDialog(request.folder, new=request.new, wrong=request.wrong)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.passphrase
+
+
+def _open_store_or_say(folder: Path, language: str,
+                       secrets: SecretStore | None) -> Store | None:
     try:
-        return open_store(folder)
+        return open_data_folder(folder, secrets=secrets, ask=ask_passphrase)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, error_text(exc, language))
         return None
@@ -744,7 +761,7 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
         if account is None:
             return 0
         chosen = preferences.load()
-        store = _open_store_or_say(data_dir or chosen.data_path, language)
+        store = _open_store_or_say(data_dir or chosen.data_path, language, default_secrets())
         if store is None:
             return 2
         connection = Connection(account.server_url, account.username, None,
@@ -774,7 +791,10 @@ def _run_demo(qt_app: QApplication, data_dir: Path | None, language: str | None,
     install_translator(qt_app, language)
     server = None
     try:
-        store = _open_store_or_say(folder, language)
+        # A throw-away folder's key lives as long as the process (it is never written down);
+        # a demo in a folder of the user's keeps its key as any data folder does.
+        secrets = MemorySecrets() if demo_dir else default_secrets()
+        store = _open_store_or_say(folder, language, secrets)
         if store is None:
             return 2
         connection = None

@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from desktop.cli_signin import PASSWORD_ENV
 from desktop.models.schema import SyncState
-from desktop.models.store import Store, StoreError, open_store
+from desktop.models.store import Store, StoreError
+from desktop.models.store_key import open_for_command
 
 __all__ = ["PASSWORD_ENV", "add_sync_parser", "run_sync"]
 
@@ -95,7 +96,7 @@ def _run_sync(args: argparse.Namespace) -> int:
         except CentralError as exc:
             raise _Failure(f"{type(exc).__name__}: {exc}") from None
         try:
-            store = open_store(args.data_dir)
+            store = open_for_command(args.data_dir)
         except StoreError as exc:
             raise _Failure(str(exc)) from None
         except OSError as exc:

@@ -22,7 +22,8 @@ from desktop.cli_signin import SIGN_IN_HELP, SignInFailure, add_sign_in_argument
 from desktop.models.audit_queries import record_export
 from desktop.models.queries import first_institution, institution_name
 from desktop.models.reports import REPORT_KINDS, Report, build_report, report_csv
-from desktop.models.store import DB_FILENAME, Store, StoreError, open_store
+from desktop.models.store import DB_FILENAME, Store, StoreError
+from desktop.models.store_key import open_for_command
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def _run_export(args: argparse.Namespace) -> int:
     # Who runs this is settled before the store is opened: a refusal leaves it untouched.
     account = sign_in(args)
     try:
-        store = open_store(folder)
+        store = open_for_command(folder)
     except StoreError as exc:
         raise _Failure(str(exc)) from None
     try:

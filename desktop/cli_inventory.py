@@ -28,7 +28,8 @@ from desktop.cli_signin import (
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission
 from desktop.models.schema import Institution, SyncState
-from desktop.models.store import DB_FILENAME, Store, StoreError, open_store
+from desktop.models.store import DB_FILENAME, Store, StoreError
+from desktop.models.store_key import open_for_command
 from desktop.models.workflow import WorkflowError
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def _open(args: argparse.Namespace) -> Store:
         raise _Failure(f"no Resursi data in {folder}; sync it first (resursi sync --once) "
                        "or give --data-dir")
     try:
-        return open_store(folder)
+        return open_for_command(folder)
     except StoreError as exc:
         raise _Failure(str(exc)) from None
     except OSError as exc:

@@ -47,3 +47,16 @@ def store(data_dir: Path) -> Iterator[object]:
     s = open_store(data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture
+def headless_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
+    """What a scheduled task without a keyring has: RESURSI_PASSPHRASE (and a cheap KDF, whose
+    cost the rules do not depend on)."""
+    from desktop.models import store_key
+
+    passphrase = "Ūdens ņirbēja ezerā 12"
+    monkeypatch.setenv(store_key.PASSPHRASE_ENV, passphrase)
+    monkeypatch.setattr(store_key, "DEFAULT_COST",
+                        {"iterations": 1, "lanes": 1, "memory_kib": 64})
+    return passphrase

@@ -15,9 +15,12 @@ from pypdf import PdfReader
 
 from desktop.cli_export import add_export_parser
 from desktop.models.audit_queries import EXPORT_ACTION, AuditFilter, audit_page
-from desktop.models.store import open_store
+from desktop.models.store_key import open_for_command
 from factories import OTHER_SCHOOL, SCHOOL, add_application, seed_catalogue
 from sync.devserver.server import DevServer
+
+# The commands open the data folder as a scheduled task would: no keyring, RESURSI_PASSPHRASE.
+pytestmark = pytest.mark.usefixtures("headless_passphrase")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,7 @@ def _run(argv: list[str]) -> int:
 
 
 def _exports(folder: Path) -> list[object]:
-    store = open_store(folder)
+    store = open_for_command(folder)
     try:
         return list(audit_page(store, AuditFilter(action=EXPORT_ACTION), 0, 5).rows)
     finally:
@@ -52,7 +55,7 @@ def _exports(folder: Path) -> list[object]:
 
 @pytest.fixture
 def folder(data_dir: Path) -> Path:
-    store = open_store(data_dir)
+    store = open_for_command(data_dir)
     try:
         seed_catalogue(store)
         add_application(store, learner="Ēriks Šņore")
@@ -70,7 +73,7 @@ def test_csv_to_a_file_is_written_and_audited(folder: Path, tmp_path: Path,
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Resursa veids" and rows[-1] == ["Kopā", "2", "0", "0", "2"]
     assert "written to" in capsys.readouterr().out
-    store = open_store(folder)
+    store = open_for_command(folder)
     try:
         exported = audit_page(store, AuditFilter(action=EXPORT_ACTION), 0, 5).rows
     finally:

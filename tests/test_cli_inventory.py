@@ -12,9 +12,13 @@ from sqlalchemy import func, select
 
 from desktop.cli_inventory import add_inventory_parser
 from desktop.models.schema import AuditEntry, Item, OutboxCommand
-from desktop.models.store import Store, open_store
+from desktop.models.store import Store
+from desktop.models.store_key import open_for_command
 from factories import add_item, seed_catalogue
 from sync.devserver.server import DevServer
+
+# The commands open the data folder as a scheduled task would: no keyring, RESURSI_PASSPHRASE.
+pytestmark = pytest.mark.usefixtures("headless_passphrase")
 
 HEADER = "Inventāra numurs;Resursa veids;Sērijas numurs;Gads;Iegādes vērtība;Statuss"
 
@@ -47,7 +51,7 @@ def as_user(central: DevServer, user: str) -> tuple[str, ...]:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     data = tmp_path / "dati"
-    store = open_store(data)
+    store = open_for_command(data)
     seed_catalogue(store)  # two schools: the commands must be told which
     add_item(store, inventory_no="RĀVĢ-0001")
     store.close()
@@ -55,7 +59,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def item_count(folder: Path) -> int:
-    store: Store = open_store(folder)
+    store: Store = open_for_command(folder)
     try:
         with store.read() as s:
             return int(s.scalar(select(func.count()).select_from(Item)) or 0)
@@ -65,7 +69,7 @@ def item_count(folder: Path) -> int:
 
 def written(folder: Path) -> tuple[int, int, int]:
     """Items, queued commands and audit rows: what an import would add to."""
-    store: Store = open_store(folder)
+    store: Store = open_for_command(folder)
     try:
         with store.read() as s:
             items, queued, audited = (int(s.scalar(select(func.count()).select_from(t)) or 0)
@@ -116,7 +120,7 @@ def test_dry_run_then_import_then_export(central: DevServer, folder: Path, tmp_p
     out = capsys.readouterr().out
     assert out.startswith("imported 2 items from 2 rows (Windows-1257, ';')")
     assert item_count(folder) == 3
-    store = open_store(folder)
+    store = open_for_command(folder)
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(OutboxCommand)) == 2
         # The audit rows name the user who signed in, with the role the token gave.

@@ -32,11 +32,15 @@ from desktop.models.codes import (
 from desktop.models.journal import Actor
 from desktop.models.retention import purge_expired, sweep_orphans
 from desktop.models.schema import Application, Handover
-from desktop.models.store import Store, open_store
+from desktop.models.store import Store
+from desktop.models.store_key import open_for_command
 from sync.client import CentralClient
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
 from sync.engine import SyncEngine
+
+# The commands open the data folder as a scheduled task would: no keyring, RESURSI_PASSPHRASE.
+pytestmark = pytest.mark.usefixtures("headless_passphrase")
 
 SCHOOL = "4313900123"
 ADMIN = Actor("admin", SCHOOL, StaffRole.ADMIN)
@@ -118,7 +122,7 @@ def test_a_whole_day_leaves_no_personal_data_in_logs(
         client = CentralClient(server.url, username="admin", credentials=credentials,
                                timeout=(1.0, 5.0))
         client.sign_in("demo")
-        store = open_store(tmp_path / "data")
+        store = open_for_command(tmp_path / "data")
         try:
             engine = SyncEngine(store, client, SCHOOL, page_size=50)
             engine.sync_once()

@@ -34,7 +34,7 @@ __all__ = [
     "KEYINFO_FILENAME", "KEYRING_SERVICE", "MIN_PASSPHRASE", "PASSPHRASE_ENV", "KeyInfo",
     "KeyUnavailableError", "KeyringSecrets", "MemorySecrets", "MissingPassphraseError",
     "PassphraseRequest", "SecretStore", "WeakPassphraseError", "WrongPassphraseError",
-    "env_passphrase", "forget_key", "open_data_folder", "unlock",
+    "env_passphrase", "forget_key", "open_data_folder", "open_for_command", "unlock",
 ]
 
 KEYINFO_FILENAME = "store-key.json"
@@ -245,10 +245,12 @@ def unlock(folder: Path, *, secrets: SecretStore | None, ask: Ask) -> bytes:
         store = folder / DB_FILENAME
         if store.exists() and store.stat().st_size and not is_plain_sqlite(store):
             raise StoreError(
-                f"{store} is encrypted but {KEYINFO_FILENAME} is missing beside it; it was "
-                "left untouched. Restore the folder from a copy, or sync into a new one.",
-                f"{store} ir šifrēts, bet blakus trūkst {KEYINFO_FILENAME}; fails netika "
-                "mainīts. Atjaunojiet mapi no kopijas vai sinhronizējiet jaunā mapē.")
+                f"{store} is not a Resursi data file, or an encrypted one whose "
+                f"{KEYINFO_FILENAME} is missing beside it; it was left untouched. Restore the "
+                "folder from a copy, or sync into a new one.",
+                f"{store} nav Resursi datu fails vai ir šifrēts, bet blakus trūkst "
+                f"{KEYINFO_FILENAME}; fails netika mainīts. Atjaunojiet mapi no kopijas vai "
+                "sinhronizējiet jaunā mapē.")
         folder.mkdir(parents=True, exist_ok=True)
         make_private(folder)
         return _new_key(folder, secrets, ask)
@@ -306,3 +308,9 @@ def default_secrets() -> SecretStore | None:
     from desktop.models.keyring_backend import secure_keyring
 
     return KeyringSecrets() if secure_keyring() else None
+
+
+def open_for_command(folder: Path, *, target_revision: str = "head") -> Store:
+    """The headless commands' way in: the keyring when there is one, else RESURSI_PASSPHRASE."""
+    return open_data_folder(folder, secrets=default_secrets(), ask=env_passphrase,
+                            target_revision=target_revision)

@@ -232,7 +232,7 @@ def test_an_encrypted_store_without_its_key_description_is_not_given_a_new_key(
     _fill(data_dir, os.urandom(32))
     with pytest.raises(store_key.StoreError) as err:
         unlock(data_dir, secrets=MemorySecrets(), ask=_asker(PASSPHRASE)[1])
-    assert "missing" in str(err.value)
+    assert "missing" in str(err.value) and "not a Resursi data file" in str(err.value)
     assert not (data_dir / KEYINFO_FILENAME).exists()
 
 

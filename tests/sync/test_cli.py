@@ -16,8 +16,11 @@ from desktop.models import decisions
 from desktop.models.codes import ApplicationStatus, StaffRole
 from desktop.models.journal import Actor
 from desktop.models.schema import Application
-from desktop.models.store import open_store
+from desktop.models.store_key import open_for_command
 from sync.devserver.server import DevServer
+
+# The commands open the data folder as a scheduled task would: no keyring, RESURSI_PASSPHRASE.
+pytestmark = pytest.mark.usefixtures("headless_passphrase")
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHOOL = "4313900123"
@@ -68,7 +71,7 @@ def test_sync_once_pulls_then_pushes(central: DevServer, tmp_path: Path) -> None
     [line] = first.stdout.splitlines()
     assert "pulled" in line and "pushed 0 commands" in line
     expected = len(central.application_ids(SCHOOL))
-    store = open_store(data)
+    store = open_for_command(data)
     try:
         with store.read() as s:
             assert s.scalar(select(func.count()).select_from(Application)) == expected
