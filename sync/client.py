@@ -22,8 +22,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import quote
 
 import requests
+from pydantic import TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool, HTTPSConnectionPool
@@ -36,6 +38,9 @@ from desktop.models.urls import UrlError, check_url
 from sync.credentials import Credentials, Tokens
 from sync.protocol import (
     PROBLEM_JSON,
+    WORKSTATION_HEADER,
+    WORKSTATION_NAME_HEADER,
+    WORKSTATION_REVOKED,
     BatchCommand,
     BatchRequest,
     BatchResponse,
@@ -52,6 +57,7 @@ from sync.protocol import (
     Problem,
     SchoolSettingsPatch,
     TokenResponse,
+    WorkstationWire,
     etag,
     parse,
     parse_changes_page,
@@ -61,6 +67,7 @@ if TYPE_CHECKING:
     from requests.sessions import _Settings  # the stubs' name for what requests returns
 
 log = logging.getLogger(__name__)
+_WORKSTATIONS = TypeAdapter(list[WorkstationWire])
 
 DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 # The read timeout bounds one silence, not a whole answer: a server that sends a byte every
@@ -127,6 +134,21 @@ class AuthError(CentralError):
 
 class ForbiddenError(CentralError):
     message_lv = "Centrālais serviss šai lomai to neatļauj"
+
+
+class WorkstationRevokedError(CentralError):
+    """403 workstation-revoked: an administrator revoked this computer (a lost laptop). Not
+    transient: the app erases its local copy; the stored sign-in is already forgotten."""
+
+    message_lv = "Šī darbstacija ir atsaukta centrālajā sistēmā; tās dati tiek dzēsti"
+    message_en = ("This workstation has been revoked in the central system; its data are "
+                  "being erased")
+
+
+class UnknownWorkstationError(CentralError):
+    """404 on revoking: the service knows no such workstation at the caller's schools."""
+
+    message_lv = "Centrālajā sistēmā šīs skolas darbstaciju sarakstā tādas nav"
 
 
 class CursorExpiredError(CentralError):
@@ -388,7 +410,10 @@ class CentralClient:
         deadline: float = DEFAULT_DEADLINE,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         clock: Callable[[], float] = time.monotonic,
+        workstation: tuple[str, str] | None = None,
     ) -> None:
+        """``workstation``: (id, name) of this computer, sent with every request so that an
+        administrator sees it and can revoke it (``desktop.models.workstation``)."""
         self.base_url = check_server_url(base_url)
         self.username = username
         self._credentials = credentials
@@ -408,6 +433,12 @@ class CentralClient:
         self._tokens: Tokens | None = credentials.load(self.base_url, username)
         self.session.headers["User-Agent"] = "Resursi"
         self.session.headers["Accept"] = f"application/json, {PROBLEM_JSON}"
+        self.workstation = workstation
+        if workstation is not None:
+            workstation_id, name = workstation
+            self.session.headers[WORKSTATION_HEADER] = workstation_id
+            # a header value is Latin-1 at best; the host name may be any Unicode
+            self.session.headers[WORKSTATION_NAME_HEADER] = quote(name, safe="")
         # Connect and read failures of a GET are retried twice (a few hundred ms apart);
         # no status is retried here (429/503 go to the engine's backoff), nothing else at all.
         gets_only = _GetOnlyRetry(total=2, connect=2, read=2, status=0, other=0, redirect=0,
@@ -450,6 +481,7 @@ class CentralClient:
 
     def _token_request(self, form: Mapping[str, str]) -> TokenResponse:
         response = self._request("POST", "/v1/oauth/token", "sign-in", data=form)
+        self._raise_if_revoked(response)
         if response.status_code in (400, 401):
             if form.get("grant_type") == "password":
                 error = AuthError("the user name or password is wrong")
@@ -550,12 +582,23 @@ class CentralClient:
             if response.status_code == 401 and attempt == 1 and self._refresh():
                 continue
             break
+        self._raise_if_revoked(response)
         if response.status_code == 401:
             raise AuthError("the central service refused the sign-in")
         if response.status_code == 403:
             raise ForbiddenError(self._problem_text(response))
         self._raise_for_transient(response)
         return response
+
+    def _raise_if_revoked(self, response: requests.Response) -> None:
+        """A revoked workstation: the stored tokens go (they are worth nothing now) and the
+        caller hears ``WorkstationRevokedError``, from sign-in, resume and refresh too."""
+        if response.status_code != 403:
+            return
+        if self._problem(response).type != WORKSTATION_REVOKED:
+            return
+        self.sign_out()
+        raise WorkstationRevokedError(self._problem_text(response))
 
     @staticmethod
     def _raise_for_transient(response: requests.Response) -> None:
@@ -670,6 +713,30 @@ class CentralClient:
         if response.status_code == 200:
             return 200, self._parse(OfferedKindWire, response, "offered kind"), None
         return response.status_code, None, self._problem(response)
+
+    # -- workstations (an administrator's) -------------------------------------------------
+    def workstations(self) -> list[WorkstationWire]:
+        """The workstations of the schools the signed-in user administers (ForbiddenError for
+        anyone else)."""
+        response = self._send("GET", "/v1/workstations")
+        if response.status_code != 200:
+            raise CentralError(f"the workstation list answered {response.status_code}: "
+                               f"{self._problem_text(response)}")
+        try:
+            return _WORKSTATIONS.validate_json(response.content)
+        except ValidationError as exc:
+            raise BadResponseError(str(PayloadError("workstation list", exc))) from exc
+
+    def revoke_workstation(self, workstation_id: str) -> None:
+        """Revoke one of the administrator's schools' workstations (again: no change).
+        ``UnknownWorkstationError`` when the service knows no such workstation at those schools."""
+        response = self._send("POST", f"/v1/workstations/{quote(workstation_id, safe='')}"
+                                      "/revoke")
+        if response.status_code == 404:
+            raise UnknownWorkstationError(self._problem_text(response))
+        if response.status_code != 204:
+            raise CentralError(f"revoking the workstation answered {response.status_code}: "
+                               f"{self._problem_text(response)}")
 
     # -- files that go with commands ------------------------------------------------------------
     def put_file(self, institution_id: str, file_id: str, content: bytes) -> int:

@@ -75,6 +75,21 @@ from desktop.models.wire_dates import (
 API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
 
+#: Which computer a staff request comes from (a random UUID the app keeps in its data folder)
+#: and its host name, percent-encoded UTF-8 (a header value is Latin-1 at best). Both optional:
+#: an old client sends neither and is not recorded.
+WORKSTATION_HEADER = "X-Resursi-Workstation"
+WORKSTATION_NAME_HEADER = "X-Resursi-Workstation-Name"
+#: How the workstation id header must look: a UUID, 8-4-4-4-12 hex digits, the dashes optional
+#: (RFC 9562's hex form; schemathesis tries only letters and digits in headers).
+WORKSTATION_ID_PATTERN = (r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                          r"[0-9a-fA-F]{12}$")
+#: The longest workstation name kept (a host name is at most 63 characters per label).
+MAX_WORKSTATION_NAME = 80
+#: The 403 problem type a revoked workstation gets on every request, sign-in included: the
+#: app then erases its local copy.
+WORKSTATION_REVOKED = "urn:resursi:problem:workstation-revoked"
+
 def _plain_text(value: str) -> str:
     """A name a person can read: no control or format characters (NUL, U+202E and other
     direction overrides, zero-width marks), no line breaks, not blank, no surrounding space."""
@@ -417,6 +432,32 @@ class TokenResponse(Wire):
     username: str
     display_name: Name
     memberships: list[Membership]
+
+
+# --- workstations --------------------------------------------------------------------------
+
+#: A workstation's name as the service keeps it: printable, possibly empty (a host name that
+#: held nothing but control characters).
+WorkstationName = Annotated[str, StringConstraints(max_length=MAX_WORKSTATION_NAME)]
+
+
+class WorkstationWire(Wire):
+    """A computer that has worked with one school's data, as its administrator sees it."""
+
+    id: Uuid
+    name: WorkstationName
+    institution_id: InstitutionId
+    last_user: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    first_seen: Happened
+    last_seen: Happened
+    revoked_at: Happened | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value):
+            raise ValueError("contains a control character")
+        return value
 
 
 # --- errors (RFC 9457) -------------------------------------------------------------------

@@ -54,6 +54,11 @@ CREATE TABLE IF NOT EXISTS memberships (
 CREATE TABLE IF NOT EXISTS tokens (
     hash TEXT PRIMARY KEY, kind TEXT NOT NULL, username TEXT NOT NULL,
     expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS workstations (
+    institution_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+    last_user TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    revoked_at TEXT, revoked_by TEXT, PRIMARY KEY (institution_id, id));
+CREATE INDEX IF NOT EXISTS ix_workstations_id ON workstations (id);
 """
 
 #: The aggregate tables and what the feed calls their entity.

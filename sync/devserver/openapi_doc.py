@@ -17,7 +17,14 @@ from fastapi.openapi.utils import get_openapi
 
 from sync.devserver import problems
 from sync.devserver.routes.auth import OAuthErrorBody
-from sync.protocol import PROBLEM_JSON, Problem
+from sync.devserver.workstations import MAX_RAW_NAME
+from sync.protocol import (
+    PROBLEM_JSON,
+    WORKSTATION_HEADER,
+    WORKSTATION_ID_PATTERN,
+    WORKSTATION_NAME_HEADER,
+    Problem,
+)
 
 PROBLEM_TYPES = sorted({value for name, value in vars(problems).items()
                         if name.isupper() and isinstance(value, str)
@@ -27,7 +34,8 @@ _WHY = {
     303: "to the sign-in page, or back where the applicant came from",
     400: "a body that does not parse, or a malformed header, cursor or limit",
     401: "no valid sign-in",
-    403: "signed in, but not allowed (role, school, origin or CSRF token)",
+    403: "signed in, but not allowed (role, school, origin or CSRF token), or the "
+         "workstation has been revoked (workstation-revoked: erase the local copy)",
     404: "no such record here (or not the caller's)",
     405: "the path exists, the method does not (Allow lists the methods)",
     409: "not allowed in the record's current state, or a duplicate",
@@ -66,8 +74,10 @@ def _html(description: str) -> dict[str, Any]:
 
 def _statuses(method: str, path: str, operation: dict[str, Any]) -> set[int]:
     found = {422, 500}
-    if path.startswith("/v1/") and not path.startswith("/v1/oauth/"):
-        found |= {401, 403} if not path.startswith("/v1/applicant/") else {401}
+    if path.startswith("/v1/applicant/"):
+        found.add(401)
+    elif path.startswith(("/v1/", "/_dev/")) and not path.startswith("/v1/oauth/"):
+        found |= {400, 401, 403}  # 400: a workstation header that is not a UUID
     if "{" in path:
         found.add(404)
     for methods, pattern, extra in _EXTRA:
@@ -89,8 +99,21 @@ def _document_token(operation: dict[str, Any]) -> None:
         "$ref": "#/components/schemas/OAuthErrorBody"}}}}
     operation["responses"]["400"] = {"description": "RFC 6749 §5.2: invalid_request, "
                                      "invalid_grant or unsupported_grant_type", **error}
+    operation["responses"]["403"] = _problem_response(403)  # a revoked workstation
     operation["responses"]["413"] = _problem_response(413)
     operation["responses"]["500"] = _problem_response(500)
+
+
+def _document_workstation_headers(operation: dict[str, Any]) -> None:
+    """The workstation headers' shape, which the route leaves to the service's own check
+    (a 400 problem, not FastAPI's 422)."""
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") != "header":
+            continue
+        if parameter["name"].lower() == WORKSTATION_HEADER.lower():
+            parameter["schema"] = {"type": "string", "pattern": WORKSTATION_ID_PATTERN}
+        elif parameter["name"].lower() == WORKSTATION_NAME_HEADER.lower():
+            parameter["schema"] = {"type": "string", "maxLength": MAX_RAW_NAME}
 
 
 def _document_page(path: str, method: str, operation: dict[str, Any]) -> None:
@@ -139,6 +162,7 @@ def build(app: FastAPI) -> dict[str, Any]:
             if method not in {"get", "put", "post", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
+            _document_workstation_headers(operation)
             if path == "/v1/oauth/token":
                 _document_token(operation)
                 continue

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sync.protocol import PROBLEM_JSON, Problem
+from sync.protocol import WORKSTATION_REVOKED as WORKSTATION_REVOKED
 
 #: Problem types of this service (URNs: stable names a client may switch on).
 STALE = "urn:resursi:problem:stale-version"
@@ -23,6 +24,8 @@ CURSOR_EXPIRED = "urn:resursi:problem:cursor-expired"
 BAD_CURSOR = "urn:resursi:problem:bad-cursor"
 DUPLICATE = "urn:resursi:problem:duplicate"
 INJECTED = "urn:resursi:problem:injected-fault"
+# WORKSTATION_REVOKED (imported above, sync.protocol names it for the client): 403 on every
+# request from a revoked workstation, sign-in included.
 
 
 @dataclass

@@ -96,6 +96,7 @@ from sync.devserver.problems import (
     ProblemError,
     invalid,
 )
+from sync.devserver.workstations import Workstations
 from sync.protocol import (
     PROBLEM_JSON,
     ApplicantIncident,
@@ -264,6 +265,7 @@ class DevState:
         # moving the clock instead of waiting for it.
         self.clock = clock
         self.applicant_sessions = ApplicantSessions(lambda: self.clock())
+        self.workstations = Workstations(db, lambda: self.clock())
 
     # ==== reading aggregates (also the test helpers) ============================================
     def find_application(self, application_id: int) -> ApplicationWire | None:

@@ -18,6 +18,7 @@ from sync.devserver.routes import (
     eservice_pages,
     feed,
     files,
+    workstations,
 )
 
 #: Every router of the service, in the order the app includes them.
@@ -30,6 +31,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     files.router,
     applicant.router,
     eservice_pages.router,
+    workstations.router,
 )
 
 #: Only with ``--dev``: the development controls.

@@ -1,0 +1,110 @@
+"""Render the administrator's workstation list of issue 15 to docs/screenshots (offscreen, a
+1366×768 laptop at 125 %: QT_SCALE_FACTOR=1.25):
+
+- workstations.png: "Darbstacijas" with this computer, two active laptops and a revoked one,
+  a lost laptop chosen;
+- workstations-confirm.png: the question before revoking it.
+
+    python -m tools.screenshots_workstations [--out docs/screenshots] [--lang lv|en]
+                                             [--extra-ts PATH]
+
+The list comes from plain callables (as the app's come from the central service). Fails
+(exit 1) when a window would not fit the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
+
+SCREEN = (1366, 768)  # physical pixels
+FRAME = (16, 90)  # a window's frame and the task bar (logical pixels)
+LOST = "5e1f8a77-2d0b-4c6a-8f45-0d9e3b7a1c22"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
+    parser.add_argument("--extra-ts", type=Path)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.i18n import install_qt_translator
+    from desktop.tasks import TaskRunner
+    from desktop.views.workstations_dialog import WorkstationsDialog
+    from desktop.workstations import Row
+    from tools.shots import english
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qt_app, QApplication)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    room = (round(SCREEN[0] / scale) - FRAME[0], round(SCREEN[1] / scale) - FRAME[1])
+    keep: list[object] = []
+    folder = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
+    if args.lang == "en":
+        keep.append(english(folder, Path("desktop/i18n/resursi_en.ts")))
+        if args.extra_ts:
+            (folder / "extra").mkdir()
+            keep.append(english(folder / "extra", args.extra_ts))
+    else:
+        install_qt_translator(qt_app, "lv")
+    suffix = "" if args.lang == "lv" else "-en"
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    rows = [
+        Row("0b7c5d52-3c41-4b8e-9a39-6f1f5a3c9d01", "KANCELEJA-1", "nina.ozola",
+            datetime(2026, 3, 2, 8, 30, tzinfo=UTC), this=True),
+        Row(LOST, "BIBLIOTEKA-KLEPJDATORS", "girts.liepa",
+            datetime(2026, 2, 27, 14, 5, tzinfo=UTC)),
+        Row("3c4d5e6f-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "SKOLOTAJU-ISTABA-2", "ilze.kalnina",
+            datetime(2026, 2, 26, 16, 40, tzinfo=UTC)),
+        Row("9a2d4c11-7e3f-4a58-b6c0-1f2e3d4c5b66", "KIMIJAS-KABINETS", "ilze.kalnina",
+            datetime(2026, 1, 12, 9, 0, tzinfo=UTC),
+            revoked_at=datetime(2026, 1, 20, 10, 0, tzinfo=UTC)),
+    ]
+    tasks = TaskRunner(qt_app)
+    too_big: list[str] = []
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(widget: QWidget, name: str) -> None:
+        widget.show()
+        settle()
+        if widget.width() > room[0] or widget.height() > room[1]:
+            too_big.append(f"{name}: {widget.width()}×{widget.height()} > {room}")
+        widget.grab().save(str(args.out / f"{name}{suffix}.png"))
+
+    dialog = WorkstationsDialog(tasks, lambda: rows, lambda _id: None, language=args.lang)
+    dialog.show()
+    settle()
+    dialog.table.setCurrentIndex(dialog.model.index(1, 0))
+    dialog.table.setFocus()
+    shoot(dialog, "workstations")
+    box, _yes = dialog.confirmation(rows[1])
+    shoot(box, "workstations-confirm")
+    box.close()
+    dialog.close()
+    tasks.shutdown()
+    del keep
+    if too_big:
+        print("\n".join(too_big), file=sys.stderr)
+        return 1
+    print(f"screenshots written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
