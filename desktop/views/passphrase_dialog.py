@@ -87,7 +87,7 @@ class PassphraseDialog(QDialog):
     def _accept(self) -> None:
         value = self.first.text()
         if self.new and len(value) < MIN_LENGTH:
-            self._say(self.tr("Parolei jābūt vismaz %n rakstzīmes garai.", "", MIN_LENGTH))
+            self._say(self.tr("Parolei jābūt vismaz %n rakstzīmju garai.", "", MIN_LENGTH))
             return
         if self.new and value != self.second.text():
             self._say(self.tr("Abas paroles nesakrīt."))
