@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from desktop.models.codes import StaffRole
 from desktop.settings import Settings
 from desktop.views.sign_in_dialog import School
-from sync.client import CentralClient, OfflineError
+from sync.client import CentralClient, OfflineError, WorkstationRevokedError
 from sync.credentials import Credentials
 from sync.protocol import Membership, TokenResponse
 
@@ -90,9 +91,14 @@ class SignInService:
     """Runs on the task runner's threads; the dialog shows what it answers."""
 
     def __init__(self, credentials: Credentials, settings: Settings, *,
-                 language: str = "lv") -> None:
+                 language: str = "lv", workstation: tuple[str, str] | None = None,
+                 on_revoked: Callable[[], object] | None = None) -> None:
         self.credentials = credentials
         self.settings = settings
+        # This computer's id and name for the central service, and what to do when the
+        # service answers that it was revoked (erase the data folder; see desktop.models.wipe).
+        self.workstation = workstation
+        self.on_revoked = on_revoked
         self.language = language
         self.server_url = settings.server_url
         self.username = settings.username
@@ -102,7 +108,11 @@ class SignInService:
     def _client(self, server_url: str, username: str) -> CentralClient:
         ca = Path(self.settings.ca_bundle) if self.settings.ca_bundle else None
         return CentralClient(server_url, username=username, credentials=self.credentials,
-                             ca_bundle=ca)
+                             ca_bundle=ca, workstation=self.workstation)
+
+    def _revoked(self) -> None:
+        if self.on_revoked is not None:
+            self.on_revoked()
 
     def _schools(self, token: TokenResponse) -> list[School]:
         self._roles = {m.institution_id: (m.institution_name, m.role) for m in token.memberships}
@@ -113,6 +123,9 @@ class SignInService:
         client = self._client(server_url, username)
         try:
             token = client.sign_in(password)
+        except WorkstationRevokedError:
+            self._revoked()
+            raise
         finally:
             client.close()
         keep_claims(self.credentials, client.base_url, username, token)
@@ -131,6 +144,9 @@ class SignInService:
         client = self._client(s.server_url, s.username)
         try:
             token = client.resume()
+        except WorkstationRevokedError:
+            self._revoked()
+            raise
         except OfflineError:
             if not s.institution_id:
                 raise

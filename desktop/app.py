@@ -64,6 +64,8 @@ from desktop.models.store_key import (
     default_secrets,
     open_data_folder,
 )
+from desktop.models.wipe import wipe_data_folder
+from desktop.models.workstation import workstation_id, workstation_name
 from desktop.settings import (
     APP_NAME,
     SettingsStore,
@@ -88,8 +90,11 @@ from desktop.views.reports_page import ReportsPage
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_in_dialog import SignInDialog, SignOutChoice, ask_sign_out
 from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons_service
+from desktop.views.workstations_dialog import WorkstationsDialog
+from desktop.workstations import load_workstations
+from desktop.workstations import revoke as revoke_workstation
 from sync import conflicts
-from sync.client import CentralClient
+from sync.client import CentralClient, WorkstationRevokedError
 from sync.credentials import Credentials, MemoryCredentials, default_credentials
 from sync.engine import SyncEngine
 from sync.protocol import TokenResponse
@@ -181,9 +186,13 @@ class Application:
 
     def __init__(self, qt_app: QApplication, store: Store, *, language: str = "lv",
                  connection: Connection | None = None,
-                 preferences: SettingsStore | None = None) -> None:
+                 preferences: SettingsStore | None = None,
+                 secrets: SecretStore | None = None) -> None:
         self.qt_app = qt_app
         self.store = store
+        # Where the data folder's key is kept: what a revoked workstation's wipe forgets.
+        self.secrets = secrets
+        self.revoked = False
         self.language = language
         self.connection = connection
         self.tasks = TaskRunner(qt_app)
@@ -429,6 +438,13 @@ class Application:
         menu.aboutToShow.connect(lambda: self.stock_reasons_action.setEnabled(
             (a := self.actor()) is not None and allows(a.role, Permission.DECIDE)))
         menu.addAction(self.stock_reasons_action)
+        # Lost or stolen laptops: revoked by an administrator (issue 15).
+        self.workstations_action = QAction(translate("app", "Darbstacijas…"), self.window)
+        self.workstations_action.triggered.connect(self.show_workstations)
+        menu.aboutToShow.connect(lambda: self.workstations_action.setEnabled(
+            self.client is not None and (a := self.actor()) is not None
+            and a.role == StaffRole.ADMIN))
+        menu.addAction(self.workstations_action)
         self.sign_out_action = QAction(icon("sign-out"), translate("app", "Izrakstīties"),
                                        self.window)
         self.sign_out_action.setToolTip(translate("app", "Izrakstīties un aizmirst saglabāto "
@@ -442,6 +458,13 @@ class Application:
         self.about_action = QAction(translate("app", "Par programmu…"), self.window)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def show_workstations(self) -> None:
+        if self.client is None:
+            return
+        WorkstationsDialog(self.tasks, partial(load_workstations, self.client),
+                           partial(revoke_workstation, self.client), language=self.language,
+                           parent=self.window).exec()
 
     def about_text(self) -> str:
         """Version, data folder and server: what support asks first."""
@@ -572,10 +595,15 @@ class Application:
             client = CentralClient(connection.server_url, username=connection.username,
                                    credentials=connection.credentials,
                                    ca_bundle=Path(connection.ca_bundle)
-                                   if connection.ca_bundle else None)
+                                   if connection.ca_bundle else None,
+                                   workstation=(workstation_id(self.store.data_dir),
+                                                workstation_name()))
         except ValueError as exc:  # a CA bundle removed since it was set: say so, work offline
             self.window.show_connection(False, self.qt_app.translate(
                 "app", "Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}").format(exc))
+            return
+        except StoreError as exc:  # workstation.json damaged: offline, and said why
+            self.window.show_connection(False, error_text(exc, self.language))
             return
         self.client = client
         engine = SyncEngine(self.store, client, connection.institution_id,
@@ -586,6 +614,7 @@ class Application:
         self.sync.connection_changed.connect(self.window.show_connection)
         self.sync.running_changed.connect(self.window.show_sync_running)
         self.sync.sign_in_required.connect(self._sign_in_lapsed)
+        self.sync.workstation_revoked.connect(self.wipe_revoked)
         self.sync.running_changed.connect(self._sync_running)
         self.window.sync_action.triggered.connect(self.sync_now)
         if client.signed_in or connection.password is None:
@@ -593,9 +622,33 @@ class Application:
             return
         self.window.show_connection(False, self.qt_app.translate("app", "Pierakstās…"))
         self.tasks.run(client.sign_in, connection.password,
-                       on_done=self._signed_in,
-                       on_error=lambda exc: self.window.show_connection(
-                           False, error_text(exc, self.language)))
+                       on_done=self._signed_in, on_error=self._sign_in_failed)
+
+    def _sign_in_failed(self, exc: Exception) -> None:
+        if isinstance(exc, WorkstationRevokedError):
+            self.wipe_revoked(error_text(exc, self.language))
+            return
+        self.window.show_connection(False, error_text(exc, self.language))
+
+    def wipe_revoked(self, message: str) -> None:
+        """The central service revoked this workstation: stop, erase the data folder (store,
+        backups, acts, key), say so, and close. Nothing of the school's data stays here."""
+        if self.revoked:
+            return
+        self.revoked = True
+        if self.sync is not None:
+            self.sync.stop()
+        self.tasks.shutdown()
+        self.store.close()
+        failed = wipe_data_folder(self.store.data_dir, self.secrets)
+        text = message
+        if failed:
+            text += "\n\n" + self.qt_app.translate(
+                "app", "Dažus failus neizdevās izdzēst; izdzēsiet datu mapi {0} pašrocīgi.").format(
+                    self.store.data_dir)
+        QMessageBox.critical(self.window, APP_NAME, text)
+        self.window.close()
+        self.qt_app.quit()
 
     def _can_send(self) -> bool:
         """Signed in (or never asked to be): a sync may go; signed out, it would only fail."""
@@ -719,10 +772,14 @@ def _exec(qt_app: QApplication, app: Application, quit_after_ms: int | None) -> 
 
 
 def sign_in(qt_app: QApplication, preferences: SettingsStore, credentials: Credentials,
-            keyring_warning: str | None, language: str) -> Account | None:
-    """The sign-in dialog (renewing a kept sign-in when there is one); None if cancelled."""
+            keyring_warning: str | None, language: str, *,
+            workstation: tuple[str, str] | None = None,
+            on_revoked: Callable[[], object] | None = None) -> Account | None:
+    """The sign-in dialog (renewing a kept sign-in when there is one); None if cancelled.
+    A revoked workstation's sign-in is refused and ``on_revoked`` erases its data folder."""
     remembered = preferences.load()
-    service = SignInService(credentials, remembered, language=language)
+    service = SignInService(credentials, remembered, language=language,
+                            workstation=workstation, on_revoked=on_revoked)
     tasks = TaskRunner(qt_app)
     dialog = SignInDialog(
         tasks, service.sign_in, check_server=check_server_url,
@@ -756,24 +813,35 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
     language = language or preferences.load().language
     install_translator(qt_app, language)
     credentials, keyring_warning = default_credentials()
+    secrets = default_secrets()
     while True:
-        account = sign_in(qt_app, preferences, credentials, keyring_warning, language)
+        folder = data_dir or preferences.load().data_path
+        try:
+            workstation = (workstation_id(folder), workstation_name())
+        except StoreError as exc:
+            QMessageBox.critical(None, APP_NAME, error_text(exc, language))
+            return 2
+        account = sign_in(qt_app, preferences, credentials, keyring_warning, language,
+                          workstation=workstation,
+                          on_revoked=partial(wipe_data_folder, folder, secrets))
         if account is None:
             return 0
         chosen = preferences.load()
-        store = _open_store_or_say(data_dir or chosen.data_path, language, default_secrets())
+        store = _open_store_or_say(data_dir or chosen.data_path, language, secrets)
         if store is None:
             return 2
         connection = Connection(account.server_url, account.username, None,
                                 account.institution_id, credentials, role=account.role,
                                 ca_bundle=chosen.ca_bundle)
         app = Application(qt_app, store, language=language, connection=connection,
-                          preferences=preferences)
+                          preferences=preferences, secrets=secrets)
         if account.needs_renewal:  # the status bar keeps saying why nothing can be changed
             app.window.statusBar().showMessage(qt_app.translate(
                 "app", "Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties "
                        "vēlreiz, kad būs savienojums."))
         code = _exec(qt_app, app, quit_after_ms)
+        if app.revoked:
+            return 3
         if not app.sign_out_requested:
             return code
 
@@ -815,7 +883,7 @@ def _run_demo(qt_app: QApplication, data_dir: Path | None, language: str | None,
             connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
                                     MemoryCredentials())
         app = Application(qt_app, store, language=language, connection=connection,
-                          preferences=preferences)
+                          preferences=preferences, secrets=secrets)
         return _exec(qt_app, app, quit_after_ms)
     finally:
         if server is not None:

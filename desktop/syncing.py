@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.changes import ChangeBus
 from desktop.tasks import TaskRunner, error_text
-from sync.client import AuthError, CentralError, RetryLaterError, TlsError
+from sync.client import AuthError, CentralError, RetryLaterError, TlsError, WorkstationRevokedError
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import PayloadError
 
@@ -26,6 +26,8 @@ class SyncController(QObject):
     running_changed = Signal(bool)
     # The central service refused the sign-in (the refresh token too): only a password helps.
     sign_in_required = Signal()
+    # The central service revoked this workstation: its data is to be erased (a message).
+    workstation_revoked = Signal(str)
 
     def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
                  changes: ChangeBus | None = None, parent: QObject | None = None,
@@ -97,6 +99,12 @@ class SyncController(QObject):
     def _failed(self, exc: Exception) -> None:
         self._running = False
         self.running_changed.emit(False)
+        if isinstance(exc, WorkstationRevokedError):
+            self._timer.stop()  # never again from this data folder
+            self.online = False
+            self.connection_changed.emit(False, self._said(exc))
+            self.workstation_revoked.emit(self._said(exc))
+            return
         if isinstance(exc, AuthError | TlsError):
             # Waiting will not help: the user must sign in again or configure the CA bundle.
             self.online = False
