@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.documents import qr
-from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf, write_pdf
+from desktop.documents.acts import ActData, handover_act_pdf, return_act_pdf
 from desktop.models import acts as act_list
 from desktop.models import desk, handovers, kind_checklists, lifecycle
 from desktop.models.changes import OpChanges
@@ -67,14 +67,17 @@ def file_missing_acts(store: Store, actor: Actor, staff_name: str = "") -> int:
 
 
 def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = "") -> Path:
-    """The fallback to sign by hand; a print-out, not filed (the signed paper is the record)."""
+    """The fallback to sign by hand; a print-out, not filed (the signed paper is the record).
+    Sealed like the filed acts: read it through ``store.vault`` (the desk prints it from
+    memory)."""
     data = act_data(store, actor, handover_id, staff_name)
     # A folder of its own (0700, a fresh name: nothing planted in /tmp is followed), removed
-    # with the program: the print-out holds a child's name and personal code.
+    # with the program: the print-out holds a child's name and personal code, so it is
+    # sealed with the store's key as well (issue 15).
     folder = Path(tempfile.mkdtemp(prefix="resursi-print-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return write_pdf(handover_act_pdf(data, paper=True),
-                     folder / safe_name(f"{data.act_number}-paraksti.pdf"))
+    return store.vault.write(folder / safe_name(f"{data.act_number}-paraksti.pdf"),
+                             handover_act_pdf(data, paper=True), make_folder=False)
 
 
 def take_back(store: Store, actor: Actor, handover_id: str, condition: str,
@@ -127,6 +130,8 @@ def desk_services(store: Store, actor: Callable[[], Actor], *,
         receipt_url=lambda app_id, token: qr.receipt_url(url_template(), app_id, token),
         act_file=lambda hid, returned: desk.act_path(store, actor(), hid, returned=returned),
         export_overdue=lambda rows, path: act_list.export_overdue(store, actor(), rows, path),
+        # the vault of the calling thread (the GUI's, when the desk prints)
+        read_file=lambda path: store.vault.read(path),
         acts=acts,
         sign_on_paper=sign_on_paper,
         change_deadline=change_deadline,

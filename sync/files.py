@@ -4,7 +4,9 @@ Up: a command that names files (the act, the scan of a signed act, a police repo
 after their bytes reached the central service under the ids it names; the service refuses it
 otherwise. Down: the act and attachments another workstation filed are fetched after a pull,
 checked against the sha256 the handover names, and kept under ``documents/<application>/``
-with their ``Document`` row. A file that does not match is never written.
+with their ``Document`` row. A file that does not match is never written. On disk the files
+are sealed with the store's key (``store.vault``); on the wire and at the central service
+they are plain, and every sha256 is of the plain content.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.models.codes import DocumentType
 from desktop.models.commands import MAX_FILE_BYTES, DocumentRef, Payload, documents_of
-from desktop.models.errors import InputError
-from desktop.models.files import DOCUMENTS_DIR, inside, write_whole
+from desktop.models.errors import InputError, StoreError
+from desktop.models.files import DOCUMENTS_DIR, inside
 from desktop.models.lifecycle import suffix_of
 from desktop.models.schema import Application, Document, Handover
 from desktop.models.store import Store
@@ -37,15 +39,16 @@ class MissingFile(Exception):
 
 
 def local_bytes(store: Store, ref: DocumentRef) -> bytes:
-    """The bytes of a file a command names, as filed here; MissingFile if gone or changed."""
+    """The content of a file a command names, as filed here (opened: the central service
+    keeps plain files and checks the same sha256); MissingFile if gone or changed."""
     with store.read() as s:
         doc = s.get(Document, ref.id)
         relative = doc.file_path if doc is not None else None
     if not relative:
         raise MissingFile(f"the file {ref.id} is not in the local store")
     try:
-        content = inside(store.data_dir, *Path(relative).parts).read_bytes()
-    except (OSError, InputError) as exc:
+        content = store.vault.read(inside(store.data_dir, *Path(relative).parts))
+    except (OSError, InputError, StoreError) as exc:  # StoreError: the vault cannot open it
         raise MissingFile(f"the file {ref.id} cannot be read") from exc
     if hashlib.sha256(content).hexdigest() != ref.sha256:
         raise MissingFile(f"the file {ref.id} was changed after it was filed")
@@ -138,7 +141,7 @@ def fetch_missing(store: Store, client: CentralClient, institution_id: str,
         with store.write() as s:
             if s.get(Document, w.id) is not None or s.get(Handover, w.handover_id) is None:
                 continue  # filed meanwhile, or the case went
-            write_whole(target, content)
+            store.vault.write(target, content)  # sealed here, as this workstation's own files
             s.add(Document(id=w.id, institution_id=institution_id,
                            application_id=w.application_id, handover_id=w.handover_id,
                            doc_type=w.doc_type, title=w.title[:200],

@@ -304,5 +304,7 @@ def return_act_pdf(data: ActData) -> bytes:
 
 
 def write_pdf(content: bytes, path: Path) -> Path:
-    """Write atomically: a half-written act never replaces a whole one."""
+    """Write atomically: a half-written act never replaces a whole one. Plain: for a file a
+    person saves where they chose; acts in the data folder (and the desk's print-outs) go
+    through the store's vault instead (``Store.vault.write``), sealed."""
     return write_whole(path, content)

@@ -36,7 +36,7 @@ from desktop.models.decisions import (
 )
 from desktop.models.document_templates import template_in_force
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
+from desktop.models.files import DOCUMENTS_DIR, inside, intact
 from desktop.models.handovers import prepare_handover
 from desktop.models.journal import Actor, record
 from desktop.models.lifecycle import file_act_command, file_path
@@ -422,7 +422,9 @@ def file_act(store: Store, actor: Actor, handover_id: str, content: bytes, *,
         target = inside(store.data_dir, DOCUMENTS_DIR, str(app.id), name)
         relative = target.relative_to(store.data_dir)
         existed = target.exists()
-        write_whole(target, content)
+        # sealed with the store's key (issue 15); the digest above is of the content, what
+        # the central service checks and what a reprint elsewhere compares
+        store.vault.write(target, content)
         try:
             title = _act_title(handover, returned=returned)
             doc = session.scalars(select(Document).where(
@@ -471,7 +473,8 @@ def _filed_elsewhere(store: Store, session: Session, handover: Handover) -> File
 
 def act_path(store: Store, actor: Actor, handover_id: str, *,
              returned: bool = False) -> Path | None:
-    """The filed act's file, if it exists and is intact (its sha256 still matches)."""
+    """The filed act's file, if it exists and is intact (the sha256 of its content still
+    matches). It may be sealed: read it through ``store.vault``."""
     with store.read() as session:
         handover = _load_handover(session, actor, handover_id)
         doc = None
@@ -484,7 +487,7 @@ def act_path(store: Store, actor: Actor, handover_id: str, *,
         if doc is None:
             return None
         relative, digest = doc.file_path, doc.sha256
-    return intact(store.data_dir, relative, digest)
+    return intact(store.data_dir, relative, digest, store.vault)
 
 
 def open_incidents(store: Store, actor: Actor) -> list[IncidentRow]:

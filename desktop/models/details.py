@@ -297,7 +297,7 @@ def _status_label(entity_type: str, code: str | None, language: str) -> str | No
 
 
 def _intact(store: Store, relative: str | None, sha256: str | None) -> bool:
-    return intact(store.data_dir, relative, sha256) is not None
+    return intact(store.data_dir, relative, sha256, store.vault) is not None
 
 
 def _refs(value: object) -> list[Mapping[str, Any]]:

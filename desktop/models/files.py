@@ -10,8 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.models.errors import InputError
+from desktop.models.errors import InputError, StoreError
+
+if TYPE_CHECKING:  # the vault writes through this module: no import cycle at run time
+    from desktop.models.vault import FileVault
 
 #: The folder under the data folder where the acts and attachments of each application live.
 DOCUMENTS_DIR = "documents"
@@ -53,15 +57,23 @@ def write_whole(path: Path, content: bytes, *, make_folder: bool = True) -> Path
     return path
 
 
-def intact(folder: Path, relative: str | None, sha256: str | None) -> Path | None:
-    """The file ``relative`` to ``folder`` if it is there, inside it, and its sha256 still
-    matches (read in chunks, never held whole); None otherwise."""
+def intact(folder: Path, relative: str | None, sha256: str | None,
+           vault: FileVault | None = None) -> Path | None:
+    """The file ``relative`` to ``folder`` if it is there, inside it, and the sha256 of its
+    content still matches; None otherwise.
+
+    ``vault``: the data folder's vault; the digest is then of the opened content (what the
+    rows and the central service record), and a file the vault cannot open (changed, another
+    key's) is not intact. Without it the file is hashed as it lies, in chunks."""
     if not relative or not sha256:
         return None
     try:  # a row written by an older version or a hostile copy: never outside the folder
         path = inside(folder, *Path(relative).parts)
-        with path.open("rb") as stream:
-            digest = hashlib.file_digest(stream, "sha256").hexdigest()
-    except (InputError, OSError):
+        if vault is not None:
+            digest = vault.digest(path)
+        else:
+            with path.open("rb") as stream:
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except (InputError, StoreError, OSError):
         return None
     return path if digest == sha256 else None

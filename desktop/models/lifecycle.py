@@ -48,7 +48,7 @@ from desktop.models.decisions import (
 )
 from desktop.models.device_choices import DeviceChoice, describe_items
 from desktop.models.errors import InputError, NotFoundError
-from desktop.models.files import DOCUMENTS_DIR, inside, intact, write_whole
+from desktop.models.files import DOCUMENTS_DIR, inside, intact
 from desktop.models.handovers import prepare_handover_body
 from desktop.models.journal import Actor
 from desktop.models.operations import run_application_command
@@ -217,8 +217,9 @@ def store_file(session: Session, store: Store, app_id: int, handover_id: str | N
     suffix = suffix_of(content)
     doc_id = doc_id or new_id()
     digest = hashlib.sha256(content).hexdigest()
-    target = write_whole(inside(store.data_dir, DOCUMENTS_DIR, str(app_id),
-                                f"{doc_id}{suffix}"), content)
+    # sealed with the store's key (issue 15); the row keeps the content's sha256
+    target = store.vault.write(inside(store.data_dir, DOCUMENTS_DIR, str(app_id),
+                                      f"{doc_id}{suffix}"), content)
     title = " ".join(title.split())[:200] or doc_type.label_lv
     session.add(Document(id=doc_id, institution_id=_institution_of(session, app_id),
                          application_id=app_id, handover_id=handover_id, doc_type=doc_type,
@@ -236,8 +237,9 @@ def _institution_of(session: Session, app_id: int) -> str:
 
 
 def file_path(store: Store, doc: Document) -> Path | None:
-    """A document's file, if it is here and intact (its sha256 still matches)."""
-    return intact(store.data_dir, doc.file_path, doc.sha256)
+    """A document's file, if it is here and intact (the sha256 of its content still matches);
+    it may be sealed: read it through ``store.vault``."""
+    return intact(store.data_dir, doc.file_path, doc.sha256, store.vault)
 
 
 # -- signed on paper, the act --------------------------------------------------------------

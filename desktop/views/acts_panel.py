@@ -31,7 +31,7 @@ from desktop.icons import icon
 from desktop.tasks import TaskRunner, core_message
 from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR
 from desktop.views.desk_models import RowsModel, cell_text
-from desktop.views.desk_print import open_in_viewer, print_pdf
+from desktop.views.desk_print import FileShower, Reader
 from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index
 from desktop.views.view_state import capture, restore
@@ -102,15 +102,19 @@ class ActsPanel(QWidget):
     loaded = Signal(int)  # rows shown, after every load
 
     def __init__(self, tasks: TaskRunner, load: Callable[[str], list[Any]],
-                 act_file: Callable[[str, bool], Path | None],
-                 parent: QWidget | None = None) -> None:
+                 act_file: Callable[[str, bool], Path | None], *,
+                 read_file: Reader | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._load = load
         self._act_file = act_file
-        # how a file is shown and printed (tests and the screenshot tool replace them)
-        self.open_file: Callable[[Path], bool] = open_in_viewer
-        self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
+        # how a file is shown and printed (tests and the screenshot tool replace them): read
+        # through ``read_file`` (the store's vault: the acts may be sealed), printed from
+        # memory, shown from a private copy that lives until this panel goes
+        self.files = FileShower(self, read_file)
+        self.destroyed.connect(self.files.close)
+        self.open_file: Callable[[Path], bool] = self.files.open
+        self.print_file: Callable[[QWidget | None, Path], bool] = self.files.print
         self._after_load = ""  # a message to show once the list has been read again
 
         self.search = QLineEdit(clearButtonEnabled=True)

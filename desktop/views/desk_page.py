@@ -48,7 +48,7 @@ from desktop.views.decision_dialogs import ERROR_COLOUR, MUTED_COLOUR, show_erro
 from desktop.views.desk_dialogs import CancelHandoverDialog
 from desktop.views.desk_models import RowsModel
 from desktop.views.desk_picker_fit import fit_columns, wanted_width
-from desktop.views.desk_print import print_pdf
+from desktop.views.desk_print import FileShower
 from desktop.views.desk_services import DeskServices
 from desktop.views.device_picker import DevicePicker
 from desktop.views.incidents_panel import IncidentsPanel
@@ -185,7 +185,11 @@ class DeskPage(QWidget):
         self._services = services
         self.watch = watch
         self.customer = customer or CustomerScreen()
-        self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
+        # the acts are read through the store's vault (they may be sealed) and printed from
+        # memory; a copy for the system viewer lives until this page goes (``FileShower``)
+        self.files = FileShower(self, services.read_file)
+        self.destroyed.connect(self.files.close)
+        self.print_file: Callable[[QWidget | None, Path], bool] = self.files.print
         self._case: Any | None = None  # the DeskRow shown on the issue tab
         self._case_issued = False  # its device was issued (the confirmation came)
         self.card: Any | None = None  # the shown case's handover (CustomerCard)
@@ -210,7 +214,8 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.overdue, self.tr("Kavēta atgriešana"))
         self.acts: ActsPanel | None = None
         if services.acts is not None:
-            self.acts = ActsPanel(tasks, services.acts, services.act_file)
+            self.acts = ActsPanel(tasks, services.acts, services.act_file,
+                                  read_file=services.read_file)
             self.acts.print_file = lambda parent, path: self.print_file(parent, path)
             self.tabs.addTab(self.acts, icon("print"), self.tr("Akti"))
         self._reloads: dict[QWidget, Callable[[], None]] = {
@@ -885,4 +890,7 @@ class DeskPage(QWidget):
     def closeEvent(self, event: Any) -> None:  # the customer screen goes with the page
         self.watch.stop()
         self.customer.close()
+        self.files.close()  # and the plain copies shown in the system viewer
+        if self.acts is not None:
+            self.acts.files.close()
         super().closeEvent(event)

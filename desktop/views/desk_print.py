@@ -1,17 +1,40 @@
-"""Printing an act: the Qt print dialog when PDFium (pypdfium2) is there to draw the pages,
-otherwise the system's PDF viewer, which prints too. PySide6-Essentials has QtPrintSupport
-but not QtPdf, so Qt alone cannot draw a PDF's pages."""
+"""Printing and showing an act or attachment.
+
+Printing: the Qt print dialog when PDFium (pypdfium2) is there to draw the pages, otherwise
+the system's PDF viewer, which prints too. PySide6-Essentials has QtPrintSupport but not
+QtPdf, so Qt alone cannot draw a PDF's pages.
+
+The data folder's files may be sealed with the store's key (issue 15): a page reads them
+through the ``read`` callable it is given (the store's vault, from the composition root) and
+prints the bytes from memory. The system viewer needs a file name, so it gets a private plain
+copy (``ViewerCopies``).
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.models.errors import StoreError
+from desktop.models.vault import FileVault
 
 PRINT_DPI = 200  # sharp text without megabytes per page
+
+#: How a page opens one of the data folder's files: path -> its plain content.
+Reader = Callable[[Path], bytes]
+
+
+def plain_bytes(path: Path) -> bytes:
+    """The reader of a page nobody gave the store's: files as they lie. A sealed file is
+    refused with a clear message rather than handed to the printer as if it were a PDF."""
+    return FileVault(None).read(path)
 
 
 def _pdfium() -> object | None:
@@ -22,30 +45,114 @@ def _pdfium() -> object | None:
     return pypdfium2
 
 
+class ViewerCopies:
+    """Private plain copies of sealed files for the system viewer.
+
+    An external viewer never says when it is done with a file, so a copy lives as long as
+    the page that opened it: ``clear()`` when the page closes (its ``closeEvent``). The
+    folder is a ``TemporaryDirectory`` (0700, a fresh name), kept alive by this object;
+    its finalizer removes it at the latest when the program ends, even if no page closed.
+    """
+
+    def __init__(self) -> None:
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._count = 0
+
+    def copy(self, name: str, content: bytes) -> Path:
+        """``content`` as ``name`` in the private folder (0600), a fresh subfolder per copy
+        so that two files of one name never meet."""
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="resursi-view-")
+        self._count += 1
+        folder = Path(self._folder.name) / str(self._count)
+        folder.mkdir(mode=0o700)
+        target = folder / name
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+        return target
+
+    @property
+    def folder(self) -> Path | None:
+        return Path(self._folder.name) if self._folder is not None else None
+
+    def clear(self) -> None:
+        """Remove every copy (a viewer still showing one keeps its open file on POSIX)."""
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+
+class FileShower:
+    """One page's way to show and print the data folder's files (see the module docstring).
+
+    ``open`` and ``print`` say a file that cannot be opened (changed, another key's, gone)
+    in a message box with the core's Latvian text, and return False."""
+
+    def __init__(self, parent: QWidget, read: Reader | None = None) -> None:
+        self._parent = parent
+        self._read = read or plain_bytes
+        self.copies = ViewerCopies()
+
+    def content(self, path: Path) -> bytes | None:
+        try:
+            return self._read(path)
+        except (StoreError, OSError) as exc:
+            message = getattr(exc, "message_lv", None) or QCoreApplication.translate(
+                "DeskPage", "Failu {0} neizdevās nolasīt.").format(path.name)
+            QMessageBox.warning(self._parent, QCoreApplication.translate(
+                "DeskPage", "Failu nevar atvērt"), message)
+            return None
+
+    def open(self, path: Path) -> bool:
+        """The file in the system's viewer, through a private plain copy."""
+        content = self.content(path)
+        if content is None:
+            return False
+        return open_in_viewer(self.copies.copy(path.name, content))
+
+    def print(self, parent: QWidget | None, path: Path) -> bool:
+        """Ask for a printer and print the file from memory; False if cancelled or nothing
+        could print it."""
+        content = self.content(path)
+        if content is None:
+            return False
+        if _pdfium() is None:  # the system viewer prints it
+            return open_in_viewer(self.copies.copy(path.name, content))
+        return print_pdf(parent, content, name=path.stem)
+
+    def close(self) -> None:
+        self.copies.clear()
+
+
 def open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def print_pdf(parent: QWidget | None, path: Path) -> bool:
-    """Ask for a printer and print ``path``; False if cancelled or nothing could print it."""
-    pdfium = _pdfium()
-    if pdfium is None:
-        return open_in_viewer(path)
+def print_pdf(parent: QWidget | None, pdf: Path | bytes, *, name: str = "") -> bool:
+    """Ask for a printer and print ``pdf`` (a plain file, or the bytes of one); False if
+    cancelled or nothing could print it."""
+    if _pdfium() is None:
+        if isinstance(pdf, bytes):
+            raise ValueError("without PDFium only a file can be printed (by its viewer)")
+        return open_in_viewer(pdf)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(path.stem)
+    printer.setDocName(name or (pdf.stem if isinstance(pdf, Path) else "akts"))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("DeskPage", "Drukāt aktu"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    print_pages(printer, path)
+    print_pages(printer, pdf)
     return True
 
 
-def print_pages(printer: QPrinter, path: Path) -> int:
-    """Draw each page of the PDF onto the printer, fitted to the page; returns the count."""
+def print_pages(printer: QPrinter, pdf: Path | bytes) -> int:
+    """Draw each page of the PDF (a plain file or its bytes) onto the printer, fitted to the
+    page; returns the count."""
     pdfium = _pdfium()
     assert pdfium is not None
-    document = pdfium.PdfDocument(path.read_bytes())  # type: ignore[attr-defined]
+    content = pdf if isinstance(pdf, bytes) else pdf.read_bytes()
+    document = pdfium.PdfDocument(content)  # type: ignore[attr-defined]
     painter = QPainter()
     if not painter.begin(printer):
         document.close()
@@ -69,4 +176,3 @@ def print_pages(printer: QPrinter, path: Path) -> int:
     finally:
         painter.end()
         document.close()
-

@@ -50,3 +50,6 @@ class DeskServices:
     remind_return: Callable[[list[str]], object] | None = None
     # handover id -> the check-in checklist of the device's kind (None: the dialog has none)
     return_checklist: Callable[[str], list[str]] | None = None
+    # path of an act (filed, or the paper print-out) -> its plain content: the store's vault
+    # (the files may be sealed); None: read as they lie (a sealed one is refused)
+    read_file: Callable[[Path], bytes] | None = None

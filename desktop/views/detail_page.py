@@ -8,8 +8,9 @@ Everything shown comes from applicants and the register, so every label is plain
 The handover's actions (sign on paper, return deadline, loss or theft, closing a case) are
 only asked for: the view emits a signal with the handover's id and the composition root opens
 the dialog and runs the operation. Files (the act, attachments) are opened or printed through
-an optional ``document_file(document_id)`` callable, run on the task runner like ``load``;
-the ``openDocumentRequested``/``printDocumentRequested`` signals are emitted either way.
+an optional ``document_file(document_id)`` callable, run on the task runner like ``load``,
+and read through ``read_file`` (the store's vault: on disk they may be sealed); the
+``openDocumentRequested``/``printDocumentRequested`` signals are emitted either way.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from desktop.models.details import (
 from desktop.models.notes import NotesChangedError
 from desktop.tasks import TaskRunner, core_message
 from desktop.views.dates import shown_date, shown_datetime, shown_time
-from desktop.views.desk_print import open_in_viewer, print_pdf
+from desktop.views.desk_print import FileShower, Reader
 from desktop.views.flow_layout import FlowLayout
 from desktop.views.inbox_model import DUPLICATE_TINT, STATUS_COLOURS
 
@@ -343,6 +344,7 @@ class ApplicationDetailView(QWidget):
         tasks: TaskRunner,
         changes: ChangeBus | None = None,
         document_file: Callable[[str], Path | None] | None = None,
+        read_file: Reader | None = None,
         can_hand_over: Callable[[], bool] | None = None,
         save_notes: Callable[[int, str | None, str | None], object] | None = None,
         can_annotate: Callable[[], bool] | None = None,
@@ -367,9 +369,15 @@ class ApplicationDetailView(QWidget):
         # whether the signed-in person may act on handovers (asked at each fill); all may
         # when not told
         self._can_hand_over = can_hand_over
-        # how a file is shown and printed (tests and the screenshot tool replace them)
-        self.open_file: Callable[[Path], bool] = open_in_viewer
-        self.print_file: Callable[[QWidget | None, Path], bool] = print_pdf
+        # how a file is shown and printed (tests and the screenshot tool replace them): read
+        # through ``read_file`` (the store's vault: the files may be sealed), printed from
+        # memory, shown from a private copy. The system viewer never says when it is done,
+        # so the copies stay until this view goes (it lives as long as the main window) or,
+        # at the latest, until the program ends.
+        self.files = FileShower(self, read_file)
+        self.destroyed.connect(self.files.close)
+        self.open_file: Callable[[Path], bool] = self.files.open
+        self.print_file: Callable[[QWidget | None, Path], bool] = self.files.print
         if changes is not None:
             changes.changed.connect(self.follow_changes)
         self._requested: int | None = None
