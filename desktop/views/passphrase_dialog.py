@@ -47,7 +47,7 @@ class PassphraseDialog(QDialog):
         self.intro = QLabel(text)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        self.folder_label = QLabel(str(folder))
+        self.folder_label = QLabel(self.tr("Datu mape: {0}").format(folder))
         self.folder_label.setWordWrap(True)
         self.folder_label.setAccessibleName(self.tr("Datu mape"))
         layout.addWidget(self.folder_label)
