@@ -9,8 +9,9 @@ Personal codes are carried in full for the view's "show" button, but never in ``
 detail written to a log by mistake does not leak them); the masked form is the default.
 
 Files (a handover's act, its attachments) are only checked, never carried: ``available`` says
-the file is on this workstation and intact (its sha256 matches), hashed in chunks so a 20 MB
-scan is not held in memory. ``document_file`` gives the view the path to open or print.
+the file is on this workstation and intact (the sha256 of its content matches; a sealed file
+is opened whole to check it, at most 20 MB). ``document_file`` gives the view the path to
+open or print (read it through the store's vault: on disk it may be sealed).
 """
 
 from __future__ import annotations

@@ -62,18 +62,18 @@ class FileVault:
                 return data
             raise SealedFileError(
                 f"the file {name} is not sealed with this data folder's key",
-                f"Fails {name} nav šifrēts ar šīs datu mapes atslēgu")
+                f"Fails {name} nav šifrēts ar šīs datu mapes atslēgu, tāpēc to neatver.")
         if self._aead is None:
             raise SealedFileError(
                 f"the file {name} is sealed, and this data folder has no key",
-                f"Fails {name} ir šifrēts, bet šai datu mapei nav atslēgas")
+                f"Fails {name} ir šifrēts, bet šai datu mapei nav atslēgas.")
         body = data[len(MAGIC):]
         try:
             return self._aead.decrypt(body[:_NONCE], body[_NONCE:], MAGIC)
         except InvalidTag as exc:
             raise SealedFileError(
                 f"the file {name} was changed or sealed with another key; it cannot be opened",
-                f"Fails {name} ir mainīts vai šifrēts ar citu atslēgu; to nevar atvērt") from exc
+                f"Fails {name} ir mainīts vai šifrēts ar citu atslēgu; to nevar atvērt.") from exc
 
     def write(self, path: Path, content: bytes, *, make_folder: bool = True) -> Path:
         """``content`` sealed into ``path``, whole or not at all."""
