@@ -248,6 +248,7 @@ class Application:
             tasks=self.tasks, changes=self.changes,
             document_file=lambda doc_id: details.document_file(store, self._require_actor(),
                                                                doc_id),
+            read_file=lambda path: store.vault.read(path),  # sealed acts, opened in memory
             can_hand_over=lambda: (a := self.actor()) is not None
             and allows(a.role, Permission.HAND_OVER),
             save_notes=lambda app_id, text, started_from: notes.set_application_notes(
