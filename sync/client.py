@@ -140,7 +140,7 @@ class WorkstationRevokedError(CentralError):
     """403 workstation-revoked: an administrator revoked this computer (a lost laptop). Not
     transient: the app erases its local copy; the stored sign-in is already forgotten."""
 
-    message_lv = "Šī darbstacija ir atsaukta centrālajā sistēmā; tās dati tiek dzēsti"
+    message_lv = "Šī darbstacija ir atsaukta centrālajā servisā; tās dati tiek dzēsti"
     message_en = ("This workstation has been revoked in the central system; its data are "
                   "being erased")
 

@@ -62,110 +62,110 @@
 <context>
     <name>ActsPanel</name>
     <message>
-        <location filename="../views/acts_panel.py" line="117"/>
+        <location filename="../views/acts_panel.py" line="121"/>
         <source>Meklēt aktu</source>
         <translation>Search acts</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="119"/>
+        <location filename="../views/acts_panel.py" line="123"/>
         <source>Pieteikuma vai akta numurs, vārds vai noskenējiet resursa uzlīmi</source>
         <translation>Application or act number, a name, or scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="129"/>
+        <location filename="../views/acts_panel.py" line="133"/>
         <source>Akti</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="143"/>
-        <location filename="../views/acts_panel.py" line="235"/>
+        <location filename="../views/acts_panel.py" line="147"/>
+        <location filename="../views/acts_panel.py" line="239"/>
         <source>Izvēlieties aktu sarakstā</source>
         <translation>Choose an act in the list</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="151"/>
         <location filename="../views/acts_panel.py" line="155"/>
+        <location filename="../views/acts_panel.py" line="159"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="153"/>
         <location filename="../views/acts_panel.py" line="157"/>
+        <location filename="../views/acts_panel.py" line="161"/>
         <source>Drukāt atkārtoti</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="159"/>
+        <location filename="../views/acts_panel.py" line="163"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="160"/>
+        <location filename="../views/acts_panel.py" line="164"/>
         <source>Drukāt aktu atkārtoti</source>
         <translation>Print the act again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="161"/>
+        <location filename="../views/acts_panel.py" line="165"/>
         <source>Atvērt atgriešanas aktu</source>
         <translation>Open the return act</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="163"/>
+        <location filename="../views/acts_panel.py" line="167"/>
         <source>Drukāt atgriešanas aktu atkārtoti</source>
         <translation>Print the return act again</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="172"/>
+        <location filename="../views/acts_panel.py" line="176"/>
         <source>Pieņemšanas-nodošanas akts:</source>
         <translation>Acceptance-handover act:</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="175"/>
+        <location filename="../views/acts_panel.py" line="179"/>
         <source>Atgriešanas akts:</source>
         <translation>Return act:</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="198"/>
+        <location filename="../views/acts_panel.py" line="202"/>
         <source>Aktu sarakstu neizdevās nolasīt ({0}).</source>
         <translation>Could not read the list of acts ({0}).</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="208"/>
+        <location filename="../views/acts_panel.py" line="212"/>
         <source>Nav atrasts neviens akts</source>
         <translation>No act found</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="209"/>
+        <location filename="../views/acts_panel.py" line="213"/>
         <source>Vēl nav neviena akta</source>
         <translation>No acts yet</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="211"/>
+        <location filename="../views/acts_panel.py" line="215"/>
         <source>Akti: {0}, no tiem vēl jāsaņem: {1}</source>
         <translation>Acts: {0}, still to arrive: {1}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="213"/>
+        <location filename="../views/acts_panel.py" line="217"/>
         <source>Akti: {0}</source>
         <translation>Acts: {0}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="238"/>
+        <location filename="../views/acts_panel.py" line="242"/>
         <source>Akta {0} fails vēl nav šajā datorā: tas tiks saņemts ar sinhronizāciju.</source>
         <translation>The file of act {0} is not on this computer yet: it arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="241"/>
+        <location filename="../views/acts_panel.py" line="245"/>
         <source>Akts {0} · pieteikums {1} · {2}</source>
         <translation>Act {0} · application {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="269"/>
+        <location filename="../views/acts_panel.py" line="273"/>
         <source>Akta fails šajā datorā nav atrasts vai ir bojāts.</source>
         <translation>The act file is missing on this computer or damaged.</translation>
     </message>
     <message>
-        <location filename="../views/acts_panel.py" line="276"/>
+        <location filename="../views/acts_panel.py" line="280"/>
         <source>Aktu neizdevās atvērt ({0}).</source>
         <translation>Could not open the act ({0}).</translation>
     </message>
@@ -173,537 +173,537 @@
 <context>
     <name>ApplicationDetailView</name>
     <message>
-        <location filename="../views/detail_page.py" line="379"/>
-        <location filename="../views/detail_page.py" line="766"/>
+        <location filename="../views/detail_page.py" line="387"/>
+        <location filename="../views/detail_page.py" line="774"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="387"/>
-        <location filename="../views/detail_page.py" line="513"/>
+        <location filename="../views/detail_page.py" line="395"/>
+        <location filename="../views/detail_page.py" line="521"/>
         <source>Aizbildnības pārbaude</source>
         <translation>Guardianship check</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="387"/>
-        <location filename="../views/detail_page.py" line="976"/>
+        <location filename="../views/detail_page.py" line="395"/>
+        <location filename="../views/detail_page.py" line="984"/>
         <source>Atgriešanas termiņš</source>
         <translation>Return deadline</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="388"/>
-        <location filename="../views/detail_page.py" line="534"/>
+        <location filename="../views/detail_page.py" line="396"/>
+        <location filename="../views/detail_page.py" line="542"/>
         <source>Atsaukšanas iemesls</source>
         <translation>Withdrawal reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="437"/>
+        <location filename="../views/detail_page.py" line="445"/>
         <source>Pieteikuma numurs</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="440"/>
+        <location filename="../views/detail_page.py" line="448"/>
         <source>Pieteikuma statuss</source>
         <translation>Application status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="448"/>
+        <location filename="../views/detail_page.py" line="456"/>
         <source>Izsniegšanas statuss</source>
         <translation>Handover status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="450"/>
+        <location filename="../views/detail_page.py" line="458"/>
         <source>Pieprasītais resurss</source>
         <translation>Requested device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="508"/>
+        <location filename="../views/detail_page.py" line="516"/>
         <source>Iesniedzējs</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="509"/>
-        <location filename="../views/detail_page.py" line="516"/>
+        <location filename="../views/detail_page.py" line="517"/>
+        <location filename="../views/detail_page.py" line="524"/>
         <source>Vārds, uzvārds</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="510"/>
+        <location filename="../views/detail_page.py" line="518"/>
         <source>Loma</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="511"/>
+        <location filename="../views/detail_page.py" line="519"/>
         <source>Iesniedzēja personas kods</source>
         <translation>Applicant&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="512"/>
-        <location filename="../views/detail_page.py" line="519"/>
+        <location filename="../views/detail_page.py" line="520"/>
+        <location filename="../views/detail_page.py" line="527"/>
         <source>Personas kods</source>
         <translation>Personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="515"/>
+        <location filename="../views/detail_page.py" line="523"/>
         <source>Izglītojamais</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="517"/>
+        <location filename="../views/detail_page.py" line="525"/>
         <source>Klase</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="518"/>
+        <location filename="../views/detail_page.py" line="526"/>
         <source>Izglītojamā personas kods</source>
         <translation>Learner&apos;s personal code</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="521"/>
+        <location filename="../views/detail_page.py" line="529"/>
         <source>Sociālais statuss</source>
         <translation>Social status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="522"/>
+        <location filename="../views/detail_page.py" line="530"/>
         <source>Dokumenti</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="524"/>
+        <location filename="../views/detail_page.py" line="532"/>
         <source>Kontakti</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="525"/>
+        <location filename="../views/detail_page.py" line="533"/>
         <source>Tālrunis</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="526"/>
+        <location filename="../views/detail_page.py" line="534"/>
         <source>E-pasts</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="527"/>
-        <location filename="../views/detail_page.py" line="551"/>
+        <location filename="../views/detail_page.py" line="535"/>
+        <location filename="../views/detail_page.py" line="559"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="529"/>
+        <location filename="../views/detail_page.py" line="537"/>
         <source>Lēmums</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="530"/>
-        <location filename="../views/detail_page.py" line="957"/>
+        <location filename="../views/detail_page.py" line="538"/>
+        <location filename="../views/detail_page.py" line="965"/>
         <source>Statuss</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="531"/>
+        <location filename="../views/detail_page.py" line="539"/>
         <source>Statuss mainīts</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="532"/>
+        <location filename="../views/detail_page.py" line="540"/>
         <source>Pamatojums</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="624"/>
+        <location filename="../views/detail_page.py" line="632"/>
         <source>Izsniegšana</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="538"/>
+        <location filename="../views/detail_page.py" line="546"/>
         <source>Vēsture</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="388"/>
-        <location filename="../views/detail_page.py" line="533"/>
+        <location filename="../views/detail_page.py" line="396"/>
+        <location filename="../views/detail_page.py" line="541"/>
         <source>Atkārtota izskatīšana</source>
         <translation>Review again on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="452"/>
+        <location filename="../views/detail_page.py" line="460"/>
         <source>Iesniegts</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="454"/>
+        <location filename="../views/detail_page.py" line="462"/>
         <source>Sinhronizācija</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="485"/>
+        <location filename="../views/detail_page.py" line="493"/>
         <source>Iespējams dublikāts</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="540"/>
+        <location filename="../views/detail_page.py" line="548"/>
         <source>Statusu vēsture</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="552"/>
+        <location filename="../views/detail_page.py" line="560"/>
         <source>Labot piezīmes…</source>
         <translation>Edit notes…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="554"/>
+        <location filename="../views/detail_page.py" line="562"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="562"/>
+        <location filename="../views/detail_page.py" line="570"/>
         <source>Piezīmju paziņojums</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="578"/>
+        <location filename="../views/detail_page.py" line="586"/>
         <source>Piezīmes: {0}</source>
         <translation>Notes: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="603"/>
+        <location filename="../views/detail_page.py" line="611"/>
         <source>Piezīmes neizdevās saglabāt ({0})</source>
         <translation>The notes could not be saved ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="607"/>
+        <location filename="../views/detail_page.py" line="615"/>
         <source>Jūsu teksts nav zudis: tas būs logā „Labot piezīmes…“.</source>
         <translation>Your text is not lost: it will be in the “Edit notes…” window.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="637"/>
+        <location filename="../views/detail_page.py" line="645"/>
         <source>Faila paziņojums</source>
         <translation>File message</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="644"/>
+        <location filename="../views/detail_page.py" line="652"/>
         <source>Parakstīt uz papīra…</source>
         <translation>Sign on paper…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="645"/>
+        <location filename="../views/detail_page.py" line="653"/>
         <source>Iesniedzējs parakstīja papīra aktu: resurss izsniegts. Pieejams, kad izsniegšana ir „Gatavs izsniegšanai“.</source>
         <translation>The applicant signed the act on paper: the device is issued. Available while the handover is “Ready for issue”.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="648"/>
+        <location filename="../views/detail_page.py" line="656"/>
         <source>Mainīt atgriešanas termiņu…</source>
         <translation>Change return deadline…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="649"/>
+        <location filename="../views/detail_page.py" line="657"/>
         <source>Pieejams, līdz resurss ir atgriezts, nozaudēts vai nozagts.</source>
         <translation>Available until the device is returned, lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="652"/>
+        <location filename="../views/detail_page.py" line="660"/>
         <source>Reģistrēt nozaudēšanu vai zādzību…</source>
         <translation>Record loss or theft…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="653"/>
+        <location filename="../views/detail_page.py" line="661"/>
         <source>Iesniedzējs ziņoja iestādei, ka izsniegtais resurss ir nozaudēts vai nozagts.</source>
         <translation>The applicant told the school that the issued device was lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="656"/>
+        <location filename="../views/detail_page.py" line="664"/>
         <source>Slēgt lietu…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="657"/>
+        <location filename="../views/detail_page.py" line="665"/>
         <source>Slēgt nozaudēta vai nozagta resursa lietu: tās dati tiks dzēsti pēc 25 mēnešiem.</source>
         <translation>Close the case of a lost or stolen device: its data is deleted after 25 months.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="661"/>
+        <location filename="../views/detail_page.py" line="669"/>
         <source>Paziņojumi iesniedzējam</source>
         <translation>Notifications to the applicant</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="774"/>
+        <location filename="../views/detail_page.py" line="782"/>
         <source>Pieteikums nav atrasts: iespējams, tas ir dzēsts vai pieder citai iestādei.</source>
         <translation>Application not found: it may have been deleted or may belong to another institution.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="786"/>
+        <location filename="../views/detail_page.py" line="794"/>
         <source>Neizdevās nolasīt pieteikumu ({0})</source>
         <translation>Could not read the application ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="803"/>
+        <location filename="../views/detail_page.py" line="811"/>
         <source>Iesniegts {0}</source>
         <translation>Submitted {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="805"/>
+        <location filename="../views/detail_page.py" line="813"/>
         <source>Konflikts ar centrālo servisu</source>
         <translation>Conflict with the central service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="809"/>
+        <location filename="../views/detail_page.py" line="817"/>
         <source>Gaida sinhronizāciju: {0}</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="812"/>
+        <location filename="../views/detail_page.py" line="820"/>
         <source>Sinhronizēts</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="851"/>
+        <location filename="../views/detail_page.py" line="859"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl viens atvērts pieteikums tam pašam resursa veidam: {0}</source>
         <translation>Possible duplicate: this learner has another open application for the same kind of resource: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="853"/>
+        <location filename="../views/detail_page.py" line="861"/>
         <source>Iespējams dublikāts: šim izglītojamajam ir vēl {0} atvērti pieteikumi tam pašam resursa veidam: {1}</source>
         <translation>Possible duplicate: this learner has {0} more open applications for the same kind of resource: {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="886"/>
+        <location filename="../views/detail_page.py" line="894"/>
         <source>{0} (nav norādīts)</source>
         <translation>{0} (not specified)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="890"/>
+        <location filename="../views/detail_page.py" line="898"/>
         <source>Apstiprināts VIIS</source>
         <translation>Confirmed in VIIS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="895"/>
+        <location filename="../views/detail_page.py" line="903"/>
         <source>Nav apstiprināts</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="904"/>
+        <location filename="../views/detail_page.py" line="912"/>
         <source>{0} (nav apstiprinātu dokumentu)</source>
         <translation>{0} (no acknowledged documents)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="917"/>
+        <location filename="../views/detail_page.py" line="925"/>
         <source>{0} (resurss vēl nav sinhronizēts)</source>
         <translation>{0} (device not synced yet)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="920"/>
+        <location filename="../views/detail_page.py" line="928"/>
         <source>{0}
 sērijas Nr. {1}</source>
         <translation>{0}
 serial no. {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="932"/>
+        <location filename="../views/detail_page.py" line="940"/>
         <source>{0} (resurss nav piešķirts)</source>
         <translation>{0} (no device granted)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="961"/>
+        <location filename="../views/detail_page.py" line="969"/>
         <source>⚠ Cits veids nekā pieprasīts</source>
         <translation>⚠ Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="962"/>
+        <location filename="../views/detail_page.py" line="970"/>
         <source>Cits veids nekā pieprasīts</source>
         <translation>Another kind than applied for</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="968"/>
+        <location filename="../views/detail_page.py" line="976"/>
         <source>{0} · parakstīts uz papīra</source>
         <translation>{0} · signed on paper</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="978"/>
+        <location filename="../views/detail_page.py" line="986"/>
         <source>Saņemšanas vieta</source>
         <translation>Pickup place</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="980"/>
+        <location filename="../views/detail_page.py" line="988"/>
         <source>Saņemšanas laiks</source>
         <translation>Pickup time</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="983"/>
+        <location filename="../views/detail_page.py" line="991"/>
         <source>Kontaktpersona</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="987"/>
-        <location filename="../views/detail_page.py" line="1000"/>
+        <location filename="../views/detail_page.py" line="995"/>
+        <location filename="../views/detail_page.py" line="1008"/>
         <source>Akts</source>
         <translation>Handover act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="989"/>
+        <location filename="../views/detail_page.py" line="997"/>
         <source>Pielikumi</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1006"/>
-        <location filename="../views/detail_page.py" line="1040"/>
+        <location filename="../views/detail_page.py" line="1014"/>
+        <location filename="../views/detail_page.py" line="1048"/>
         <source>Atvērt</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1007"/>
+        <location filename="../views/detail_page.py" line="1015"/>
         <source>Atvērt aktu</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1008"/>
+        <location filename="../views/detail_page.py" line="1016"/>
         <source>Drukāt</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1009"/>
+        <location filename="../views/detail_page.py" line="1017"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1016"/>
+        <location filename="../views/detail_page.py" line="1024"/>
         <source>Akts vēl nav saņemts no centrālā servisa</source>
         <translation>The act has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1017"/>
+        <location filename="../views/detail_page.py" line="1025"/>
         <source>Akts būs pieejams pēc izsniegšanas</source>
         <translation>The act will be available once the device is issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1041"/>
+        <location filename="../views/detail_page.py" line="1049"/>
         <source>Atvērt: {0}</source>
         <translation>Open: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1048"/>
+        <location filename="../views/detail_page.py" line="1056"/>
         <source>Fails vēl nav saņemts no centrālā servisa</source>
         <translation>The file has not been received from the central service yet</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1058"/>
+        <location filename="../views/detail_page.py" line="1066"/>
         <source>Ziņojums par nozaudēšanu vai zādzību</source>
         <translation>Report of loss or theft</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1065"/>
+        <location filename="../views/detail_page.py" line="1073"/>
         <source>Veids</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1067"/>
+        <location filename="../views/detail_page.py" line="1075"/>
         <source>Notika</source>
         <translation>Occurred on</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1068"/>
+        <location filename="../views/detail_page.py" line="1076"/>
         <source>Apraksts</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1069"/>
+        <location filename="../views/detail_page.py" line="1077"/>
         <source>Ziņots</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1071"/>
+        <location filename="../views/detail_page.py" line="1079"/>
         <source>{0} (lieta nav slēgta)</source>
         <translation>{0} (the case is open)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1072"/>
+        <location filename="../views/detail_page.py" line="1080"/>
         <source>Lieta slēgta</source>
         <translation>Case closed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1076"/>
+        <location filename="../views/detail_page.py" line="1084"/>
         <source>e-pasts</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1076"/>
+        <location filename="../views/detail_page.py" line="1084"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1077"/>
+        <location filename="../views/detail_page.py" line="1085"/>
         <source>Paziņots iesniedzējam: {0}, {1}</source>
         <translation>Applicant notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1094"/>
+        <location filename="../views/detail_page.py" line="1102"/>
         <source>Failu neizdevās atvērt: sistēmā nav programmas, kas to parāda.</source>
         <translation>The file could not be opened: no program on this computer shows it.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1111"/>
+        <location filename="../views/detail_page.py" line="1119"/>
         <source>Fails šajā darbstacijā vēl nav saņemts vai ir bojāts.</source>
         <translation>The file has not reached this workstation yet, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1117"/>
+        <location filename="../views/detail_page.py" line="1125"/>
         <source>Failu neizdevās nolasīt ({0})</source>
         <translation>The file could not be read ({0})</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="958"/>
+        <location filename="../views/detail_page.py" line="966"/>
         <source>Resurss</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="908"/>
+        <location filename="../views/detail_page.py" line="916"/>
         <source>{0}
 {1} · apstiprināšanas datums: {2}</source>
         <translation>{0}
 {1} · confirmed on: {2}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="965"/>
+        <location filename="../views/detail_page.py" line="973"/>
         <source>Sagatavots</source>
         <translation>Prepared</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="969"/>
+        <location filename="../views/detail_page.py" line="977"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="971"/>
+        <location filename="../views/detail_page.py" line="979"/>
         <source>Atgriezts</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="975"/>
+        <location filename="../views/detail_page.py" line="983"/>
         <source>Stāvoklis</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="985"/>
+        <location filename="../views/detail_page.py" line="993"/>
         <source>Atcelšanas iemesls</source>
         <translation>Cancellation reason</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1129"/>
+        <location filename="../views/detail_page.py" line="1137"/>
         <source>Izsniegšana: {0}</source>
         <translation>Handover: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1130"/>
+        <location filename="../views/detail_page.py" line="1138"/>
         <source>e-pakalpojums</source>
         <translation>e-service</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1147"/>
+        <location filename="../views/detail_page.py" line="1155"/>
         <source>Notikums no e-pakalpojuma (centrālā servisa)</source>
         <translation>Event from the e-service (central service)</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="1150"/>
+        <location filename="../views/detail_page.py" line="1158"/>
         <source>{0} (vēstures ierakstu nav)</source>
         <translation>{0} (no history entries)</translation>
     </message>
@@ -2195,117 +2195,117 @@ serial no. {1}</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../views/desk_page.py" line="200"/>
-        <location filename="../views/desk_page.py" line="333"/>
+        <location filename="../views/desk_page.py" line="204"/>
+        <location filename="../views/desk_page.py" line="338"/>
         <source>Izsniegšana</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="201"/>
+        <location filename="../views/desk_page.py" line="205"/>
         <source>Atgriešana</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="204"/>
+        <location filename="../views/desk_page.py" line="208"/>
         <source>Nozaudēti un nozagti</source>
         <translation>Lost and stolen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="210"/>
+        <location filename="../views/desk_page.py" line="214"/>
         <source>Kavēta atgriešana</source>
         <translation>Overdue returns</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="215"/>
+        <location filename="../views/desk_page.py" line="220"/>
         <source>Akti</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="263"/>
+        <location filename="../views/desk_page.py" line="268"/>
         <source>Meklēt pieteikumu izsniegšanai</source>
         <translation>Search applications to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="264"/>
+        <location filename="../views/desk_page.py" line="269"/>
         <source>Pieteikumi izsniegšanai</source>
         <translation>Applications to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="269"/>
-        <location filename="../views/desk_page.py" line="495"/>
-        <location filename="../views/desk_page.py" line="570"/>
+        <location filename="../views/desk_page.py" line="274"/>
+        <location filename="../views/desk_page.py" line="500"/>
+        <location filename="../views/desk_page.py" line="575"/>
         <source>Izvēlieties pieteikumu sarakstā</source>
         <translation>Select an application in the list</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="277"/>
-        <location filename="../views/desk_page.py" line="562"/>
+        <location filename="../views/desk_page.py" line="282"/>
+        <location filename="../views/desk_page.py" line="567"/>
         <source>Noskenējiet resursa uzlīmi</source>
         <translation>Scan the device label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="288"/>
+        <location filename="../views/desk_page.py" line="293"/>
         <source>Sākt izsniegšanu</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="309"/>
-        <location filename="../views/desk_print.py" line="37"/>
+        <location filename="../views/desk_page.py" line="314"/>
+        <location filename="../views/desk_print.py" line="142"/>
         <source>Drukāt aktu</source>
         <translation>Print act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="311"/>
+        <location filename="../views/desk_page.py" line="316"/>
         <source>Drukāt papīra aktu</source>
         <translation>Print paper act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="313"/>
+        <location filename="../views/desk_page.py" line="318"/>
         <source>Ja savienojuma nav vai iesniedzējs nevar apstiprināt tālrunī</source>
         <translation>When there is no connection or the applicant cannot confirm by phone</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="315"/>
+        <location filename="../views/desk_page.py" line="320"/>
         <source>Parakstīts uz papīra…</source>
         <translation>Signed on paper…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="317"/>
+        <location filename="../views/desk_page.py" line="322"/>
         <source>Iesniedzējs parakstīja izdrukāto aktu: reģistrēt izsniegšanu un saglabāt aktu</source>
         <translation>The applicant signed the printed act: record the handover and keep the act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="323"/>
+        <location filename="../views/desk_page.py" line="328"/>
         <source>Nākamais iesniedzējs</source>
         <translation>Next applicant</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="325"/>
+        <location filename="../views/desk_page.py" line="330"/>
         <source>Notīrīt šo pieteikumu no ekrāna un iesniedzēja ekrānu; meklēt nākamo</source>
         <translation>Clear this application from the desk and the applicant&apos;s screen; look for the next one</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="342"/>
+        <location filename="../views/desk_page.py" line="347"/>
         <source>Iesniedzēja ekrāns:</source>
         <translation>Applicant&apos;s screen:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="372"/>
+        <location filename="../views/desk_page.py" line="377"/>
         <source>Iesniedzējs saņemšanu apstiprina savā tālrunī portālā latvija.gov.lv, noskenējot QR kodu iesniedzēja ekrānā.</source>
         <translation>The applicant confirms receipt on their phone at latvija.gov.lv by scanning the QR code on the applicant&apos;s screen.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="457"/>
+        <location filename="../views/desk_page.py" line="462"/>
         <source>{0}. ekrāns ({1})</source>
         <translation>Screen {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="517"/>
+        <location filename="../views/desk_page.py" line="522"/>
         <source>Izsniegts</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="519"/>
+        <location filename="../views/desk_page.py" line="524"/>
         <source>Iesniedzējs: {0}
 Resursa veids: {1}
 Rezervētais resurss: {2}
@@ -2318,124 +2318,135 @@ Return deadline: {3}
 Status: {4}</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="652"/>
+        <location filename="../views/desk_page.py" line="657"/>
         <source>Gatavs izsniegšanai · gaida apstiprinājumu latvija.gov.lv (akts {0})</source>
         <translation>Ready for issue · waiting for confirmation on latvija.gov.lv (act {0})</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="680"/>
+        <location filename="../views/desk_page.py" line="685"/>
         <source>Izsniegšana atcelta</source>
         <translation>Handover cancelled</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="732"/>
+        <location filename="../views/desk_page.py" line="737"/>
         <source>Izsniegšana atcelta; resurss atkal pieejams</source>
         <translation>Handover cancelled; the resource is available again</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="777"/>
+        <location filename="../views/desk_page.py" line="782"/>
         <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet atgriežamā resursa uzlīmi</source>
         <translation>Enter an application number or a name, or scan the label of the resource being returned</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="330"/>
+        <location filename="../views/desk_page.py" line="335"/>
         <source>Pilnekrāna režīmā</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="259"/>
+        <location filename="../views/desk_page.py" line="264"/>
         <source>Pieteikuma numurs, vārds vai resursa uzlīme</source>
         <translation>Application number, name or resource label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="261"/>
+        <location filename="../views/desk_page.py" line="266"/>
         <source>Ievadiet pieteikuma numuru vai vārdu vai noskenējiet resursa uzlīmi</source>
         <translation>Enter an application number or a name, or scan a resource label</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="305"/>
+        <location filename="../views/desk_page.py" line="310"/>
         <source>Rādīt iesniedzēja ekrānu</source>
         <translation>Show the applicant&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="307"/>
+        <location filename="../views/desk_page.py" line="312"/>
         <source>Atcelt izsniegšanu…</source>
         <translation>Cancel the handover…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="336"/>
+        <location filename="../views/desk_page.py" line="341"/>
         <source>Resurss:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="521"/>
+        <location filename="../views/desk_page.py" line="526"/>
         <source>nav izvēlēts</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="532"/>
+        <location filename="../views/desk_page.py" line="537"/>
         <source>Noskenējiet {0} uzlīmi, lai pārbaudītu</source>
         <translation>Scan the label of {0} to verify it</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="535"/>
+        <location filename="../views/desk_page.py" line="540"/>
         <source>Noskenējiet izsniedzamā resursa uzlīmi</source>
         <translation>Scan the label of the device to issue</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="609"/>
+        <location filename="../views/desk_page.py" line="614"/>
         <source>Vispirms izvēlieties pieteikumu sarakstā.</source>
         <translation>First select an application in the list.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="621"/>
+        <location filename="../views/desk_page.py" line="626"/>
         <source>Noskenējiet vai izvēlieties izsniedzamo resursu.</source>
         <translation>Scan or choose the device to issue.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="689"/>
+        <location filename="../views/desk_page.py" line="694"/>
         <source>Izsniegts · saņemšana apstiprināta, akts {0} saglabāts</source>
         <translation>Issued · receipt confirmed, act {0} saved</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="758"/>
+        <location filename="../views/desk_page.py" line="763"/>
         <source>Papīra akts {0} izdrukāts · kad tas parakstīts, nospiediet „Parakstīts uz papīra…“</source>
         <translation>Paper act {0} printed · once it is signed, press “Signed on paper…”</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="780"/>
+        <location filename="../views/desk_page.py" line="785"/>
         <source>Meklēt izsniegto resursu</source>
         <translation>Search issued devices</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="781"/>
+        <location filename="../views/desk_page.py" line="786"/>
         <source>Izsniegtie resursi</source>
         <translation>Issued devices</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="785"/>
+        <location filename="../views/desk_page.py" line="790"/>
         <source>Pieņemt atpakaļ…</source>
         <translation>Take back…</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="791"/>
+        <location filename="../views/desk_page.py" line="796"/>
         <source>Drukāt atgriešanas aktu</source>
         <translation>Print return act</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="830"/>
+        <location filename="../views/desk_page.py" line="835"/>
         <source>Šis resurss vairs nav izsniegts: iespējams, tas jau pieņemts atpakaļ.</source>
         <translation>This device is no longer out on loan: it may have been taken back already.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="840"/>
+        <location filename="../views/desk_page.py" line="845"/>
         <source>Izvēlieties vai noskenējiet atgriežamo resursu.</source>
         <translation>Choose or scan the device being returned.</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="870"/>
+        <location filename="../views/desk_page.py" line="875"/>
         <source>Resurss pieņemts atpakaļ; atgriešanas akts saglabāts.</source>
         <translation>Device taken back; return act saved.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_print.py" line="101"/>
+        <source>Failu {0} neizdevās nolasīt.</source>
+        <extracomment>How a page opens one of the data folder&apos;s files: path -&gt; its plain content.</extracomment>
+        <translation>The file {0} could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../views/desk_print.py" line="103"/>
+        <source>Failu nevar atvērt</source>
+        <translation>The file cannot be opened</translation>
     </message>
 </context>
 <context>
@@ -2595,12 +2606,12 @@ Status: {4}</translation>
 <context>
     <name>HandoverWatch</name>
     <message>
-        <location filename="../desk.py" line="211"/>
+        <location filename="../desk.py" line="216"/>
         <source>Izsniegšanas statusu neizdevās nolasīt</source>
         <translation>Could not read the handover&apos;s status</translation>
     </message>
     <message>
-        <location filename="../desk.py" line="239"/>
+        <location filename="../desk.py" line="244"/>
         <source>Saņemšana apstiprināta, bet aktu neizdevās sagatavot ({0}). Izdrukājiet papīra aktu.</source>
         <translation>Receipt confirmed, but the act could not be produced ({0}). Print the paper act.</translation>
     </message>
@@ -3872,32 +3883,32 @@ Status: {4}</translation>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../views/detail_page.py" line="283"/>
+        <location filename="../views/detail_page.py" line="284"/>
         <source>Piezīmes redz iestādes darbinieki visās darbstacijās; iesniedzējam tās netiek sūtītas.</source>
         <translation>Notes are seen by the school&apos;s staff on every workstation; they are not sent to the applicant.</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="289"/>
+        <location filename="../views/detail_page.py" line="290"/>
         <source>Piezīmes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="296"/>
+        <location filename="../views/detail_page.py" line="297"/>
         <source>Saglabāt</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="297"/>
+        <location filename="../views/detail_page.py" line="298"/>
         <source>Atcelt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="316"/>
+        <location filename="../views/detail_page.py" line="317"/>
         <source>Par garu: rakstzīmju skaits {0}, atļautas ne vairāk kā {1}</source>
         <translation>Too long: {0} characters, at most {1} allowed</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="318"/>
+        <location filename="../views/detail_page.py" line="319"/>
         <source>{0} no {1} rakstzīmēm</source>
         <translation>{0} of {1} characters</translation>
     </message>
@@ -4052,20 +4063,99 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="33"/>
+        <source>Datu mapes parole</source>
+        <translation>Data folder passphrase</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/passphrase_dialog.py" line="39"/>
+        <source>Šajā datorā nav drošas paroļu glabātavas, tāpēc skolēnu datus šajā datu mapē aizsargās parole. Izvēlieties vismaz %n rakstzīmju garu paroli.</source>
+        <translation>
+            <numerusform>This computer has no secure keyring, so the learners&apos; data in this data folder will be protected by a passphrase. Choose a passphrase of at least %n character.</numerusform>
+            <numerusform>This computer has no secure keyring, so the learners&apos; data in this data folder will be protected by a passphrase. Choose a passphrase of at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="43"/>
+        <source>Aizmirstu paroli atjaunot nevar: tad dati jāsinhronizē no centrālā servisa jaunā datu mapē.</source>
+        <translation>A forgotten passphrase cannot be recovered: the data must then be synced from the central service into a new data folder.</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="46"/>
+        <source>Ievadiet datu mapes paroli.</source>
+        <translation>Enter the data folder&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="50"/>
+        <source>Datu mape: {0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="52"/>
+        <source>Datu mape</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="58"/>
+        <source>Parole</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="59"/>
+        <source>Parole:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="62"/>
+        <source>Parole vēlreiz</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="64"/>
+        <source>Parole vēlreiz:</source>
+        <translation>Passphrase again:</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="69"/>
+        <source>Parole neatver šo datu mapi; mēģiniet vēlreiz.</source>
+        <translation>The passphrase does not open this data folder; try again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/passphrase_dialog.py" line="90"/>
+        <source>Parolei jābūt vismaz %n rakstzīmju garai.</source>
+        <translation>
+            <numerusform>The passphrase must be at least %n character long.</numerusform>
+            <numerusform>The passphrase must be at least %n characters long.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="93"/>
+        <source>Abas paroles nesakrīt.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../views/passphrase_dialog.py" line="96"/>
+        <source>Ievadiet paroli.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>PersonalCodeField</name>
     <message>
-        <location filename="../views/detail_page.py" line="164"/>
-        <location filename="../views/detail_page.py" line="189"/>
+        <location filename="../views/detail_page.py" line="165"/>
+        <location filename="../views/detail_page.py" line="190"/>
         <source>Rādīt</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="166"/>
+        <location filename="../views/detail_page.py" line="167"/>
         <source>Rādīt: {0}</source>
         <translation>Show: {0}</translation>
     </message>
     <message>
-        <location filename="../views/detail_page.py" line="189"/>
+        <location filename="../views/detail_page.py" line="190"/>
         <source>Slēpt</source>
         <translation>Hide</translation>
     </message>
@@ -4526,7 +4616,7 @@ Status: {4}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/desk_page.py" line="774"/>
+        <location filename="../views/desk_page.py" line="779"/>
         <location filename="../views/overdue_panel.py" line="72"/>
         <source>Termiņš</source>
         <translation>Due</translation>
@@ -5010,17 +5100,17 @@ Status: {4}</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../syncing.py" line="90"/>
+        <location filename="../syncing.py" line="92"/>
         <source>Tiešsaistē · sinhronizēts {0}</source>
         <translation>Online · synced {0}</translation>
     </message>
     <message>
-        <location filename="../syncing.py" line="113"/>
+        <location filename="../syncing.py" line="121"/>
         <source>Bezsaistē · {0} · nākamais mēģinājums pēc {1} s</source>
         <translation>Offline · {0} · next attempt in {1} s</translation>
     </message>
     <message>
-        <location filename="../syncing.py" line="114"/>
+        <location filename="../syncing.py" line="122"/>
         <source>sinhronizācija neizdevās</source>
         <translation>the sync failed</translation>
     </message>
@@ -5292,6 +5382,146 @@ Status: {4}</translation>
     </message>
 </context>
 <context>
+    <name>WorkstationsDialog</name>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="95"/>
+        <location filename="../views/workstations_dialog.py" line="106"/>
+        <source>Darbstacijas</source>
+        <translation>Workstations</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="99"/>
+        <source>Datori, kas sinhronizē skolas datus ar centrālo servisu. Ja dators ir pazudis vai nodots citam, atsauciet to: nākamajā savienojuma reizē tas dzēsīs savu lokālo datu kopiju.</source>
+        <translation>Computers that sync the school&apos;s data with the central service. If a computer is lost or given to someone else, revoke it: at its next connection it erases its local copy of the data.</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="122"/>
+        <source>Stāvoklis</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="126"/>
+        <source>Kļūda</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="129"/>
+        <source>Atsaukt…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="130"/>
+        <location filename="../views/workstations_dialog.py" line="215"/>
+        <source>Atsaukt darbstaciju</source>
+        <translation>Revoke workstation</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="133"/>
+        <location filename="../views/workstations_dialog.py" line="134"/>
+        <source>Atjaunot sarakstu</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="139"/>
+        <location filename="../views/workstations_dialog.py" line="140"/>
+        <source>Aizvērt</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="168"/>
+        <source>Saraksts tiek ielādēts…</source>
+        <translation>Loading the list…</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="181"/>
+        <source>Nevienas darbstacijas vēl nav.</source>
+        <translation>No workstations yet.</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="182"/>
+        <source>Darbstacijas: {0}, no tām atsauktas: {1}</source>
+        <translation>Workstations: {0}, revoked: {1}</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="199"/>
+        <source>Šo darbstaciju nevar atsaukt no tās pašas</source>
+        <translation>This workstation cannot be revoked from itself</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="201"/>
+        <source>Šī darbstacija jau ir atsaukta</source>
+        <translation>This workstation is already revoked</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="216"/>
+        <source>Atsaukt darbstaciju „{0}“ (pēdējais lietotājs: {1})?</source>
+        <translation>Revoke the workstation “{0}” (last user: {1})?</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="220"/>
+        <source>Nākamajā savienojuma reizē ar centrālo servisu šis dators dzēsīs savu lokālo datu kopiju. Darbs, ko tajā vēl nav nosūtīts, tiks zaudēts. Atsaukumu nevar atcelt.</source>
+        <translation>At its next connection to the central service this computer will erase its local copy of the data. Work not yet sent from it will be lost. A revocation cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="223"/>
+        <source>Atsaukt</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="224"/>
+        <source>Atcelt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="233"/>
+        <source>Darbstacija tiek atsaukta…</source>
+        <translation>Revoking the workstation…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationsModel</name>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="47"/>
+        <source>Nosaukums</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="48"/>
+        <source>Lietotājs</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="49"/>
+        <source>Pēdējā sinhronizācija</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="50"/>
+        <source>Statuss</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="67"/>
+        <source>(bez nosaukuma)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="68"/>
+        <source>{0} (šī)</source>
+        <translation>{0} (this one)</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="74"/>
+        <source>Atsaukta {0}</source>
+        <translation>Revoked {0}</translation>
+    </message>
+    <message>
+        <location filename="../views/workstations_dialog.py" line="75"/>
+        <source>Aktīva</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
     <name>_Files</name>
     <message>
         <location filename="../views/lifecycle_dialogs.py" line="536"/>
@@ -5374,7 +5604,7 @@ Status: {4}</translation>
 <context>
     <name>_TimelineList</name>
     <message>
-        <location filename="../views/detail_page.py" line="204"/>
+        <location filename="../views/detail_page.py" line="205"/>
         <source>Kopēt</source>
         <translation>Copy</translation>
     </message>
@@ -5382,83 +5612,88 @@ Status: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="660"/>
+        <location filename="../app.py" line="722"/>
         <source>nav iestādes datu</source>
         <translation>no institution data</translation>
     </message>
     <message>
-        <location filename="../app.py" line="350"/>
+        <location filename="../app.py" line="368"/>
         <source>Pieteikumi</source>
         <extracomment>asked before signing out with decisions not yet sent; tests replace it</extracomment>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../app.py" line="351"/>
+        <location filename="../app.py" line="369"/>
         <source>Katalogs</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../app.py" line="352"/>
+        <location filename="../app.py" line="370"/>
         <source>Pārskati</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../app.py" line="353"/>
+        <location filename="../app.py" line="371"/>
         <source>Konflikti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../app.py" line="357"/>
+        <location filename="../app.py" line="375"/>
         <source>Izsniegšana</source>
         <translation>Issuing desk</translation>
     </message>
     <message>
-        <location filename="../app.py" line="359"/>
+        <location filename="../app.py" line="377"/>
         <source>Audita žurnāls</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app.py" line="408"/>
+        <location filename="../app.py" line="426"/>
         <source>&amp;Programma</source>
         <translation>&amp;Program</translation>
     </message>
     <message>
-        <location filename="../app.py" line="411"/>
+        <location filename="../app.py" line="429"/>
         <source>Iestatījumi…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="416"/>
+        <location filename="../app.py" line="434"/>
         <source>Gatavie pamatojumi…</source>
         <translation>Stock reasons…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="424"/>
+        <location filename="../app.py" line="443"/>
+        <source>Darbstacijas…</source>
+        <translation>Workstations…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="449"/>
         <source>Izrakstīties</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../app.py" line="426"/>
+        <location filename="../app.py" line="451"/>
         <source>Izrakstīties un aizmirst saglabāto pierakstīšanos šajā datorā</source>
         <translation>Sign out and forget the saved sign-in on this computer</translation>
     </message>
     <message>
-        <location filename="../app.py" line="433"/>
+        <location filename="../app.py" line="458"/>
         <source>&amp;Palīdzība</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../app.py" line="434"/>
+        <location filename="../app.py" line="459"/>
         <source>Par programmu…</source>
         <translation>About…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="441"/>
+        <location filename="../app.py" line="473"/>
         <source>nav (bezsaistes darbs)</source>
         <translation>none (working offline)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="443"/>
+        <location filename="../app.py" line="475"/>
         <source>Resursi {0}
 
 Datu mape: {1}
@@ -5469,37 +5704,42 @@ Data folder: {1}
 Central service: {2}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="447"/>
+        <location filename="../app.py" line="479"/>
         <source>Par programmu Resursi</source>
         <translation>About Resursi</translation>
     </message>
     <message>
-        <location filename="../app.py" line="458"/>
+        <location filename="../app.py" line="490"/>
         <source>Izmaiņas stāsies spēkā pēc programmas restartēšanas.</source>
         <translation>The changes take effect after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="569"/>
+        <location filename="../app.py" line="603"/>
         <source>Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}</source>
         <translation>Offline · the sync settings are not valid: {0}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="586"/>
+        <location filename="../app.py" line="624"/>
         <source>Pierakstās…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="625"/>
+        <location filename="../app.py" line="647"/>
+        <source>Dažus failus neizdevās izdzēst; izdzēsiet datu mapi {0} pašrocīgi.</source>
+        <translation>Some files could not be erased; delete the data folder {0} yourself.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="687"/>
         <source>Pierakstīšanās ir beigusies. Ierakstiet paroli, lai turpinātu sinhronizāciju; līdz tam izmaiņas paliek šajā datorā.</source>
         <translation>Your sign-in has expired. Enter your password to go on syncing; until then, changes stay on this computer.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="756"/>
+        <location filename="../app.py" line="840"/>
         <source>Bezsaistē tikai skatīšanai: lomu nevar apstiprināt; pierakstieties vēlreiz, kad būs savienojums.</source>
         <translation>Offline, read-only: the role cannot be confirmed; sign in again once there is a connection.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="788"/>
+        <location filename="../app.py" line="877"/>
         <source>Demonstrācijas centrālo servisu neizdevās palaist ({0}); programma darbosies bezsaistē.</source>
         <translation>Could not start the demo central service ({0}); the app will work offline.</translation>
     </message>

@@ -254,6 +254,27 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message numerus="yes">
+        <location filename="../views/passphrase_dialog.py" line="39"/>
+        <source>Šajā datorā nav drošas paroļu glabātavas, tāpēc skolēnu datus šajā datu mapē aizsargās parole. Izvēlieties vismaz %n rakstzīmju garu paroli.</source>
+        <translation>
+            <numerusform>Šajā datorā nav drošas paroļu glabātavas, tāpēc skolēnu datus šajā datu mapē aizsargās parole. Izvēlieties vismaz %n rakstzīmes garu paroli.</numerusform>
+            <numerusform>Šajā datorā nav drošas paroļu glabātavas, tāpēc skolēnu datus šajā datu mapē aizsargās parole. Izvēlieties vismaz %n rakstzīmju garu paroli.</numerusform>
+            <numerusform>Šajā datorā nav drošas paroļu glabātavas, tāpēc skolēnu datus šajā datu mapē aizsargās parole. Izvēlieties vismaz %n rakstzīmju garu paroli.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/passphrase_dialog.py" line="90"/>
+        <source>Parolei jābūt vismaz %n rakstzīmju garai.</source>
+        <translation>
+            <numerusform>Parolei jābūt vismaz %n rakstzīmes garai.</numerusform>
+            <numerusform>Parolei jābūt vismaz %n rakstzīmju garai.</numerusform>
+            <numerusform>Parolei jābūt vismaz %n rakstzīmju garai.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrepareAheadDialog</name>
     <message numerus="yes">
         <location filename="../views/lifecycle_dialogs.py" line="205"/>

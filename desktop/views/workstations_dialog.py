@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -44,8 +44,10 @@ DIALOG_SIZE = (780, 440)
 class WorkstationsModel(ListTableModel):
     """The workstations, one row each; the status column says when one was revoked."""
 
-    columns = (("name", "Nosaukums"), ("user", "Lietotājs"),
-               ("seen", "Pēdējā sinhronizācija"), ("status", "Statuss"))
+    columns = (("name", QT_TRANSLATE_NOOP("WorkstationsModel", "Nosaukums")),
+               ("user", QT_TRANSLATE_NOOP("WorkstationsModel", "Lietotājs")),
+               ("seen", QT_TRANSLATE_NOOP("WorkstationsModel", "Pēdējā sinhronizācija")),
+               ("status", QT_TRANSLATE_NOOP("WorkstationsModel", "Statuss")))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row: Row | None = self.row_at(index.row()) if index.isValid() else None
@@ -94,7 +96,7 @@ class WorkstationsDialog(QDialog):
         self.resize(*DIALOG_SIZE)
 
         intro = QLabel(self.tr(
-            "Datori, kas sinhronizē skolas datus ar centrālo sistēmu. Ja dators ir pazudis vai "
+            "Datori, kas sinhronizē skolas datus ar centrālo servisu. Ja dators ir pazudis vai "
             "nodots citam, atsauciet to: nākamajā savienojuma reizē tas dzēsīs savu lokālo "
             "datu kopiju."))
         intro.setWordWrap(True)
@@ -211,11 +213,11 @@ class WorkstationsDialog(QDialog):
         """The question before revoking ``row``, and its "Atsaukt" button."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Atsaukt darbstaciju"),
-            self.tr("Atsaukt darbstaciju „{0}” (pēdējais lietotājs: {1})?").format(
+            self.tr("Atsaukt darbstaciju „{0}“ (pēdējais lietotājs: {1})?").format(
                 row.name or row.id, row.last_user),
             QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr(
-            "Nākamajā savienojuma reizē ar centrālo sistēmu šis dators dzēsīs savu lokālo "
+            "Nākamajā savienojuma reizē ar centrālo servisu šis dators dzēsīs savu lokālo "
             "datu kopiju. Darbs, ko tajā vēl nav nosūtīts, tiks zaudēts. Atsaukumu nevar "
             "atcelt."))
         yes = box.addButton(self.tr("Atsaukt"), QMessageBox.ButtonRole.DestructiveRole)

@@ -75,7 +75,7 @@ def revoked_problem() -> ProblemError:
     return ProblemError(
         403, "this workstation has been revoked; its local copy is to be erased",
         type_=WORKSTATION_REVOKED, title="Workstation revoked",
-        detail_lv="Šī darbstacija ir atsaukta centrālajā sistēmā; tās dati tiek dzēsti.")
+        detail_lv="Šī darbstacija ir atsaukta centrālajā servisā; tās dati tiek dzēsti.")
 
 
 class Workstations:

@@ -85,7 +85,7 @@ def test_a_revoked_workstation_wipes_its_data_folder_at_the_next_sync(
 
         assert sorted(p.name for p in folder.rglob("*")) == [WORKSTATION_FILE]
         assert secrets.get(info.key_id) is None  # the key is gone from the keyring
-        assert said == ["Šī darbstacija ir atsaukta centrālajā sistēmā; tās dati tiek dzēsti"]
+        assert said == ["Šī darbstacija ir atsaukta centrālajā servisā; tās dati tiek dzēsti"]
         assert not app.window.isVisible()
         assert workstation_id(folder) == this  # it stays the revoked workstation
     finally:
