@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -20,6 +21,10 @@ from desktop.cli_signin import PASSWORD_ENV
 from desktop.models.schema import SyncState
 from desktop.models.store import Store, StoreError
 from desktop.models.store_key import open_for_command
+
+if TYPE_CHECKING:
+    from sync.client import CentralClient
+    from sync.credentials import Credentials
 
 __all__ = ["PASSWORD_ENV", "add_sync_parser", "run_sync"]
 
@@ -64,10 +69,11 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _run_sync(args: argparse.Namespace) -> int:
-    from sync.client import CentralClient, CentralError, check_server_url
-    from sync.credentials import Credentials, KeyringCredentials, MemoryCredentials
-    from sync.engine import SyncEngine
-    from sync.protocol import PayloadError
+    from desktop.models.store_key import default_secrets
+    from desktop.models.wipe import wipe_data_folder
+    from desktop.models.workstation import workstation_id, workstation_name
+    from sync.client import CentralClient, WorkstationRevokedError, check_server_url
+    from sync.credentials import KeyringCredentials, MemoryCredentials
 
     try:
         server = check_server_url(args.server)
@@ -79,40 +85,60 @@ def _run_sync(args: argparse.Namespace) -> int:
     credentials: Credentials = (KeyringCredentials() if KeyringCredentials.available()
                                 else MemoryCredentials())
     try:
+        # A scheduled sync is this computer too: the same workstation as the app's.
+        workstation = (workstation_id(args.data_dir), workstation_name())
         client = CentralClient(server, username=args.user, credentials=credentials,
-                               ca_bundle=args.ca_bundle)
-    except ValueError as exc:
+                               ca_bundle=args.ca_bundle, workstation=workstation)
+    except (StoreError, ValueError) as exc:
         raise _Failure(str(exc)) from None
     try:
-        password = os.environ.get(PASSWORD_ENV) or credentials.load_password(server, args.user)
-        if not password and not client.signed_in:
-            raise _Failure(f"no password: set {PASSWORD_ENV} or store it in the keyring")
-        started = time.perf_counter()
-        # With a password, sign in afresh: it checks the account and brings the roles.
-        # Without one, the tokens kept in the keyring are used (and refreshed on 401).
-        try:
-            memberships = {m.institution_id: m for m in client.sign_in(password).memberships
-                           } if password else {}
-        except CentralError as exc:
-            raise _Failure(f"{type(exc).__name__}: {exc}") from None
-        try:
-            store = open_for_command(args.data_dir)
-        except StoreError as exc:
-            raise _Failure(str(exc)) from None
-        except OSError as exc:
-            raise _Failure(f"cannot use the data folder {args.data_dir}: "
-                           f"{exc.strerror or type(exc).__name__}") from None
-        try:
-            institution = _choose_institution(args, memberships, store)
-            engine = SyncEngine(store, client, institution)
-            report = engine.sync_once()
-            waiting = engine.pending_count()
-        except (CentralError, PayloadError) as exc:
-            raise _Failure(f"{type(exc).__name__}: {exc}") from None
-        finally:
-            store.close()
+        return _sync_with(args, client, credentials, server)
+    except WorkstationRevokedError as exc:
+        failed = wipe_data_folder(args.data_dir, default_secrets())
+        left = f"; {len(failed)} files could not be erased" if failed else ""
+        raise _Failure(f"{exc.message_en}: the data folder {args.data_dir} was erased{left}"
+                       ) from None
     finally:
         client.close()
+
+
+def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Credentials,
+               server: str) -> int:
+    from sync.client import CentralError, WorkstationRevokedError
+    from sync.engine import SyncEngine
+    from sync.protocol import PayloadError
+
+    password = os.environ.get(PASSWORD_ENV) or credentials.load_password(server, args.user)
+    if not password and not client.signed_in:
+        raise _Failure(f"no password: set {PASSWORD_ENV} or store it in the keyring")
+    started = time.perf_counter()
+    # With a password, sign in afresh: it checks the account and brings the roles.
+    # Without one, the tokens kept in the keyring are used (and refreshed on 401).
+    try:
+        memberships = {m.institution_id: m for m in client.sign_in(password).memberships
+                       } if password else {}
+    except WorkstationRevokedError:
+        raise
+    except CentralError as exc:
+        raise _Failure(f"{type(exc).__name__}: {exc}") from None
+    try:
+        store = open_for_command(args.data_dir)
+    except StoreError as exc:
+        raise _Failure(str(exc)) from None
+    except OSError as exc:
+        raise _Failure(f"cannot use the data folder {args.data_dir}: "
+                       f"{exc.strerror or type(exc).__name__}") from None
+    try:
+        institution = _choose_institution(args, memberships, store)
+        engine = SyncEngine(store, client, institution)
+        report = engine.sync_once()
+        waiting = engine.pending_count()
+    except WorkstationRevokedError:
+        raise
+    except (CentralError, PayloadError) as exc:
+        raise _Failure(f"{type(exc).__name__}: {exc}") from None
+    finally:
+        store.close()
     elapsed = time.perf_counter() - started
     print(f"pulled {report.pulled} changes in {report.pages} pages"
           f"{' (full resync)' if report.full_resync else ''}, deleted {report.deleted}, "

@@ -141,7 +141,7 @@ class WorkstationRevokedError(CentralError):
     transient: the app erases its local copy; the stored sign-in is already forgotten."""
 
     message_lv = "Šī darbstacija ir atsaukta centrālajā servisā; tās dati tiek dzēsti"
-    message_en = ("This workstation has been revoked in the central system; its data are "
+    message_en = ("This workstation has been revoked in the central service; its data are "
                   "being erased")
 
 

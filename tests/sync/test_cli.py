@@ -163,3 +163,28 @@ def test_failures_exit_1_with_one_line(central: DevServer, tmp_path: Path, case:
     if case in ("wrong password", "no password", "plain http to another computer",
                 "missing CA bundle"):
         assert not (tmp_path / "d").exists()  # refused before touching the data folder
+
+
+def test_a_revoked_workstation_erases_its_folder_and_says_so(central: DevServer,
+                                                              tmp_path: Path) -> None:
+    from desktop.models.workstation import FILENAME, workstation_id
+    from sync.client import CentralClient
+    from sync.credentials import MemoryCredentials
+
+    data = tmp_path / "data"
+    first = resursi("--server", central.url, "--data-dir", str(data), "--user", "admin",
+                    "--institution", SCHOOL)
+    assert first.returncode == 0, first.stderr
+    this = workstation_id(data)
+    office = CentralClient(central.url, username="admin", credentials=MemoryCredentials())
+    try:
+        office.sign_in("demo")
+        assert this in {w.id for w in office.workstations()}  # the scheduled task was seen
+        office.revoke_workstation(this)
+    finally:
+        office.close()
+
+    again = resursi("--server", central.url, "--data-dir", str(data), "--user", "admin",
+                    "--institution", SCHOOL)
+    assert_one_line_failure(again, "revoked", "was erased")
+    assert [p.name for p in data.iterdir()] == [FILENAME]
