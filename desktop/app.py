@@ -81,6 +81,7 @@ from desktop.views.catalogue_page import CataloguePage, CatalogueServices
 from desktop.views.conflicts_panel import ConflictsPanel
 from desktop.views.customer_screen import CustomerScreen
 from desktop.views.desk_page import DeskPage
+from desktop.views.desk_print import remove_stale_viewer_copies
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
 from desktop.views.item_editor import ItemEditorServices
@@ -571,6 +572,8 @@ class Application:
 
     def start(self) -> None:
         self.window.show()
+        # Plain copies of sealed acts a killed run left for the system viewer (issue 15).
+        self.tasks.run(remove_stale_viewer_copies)
         # What start-up built (Qt wrappers, SQLAlchemy and pydantic machinery) lives as long as
         # the app: moved out of the collector's sight, a full collection during a sync no longer
         # walks it while holding the GIL (measured: GUI stalls of 100-120 ms down to 20-45 ms).

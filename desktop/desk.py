@@ -72,7 +72,7 @@ def paper_act(store: Store, actor: Actor, handover_id: str, staff_name: str = ""
     memory)."""
     data = act_data(store, actor, handover_id, staff_name)
     # A folder of its own (0700, a fresh name: nothing planted in /tmp is followed), removed
-    # with the program: the print-out holds a child's name and personal code, so it is
+    # with the program: the print-out holds a child's name and class, so it is
     # sealed with the store's key as well (issue 15).
     folder = Path(tempfile.mkdtemp(prefix="resursi-print-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)

@@ -13,6 +13,7 @@ copy (``ViewerCopies``).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,27 @@ def _pdfium() -> object | None:
     return pypdfium2
 
 
+VIEWER_PREFIX = "resursi-view-"
+
+
+def remove_stale_viewer_copies(folder: Path | None = None) -> int:
+    """Remove this user's viewer copies that a killed run (power cut, crash) left behind in
+    the temporary folder; called at start. A copy still open in a viewer stays readable to it
+    on POSIX; on Windows an open one cannot be removed and is left for the next start."""
+    base = Path(folder or tempfile.gettempdir())
+    removed = 0
+    for stale in base.glob(f"{VIEWER_PREFIX}*"):
+        try:
+            if stale.is_symlink() or not stale.is_dir() or (
+                    hasattr(os, "getuid") and stale.stat().st_uid != os.getuid()):
+                continue
+            shutil.rmtree(stale)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 class ViewerCopies:
     """Private plain copies of sealed files for the system viewer.
 
@@ -62,7 +84,7 @@ class ViewerCopies:
         """``content`` as ``name`` in the private folder (0600), a fresh subfolder per copy
         so that two files of one name never meet."""
         if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="resursi-view-")
+            self._folder = tempfile.TemporaryDirectory(prefix=VIEWER_PREFIX)
         self._count += 1
         folder = Path(self._folder.name) / str(self._count)
         folder.mkdir(mode=0o700)
