@@ -71,7 +71,8 @@ from desktop.models.schema import (
     StatusHistory,
     utcnow,
 )
-from desktop.models.store import Store
+from desktop.models.sealing import shred
+from desktop.models.store import BACKUP_DIRNAME, Store
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ class PurgeReport:
     oldest_start: date | None = None
     newest_start: date | None = None
     file_errors: int = 0
+    backups: int = 0  # copies made before a migration, past BACKUP_KEEP_DAYS
 
     @property
     def changes(self) -> OpChanges:
@@ -392,7 +394,33 @@ def purge_expired(store: Store, today: date | None = None) -> PurgeReport:
     # Also whatever earlier deletions left: a tombstone applied late (held back behind an
     # unsent decision), or a file that could not be removed last time.
     sweep_orphans(store, today=today)
+    report.backups = expire_backups(store.data_dir, today)
     return report
+
+
+#: How long a copy made before a migration is kept: long enough to notice a failed upgrade,
+#: short enough that a case retention removed does not live on in it.
+BACKUP_KEEP_DAYS = 30
+
+
+def expire_backups(data_dir: Path, today: date) -> int:
+    """Overwrite and remove the backups older than ``BACKUP_KEEP_DAYS`` (by the day they were
+    written); the number removed."""
+    folder = data_dir / BACKUP_DIRNAME
+    if not folder.is_dir():
+        return 0
+    limit = today - timedelta(days=BACKUP_KEEP_DAYS)
+    removed = 0
+    for backup in sorted(folder.iterdir()):
+        try:
+            if backup.is_symlink() or not backup.is_file():
+                continue
+            if date.fromtimestamp(backup.stat().st_mtime) < limit:
+                shred(backup)
+                removed += 1
+        except OSError as exc:
+            log.warning("retention: a backup could not be removed (%s)", type(exc).__name__)
+    return removed
 
 
 def sweep_orphans(store: Store, *, trigger: str = "tombstone",

@@ -430,3 +430,25 @@ def test_a_closing_day_of_tomorrow_is_clock_skew_and_taken_as_it_is(catalogue: S
     assert purge_expired(store, today=date(2028, 2, 1)).applications == 0
     assert purge_expired(store, today=date(2028, 2, 2)).applications == 1
     assert not _exists(store, app_id)
+
+
+def test_backups_older_than_thirty_days_go_with_the_daily_run(data_dir: Path) -> None:
+    import os
+
+    from desktop.models.retention import BACKUP_KEEP_DAYS, purge_expired
+    from desktop.models.store import BACKUP_DIRNAME, open_store
+
+    open_store(data_dir, target_revision="0011").close()
+    store = open_store(data_dir)  # the migration leaves a backup
+    try:
+        [backup] = (data_dir / BACKUP_DIRNAME).glob("*.sqlite3")
+        today = date(2026, 12, 8)
+        written = datetime(2026, 12, 8, 12, tzinfo=UTC) - timedelta(days=BACKUP_KEEP_DAYS)
+        os.utime(backup, (written.timestamp(), written.timestamp()))
+        assert purge_expired(store, today=today).backups == 0  # thirty days: still kept
+        older = written - timedelta(days=1)
+        os.utime(backup, (older.timestamp(), older.timestamp()))
+        assert purge_expired(store, today=today).backups == 1
+        assert not backup.exists()
+    finally:
+        store.close()
