@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 from pathlib import Path
 
 from desktop.models.errors import StoreError
-from desktop.models.files import DOCUMENTS_DIR
+from desktop.models.files import DOCUMENTS_DIR, write_whole
 from desktop.models.store import (
     BACKUP_DIRNAME,
     DB_FILENAME,
@@ -29,24 +30,34 @@ from desktop.models.store import (
 )
 from desktop.models.vault import MAGIC, FileVault
 
-__all__ = ["PLAIN_SUFFIX", "SEALING_SUFFIX", "recover", "seal_plain_folder", "shred"]
+__all__ = ["MARKER_FILENAME", "PLAIN_SUFFIX", "SEALING_SUFFIX", "finish_sealing", "recover",
+           "seal_plain_folder", "shred"]
 
 log = logging.getLogger(__name__)
 
 SEALING_SUFFIX = ".sealing"  # the encrypted copy while it is being made
 PLAIN_SUFFIX = ".plain"  # the plain file between the swap and its removal
+#: Lies in the data folder from the start of a move until its last file is sealed: a start
+#: that finds it finishes the move (a crash after the store's swap left the rest plain).
+MARKER_FILENAME = "sealing-in-progress"
 _CHUNK = 1 << 20
 
 
 def shred(path: Path) -> None:
-    """Overwrite ``path`` with zeros, flush it to the disk, then remove it."""
+    """Overwrite ``path`` with zeros, flush it to the disk, then remove it. A link (or anything
+    but a plain file) is removed without being opened: what it points to is never touched."""
     try:
-        size = path.stat().st_size
+        info = path.lstat()
     except FileNotFoundError:
         return
-    with path.open("r+b") as fh:
-        left = size
-        zeros = bytes(min(_CHUNK, size))
+    if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISDIR(info.st_mode):
+            path.unlink()
+        return
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "wb") as fh:
+        left = info.st_size
+        zeros = bytes(min(_CHUNK, info.st_size))
         while left > 0:
             step = min(left, len(zeros))
             fh.write(zeros[:step])
@@ -54,6 +65,17 @@ def shred(path: Path) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    """The file's bytes, or a folder's entries (POSIX), on the disk before the next step."""
+    if path.is_dir() and os.name != "posix":
+        return  # Windows cannot open a folder to flush it; NTFS journals its renames
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _sidecars(path: Path) -> list[Path]:
@@ -100,10 +122,13 @@ def _encrypted_copy(plain: Path, target: Path, key: bytes) -> None:
 
 
 def _swap(plain: Path, sealed: Path) -> None:
-    """Put ``sealed`` in the place of ``plain``, then overwrite and remove the plain bytes."""
+    """Put ``sealed`` in the place of ``plain``, then overwrite and remove the plain bytes. The
+    sealed copy and both renames are on the disk before a byte of the original is zeroed."""
+    _fsync(sealed)
     aside = plain.with_name(plain.name + PLAIN_SUFFIX)
     plain.replace(aside)
     sealed.replace(plain)
+    _fsync(plain.parent)
     shred(aside)
     for sidecar in _sidecars(aside):
         shred(sidecar)
@@ -119,21 +144,35 @@ def _seal_database(path: Path, key: bytes) -> None:
 
 def _seal_files(folder: Path, vault: FileVault) -> int:
     count = 0
-    documents = folder / DOCUMENTS_DIR
-    if not documents.is_dir():
-        return 0
-    for path in sorted(p for p in documents.rglob("*") if p.is_file()):
-        if path.is_symlink() or path.name.endswith(".part"):
-            continue
-        content = path.read_bytes()
-        if content.startswith(MAGIC):
-            continue
-        sealed = path.with_name(path.name + SEALING_SUFFIX)
-        vault.write(sealed, content)
-        _swap(path, sealed)
-        make_private(path)
-        count += 1
+    for directory in _document_dirs(folder):
+        for path in sorted(directory.iterdir()):
+            if path.is_symlink() or not path.is_file():
+                continue
+            if path.name.endswith((".part", SEALING_SUFFIX)):
+                shred(path)  # a write that never finished: plain bytes nobody will read
+                continue
+            content = path.read_bytes()
+            if content.startswith(MAGIC):
+                continue
+            sealed = path.with_name(path.name + SEALING_SUFFIX)
+            vault.write(sealed, content)
+            _swap(path, sealed)
+            make_private(path)
+            count += 1
     return count
+
+
+def _document_dirs(folder: Path) -> list[Path]:
+    """``documents/<application>/``: the only folders acts and attachments are filed in."""
+    documents = folder / DOCUMENTS_DIR
+    if documents.is_symlink() or not documents.is_dir():
+        return []
+    return [d for d in sorted(documents.iterdir()) if d.is_dir() and not d.is_symlink()]
+
+
+def _backups(folder: Path) -> Path | None:
+    backups = folder / BACKUP_DIRNAME
+    return backups if backups.is_dir() and not backups.is_symlink() else None
 
 
 def seal_plain_folder(folder: Path, key: bytes) -> None:
@@ -141,26 +180,52 @@ def seal_plain_folder(folder: Path, key: bytes) -> None:
 
     The caller has checked that the store is a sound Resursi file. A backup of it, encrypted,
     is kept in the backups folder as the one made before a migration is."""
+    marker = write_whole(folder / MARKER_FILENAME, b"")
+    _fsync(marker)
+    _seal_database(folder / DB_FILENAME, key)
+    finish_sealing(folder, key)
+
+
+def finish_sealing(folder: Path, key: bytes) -> None:
+    """Seal whatever of the folder is still plain (the backups, the documents), then remove
+    the marker. Safe to run again after any interruption."""
     store = folder / DB_FILENAME
-    backups = folder / BACKUP_DIRNAME
-    _seal_database(store, key)
-    if backups.is_dir():
+    backups = _backups(folder)
+    if backups is not None:
         for old in sorted(backups.glob("*.sqlite3")):
-            if old.stat().st_size and is_plain_sqlite(old):
+            if not old.is_symlink() and old.is_file() and old.stat().st_size and (
+                    is_plain_sqlite(old)):
                 _seal_database(old, key)
-    backup_copy(store, "before-encryption", key)
+    if backups is None or not list(backups.glob("*-before-encryption-*")):
+        backup_copy(store, "before-encryption", key)
     sealed_files = _seal_files(folder, FileVault(key))
+    shred(folder / MARKER_FILENAME)
+    _fsync(folder)
     log.info("the data folder is now encrypted (%d documents sealed)", sealed_files)
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    """The move's own half-way files, by name, where the move puts them; nothing else."""
+    found = [folder / (DB_FILENAME + PLAIN_SUFFIX), folder / (DB_FILENAME + SEALING_SUFFIX)]
+    backups = _backups(folder)
+    if backups is not None:
+        found += backups.glob(f"*.sqlite3{PLAIN_SUFFIX}")
+        found += backups.glob(f"*.sqlite3{SEALING_SUFFIX}")
+    for directory in _document_dirs(folder):
+        found += directory.glob(f"*{PLAIN_SUFFIX}")
+        found += directory.glob(f"*{SEALING_SUFFIX}")
+    return [p for p in found if p.is_file() and not p.is_symlink()]
 
 
 def recover(folder: Path) -> None:
     """Finish or undo a move that stopped half-way (see the module's note)."""
-    for aside in folder.rglob(f"*{PLAIN_SUFFIX}"):
-        original = aside.with_name(aside.name[:-len(PLAIN_SUFFIX)])
-        if original.exists():
-            shred(aside)  # the encrypted file is in place: only the plain bytes were left
+    for path in _leftovers(folder):
+        if path.name.endswith(PLAIN_SUFFIX):
+            original = path.with_name(path.name[:-len(PLAIN_SUFFIX)])
+            if original.exists():
+                shred(path)  # the encrypted file is in place: only the plain bytes were left
+            else:
+                path.replace(original)  # stopped between the renames: back to the plain file
         else:
-            aside.replace(original)  # stopped between the renames: back to the plain file
-    for partial in folder.rglob(f"*{SEALING_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            shred(partial)
+            with contextlib.suppress(OSError):
+                shred(path)  # a copy being made when the move stopped; made again

@@ -328,13 +328,15 @@ def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
     make_private(folder)
     path = folder / DB_FILENAME
     if key is not None:
-        from desktop.models.sealing import recover, seal_plain_folder
+        from desktop.models import sealing  # the move of a plain folder, once
 
-        recover(folder)
-    if key is not None and path.exists() and path.stat().st_size and is_plain_sqlite(path):
-
-        _inspect_existing(path)  # a plain file that fails a check is left as it is
-        seal_plain_folder(folder, key)
+        sealing.recover(folder)
+        if path.exists() and path.stat().st_size and is_plain_sqlite(path):
+            _inspect_existing(path)  # a plain file that fails a check is left as it is
+            sealing.seal_plain_folder(folder, key)
+        elif (folder / sealing.MARKER_FILENAME).exists():
+            _inspect_existing(path, key)  # the key opens the swapped store: finish the rest
+            sealing.finish_sealing(folder, key)
     current = _inspect_existing(path, key) if path.exists() else None
     wanted = head_revision() if target_revision == "head" else target_revision
 
