@@ -24,7 +24,12 @@ from pydantic import TypeAdapter, ValidationError
 from desktop.models.codes import StaffRole
 from desktop.settings import Settings
 from desktop.views.sign_in_dialog import School
-from sync.client import CentralClient, OfflineError, WorkstationRevokedError
+from sync.client import (
+    CentralClient,
+    OfflineError,
+    WorkstationRevokedError,
+    check_server_url,
+)
 from sync.credentials import Credentials
 from sync.protocol import Membership, TokenResponse
 
@@ -107,11 +112,23 @@ class SignInService:
 
     def _client(self, server_url: str, username: str) -> CentralClient:
         ca = Path(self.settings.ca_bundle) if self.settings.ca_bundle else None
+        # This computer's id goes only to the server this data folder syncs with (or to the
+        # first one, when there is none yet): a typed address is not told who we are.
+        own = self._own_server(server_url) or not self.settings.server_url
         return CentralClient(server_url, username=username, credentials=self.credentials,
-                             ca_bundle=ca, workstation=self.workstation)
+                             ca_bundle=ca, workstation=self.workstation if own else None)
 
-    def _revoked(self) -> None:
-        if self.on_revoked is not None:
+    def _own_server(self, server_url: str) -> bool:
+        try:
+            return bool(self.settings.server_url) and (
+                check_server_url(server_url) == check_server_url(self.settings.server_url))
+        except ValueError:
+            return False
+
+    def _revoked(self, server_url: str) -> None:
+        """Erase the data folder only on the word of the server it syncs with: any address
+        typed into the dialog could answer "revoked"."""
+        if self.on_revoked is not None and self._own_server(server_url):
             self.on_revoked()
 
     def _schools(self, token: TokenResponse) -> list[School]:
@@ -124,7 +141,7 @@ class SignInService:
         try:
             token = client.sign_in(password)
         except WorkstationRevokedError:
-            self._revoked()
+            self._revoked(server_url)
             raise
         finally:
             client.close()
@@ -145,7 +162,7 @@ class SignInService:
         try:
             token = client.resume()
         except WorkstationRevokedError:
-            self._revoked()
+            self._revoked(s.server_url)
             raise
         except OfflineError:
             if not s.institution_id:

@@ -71,6 +71,7 @@ def run_sync(args: argparse.Namespace) -> int:
 def _run_sync(args: argparse.Namespace) -> int:
     from desktop.models.store_key import default_secrets
     from desktop.models.wipe import wipe_data_folder
+    from desktop.models.workstation import FILENAME as WORKSTATION_FILE
     from desktop.models.workstation import workstation_id, workstation_name
     from sync.client import CentralClient, WorkstationRevokedError, check_server_url
     from sync.credentials import KeyringCredentials, MemoryCredentials
@@ -85,10 +86,13 @@ def _run_sync(args: argparse.Namespace) -> int:
     credentials: Credentials = (KeyringCredentials() if KeyringCredentials.available()
                                 else MemoryCredentials())
     try:
-        # A scheduled sync is this computer too: the same workstation as the app's.
-        workstation = (workstation_id(args.data_dir), workstation_name())
+        # A scheduled sync is this computer too: the same workstation as the app's. A folder
+        # not made yet gets its id once the store is there (a refused sign-in makes nothing).
+        known = (args.data_dir / WORKSTATION_FILE).is_file()
         client = CentralClient(server, username=args.user, credentials=credentials,
-                               ca_bundle=args.ca_bundle, workstation=workstation)
+                               ca_bundle=args.ca_bundle,
+                               workstation=(workstation_id(args.data_dir), workstation_name())
+                               if known else None)
     except (StoreError, ValueError) as exc:
         raise _Failure(str(exc)) from None
     try:
@@ -104,6 +108,7 @@ def _run_sync(args: argparse.Namespace) -> int:
 
 def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Credentials,
                server: str) -> int:
+    from desktop.models.workstation import workstation_id, workstation_name
     from sync.client import CentralError, WorkstationRevokedError
     from sync.engine import SyncEngine
     from sync.protocol import PayloadError
@@ -128,6 +133,12 @@ def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Cre
     except OSError as exc:
         raise _Failure(f"cannot use the data folder {args.data_dir}: "
                        f"{exc.strerror or type(exc).__name__}") from None
+    try:
+        if client.workstation is None:
+            client.identify((workstation_id(args.data_dir), workstation_name()))
+    except StoreError as exc:
+        store.close()
+        raise _Failure(str(exc)) from None
     try:
         institution = _choose_institution(args, memberships, store)
         engine = SyncEngine(store, client, institution)

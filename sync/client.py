@@ -433,12 +433,9 @@ class CentralClient:
         self._tokens: Tokens | None = credentials.load(self.base_url, username)
         self.session.headers["User-Agent"] = "Resursi"
         self.session.headers["Accept"] = f"application/json, {PROBLEM_JSON}"
-        self.workstation = workstation
+        self.workstation: tuple[str, str] | None = None
         if workstation is not None:
-            workstation_id, name = workstation
-            self.session.headers[WORKSTATION_HEADER] = workstation_id
-            # a header value is Latin-1 at best; the host name may be any Unicode
-            self.session.headers[WORKSTATION_NAME_HEADER] = quote(name, safe="")
+            self.identify(workstation)
         # Connect and read failures of a GET are retried twice (a few hundred ms apart);
         # no status is retried here (429/503 go to the engine's backoff), nothing else at all.
         gets_only = _GetOnlyRetry(total=2, connect=2, read=2, status=0, other=0, redirect=0,
@@ -713,6 +710,15 @@ class CentralClient:
         if response.status_code == 200:
             return 200, self._parse(OfferedKindWire, response, "offered kind"), None
         return response.status_code, None, self._problem(response)
+
+    def identify(self, workstation: tuple[str, str]) -> None:
+        """Send (id, name) of this computer from now on: a command whose data folder is made
+        only after the sign-in says who it is once the folder exists."""
+        workstation_id, name = workstation
+        self.workstation = workstation
+        self.session.headers[WORKSTATION_HEADER] = workstation_id
+        # a header value is Latin-1 at best; the host name may be any Unicode
+        self.session.headers[WORKSTATION_NAME_HEADER] = quote(name, safe="")
 
     # -- workstations (an administrator's) -------------------------------------------------
     def workstations(self) -> list[WorkstationWire]:

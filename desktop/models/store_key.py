@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from desktop.models.errors import StoreError
 from desktop.models.files import write_whole
@@ -132,9 +132,23 @@ class Argon2Cost(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     salt: str = Field(min_length=16, max_length=64)  # base64 of 16-32 random bytes
-    iterations: int = Field(ge=1, le=64)
+    # Bounded both ways: an edited file can neither make a start take minutes or gigabytes
+    # nor ask Argon2id for what it refuses (it then reads as a damaged description).
+    iterations: int = Field(ge=1, le=10)
     lanes: int = Field(ge=1, le=16)
-    memory_kib: int = Field(ge=8, le=4 * 1024 * 1024)
+    memory_kib: int = Field(ge=8, le=1024 * 1024)
+
+    @model_validator(mode="after")
+    def _argon2_accepts(self) -> Argon2Cost:
+        try:
+            salt = base64.b64decode(self.salt, validate=True)
+        except ValueError as exc:
+            raise ValueError("the salt is not base64") from exc
+        if not 16 <= len(salt) <= 32:
+            raise ValueError("the salt is 16 to 32 bytes")
+        if self.memory_kib < 8 * self.lanes:
+            raise ValueError("Argon2id needs at least 8 KiB per lane")
+        return self
 
 
 #: What a new passphrase costs to try: 64 MiB and three passes (some 0.1 s here, once per
@@ -280,7 +294,10 @@ def unlock(folder: Path, *, secrets: SecretStore | None, ask: Ask) -> bytes:
                 f"(headless commands read it from {PASSPHRASE_ENV}); nothing was opened",
                 f"Datu mapi aizsargā parole, un tā netika dota (komandrindā to nolasa no "
                 f"{PASSPHRASE_ENV}); nekas netika atvērts")
-        key = derive(passphrase, info.argon2id)
+        try:
+            key = derive(passphrase, info.argon2id)
+        except ValueError as exc:  # what Argon2id refuses and the model let through
+            raise _damaged_keyinfo(folder / KEYINFO_FILENAME, str(exc)) from exc
         if hmac.compare_digest(key_check(key), info.check):
             return key
         attempt, wrong = attempt + 1, True

@@ -3,7 +3,11 @@ workstation erases its copy of the school's data (store, backups, acts, key) and
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Iterator
+from functools import partial
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,8 @@ from desktop.settings import Settings
 from sync.client import CentralClient, WorkstationRevokedError
 from sync.credentials import MemoryCredentials
 from sync.devserver.server import DevServer
+from sync.protocol import WORKSTATION_REVOKED
+from tests.factories import add_application, seed_catalogue
 
 SCHOOL = "4313900123"
 
@@ -111,3 +117,43 @@ def test_a_revoked_workstation_signing_in_is_refused_and_wipes_its_folder(
     with pytest.raises(WorkstationRevokedError):
         service.sign_in(central.url, "admin", "demo")
     assert sorted(p.name for p in folder.rglob("*")) == [WORKSTATION_FILE]
+
+
+class Hostile(BaseHTTPRequestHandler):
+    """An address typed into the sign-in dialog that answers "revoked" to anyone."""
+
+    def do_POST(self) -> None:
+        self.server.headers_seen.append(self.headers.get("X-Resursi-Workstation"))  # type: ignore[attr-defined]
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = json.dumps({"type": WORKSTATION_REVOKED, "title": "x", "status": 403,
+                           "detail": "revoked"}).encode()
+        self.send_response(403)
+        self.send_header("Content-Type", "application/problem+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *a) -> None:
+        pass
+
+
+def test_only_the_folders_own_server_can_have_it_wiped(data_dir: Path) -> None:
+    secrets = MemorySecrets()
+    store = open_data_folder(data_dir, secrets=secrets, ask=lambda r: None)
+    seed_catalogue(store)
+    add_application(store, learner="Jānis Bērziņš")
+    store.close()
+    server = HTTPServer(("127.0.0.1", 0), Hostile)
+    server.headers_seen = []  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings = Settings(server_url="https://resursi.example.lv", username="desk")
+        service = SignInService(MemoryCredentials(), settings,
+                                workstation=(workstation_id(data_dir), "laptop"),
+                                on_revoked=partial(wipe_data_folder, data_dir, secrets))
+        with pytest.raises(WorkstationRevokedError):
+            service.sign_in(f"http://127.0.0.1:{server.server_port}", "nobody", "whatever")
+    finally:
+        server.shutdown()
+    assert (data_dir / "resursi.sqlite3").exists(), "wiped by a server it never synced with"
+    assert server.headers_seen == [None]  # and that server was not told who we are

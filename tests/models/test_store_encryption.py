@@ -4,6 +4,7 @@ and nothing of a child readable in the folder's bytes."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from desktop.models.store_key import (
     MemorySecrets,
     MissingPassphraseError,
     PassphraseRequest,
+    StoreError,
     WeakPassphraseError,
     WrongPassphraseError,
     open_data_folder,
@@ -297,3 +299,31 @@ def test_the_vault_of_an_encrypted_store_seals_files(data_dir: Path) -> None:
         assert isinstance(store.vault, FileVault) and store.vault.sealed
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("change", [
+    {"lanes": 16, "memory_kib": 8},          # memory below 8 * lanes
+    {"salt": "!!!!!!!!!!!!!!!!"},            # 16 characters, not base64
+    {"salt": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="},  # 37 bytes: too long
+    {"memory_kib": 64 * 1024 * 1024},  # 64 GiB: a start that never ends
+])
+def test_an_edited_cost_argon2id_refuses_is_a_damaged_description(
+        data_dir: Path, change: dict[str, object]) -> None:
+    unlock(data_dir, secrets=None, ask=lambda r: PASSPHRASE)
+    path = data_dir / KEYINFO_FILENAME
+    info = json.loads(path.read_text())
+    info["argon2id"].update(change)
+    path.write_text(json.dumps(info))
+    with pytest.raises(StoreError) as err:
+        unlock(data_dir, secrets=None, ask=lambda r: PASSPHRASE if r.attempt == 1 else None)
+    assert KEYINFO_FILENAME in str(err.value)
+
+
+def test_another_salt_only_makes_another_key_so_the_passphrase_is_wrong(data_dir: Path) -> None:
+    unlock(data_dir, secrets=None, ask=lambda r: PASSPHRASE)
+    path = data_dir / KEYINFO_FILENAME
+    info = json.loads(path.read_text())
+    info["argon2id"]["salt"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="
+    path.write_text(json.dumps(info))
+    with pytest.raises(WrongPassphraseError):
+        unlock(data_dir, secrets=None, ask=lambda r: PASSPHRASE if r.attempt == 1 else None)

@@ -30,3 +30,23 @@ def test_the_wipe_leaves_only_the_workstation_id_and_never_follows_a_link(
     assert workstation_id(folder) == this
     assert secrets.get(info.key_id) is None
     assert (outside / "vēstule.txt").read_text(encoding="utf-8") == "Dārgā Anna"
+
+
+def test_a_folder_of_the_users_own_keeps_their_files(tmp_path: Path) -> None:
+    documents = tmp_path / "Dokumenti"  # the user chose this as the data folder
+    (documents / "Darbs").mkdir(parents=True)
+    thesis = documents / "Darbs" / "maģistra darbs.docx"
+    thesis.write_bytes(b"three years of work")
+    photo = documents / "atvaļinājums.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    secrets = MemorySecrets()
+    open_data_folder(documents, secrets=secrets, ask=lambda request: None,
+                     target_revision="0011").close()
+    open_data_folder(documents, secrets=secrets, ask=lambda request: None).close()  # a backup
+    (documents / "documents" / "3").mkdir(parents=True)
+    (documents / "documents" / "3" / "akts.pdf").write_bytes(b"sealed")
+
+    assert wipe_data_folder(documents, secrets) == []
+
+    left = sorted(str(p.relative_to(documents)) for p in documents.rglob("*"))
+    assert left == ["Darbs", "Darbs/maģistra darbs.docx", "atvaļinājums.jpg"]
