@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS memberships (
     PRIMARY KEY (username, institution_id));
 CREATE TABLE IF NOT EXISTS tokens (
     hash TEXT PRIMARY KEY, kind TEXT NOT NULL, username TEXT NOT NULL,
-    expires_at REAL NOT NULL);
+    expires_at REAL NOT NULL, workstation_id TEXT);
 CREATE TABLE IF NOT EXISTS workstations (
     institution_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
     last_user TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
@@ -83,10 +83,21 @@ class Database:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.conn.executescript(SCHEMA)
+        self._upgrade()
         with self.transaction() as conn:
             if self.meta("epoch") is None:
                 conn.execute("INSERT INTO meta VALUES ('epoch', ?)", (secrets.token_hex(6),))
                 conn.execute("INSERT INTO meta VALUES ('floor', '0')")
+
+    def _upgrade(self) -> None:
+        """Bring a database an older service wrote up to ``SCHEMA``: its tokens gain the
+        workstation they were issued to (none: they stay unbound, as they were issued)."""
+        with self.lock:
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(tokens)")}
+            if "workstation_id" not in columns:
+                self.conn.execute("ALTER TABLE tokens ADD COLUMN workstation_id TEXT")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS ix_tokens_workstation "
+                              "ON tokens (workstation_id)")
 
     def close(self) -> None:
         with self.lock:

@@ -96,7 +96,11 @@ from sync.devserver.problems import (
     ProblemError,
     invalid,
 )
-from sync.devserver.workstations import Workstations
+from sync.devserver.workstations import (
+    Workstations,
+    another_workstations_token,
+    revoked_problem,
+)
 from sync.protocol import (
     PROBLEM_JSON,
     ApplicantIncident,
@@ -462,22 +466,31 @@ class DevState:
             for iid, role, body in rows
         ]
 
-    def _issue_tokens(self, conn: sqlite3.Connection, username: str,
-                      display_name: str) -> TokenResponse:
+    def _issue_tokens(self, conn: sqlite3.Connection, username: str, display_name: str,
+                      workstation_id: str | None) -> TokenResponse:
+        """A new pair, bound to ``workstation_id`` (None: unbound). Issued in the caller's
+        write transaction, which also sees whether the workstation has just been revoked:
+        then nothing is issued, so a revocation never leaves a pair behind."""
+        if workstation_id is not None and self.workstations.is_revoked(workstation_id):
+            raise revoked_problem()
         refresh = secrets.token_urlsafe(32)
         access = _access_for(refresh)
         now = self.clock()
         conn.execute("DELETE FROM tokens WHERE expires_at < ?", (now,))
-        conn.execute("INSERT INTO tokens VALUES (?, 'access', ?, ?)",
-                     (_token_hash(access), username, now + self.token_ttl))
-        conn.execute("INSERT INTO tokens VALUES (?, 'refresh', ?, ?)",
-                     (_token_hash(refresh), username, now + REFRESH_TTL))
+        conn.executemany(
+            "INSERT INTO tokens (hash, kind, username, expires_at, workstation_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(_token_hash(access), "access", username, now + self.token_ttl, workstation_id),
+             (_token_hash(refresh), "refresh", username, now + REFRESH_TTL, workstation_id)])
         return TokenResponse(access_token=access, refresh_token=refresh,
                              expires_in=max(1, self.token_ttl), username=username,
                              display_name=display_name,
                              memberships=self._memberships(conn, username))
 
-    def password_grant(self, username: str, password: str) -> TokenResponse:
+    def password_grant(self, username: str, password: str,
+                       workstation_id: str | None = None) -> TokenResponse:
+        """Sign-in; the tokens are bound to ``workstation_id`` (the request's header) when
+        given. ``OAuthError`` for wrong credentials, the revoked problem for a revoked one."""
         with self.db.reading() as conn:
             row = conn.execute("SELECT display_name, password_hash FROM users "
                                "WHERE username = ?", (username,)).fetchone()
@@ -486,32 +499,54 @@ class DevState:
         if not ok:
             raise OAuthError("invalid_grant", "the user name or password is wrong")
         with self.db.transaction() as conn:
-            return self._issue_tokens(conn, username, row[0])
+            return self._issue_tokens(conn, username, row[0], workstation_id)
 
-    def refresh_grant(self, refresh_token: str) -> TokenResponse:
+    def refresh_grant(self, refresh_token: str,
+                      workstation_id: str | None = None) -> TokenResponse:
+        """A new pair for a valid refresh token. One bound to a workstation renews only on a
+        request naming that workstation (else ``invalid_grant``, and it is not spent: a
+        thief's try does not sign the owner out); the new pair stays bound. An unbound one
+        renewed with the header gives a pair bound to it."""
         with self.db.transaction() as conn:
             row = conn.execute(
-                "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
-                "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'refresh'",
+                "SELECT t.username, u.display_name, t.expires_at, t.workstation_id "
+                "FROM tokens t JOIN users u ON u.username = t.username "
+                "WHERE t.hash = ? AND t.kind = 'refresh'",
                 (_token_hash(refresh_token),)).fetchone()
             if row is None or row[2] < self.clock():
                 raise OAuthError("invalid_grant", "the refresh token is not valid")
+            bound = row[3]
+            if bound is not None:
+                if self.workstations.is_revoked(bound):
+                    raise revoked_problem()
+                if bound != workstation_id:
+                    raise OAuthError("invalid_grant", "the refresh token was issued to "
+                                     "another workstation: send its X-Resursi-Workstation")
             # Rotation: the refresh token used is spent, and the access token it was issued
             # with is revoked, so a leaked pair is worth nothing after the next refresh.
             conn.execute("DELETE FROM tokens WHERE hash IN (?, ?)",
                          (_token_hash(refresh_token), _token_hash(_access_for(refresh_token))))
-            return self._issue_tokens(conn, row[0], row[1])
+            return self._issue_tokens(conn, row[0], row[1], bound or workstation_id)
 
-    def principal_for(self, access_token: str) -> Principal:
+    def principal_for(self, access_token: str, workstation_id: str | None = None) -> Principal:
+        """The staff member an access token signs in, on a request naming ``workstation_id``
+        (None: no header). A token bound to a workstation is refused (401) on a request that
+        does not name it, so tokens taken from a laptop's keyring do not work without it;
+        when that workstation is revoked, the answer is the revoked problem."""
         with self.db.reading() as conn:
             row = conn.execute(
-                "SELECT t.username, u.display_name, t.expires_at FROM tokens t "
-                "JOIN users u ON u.username = t.username WHERE t.hash = ? AND t.kind = 'access'",
+                "SELECT t.username, u.display_name, t.expires_at, t.workstation_id "
+                "FROM tokens t JOIN users u ON u.username = t.username "
+                "WHERE t.hash = ? AND t.kind = 'access'",
                 (_token_hash(access_token),)).fetchone()
             if row is None or row[2] < self.clock():
                 raise ProblemError(
                     401, "the access token is not valid or has expired", type_=UNAUTHORIZED,
                     headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            if row[3] is not None and row[3] != workstation_id:
+                if self.workstations.is_revoked(row[3]):
+                    raise revoked_problem()
+                raise another_workstations_token()
             roles = {iid: StaffRole(role) for iid, role in conn.execute(
                 "SELECT institution_id, role FROM memberships WHERE username = ?", (row[0],))}
         return Principal(row[0], row[1], roles)

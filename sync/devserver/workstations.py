@@ -3,10 +3,13 @@
 Every staff request may name its computer (``X-Resursi-Workstation``, a UUID the app keeps in
 its data folder, and ``X-Resursi-Workstation-Name``, its host name). The service records, per
 school the signed-in user belongs to and per workstation: the name, the last user, when it was
-first and last seen (the service's clock). An administrator lists the school's workstations
-and revokes one (a lost laptop); from then on every request naming that workstation, sign-in
-included, is refused with the ``workstation-revoked`` problem, and the app erases its local
-copy. A revoked workstation is never recorded as seen again.
+first and last seen (the service's clock). Tokens issued on a request naming a workstation
+are bound to it: they work only on requests naming that workstation (else 401), so tokens
+taken from a laptop's keyring are worth nothing without its header. An administrator lists
+the school's workstations and revokes one (a lost laptop); its tokens are deleted, and from
+then on every request naming that workstation, sign-in included, is refused with the
+``workstation-revoked`` problem, and the app erases its local copy. A revoked workstation is
+never recorded as seen again.
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from urllib.parse import unquote
 
 from desktop.models.codes import StaffRole
 from sync.devserver.db import Database
-from sync.devserver.problems import FORBIDDEN, NOT_FOUND, WORKSTATION_REVOKED, ProblemError
+from sync.devserver.problems import (
+    FORBIDDEN,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    WORKSTATION_REVOKED,
+    ProblemError,
+)
 from sync.protocol import MAX_WORKSTATION_NAME, WORKSTATION_ID_PATTERN, WorkstationWire
 
 _ID = re.compile(WORKSTATION_ID_PATTERN)
@@ -76,6 +85,16 @@ def revoked_problem() -> ProblemError:
         403, "this workstation has been revoked; its local copy is to be erased",
         type_=WORKSTATION_REVOKED, title="Workstation revoked",
         detail_lv="Šī darbstacija ir atsaukta centrālajā servisā; tās dati tiek dzēsti.")
+
+
+def another_workstations_token() -> ProblemError:
+    """An access token bound to a workstation, on a request that names none or another: 401,
+    so a client refreshes (refused the same way) and then signs in again."""
+    return ProblemError(
+        401, "the access token was issued to another workstation: send its "
+        "X-Resursi-Workstation header, or sign in again on this one", type_=UNAUTHORIZED,
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        detail_lv="Pieteikšanās pieder citai darbstacijai; piesakieties vēlreiz.")
 
 
 class Workstations:
@@ -160,3 +179,6 @@ class Workstations:
                 f"UPDATE workstations SET revoked_at = ?, revoked_by = ? "  # noqa: S608
                 f"WHERE id = ? AND institution_id IN ({marks}) AND revoked_at IS NULL",
                 (self._now(), username, key, *schools))
+            # Its tokens go, whichever school they were used at: a thief with the laptop's
+            # keyring leaves the header out, and those tokens would still sign him in.
+            conn.execute("DELETE FROM tokens WHERE workstation_id = ?", (key,))

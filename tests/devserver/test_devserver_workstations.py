@@ -107,8 +107,10 @@ def test_revoking_refuses_the_next_request_and_the_next_sign_in(http, admin):
     assert listed is not None
     assert listed["last_seen"] == last_seen
     assert listed["revoked_at"] is not None
-    # the same user on another computer goes on working
-    assert http.get(changes, headers={**desk, **_ws(str(uuid.uuid4()))}).status_code == 200
+    # the same user, signed in on another computer, goes on working
+    elsewhere = _ws(str(uuid.uuid4()), "Lietvedības dators")
+    assert http.get(changes, headers={**_token(http, "desk", headers=elsewhere),
+                                      **elsewhere}).status_code == 200
 
 
 def test_revoking_twice_is_the_same_answer_and_keeps_the_first_time(http, admin):
@@ -139,7 +141,7 @@ def test_another_schools_administrator_gets_the_same_404_as_for_an_unknown_one(h
 
 def test_a_desk_user_may_neither_list_nor_revoke(http, admin):
     laptop = str(uuid.uuid4())
-    desk = _token(http, "desk", headers=_ws(laptop))
+    desk = {**_token(http, "desk", headers=_ws(laptop)), **_ws(laptop)}
     assert http.get("/v1/workstations", headers=desk).status_code == 403
     refused = http.post(f"/v1/workstations/{laptop}/revoke", headers=desk)
     assert refused.status_code == 403
@@ -208,3 +210,153 @@ def test_the_openapi_document_names_the_headers_the_routes_and_the_problem():
     assert {"X-Resursi-Workstation", "X-Resursi-Workstation-Name"} <= names
     revoke = document["paths"]["/v1/workstations/{workstation_id}/revoke"]["post"]
     assert {"204", "403", "404"} <= set(revoke["responses"])
+
+
+# -- tokens belong to the workstation they were issued to (a thief leaves the header out) ------
+def _grant(http: httpx.Client, form: dict[str, str],
+           headers: dict[str, str] | None = None) -> httpx.Response:
+    return http.post("/v1/oauth/token", data=form, headers=headers or {})
+
+
+def _pair(http: httpx.Client, username: str, headers: dict[str, str] | None = None,
+          password: str = "demo") -> dict[str, str]:
+    response = _grant(http, {"grant_type": "password", "username": username,
+                             "password": password}, headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _bearer(tokens: dict[str, str]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+def _refresh(tokens: dict[str, str]) -> dict[str, str]:
+    return {"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}
+
+
+def _refused_as_another_workstations(response: httpx.Response) -> None:
+    assert response.status_code == 401, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert response.json()["type"] != WORKSTATION_REVOKED
+    assert "workstation" in response.json()["detail"]
+    assert "invalid_token" in response.headers["www-authenticate"]
+
+
+def test_a_revoked_workstations_tokens_are_worth_nothing_without_the_header(http, admin):
+    laptop = str(uuid.uuid4())
+    tokens = _pair(http, "desk", _ws(laptop, "Pazudušais klēpjdators"))  # in its keyring
+    changes = f"/v1/institutions/{SCHOOL}/changes"
+    assert http.get(changes, headers={**_bearer(tokens), **_ws(laptop)}).status_code == 200
+    assert http.post(f"/v1/workstations/{laptop}/revoke", headers=admin).status_code == 204
+
+    with_header = http.get(changes, headers={**_bearer(tokens), **_ws(laptop)})
+    assert with_header.json()["type"] == WORKSTATION_REVOKED
+    assert http.get(changes, headers=_bearer(tokens)).status_code == 401
+    assert http.get(changes, headers={**_bearer(tokens),
+                                      **_ws(str(uuid.uuid4()))}).status_code == 401
+    for headers in ({}, _ws(str(uuid.uuid4()))):
+        refreshed = _grant(http, _refresh(tokens), headers)
+        assert refreshed.status_code == 400, refreshed.text
+        assert refreshed.json()["error"] == "invalid_grant"
+
+
+def test_revoking_removes_the_workstations_tokens_at_every_school_it_was_seen_at(http, server):
+    laptop = str(uuid.uuid4())
+    server.add_user("divu.skolu.lietvede", PASSWORD, {SCHOOL: "desk", OTHER_SCHOOL: "desk"},
+                    display_name="Līga Ozoliņa")
+    server.add_user("citas.skolas.pārzine", PASSWORD, {OTHER_SCHOOL: "admin"})
+    tokens = _pair(http, "divu.skolu.lietvede", _ws(laptop), PASSWORD)
+    other_admin = _bearer(_pair(http, "citas.skolas.pārzine", password=PASSWORD))
+    assert http.post(f"/v1/workstations/{laptop}/revoke",
+                     headers=other_admin).status_code == 204
+
+    with server.state.db.reading() as conn:
+        left = conn.execute("SELECT COUNT(*) FROM tokens WHERE workstation_id = ?",
+                            (laptop,)).fetchone()[0]
+    assert left == 0
+    for school in (SCHOOL, OTHER_SCHOOL):
+        assert http.get(f"/v1/institutions/{school}/changes",
+                        headers=_bearer(tokens)).status_code == 401
+
+
+def test_a_token_is_refused_without_its_workstations_header_or_with_another(http, admin):
+    laptop, other = str(uuid.uuid4()), str(uuid.uuid4())
+    tokens = _pair(http, "desk", _ws(laptop))
+    changes = f"/v1/institutions/{SCHOOL}/changes"
+    _refused_as_another_workstations(http.get(changes, headers=_bearer(tokens)))
+    _refused_as_another_workstations(
+        http.get(changes, headers={**_bearer(tokens), **_ws(other, "Svešs dators")}))
+    assert _listed(http, admin, other) is None  # a refused request is not a sighting
+    assert http.get(changes, headers={**_bearer(tokens), **_ws(laptop)}).status_code == 200
+    # the id is compared as a UUID, not as text
+    upper = {**_bearer(tokens), **_ws(laptop.upper().replace("-", ""))}
+    assert http.get(changes, headers=upper).status_code == 200
+
+
+def test_a_bound_refresh_token_renews_only_with_its_header_and_the_new_pair_stays_bound(http):
+    laptop = str(uuid.uuid4())
+    tokens = _pair(http, "reviewer", _ws(laptop))
+    for headers in ({}, _ws(str(uuid.uuid4()))):
+        refused = _grant(http, _refresh(tokens), headers)
+        assert refused.status_code == 400
+        assert refused.json()["error"] == "invalid_grant"
+    # the refused attempts did not spend it
+    renewed = _grant(http, _refresh(tokens), _ws(laptop))
+    assert renewed.status_code == 200, renewed.text
+    fresh = renewed.json()
+    changes = f"/v1/institutions/{SCHOOL}/changes"
+    assert http.get(changes, headers=_bearer(fresh)).status_code == 401
+    assert http.get(changes, headers={**_bearer(fresh), **_ws(laptop)}).status_code == 200
+    assert _grant(http, _refresh(fresh)).status_code == 400
+
+
+def test_tokens_issued_without_the_header_stay_unbound(http):
+    tokens = _pair(http, "desk")  # an old client, or the command line's sign-in
+    changes = f"/v1/institutions/{SCHOOL}/changes"
+    assert http.get(changes, headers=_bearer(tokens)).status_code == 200
+    assert http.get(changes, headers={**_bearer(tokens),
+                                      **_ws(str(uuid.uuid4()))}).status_code == 200
+    renewed = _grant(http, _refresh(tokens))
+    assert renewed.status_code == 200
+    assert http.get(changes, headers=_bearer(renewed.json())).status_code == 200
+
+
+def test_an_unbound_refresh_token_renewed_with_the_header_gives_a_bound_pair(http):
+    laptop = str(uuid.uuid4())
+    renewed = _grant(http, _refresh(_pair(http, "desk")), _ws(laptop))
+    assert renewed.status_code == 200
+    changes = f"/v1/institutions/{SCHOOL}/changes"
+    assert http.get(changes, headers=_bearer(renewed.json())).status_code == 401
+    assert http.get(changes, headers={**_bearer(renewed.json()),
+                                      **_ws(laptop)}).status_code == 200
+
+
+def test_a_token_of_a_workstation_revoked_behind_the_services_back_hears_it(http, server):
+    """Revoking removes the tokens; one issued in the same instant (or left by an older
+    service) still answers the revoked problem, with the header or without it."""
+    laptop = str(uuid.uuid4())
+    tokens = _pair(http, "desk", _ws(laptop))
+    with server.state.db.transaction() as conn:
+        conn.execute("UPDATE workstations SET revoked_at = '2026-02-03T09:15:00+00:00', "
+                     "revoked_by = 'admin' WHERE id = ?", (laptop,))
+    refused = http.get(f"/v1/institutions/{SCHOOL}/changes", headers=_bearer(tokens))
+    assert refused.status_code == 403
+    assert refused.json()["type"] == WORKSTATION_REVOKED
+    renewal = _grant(http, _refresh(tokens))
+    assert renewal.status_code == 403
+    assert renewal.json()["type"] == WORKSTATION_REVOKED
+
+
+def test_an_older_services_database_gains_the_tokens_workstation(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "vecā-datubāze.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE tokens (hash TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+                    "username TEXT NOT NULL, expires_at REAL NOT NULL)")
+        old.execute("INSERT INTO tokens VALUES ('x', 'access', 'desk', 0)")
+    laptop = str(uuid.uuid4())
+    with DevServer(path, seed="demo") as server, httpx.Client(base_url=server.url) as http:
+        tokens = _pair(http, "desk", _ws(laptop))
+        assert http.get(f"/v1/institutions/{SCHOOL}/changes",
+                        headers=_bearer(tokens)).status_code == 401

@@ -49,12 +49,13 @@ def principal(state: State,
     except MalformedWorkstation as exc:
         raise ProblemError(400, str(exc), type_=INVALID) from exc
     state.workstations.check(workstation)
-    who = _signed_in(state, authorization)
+    who = _signed_in(state, authorization, workstation)
     state.workstations.seen(workstation, who.username, who.roles)
     return who
 
 
-def _signed_in(state: State, authorization: str | None) -> Principal:
+def _signed_in(state: State, authorization: str | None,
+               workstation: Workstation | None) -> Principal:
     if not authorization:
         raise ProblemError(401, "sign in first", type_=UNAUTHORIZED,
                            headers={"WWW-Authenticate": 'Bearer realm="resursi"'})
@@ -62,7 +63,7 @@ def _signed_in(state: State, authorization: str | None) -> Principal:
     if scheme.lower() != "bearer" or not token.strip():
         raise ProblemError(401, "use a Bearer token", type_=UNAUTHORIZED,
                            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-    return state.principal_for(token.strip())
+    return state.principal_for(token.strip(), workstation.id if workstation else None)
 
 
 #: A parameter of this type makes a route staff-only (401 problem without a valid token).
@@ -73,7 +74,8 @@ Staff = Annotated[Principal, Depends(principal)]
 async def token(request: Request, state: State, x_workstation: WorkstationId = None,
                 x_workstation_name: WorkstationName = None) -> Response:
     """OAuth 2.0 token endpoint (form-encoded): password and refresh_token grants. A revoked
-    workstation is refused (403 problem) before the credentials are looked at."""
+    workstation is refused (403 problem) before the credentials are looked at. The tokens are
+    bound to the workstation the request names; a bound refresh token renews only with it."""
     form = dict(parse_qsl((await request.body()).decode("utf-8", "replace"),
                           keep_blank_values=True))
     no_store = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -84,22 +86,23 @@ async def token(request: Request, state: State, x_workstation: WorkstationId = N
             workstation = workstation_from(x_workstation, x_workstation_name)
         except MalformedWorkstation as exc:
             raise OAuthError("invalid_request", str(exc)) from exc
-        try:
-            await run_in_threadpool(state.workstations.check, workstation)
-        except ProblemError as exc:
-            return answer_response(exc.answer())
+        await run_in_threadpool(state.workstations.check, workstation)  # before credentials
+        bound = workstation.id if workstation else None
         if grant == "password":
             if not form.get("username") or "password" not in form:
                 raise OAuthError("invalid_request", "username and password are required")
             answer = await run_in_threadpool(state.password_grant, form["username"],
-                                             form["password"])
+                                             form["password"], bound)
         elif grant == "refresh_token":
             if not form.get("refresh_token"):
                 raise OAuthError("invalid_request", "refresh_token is required")
-            answer = await run_in_threadpool(state.refresh_grant, form["refresh_token"])
+            answer = await run_in_threadpool(state.refresh_grant, form["refresh_token"],
+                                             bound)
         else:
             raise OAuthError("unsupported_grant_type",
                              "use grant_type=password or grant_type=refresh_token")
+    except ProblemError as exc:  # a revoked workstation
+        return answer_response(exc.answer())
     except OAuthError as exc:
         body = {"error": exc.error, "error_description": exc.description}
         return Response(OAuthErrorBody(**body).model_dump_json(), status_code=400,
