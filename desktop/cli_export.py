@@ -87,7 +87,7 @@ def _run_export(args: argparse.Namespace) -> int:
     if output == "-" and args.fmt == "pdf":
         raise _Failure("a PDF cannot go to standard output; give -o FILE")
     # Who runs this is settled before the store is opened: a refusal leaves it untouched.
-    account = sign_in(args)
+    account = sign_in(args, folder)
     try:
         store = open_for_command(folder)
     except StoreError as exc:

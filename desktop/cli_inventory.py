@@ -97,8 +97,12 @@ def run_export(args: argparse.Namespace) -> int:
     return _guarded("export", args)
 
 
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def _open(args: argparse.Namespace) -> Store:
-    folder = args.data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder = _folder(args)
     if not (folder / DB_FILENAME).exists():
         # A fresh store knows no resource kinds, so every row would be refused: say why.
         raise _Failure(f"no Resursi data in {folder}; sync it first (resursi sync --once) "
@@ -149,7 +153,7 @@ def _run_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise _Failure(f"no such file: {path}")
     # Who runs this is settled before the store is opened: a refusal leaves it untouched.
-    account = None if args.dry_run else sign_in(args)
+    account = None if args.dry_run else sign_in(args, _folder(args))
     store = _open(args)
     try:
         institution = _institution(args, store, account)

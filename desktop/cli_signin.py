@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.models.codes import StaffRole
-from desktop.models.errors import PermissionDeniedError
+from desktop.models.errors import PermissionDeniedError, StoreError
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, require
 
@@ -73,8 +73,10 @@ def add_sign_in_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ca-bundle", type=Path, help="a CA bundle for the server's certificate")
 
 
-def sign_in(args: argparse.Namespace) -> CliAccount:
-    """Sign in with what the arguments and the environment give; SignInFailure otherwise."""
+def sign_in(args: argparse.Namespace, data_dir: Path | None = None) -> CliAccount:
+    """Sign in with what the arguments and the environment give; SignInFailure otherwise.
+    ``data_dir``: the folder the command works on; its workstation id (when it has one) goes
+    with the requests, as the app's does, since the central service binds tokens to it."""
     from sync.client import (
         AuthError,
         CentralClient,
@@ -98,10 +100,17 @@ def sign_in(args: argparse.Namespace) -> CliAccount:
         raise SignInFailure(str(exc)) from None
     credentials: Credentials = (KeyringCredentials() if KeyringCredentials.available()
                                 else MemoryCredentials())
+    from desktop.models.workstation import FILENAME as WORKSTATION_FILE
+    from desktop.models.workstation import workstation_id, workstation_name
+
     try:
+        workstation = ((workstation_id(data_dir), workstation_name())
+                       if data_dir is not None and (data_dir / WORKSTATION_FILE).is_file()
+                       else None)
         client = CentralClient(server, username=username, credentials=credentials,
-                               ca_bundle=getattr(args, "ca_bundle", None))
-    except ValueError as exc:
+                               ca_bundle=getattr(args, "ca_bundle", None),
+                               workstation=workstation)
+    except (ValueError, StoreError) as exc:
         raise SignInFailure(str(exc)) from None
     try:
         password = os.environ.get(PASSWORD_ENV) or credentials.load_password(server, username)

@@ -192,3 +192,22 @@ def test_without_the_central_service_the_export_is_refused(
                  "-o", str(out)]) == 1
     assert "does not work offline" in capsys.readouterr().err
     assert not out.exists() and _exports(folder) == []
+
+
+def test_an_export_signs_in_as_this_folders_workstation(folder: Path, tmp_path: Path,
+                                                         central: DevServer) -> None:
+    """The central service binds a sign-in to the workstation that made it: the commands
+    say which one they are, as the app does, so that they renew the same sign-in."""
+    from desktop.models.workstation import workstation_id
+    from sync.client import CentralClient
+    from sync.credentials import MemoryCredentials
+
+    this = workstation_id(folder)
+    assert _run(["export", "applications", "--format", "csv", "--data-dir", str(folder),
+                 "-o", str(tmp_path / "p.csv")]) == 0
+    office = CentralClient(central.url, username="admin", credentials=MemoryCredentials())
+    try:
+        office.sign_in("demo")
+        assert this in {w.id for w in office.workstations()}
+    finally:
+        office.close()
