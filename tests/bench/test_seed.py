@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -10,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import select, text
 
 from bench import seed as seed_module
 from bench.seed import NOW, StoreNotEmptyError, seed
@@ -29,7 +29,8 @@ from desktop.models.schema import (
     StatusHistory,
     search_key_for,
 )
-from desktop.models.store import DB_FILENAME, open_store
+from desktop.models.store import DB_FILENAME, connect, open_store
+from desktop.models.store_key import KEYINFO_FILENAME, open_for_command
 from sync.devserver.sample_data import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
 
 N = 2000
@@ -46,13 +47,15 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, in
 
 
 @pytest.fixture
-def db(seeded: tuple[Path, dict[str, int]]) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(f"{(seeded[0] / DB_FILENAME).as_uri()}?mode=ro", uri=True)
+def db(seeded: tuple[Path, dict[str, int]]) -> Iterator[sqlcipher.Connection]:
+    # The store's own driver (SQLCipher's SQLite), never the stdlib one beside it: the two
+    # libraries do not see each other's locks on one file.
+    conn = connect(seeded[0] / DB_FILENAME, None, read_only=True)
     yield conn
     conn.close()
 
 
-def _column(db: sqlite3.Connection, sql: str) -> list:
+def _column(db: sqlcipher.Connection, sql: str) -> list:
     return [row[0] for row in db.execute(sql)]
 
 
@@ -368,7 +371,7 @@ def test_rows_read_back_through_the_orm(seeded) -> None:
 
 def test_same_seed_same_data(tmp_path: Path) -> None:
     def first_ten(folder: Path) -> list[tuple]:
-        conn = sqlite3.connect(folder / DB_FILENAME)
+        conn = connect(folder / DB_FILENAME, None, read_only=True)
         try:
             return conn.execute(
                 "SELECT number, learner_name, submitter_name, learner_personal_code "
@@ -384,33 +387,81 @@ def test_same_seed_same_data(tmp_path: Path) -> None:
     assert first_ten(tmp_path / "a") != first_ten(tmp_path / "c")
 
 
-def test_a_store_with_data_is_refused(seeded, capsys: pytest.CaptureFixture[str]) -> None:
-    folder, counts = seeded
-    with pytest.raises(StoreNotEmptyError, match="already has data"):
-        seed(folder, 10)
-    status = seed_module.main(["--applications", "10", "--data-dir", str(folder)])
-    err = capsys.readouterr().err
-    assert status == 2
-    assert err.count("\n") == 1 and "empty" in err
-    conn = sqlite3.connect(folder / DB_FILENAME)
+def _applications(folder: Path, where: str = "") -> int:
+    """How many applications the (plain) store in ``folder`` holds."""
+    conn = connect(folder / DB_FILENAME, None, read_only=True)
     try:
-        assert conn.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == N
+        return conn.execute(f"SELECT COUNT(*) FROM applications {where}").fetchone()[0]
     finally:
         conn.close()
 
 
-def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_store_with_data_is_refused(seeded, headless_passphrase,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    folder, counts = seeded
+    with pytest.raises(StoreNotEmptyError, match="already has data"):
+        seed(folder, 10)
+    for plain in ([], ["--plain"]):
+        status = seed_module.main(["--applications", "10", "--data-dir", str(folder), *plain])
+        err = capsys.readouterr().err
+        assert status == 2
+        assert err.count("\n") == 1 and "empty" in err
+    assert _applications(folder) == N
+    # the refused plain folder was not given a key (its next open would have sealed it)
+    assert not (folder / KEYINFO_FILENAME).exists()
+
+
+def test_command_line_plain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = seed_module.main([
         "--applications", "120", "--data-dir", str(tmp_path / "d"), "--seed", "3",
+        "--institution", "4313900777", "--plain",
+    ])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "applications" in out and "120" in out and "seeded" in out and "unencrypted" in out
+    assert _applications(tmp_path / "d", "WHERE institution_id = '4313900777'") == 120
+    assert not (tmp_path / "d" / KEYINFO_FILENAME).exists()
+
+
+def test_command_line_seeds_an_encrypted_folder(tmp_path: Path, headless_passphrase,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "d"
+    status = seed_module.main([
+        "--applications", "120", "--data-dir", str(folder), "--seed", "3",
         "--institution", "4313900777",
     ])
     out = capsys.readouterr().out
     assert status == 0
-    assert "applications" in out and "120" in out and "seeded" in out
-    conn = sqlite3.connect(tmp_path / "d" / DB_FILENAME)
+    assert "applications" in out and "120" in out and "seeded" in out and "encrypted" in out
+    store = open_for_command(folder)  # RESURSI_PASSPHRASE opens it, as it would a command
     try:
-        assert conn.execute(
-            "SELECT COUNT(*) FROM applications WHERE institution_id = '4313900777'"
-        ).fetchone()[0] == 120
+        with store.read() as s:
+            assert s.scalar(text(
+                "SELECT COUNT(*) FROM applications WHERE institution_id = '4313900777'")) == 120
+            learners = set(s.scalars(text("SELECT learner_name FROM applications")))
     finally:
-        conn.close()
+        store.close()
+    raw = (folder / DB_FILENAME).read_bytes()
+    assert not raw.startswith(b"SQLite format 3\0")
+    # no learner's name in plain bytes anywhere in the folder (store, its backups, leftovers)
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert any(p.name == KEYINFO_FILENAME for p in files)
+    for path in files:
+        content = path.read_bytes()
+        assert not any(name.encode() in content for name in learners), path
+    # seeding it again is refused, and the data stays
+    status = seed_module.main(["--applications", "10", "--data-dir", str(folder)])
+    err = capsys.readouterr().err
+    assert status == 2 and "already has data" in err
+
+
+def test_without_a_keyring_or_a_passphrase_nothing_is_seeded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("RESURSI_PASSPHRASE", raising=False)
+    folder = tmp_path / "d"
+    status = seed_module.main(["--applications", "50", "--data-dir", str(folder)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1 and "RESURSI_PASSPHRASE" in err
+    assert not (folder / DB_FILENAME).exists()
