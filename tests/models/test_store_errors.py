@@ -158,8 +158,8 @@ def test_a_new_store_in_a_read_only_place_says_read_only_not_damaged(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plain = store_module._install_pragmas
 
-    def read_only(engine: Any) -> None:
-        plain(engine)
+    def read_only(engine: Any, **options: Any) -> None:
+        plain(engine, **options)
         event.listen(engine, "connect", lambda c, r: c.execute("PRAGMA query_only = ON"))
 
     monkeypatch.setattr(store_module, "_install_pragmas", read_only)
