@@ -9,10 +9,8 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,27 +18,13 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
-    args = parser.parse_args(argv)
+    from tools.shots import arguments, start
 
-    from PySide6.QtWidgets import QApplication
+    args = arguments(__doc__).parse_args(argv)
+    shots = start(args)
 
-    from desktop.i18n import install_qt_translator
     from desktop.views.passphrase_dialog import PassphraseDialog
-    from tools.shots import english
 
-    qt_app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(qt_app, QApplication)
-    keep: list[object] = []
-    tmp = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
-    if args.lang == "en":
-        keep.append(english(tmp, Path("desktop/i18n/resursi_en.ts")))
-    else:
-        install_qt_translator(qt_app, "lv")
-    suffix = "" if args.lang == "lv" else "-en"
-    args.out.mkdir(parents=True, exist_ok=True)
     folder = Path.home() / ".local/share/Resursi"
     for name, dialog in (
             ("passphrase-new", PassphraseDialog(folder, new=True)),
@@ -49,8 +33,11 @@ def main(argv: list[str] | None = None) -> int:
         dialog.second.setText("••••••••••••")
         dialog.adjustSize()
         dialog.show()
-        qt_app.processEvents()
-        target = args.out / f"{name}{suffix}.png"
+        shots.qt_app.processEvents()
+        if dialog.width() > shots.room[0] or dialog.height() > shots.room[1]:
+            print(f"{name} does not fit the laptop's screen", file=sys.stderr)
+            return 1
+        target = shots.out / f"{name}{shots.suffix}.png"
         dialog.grab().save(str(target))
         print(target, f"{dialog.width()}×{dialog.height()}")
         dialog.close()

@@ -15,7 +15,6 @@ desktop/i18n/resursi_en.ts). Fails (exit 1) when a dialog would not fit the scre
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -25,23 +24,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
-SCREEN = (1366, 768)  # physical pixels
-FRAME = (16, 90)  # a window's frame and the task bar (logical pixels)
 LABEL = "P-2026-000214 · Marta Kalniņa, 6.a"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
-    parser.add_argument("--extra-ts", type=Path)
-    args = parser.parse_args(argv)
+    from tools.shots import arguments, start
+
+    args = arguments(__doc__).parse_args(argv)
+    shots = start(args)
+    qt_app, room, suffix = shots.qt_app, shots.room, shots.suffix
 
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
-    from desktop.i18n import install_qt_translator
     from desktop.models import stock_reasons as sr
     from desktop.models.codes import StaffRole
     from desktop.models.journal import Actor
@@ -49,25 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.tasks import TaskRunner
     from desktop.views.decision_dialogs import RefuseDialog
     from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons_service
-    from tools.shots import english
 
-    qt_app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(qt_app, QApplication)
-    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
-    room = (round(SCREEN[0] / scale) - FRAME[0], round(SCREEN[1] / scale) - FRAME[1])
-    keep: list[object] = []
-    folder = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
-    if args.lang == "en":
-        keep.append(english(folder, Path("desktop/i18n/resursi_en.ts")))
-        if args.extra_ts:
-            (folder / "extra").mkdir()
-            keep.append(english(folder / "extra", args.extra_ts))
-    else:
-        install_qt_translator(qt_app, "lv")
-    suffix = "" if args.lang == "lv" else "-en"
-    args.out.mkdir(parents=True, exist_ok=True)
 
-    store = open_store(folder / "data")
+    store = open_store(Path(tempfile.mkdtemp(prefix="resursi-shots-")) / "data")
     actor = Actor("ilze.ozolina", "4313900123", StaffRole.REVIEWER)
     sr.add_reason(store, actor, sr.REFUSE,
                   "Pieteikums iesniegts pēc 15. septembra: lūdzam pieteikties nākamajā mācību "
@@ -109,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     shoot(editor, "stock-reasons-editor")
     tasks.shutdown()
     store.close()
-    del keep
+    shots.keep.clear()
     if too_big:
         print("\n".join(too_big), file=sys.stderr)
         return 1

@@ -14,52 +14,30 @@ The list comes from plain callables (as the app's come from the central service)
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1.25")
 
-SCREEN = (1366, 768)  # physical pixels
-FRAME = (16, 90)  # a window's frame and the task bar (logical pixels)
 LOST = "5e1f8a77-2d0b-4c6a-8f45-0d9e3b7a1c22"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
-    parser.add_argument("--extra-ts", type=Path)
-    args = parser.parse_args(argv)
+    from tools.shots import arguments, start
+
+    args = arguments(__doc__).parse_args(argv)
+    shots = start(args)
+    qt_app, room, suffix = shots.qt_app, shots.room, shots.suffix
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
-    from desktop.i18n import install_qt_translator
     from desktop.tasks import TaskRunner
     from desktop.views.workstations_dialog import WorkstationsDialog
     from desktop.workstations import Row
-    from tools.shots import english
 
-    qt_app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(qt_app, QApplication)
-    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
-    room = (round(SCREEN[0] / scale) - FRAME[0], round(SCREEN[1] / scale) - FRAME[1])
-    keep: list[object] = []
-    folder = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
-    if args.lang == "en":
-        keep.append(english(folder, Path("desktop/i18n/resursi_en.ts")))
-        if args.extra_ts:
-            (folder / "extra").mkdir()
-            keep.append(english(folder / "extra", args.extra_ts))
-    else:
-        install_qt_translator(qt_app, "lv")
-    suffix = "" if args.lang == "lv" else "-en"
-    args.out.mkdir(parents=True, exist_ok=True)
 
     rows = [
         Row("0b7c5d52-3c41-4b8e-9a39-6f1f5a3c9d01", "KANCELEJA-1", "nina.ozola",
@@ -98,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     box.close()
     dialog.close()
     tasks.shutdown()
-    del keep
+    shots.keep.clear()
     if too_big:
         print("\n".join(too_big), file=sys.stderr)
         return 1

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def _install(folder: Path, ts: Path, language: str) -> object:
@@ -35,3 +40,51 @@ def latvian(folder: Path, ts: Path = Path("desktop/i18n/resursi_lv.ts")) -> obje
     """The Latvian plural forms (the only Latvian "translation": Latvian is the source) and
     the Latvian locale, as the app installs them; keep the returned translator alive."""
     return _install(folder, ts, "lv")
+
+
+#: A school laptop: 1366×768 physical pixels; a window's frame and the task bar take this
+#: much of it (logical pixels).
+SCREEN = (1366, 768)
+FRAME = (16, 90)
+
+
+@dataclass
+class Session:
+    """A QApplication in the language asked for, and where and how big the shots go."""
+
+    qt_app: Any
+    out: Path
+    suffix: str  # "" for Latvian, "-en" for English
+    room: tuple[int, int]  # the logical pixels a window may take on the laptop's screen
+    keep: list[object] = field(default_factory=list)  # translators: alive while rendering
+
+
+def arguments(description: str | None) -> argparse.ArgumentParser:
+    """--out, --lang and --extra-ts, as every screenshot tool takes them."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", choices=("lv", "en"), default="lv")
+    parser.add_argument("--extra-ts", type=Path)
+    return parser
+
+
+def start(args: argparse.Namespace) -> Session:
+    """The QApplication with the language of ``args.lang`` installed as the app does."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i18n import install_qt_translator
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    room = (round(SCREEN[0] / scale) - FRAME[0], round(SCREEN[1] / scale) - FRAME[1])
+    session = Session(qt_app, args.out, "" if args.lang == "lv" else "-en", room)
+    folder = Path(tempfile.mkdtemp(prefix="resursi-shots-"))
+    if args.lang == "en":
+        session.keep.append(english(folder, Path("desktop/i18n/resursi_en.ts")))
+        if getattr(args, "extra_ts", None):
+            (folder / "extra").mkdir()
+            session.keep.append(english(folder / "extra", args.extra_ts))
+    else:
+        install_qt_translator(qt_app, "lv")
+    args.out.mkdir(parents=True, exist_ok=True)
+    return session

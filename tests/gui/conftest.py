@@ -55,3 +55,21 @@ def no_modifier_left_held(qapp) -> Iterator[None]:
         sink = QWidget()
         QTest.keyClick(sink, Qt.Key.Key_F24)
         sink.deleteLater()
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app tells the person in a critical message box at start or when it must close
+    (recorded, not shown: a modal box would wait for a click)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app as app_module
+
+    messages: list[str] = []
+
+    def critical(parent: object, title: str, text: str, *args: object) -> int:
+        messages.append(text)
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(app_module.QMessageBox, "critical", critical)
+    return messages

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -31,17 +31,6 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
                                                      "memory_kib": 64})
 
 
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the app tells the person in a critical message box (not shown: it would wait)."""
-    messages: list[str] = []
-
-    def critical(parent: object, title: str, text: str, *args: object) -> int:
-        messages.append(text)
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(app_module.QMessageBox, "critical", critical)
-    return messages
 
 
 def answer_dialogs(*answers: Callable[[PassphraseDialog], None]) -> list[PassphraseDialog]:

@@ -11,10 +11,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop import app as app_module
 from desktop.accounts import SignInService
 from desktop.app import Application, Connection
 from desktop.models.files import DOCUMENTS_DIR
@@ -39,16 +37,6 @@ def central() -> Iterator[DevServer]:
         yield server
 
 
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-
-    def critical(parent: object, title: str, text: str, *args: object) -> int:
-        messages.append(text)
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(app_module.QMessageBox, "critical", critical)
-    return messages
 
 
 def revoke_from_another_computer(central: DevServer, revoked_id: str) -> None:
