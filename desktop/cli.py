@@ -15,16 +15,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from desktop.cli_signin import PASSWORD_ENV
-from desktop.models.schema import SyncState
-from desktop.models.store import Store, StoreError
-from desktop.models.store_key import open_for_command
 
 if TYPE_CHECKING:
+    from desktop.models.store import Store
     from sync.client import CentralClient
     from sync.credentials import Credentials
+
+# The store, SQLAlchemy and the client are imported by the run itself, not by this module:
+# `resursi --version` and `resursi sync --help` build this parser and need none of them.
 
 __all__ = ["PASSWORD_ENV", "add_sync_parser", "run_sync"]
 
@@ -69,6 +68,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _run_sync(args: argparse.Namespace) -> int:
+    from desktop.models.store import StoreError
     from desktop.models.store_key import default_secrets
     from desktop.models.wipe import wipe_data_folder
     from desktop.models.workstation import FILENAME as WORKSTATION_FILE
@@ -108,6 +108,8 @@ def _run_sync(args: argparse.Namespace) -> int:
 
 def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Credentials,
                server: str) -> int:
+    from desktop.models.store import StoreError
+    from desktop.models.store_key import open_for_command
     from desktop.models.workstation import workstation_id, workstation_name
     from sync.client import CentralError, WorkstationRevokedError
     from sync.engine import SyncEngine
@@ -161,6 +163,10 @@ def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Cre
 def _choose_institution(args: argparse.Namespace, memberships: Mapping[str, object],
                         store: Store) -> str:
     """--institution; else the user's only school; else the one school this store syncs."""
+    from sqlalchemy import select
+
+    from desktop.models.schema import SyncState
+
     institution: str | None = args.institution
     if institution is not None:
         if memberships and institution not in memberships:

@@ -15,17 +15,24 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from desktop.cli_signin import SIGN_IN_HELP, SignInFailure, add_sign_in_arguments, sign_in
-from desktop.models.audit_queries import record_export
-from desktop.models.queries import first_institution, institution_name
-from desktop.models.reports import REPORT_KINDS, Report, build_report, report_csv
-from desktop.models.store import DB_FILENAME, Store, StoreError
-from desktop.models.store_key import open_for_command
+
+if TYPE_CHECKING:
+    from desktop.models.reports import Report
+    from desktop.models.store import Store
+
+# The store and the reports are imported by the run, not by this module: `resursi --help`
+# builds this parser and needs neither SQLAlchemy nor the models.
 
 log = logging.getLogger(__name__)
+#: desktop.models.reports.REPORT_KINDS, named here for the parser without importing the store
+#: (tests/test_cli_export.py keeps the two equal).
+REPORT_CHOICES = ("applications", "items", "issued", "overdue")
+DB_FILENAME = "resursi.sqlite3"  # desktop.models.store.DB_FILENAME (kept equal by the test)
 
 # desktop.settings names the same folder, but it imports Qt; a report needs none.
 APP_NAME = "Resursi"
@@ -47,7 +54,7 @@ def add_export_parser(
                        description="Write a report (CSV or PDF) from the local store; the "
                                    "audit log records the export. " + SIGN_IN_HELP
                                    + " Any role at the school may export a report.")
-    p.add_argument("report", choices=REPORT_KINDS,
+    p.add_argument("report", choices=REPORT_CHOICES,
                    help="open applications, items by status, issued devices per class, "
                         "or overdue returns")
     p.add_argument("--format", choices=("csv", "pdf"), required=True, dest="fmt")
@@ -80,6 +87,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    from desktop.models.audit_queries import record_export
+    from desktop.models.queries import first_institution
+    from desktop.models.reports import build_report
+    from desktop.models.store import StoreError
+    from desktop.models.store_key import open_for_command
+
     folder: Path = args.data_dir or default_data_dir()
     if not (folder / DB_FILENAME).is_file():
         raise _Failure(f"no Resursi data in {folder} (sync first, or give --data-dir)")
@@ -124,8 +137,11 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def report_bytes(store: Store, report: Report, fmt: str, institution_id: str) -> bytes:
     if fmt == "csv":
+        from desktop.models.reports import report_csv
+
         return report_csv(report)
     from desktop.documents.report_pdf import render_report_pdf
+    from desktop.models.queries import institution_name
 
     return render_report_pdf(report,
                              school_name=institution_name(store, institution_id) or "")
@@ -135,6 +151,9 @@ def export_report(store: Store, username: str, institution_id: str, kind: str, f
                   path: Path, today: date | None = None) -> int:
     """Build a report, write it to ``path`` as CSV or PDF and audit the export; the screen's
     export buttons call this (through the task runner). Returns the number of rows."""
+    from desktop.models.audit_queries import record_export
+    from desktop.models.reports import build_report
+
     report = build_report(store, kind, institution_id, today or date.today())
     Path(path).write_bytes(report_bytes(store, report, fmt, institution_id))
     record_export(store, username, institution_id, "report", kind,

@@ -14,10 +14,11 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy import select
 
+from desktop.cli_export import DB_FILENAME
 from desktop.cli_signin import (
     SIGN_IN_HELP,
     CliAccount,
@@ -25,12 +26,13 @@ from desktop.cli_signin import (
     add_sign_in_arguments,
     sign_in,
 )
-from desktop.models.journal import Actor
-from desktop.models.permissions import Permission
-from desktop.models.schema import Institution, SyncState
-from desktop.models.store import DB_FILENAME, Store, StoreError
-from desktop.models.store_key import open_for_command
-from desktop.models.workflow import WorkflowError
+
+if TYPE_CHECKING:
+    from desktop.models.journal import Actor
+    from desktop.models.store import Store
+
+# The store and the models are imported by the run, not by this module: `resursi --help`
+# builds this parser and needs neither SQLAlchemy nor the models.
 
 log = logging.getLogger(__name__)
 APP_NAME = "Resursi"  # the per-user data folder's name, as desktop.settings names it
@@ -102,6 +104,9 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> Store:
+    from desktop.models.store import StoreError
+    from desktop.models.store_key import open_for_command
+
     folder = _folder(args)
     if not (folder / DB_FILENAME).exists():
         # A fresh store knows no resource kinds, so every row would be refused: say why.
@@ -120,6 +125,10 @@ def _institution(args: argparse.Namespace, store: Store,
                  account: CliAccount | None = None) -> str:
     """--institution; else the one school this store syncs; else its only school (of those
     where the signed-in user has a role)."""
+    from sqlalchemy import select
+
+    from desktop.models.schema import Institution, SyncState
+
     with store.read() as s:
         known = list(s.scalars(select(Institution.id).order_by(Institution.id)))
         synced = list(s.scalars(select(SyncState.institution_id)
@@ -139,6 +148,8 @@ def _institution(args: argparse.Namespace, store: Store,
 
 
 def _actor(account: CliAccount, institution: str) -> Actor:
+    from desktop.models.permissions import Permission
+
     try:
         return account.actor(institution, Permission.EDIT_CATALOGUE,
                              what="import the inventory")
@@ -148,6 +159,7 @@ def _actor(account: CliAccount, institution: str) -> Actor:
 
 def _run_import(args: argparse.Namespace) -> int:
     from desktop.models import inventory_csv
+    from desktop.models.workflow import WorkflowError
 
     path: Path = args.file
     if not path.is_file():

@@ -17,11 +17,12 @@ import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.models.codes import StaffRole
-from desktop.models.errors import PermissionDeniedError, StoreError
-from desktop.models.journal import Actor
-from desktop.models.permissions import Permission, require
+if TYPE_CHECKING:  # imported when a command runs: building the parser needs none of them
+    from desktop.models.codes import StaffRole
+    from desktop.models.journal import Actor
+    from desktop.models.permissions import Permission
 
 PASSWORD_ENV = "RESURSI_PASSWORD"
 SERVER_ENV = "RESURSI_SERVER"
@@ -50,6 +51,10 @@ class CliAccount:
               *, what: str = "do this") -> Actor:
         """The actor at ``institution_id``; SignInFailure when there is no role there or the
         role does not allow ``permission``."""
+        from desktop.models.errors import PermissionDeniedError
+        from desktop.models.journal import Actor
+        from desktop.models.permissions import require
+
         role = self.roles.get(institution_id)
         if role is None:
             raise SignInFailure(f"{self.username} has no role at {institution_id} "
@@ -77,6 +82,7 @@ def sign_in(args: argparse.Namespace, data_dir: Path | None = None) -> CliAccoun
     """Sign in with what the arguments and the environment give; SignInFailure otherwise.
     ``data_dir``: the folder the command works on; its workstation id (when it has one) goes
     with the requests, as the app's does, since the central service binds tokens to it."""
+    from desktop.models.errors import StoreError
     from sync.client import (
         AuthError,
         CentralClient,
