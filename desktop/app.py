@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplitter, QWidget
 
 from desktop import app_version
-from desktop.accounts import Account, Renewal, SignInService
 from desktop.changes import EVERYTHING, ChangeBus
 from desktop.cli_export import export_report
 from desktop.deciding import Decisions
@@ -74,7 +75,6 @@ from desktop.settings import (
     next_return_deadline,
 )
 from desktop.startup import StartFacts, prepare_queries, start_facts
-from desktop.syncing import SyncController
 from desktop.tasks import TaskRunner, error_text
 from desktop.views.audit_page import AuditLogPage
 from desktop.views.catalogue_page import CataloguePage, CatalogueServices
@@ -94,11 +94,17 @@ from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons
 from desktop.views.workstations_dialog import WorkstationsDialog
 from desktop.workstations import load_workstations
 from desktop.workstations import revoke as revoke_workstation
-from sync import conflicts
-from sync.client import CentralClient, WorkstationRevokedError
-from sync.credentials import Credentials, MemoryCredentials, default_credentials
-from sync.engine import SyncEngine
-from sync.protocol import TokenResponse
+
+if TYPE_CHECKING:
+    from desktop.accounts import Account, Renewal
+    from desktop.syncing import SyncController
+    from sync.client import CentralClient
+    from sync.credentials import Credentials
+    from sync.protocol import TokenResponse
+
+# The sync (its client, the wire models, requests, the keyring) and the sign-in's services are
+# imported where they are first used, after the main window is on screen (issue 17): the
+# window's first rows wait for none of them.
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +112,19 @@ RETENTION_DELAY_MS = 30_000
 DEMO_USER = "admin"
 DEMO_PASSWORD = "demo"  # the reference server's published demo account, not a secret
 DEMO_INSTITUTION = "4313900123"
+
+
+def _conflicts() -> ModuleType:
+    """sync.conflicts (and the wire models it reads), at the Conflicts section's first read."""
+    from sync import conflicts
+
+    return conflicts
+
+
+def _memory_credentials() -> Credentials:
+    from sync.credentials import MemoryCredentials
+
+    return MemoryCredentials()
 
 
 def demo_data_dir() -> tempfile.TemporaryDirectory[str]:
@@ -273,11 +292,11 @@ class Application:
         self._applications = applications
         self.conflicts = ConflictsPanel(
             self.tasks,
-            load=lambda: conflicts.list_conflicts(store, self._school()),
-            reapply=lambda command_id: conflicts.reapply(store, self._require_actor(),
-                                                         command_id),
-            discard=lambda command_id: conflicts.discard(store, self._require_actor(),
-                                                         command_id),
+            load=lambda: _conflicts().list_conflicts(store, self._school()),
+            reapply=lambda command_id: _conflicts().reapply(store, self._require_actor(),
+                                                            command_id),
+            discard=lambda command_id: _conflicts().discard(store, self._require_actor(),
+                                                            command_id),
             language=language, changes=self.changes,
         )
         username = connection.username if connection else "local"
@@ -578,6 +597,7 @@ class Application:
         # the app: moved out of the collector's sight, a full collection during a sync no longer
         # walks it while holding the GIL (measured: GUI stalls of 100-120 ms down to 20-45 ms).
         gc.freeze()
+        gc.enable()  # paused by desktop.__main__.load_gui while start-up built all that
         # The first rows (read with the ids) and the facts for the filters and the title are
         # read in parallel, the rows shown after the facts; without a sign-in the inbox's
         # worker finds the school itself (_school), as the facts do.
@@ -595,6 +615,10 @@ class Application:
             self._start_sync(self.connection)
 
     def _start_sync(self, connection: Connection) -> None:
+        from desktop.syncing import SyncController
+        from sync.client import CentralClient
+        from sync.engine import SyncEngine
+
         try:
             client = CentralClient(connection.server_url, username=connection.username,
                                    credentials=connection.credentials,
@@ -629,6 +653,8 @@ class Application:
                        on_done=self._signed_in, on_error=self._sign_in_failed)
 
     def _sign_in_failed(self, exc: Exception) -> None:
+        from sync.client import WorkstationRevokedError
+
         if isinstance(exc, WorkstationRevokedError):
             self.wipe_revoked(error_text(exc, self.language))
             return
@@ -681,6 +707,8 @@ class Application:
             self.sign_in_dialog.raise_()
             self.sign_in_dialog.activateWindow()
             return
+        from desktop.accounts import Renewal
+
         c = self.connection
         renewal = Renewal(self.client, c.credentials, c.institution_id, language=self.language)
         dialog = SignInDialog(
@@ -781,6 +809,8 @@ def sign_in(qt_app: QApplication, preferences: SettingsStore, credentials: Crede
             on_revoked: Callable[[], object] | None = None) -> Account | None:
     """The sign-in dialog (renewing a kept sign-in when there is one); None if cancelled.
     A revoked workstation's sign-in is refused and ``on_revoked`` erases its data folder."""
+    from desktop.accounts import SignInService
+
     remembered = preferences.load()
     service = SignInService(credentials, remembered, language=language,
                             workstation=workstation, on_revoked=on_revoked)
@@ -816,6 +846,8 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
     preferences = SettingsStore(QSettings(APP_NAME, APP_NAME))
     language = language or preferences.load().language
     install_translator(qt_app, language)
+    from sync.credentials import default_credentials
+
     credentials, keyring_warning = default_credentials()
     secrets = default_secrets()
     while True:
@@ -885,7 +917,7 @@ def _run_demo(qt_app: QApplication, data_dir: Path | None, language: str | None,
                                institution_id=DEMO_INSTITUTION,
                                qr_url_template=server.receipt_url_template())
             connection = Connection(server.url, DEMO_USER, DEMO_PASSWORD, DEMO_INSTITUTION,
-                                    MemoryCredentials())
+                                    _memory_credentials())
         app = Application(qt_app, store, language=language, connection=connection,
                           preferences=preferences, secrets=secrets)
         return _exec(qt_app, app, quit_after_ms)

@@ -10,11 +10,13 @@ module matrix itself, so it stays sharp at any size.
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import segno
-
 from desktop.models.urls import UrlError, check_url
+
+if TYPE_CHECKING:
+    import segno
 
 PLACEHOLDER = "{application_id}"
 TOKEN = "{receipt_token}"
@@ -69,6 +71,8 @@ def receipt_url(template: str, application_id: int, receipt_token: str | None = 
 
 
 def make(url: str) -> segno.QRCode:
+    import segno  # at the first code drawn, not at start
+
     # Error level M survives a glare spot on a screen; no micro codes (phones lack them).
     return segno.make(url, error="m", micro=False)
 
