@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import TaskRunner, error_text
 from desktop.views.dates import shown_date, shown_datetime
+from desktop.views.qt_typed import QT_TRANSLATE_NOOP
 from desktop.views.table_model import Index, ListTableModel
 from desktop.workstations import Row
 
