@@ -1,6 +1,7 @@
 """Issuing desk benchmarks (issue 6).
 
-    python -m bench.desk_bench [--runs 50]
+    python -m bench.desk_bench [--runs 50] [--confirm-runs 10] [--push both|on|off]
+                               [--idle-seconds 5]
 
 1. "Start handover" clicked → the QR code painted on the applicant's screen: the click, the
    handover prepared in the store on a worker thread (one transaction with history, audit
@@ -10,9 +11,13 @@
    filing (PDF written, its Document row and audit row). Target ≤ 300 ms. Floor: reportlab
    making a one-line PDF with the same embedded font.
 3. The applicant confirms receipt (on the reference server, over loopback) → the act filed at
-   the desk: the desk waits as it does in use, the sync every second while the code is shown
-   and the handover re-read after each sync. Target ≤ 3 s (the e2e test checks that it
-   happens, not how fast). Floor: one sync with no changes. ``--confirm-runs`` runs.
+   the desk: the desk waits as it does in use, the handover re-read after each sync. Side by
+   side (issue 17): with the push channel on (the desk's one held wait answers when the feed
+   moves, and the pull follows at once; target ≤ 300 ms p95) and off (the sync every second
+   while the code is shown, as before; target ≤ 3 s). Floor: one sync with no changes.
+   ``--confirm-runs`` runs; ``--push`` picks the columns.
+4. What a desk that waits costs the server, for each: requests per second and connections
+   held over ``--idle-seconds`` of a desk showing a code that nobody confirms.
 
 Each figure is the median and the p95 of ``--runs`` runs, with the floor measured in the same
 run and the ratio to it.
@@ -125,9 +130,11 @@ def _until(check: Callable[[], bool], timeout_s: float = 5.0) -> None:
         time.sleep(0.001)
 
 
-def confirm_to_issued(runs: int) -> tuple[list[float], list[float]]:
+def confirm_to_issued(runs: int, push: bool = False
+                      ) -> tuple[list[float], list[float]]:
     """Milliseconds from the applicant's confirmation on the server to the act filed at the
-    desk, ``runs`` times; and the floor, a sync with no changes, after each run."""
+    desk, ``runs`` times; and the floor, a sync with no changes, after each run. ``push``:
+    the desk waits on the push channel, else it syncs every second (the channel off)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.desk import HandoverWatch, produce_act, take_back
@@ -161,7 +168,7 @@ def confirm_to_issued(runs: int) -> tuple[list[float], list[float]]:
         engine = SyncEngine(store, client, SCHOOL, page_size=1000)
         engine.sync_once()
         tasks = TaskRunner()
-        sync = SyncController(tasks, engine, interval_s=600)
+        sync = SyncController(tasks, engine, interval_s=600, push="watch" if push else "off")
         for app_id in app_ids:
             decisions.grant(store, admin, app_id,
                             item_id=decisions.offerable_items(store, admin, app_id)[0][0])
@@ -174,6 +181,8 @@ def confirm_to_issued(runs: int) -> tuple[list[float], list[float]]:
             watch.start(card.handover_id)
             if not _wait(sync.synced):  # the desk has been showing the code for a moment
                 raise TimeoutError("the watch-mode sync did not run")
+            if push:  # and its one wait is held on the server
+                _until(lambda: server.push.waiting(SCHOOL) >= 1)
             started = time.perf_counter()
             server.applicant_confirm_receipt(app_id)
             if not _wait(watch.issued, 15000):
@@ -196,10 +205,56 @@ def confirm_to_issued(runs: int) -> tuple[list[float], list[float]]:
     return confirm_ms, floor_ms
 
 
+def waiting_cost(push: bool, seconds: float) -> tuple[float, int]:
+    """A desk showing a code nobody confirms, for ``seconds``: the requests per second that
+    reach the server, and the connections it holds open at the end."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.store import open_store
+    from desktop.syncing import SyncController
+    from desktop.tasks import TaskRunner
+    from sync.client import CentralClient
+    from sync.credentials import MemoryCredentials
+    from sync.devserver.server import DevServer
+    from sync.engine import SyncEngine
+
+    with tempfile.TemporaryDirectory(prefix="resursi-wait-bench-") as folder, \
+            DevServer(seed=40) as server:
+        client = CentralClient(server.url, username="admin", credentials=MemoryCredentials())
+        client.sign_in("demo")
+        store = open_store(Path(folder))
+        engine = SyncEngine(store, client, SCHOOL, page_size=1000)
+        engine.sync_once()
+        tasks = TaskRunner()
+        sync = SyncController(tasks, engine, interval_s=600, push="watch" if push else "off")
+        sync.watch(True)
+        if not _wait(sync.synced):
+            raise TimeoutError("the watch-mode sync did not run")
+        if push:
+            _until(lambda: server.push.waiting(SCHOOL) >= 1)
+        before = server.faults.requests
+        started = time.perf_counter()
+        while time.perf_counter() - started < seconds:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        rate = (server.faults.requests - before) / (time.perf_counter() - started)
+        held = server.push.waiting(SCHOOL)
+        sync.watch(False)
+        sync.stop()
+        tasks.shutdown()
+        client.close()
+        store.close()
+    return rate, held
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--confirm-runs", type=int, default=10)
+    parser.add_argument("--push", choices=("both", "on", "off"), default="both",
+                        help="the confirmation row with the push channel on, off, or both")
+    parser.add_argument("--idle-seconds", type=float, default=5.0,
+                        help="how long a waiting desk is watched for its cost to the server")
     args = parser.parse_args(argv)
     runs = args.runs
 
@@ -306,7 +361,9 @@ def main(argv: list[str] | None = None) -> int:
         tasks.wait()
         store.close()
 
-    confirm_ms, sync_floor = confirm_to_issued(args.confirm_runs)
+    modes = {"both": (True, False), "on": (True,), "off": (False,)}[args.push]
+    confirmed = {push: confirm_to_issued(args.confirm_runs, push) for push in modes}
+    costs = {push: waiting_cost(push, args.idle_seconds) for push in modes}
 
     def row(name: str, values: list[float], target: float, floor: list[float]) -> str:
         med, p95, fmed = statistics.median(values), _p95(values), statistics.median(floor)
@@ -322,10 +379,20 @@ def main(argv: list[str] | None = None) -> int:
     print(row("Start handover click → QR painted", start_ms, 100, qr_floor))
     print(row("Act PDF (facts + reportlab, embedded font)", act_ms, 300, pdf_floor))
     print(row("Act filed (PDF + file + Document + audit)", filed_ms, 300, pdf_floor))
-    print(row(f"Applicant confirms → act filed ({args.confirm_runs} runs)", confirm_ms, 3000,
-              sync_floor))
+    for push in modes:
+        confirm_ms, sync_floor = confirmed[push]
+        label = "push on" if push else "push off, 1 s sync"
+        print(row(f"Confirms → act filed, {label} ({args.confirm_runs})", confirm_ms,
+                  300 if push else 3000, sync_floor))
     print("floors: QR = segno make + PNG + QImage decode; PDF = reportlab one-line PDF with "
           "the embedded DejaVu font; confirmation = one sync with no changes (loopback)")
+    print()
+    print(f"A desk waiting for a confirmation, {args.idle_seconds:g} s (what it costs the server)")
+    print("| push channel       | requests/s | connections held |")
+    print("|--------------------|------------|------------------|")
+    for push in modes:
+        rate, held = costs[push]
+        print(f"| {'on' if push else 'off (1 s sync)':<18} | {rate:10.2f} | {held:16d} |")
     return 0
 
 

@@ -1,8 +1,10 @@
 """The issuing desk's glue: the services the desk's views call, and the watch on one handover
 while the applicant-facing screen is open.
 
-The watch asks the sync to run every second (``SyncController.watch``), re-reads the handover
-from the local store every second and after each sync, and when the central service reports
+The watch asks the sync to follow the school's feed (``SyncController.watch``: the push
+channel, a wait the server answers when the feed moves, then a pull at once; every second
+where the service has no channel), re-reads the handover from the local store every second
+and after each sync, and when the central service reports
 the applicant's confirmation it files the act PDF and says so. Offline nothing breaks: the QR
 code needs no network, and the confirmation is picked up by the first sync that gets through.
 """

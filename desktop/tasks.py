@@ -14,6 +14,12 @@ queued signal delivery.
   once that task's was (or it failed, or was dropped), though both run at once: a view's first
   rows can be read next to the facts that must be shown before them. ``before=task_id`` is
   the same the other way round, for a task started later whose answer must come first.
+- **Long-lived loops.** ``start_loop(fn, ...)`` runs ``fn(stop, report)`` on a thread of its
+  own (a wait that holds a connection open for half a minute would take one of the pool's
+  two threads): ``report(value)`` reaches ``on_report`` on the GUI thread, the return value
+  ``on_finished``. ``BackgroundLoop.stop()`` sets ``stop``, calls the loop's ``interrupt``
+  (which ends a blocked wait: the push channel shuts its socket) and joins briefly; nothing
+  more is delivered after it. ``shutdown()`` stops every loop first.
 - **One error display.** A failure without an ``on_error`` goes to the display the
   composition root set (``set_error_display``: the main window's status bar); the text is the
   exception's Latvian ``message_lv`` or its English text per language (``error_text``), never
@@ -22,7 +28,9 @@ queued signal delivery.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -90,6 +98,103 @@ class _Job(QRunnable):
             self._relay.done.emit(self._task_id, result)
 
 
+class BackgroundLoop(QObject):
+    """A long-lived worker on a thread of its own; see the module docstring (``start_loop``).
+
+    A daemon thread: should ``interrupt`` fail to end a blocked call, ``stop`` still returns
+    after its wait and the process can exit; nothing the loop says afterwards is delivered.
+    """
+
+    _reported = Signal(object)
+    _ended = Signal(object, object)  # (succeeded, result or exception)
+
+    def __init__(self, fn: Callable[[threading.Event, Callable[[Any], None]], Any], *,
+                 on_report: Callable[[Any], object] | None = None,
+                 on_finished: Callable[[Any], object] | None = None,
+                 on_error: Callable[[Exception], object] | None = None,
+                 interrupt: Callable[[], None] | None = None, name: str = "resursi-loop",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._on_report = on_report
+        self._on_finished = on_finished
+        self._on_error = on_error
+        self._interrupt = interrupt
+        self._name = name
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._delivering = False
+        self._reported.connect(self._deliver_report)
+        self._ended.connect(self._deliver_end)
+
+    @property
+    def running(self) -> bool:
+        """The thread is alive and not asked to stop."""
+        return (self._thread is not None and self._thread.is_alive()
+                and not self._stop.is_set())
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("a BackgroundLoop runs once; make another")
+        self._delivering = True
+        self._thread = threading.Thread(target=self._main, name=self._name, daemon=True)
+        self._thread.start()
+
+    def stop(self, msecs: int = 5000) -> bool:
+        """Ask the loop to end, interrupt its blocked call, wait up to ``msecs`` for the thread;
+        True when it has ended. Nothing more is delivered either way."""
+        self._delivering = False
+        self._stop.set()
+        if self._interrupt is not None:
+            try:
+                self._interrupt()
+            except Exception as exc:  # a failed interrupt must not stop the shutdown
+                log.warning("interrupting %s failed: %s", self._name, type(exc).__name__)
+        if self._thread is None:
+            return True
+        if self._thread is not threading.current_thread():
+            self._thread.join(msecs / 1000)
+        return not self._thread.is_alive()
+
+    def _main(self) -> None:
+        try:
+            result = self._fn(self._stop, self._report)
+        except Exception as exc:  # reported like a task's failure, never lost in the thread
+            log.debug("background loop %s failed: %s", self._name, type(exc).__name__)
+            self._emit(self._ended, False, exc)
+        else:
+            self._emit(self._ended, True, result)
+
+    def _report(self, value: Any) -> None:
+        self._emit(self._reported, value)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        # After stop() the loop's owner may be torn down: what it says then goes nowhere.
+        if not self._delivering or not shiboken6.isValid(self):
+            return
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            signal.emit(*args)
+
+    @Slot(object)
+    def _deliver_report(self, value: Any) -> None:
+        if self._delivering and self._on_report is not None:
+            self._on_report(value)
+
+    @Slot(object, object)
+    def _deliver_end(self, succeeded: bool, value: Any) -> None:
+        if not self._delivering:
+            return
+        self._delivering = False
+        if succeeded:
+            if self._on_finished is not None:
+                self._on_finished(value)
+        elif self._on_error is not None:
+            self._on_error(value)
+        else:
+            log.warning("background loop %s failed without a handler: %s", self._name,
+                        type(value).__name__)
+
+
 Scope = tuple[int, Hashable]  # (the owner's id or 0, the key)
 
 
@@ -123,6 +228,7 @@ class TaskRunner(QObject):
         self._latest: dict[Scope, int] = {}
         self._owners: set[int] = set()  # owners whose destruction is watched
         self._error_display = error_display
+        self._loops: list[BackgroundLoop] = []
 
     @property
     def pending(self) -> int:
@@ -175,6 +281,23 @@ class TaskRunner(QObject):
         self._pool.start(_Job(task_id, fn, args, self._relay))
         return task_id
 
+    def start_loop(self, fn: Callable[[threading.Event, Callable[[Any], None]], Any], *,
+                   on_report: Callable[[Any], object] | None = None,
+                   on_finished: Callable[[Any], object] | None = None,
+                   on_error: Callable[[Exception], object] | None = None,
+                   interrupt: Callable[[], None] | None = None,
+                   name: str = "resursi-loop") -> BackgroundLoop | None:
+        """Run ``fn(stop, report)`` on a thread of its own (see the module docstring); None
+        when the runner is shut down. ``shutdown()`` stops it."""
+        if self._closed:
+            return None
+        self._loops = [loop for loop in self._loops if loop.running]
+        loop = BackgroundLoop(fn, on_report=on_report, on_finished=on_finished,
+                              on_error=on_error, interrupt=interrupt, name=name, parent=self)
+        self._loops.append(loop)
+        loop.start()
+        return loop
+
     def cancel(self, owner: QObject | None = None, key: Hashable | None = None) -> None:
         """Drop the results still to come of ``owner``'s tasks (those with ``key`` only,
         when given); the work itself finishes, unseen."""
@@ -191,6 +314,9 @@ class TaskRunner(QObject):
         """Wait for running jobs, then forget every callback: results still on their way to
         the GUI thread are dropped, not delivered to views that are being torn down."""
         self._closed = True
+        for loop in self._loops:
+            loop.stop(min(msecs, 5000))
+        self._loops.clear()
         finished = self._pool.waitForDone(msecs)
         self._drop(list(self._pending))
         return finished

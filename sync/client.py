@@ -6,6 +6,7 @@ their idempotency key. Failures become typed errors the engine and the UI can ac
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import logging
@@ -44,6 +45,7 @@ from sync.protocol import (
     BatchCommand,
     BatchRequest,
     BatchResponse,
+    ChangeSignal,
     ChangesPage,
     CommandAccepted,
     CommandRequest,
@@ -76,6 +78,11 @@ DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 # hostile answer take the memory).
 DEFAULT_DEADLINE = 60.0  # seconds, from sending the request to the body's last byte
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+# The push channel's wait is held by the server up to its timeout; the read timeout and the
+# deadline of that one call are longer by this much (the answer's own way back), and its
+# answer is a few dozen bytes.
+PUSH_GRACE = 10.0
+_PUSH_MAX_BYTES = 64 * 1024
 _READ_PIECE = 64 * 1024
 
 
@@ -149,6 +156,14 @@ class UnknownWorkstationError(CentralError):
     """404 on revoking: the service knows no such workstation at the caller's schools."""
 
     message_lv = "Centrālajā sistēmā šīs skolas darbstaciju sarakstā tādas nav"
+
+
+class PushUnavailableError(CentralError):
+    """The service has no push channel (an older one answers 404/405/501): the caller falls
+    back to syncing on a timer. Not transient: asking again will not help."""
+
+    message_lv = "Centrālais serviss nesniedz izmaiņu paziņojumus; sinhronizē ik pēc brīža"
+    message_en = "The central service offers no change notifications; syncing on a timer"
 
 
 class CursorExpiredError(CentralError):
@@ -333,12 +348,28 @@ class _DeadlineResponse(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_DeadlineReader(sock.makefile("rb", buffering=0)))
 
 
+def _announce_socket(sock: socket.socket | None) -> None:
+    """Tell the running request which socket it waits on (the push wait keeps it, so that
+    stopping the wait can shut the socket and end a blocked read at once)."""
+    seen: Callable[[socket.socket], None] | None = getattr(_watch, "socket_seen", None)
+    if seen is not None and sock is not None:
+        seen(sock)
+
+
 class _DeadlineHTTPConnection(HTTPConnection):
     response_class = _DeadlineResponse
+
+    def getresponse(self) -> Any:  # the stubs' return type differs between urllib3 versions
+        _announce_socket(self.sock)
+        return super().getresponse()
 
 
 class _DeadlineHTTPSConnection(HTTPSConnection):
     response_class = _DeadlineResponse
+
+    def getresponse(self) -> Any:
+        _announce_socket(self.sock)
+        return super().getresponse()
 
 
 class _DeadlineHTTPPool(HTTPConnectionPool):
@@ -429,8 +460,16 @@ class CentralClient:
         self._max_response_bytes = max_response_bytes
         self._clock = clock  # monotonic; injected by tests so that none of them waits
         # Verification stays on; a school's own CA can be given, never switched off.
-        self.session: requests.Session = _VerifiedSession(_check_ca_bundle(ca_bundle))
+        self._ca_bundle: str | None = _check_ca_bundle(ca_bundle)
+        self.session: requests.Session = _VerifiedSession(self._ca_bundle)
         self._tokens: Tokens | None = credentials.load(self.base_url, username)
+        # The push wait runs on a thread of its own next to the sync: one refresh at a time,
+        # or both would spend the same refresh token and the second would sign us out.
+        self._refresh_lock = threading.Lock()
+        self._push_session: requests.Session | None = None  # the push wait's own connection
+        self._push_lock = threading.Lock()
+        self._push_socket: socket.socket | None = None
+        self._push_aborted = False
         self.session.headers["User-Agent"] = "Resursi"
         self.session.headers["Accept"] = f"application/json, {PROBLEM_JSON}"
         self.workstation: tuple[str, str] | None = None
@@ -449,6 +488,7 @@ class CentralClient:
         return self._tokens is not None
 
     def close(self) -> None:
+        self.abort_wait()
         self.session.close()
 
     # -- sign-in ------------------------------------------------------------------------------
@@ -493,6 +533,13 @@ class CentralClient:
         self._credentials.save(self.base_url, self.username, self._tokens)
         return token
 
+    def _refreshed_since(self, used: Tokens) -> bool:
+        """After a 401 to ``used``: fresh tokens (another thread's refresh counts), or False."""
+        with self._refresh_lock:
+            if self._tokens is not None and self._tokens != used:
+                return True  # the other thread (sync or push wait) has just refreshed
+            return self._refresh()
+
     def _refresh(self) -> bool:
         if self._tokens is None:
             return False
@@ -506,37 +553,44 @@ class CentralClient:
 
     # -- plumbing -----------------------------------------------------------------------------
     def _request(self, method: str, path: str, what: str, *, max_bytes: int | None = None,
+                 timeout: tuple[float, float] | None = None, deadline: float | None = None,
+                 session: requests.Session | None = None,
+                 socket_seen: Callable[[socket.socket], None] | None = None,
                  **kwargs: Any) -> requests.Response:
         """The one place a request goes out: always with the timeout, never redirected, the
         body read in pieces up to ``max_bytes`` (the client's cap when not given) and the
-        whole of it within the deadline. The response comes back fully read."""
+        whole of it within the deadline. The response comes back fully read. The push wait
+        alone gives its own timeout, deadline and session (see ``wait_for_changes``)."""
         limit = self._max_response_bytes if max_bytes is None else max_bytes
+        until = self._deadline if deadline is None else deadline
         started = self._clock()
-        _watch.check = lambda: self._check_deadline(what, started)
+        _watch.check = lambda: self._check_deadline(what, started, until)
+        _watch.socket_seen = socket_seen
         try:
             try:
-                response = self.session.request(method, f"{self.base_url}{path}",
-                                                timeout=self._timeout, allow_redirects=False,
-                                                stream=True, **kwargs)
+                response = (session or self.session).request(
+                    method, f"{self.base_url}{path}", timeout=timeout or self._timeout,
+                    allow_redirects=False, stream=True, **kwargs)
             except requests.RequestException as exc:
                 raise _transport_error(self.base_url, what, exc) from exc
             try:
-                body = self._read_body(response, what, limit, started)
+                body = self._read_body(response, what, limit, started, until)
             except BaseException:
                 response.close()  # a half-read answer: the connection is not reused
                 raise
         finally:
             _watch.check = None
+            _watch.socket_seen = None
         response._content = body  # requests' own cache of .content: read once, here
         if response.raw is not None:
             response.raw.release_conn()
         return response
 
     def _read_body(self, response: requests.Response, what: str, limit: int,
-                   started: float) -> bytes:
+                   started: float, deadline: float) -> bytes:
         """The body, piece by piece: ``read1`` returns what one socket read brings, so a
         server that drips bytes still hands control back here to look at the clock."""
-        self._check_deadline(what, started)
+        self._check_deadline(what, started, deadline)
         declared = response.headers.get("Content-Length", "").strip()
         if declared.isdigit() and int(declared) > limit:
             raise ResponseTooLargeError(what, limit)
@@ -551,7 +605,7 @@ class CentralClient:
         try:
             while True:
                 piece = response.raw.read1(_READ_PIECE, decode_content=True)
-                self._check_deadline(what, started)
+                self._check_deadline(what, started, deadline)
                 if not piece:
                     break
                 size += len(piece)
@@ -563,20 +617,23 @@ class CentralClient:
                                f"({type(exc).__name__})") from exc
         return b"".join(pieces)
 
-    def _check_deadline(self, what: str, started: float) -> None:
-        if self._clock() - started > self._deadline:
-            raise DeadlineExceededError(what, self._deadline)
+    def _check_deadline(self, what: str, started: float, deadline: float) -> None:
+        if self._clock() - started > deadline:
+            raise DeadlineExceededError(what, deadline)
 
     def _send(self, method: str, path: str, *, headers: dict[str, str] | None = None,
-              **kwargs: Any) -> requests.Response:
+              keep: tuple[int, ...] = (), **kwargs: Any) -> requests.Response:
         if self._tokens is None:
             raise AuthError("not signed in")
         for attempt in (1, 2):
-            all_headers = {"Authorization": f"Bearer {self._tokens.access_token}",
+            tokens = self._tokens
+            if tokens is None:  # signed out meanwhile (on another thread)
+                raise AuthError("not signed in")
+            all_headers = {"Authorization": f"Bearer {tokens.access_token}",
                            **(headers or {})}
             response = self._request(method, path, f"{method} {path.split('?')[0]}",
                                      headers=all_headers, **kwargs)
-            if response.status_code == 401 and attempt == 1 and self._refresh():
+            if response.status_code == 401 and attempt == 1 and self._refreshed_since(tokens):
                 continue
             break
         self._raise_if_revoked(response)
@@ -584,7 +641,8 @@ class CentralClient:
             raise AuthError("the central service refused the sign-in")
         if response.status_code == 403:
             raise ForbiddenError(self._problem_text(response))
-        self._raise_for_transient(response)
+        if response.status_code not in keep:  # statuses the caller reads itself
+            self._raise_for_transient(response)
         return response
 
     def _raise_if_revoked(self, response: requests.Response) -> None:
@@ -636,6 +694,83 @@ class CentralClient:
             return parse_changes_page(response.content)
         except PayloadError as exc:
             raise BadResponseError(str(exc)) from exc
+
+    def wait_for_changes(self, institution_id: str, cursor: str | None,
+                         timeout: float = 25.0) -> bool:
+        """The push channel: True as soon as the school's feed holds changes past ``cursor``,
+        False when the server's hold of ``timeout`` seconds passed without any.
+
+        The call waits longer than any other, so it has its own read timeout and deadline
+        (the hold plus ``PUSH_GRACE``) and its own connection, never retried here (the
+        caller's loop decides when to wait again). ``PushUnavailableError`` when the server
+        has no such channel (404/405/501: an older one), ``CursorExpiredError`` on 410,
+        ``OfflineError`` when the connection broke off or ``abort_wait`` ended it."""
+        if not (isinstance(timeout, int | float) and 0 <= timeout <= 55):
+            raise ValueError("the push wait holds 0 to 55 seconds")
+        params: dict[str, Any] = {"timeout": f"{timeout:g}"}
+        if cursor:
+            params["cursor"] = cursor
+        session = self._wait_session()
+        if session is None:
+            raise OfflineError("the push wait was stopped")
+        response = self._send(
+            "GET", f"/v1/institutions/{institution_id}/changes/wait", params=params,
+            session=session, max_bytes=_PUSH_MAX_BYTES, keep=(501,),
+            timeout=(self._timeout[0], timeout + PUSH_GRACE), deadline=timeout + PUSH_GRACE,
+            socket_seen=self._hold_socket)
+        if response.status_code in (404, 405, 501):
+            raise PushUnavailableError(f"the push channel answered {response.status_code}")
+        if response.status_code == 410:
+            raise CursorExpiredError("the sync cursor expired")
+        if response.status_code != 200:
+            raise CentralError(f"the push wait answered {response.status_code}: "
+                               f"{self._problem_text(response)}")
+        return bool(self._parse(ChangeSignal, response, "change signal").changed)
+
+    def abort_wait(self) -> None:
+        """End a push wait now, from any thread (the app or the watch stops): its socket is
+        shut, so the blocked read returns at once; later waits raise ``OfflineError`` until
+        ``resume_waits``."""
+        with self._push_lock:
+            self._push_aborted = True
+            sock, self._push_socket = self._push_socket, None
+            session, self._push_session = self._push_session, None
+        if sock is not None:
+            with contextlib.suppress(OSError):  # already closed: nothing waits on it
+                sock.shutdown(socket.SHUT_RDWR)
+        if session is not None:
+            session.close()
+
+    def resume_waits(self) -> None:
+        """Allow push waits again after ``abort_wait`` (the watch starts again)."""
+        with self._push_lock:
+            self._push_aborted = False
+
+    def _wait_session(self) -> requests.Session | None:
+        """The push wait's own session: its connection is held for the whole wait, and a
+        shut socket must not break a pooled connection the sync is using."""
+        with self._push_lock:
+            if self._push_aborted:
+                return None
+            if self._push_session is None:
+                fresh = _VerifiedSession(self._ca_bundle)
+                adapter = _DeadlineAdapter(max_retries=0)
+                fresh.mount("http://", adapter)
+                fresh.mount("https://", adapter)
+                self._push_session = fresh
+            session = self._push_session
+        session.headers.clear()
+        session.headers.update(self.session.headers)  # user agent, workstation id and name
+        return session
+
+    def _hold_socket(self, sock: socket.socket) -> None:
+        with self._push_lock:
+            aborted = self._push_aborted
+            if not aborted:
+                self._push_socket = sock
+        if aborted:  # stopped between the check and the send: end it now
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def send_command(self, application_id: int, command: CommandRequest) -> CommandOutcome:
         response = self._send(

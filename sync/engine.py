@@ -327,6 +327,25 @@ class SyncEngine:
         self.backoff.reset()
         return report
 
+    # -- the push channel ---------------------------------------------------------------------
+    def cursor(self) -> str | None:
+        """The feed position this workstation has pulled to (None: never pulled)."""
+        with self.store.read() as s:
+            state = s.get(SyncState, self.institution_id)
+            return state.cursor if state else None
+
+    def wait_for_changes(self, timeout: float) -> bool:
+        """Wait on the push channel until the school's feed moves past what this store has
+        pulled (True: pull now) or ``timeout`` seconds pass (False). Never pulled, or a cursor
+        the service no longer serves: True at once (the pull starts over)."""
+        cursor = self.cursor()
+        if cursor is None:
+            return True
+        try:
+            return self.client.wait_for_changes(self.institution_id, cursor, timeout)
+        except CursorExpiredError:
+            return True
+
     # -- pull -------------------------------------------------------------------------------------
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()

@@ -352,6 +352,15 @@ class ChangesPage(Wire):
     has_more: bool
 
 
+class ChangeSignal(Wire):
+    """The push channel's answer (``GET …/changes/wait``): whether the school's feed moved
+    past the cursor the client waited on, and the feed's head. The client pulls the feed with
+    its own cursor when ``changed``; the head only says where the feed stood."""
+
+    changed: bool
+    cursor: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
 # --- commands -------------------------------------------------------------------------------
 # The payload models are the command registry's (desktop.models.commands): one model for the
 # desktop that queues a command and the service that receives it.

@@ -9,10 +9,18 @@ Two hostile answers replace the server's: ``oversize`` sends a 200 whose body ne
 ``OVERSIZE_LIMIT`` bytes, generated as it goes, so the proxy stays light) and counts what the
 client took in ``oversize_sent``; ``drip`` forwards the server's head at once, then its body one
 byte per ``drip_step.release()`` (a test's fake clock releases it; no waiting on wall time).
+
+For the push channel's long waits (issue 17): ``cut_open()`` cuts every connection whose
+answer is still awaited (a network drop mid-wait), ``idle_cut`` (seconds) makes the proxy
+close a connection whose server has said nothing for that long (as corporate proxies and NAT
+boxes do with idle connections), and a server that is down (restarting) makes the proxy
+close the client's connection unanswered.
 """
 
 from __future__ import annotations
 
+import contextlib
+import select
 import socket
 import threading
 from collections.abc import Callable
@@ -55,8 +63,12 @@ _OVERSIZE_HEAD = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int) -> None:
+    def __init__(self, upstream_port: int, *, idle_cut: float | None = None) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
+        self.idle_cut = idle_cut
+        self.cut = 0  # connections cut by cut_open() or idle_cut
+        self.refused = 0  # connections closed unanswered: the server was down
+        self._open: set[tuple[socket.socket, socket.socket]] = set()
         self.rules: list[Rule] = []
         self.offline = False
         self.forwarded = 0
@@ -100,6 +112,26 @@ class FaultProxy:
         self._release.set()
         self._thread.join(timeout=5)
         self._sock.close()
+
+    def cut_open(self) -> int:
+        """Cut every connection still waiting for the server's answer; how many."""
+        with self._lock:
+            pairs = list(self._open)
+        for pair in pairs:
+            for sock in pair:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+        return len(pairs)
+
+    def waiting(self) -> int:
+        """Connections forwarded whose answer has not come yet."""
+        with self._lock:
+            return len(self._open)
+
+    def _count_cut(self) -> None:
+        with self._counted:
+            self.cut += 1
+            self._counted.notify_all()
 
     def _take_rule(self, method: str, path: str) -> str | None:
         with self._lock:
@@ -145,13 +177,45 @@ class FaultProxy:
                 self._oversize(conn)
                 return
             response = b""
-            with socket.create_connection(self.upstream, timeout=30) as up:
-                up.sendall(request)
-                while True:
-                    chunk = up.recv(65536)
-                    if not chunk:
-                        break
-                    response += chunk
+            try:
+                up = socket.create_connection(self.upstream, timeout=self.idle_cut or 30)
+            except OSError:  # the server is down: the client's connection closes unanswered
+                with self._counted:
+                    self.refused += 1
+                    self._counted.notify_all()
+                return
+            pair = (conn, up)
+            with self._lock:
+                self._open.add(pair)
+            try:
+                with up:
+                    up.sendall(request)
+                    watched = [up, conn]
+                    while True:
+                        # the client's side is watched too: a client that hangs up (a push
+                        # wait stopped) closes the server's connection, as a real proxy does
+                        ready, _, _ = select.select(watched, [], [], self.idle_cut or 30)
+                        if not ready:
+                            raise TimeoutError("idle")
+                        if conn in ready:
+                            if not conn.recv(1, socket.MSG_PEEK):
+                                raise ConnectionAbortedError("the client hung up")
+                            watched = [up]  # it sent more: no longer a hang-up to watch for
+                        if up not in ready:
+                            continue
+                        chunk = up.recv(65536)
+                        if not chunk:
+                            break
+                        response += chunk
+            except OSError:  # idle too long (TimeoutError) or cut: the client gets nothing
+                self._count_cut()
+                return
+            finally:
+                with self._lock:
+                    self._open.discard(pair)
+            if not response:  # cut by cut_open(): the server's answer never came through
+                self._count_cut()
+                return
             if action == "drop_after_forward":
                 self.dropped += 1
                 return  # the server has committed; the client never hears

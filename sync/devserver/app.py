@@ -22,6 +22,7 @@ from starlette.types import Scope
 from sync.devserver.faults import ErrorShield, FaultMiddleware, Faults
 from sync.devserver.openapi_doc import describe
 from sync.devserver.problems import INVALID, ProblemError
+from sync.devserver.push import MAX_HOLD, FeedWaiters
 from sync.devserver.routes import DEV_ROUTERS, ROUTERS
 from sync.devserver.routes.auth import OAuthErrorBody
 from sync.devserver.routes.common import answer_response, problem_response
@@ -30,9 +31,11 @@ from sync.devserver.state import DevState
 __all__ = ["OAuthErrorBody", "create_app"]
 
 
-def create_app(state: DevState, faults: Faults, *, dev: bool = False) -> FastAPI:
+def create_app(state: DevState, faults: Faults, *, dev: bool = False,
+               max_hold: float = MAX_HOLD) -> FastAPI:
     """The FastAPI application serving ``state``, with ``faults`` in front of it; the
-    development controls (``/_dev/…``) only with ``dev``."""
+    development controls (``/_dev/…``) only with ``dev``. The push channel holds a request
+    at most ``max_hold`` seconds (0: it answers at once, for schemathesis)."""
     app = FastAPI(
         title="Resursi reference central service",
         version="1",
@@ -42,6 +45,10 @@ def create_app(state: DevState, faults: Faults, *, dev: bool = False) -> FastAPI
     # The routers are shared by every app in the process; each finds its own service here.
     app.state.dev_state = state
     app.state.dev_faults = faults
+    waiters = FeedWaiters(max_hold)
+    app.state.feed_waiters = waiters
+    if state is not None:  # None: only the OpenAPI document is wanted
+        state.db.add_listener(waiters.notify)
     app.add_middleware(ErrorShield)
 
     @app.middleware("http")

@@ -5,6 +5,8 @@ version and institution. The ``changes`` table is the feed: when an aggregate ch
 older change rows go and the new one is appended, so the feed holds the latest version of
 each aggregate in commit order. All access goes through one re-entrant lock; a write is one
 ``BEGIN IMMEDIATE`` … ``COMMIT`` (nested ``transaction()`` blocks join the outer one).
+After a commit that moved feeds, the listeners (the push channel's waiters) hear which
+schools' feeds moved; a rolled-back transaction tells nobody.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,6 +80,8 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.lock = threading.RLock()
         self._depth = 0
+        self._moved: set[str] = set()  # the schools whose feed this transaction moved
+        self._listeners: list[Callable[[Iterable[str]], None]] = []
         self.conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -121,10 +125,22 @@ class Database:
                 yield self.conn
             except BaseException:
                 self._depth = 0
+                self._moved.clear()
                 self.conn.execute("ROLLBACK")
                 raise
             self._depth = 0
             self.conn.execute("COMMIT")
+            moved, self._moved = self._moved, set()
+            if moved:
+                for listener in list(self._listeners):
+                    listener(moved)
+
+    def add_listener(self, listener: Callable[[Iterable[str]], None]) -> None:
+        """``listener(institution_ids)`` after each commit that moved those schools' feeds
+        ("*": every school's). Called on the committing thread, under the lock: it must only
+        hand the news on (``FeedWaiters.notify``), never wait."""
+        with self.lock:
+            self._listeners.append(listener)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -167,6 +183,7 @@ class Database:
                 "VALUES (?, ?, ?, ?)",
                 (institution_id, entity, entity_id, change_json),
             )
+            self._moved.add(institution_id)
 
     # -- the feed -------------------------------------------------------------------------------
     def page(self, institution_id: str, after: int, limit: int) -> list[tuple[int, str]]:
@@ -199,4 +216,5 @@ class Database:
             )
             conn.execute("DELETE FROM changes WHERE seq < ?", (floor,))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('floor', ?)", (str(floor),))
+            self._moved.add("*")  # every waiter's cursor has just expired: tell them all
         return floor

@@ -53,6 +53,9 @@ class Faults:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._rules: list[FaultRule] = []
+        # Every request that reached the service (the /_dev/ controls aside): the desk bench
+        # counts what a waiting desk costs the server, push channel on and off.
+        self.requests = 0
 
     def add(self, method: str = "*", path_prefix: str = "/", *, status: int | None = None,
             count: int | None = 1, retry_after: int | None = None,
@@ -140,6 +143,7 @@ class FaultMiddleware:
         if scope["type"] != "http" or scope["path"].startswith("/_dev/"):
             await self.app(scope, receive, send)
             return
+        self.faults.requests += 1  # on the event loop only: no lock needed
         rule = self.faults.take(scope["method"], scope["path"])
         if rule is None:
             await self.app(scope, receive, send)

@@ -50,7 +50,7 @@ _WHY = {
 
 # (method pattern, path pattern, statuses) beyond what every route of its area answers
 _EXTRA: list[tuple[str, str, set[int]]] = [
-    ("GET", r"/changes$", {400, 410}),
+    ("GET", r"/changes(/wait)?$", {400, 410}),
     ("POST", r"/commands(:batch)?$", {400, 409, 412, 413, 428}),
     ("PUT", r"/items/\{item_id\}$", {400, 409, 412, 428}),
     ("POST", r"/items/\{item_id\}/status$", {400, 409, 412, 428}),

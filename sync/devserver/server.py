@@ -31,6 +31,7 @@ from sync.devserver.app import create_app
 from sync.devserver.db import Database
 from sync.devserver.faults import Faults
 from sync.devserver.problems import Answer
+from sync.devserver.push import MAX_HOLD, FeedWaiters
 from sync.devserver.seeding import seed_count, seed_state
 from sync.devserver.state import DevState, prepared_handover
 from sync.protocol import (
@@ -58,7 +59,7 @@ class DevServer:
 
     def __init__(self, db_path: Path | str | None = None, *, seed: str | int | None = None,
                  token_ttl: int = 3600, host: str = "127.0.0.1", port: int = 0,
-                 rng_seed: int = 1, dev: bool = False) -> None:
+                 rng_seed: int = 1, dev: bool = False, max_hold: float = MAX_HOLD) -> None:
         self.db_path = None if db_path is None else Path(db_path)
         self.seed = seed
         self.token_ttl = token_ttl
@@ -67,6 +68,8 @@ class DevServer:
         self.rng_seed = rng_seed
         self.dev = dev  # the /_dev/... controls over HTTP (the in-process helpers need none)
         self.faults = Faults()
+        self.max_hold = max_hold  # the push channel's longest hold, in seconds
+        self._waiters: FeedWaiters | None = None
         self._state: DevState | None = None
         self._db: Database | None = None
         self._server: uvicorn.Server | None = None
@@ -87,6 +90,13 @@ class DevServer:
         if self._state is None:
             raise DevServerError("the devserver is not started")
         return self._state
+
+    @property
+    def push(self) -> FeedWaiters:
+        """The push channel's held requests (tests wait until a client is waiting)."""
+        if self._waiters is None:
+            raise DevServerError("the devserver is not started")
+        return self._waiters
 
     @property
     def running(self) -> bool:
@@ -117,8 +127,10 @@ class DevServer:
             raise DevServerError(f"cannot listen on {self.host}:{self.port}: {exc}") from exc
         sock.listen(128)
         self.port = sock.getsockname()[1]
+        app = create_app(self._state, self.faults, dev=self.dev, max_hold=self.max_hold)
+        self._waiters = app.state.feed_waiters
         config = uvicorn.Config(
-            create_app(self._state, self.faults, dev=self.dev), log_config=None, log_level="warning",
+            app, log_config=None, log_level="warning",
             access_log=False, lifespan="off", timeout_graceful_shutdown=2,
             timeout_keep_alive=5, server_header=False,
         )
@@ -152,6 +164,10 @@ class DevServer:
             raise DevServerError(f"the devserver answered {status} on start")
 
     def stop(self) -> None:
+        if self._waiters is not None:
+            # held push requests answer now: a graceful shutdown would wait for them
+            self._waiters.release_all()
+            self._waiters = None
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

@@ -107,6 +107,7 @@ from sync.protocol import (
     ApplicantSubmission,
     ApplicantWithdrawal,
     ApplicationWire,
+    ChangeSignal,
     CommandAccepted,
     CommandRequest,
     Contact,
@@ -610,6 +611,21 @@ class DevState:
             next_cursor = self._cursor(rows[-1][0] if rows else position)
         return ('{"changes":[' + ",".join(r[1] for r in rows) + '],"next_cursor":"'
                 + next_cursor + '","has_more":' + ("true" if has_more else "false") + "}")
+
+    def feed_signal(self, principal: Principal | None, institution_id: str,
+                    cursor: str | None) -> ChangeSignal:
+        """Whether the school's feed holds changes past ``cursor`` (no cursor: any at all),
+        with the feed's head. A cursor the feed no longer serves answers as the feed does
+        (400, 410), so the waiting client resyncs."""
+        if principal is not None:
+            self.require(principal, institution_id)
+        with self.db.reading() as conn:
+            position = self._position(cursor)
+            top = conn.execute("SELECT MAX(seq) FROM changes WHERE institution_id = ?",
+                               (institution_id,)).fetchone()[0]
+            head = max(position, top or 0)
+            return ChangeSignal(changed=top is not None and top > position,
+                                cursor=self._cursor(head))
 
     def expire_cursors(self) -> int:
         """Dev control: every cursor handed out so far answers 410 from now on."""

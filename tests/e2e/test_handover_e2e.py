@@ -2,14 +2,16 @@
 
 grant → prepare → the customer screen is grabbed as an image → its QR code, decoded here,
 is this application's e-service URL → that confirmation page is submitted over HTTP → the
-desk shows "issued" by itself (its watch-mode sync; how soon is bench/desk_bench.py's) → the
-act PDF is filed, and its text holds the Latvian names with their diacritics.
+desk shows "issued" by itself (the push channel, or the watch-mode sync; how soon is
+bench/desk_bench.py's) → the act PDF is filed, and its text holds the Latvian names with their
+diacritics.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -148,9 +150,9 @@ def test_grant_prepare_scan_confirm_issue_act(
     answer = phone.post(f"{server.url}{action}", data=form, timeout=5)
     assert answer.status_code == 200 and "Saņemšana apstiprināta" in answer.text
 
-    # Nothing here syncs and the normal interval is 600 s: only the watch-mode sync (every
-    # second while the code is shown) can bring the confirmation. The timeout is a bound for
-    # a stuck desk, not the 3 s target, which bench/desk_bench.py measures.
+    # Nothing here syncs and the normal interval is 600 s: only the watch (the push channel,
+    # or a sync every second where there is none) can bring the confirmation. The timeout is
+    # a bound for a stuck desk, not the target, which bench/desk_bench.py measures.
     qtbot.waitUntil(lambda: customer.confirmed and page.act_path is not None, timeout=30000)
     assert "Izsniegts" in page.status_text()
     assert page.print_button.isEnabled()
@@ -171,6 +173,63 @@ def test_grant_prepare_scan_confirm_issue_act(
     sync.stop()
     page.close()
     tasks.wait()
+
+
+def _push_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "resursi-push" and t.is_alive()]
+
+
+def test_with_polling_off_the_push_channel_alone_brings_the_confirmation(
+        qtbot: QtBot, world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    """Issue 17: no timer sync at all (600 s interval, a watch interval of days): the desk
+    learns of the confirmation through the push channel, and one wait is held meanwhile."""
+    server, store, engine, app_id = world
+    item_id = decisions.offerable_items(store, ADMIN, app_id)[0][0]
+    decisions.grant(store, ADMIN, app_id, item_id=item_id)
+    card = desk.start_handover(store, ADMIN, app_id)
+    engine.sync_once()  # the prepared handover reaches the central service
+
+    tasks = TaskRunner()
+    sync = SyncController(tasks, engine, interval_s=600)
+    rounds: list[object] = []
+    sync.synced.connect(rounds.append)
+    watch = HandoverWatch(tasks, lambda hid: desk.handover_state(store, ADMIN, hid),
+                          lambda hid: produce_act(store, ADMIN, hid, "Ģirts Ļaviņš"),
+                          watch_sync=lambda on: sync.watch(on, interval_ms=86_400_000),
+                          poll_ms=86_400_000)
+    sync.synced.connect(watch.refresh)
+    issued: list[Path] = []
+    watch.issued.connect(issued.append)
+    watch.start(card.handover_id)
+    assert sync.pushing
+    qtbot.waitUntil(lambda: len(rounds) == 1 and not sync.running, timeout=10000)
+    assert server.push.wait_until(1, SCHOOL)  # the desk's one open connection
+    assert server.push.waiting() == 1
+
+    server.applicant_confirm_receipt(app_id)  # "Apstiprinu saņemšanu" on the phone
+    qtbot.waitUntil(lambda: issued != [], timeout=30000)
+    assert desk.handover_state(store, ADMIN, card.handover_id).status is HandoverStatus.ISSUED
+    assert len(rounds) == 2  # the one pull the push channel asked for
+    # the watch has ended: the channel closes at once, no wait is left on the server
+    qtbot.waitUntil(lambda: not sync.pushing, timeout=3000)
+    assert _push_threads() == []
+    assert server.push.wait_until_idle()
+    tasks.wait()
+
+
+def test_stopping_the_sync_ends_a_held_wait_at_once(
+        qtbot: QtBot, world: tuple[DevServer, Store, SyncEngine, int]) -> None:
+    """Shutdown never waits for the server's 25 s hold: the wait's socket is shut."""
+    server, _store, engine, _app_id = world
+    tasks = TaskRunner()
+    sync = SyncController(tasks, engine, interval_s=600, push="always")
+    sync.start()
+    qtbot.waitUntil(lambda: not sync.running, timeout=10000)
+    assert server.push.wait_until(1, SCHOOL)
+    sync.stop()  # joins the push thread: it has ended by the time stop() returns
+    assert _push_threads() == [] and not sync.pushing
+    assert server.push.wait_until_idle()  # the server saw the connection go
+    tasks.shutdown()
 
 
 def test_offline_desk_still_shows_the_code_and_picks_up_the_confirmation_later(
