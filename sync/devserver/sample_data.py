@@ -13,8 +13,10 @@ a ``reserved`` one to exactly one preparing/prepared handover; the lending of on
 overlaps another). Everything is "as synced": the outbox stays empty. Names are Latvian, with
 surnames in both gender forms, and personal codes carry valid check digits.
 
-Rows are written with plain ``executemany`` in one transaction; ORM events do not run, so the
-applications' ``search_key`` is computed here with ``schema.search_key_for``.
+Rows are written with plain ``executemany`` in one transaction on a connection of its own, the
+indexes built after the rows are in (see ``_load``); ORM events do not run, so the
+applications' ``search_key`` and ``learner_sort`` are computed here as ``schema`` computes them.
+With a key the store is encrypted from its first page: no plain copy is ever written.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import re
 import uuid
 from collections import Counter, deque
 from collections.abc import Sequence
@@ -30,8 +33,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING, Generic, TypeVar
-
-from sqlalchemy import Connection
 
 from desktop.models.classes import parse_class
 from desktop.models.codes import (
@@ -48,11 +49,12 @@ from desktop.models.codes import (
     TargetGroup,
     WithdrawalReason,
 )
-from desktop.models.schema import Base, fold, latvian_sort_key, search_key_for
-from desktop.models.store import open_store
+from desktop.models.schema import Base, fold, latvian_sort_key
+from desktop.models.store import DB_FILENAME, connect, open_store
 from desktop.models.workflow import ApplicationAction
 
 if TYPE_CHECKING:
+    import sqlcipher3.dbapi2 as sqlcipher
     from _typeshed import SupportsLenAndGetItem
 
 __all__ = [
@@ -186,43 +188,62 @@ def _uuid(rng: Random) -> str:
 
 _NOW = _sec(NOW)
 
-_PC_WEIGHTS = (1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _JAN_1 = {year: date(year, 1, 1).toordinal() for year in range(1940, 2031)}
 
+# A personal code's check digit (DOMAIN.md): weights 1,6,3,7,9,10,5,8,4,2 on its ten digits.
+# Sums for the parts that repeat, worked out once: 100k applications draw 170k codes.
+_LEGACY_HEADS: dict[int, tuple[str, int]] = {}  # birth day's ordinal: ("DDMMYY-C", sum)
+_SERIAL_SUMS = [8 * (n // 100) + 4 * (n // 10 % 10) + 2 * (n % 10) for n in range(1000)]
+_SERIAL_TEXT = [f"{n:03d}" for n in range(1000)]
+_QUAD_SUMS: dict[tuple[int, ...], list[int]] = {}
 
-def _legacy_code(rng: Random, born: date) -> str:
-    """A legacy personal code DDMMYY-CNNNX whose check digit follows DOMAIN.md."""
+
+def _weighted(weights: tuple[int, ...]) -> list[int]:
+    """The weighted digit sum of every 0000–9999 (for the new-form codes' check digit)."""
+    sums = _QUAD_SUMS.get(weights)
+    if sums is None:
+        sums = _QUAD_SUMS[weights] = [
+            sum(w * int(d) for w, d in zip(weights, f"{n:04d}", strict=True))
+            for n in range(10_000)
+        ]
+    return sums
+
+
+def _legacy_head(ordinal: int) -> tuple[str, int]:
+    born = date.fromordinal(ordinal)
     century = (born.year - 1800) // 100
     day, month, yy = born.day, born.month, born.year % 100
-    head = f"{day:02d}{month:02d}{yy:02d}"
     # Weights 1,6 | 3,7 | 9,10 | 5 on the digits of DD, MM, YY and the century digit.
     head_sum = (day // 10 + 6 * (day % 10) + 3 * (month // 10) + 7 * (month % 10)
                 + 9 * (yy // 10) + 10 * (yy % 10) + 5 * century)
+    head = _LEGACY_HEADS[ordinal] = (f"{day:02d}{month:02d}{yy:02d}-{century}", 1101 - head_sum)
+    return head
+
+
+def _legacy_code(rng: Random, ordinal: int) -> str:
+    """A legacy personal code DDMMYY-CNNNX, born on the day ``ordinal``."""
+    head, rest = _LEGACY_HEADS.get(ordinal) or _legacy_head(ordinal)
     while True:
         serial = rng.randrange(1000)
-        a, b, c = serial // 100, serial // 10 % 10, serial % 10
-        remainder = (1101 - head_sum - 8 * a - 4 * b - 2 * c) % 11
+        remainder = (rest - _SERIAL_SUMS[serial]) % 11
         if remainder != 10:  # never issued: the validator rejects those
-            return f"{head}-{century}{serial:03d}{remainder}"
+            return f"{head}{_SERIAL_TEXT[serial]}{remainder}"
 
 
 def _new_form_code(rng: Random) -> str:
     """A personal code of the form issued since July 2017: 32, no birth date."""
-    digits = f"32{rng.randrange(10**9):09d}"[:10]
-    # the same check digit as a legacy code's (DOMAIN.md), which the register checks too
-    total = sum(w * int(d) for w, d in zip((1, 6, 3, 7, 9, 10, 5, 8, 4, 2), digits,
-                                            strict=True))
-    return f"{digits[:6]}-{digits[6:]}{(1101 - total) % 11 % 10}"
-
-
-def _birth_date(rng: Random, year: int) -> date:
-    return date.fromordinal(_JAN_1[year] + rng.randrange(366 if year % 4 == 0 else 365))
+    # "32", then the first eight of nine random digits, then the same check digit as a legacy
+    # code's (DOMAIN.md), which the register checks too; 3·1 + 2·6 = 15 for the "32"
+    eight = rng.randrange(10**9) // 10
+    high, low = divmod(eight, 10_000)
+    total = 15 + _weighted((3, 7, 9, 10))[high] + _weighted((5, 8, 4, 2))[low]
+    return f"32{high:04d}-{low:04d}{(1101 - total) % 11 % 10}"
 
 
 def _person_code(rng: Random, year: int, new_form_share: float) -> str:
     if rng.random() < new_form_share:
         return _new_form_code(rng)
-    return _legacy_code(rng, _birth_date(rng, year))
+    return _legacy_code(rng, _JAN_1[year] + rng.randrange(366 if year % 4 == 0 else 365))
 
 
 def _office(sec: int, limit: int) -> int:
@@ -243,9 +264,18 @@ def _later(rng: Random, prev: int, lo: int, hi: int, limit: int, *, staff: bool 
     return max(prev + 60, min(moment, limit))
 
 
-def _school_year(sec: int) -> int:
-    moment = _dt(sec)
-    return moment.year if moment.month >= 8 else moment.year - 1
+_YEARS_OF_DAY: dict[int, tuple[int, int]] = {}
+
+
+def _years(sec: int) -> tuple[int, int]:
+    """(calendar year, school year) of a moment; a school year starts in August."""
+    day = sec // _DAY
+    years = _YEARS_OF_DAY.get(day)
+    if years is None:
+        moment = _dt(sec)
+        years = _YEARS_OF_DAY[day] = (
+            moment.year, moment.year if moment.month >= 8 else moment.year - 1)
+    return years
 
 
 class _Rng(Random):
@@ -545,8 +575,8 @@ def _gen_applications(rng: Random, n: int) -> tuple[list[_App], list[_History]]:
     times = _submission_times(rng, n)
     for i, submitted in enumerate(times, start=1):
         app = _App(id=i, submitted=submitted)
-        app.number = f"P-{_dt(submitted).year}-{i:06d}"
-        sy = _school_year(submitted)
+        year, sy = _years(submitted)
+        app.number = f"P-{year}-{i:06d}"
         r = rng.random()
         male = rng.random() < 0.5
         first = (MALE_FIRST_NAMES if male else FEMALE_FIRST_NAMES)
@@ -1020,25 +1050,111 @@ def _place(rng: Random, items: list[_Item]) -> None:
 
 # --- writing ---------------------------------------------------------------------------------
 
+# The tables the data set fills; seeding refuses a store with rows in any of the first five.
+_DATA_TABLES = ("institutions", "resource_kinds", "staff_users", "items", "applications")
+_LOADED_TABLES = (
+    "items", "applications", "application_social_statuses", "document_acknowledgements",
+    "handovers", "status_history",
+)
 
-def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+
+def _insert(conn: sqlcipher.Connection, table: str, columns: Sequence[str],
+            rows: list[tuple]) -> None:
     if not rows:
         return
     marks = ", ".join("?" * len(columns))
-    conn.exec_driver_sql(
+    conn.executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
         rows,
     )
 
 
-_DATA_TABLES = ("institutions", "resource_kinds", "staff_users", "items", "applications")
-
-
-def _is_empty(conn: Connection) -> bool:
+def _is_empty(conn: sqlcipher.Connection) -> bool:
     return not any(
-        conn.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM {table})").scalar()  # noqa: S608
+        conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]  # noqa: S608
         for table in _DATA_TABLES
     )
+
+
+def _not_empty(data_dir: Path) -> StoreNotEmptyError:
+    return StoreNotEmptyError(
+        f"the store in {data_dir} already has data; "
+        "seed only into an empty data folder (pick a new --data-dir)"
+    )
+
+
+def _drop_indexes(conn: sqlcipher.Connection, tables: Sequence[str]) -> list[str]:
+    """Drop the secondary indexes of ``tables``; return the statements that make them again.
+
+    SQLite builds an index over rows already in place by sorting them, several times quicker
+    than keeping twenty indexes of the applications up to date row by row. Read from the file,
+    so an index a migration adds is rebuilt as it was; the UNIQUE ones check on rebuild."""
+    marks = ", ".join("?" * len(tables))
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "  # noqa: S608
+        f"AND tbl_name IN ({marks}) ORDER BY rowid",
+        tuple(tables),
+    ).fetchall()
+    for name, _ in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in found]
+
+
+_EXTERNAL_FTS = re.compile(r"USING\s+fts5\s*\(.*\bcontent\s*=\s*'(\w+)'", re.I | re.S)
+_TRIGGER_BODY = re.compile(r"\bAFTER\s+INSERT\s+ON\s+\"?(\w+)\"?\s.*?\bBEGIN\b(.*)\bEND\s*$",
+                           re.I | re.S)
+
+
+def _defer_text_indexes(conn: sqlcipher.Connection, tables: Sequence[str]) -> list[str]:
+    """Drop the insert triggers that only index new rows into a full-text table kept from one
+    of ``tables`` (FTS5 "external content"); return what rebuilds the index and the triggers.
+
+    Such a trigger tokenizes row by row (most of the applications' insert time); FTS5's
+    'rebuild' reads the content table once and gives the same index."""
+    fts = {
+        name: match.group(1)
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+            "'CREATE VIRTUAL TABLE%'")
+        if (match := _EXTERNAL_FTS.search(sql)) and match.group(1) in tables
+    }
+    again: list[str] = []
+    for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        match = _TRIGGER_BODY.search(sql)
+        if match is None or match.group(1) not in tables:
+            continue
+        steps = [step.strip() for step in match.group(2).split(";") if step.strip()]
+        targets = {re.match(r"INSERT\s+INTO\s+\"?(\w+)\"?\s*\(", step, re.I) for step in steps}
+        indexed = {m.group(1) for m in targets if m is not None}
+        if None in targets or len(indexed) != 1 or not indexed <= fts.keys():
+            continue  # a trigger that does anything else runs row by row as always
+        (target,) = indexed
+        if fts[target] != match.group(1):
+            continue
+        conn.execute(f'DROP TRIGGER "{name}"')
+        rebuild = f"INSERT INTO {target} ({target}) VALUES ('rebuild')"  # noqa: S608
+        again += [rebuild, sql]
+    return list(dict.fromkeys(again))  # one rebuild per full-text table
+
+
+def _generate(rng: Random, applications: int, school: str, other: str) -> _Data:
+    data = _Data()
+    data.apps, data.history = _gen_applications(rng, applications)
+    granted = Counter(a.kind for a in data.apps if a.status is ApplicationStatus.CONFIRMED)
+    per_kind = _split(applications // 4, granted)
+    items = _make_items(rng, school, SCHOOL_PREFIX, per_kind, lending=True)
+    _lend(rng, data, items)
+    other_items = _make_items(
+        rng, other, OTHER_PREFIX,
+        {"windows_laptop": 12 + applications // 400, "tablet": 3 + applications // 2000},
+        lending=False,
+    )
+    for item in other_items:
+        item.status = item.target
+    data.items = items + other_items
+    _place(rng, data.items)
+    return data
 
 
 def seed(
@@ -1047,8 +1163,12 @@ def seed(
     *,
     rng_seed: int = 1,
     institution_id: str = DEFAULT_INSTITUTION,
+    key: bytes | None = None,
 ) -> dict[str, int]:
     """Fill the empty store in ``data_dir`` with a realistic data set; return rows per table.
+
+    With ``key`` (32 bytes, from ``store_key.unlock``) the store is made encrypted and the rows
+    are written encrypted: no plain copy of the children's names ever reaches the disk.
 
     Raises ``StoreNotEmptyError`` if the store already holds data (nothing is written then),
     and ``desktop.models.store.StoreError`` if the store cannot be opened.
@@ -1057,59 +1177,73 @@ def seed(
         raise SeedError("the number of applications cannot be negative")
     rng = _Rng(rng_seed)
     other_id = OTHER_INSTITUTION if institution_id != OTHER_INSTITUTION else "4313900998"
-    store = open_store(Path(data_dir))
+    folder = Path(data_dir)
+    path = folder / DB_FILENAME
+    new_file = not path.exists() or not path.stat().st_size
+    store = open_store(folder, key=key)  # makes (or migrates) the schema, checks the file
     try:
         with store.engine.connect() as probe:
-            if not _is_empty(probe):
-                raise StoreNotEmptyError(
-                    f"the store in {store.data_dir} already has data; "
-                    "seed only into an empty data folder (pick a new --data-dir)"
-                )
-        data = _Data()
-        data.apps, data.history = _gen_applications(rng, applications)
-
-        granted = Counter(a.kind for a in data.apps if a.status is ApplicationStatus.CONFIRMED)
-        total_items = applications // 4
-        per_kind = _split(total_items, granted)
-        items = _make_items(rng, institution_id, SCHOOL_PREFIX, per_kind, lending=True)
-        _lend(rng, data, items)
-        other_items = _make_items(
-            rng, other_id, OTHER_PREFIX,
-            {"windows_laptop": 12 + applications // 400, "tablet": 3 + applications // 2000},
-            lending=False,
-        )
-        for item in other_items:
-            item.status = item.target
-        data.items = items + other_items
-        _place(rng, data.items)
-
-        with store.engine.connect() as conn:
-            raw = conn.connection.driver_connection
+            raw = probe.connection.driver_connection
             assert raw is not None
-            # A bulk load: room for the indexes being filled (the default cache is 2 MB), and
-            # no syncing to disk on the way; the folder is new, nothing can be lost.
-            raw.execute("PRAGMA cache_size = -262144")
-            raw.execute("PRAGMA synchronous = OFF")
-            try:
-                with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
-                    if not _is_empty(conn):  # someone else got there first
-                        raise StoreNotEmptyError(
-                            f"the store in {store.data_dir} already has data; "
-                            "seed only into an empty data folder (pick a new --data-dir)"
-                        )
-                    _write(conn, rng, data, institution_id, other_id)
-            finally:
-                raw.execute("PRAGMA synchronous = NORMAL")
-                raw.execute("PRAGMA cache_size = -2000")
-        with store.engine.connect() as conn:
-            return {
-                table.name: int(
-                    conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table.name}").scalar() or 0  # noqa: S608
-                )
-                for table in Base.metadata.sorted_tables
-            }
+            if not _is_empty(raw):
+                raise _not_empty(folder)
     finally:
-        store.close()
+        store.close()  # the load below wants the file to itself
+    data = _generate(rng, applications, institution_id, other_id)
+    conn = connect(path, key)
+    try:
+        return _load(conn, rng, data, institution_id, other_id, folder=folder,
+                     new_file=new_file)
+    finally:
+        conn.close()
+
+
+def _load(conn: sqlcipher.Connection, rng: Random, data: _Data, school: str, other: str, *,
+          folder: Path, new_file: bool) -> dict[str, int]:
+    """Write the rows in one transaction on a connection of the loader's own."""
+    conn.isolation_level = None  # the transaction is begun and ended here
+    conn.execute("PRAGMA busy_timeout = 10000")
+    # The references are not looked up row by row (400k lookups): the rows are made consistent
+    # above, and tests/bench/test_seed.py runs SQLite's foreign_key_check on a seeded store.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA cache_size = -262144")  # room for the indexes being built
+    conn.execute("PRAGMA temp_store = MEMORY")  # the index builds sort in memory
+    conn.execute("PRAGMA threads = 2")  # and on a second core where there is one
+    bulk = False
+    if new_file:
+        # A file made by this call and not yet used by anyone: no syncing to disk and the
+        # rollback journal in memory rather than every page written twice through the WAL.
+        # A crash (or power cut) midway can leave this one file damaged: a data folder nobody
+        # has used, seeded again into a new folder. An error still rolls back (the journal
+        # is in memory), leaving the empty store.
+        bulk = conn.execute("PRAGMA journal_mode = MEMORY").fetchone()[0] == "memory"
+    if bulk:
+        conn.execute("PRAGMA synchronous = OFF")
+    else:  # an empty store someone made (or has open): written as the app writes
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _is_empty(conn):  # someone else got there first
+            raise _not_empty(folder)
+        afterwards = _drop_indexes(conn, _LOADED_TABLES)
+        afterwards += _defer_text_indexes(conn, _LOADED_TABLES)
+        _write(conn, rng, data, school, other)
+        for sql in afterwards:
+            conn.execute(sql)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        if bulk:
+            conn.execute("PRAGMA journal_mode = WAL")  # what the app expects of its file
+    return {
+        table.name: int(
+            conn.execute(f"SELECT COUNT(*) FROM {table.name}").fetchone()[0]  # noqa: S608
+        )
+        for table in Base.metadata.sorted_tables
+    }
 
 
 def _split(total: int, demand: Counter[str]) -> dict[str, int]:
@@ -1123,7 +1257,7 @@ def _split(total: int, demand: Counter[str]) -> dict[str, int]:
     return counts
 
 
-def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) -> None:
+def _write(conn: sqlcipher.Connection, rng: Random, data: _Data, school: str, other: str) -> None:
     seeded_at = _ts(_sec(INVENTORY_START))
     _insert(conn, "institutions", ("id", "name", "address", "server_version"), [
         (school, SCHOOL_NAME, SCHOOL_ADDRESS, 1),
@@ -1188,16 +1322,27 @@ def _write(conn: Connection, rng: Random, data: _Data, school: str, other: str) 
     app_rows = []
     social_rows = []
     ack_rows = []
+    # Names and classes repeat thousands of times: each folded, sorted or parsed once. A search
+    # key is its parts folded one by one (``fold`` maps letter by letter; the test checks it).
+    folded: dict[str, str] = {}
+    sort_keys: dict[str, str] = {}
+    classes: dict[str | None, tuple[int | None, str | None]] = {}
     for a in data.apps:
-        grade, parallel = parse_class(a.learner_class)
+        learner, submitter, klass = a.learner_name, a.submitter_name, a.learner_class
+        parsed = classes.get(klass)
+        if parsed is None:
+            parsed = classes[klass] = parse_class(klass)
+        parts = [fold(a.number)]
+        for part in (learner, submitter, klass):
+            if part:
+                parts.append(folded.get(part) or folded.setdefault(part, fold(part)))
         app_rows.append((
             a.id, a.number, school, a.kind, a.status.value, _ts(a.changed), _ts(a.submitted),
-            a.role.value, a.submitter_name, a.submitter_code, a.learner_name, a.learner_code,
-            a.learner_class, grade, parallel, a.guardian.value, _ts(a.guardian_at), a.phone, a.email, a.notes,
-            a.reason, a.revisit.isoformat() if a.revisit else None,
-            a.withdrawal.value if a.withdrawal else None, a.version, _ts(a.updated),
-            search_key_for(a.number, a.learner_name, a.submitter_name, a.learner_class),
-            latvian_sort_key(a.learner_name),
+            a.role.value, submitter, a.submitter_code, learner, a.learner_code,
+            klass, parsed[0], parsed[1], a.guardian.value, _ts(a.guardian_at), a.phone, a.email,
+            a.notes, a.reason, a.revisit.isoformat() if a.revisit else None,
+            a.withdrawal.value if a.withdrawal else None, a.version, _ts(a.updated), " ".join(parts),
+            sort_keys.get(learner) or sort_keys.setdefault(learner, latvian_sort_key(learner)),
         ))
         if a.social:
             at = _ts(a.submitted + 1)
