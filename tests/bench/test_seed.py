@@ -465,3 +465,144 @@ def test_without_a_keyring_or_a_passphrase_nothing_is_seeded(
     assert status == 2
     assert err.count("\n") == 1 and "RESURSI_PASSPHRASE" in err
     assert not (folder / DB_FILENAME).exists()
+
+
+# --- how the rows are written (issue 17: seeding 100k applications fast) ---------------------
+
+
+def _schema_objects(conn: sqlcipher.Connection) -> set[tuple[str, str, str]]:
+    return set(conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL"
+    ).fetchall())
+
+
+def test_indexes_and_triggers_are_back_as_the_migrations_made_them(seeded,
+                                                                   tmp_path: Path) -> None:
+    """The load drops the secondary indexes and the full-text insert trigger; all come back."""
+    open_store(tmp_path / "empty").close()
+    empty = connect(tmp_path / "empty" / DB_FILENAME, None, read_only=True)
+    full = connect(seeded[0] / DB_FILENAME, None, read_only=True)
+    try:
+        assert _schema_objects(full) == _schema_objects(empty)
+        assert full.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        empty.close()
+        full.close()
+
+
+def test_references_and_full_text_index_are_whole(seeded) -> None:
+    """Foreign keys are not looked up row by row while seeding, and a full-text index kept from
+    a loaded table is rebuilt at the end: SQLite's own checks say both came out right."""
+    conn = connect(seeded[0] / DB_FILENAME, None)
+    try:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        fts = [name for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+            if "content=" in sql]
+        for name in fts:  # external content: checked against the table it indexes
+            conn.execute(f"INSERT INTO {name} ({name}, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
+
+
+def test_a_failed_load_leaves_the_empty_store(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rollback journal of a new file is kept in memory, not switched off: an error midway
+    still rolls back to the empty store, its indexes in place, and seeding can run again."""
+    from sync.devserver import sample_data
+
+    written = sample_data._write
+
+    def failing(conn, *args, **kwargs) -> None:
+        written(conn, *args, **kwargs)
+        raise RuntimeError("disk gone")
+
+    folder = tmp_path / "d"
+    monkeypatch.setattr(sample_data, "_write", failing)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        seed(folder, 150)
+    monkeypatch.setattr(sample_data, "_write", written)
+    open_store(tmp_path / "empty").close()
+    conn = connect(folder / DB_FILENAME, None, read_only=True)
+    empty = connect(tmp_path / "empty" / DB_FILENAME, None, read_only=True)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == 0
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert _schema_objects(conn) == _schema_objects(empty)
+    finally:
+        conn.close()
+        empty.close()
+    assert seed(folder, 150)["applications"] == 150
+
+
+def test_an_existing_empty_store_is_seeded_as_the_app_writes(tmp_path: Path) -> None:
+    """A store someone already made (empty) is not a new file: it keeps its WAL journal."""
+    folder = tmp_path / "d"
+    open_store(folder).close()
+    counts = seed(folder, 150, rng_seed=4)
+    assert counts["applications"] == 150
+    assert _applications(folder, "WHERE learner_name LIKE '%ņ%'") > 0
+
+
+def test_an_encrypted_seed_never_writes_a_plain_store(
+        tmp_path: Path, headless_passphrase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Children's names never reach the disk unencrypted: every connection to the store has
+    the key, nothing is sealed afterwards, and no plain leftover is in the folder."""
+    from desktop.models import sealing, store
+    from sync.devserver import sample_data
+
+    opened: list[tuple[str, bool]] = []
+
+    def spying(real):
+        def connect_spy(path: Path, key: bytes | None, **kwargs):
+            opened.append((Path(path).name, key is not None))
+            return real(path, key, **kwargs)
+        return connect_spy
+
+    def no_sealing(*args, **kwargs) -> None:
+        raise AssertionError("a plain store was written and sealed")
+
+    monkeypatch.setattr(store, "connect", spying(store.connect))
+    monkeypatch.setattr(sample_data, "connect", spying(sample_data.connect))
+    monkeypatch.setattr(sealing, "seal_plain_folder", no_sealing)
+    folder = tmp_path / "d"
+    assert seed_module.main(["--applications", "150", "--data-dir", str(folder)]) == 0
+    assert opened and all(keyed for name, keyed in opened if name == DB_FILENAME), opened
+    names = {p.name for p in folder.rglob("*")}
+    assert not any(n.endswith((sealing.PLAIN_SUFFIX, sealing.SEALING_SUFFIX)) for n in names)
+    assert sealing.MARKER_FILENAME not in names
+    assert not (folder / DB_FILENAME).read_bytes().startswith(b"SQLite format 3\0")
+
+
+def test_an_empty_encrypted_folder_can_be_seeded(tmp_path: Path, headless_passphrase) -> None:
+    folder = tmp_path / "d"
+    open_for_command(folder).close()  # made encrypted by the app, never used
+    assert seed_module.main(["--applications", "120", "--data-dir", str(folder)]) == 0
+    store = open_for_command(folder)
+    try:
+        with store.read() as s:
+            assert s.scalar(text("SELECT COUNT(*) FROM applications")) == 120
+    finally:
+        store.close()
+
+
+def test_the_command_prints_its_floor(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    status = seed_module.main(["--applications", "200", "--data-dir", str(tmp_path / "d"),
+                               "--plain"])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0
+    rows, floor = lines[-2], lines[-1]
+    assert rows.startswith("rows:") and "rows/s" in rows and "200 applications" in rows
+    assert floor.startswith("floor:") and "executemany" in floor and "x the floor" in floor
+    total = int(rows.split()[1].replace(",", ""))
+    assert f"{total:,} bare rows" in floor  # the floor writes as many rows as the seed did
+
+
+def test_report_lines() -> None:
+    counts = {"applications": 100_000, "status_history": 300_000}
+    lines = seed_module.report(counts, 5.0, seed_module.Floor(400_000, 0.5))
+    assert lines[0].startswith("rows:  400,000 in 5.00 s (80,000 rows/s; 100,000 applications")
+    assert "in 0.50 s (800,000 rows/s); seeding took 10.0x the floor" in lines[1]
