@@ -78,6 +78,10 @@ DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 # hostile answer take the memory).
 DEFAULT_DEADLINE = 60.0  # seconds, from sending the request to the body's last byte
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+#: The batch route's answers say how many commands the service takes in one batch.
+MAX_BATCH_HEADER = "X-Resursi-Max-Batch"
+#: The wire's own bound on a batch (``BatchRequest``): never more, whatever a service says.
+WIRE_MAX_BATCH = 500
 # The push channel's wait is held by the server up to its timeout; the read timeout and the
 # deadline of that one call are longer by this much (the answer's own way back), and its
 # answer is a few dozen bytes.
@@ -174,6 +178,15 @@ class BadResponseError(CentralError):
     """The answer does not follow the protocol."""
 
     message_lv = "Centrālā servisa atbilde nav derīga"
+
+
+class BatchTooLargeError(CentralError):
+    """413 on a batch: the service takes at most ``max_batch`` commands in one (None: it did
+    not say). Nothing of the batch was applied."""
+
+    def __init__(self, message: str, max_batch: int | None) -> None:
+        super().__init__(message)
+        self.max_batch = max_batch
 
 
 class TlsError(CentralError):
@@ -473,6 +486,9 @@ class CentralClient:
         self.session.headers["User-Agent"] = "Resursi"
         self.session.headers["Accept"] = f"application/json, {PROBLEM_JSON}"
         self.workstation: tuple[str, str] | None = None
+        # How many commands the service takes in one batch, as its batch answers say (None:
+        # not heard yet, or a service that does not say; the engine then sends its default).
+        self.max_batch: int | None = None
         if workstation is not None:
             self.identify(workstation)
         # Connect and read failures of a GET are retried twice (a few hundred ms apart);
@@ -789,10 +805,21 @@ class CentralClient:
         response = self._send("POST", f"/v1/institutions/{institution_id}/commands:batch",
                               headers={"Content-Type": "application/json"},
                               data=body.model_dump_json())
+        self._note_max_batch(response)
+        if response.status_code == 413:
+            raise BatchTooLargeError(f"batch answered 413: {self._problem_text(response)}",
+                                     self.max_batch)
         if response.status_code != 200:
             raise CentralError(f"batch answered {response.status_code}: "
                                f"{self._problem_text(response)}")
         return self._parse(BatchResponse, response, "batch")
+
+    def _note_max_batch(self, response: requests.Response) -> None:
+        """Keep what the service says it takes in one batch (within the wire's bound); a
+        header that is not a positive number is not heard."""
+        said = response.headers.get(MAX_BATCH_HEADER, "").strip()
+        if said.isdigit() and int(said) > 0:
+            self.max_batch = min(int(said), WIRE_MAX_BATCH)
 
     def _outcome(self, response: requests.Response) -> CommandOutcome:
         if response.status_code == 200:

@@ -53,9 +53,11 @@ from desktop.models.schema import (
 )
 from desktop.models.store import Store
 from sync import files, mapping
+from sync.background import gentle
 from sync.client import (
     AuthError,
     BadResponseError,
+    BatchTooLargeError,
     CentralClient,
     CentralError,
     CursorExpiredError,
@@ -90,6 +92,8 @@ log = logging.getLogger(__name__)
 _CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
 
 TRANSIENT = (500, 502, 503, 504, 429)
+#: Commands in one batch to a service that has not said how many it takes (an older one).
+DEFAULT_BATCH = 200
 #: Commands that name files: their bytes go first (``sync.files``).
 FILE_COMMANDS = frozenset({CommandName.SIGN_HANDOVER, CommandName.FILE_ACT,
                            CommandName.RECORD_INCIDENT})
@@ -297,7 +301,7 @@ class SyncEngine:
         institution_id: str,
         *,
         page_size: int = 1000,
-        batch_size: int = 200,
+        batch_size: int | None = None,
         progress: Callable[[Progress], None] | None = None,
         clock: Callable[[], datetime] = utcnow,
         after_pull: Callable[[], int] | None = None,
@@ -306,6 +310,7 @@ class SyncEngine:
         self.client = client
         self.institution_id = institution_id
         self.page_size = page_size
+        # At most this many commands in one batch (None: as many as the service takes).
         self.batch_size = batch_size
         self.progress: Callable[[Progress], None] = progress or (lambda p: None)
         self._clock = clock
@@ -317,6 +322,7 @@ class SyncEngine:
         self._files_complete = False  # every case looked at for missing files since start
 
     # -- the whole round ----------------------------------------------------------------------
+    @gentle  # the GUI thread waits less for the GIL meanwhile (sync.background)
     def sync_once(self) -> SyncReport:
         """Push the outbox, then pull the feed. Raises OfflineError/RetryLaterError etc."""
         report = SyncReport()
@@ -347,6 +353,7 @@ class SyncEngine:
             return True
 
     # -- pull -------------------------------------------------------------------------------------
+    @gentle  # the GUI thread waits less for the GIL meanwhile (sync.background)
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         with self.store.read() as s:
@@ -634,17 +641,25 @@ class SyncEngine:
             .limit(limit)
         ))
 
+    def batch_limit(self) -> int:
+        """How many commands go in one batch: as many as the service said it takes (its
+        batch answers say so), ``DEFAULT_BATCH`` until it has; never over ``batch_size``."""
+        said = getattr(self.client, "max_batch", None)  # a stand-in client may not have it
+        limit = said if isinstance(said, int) and said > 0 else DEFAULT_BATCH
+        return min(limit, self.batch_size) if self.batch_size else limit
+
     def pending_count(self) -> int:
         with self.store.read() as s:
             return s.scalar(select(func.count()).select_from(OutboxCommand).where(
                 OutboxCommand.state == CommandState.PENDING.value)) or 0
 
+    @gentle  # the GUI thread waits less for the GIL meanwhile (sync.background)
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         total = self.pending_count()
         while True:
             with self.store.read() as s:
-                heads = [PendingCommand.of(c) for c in self._heads(s, self.batch_size)]
+                heads = [PendingCommand.of(c) for c in self._heads(s, self.batch_limit())]
             if not heads:
                 break
             progressed = False
@@ -695,6 +710,26 @@ class SyncEngine:
             ready.append(cmd)
         return ready, marked
 
+    def _one_by_one(self, cmds: list[PendingCommand],
+                    requests_: list[tuple[int, CommandRequest]]
+                    ) -> list[tuple[str, int, CommandAccepted | None, Problem | None]]:
+        """The batch's commands sent one at a time, each on the single-command endpoint;
+        the answers until the connection failed (none at all: the failure is raised)."""
+        results: list[tuple[str, int, CommandAccepted | None, Problem | None]] = []
+        for app_id, request in requests_:
+            try:
+                outcome = self.client.send_command(app_id, request)
+            except (OfflineError, RetryLaterError) as exc:
+                answered = {r[0] for r in results}
+                self._note_attempt([c.row_id for c in cmds
+                                    if c.command_id not in answered], exc)
+                if not results:
+                    raise
+                break
+            results.append((request.command_id, outcome.status, outcome.accepted,
+                            outcome.problem))
+        return results
+
     def _push_applications(self, cmds: list[PendingCommand], report: SyncReport) -> bool:
         cmds, marked = self._with_files(cmds, report)
         if not cmds:
@@ -710,27 +745,26 @@ class SyncEngine:
             raise
         except (AuthError, ForbiddenError, TlsError):
             raise
+        except BatchTooLargeError as exc:
+            if exc.max_batch is not None and exc.max_batch < len(requests_):
+                # Nothing was applied, and the client has heard the service's maximum: the
+                # next round takes that many.
+                return True
+            results = self._one_by_one(cmds, requests_)
         except CentralError:
             # The batch as a whole was refused (one bad command spoils a batch): send them one
             # by one, so that only the bad one becomes a conflict and the rest go through.
-            results = []
-            for app_id, request in requests_:
-                try:
-                    outcome = self.client.send_command(app_id, request)
-                except (OfflineError, RetryLaterError) as exc:
-                    answered = {r[0] for r in results}
-                    self._note_attempt([c.row_id for c in cmds
-                                        if c.command_id not in answered], exc)
-                    if not results:
-                        raise
-                    break
-                results.append((request.command_id, outcome.status, outcome.accepted,
-                                outcome.problem))
+            results = self._one_by_one(cmds, requests_)
         by_id = {r[0]: r for r in results}
         progressed = marked
         superseded: list[Path] = []
         with self.store.write() as s:
             owned = Ownership.read(s)
+            # the batch's outbox rows in one query: each step below finds its row loaded (held
+            # here, as the session's identity map holds unchanged rows only weakly)
+            loaded = s.scalars(select(OutboxCommand).where(  # noqa: F841
+                OutboxCommand.id.in_([c.row_id for c in cmds]))).all()
+            taken: list[ApplicationWire] = []
             for cmd in cmds:
                 result = by_id.get(cmd.command_id)
                 if result is None:
@@ -738,7 +772,8 @@ class SyncEngine:
                 _, status, accepted, problem = result
                 if status == 200 and accepted is not None:
                     assert cmd.application_id is not None
-                    self._acknowledge(s, cmd, cmd.application_id, accepted, report, owned)
+                    self._acknowledge(s, cmd, cmd.application_id, accepted, report, owned,
+                                      taken)
                     progressed = True
                 elif status in TRANSIENT:
                     self._schedule_retry(s, cmd.row_id, f"HTTP {status}")
@@ -749,6 +784,7 @@ class SyncEngine:
                     self._mark_conflict(s, cmd.row_id, status, problem)
                     report.conflicts += 1
                     progressed = True
+            self._take_applications(s, taken, report)
         for path in superseded:
             path.unlink(missing_ok=True)
         return progressed
@@ -805,7 +841,10 @@ class SyncEngine:
 
     def _acknowledge(self, s: Session, cmd: PendingCommand, app_id: int,
                      accepted: CommandAccepted, report: SyncReport,
-                     owned: Ownership) -> None:
+                     owned: Ownership, taken: list[ApplicationWire]) -> None:
+        """The service applied ``cmd``. Its answer's application is appended to ``taken``
+        when no other local command holds it (``_take_applications`` writes them all at the
+        end of the batch), or deferred behind the commands that do."""
         owned.release(cmd)
         self._done(s, cmd, accepted.application.version,
                    later=owned.owns_application(app_id))
@@ -815,9 +854,7 @@ class SyncEngine:
                    ApplicationChange(entity="application",
                                      data=accepted.application).model_dump_json())
         else:
-            self._force_application(s, accepted.application)
-            report.changed_applications.add(app_id)
-            self._release_deferred(s, "application", str(app_id), report)
+            taken.append(accepted.application)
         for item in accepted.items:
             if owned.owns_item(item.id):
                 _defer(s, "item", item.id, item.version,
@@ -827,6 +864,26 @@ class SyncEngine:
                 report.changed_items.add(item.id)
                 self._release_deferred(s, "item", item.id, report)
         report.pushed += 1
+
+    def _take_applications(self, s: Session, wires: list[ApplicationWire],
+                           report: SyncReport) -> None:
+        """The service's copies of the applications a batch's answers carry, written over
+        the local ones at once (one command per application in a batch: ``_heads``); then
+        any pulled change held back behind those commands, if newer."""
+        if not wires:
+            return
+        newest: dict[int, ApplicationWire] = {}
+        for wire in wires:
+            if wire.id not in newest or newest[wire.id].version < wire.version:
+                newest[wire.id] = wire
+        wires = list(newest.values())
+        mapping.replace_applications(s, wires)
+        report.changed_applications.update(newest)
+        held = {int(entity_id) for (entity_id,) in s.execute(
+            select(DeferredChange.entity_id).where(DeferredChange.entity == "application"))}
+        for wire in wires:
+            if wire.id in held:
+                self._release_deferred(s, "application", str(wire.id), report)
 
     def _force_application(self, s: Session, wire: ApplicationWire) -> None:
         app = s.get(Application, wire.id)

@@ -438,46 +438,177 @@ def insert_new_applications(session: Session, wires: list[ApplicationWire]) -> i
     if not wires:
         return 0
     now = _sql_time(utcnow())
-    known_docs = set(session.scalars(select(Document.id)))
+    known_docs = _known_documents(session, wires)
     new_docs: dict[str, tuple[object, ...]] = {}
     apps: list[tuple[object, ...]] = []
     socials: list[tuple[object, ...]] = []
     acks: list[tuple[object, ...]] = []
     handovers: list[tuple[object, ...]] = []
     for w in wires:
-        sub, learner = w.submitter, w.learner
-        apps.append((
-            w.id, w.number, w.institution_id, w.kind_code, w.status.value,
-            _sql_time(w.status_changed_at), _sql_time(w.submitted_at), sub.role.value,
-            sub.name, sub.personal_code, learner.name, learner.personal_code,
-            learner.class_label, learner.class_grade, learner.class_parallel,
-            w.guardian_check.value, _sql_time(w.guardian_checked_at),
-            w.contact.phone, w.contact.email, w.decision_reason, _sql_day(w.revisit_on),
-            _code(w.withdrawal_reason), w.version, now,
-            search_key_for(w.number, learner.name, sub.name, learner.class_label),
-            latvian_sort_key(learner.name),
-            _json_list(w.notifications), w.notes,
-        ))
-        socials.extend((w.id, x.status.value, x.viis_code, x.confirmed,
-                        _sql_time(x.confirmed_at)) for x in w.social_statuses)
-        for ack in w.documents_acknowledged:
-            if ack.document_id not in known_docs and ack.document_id not in new_docs:
-                new_docs[ack.document_id] = (ack.document_id, w.institution_id,
-                                             ack.doc_type.value, ack.title, now)
-            acks.append((w.id, ack.document_id, _sql_time(ack.acknowledged_at)))
-        handovers.extend((w.id, *(convert(getattr(h, name))
-                                  for name, convert in _HANDOVER_CONVERTERS))
-                         for h in w.handovers)
-    _insert_rows(session, "documents", ("id", "institution_id", "doc_type", "title",
-                                        "created_at"), list(new_docs.values()))
+        apps.append(_app_row(w, now))
+        socials.extend(_social_rows(w))
+        acks.extend(_ack_rows(w, known_docs, new_docs, now))
+        handovers.extend((w.id, *_handover_row(h)) for h in w.handovers)
+    _insert_rows(session, "documents", _DOC_COLUMNS, list(new_docs.values()))
     _insert_rows(session, "applications", _APP_COLUMNS, apps)
-    _insert_rows(session, "application_social_statuses",
-                 ("application_id", "status", "viis_code", "confirmed", "confirmed_at"),
-                 socials)
-    _insert_rows(session, "document_acknowledgements",
-                 ("application_id", "document_id", "acknowledged_at"), acks)
+    _insert_rows(session, "application_social_statuses", _SOCIAL_COLUMNS, socials)
+    _insert_rows(session, "document_acknowledgements", _ACK_COLUMNS, acks)
     _insert_rows(session, "handovers", ("application_id", *_HANDOVER_FIELDS), handovers)
     return len(apps)
+
+
+def _app_row(w: ApplicationWire, now: str | None) -> tuple[object, ...]:
+    """The ``_APP_COLUMNS`` of one application, as the columns' types store them (the search
+    key and sort key as the ORM's before_insert/before_update hook computes them)."""
+    sub, learner = w.submitter, w.learner
+    label = learner.class_label
+    return (
+        w.id, w.number, w.institution_id, w.kind_code, w.status.value,
+        _sql_time(w.status_changed_at), _sql_time(w.submitted_at), sub.role.value,
+        sub.name, sub.personal_code, learner.name, learner.personal_code,
+        label, learner.class_grade, learner.class_parallel,
+        w.guardian_check.value, _sql_time(w.guardian_checked_at),
+        w.contact.phone, w.contact.email, w.decision_reason, _sql_day(w.revisit_on),
+        _code(w.withdrawal_reason), w.version, now,
+        search_key_for(w.number, learner.name, sub.name, label),
+        latvian_sort_key(learner.name),
+        _json_list(w.notifications), w.notes,
+    )
+
+
+def _social_rows(w: ApplicationWire) -> list[tuple[object, ...]]:
+    return [(w.id, x.status.value, x.viis_code, x.confirmed, _sql_time(x.confirmed_at))
+            for x in w.social_statuses]
+
+
+def _ack_rows(w: ApplicationWire, known_docs: set[str],
+              new_docs: dict[str, tuple[object, ...]], now: str | None
+              ) -> list[tuple[object, ...]]:
+    """The application's acknowledgements; the documents they name that the store lacks are
+    added to ``new_docs`` (inserted before them)."""
+    rows: list[tuple[object, ...]] = []
+    for ack in w.documents_acknowledged:
+        if ack.document_id not in known_docs and ack.document_id not in new_docs:
+            new_docs[ack.document_id] = (ack.document_id, w.institution_id,
+                                         ack.doc_type.value, ack.title, now)
+        rows.append((w.id, ack.document_id, _sql_time(ack.acknowledged_at)))
+    return rows
+
+
+def _handover_row(h: HandoverWire) -> tuple[object, ...]:
+    """``_HANDOVER_FIELDS`` of one handover ("id" first), as the columns store them."""
+    return tuple(convert(getattr(h, name)) for name, convert in _HANDOVER_CONVERTERS)
+
+
+_DOC_COLUMNS = ("id", "institution_id", "doc_type", "title", "created_at")
+_SOCIAL_COLUMNS = ("application_id", "status", "viis_code", "confirmed", "confirmed_at")
+_ACK_COLUMNS = ("application_id", "document_id", "acknowledged_at")
+_HISTORY_COLUMNS = ("entity_type", "entity_id", "application_id", "action", "from_status",
+                    "to_status", "actor", "source", "at")
+
+
+def _known_documents(session: Session, wires: Sequence[ApplicationWire]) -> set[str]:
+    """Which of the documents the applications acknowledge the store holds (a handful of
+    the kinds' templates, looked up by key: not every act the store keeps)."""
+    named = sorted({a.document_id for w in wires for a in w.documents_acknowledged})
+    return {row[0] for row in _by_application(
+        session, "SELECT id FROM documents WHERE id IN ({})", named)}
+
+
+def _by_application(session: Session, sql: str, ids: Sequence[object]) -> list[Any]:
+    """Rows of ``sql`` (``... IN ({})``) for ``ids``, in pieces SQLite binds at once (the
+    text holds only this module's constants and "?" marks)."""
+    rows: list[Any] = []
+    for start in range(0, len(ids), 900):
+        part = ids[start:start + 900]
+        rows.extend(session.connection().exec_driver_sql(
+            sql.format(", ".join("?" * len(part))), tuple(part)).all())
+    return rows
+
+
+def replace_applications(session: Session, wires: Sequence[ApplicationWire]) -> None:
+    """Write each of ``wires`` over the local copy, whatever its version (the service's
+    answer to our own command: it is the truth now), or insert it when there is none.
+
+    ``apply_application``'s rules for each, done for all in a few statements: the row, its
+    social statuses, acknowledgements and handovers replaced (a handover gone from the
+    service goes here), the search and sort keys as the ORM hook computes them, and a
+    ``central`` history row for each application or handover whose status the service
+    changed. A drain acknowledges hundreds of commands at once; the ORM's dozen statements
+    and object work per application cost most of its time. ORM copies of these rows in the
+    session are expired, so what the session reads next is what was written.
+    """
+    if not wires:
+        return
+    session.flush()  # the session's own pending changes go first, as an ORM flush would
+    ids = [w.id for w in wires]
+    held = {row[0]: row[1] for row in _by_application(
+        session, "SELECT id, status FROM applications WHERE id IN ({})", ids)}
+    fresh = [w for w in wires if w.id not in held]
+    known = [w for w in wires if w.id in held]
+    insert_new_applications(session, fresh)
+    if not known:
+        return
+    known_ids = [w.id for w in known]
+    handovers_held = {row[0]: (row[1], row[2]) for row in _by_application(
+        session, "SELECT id, application_id, status FROM handovers "
+        "WHERE application_id IN ({})", known_ids)}
+    now = _sql_time(utcnow())
+    known_docs = _known_documents(session, known)
+    new_docs: dict[str, tuple[object, ...]] = {}
+    apps, socials, acks = [], [], []
+    updates, inserts, history = [], [], []
+    incoming: set[str] = set()
+    for w in known:
+        row = _app_row(w, now)
+        apps.append((*row[1:], row[0]))
+        socials.extend(_social_rows(w))
+        acks.extend(_ack_rows(w, known_docs, new_docs, now))
+        if held[w.id] != w.status.value:
+            history.append(("application", str(w.id), w.id, "sync", held[w.id],
+                            w.status.value, CENTRAL, CENTRAL, _sql_time(w.status_changed_at)))
+        for h in w.handovers:
+            incoming.add(h.id)
+            values = _handover_row(h)
+            before = handovers_held.get(h.id)
+            if before is None:
+                inserts.append((w.id, *values))
+                continue
+            updates.append((*values[1:], h.id))
+            if before[0] == w.id and before[1] != h.status.value:
+                history.append(("handover", h.id, w.id, "sync", before[1], h.status.value,
+                                CENTRAL, CENTRAL, _sql_time(h.status_changed_at)))
+    run = session.connection().exec_driver_sql
+    # names are this module's constants; every value is bound
+    run(f"UPDATE applications SET {', '.join(f'{c} = ?' for c in _APP_COLUMNS[1:])} "  # noqa: S608
+        "WHERE id = ?", apps)
+    for table in ("application_social_statuses", "document_acknowledgements"):
+        run(f"DELETE FROM {table} WHERE application_id = ?",  # noqa: S608
+            [(i,) for i in known_ids])
+    _insert_rows(session, "documents", _DOC_COLUMNS, list(new_docs.values()))
+    _insert_rows(session, "application_social_statuses", _SOCIAL_COLUMNS, socials)
+    _insert_rows(session, "document_acknowledgements", _ACK_COLUMNS, acks)
+    # Handovers as the ORM flushes them: the gone deleted, then the kept updated, then the new
+    # inserted (one active handover per application holds at every step).
+    gone = [(i,) for i, (app_id, _) in handovers_held.items() if i not in incoming]
+    if gone:
+        run("DELETE FROM handovers WHERE id = ?", gone)
+    if updates:
+        run(f"UPDATE handovers SET {', '.join(f'{c} = ?' for c in _HANDOVER_FIELDS[1:])} "  # noqa: S608
+            "WHERE id = ?", updates)
+    _insert_rows(session, "handovers", ("application_id", *_HANDOVER_FIELDS), inserts)
+    _insert_rows(session, "status_history", _HISTORY_COLUMNS, history)
+    _expire(session, set(known_ids), set(handovers_held))
+
+
+def _expire(session: Session, app_ids: set[int], handover_ids: set[str]) -> None:
+    """ORM copies of rows written underneath the session: read again on next use."""
+    for obj in list(session.identity_map.values()):
+        if (isinstance(obj, Application) and obj.id in app_ids
+                or isinstance(obj, Handover) and obj.id in handover_ids
+                or isinstance(obj, ApplicationSocialStatus | DocumentAcknowledgement)
+                and obj.application_id in app_ids):
+            session.expire(obj)
 
 
 def insert_new_items(session: Session, wires: list[ItemWire]) -> int:

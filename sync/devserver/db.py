@@ -4,9 +4,10 @@ Every aggregate is stored as the JSON of its wire model (``sync.protocol``) next
 version and institution. The ``changes`` table is the feed: when an aggregate changes, its
 older change rows go and the new one is appended, so the feed holds the latest version of
 each aggregate in commit order. All access goes through one re-entrant lock; a write is one
-``BEGIN IMMEDIATE`` … ``COMMIT`` (nested ``transaction()`` blocks join the outer one).
-After a commit that moved feeds, the listeners (the push channel's waiters) hear which
-schools' feeds moved; a rolled-back transaction tells nobody.
+``BEGIN IMMEDIATE`` … ``COMMIT`` (nested ``transaction()`` blocks join the outer one; a nested
+``savepoint()`` can be undone alone, as a batch's refused command is). After a commit that
+moved feeds, the listeners (the push channel's waiters) hear which schools' feeds moved, once
+for the whole transaction; a rolled-back transaction tells nobody.
 """
 
 from __future__ import annotations
@@ -134,6 +135,32 @@ class Database:
             if moved:
                 for listener in list(self._listeners):
                     listener(moved)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """Inside a transaction: a part of it that an exception undoes alone (``SAVEPOINT`` …
+        ``ROLLBACK TO``), the rest of the transaction going on; outside one, a transaction of
+        its own. A batch applies each command in one, so a refused command leaves nothing
+        behind while the others commit together."""
+        with self.lock:
+            if not self._depth:
+                with self.transaction() as conn:
+                    yield conn
+                return
+            name = f"part{self._depth}"
+            moved = set(self._moved)
+            self.conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth -= 1
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                self._moved = moved  # what the undone part moved did not happen
+                raise
+            self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
 
     def add_listener(self, listener: Callable[[Iterable[str]], None]) -> None:
         """``listener(institution_ids)`` after each commit that moved those schools' feeds

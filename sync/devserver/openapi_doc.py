@@ -179,7 +179,11 @@ def build(app: FastAPI) -> dict[str, Any]:
             if "requestBody" in operation:
                 statuses.add(400)  # a body that is not JSON at all
             for status in sorted(statuses):
-                responses[str(status)] = _problem_response(status)
+                # a route's own word on a status (the batch's 413 and its header) is kept
+                said = responses.get(str(status), {}) if status != 422 else {}
+                responses[str(status)] = {**_problem_response(status),
+                                          **{k: said[k] for k in ("description", "headers")
+                                             if k in said}}
     return schema
 
 

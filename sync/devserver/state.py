@@ -136,6 +136,12 @@ from sync.protocol import (
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 REFRESH_TTL = 30 * 86400
+#: The most commands one batch may hold: the wire's own bound (``BatchRequest``), which a
+#: client also keeps when it builds one. A service may allow fewer (``DevState.max_batch``).
+MAX_BATCH = 500
+#: The response header of the batch route that tells a client the service's ``max_batch``
+#: (``sync.client`` reads the same name).
+MAX_BATCH_HEADER = "X-Resursi-Max-Batch"
 
 class InstitutionSettings(Wire):
     """PUT body of ``/v1/institutions/{iid}/settings``: the institution minus id and version."""
@@ -263,9 +269,13 @@ class DevState:
     """The service's state and rules over one ``Database``."""
 
     def __init__(self, db: Database, *, token_ttl: int = 3600,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, max_batch: int = MAX_BATCH) -> None:
         self.db = db
         self.token_ttl = token_ttl
+        if not 1 <= max_batch <= MAX_BATCH:
+            raise ValueError(f"max_batch must be between 1 and {MAX_BATCH}")
+        # The most commands a batch may hold here (advertised on every batch answer).
+        self.max_batch = max_batch
         # Token lifetimes are read off this clock, so a test can let a token lapse by
         # moving the clock instead of waiting for it.
         self.clock = clock
@@ -681,7 +691,9 @@ class DevState:
                         self.require(principal, stored[1], spec(stored[2]).permission)
                     return Answer(stored[3], stored[4], json.loads(stored[5]),
                                   "application/json" if stored[3] == 200 else PROBLEM_JSON)
-                with self.db.transaction() as conn:
+                # A part of the caller's transaction when in a batch: a refusal undoes this
+                # command's writes only.
+                with self.db.savepoint() as conn:
                     answer, app_iid = self._apply(principal, application_id, request, conn)
                     conn.execute(
                         "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -873,11 +885,25 @@ class DevState:
 
     def batch(self, principal: Principal | None, institution_id: str,
               commands: Iterable[tuple[int, CommandRequest]]) -> str:
-        """The JSON of a ``BatchResponse``: each command answered as the single endpoint would."""
+        """The JSON of a ``BatchResponse``: each command answered as the single endpoint would.
+
+        The whole batch is one database transaction (one commit, one wake-up of the push
+        channel's waiters); each command in it is judged on its own, in a savepoint of its
+        own, so a refused one leaves nothing behind and the others still apply. Anything else
+        going wrong midway (a crash, a full disk) rolls the whole batch back: nothing of it is
+        applied, and the client sends it again with the same keys.
+        """
         if principal is not None:
             self.require(principal, institution_id)
+        commands = list(commands)
+        if len(commands) > self.max_batch:
+            raise ProblemError(
+                413, f"a batch holds at most {self.max_batch} commands; this one holds "
+                f"{len(commands)}: send them in batches of {self.max_batch} or fewer",
+                type_=INVALID, headers={MAX_BATCH_HEADER: str(self.max_batch)},
+                max_batch=self.max_batch)
         parts = []
-        with self.db.lock:
+        with self.db.transaction():
             for application_id, request in commands:
                 answer = self.command(principal, application_id, request)
                 ok = answer.status == 200

@@ -1,6 +1,9 @@
 """Applications: staff commands, one at a time (idempotent, version-checked) or in a batch.
 
 Handovers have no routes of their own: every handover change is a command on its application.
+A batch is applied in one transaction (``DevState.batch``); every answer of the batch route
+says how many commands a batch may hold (``X-Resursi-Max-Batch``), and a larger batch is
+refused whole with a 413 problem saying the same.
 """
 
 from __future__ import annotations
@@ -9,11 +12,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header
 from fastapi.responses import Response
+from pydantic import Field
 
 from sync.devserver.problems import INVALID, ProblemError
 from sync.devserver.routes.auth import Staff
 from sync.devserver.routes.common import JSON, ApplicationId, State, answer_response
-from sync.protocol import BatchRequest, BatchResponse, CommandAccepted, CommandRequest, parse_etag
+from sync.devserver.state import MAX_BATCH, MAX_BATCH_HEADER
+from sync.protocol import (
+    BatchCommand,
+    BatchResponse,
+    CommandAccepted,
+    CommandRequest,
+    parse_etag,
+)
+from sync.protocol import BatchRequest as WireBatchRequest
 
 router = APIRouter(tags=["commands"])
 
@@ -35,8 +47,26 @@ def command(application_id: ApplicationId, body: CommandRequest, who: Staff, sta
     return answer_response(state.command(who, application_id, body))
 
 
-@router.post("/v1/institutions/{institution_id}/commands:batch", response_model=BatchResponse)
+class BatchRequest(WireBatchRequest):
+    """The wire's ``BatchRequest`` as the route reads it (the document's name for it too): a batch over the service's maximum reaches the
+    service, which refuses it with a 413 naming the maximum (not a 422 about a list's length);
+    the document still says the maximum (``maxItems``)."""
+
+    commands: list[BatchCommand] = Field(min_length=1,
+                                         json_schema_extra={"maxItems": MAX_BATCH})
+
+
+_MAX_BATCH_DOC = {MAX_BATCH_HEADER: {
+    "description": "the most commands a batch may hold here", "schema": {"type": "integer"}}}
+
+
+@router.post("/v1/institutions/{institution_id}/commands:batch", response_model=BatchResponse,
+             responses={200: {"headers": _MAX_BATCH_DOC},
+                        413: {"description": "more commands than the service takes in one "
+                                             "batch (max_batch: how many it takes)",
+                              "headers": _MAX_BATCH_DOC}})
 def batch(institution_id: str, body: BatchRequest, who: Staff, state: State) -> Response:
     text = state.batch(who, institution_id,
                        [(c.application_id, c.command) for c in body.commands])
-    return Response(text, media_type=JSON)
+    return Response(text, media_type=JSON,
+                    headers={MAX_BATCH_HEADER: str(state.max_batch)})
