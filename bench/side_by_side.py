@@ -16,10 +16,10 @@ MODES = ("off", "on")
 Value = float | str | None
 
 
-def add_encryption_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--encryption", choices=("off", "on", "both"), default="both",
+def add_encryption_option(parser: argparse.ArgumentParser, default: str = "both") -> None:
+    parser.add_argument("--encryption", choices=("off", "on", "both"), default=default,
                         help="measure with a plain store, an encrypted one (a random key), or "
-                             "both side by side (default both)")
+                             f"both side by side (default {default})")
 
 
 def modes(choice: str) -> tuple[str, ...]:

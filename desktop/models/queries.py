@@ -18,10 +18,13 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    column,
     exists,
     func,
+    literal_column,
     or_,
     select,
+    table,
     text,
     type_coerce,
 )
@@ -31,6 +34,7 @@ from desktop.models.codes import ApplicationStatus, CommandState, SocialStatus
 from desktop.models.duplicates import numbers_column, split_numbers
 from desktop.models.schema import (
     Application,
+    ApplicationCount,
     ApplicationSocialStatus,
     Institution,
     OutboxCommand,
@@ -76,13 +80,38 @@ class InboxRow:
     duplicates: tuple[str, ...] = ()
 
 
+# The search keys' trigrams (an FTS5 table kept by triggers, revision 0013): the applications
+# holding every trigram of the words, whatever the store holds (300,000 encrypted: under a
+# millisecond, where reading every key took 25 ms).
+_SEARCH = table("applications_search", column("rowid"))
+_SEARCH_MATCH: ColumnElement[Any] = literal_column("applications_search")
+
+
+def trigram_query(words: Sequence[str]) -> str | None:
+    """An FTS5 query for the applications whose key holds every trigram of ``words`` (None:
+    no word has three letters). Without positions (detail=none) it may find a few more than
+    hold the words themselves: those are tested after."""
+    grams = sorted({w[i:i + 3] for w in words for i in range(len(w) - 2)})
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams) or None
+
+
 def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
     words = fold(f.text).split()
     conds: list[ColumnElement[bool]] = []
-    if words:
-        # The words are looked for in the index on (school, search key) rather than the
-        # table, and the matches are then read by id: SQLite would otherwise walk the sort
-        # index and read every row (100,000 applications: 16 ms against 42 ms).
+    grams = trigram_query(words)
+    if grams is not None:
+        # the candidates from the trigram index, then the words tested in their keys only
+        conds.append(Application.id.in_(
+            select(_SEARCH.c.rowid).where(_SEARCH_MATCH.op("MATCH")(grams))))
+        # an expression, not the column: SQLite would walk the (school, search key) index
+        # and test each entry against the candidates, rather than read the candidates
+        conds.append(type_coerce(Application.institution_id, String).concat("")
+                     == f.institution_id)
+        conds += [func.instr(Application.search_key, word) > 0 for word in words]
+    elif words:
+        # Words of one or two letters: looked for in the index on (school, search key)
+        # rather than the table, and the matches are then read by id: SQLite would
+        # otherwise walk the sort index and read every row (100,000: 16 ms against 42 ms).
         conds.append(Application.id.in_(
             select(Application.id).where(
                 Application.institution_id == f.institution_id,
@@ -210,13 +239,14 @@ def inbox_rows(store: Store, ids: Sequence[int], language: str = "lv") -> list[I
 
 
 def status_counts(store: Store, institution_id: str) -> dict[ApplicationStatus, int]:
+    """The school's applications per status, from the counts the triggers keep (a few rows,
+    whatever the store holds; revision 0013)."""
+    c = ApplicationCount
     with store.read() as s:
-        rows = s.execute(
-            select(Application.status, func.count())
-            .where(Application.institution_id == institution_id)
-            .group_by(Application.status)
-        ).all()
-    return {status: count for status, count in rows}
+        rows = s.execute(select(c.status, func.sum(c.count))
+                         .where(c.institution_id == institution_id)
+                         .group_by(c.status)).all()
+    return {ApplicationStatus(status): int(n) for status, n in rows if n}
 
 
 def sync_counts(store: Store) -> tuple[int, int]:

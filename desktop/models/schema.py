@@ -260,6 +260,28 @@ class Application(Base):
         Index("ix_applications_institution_number", "institution_id", "number"),
         # free-text search scans this narrow index instead of the table (revision 0006)
         Index("ix_applications_institution_search", "institution_id", "search_key"),
+        # The inbox reads a window of rows in order from an index on (school, filter, sort
+        # key; the id is the index's last column in SQLite): unfiltered and sorted by
+        # status, or narrowed by a status or a kind and sorted by any column (revision 0013).
+        Index("ix_applications_institution_status", "institution_id", "status"),
+        Index("ix_applications_institution_status_number", "institution_id", "status",
+              "number"),
+        Index("ix_applications_institution_status_learner_sort", "institution_id", "status",
+              "learner_sort"),
+        Index("ix_applications_institution_status_class_grade", "institution_id", "status",
+              "class_grade", "class_parallel"),
+        Index("ix_applications_institution_status_kind_code", "institution_id", "status",
+              "kind_code"),
+        Index("ix_applications_institution_kind_submitted", "institution_id", "kind_code",
+              "submitted_at"),
+        Index("ix_applications_institution_kind_number", "institution_id", "kind_code",
+              "number"),
+        Index("ix_applications_institution_kind_learner_sort", "institution_id", "kind_code",
+              "learner_sort"),
+        Index("ix_applications_institution_kind_class_grade", "institution_id", "kind_code",
+              "class_grade", "class_parallel"),
+        Index("ix_applications_institution_kind_status", "institution_id", "kind_code",
+              "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -302,6 +324,23 @@ class Application(Base):
     handovers: Mapped[list[Handover]] = relationship(
         back_populates="application", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class ApplicationCount(Base):
+    """How many of a school's applications have a status, kind and class: the inbox's count
+    for the status bar and the scroll bar without counting rows (revision 0013). Kept by
+    triggers on ``applications`` in the same transaction as the rows, so it is always exact,
+    whichever write path (a decision, a sync, an import, retention) changed them. No class
+    is grade 0 and parallel "" here (a key column is never NULL)."""
+
+    __tablename__ = "application_counts"
+
+    institution_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind_code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    class_grade: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_parallel: Mapped[str] = mapped_column(String(10), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ApplicationSocialStatus(Base):

@@ -1,4 +1,5 @@
-"""The inbox's table model: holds the ordered row ids, fetches rows a block at a time."""
+"""The inbox's table model: rows fetched a block at a time, by their ids or as a window of the
+list (keyset paging), so that it never needs every matching id."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.models.codes import ApplicationStatus
+from desktop.models.inbox_window import Key
 from desktop.models.queries import InboxRow
 from desktop.tasks import TaskRunner
 from desktop.views.dates import shown_date
@@ -55,6 +57,44 @@ STATUS_COLOURS = {
 
 
 RowSource = Callable[[Sequence[int]], list[InboxRow]]
+# The list's rows from the ``offset``-th, ``limit`` of them, with their keys; ``after`` is the
+# key of the row before ``offset`` when it is known (the index is then sought, not counted).
+WindowSource = Callable[[int, "Key | None", int], list[tuple[Key, InboxRow]]]
+UNKNOWN = -1  # the id of a row whose window has not been read yet
+
+
+class KnownIds:
+    """The ids of a list's rows as far as they were read, by row: its length is the list's
+    (the count), a row not read yet has the id UNKNOWN and a slice holds only the known ids.
+    Kept for every row read (a few hundred bytes per screenful), unlike the rows."""
+
+    def __init__(self, total: int) -> None:
+        self._total = total
+        self._at: dict[int, int] = {}
+        self._row: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, index: int) -> int:
+        return self._at.get(index + self._total if index < 0 else index, UNKNOWN)
+
+    def between(self, first: int, stop: int) -> list[int]:
+        """The known ids of rows ``first`` … ``stop - 1``, in order."""
+        at = self._at
+        return [at[r] for r in range(max(first, 0), min(stop, self._total)) if r in at]
+
+    def __iter__(self) -> Any:
+        return iter(self.between(0, self._total))
+
+    def put(self, first: int, ids: Sequence[int]) -> None:
+        for row, app_id in enumerate(ids, first):
+            if row < self._total:
+                self._at[row] = app_id
+                self._row[app_id] = row
+
+    def row_of(self, app_id: int) -> int:
+        return self._row.get(app_id, -1)
 
 
 @functools.cache
@@ -85,10 +125,14 @@ PLACEHOLDER_COLOUR = "#9e9e9e"
 
 
 class InboxModel(ColumnsTableModel):
-    """Only ids are kept for all rows; display rows are fetched on demand, a block at a time,
-    by primary key. With a task runner (the app) the blocks are read on a worker thread and a
-    row shows a grey placeholder until its block arrives: the GUI thread never waits on the
-    store. Without one (model tests) a block is read at once."""
+    """Display rows are fetched on demand, a block at a time. A list given as its ids
+    (``set_ids``: a search's few matches) reads a block by primary key. A list given as its
+    count (``set_window``) knows only the ids of the rows read so far: a block whose ids are
+    not known is read as a window of the list, after the key of the row before it when that
+    one was read (an index seek), else from its place (an offset), and never are all the ids
+    read. With a task runner (the app) the blocks are read on a worker thread and a row shows
+    a grey placeholder until its block arrives: the GUI thread never waits on the store.
+    Without one (model tests) a block is read at once."""
 
     columns = COLUMNS
 
@@ -104,7 +148,12 @@ class InboxModel(ColumnsTableModel):
         self._fetch_rows = fetch_rows
         self._language = language
         self._tasks = tasks
-        self._ids: list[int] = []
+        self._ids: list[int] | KnownIds = []
+        # a list read a window at a time (set_window): how a block is read, and the keys of
+        # the last rows of the blocks read (row -> key), for the next block to follow them
+        self._windows: WindowSource | None = None
+        self._keys_at: dict[int, Key] = {}
+        self._generation = 0  # a new list makes a window still on its way useless
         self._rows_by_id: dict[int, int] | None = None  # built on the first look-up
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._parts: dict[int, tuple[int, int]] = {}  # blocks only these rows of are read
@@ -118,7 +167,7 @@ class InboxModel(ColumnsTableModel):
         in sight, read with the ids). The same ids again only repaint (a reset would clear
         the view's selection for nothing). The model keeps ``ids`` (not a copy)."""
         parts = parts or {}
-        if ids == self._ids:
+        if isinstance(self._ids, list) and ids == self._ids:
             current = set()
             for block_no, (first, last, rows) in parts.items():
                 if self._whole(block_no, first, last) or block_no not in self._blocks \
@@ -132,6 +181,45 @@ class InboxModel(ColumnsTableModel):
             return
         self.beginResetModel()
         self._ids = ids
+        self._windows = None
+        self._start_list()
+        for block_no, (first, last, rows) in parts.items():
+            self._store_block(block_no, rows, first, last)
+        self.endResetModel()
+
+    def set_window(self, total: int, windows: Sequence[tuple[int, list[tuple[Key, InboxRow]]]],
+                   source: WindowSource) -> None:
+        """Show a list of ``total`` rows read a window at a time from ``source``; ``windows``
+        are those already read (first row, its rows with their keys): the rows in sight."""
+        self.beginResetModel()
+        known = KnownIds(total)
+        self._ids = known
+        self._windows = source
+        self._start_list()
+        for first, window in windows:
+            self._put_window(first, window)
+        self.endResetModel()
+
+    def _put_window(self, first: int, window: list[tuple[Key, InboxRow]]) -> set[int]:
+        """Keep a window's ids, its blocks' rows and the key of each block's last row; the
+        blocks it filled."""
+        if not isinstance(self._ids, KnownIds) or not window:
+            return set()
+        self._ids.put(first, [row.id for _, row in window])
+        last = first + len(window) - 1
+        filled = set()
+        for block_no in range(first // self.BLOCK, last // self.BLOCK + 1):
+            lo = max(first, block_no * self.BLOCK)
+            hi = min(last, (block_no + 1) * self.BLOCK - 1)
+            self._store_block(block_no, {row.id: row for _, row in window[lo - first:hi - first + 1]},
+                              lo, hi)
+            self._keys_at[hi] = window[hi - first][0]
+            filled.add(block_no)
+        return filled
+
+    def _start_list(self) -> None:
+        self._generation += 1
+        self._keys_at.clear()
         self._rows_by_id = None
         self._blocks.clear()
         self._parts.clear()
@@ -139,9 +227,6 @@ class InboxModel(ColumnsTableModel):
         self._loading.clear()
         if self._tasks is not None:
             self._tasks.cancel(self)  # blocks of the old ids: no longer wanted
-        for block_no, (first, last, rows) in parts.items():
-            self._store_block(block_no, rows, first, last)
-        self.endResetModel()
 
     def refresh_rows(self, changed: set[int] | None = None, *,
                      exclude: set[int] | None = None) -> None:
@@ -166,12 +251,36 @@ class InboxModel(ColumnsTableModel):
         self._repaint(affected)
 
     def id_at(self, row: int) -> int:
+        """The row's application (UNKNOWN while its window is on its way)."""
         return self._ids[row]
 
     def ids(self) -> list[int]:
+        """The ids known, in order (all of them, unless the list is read a window at a
+        time)."""
         return list(self._ids)
 
+    def unknown_spans(self, rows: set[int]) -> list[tuple[int, int]]:
+        """Runs (first, last) of ``rows`` whose ids were not read yet, in order."""
+        spans: list[tuple[int, int]] = []
+        if not isinstance(self._ids, KnownIds):
+            return spans
+        for row in sorted(rows):
+            if self._ids[row] != UNKNOWN:
+                continue
+            if spans and spans[-1][1] == row - 1:
+                spans[-1] = (spans[-1][0], row)
+            else:
+                spans.append((row, row))
+        return spans
+
+    def put_ids(self, first: int, ids: Sequence[int]) -> None:
+        """The ids of rows from ``first``, read apart from their rows (a selection's)."""
+        if isinstance(self._ids, KnownIds):
+            self._ids.put(first, ids)
+
     def row_of(self, application_id: int) -> int:
+        if isinstance(self._ids, KnownIds):
+            return self._ids.row_of(application_id)
         if self._rows_by_id is None:
             self._rows_by_id = {app_id: row for row, app_id in enumerate(self._ids)}
         return self._rows_by_id.get(application_id, -1)
@@ -236,10 +345,17 @@ class InboxModel(ColumnsTableModel):
         return parts
 
     def _slice(self, block_no: int) -> list[int]:
-        return self._ids[block_no * self.BLOCK:(block_no + 1) * self.BLOCK]
+        first, stop = block_no * self.BLOCK, (block_no + 1) * self.BLOCK
+        if isinstance(self._ids, KnownIds):
+            return self._ids.between(first, stop)
+        return self._ids[first:stop]
 
     def _request(self, block_no: int) -> None:
         ids = self._slice(block_no)
+        if self._windows is not None and \
+                len(ids) < min((block_no + 1) * self.BLOCK, len(self._ids)) - block_no * self.BLOCK:
+            self._request_window(block_no)
+            return
         if not ids:
             return
         if self._tasks is None:
@@ -251,6 +367,44 @@ class InboxModel(ColumnsTableModel):
         self._tasks.run(self._fetch_rows, ids, owner=self, key=("block", block_no),
                         latest=True, on_done=lambda rows: self._arrived(block_no, ids, rows),
                         on_error=lambda exc: self._failed(block_no, exc))
+
+    def _request_window(self, block_no: int) -> None:
+        """Read a block whose ids are not known: after the block before it when that one's
+        last key is (an index seek), else by its place in the list (an offset)."""
+        source = self._windows
+        assert source is not None
+        first = block_no * self.BLOCK
+        after = self._keys_at.get(first - 1)
+        if self._tasks is None:
+            self._window_read(block_no, source(first, after, self.BLOCK))
+            return
+        if block_no in self._loading:
+            return
+        self._loading.add(block_no)
+        generation = self._generation
+        self._tasks.run(source, first, after, self.BLOCK, owner=self, key=("block", block_no),
+                        latest=True,
+                        on_done=lambda window: self._window_arrived(block_no, generation,
+                                                                    window),
+                        on_error=lambda exc: self._failed(block_no, exc))
+
+    def _window_arrived(self, block_no: int, generation: int,
+                        window: list[tuple[Key, InboxRow]]) -> None:
+        self._loading.discard(block_no)
+        if generation != self._generation:
+            return  # another list meanwhile
+        self._repaint(self._window_read(block_no, window))
+
+    def _window_read(self, block_no: int, window: list[tuple[Key, InboxRow]]) -> set[int]:
+        filled = self._put_window(block_no * self.BLOCK, window)
+        if len(window) < self.BLOCK:
+            # the list ends sooner than its count said (rows gone since it was counted): the
+            # rest shows empty until the next reload, rather than being asked for again
+            first = block_no * self.BLOCK
+            self._store_block(block_no, self._blocks.get(block_no, {}), first,
+                              first + self.BLOCK - 1)
+            filled.add(block_no)
+        return filled
 
     def _arrived(self, block_no: int, ids: list[int], rows: list[InboxRow]) -> None:
         self._loading.discard(block_no)
@@ -298,7 +452,8 @@ class InboxModel(ColumnsTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         if role == IdRole:
-            return self._ids[index.row()]
+            app_id = self._ids[index.row()]
+            return None if app_id == UNKNOWN else app_id
         row = self.row_at(index.row())
         if row is None:
             if self.is_fetched(index.row()):

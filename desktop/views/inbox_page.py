@@ -28,11 +28,12 @@ from desktop.changes import ChangeBus
 from desktop.models.changes import OpChanges
 from desktop.models.classes import class_label, grade_of_choice
 from desktop.models.codes import ApplicationStatus, SocialStatus
+from desktop.models.inbox_window import InboxOrder, InboxSource, Key
 from desktop.models.queries import InboxFilter, InboxRow
 from desktop.settings import InboxFilterMemory, SettingsStore
 from desktop.tasks import TaskRunner
 from desktop.views.flow_layout import FlowLayout
-from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel, Parts
+from desktop.views.inbox_model import COLUMNS, UNKNOWN, IdRole, InboxModel, Parts
 from desktop.views.qt_typed import to_date
 from desktop.views.view_state import ViewState, capture, locate, restore, top_row
 
@@ -66,11 +67,15 @@ def _index_of(combo: QComboBox, value: object) -> int:
 class _Reloaded:
     """A reload's rows from the worker."""
 
-    ids: list[int]
+    ids: list[int]  # every id (no source, or a search's few), else empty: read by windows
     counts: dict[ApplicationStatus, int] | None  # None: not read again (or read apart)
     parts: Parts  # the rows in sight, read with the ids
     state: ViewState  # the place when the reload was asked for
     rows: dict[Hashable, int]  # where that place's rows are among ``ids``
+    # read a window at a time (a page with a source): the list, its count, the windows read
+    order: InboxOrder | None = None
+    total: int = 0
+    windows: tuple[tuple[int, list[tuple[Key, InboxRow]]], ...] = ()
 
 
 class InboxPage(QWidget):
@@ -86,9 +91,10 @@ class InboxPage(QWidget):
         tasks: TaskRunner,
         *,
         institution_id: str,
-        query_ids: Callable[[InboxFilter, str, bool], list[int]],
-        fetch_rows: Callable[[Sequence[int]], list[InboxRow]],
+        query_ids: Callable[[InboxFilter, str, bool], list[int]] | None = None,
+        fetch_rows: Callable[[Sequence[int]], list[InboxRow]] | None = None,
         count_statuses: Callable[[], dict[ApplicationStatus, int]],
+        source: InboxSource | None = None,
         kinds: list[tuple[str, str]] | None = None,
         classes: list[ClassChoice] | None = None,
         language: str = "lv",
@@ -99,7 +105,15 @@ class InboxPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        # With a source the list is read a window at a time (the rows in sight, their count):
+        # never every matching id. Without one (older callers, tests) ``query_ids`` reads them.
+        self._source = source
+        self._order: InboxOrder | None = None  # the list read a window at a time, if it is
         self._query_ids = query_ids
+        if fetch_rows is None:
+            if source is None:
+                raise TypeError("InboxPage needs a source or query_ids and fetch_rows")
+            fetch_rows = source.rows
         self._count_statuses = count_statuses
         self._filter = InboxFilter(institution_id=institution_id)
         self._sort = ("submitted_at", True)
@@ -195,7 +209,7 @@ class InboxPage(QWidget):
         )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.selectedCountChanged.emit(len(self.selected_ids())))
+            lambda *_: self._selection_changed())
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -250,6 +264,7 @@ class InboxPage(QWidget):
         # Connected last: enabling sorting above asks the model to sort once, which must not
         # query (and remember an empty filter) before the remembered filter is restored.
         self.model.sortRequested.connect(self._on_sort)
+        self.model.rowsFetched.connect(self._rows_fetched)
         if changes is not None:
             changes.changed.connect(self.follow_changes)
 
@@ -510,8 +525,7 @@ class InboxPage(QWidget):
         ahead = 2 * self._rows_in_sight()
         model = self.model
 
-        def work() -> _Reloaded:
-            ids = self._query_ids(f, key, descending)
+        def listed(ids: list[int]) -> _Reloaded:
             rows = locate(ids, state.keys)
             spans = []
             sight = model.in_sight(top_row(state, lambda k: rows.get(k, -1)), ahead, len(ids))
@@ -524,6 +538,45 @@ class InboxPage(QWidget):
             counts = self._count_statuses() if recount and known is not None else None
             return _Reloaded(ids, counts, model.read_ahead(ids, spans), state, rows)
 
+        source = self._source
+        if source is not None:
+            def windowed() -> _Reloaded:
+                order = source.plan(InboxOrder(f, key, descending))
+                few = source.few(order)
+                if few is not None:  # a search, a rare filter: its few ids, as a list
+                    return listed(few)
+                total = source.count(order)
+                places = source.places(order, [k for k in state.keys if isinstance(k, int)])
+                rows = {app_id: row for app_id, (row, _key) in places.items()}
+                windows = []
+                sight = model.in_sight(top_row(state, lambda k: rows.get(k, -1)), ahead, total)
+                if sight is not None:
+                    size = sight[1] - sight[0] + 1
+                    # from the row the list is scrolled by, both ways in the index; else by
+                    # its place (an offset: the index's entries up to it are stepped over)
+                    anchor = next((places[k] for k in (state.anchor, state.current)
+                                   if k in places and sight[0] <= places[k][0] <= sight[1]),
+                                  None)
+                    windows.append((sight[0], source.window(order, sight[0], None, size)
+                                    if anchor is None else
+                                    source.around(order, anchor[1], anchor[0] - sight[0],
+                                                  size)))
+                    if state.current is None and sight[0] > 0:
+                        windows.append((0, source.window(order, 0, None, min(ahead, total))))
+                counts = self._count_statuses() if recount and known is not None else None
+                found: dict[Hashable, int] = {k: v for k, v in rows.items()}
+                return _Reloaded([], counts, {}, state, found, order, total, tuple(windows))
+            self._run_reload(windowed, after, known)
+            return
+
+        def work() -> _Reloaded:
+            assert self._query_ids is not None
+            return listed(self._query_ids(f, key, descending))
+
+        self._run_reload(work, after, known)
+
+    def _run_reload(self, work: Callable[[], _Reloaded], after: int,
+                    known: dict[ApplicationStatus, int] | None) -> None:
         # a newer filter's query makes this one's answer be dropped
         read = self._tasks.run(work, on_done=self._apply, on_error=self._show_error,
                                owner=self, key="ids", latest=True, after=after)
@@ -545,12 +598,23 @@ class InboxPage(QWidget):
         # The reviewer's place survives the reload: the same applications stay selected, the
         # current one stays current (the detail keeps showing it) and the list does not jump.
         state = capture(self.table, self._id_at)
-        rows = result.rows if state == result.state else locate(result.ids, state.keys)
-        self.model.set_ids(result.ids, result.parts)
+        self._order = result.order
+        if result.order is not None and self._source is not None:
+            order, source = result.order, self._source
+            self.model.set_window(result.total, result.windows,
+                                  lambda offset, after, limit: source.window(order, offset,
+                                                                             after, limit))
+            # moved meanwhile: the rows of the new place, as far as they were read
+            rows = result.rows if state == result.state else {
+                k: row for k in state.keys
+                if isinstance(k, int) and (row := self.model.row_of(k)) >= 0}
+        else:
+            rows = result.rows if state == result.state else locate(result.ids, state.keys)
+            self.model.set_ids(result.ids, result.parts)
         if not restore(self.table, state, lambda k: rows.get(k, -1)):
             self._current_id = None
         self._show_counts()
-        self.loaded.emit(len(result.ids))
+        self.loaded.emit(self.model.row_total())
 
     def refresh_counts(self) -> None:
         """Re-read the counts per status (after a decision) without touching the rows."""
@@ -574,7 +638,8 @@ class InboxPage(QWidget):
         self.counts.setText(message)
 
     def _id_at(self, row: int) -> int | None:
-        return self.model.id_at(row) if 0 <= row < self.model.rowCount() else None
+        app_id = self.model.id_at(row) if 0 <= row < self.model.rowCount() else UNKNOWN
+        return None if app_id == UNKNOWN else app_id
 
     def _on_current_row(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
@@ -587,15 +652,51 @@ class InboxPage(QWidget):
             selection.select(current, QItemSelectionModel.SelectionFlag.Select
                              | QItemSelectionModel.SelectionFlag.Rows)
         application_id = self.model.id_at(current.row())
+        if application_id == UNKNOWN:
+            return  # its window is on its way: named when it arrives (_rows_fetched)
         if application_id != self._current_id:  # not the same one found again after a reload
             self._current_id = application_id
             self.currentApplicationChanged.emit(application_id)
+
+    def _rows_fetched(self, first: int, last: int) -> None:
+        """A window arrived: the current row may be one whose id was not known yet."""
+        current = self.table.currentIndex()
+        if current.isValid() and first <= current.row() <= last:
+            self._on_current_row(current, None)
+
+    def _selection_changed(self) -> None:
+        self.selectedCountChanged.emit(len(self.selected_ids()))
+        self._read_selected_ids()
+
+    def _read_selected_ids(self) -> None:
+        """Rows selected whose windows were never read (a Shift+click after a jump, Ctrl+A):
+        their ids are read in the background, and the selection is named again when they
+        are here, so that an action on the selection acts on all of it."""
+        order, source = self._order, self._source
+        if order is None or source is None:
+            return
+        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
+        spans = self.model.unknown_spans(rows)
+        if not spans:
+            return
+        first, last = spans[0][0], spans[-1][1]  # one read from the first to the last
+
+        def read() -> list[int]:
+            return source.ids(order, first, last - first + 1)
+
+        def arrived(ids: list[int]) -> None:
+            if self._order is order:  # still the same list
+                self.model.put_ids(first, ids)
+                self.selectedCountChanged.emit(len(self.selected_ids()))
+
+        self._tasks.run(read, on_done=arrived, on_error=self._show_error, owner=self,
+                        key="selected-ids", latest=True)
 
     def selected_ids(self) -> list[int]:
         # by any selected cell: selectedRows() wants every column of a row selected, and a
         # column hidden for want of room leaves that short (the row then reads as unselected)
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
-        return [self.model.id_at(r) for r in rows]
+        return [app_id for r in rows if (app_id := self.model.id_at(r)) != UNKNOWN]
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Actions on the selected applications, in the list's context menu (right click or

@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus
+from desktop.models.inbox_window import InboxSource
 from desktop.models.queries import InboxFilter
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
-from desktop.views.inbox_model import COLUMNS, IdRole, InboxModel
+from desktop.views.inbox_model import COLUMNS, PLACEHOLDER, IdRole, InboxModel
 from desktop.views.inbox_page import InboxPage
 from factories import SCHOOL, add_application, seed_catalogue
 from qt_helpers import type_text
@@ -43,8 +44,7 @@ def page(qtbot, school):
     widget = InboxPage(
         tasks,
         institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")],
         classes=queries.learner_classes(store, SCHOOL),
@@ -144,8 +144,7 @@ def _page(store, settings=None):
     widget = InboxPage(
         tasks,
         institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")],
         classes=queries.learner_classes(store, SCHOOL),
@@ -298,9 +297,7 @@ def test_column_widths_and_sort_are_remembered(qtbot, school, tmp_path) -> None:
         tasks = TaskRunner()
         widget = InboxPage(
             tasks, institution_id=SCHOOL,
-            query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key,
-                                                             descending=desc),
-            fetch_rows=partial(queries.inbox_rows, store),
+            source=InboxSource(store),
             count_statuses=lambda: queries.status_counts(store, SCHOOL),
             kinds=[], settings=settings, settings_scope="ilze/4313900123")
         qtbot.addWidget(widget)
@@ -354,6 +351,9 @@ def test_a_reload_keeps_the_selection_the_current_row_and_the_scroll_position(
         page.reload()
     model, table = page.model, page.table
     table.scrollTo(model.index(70, 0), table.ScrollHint.PositionAtTop)
+    # the rows scrolled to arrive with their window (ids and all), read as they are painted
+    # (as painting them would, offscreen)
+    qtbot.waitUntil(lambda: all(model.index(r, 0).data() != PLACEHOLDER for r in range(70, 81)))
     chosen = QItemSelection(model.index(78, 0), model.index(80, len(COLUMNS) - 1))
     table.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     table.selectionModel().setCurrentIndex(model.index(79, 2),

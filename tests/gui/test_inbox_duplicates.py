@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush
 
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus
+from desktop.models.inbox_window import InboxSource
 from desktop.models.queries import InboxFilter
 from desktop.models.schema import Application
 from desktop.tasks import TaskRunner
@@ -66,8 +67,7 @@ def test_the_page_shows_the_mark_once_its_rows_arrive(qtbot, store) -> None:
     tasks = TaskRunner()
     page = InboxPage(
         tasks, institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")])
     qtbot.addWidget(page)

@@ -88,13 +88,24 @@ def test_without_a_sign_in_the_first_rows_come_with_the_school_and_after_its_fac
     started: list[str] = []
     titles: list[str] = []
     app.inbox.loaded.connect(lambda _n: titles.append(app.window.windowTitle()))
-    query_ids = app.inbox._query_ids
+    source = app.inbox._source
+    if source is not None:  # the list read a window at a time: its plan comes first
+        plan = source.plan
 
-    def noted(f, key, desc):  # type: ignore[no-untyped-def]
-        started.append(f.institution_id)
-        return query_ids(f, key, desc)
+        def planned(order):  # type: ignore[no-untyped-def]
+            started.append(order.filter.institution_id)
+            return plan(order)
 
-    app.inbox._query_ids = noted  # type: ignore[method-assign]
+        source.plan = planned  # type: ignore[method-assign]
+    else:
+        query_ids = app.inbox._query_ids
+        assert query_ids is not None
+
+        def noted(f, key, desc):  # type: ignore[no-untyped-def]
+            started.append(f.institution_id)
+            return query_ids(f, key, desc)
+
+        app.inbox._query_ids = noted  # type: ignore[method-assign]
     try:
         with qtbot.waitSignal(app.inbox.loaded, timeout=10000) as loaded:
             app.start()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,6 +20,7 @@ from desktop.models import queries
 from desktop.models.decisions import grant
 from desktop.models.details import application_detail
 from desktop.models.handovers import prepare_handover
+from desktop.models.inbox_window import InboxSource
 from desktop.tasks import TaskRunner
 from desktop.views.detail_page import ApplicationDetailView
 from desktop.views.inbox_page import InboxPage
@@ -53,8 +53,7 @@ def test_the_inbox_names_every_control(qtbot, store) -> None:
     tasks = TaskRunner()
     page = InboxPage(
         tasks, institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")],
         classes=queries.learner_classes(store, SCHOOL))

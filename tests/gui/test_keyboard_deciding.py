@@ -4,8 +4,6 @@ The shortcuts are named where a person looks for them: the tooltips and a menu."
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -15,6 +13,7 @@ from desktop.changes import ChangeBus
 from desktop.deciding import Decisions
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus
+from desktop.models.inbox_window import InboxSource
 from desktop.models.schema import Application as ApplicationRow
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
@@ -40,8 +39,7 @@ def desk(qtbot, store):
     tasks, changes = TaskRunner(), ChangeBus()
     inbox = InboxPage(
         tasks, institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL),
         kinds=[("windows_laptop", "Windows portatīvais dators")], changes=changes)
     window = MainWindow(school_name="Rīgas Āgenskalna Valsts ģimnāzija",

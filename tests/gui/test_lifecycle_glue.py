@@ -8,7 +8,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -23,6 +22,7 @@ from desktop.changes import ChangeBus
 from desktop.lifecycle import Lifecycle, active_handovers
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus, DocumentType, HandoverStatus, ItemStatus
+from desktop.models.inbox_window import InboxSource
 from desktop.models.schema import Document, Handover, Item, OutboxCommand
 from desktop.models.store import Store
 from desktop.tasks import TaskRunner
@@ -139,8 +139,7 @@ def desk(qtbot, school, monkeypatch, tmp_path: Path):
     changes = ChangeBus()
     inbox = InboxPage(
         tasks, institution_id=SCHOOL,
-        query_ids=lambda f, key, desc: queries.inbox_ids(store, f, sort=key, descending=desc),
-        fetch_rows=partial(queries.inbox_rows, store),
+        source=InboxSource(store),
         count_statuses=lambda: queries.status_counts(store, SCHOOL))
     qtbot.addWidget(inbox)
     window = QWidget()

@@ -44,11 +44,20 @@ def test_new_store_is_at_head_with_wal_and_foreign_keys(data_dir: Path) -> None:
         store.close()
 
 
+def _modelled(name: str | None, type_: str, _parent: object) -> bool:
+    """Not the search's FTS5 table and its shadow tables (revision 0013): SQLite's own, kept
+    by triggers, never a model."""
+    return not (type_ == "table" and name is not None
+                and name.startswith("applications_search"))
+
+
 def test_migrations_produce_exactly_the_models(data_dir: Path) -> None:
     store = open_store(data_dir)
     try:
         with store.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"include_name": _modelled}),
+                Base.metadata)
         assert diff == []
     finally:
         store.close()
