@@ -1,7 +1,10 @@
 """``python -m sync.devserver``: the reference central service in the foreground.
 
     python -m sync.devserver --port 8765 [--host 127.0.0.1] [--seed demo|N] [--db PATH]
-                             [--token-ttl S]
+                             [--token-ttl S] [--schools N]
+
+``--schools N`` fills the country instead: N copies of the sample's main school, each with
+``--seed`` applications (20 when not given) and its own reviewer account ``skola.<id>``.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from sync.devserver.seeding import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sync.devserver.seeding import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_count, seed_schools
 from sync.devserver.server import DevServer, DevServerError
 
 
@@ -46,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dev", action="store_true",
                         help="serve the development controls (/_dev/...: faults, token and "
                              "cursor expiry, retention); an administrator's token still needed")
+    parser.add_argument("--schools", type=int, default=None, metavar="N",
+                        help="fill an empty database with N schools, each a copy of the main "
+                             "school with --seed applications (default 20) and a reviewer "
+                             "'skola.<id>' (password 'demo'): the national load bench")
     return parser
 
 
@@ -54,14 +62,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.token_ttl < 1:
         parser.error("--token-ttl must be at least 1")
+    if args.schools is not None and args.schools < 1:
+        parser.error("--schools must be at least 1")
 
-    server = DevServer(args.db, seed=args.seed, token_ttl=args.token_ttl, host=args.host,
+    # With --schools the server starts empty and is filled before its address is printed:
+    # no client knows where it listens until then.
+    seed = None if args.schools is not None else args.seed
+    server = DevServer(args.db, seed=seed, token_ttl=args.token_ttl, host=args.host,
                        port=args.port, dev=args.dev)
     try:
         server.start()
     except DevServerError as exc:
         print(f"devserver: {exc}", file=sys.stderr)
         return 2
+    if args.schools is not None and server.state.db.is_empty():
+        started = time.perf_counter()
+        per_school = 20 if args.seed is None else seed_count(args.seed)
+        seed_schools(server.state, args.schools, per_school)
+        server.seed_seconds = time.perf_counter() - started
     print(f"Resursi devserver listening on {server.url}", flush=True)
     if server.seed_seconds is not None:
         print(f"seeded in {server.seed_seconds:.1f} s", flush=True)

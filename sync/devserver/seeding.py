@@ -9,8 +9,11 @@ fraction of the time (no per-application queries, no ORM objects).
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import tempfile
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +35,7 @@ from sync.mapping import (
     offered_kind_to_wire,
     resource_kind_to_wire,
 )
-from sync.protocol import ApplicationWire
+from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire
 
 DEMO_APPLICATIONS = 300
 DEMO_PASSWORD = "demo"
@@ -44,7 +47,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, dict[str, StaffRole]], ...] = (
     ("desk", "Ģirts Liepa", {MAIN_INSTITUTION: StaffRole.DESK}),
 )
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "MAIN_INSTITUTION", "OTHER_INSTITUTION",
-           "applications_json", "seed_count", "seed_state"]
+           "SCHOOL_PASSWORD", "applications_json", "school_ids", "school_user", "seed_count",
+           "seed_schools", "seed_state"]
 
 _HANDOVER_COLUMNS = (
     "id", "status", "item_id", "act_number", "status_changed_at", "created_at", "prepared_at",
@@ -157,3 +161,105 @@ def seed_state(state: DevState, applications: int, *, rng_seed: int = 1) -> None
             store.close()
     for username, display_name, memberships in DEMO_ACCOUNTS:
         state.add_user(username, DEMO_PASSWORD, memberships, display_name=display_name)
+
+
+# -- many schools (bench.national_load) ------------------------------------------------------
+SCHOOL_PASSWORD = DEMO_PASSWORD
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_CLONES = uuid.UUID("6f1d2c1e-5b7a-4c1e-9a52-0b9e3c7d1a11")
+
+
+def school_ids(schools: int) -> list[str]:
+    """The ids ``seed_schools`` gives: the sample's main school first (the demo accounts work
+    there), then ``40xxxxxxxx`` numbered from 1 (never the sample's ``43139…`` ids)."""
+    return [MAIN_INSTITUTION] + [f"40{k:08d}" for k in range(1, schools)]
+
+
+def school_user(institution_id: str) -> str:
+    """The staff account ``seed_schools`` makes at a school (a reviewer; password "demo")."""
+    return f"skola.{institution_id}"
+
+
+def _cloned(text: str, k: int, institution_id: str) -> str:
+    """A body of the main school's as school ``k``'s: its id in place of the main school's,
+    and every UUID (items, handovers, offered kinds, documents) mapped to one of its own."""
+    if k == 0:
+        return text
+    text = text.replace(f'"{MAIN_INSTITUTION}"', f'"{institution_id}"').replace(
+        f"/{MAIN_INSTITUTION}/", f"/{institution_id}/")
+    return _UUID.sub(lambda m: str(uuid.uuid5(_CLONES, f"{k}:{m.group(0)}")), text)
+
+
+def seed_schools(state: DevState, schools: int, applications: int, *,
+                 rng_seed: int = 1) -> list[str]:
+    """Fill an empty service with ``schools`` schools, each a copy of ``sample_data``'s main
+    school holding ``applications`` applications (its catalogue, items and handovers with
+    their own ids; application numbers and acts numbered on across the country), one
+    reviewer account per school (``school_user``) and the demo accounts. Returns the ids.
+
+    Copying one generated school keeps seeding a country affordable (600 schools in seconds,
+    not 600 runs of the generator); only the JSON's ids differ between schools."""
+    if schools < 1:
+        raise ValueError("at least one school")
+    ids = school_ids(schools)
+    with tempfile.TemporaryDirectory(prefix="resursi-devserver-seed-") as tmp:
+        folder = Path(tmp) / "store"
+        seed_store(folder, applications, rng_seed=rng_seed)
+        store = open_store(folder)
+        try:
+            with store.read() as session:
+                main = session.get(Institution, MAIN_INSTITUTION)
+                assert main is not None
+                institution = institution_to_wire(main)
+                kinds = [resource_kind_to_wire(k) for k in
+                         session.scalars(select(ResourceKind).order_by(ResourceKind.code))]
+                offered = [offered_kind_to_wire(session, o).model_dump_json() for o in
+                           session.scalars(select(OfferedKind)
+                                           .where(OfferedKind.institution_id == MAIN_INSTITUTION)
+                                           .order_by(OfferedKind.kind_code))]
+                items = [item_to_wire(i).model_dump_json() for i in session.scalars(
+                    select(Item).where(Item.institution_id == MAIN_INSTITUTION)
+                    .order_by(Item.inventory_no))]
+            apps = [json.loads(body) for _, iid, _, body in applications_json(store.path)
+                    if iid == MAIN_INSTITUTION]
+        finally:
+            store.close()
+
+    def application_rows() -> Iterator[tuple[int, str, int, str]]:
+        next_id = 1
+        for k, iid in enumerate(ids):
+            for app in apps:
+                year = app["number"][2:6]
+                number = f"P-{year}-{next_id:06d}"
+                copy = dict(app, id=next_id, number=number, handovers=[
+                    dict(h, act_number=None if h["act_number"] is None
+                         else f"{number}-{h['act_number'].rsplit('-', 1)[1]}")
+                    for h in app["handovers"]])
+                body = json.dumps(copy, ensure_ascii=False, separators=(",", ":"))
+                yield next_id, iid, copy["version"], _cloned(body, k, iid)
+                next_id += 1
+
+    state.load(
+        institutions=[institution.model_copy(update={
+            "id": iid, "name": institution.name if k == 0 else f"{k}. skola ({institution.name})"})
+            for k, iid in enumerate(ids)],
+        resource_kinds=kinds,
+        offered_kinds=[OfferedKindWire.model_validate_json(_cloned(o, k, iid))
+                       for k, iid in enumerate(ids) for o in offered],
+        items=[ItemWire.model_validate_json(_cloned(i, k, iid))
+               for k, iid in enumerate(ids) for i in items],
+        application_rows=application_rows())
+    for username, display_name, memberships in DEMO_ACCOUNTS:
+        state.add_user(username, DEMO_PASSWORD, {MAIN_INSTITUTION: memberships[MAIN_INSTITUTION]},
+                       display_name=display_name)
+    # One scrypt hash for every school's account: hashing 600 passwords would take longer
+    # than seeding the schools.
+    state.add_user(school_user(ids[0]), SCHOOL_PASSWORD, {ids[0]: StaffRole.REVIEWER})
+    with state.db.transaction() as conn:
+        hashed = conn.execute("SELECT password_hash FROM users WHERE username = ?",
+                              (school_user(ids[0]),)).fetchone()[0]
+        conn.executemany("INSERT INTO users VALUES (?, ?, ?)",
+                         [(school_user(iid), school_user(iid), hashed) for iid in ids[1:]])
+        conn.executemany("INSERT INTO memberships VALUES (?, ?, ?)",
+                         [(school_user(iid), iid, StaffRole.REVIEWER.value) for iid in ids[1:]])
+    return ids
