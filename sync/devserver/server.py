@@ -116,8 +116,11 @@ class DevServer:
             seed_state(self._state, seed_count(self.seed), rng_seed=self.rng_seed)
             self.seed_seconds = time.perf_counter() - started
 
+        # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted connections only when the
+        # listening socket names its protocol; without it Nagle's algorithm met the client's
+        # delayed ACK and every request on a kept-alive connection waited some 40 ms.
         sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET,
-                             socket.SOCK_STREAM)
+                             socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((self.host, self.port))
