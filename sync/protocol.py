@@ -93,7 +93,10 @@ WORKSTATION_REVOKED = "urn:resursi:problem:workstation-revoked"
 def _plain_text(value: str) -> str:
     """A name a person can read: no control or format characters (NUL, U+202E and other
     direction overrides, zero-width marks), no line breaks, not blank, no surrounding space."""
-    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+    # A printable string holds no "Other" or "Separator" character but the ASCII space: the
+    # common case, checked in C; only the rest is looked at character by character.
+    bad = None if value.isprintable() else next(
+        (c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
     if bad is not None:
         raise ValueError(f"contains the control character U+{ord(bad):04X}")
     if not value.strip():
