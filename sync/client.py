@@ -38,6 +38,8 @@ from urllib3.util.retry import Retry
 from desktop.models.urls import UrlError, check_url
 from sync.credentials import Credentials, Tokens
 from sync.protocol import (
+    MAX_BATCH,
+    MAX_BATCH_HEADER,
     PROBLEM_JSON,
     WORKSTATION_HEADER,
     WORKSTATION_NAME_HEADER,
@@ -78,10 +80,8 @@ DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 # hostile answer take the memory).
 DEFAULT_DEADLINE = 60.0  # seconds, from sending the request to the body's last byte
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
-#: The batch route's answers say how many commands the service takes in one batch.
-MAX_BATCH_HEADER = "X-Resursi-Max-Batch"
 #: The wire's own bound on a batch (``BatchRequest``): never more, whatever a service says.
-WIRE_MAX_BATCH = 500
+WIRE_MAX_BATCH = MAX_BATCH
 # The push channel's wait is held by the server up to its timeout; the read timeout and the
 # deadline of that one call are longer by this much (the answer's own way back), and its
 # answer is a few dozen bytes.

@@ -410,8 +410,14 @@ class BatchCommand(Wire):
     command: CommandRequest
 
 
+#: The most commands one batch may hold: the wire's own bound. A service may allow fewer and
+#: says how many in the batch route's ``MAX_BATCH_HEADER``; a client never sends more.
+MAX_BATCH = 500
+MAX_BATCH_HEADER = "X-Resursi-Max-Batch"
+
+
 class BatchRequest(Wire):
-    commands: list[BatchCommand] = Field(min_length=1, max_length=500)
+    commands: list[BatchCommand] = Field(min_length=1, max_length=MAX_BATCH)
 
 
 class BatchResult(Wire):

@@ -102,6 +102,8 @@ from sync.devserver.workstations import (
     revoked_problem,
 )
 from sync.protocol import (
+    MAX_BATCH,
+    MAX_BATCH_HEADER,
     PROBLEM_JSON,
     ApplicantIncident,
     ApplicantSubmission,
@@ -136,12 +138,8 @@ from sync.protocol import (
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 REFRESH_TTL = 30 * 86400
-#: The most commands one batch may hold: the wire's own bound (``BatchRequest``), which a
-#: client also keeps when it builds one. A service may allow fewer (``DevState.max_batch``).
-MAX_BATCH = 500
-#: The response header of the batch route that tells a client the service's ``max_batch``
-#: (``sync.client`` reads the same name).
-MAX_BATCH_HEADER = "X-Resursi-Max-Batch"
+# MAX_BATCH (the wire's bound) and MAX_BATCH_HEADER come from sync.protocol: one name and one
+# number for the client and the service. A service may allow fewer (``DevState.max_batch``).
 
 class InstitutionSettings(Wire):
     """PUT body of ``/v1/institutions/{iid}/settings``: the institution minus id and version."""

@@ -17,8 +17,9 @@ from pydantic import Field
 from sync.devserver.problems import INVALID, ProblemError
 from sync.devserver.routes.auth import Staff
 from sync.devserver.routes.common import JSON, ApplicationId, State, answer_response
-from sync.devserver.state import MAX_BATCH, MAX_BATCH_HEADER
 from sync.protocol import (
+    MAX_BATCH,
+    MAX_BATCH_HEADER,
     BatchCommand,
     BatchResponse,
     CommandAccepted,
