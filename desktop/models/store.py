@@ -30,7 +30,7 @@ from desktop.models.vault import FileVault
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["DB_FILENAME", "HEAD_REVISION", "DamagedStoreError", "ForeignFileError",
+__all__ = ["DB_FILENAME", "HEAD_REVISION", "integrity_check", "DamagedStoreError", "ForeignFileError",
            "NewerStoreError", "Store", "StoreError", "backup_copy", "connect", "head_revision",
            "is_plain_sqlite", "known_head", "make_private", "open_store"]
 
@@ -118,8 +118,34 @@ def is_plain_sqlite(path: Path) -> bool:
         return fh.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
 
 
-def _inspect_existing(path: Path, key: bytes | None = None) -> str | None:
-    """Return the file's Alembic revision (None for an empty file) or raise a StoreError."""
+def _damaged(path: Path, check: str) -> DamagedStoreError:
+    return DamagedStoreError(
+        f"{path} is damaged (SQLite integrity check: {check}); it was left untouched.",
+        f"{path} ir bojāts (SQLite pārbaude: {check}); fails netika mainīts.",
+    )
+
+
+def integrity_check(path: Path, key: bytes | None) -> None:
+    """SQLite's ``quick_check`` over every page of the file: ``DamagedStoreError`` if it finds
+    damage. Read-only; some 0.2 s plain and 0.5-0.9 s encrypted on 100k applications."""
+    try:
+        conn = connect(path, key, read_only=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, sqlcipher.DatabaseError) as exc:
+        said = store_error(exc, path)
+        if said is not None:
+            raise said from exc
+        raise _damaged(path, str(exc)) from exc
+    if check != "ok":
+        raise _damaged(path, check)
+
+
+def _inspect_existing(path: Path, key: bytes | None = None, *, full: bool = True) -> str | None:
+    """Return the file's Alembic revision (None for an empty file) or raise a StoreError.
+    ``full`` False leaves the page-by-page integrity check for later (``Store.verify``)."""
     with path.open("rb") as fh:
         header = fh.read(len(_SQLITE_MAGIC))
     if not header:
@@ -136,7 +162,7 @@ def _inspect_existing(path: Path, key: bytes | None = None) -> str | None:
     try:
         conn = connect(path, key, read_only=True)
         try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
             if "alembic_version" in tables:
@@ -155,10 +181,7 @@ def _inspect_existing(path: Path, key: bytes | None = None) -> str | None:
             f"mapē '{BACKUP_DIRNAME}' vai sinhronizējiet jaunā datu mapē.",
         ) from exc
     if check != "ok":
-        raise DamagedStoreError(
-            f"{path} is damaged (SQLite integrity check: {check}); it was left untouched.",
-            f"{path} ir bojāts (SQLite pārbaude: {check}); fails netika mainīts.",
-        )
+        raise _damaged(path, check)
     if tables and revision is None:
         raise ForeignFileError(
             f"{path} is an SQLite database of another program; it was left untouched.",
@@ -259,6 +282,32 @@ class Store:
     backup: Path | None = None
     #: The data folder's key (None: a plain store, as the tests and the benches' "off" use).
     key: bytes | None = field(default=None, repr=False)
+    #: Set once the file's pages were checked (at opening, or by ``verify`` after it); a
+    #: write waits for it, so a damaged file is never written to.
+    _checked: threading.Event = field(default_factory=threading.Event, repr=False)
+    _damage: StoreError | None = field(default=None, repr=False)
+
+    def verify(self) -> None:
+        """The integrity check an opening with ``check_later`` left for now (on a worker: it
+        reads every page). ``DamagedStoreError`` when the file is damaged; every write from
+        then on refuses with the same error, so the file stays as it was."""
+        if self._checked.is_set():
+            if self._damage is not None:
+                raise self._damage
+            return
+        try:
+            integrity_check(self.path, self.key)
+        except StoreError as exc:
+            self._damage = exc
+            raise
+        finally:
+            self._checked.set()
+
+    def _wait_for_check(self) -> None:
+        if not self._checked.is_set():
+            self._checked.wait()
+        if self._damage is not None:
+            raise self._damage
 
     @property
     def data_dir(self) -> Path:
@@ -300,6 +349,7 @@ class Store:
             with outer.begin_nested():
                 yield outer
             return
+        self._wait_for_check()
         # Only the outermost write says why: a step inside may catch the driver's own error.
         with self._saying_why(), self._writer() as session, session.begin():
             self._local.session = session
@@ -331,7 +381,7 @@ def _saying_why(path: Path) -> Iterator[None]:
 
 
 def open_store(data_dir: Path | str, *, target_revision: str = "head",
-               key: bytes | None = None) -> Store:
+               key: bytes | None = None, check_later: bool = False) -> Store:
     """Open (creating or migrating) the store in ``data_dir``, encrypted with ``key`` (32 bytes;
     a plain store found there is moved into an encrypted one first). Without a key the store
     is a plain SQLite file: what the tests and the benches' "encryption off" use; the app and
@@ -339,13 +389,16 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head",
 
     Raises a ``StoreError`` subclass with a message for the user when the file cannot be used
     (not ours, damaged, newer, or the disk full, read-only, locked); the file is then left
-    untouched.
+    untouched. ``check_later``: a store already at its revision opens without reading every
+    page; the caller runs ``Store.verify`` off the GUI thread, and writes wait for it (the
+    app's start: the check is the longest part of opening a large encrypted store). A store
+    about to be migrated is always checked first.
     """
     folder = Path(data_dir)
     path = folder / DB_FILENAME
     try:
         with _saying_why(path):
-            return _open_store(folder, target_revision, key)
+            return _open_store(folder, target_revision, key, check_later)
     except (OSError, sqlite3.Error, sqlcipher.Error) as exc:  # a cause without its own sentence: still no traceback
         detail = getattr(exc, "strerror", None) or str(exc)
         raise StoreError(
@@ -356,7 +409,8 @@ def open_store(data_dir: Path | str, *, target_revision: str = "head",
         ) from exc
 
 
-def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
+def _open_store(folder: Path, target_revision: str, key: bytes | None,
+                check_later: bool = False) -> Store:
     if key is not None and len(key) != 32:
         raise ValueError("a store key is 32 bytes")
     folder.mkdir(parents=True, exist_ok=True)
@@ -372,11 +426,15 @@ def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
         elif (folder / sealing.MARKER_FILENAME).exists():
             _inspect_existing(path, key)  # the key opens the swapped store: finish the rest
             sealing.finish_sealing(folder, key)
-    current = _inspect_existing(path, key) if path.exists() else None
+    current = _inspect_existing(path, key, full=not check_later) if path.exists() else None
     wanted = (known_head() or head_revision()) if target_revision == "head" else target_revision
+    checked = not check_later or current is None
 
     backup = None
     if current is not None and current != wanted:
+        if not checked:  # nothing is migrated, nor copied aside, unchecked
+            integrity_check(path, key)
+            checked = True
         backup = backup_copy(path, f"before-{wanted}-from-{current}", key)
 
     # The driver is SQLCipher's build of SQLite for every store (a plain one too): one
@@ -394,7 +452,7 @@ def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
         if private.exists():
             make_private(private)
     writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
-    return Store(
+    store = Store(
         path=path,
         engine=engine,
         _reader=sessionmaker(engine, expire_on_commit=False),
@@ -402,3 +460,6 @@ def _open_store(folder: Path, target_revision: str, key: bytes | None) -> Store:
         backup=backup,
         key=key,
     )
+    if checked:
+        store._checked.set()
+    return store

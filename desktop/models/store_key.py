@@ -314,10 +314,11 @@ def forget_key(folder: Path, secrets: SecretStore | None) -> None:
 
 
 def open_data_folder(folder: Path, *, secrets: SecretStore | None, ask: Ask,
-                     target_revision: str = "head") -> Store:
+                     target_revision: str = "head", check_later: bool = False) -> Store:
     """The app's and the commands' one way in: unlock the folder, then open its store."""
     key = unlock(folder, secrets=secrets, ask=ask)
-    return open_store(folder, key=key, target_revision=target_revision)
+    return open_store(folder, key=key, target_revision=target_revision,
+                      check_later=check_later)
 
 
 def default_secrets() -> SecretStore | None:

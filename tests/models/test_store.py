@@ -202,3 +202,75 @@ def test_the_data_folder_and_the_store_are_private(tmp_path) -> None:
     for path in folder.glob("resursi.sqlite3*"):
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
     store.close()
+
+
+def _scribbled(data_dir: Path) -> Path:
+    """A store whose last pages (the audit rows written last) are damaged; the schema and the
+    revision still read, so only a check of every page finds it."""
+    store = open_store(data_dir)
+    with store.engine.begin() as conn:
+        for n in range(400):
+            conn.exec_driver_sql(
+                "INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) "
+                f"VALUES ('2026-01-01 00:00:00', 'Jānis Bērziņš', 'y', 'z', '{n}', '{{}}')")
+    store.close()
+    path = data_dir / DB_FILENAME
+    raw = bytearray(path.read_bytes())
+    last = len(raw) // 4096 - 1
+    raw[last * 4096] = 0x77  # the b-tree page type byte of the file's last page
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_a_check_left_for_later_finds_the_damage_and_no_write_touches_the_file(
+        data_dir: Path) -> None:
+    path = _scribbled(data_dir)
+    before = _digest(path)
+    store = open_store(data_dir, check_later=True)  # the app's start: the window first
+    try:
+        with pytest.raises(DamagedStoreError) as err:
+            store.verify()
+        assert "bojāts" in err.value.message_lv
+        with pytest.raises(DamagedStoreError), store.write() as s:
+            s.execute(text("DELETE FROM audit_log"))
+    finally:
+        store.close()
+    assert _digest(path) == before
+
+
+def test_a_write_waits_for_the_check_left_for_later(data_dir: Path) -> None:
+    import threading
+
+    open_store(data_dir).close()
+    store = open_store(data_dir, check_later=True)
+    wrote = threading.Event()
+
+    def write() -> None:
+        with store.write() as s:
+            s.execute(text("INSERT INTO audit_log (at, actor, action, entity_type, entity_id, "
+                           "details) VALUES ('2026-01-01 00:00:00', 'x', 'y', 'z', '1', '{}')"))
+        wrote.set()
+
+    writer = threading.Thread(target=write)
+    try:
+        writer.start()
+        assert not wrote.wait(0.2)  # held until the pages are checked
+        store.verify()
+        writer.join(timeout=30)
+        assert wrote.is_set()
+    finally:
+        store.close()
+
+
+def test_a_store_to_be_migrated_is_checked_first_even_when_asked_later(data_dir: Path) -> None:
+    open_store(data_dir, target_revision="0011").close()
+    path = data_dir / DB_FILENAME
+    raw = bytearray(path.read_bytes())
+    for p in range(2, len(raw) // 4096):
+        raw[p * 4096] = 0x77
+    path.write_bytes(bytes(raw))
+    before = _digest(path)
+    with pytest.raises(DamagedStoreError):
+        open_store(data_dir, check_later=True)
+    assert _digest(path) == before
+    assert not list((data_dir / "backups").glob("*")) if (data_dir / "backups").exists() else True
