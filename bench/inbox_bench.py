@@ -185,8 +185,10 @@ def measure(data: Path, synced: Path | None, server_url: str,
         started = time.perf_counter()
         bar.setValue(int(bar.maximum() * ((i * 7919) % 97) / 96))
         while True:
-            # what painting asks for (offscreen, nothing is painted unasked)
-            if all(model.index(r, 2).data() != "…" for r in in_sight()):
+            rows = in_sight()
+            for r in rows:  # what painting asks for (offscreen, nothing is painted unasked)
+                model.index(r, 0).data()
+            if all(model.is_fetched(r) for r in rows):
                 break
             qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
         jumps.append(time.perf_counter() - started)
