@@ -511,6 +511,9 @@ def _known_documents(session: Session, wires: Sequence[ApplicationWire]) -> set[
     """Which of the documents the applications acknowledge the store holds (a handful of
     the kinds' templates, looked up by key: not every act the store keeps)."""
     named = sorted({a.document_id for w in wires for a in w.documents_acknowledged})
+    # The page's kinds may have added their documents through the ORM a moment ago: the
+    # plain SQL below sees only what is flushed (an ORM select would have flushed first).
+    session.flush()
     return {row[0] for row in _by_application(
         session, "SELECT id FROM documents WHERE id IN ({})", named)}
 
