@@ -9,7 +9,7 @@ import logging
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -55,6 +55,7 @@ from desktop.models import desk as desk_queries
 from desktop.models.changes import OpChanges
 from desktop.models.codes import StaffRole
 from desktop.models.errors import PermissionDeniedError
+from desktop.models.inbox_window import InboxSource
 from desktop.models.journal import Actor
 from desktop.models.permissions import Permission, allows
 from desktop.models.store import Store, StoreError
@@ -251,10 +252,9 @@ class Application:
         self.inbox = InboxPage(
             self.tasks,
             institution_id=institution or "",
-            query_ids=lambda f, key, desc: queries.inbox_ids(
-                store, f if f.institution_id else replace(f, institution_id=self._school()),
-                sort=key, descending=desc),
-            fetch_rows=partial(queries.inbox_rows, store, language=language),
+            # Only the rows on screen are read, from indexes (issue 17): the cost does not
+            # grow with the store.
+            source=InboxSource(store, language=language, school=self._school),
             count_statuses=lambda: queries.status_counts(store, self._school()),
             language=language,
             settings=self.preferences,
