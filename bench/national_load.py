@@ -50,6 +50,7 @@ from typing import IO, Any
 
 import httpx
 
+from desktop.models.command_names import CommandName
 from sync.devserver.seeding import SCHOOL_PASSWORD, school_ids, school_user
 from sync.protocol import WORKSTATION_HEADER, WORKSTATION_NAME_HEADER
 
@@ -239,7 +240,7 @@ async def pull(client: httpx.AsyncClient, stats: Stats, ws: Workstation,
 def notes_command(ws: Workstation, application_id: int) -> dict[str, Any]:
     ws.writes += 1
     return {"application_id": application_id, "command": {
-        "command_id": str(uuid.uuid4()), "command": "set_application_notes",
+        "command_id": str(uuid.uuid4()), "command": CommandName.SET_APPLICATION_NOTES.value,
         "base_version": ws.versions[application_id],
         "payload": {"notes": f"Pārbaudīts {ws.writes}. reizi — dators {ws.index}, ņemts vērā"}}}
 
