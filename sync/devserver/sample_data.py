@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-import re
 import uuid
 from collections import Counter, deque
 from collections.abc import Sequence
@@ -34,6 +33,7 @@ from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from desktop.models.bulk_load import defer_indexes
 from desktop.models.classes import parse_class
 from desktop.models.codes import (
     ApplicantRole,
@@ -1083,61 +1083,6 @@ def _not_empty(data_dir: Path) -> StoreNotEmptyError:
     )
 
 
-def _drop_indexes(conn: sqlcipher.Connection, tables: Sequence[str]) -> list[str]:
-    """Drop the secondary indexes of ``tables``; return the statements that make them again.
-
-    SQLite builds an index over rows already in place by sorting them, several times quicker
-    than keeping twenty indexes of the applications up to date row by row. Read from the file,
-    so an index a migration adds is rebuilt as it was; the UNIQUE ones check on rebuild."""
-    marks = ", ".join("?" * len(tables))
-    found = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "  # noqa: S608
-        f"AND tbl_name IN ({marks}) ORDER BY rowid",
-        tuple(tables),
-    ).fetchall()
-    for name, _ in found:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _, sql in found]
-
-
-_EXTERNAL_FTS = re.compile(r"USING\s+fts5\s*\(.*\bcontent\s*=\s*'(\w+)'", re.I | re.S)
-_TRIGGER_BODY = re.compile(r"\bAFTER\s+INSERT\s+ON\s+\"?(\w+)\"?\s.*?\bBEGIN\b(.*)\bEND\s*$",
-                           re.I | re.S)
-
-
-def _defer_text_indexes(conn: sqlcipher.Connection, tables: Sequence[str]) -> list[str]:
-    """Drop the insert triggers that only index new rows into a full-text table kept from one
-    of ``tables`` (FTS5 "external content"); return what rebuilds the index and the triggers.
-
-    Such a trigger tokenizes row by row (most of the applications' insert time); FTS5's
-    'rebuild' reads the content table once and gives the same index."""
-    fts = {
-        name: match.group(1)
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
-            "'CREATE VIRTUAL TABLE%'")
-        if (match := _EXTERNAL_FTS.search(sql)) and match.group(1) in tables
-    }
-    again: list[str] = []
-    for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        match = _TRIGGER_BODY.search(sql)
-        if match is None or match.group(1) not in tables:
-            continue
-        steps = [step.strip() for step in match.group(2).split(";") if step.strip()]
-        targets = {re.match(r"INSERT\s+INTO\s+\"?(\w+)\"?\s*\(", step, re.I) for step in steps}
-        indexed = {m.group(1) for m in targets if m is not None}
-        if None in targets or len(indexed) != 1 or not indexed <= fts.keys():
-            continue  # a trigger that does anything else runs row by row as always
-        (target,) = indexed
-        if fts[target] != match.group(1):
-            continue
-        conn.execute(f'DROP TRIGGER "{name}"')
-        rebuild = f"INSERT INTO {target} ({target}) VALUES ('rebuild')"  # noqa: S608
-        again += [rebuild, sql]
-    return list(dict.fromkeys(again))  # one rebuild per full-text table
-
-
 def _generate(rng: Random, applications: int, school: str, other: str) -> _Data:
     data = _Data()
     data.apps, data.history = _gen_applications(rng, applications)
@@ -1226,8 +1171,7 @@ def _load(conn: sqlcipher.Connection, rng: Random, data: _Data, school: str, oth
     try:
         if not _is_empty(conn):  # someone else got there first
             raise _not_empty(folder)
-        afterwards = _drop_indexes(conn, _LOADED_TABLES)
-        afterwards += _defer_text_indexes(conn, _LOADED_TABLES)
+        afterwards = defer_indexes(conn, _LOADED_TABLES)
         _write(conn, rng, data, school, other)
         for sql in afterwards:
             conn.execute(sql)
