@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -160,3 +161,22 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
             out[table.name] = [tuple(r) for r in rows]
     return out
+
+
+def damaged_at_its_end(data_dir: Path) -> Path:
+    """A plain store whose last page (audit rows written last) is damaged: the schema and the
+    revision still read, so only a check of every page finds it. The store file's path."""
+    from desktop.models.store import DB_FILENAME, open_store
+
+    store = open_store(data_dir)
+    with store.engine.begin() as conn:
+        for n in range(400):
+            conn.exec_driver_sql(
+                "INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) "
+                f"VALUES ('2026-01-01 00:00:00', 'Ārija Ķēniņa', 'y', 'z', '{n}', '{{}}')")
+    store.close()
+    path = data_dir / DB_FILENAME
+    raw = bytearray(path.read_bytes())
+    raw[(len(raw) // 4096 - 1) * 4096] = 0x77  # the b-tree page type byte of the last page
+    path.write_bytes(bytes(raw))
+    return path

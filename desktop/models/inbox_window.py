@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from desktop.models import queries
 from desktop.models.codes import ApplicationStatus
-from desktop.models.queries import InboxFilter, InboxRow
+from desktop.models.queries import InboxFilter, InboxRow, narrowing
 from desktop.models.schema import Application, ApplicationCount
 from desktop.models.store import Store
 
@@ -196,15 +196,8 @@ def inbox_count(store: Store, f: InboxFilter) -> int:
     in the same transaction as the rows)."""
     if _counted(f):
         c = ApplicationCount
-        conds: list[ColumnElement[bool]] = [c.institution_id == f.institution_id]
-        if f.statuses:
-            conds.append(c.status.in_([s.value for s in f.statuses]))
-        if f.kind_code:
-            conds.append(c.kind_code == f.kind_code)
-        if f.class_grade is not None:
-            conds.append(c.class_grade == f.class_grade)
-            if f.class_parallel:
-                conds.append(c.class_parallel == f.class_parallel)
+        conds: list[ColumnElement[bool]] = [c.institution_id == f.institution_id,
+                                            *narrowing(c, f)]
         statement = select(func.coalesce(func.sum(c.count), 0)).where(and_(*conds))
     else:
         statement = (select(func.count()).select_from(Application)

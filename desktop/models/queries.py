@@ -95,6 +95,21 @@ def trigram_query(words: Sequence[str]) -> str | None:
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams) or None
 
 
+def narrowing(table: Any, f: InboxFilter) -> list[ColumnElement[bool]]:
+    """Status, kind and class of ``f`` on ``table``: the applications, or the counts kept of
+    them (``ApplicationCount``), which name those columns alike."""
+    conds: list[ColumnElement[bool]] = []
+    if f.statuses:
+        conds.append(table.status.in_([s.value for s in f.statuses]))
+    if f.kind_code:
+        conds.append(table.kind_code == f.kind_code)
+    if f.class_grade is not None:
+        conds.append(table.class_grade == f.class_grade)
+        if f.class_parallel:
+            conds.append(table.class_parallel == f.class_parallel)
+    return conds
+
+
 def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
     words = fold(f.text).split()
     conds: list[ColumnElement[bool]] = []
@@ -118,14 +133,7 @@ def _conditions(f: InboxFilter) -> list[ColumnElement[bool]]:
                 *(func.instr(Application.search_key, word) > 0 for word in words))))
     else:
         conds.append(Application.institution_id == f.institution_id)
-    if f.statuses:
-        conds.append(Application.status.in_([s.value for s in f.statuses]))
-    if f.kind_code:
-        conds.append(Application.kind_code == f.kind_code)
-    if f.class_grade is not None:
-        conds.append(Application.class_grade == f.class_grade)
-        if f.class_parallel:
-            conds.append(Application.class_parallel == f.class_parallel)
+    conds += narrowing(Application, f)
     # Dates are the staff's local calendar days; the column holds UTC instants.
     if f.submitted_from:
         conds.append(Application.submitted_at >= _local_midnight(f.submitted_from))

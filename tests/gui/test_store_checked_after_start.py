@@ -10,22 +10,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Application
-from desktop.models.store import DB_FILENAME, open_store
+from desktop.models.store import open_store
+from tests.factories import damaged_at_its_end
 
 
 def test_a_damaged_store_found_after_start_is_said_and_left_as_it_was(
         qtbot: QtBot, qapp, data_dir: Path, said: list[str]) -> None:
-    store = open_store(data_dir)
-    with store.engine.begin() as conn:
-        for n in range(400):
-            conn.exec_driver_sql(
-                "INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) "
-                f"VALUES ('2026-01-01 00:00:00', 'Ārija Ķēniņa', 'y', 'z', '{n}', '{{}}')")
-    store.close()
-    path = data_dir / DB_FILENAME
-    raw = bytearray(path.read_bytes())
-    raw[(len(raw) // 4096 - 1) * 4096] = 0x77  # the last page: only a full check finds it
-    path.write_bytes(bytes(raw))
+    path = damaged_at_its_end(data_dir)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
 
     app = Application(qapp, open_store(data_dir, check_later=True))

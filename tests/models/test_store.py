@@ -24,6 +24,7 @@ from desktop.models.store import (
     head_revision,
     open_store,
 )
+from tests.factories import damaged_at_its_end
 
 
 def _digest(path: Path) -> str:
@@ -204,27 +205,9 @@ def test_the_data_folder_and_the_store_are_private(tmp_path) -> None:
     store.close()
 
 
-def _scribbled(data_dir: Path) -> Path:
-    """A store whose last pages (the audit rows written last) are damaged; the schema and the
-    revision still read, so only a check of every page finds it."""
-    store = open_store(data_dir)
-    with store.engine.begin() as conn:
-        for n in range(400):
-            conn.exec_driver_sql(
-                "INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) "
-                f"VALUES ('2026-01-01 00:00:00', 'Jānis Bērziņš', 'y', 'z', '{n}', '{{}}')")
-    store.close()
-    path = data_dir / DB_FILENAME
-    raw = bytearray(path.read_bytes())
-    last = len(raw) // 4096 - 1
-    raw[last * 4096] = 0x77  # the b-tree page type byte of the file's last page
-    path.write_bytes(bytes(raw))
-    return path
-
-
 def test_a_check_left_for_later_finds_the_damage_and_no_write_touches_the_file(
         data_dir: Path) -> None:
-    path = _scribbled(data_dir)
+    path = damaged_at_its_end(data_dir)
     before = _digest(path)
     store = open_store(data_dir, check_later=True)  # the app's start: the window first
     try:
