@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,16 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         dialog.first.setText("••••••••••••")
         dialog.second.setText("••••••••••••")
         dialog.adjustSize()
-        dialog.show()
-        shots.qt_app.processEvents()
-        if dialog.width() > shots.room[0] or dialog.height() > shots.room[1]:
-            print(f"{name} does not fit the laptop's screen", file=sys.stderr)
-            return 1
-        target = shots.out / f"{name}{shots.suffix}.png"
-        dialog.grab().save(str(target))
-        print(target, f"{dialog.width()}×{dialog.height()}")
-        dialog.close()
-    return 0
+        shots.shoot(dialog, name, close=True)
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -32,11 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = arguments(__doc__).parse_args(argv)
     shots = start(args)
-    qt_app, room, suffix = shots.qt_app, shots.room, shots.suffix
+    qt_app = shots.qt_app
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QWidget
 
     from desktop.models import stock_reasons as sr
     from desktop.models.codes import StaffRole
@@ -54,47 +53,28 @@ def main(argv: list[str] | None = None) -> int:
                   "gadā")
     sr.move_reason(store, actor, sr.REFUSE, 3, -2)
     tasks = TaskRunner(qt_app)
-    too_big: list[str] = []
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def shoot(widget: QWidget, name: str) -> None:
-        widget.show()
-        settle()
-        if widget.width() > room[0] or widget.height() > room[1]:
-            too_big.append(f"{name}: {widget.width()}×{widget.height()} > {room}")
-        widget.grab().save(str(args.out / f"{name}{suffix}.png"))
-        widget.close()
 
     refuse = RefuseDialog(LABEL, tasks=tasks,
                           load_reasons=partial(sr.reason_texts, store, actor, sr.REFUSE))
     refuse.show()
-    settle()
+    shots.settle()
     for _ in range(2):
         QTest.keyClick(refuse.stock_list, Qt.Key.Key_Down)
     refuse.reason_edit.moveCursor(refuse.reason_edit.textCursor().MoveOperation.End)
     refuse.reason_edit.insertPlainText(" (Marta mācās Rīgas 45. vidusskolā)")
     refuse.stock_list.setFocus()
-    shoot(refuse, "stock-reasons-refuse")
+    shots.shoot(refuse, "stock-reasons-refuse", close=True)
 
     editor = StockReasonsDialog(tasks, stock_reasons_service(store, lambda: actor),
                                 language=args.lang)
     editor.show()
-    settle()
+    shots.settle()
     editor.list.setCurrentRow(1)
     editor.list.setFocus()
-    shoot(editor, "stock-reasons-editor")
+    shots.shoot(editor, "stock-reasons-editor", close=True)
     tasks.shutdown()
     store.close()
-    shots.keep.clear()
-    if too_big:
-        print("\n".join(too_big), file=sys.stderr)
-        return 1
-    print(f"screenshots written to {args.out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -29,10 +29,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = arguments(__doc__).parse_args(argv)
     shots = start(args)
-    qt_app, room, suffix = shots.qt_app, shots.room, shots.suffix
+    qt_app = shots.qt_app
 
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QWidget
 
     from desktop.tasks import TaskRunner
     from desktop.views.workstations_dialog import WorkstationsDialog
@@ -51,37 +49,19 @@ def main(argv: list[str] | None = None) -> int:
             revoked_at=datetime(2026, 1, 20, 10, 0, tzinfo=UTC)),
     ]
     tasks = TaskRunner(qt_app)
-    too_big: list[str] = []
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def shoot(widget: QWidget, name: str) -> None:
-        widget.show()
-        settle()
-        if widget.width() > room[0] or widget.height() > room[1]:
-            too_big.append(f"{name}: {widget.width()}×{widget.height()} > {room}")
-        widget.grab().save(str(args.out / f"{name}{suffix}.png"))
 
     dialog = WorkstationsDialog(tasks, lambda: rows, lambda _id: None, language=args.lang)
     dialog.show()
-    settle()
+    shots.settle()
     dialog.table.setCurrentIndex(dialog.model.index(1, 0))
     dialog.table.setFocus()
-    shoot(dialog, "workstations")
+    shots.shoot(dialog, "workstations")
     box, _yes = dialog.confirmation(rows[1])
-    shoot(box, "workstations-confirm")
+    shots.shoot(box, "workstations-confirm")
     box.close()
     dialog.close()
     tasks.shutdown()
-    shots.keep.clear()
-    if too_big:
-        print("\n".join(too_big), file=sys.stderr)
-        return 1
-    print(f"screenshots written to {args.out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -57,6 +57,35 @@ class Session:
     suffix: str  # "" for Latvian, "-en" for English
     room: tuple[int, int]  # the logical pixels a window may take on the laptop's screen
     keep: list[object] = field(default_factory=list)  # translators: alive while rendering
+    too_big: list[str] = field(default_factory=list)  # windows the laptop's screen cannot hold
+
+    def settle(self, ms: int = 400) -> None:
+        """Let layouts, timers and background loads finish before a grab."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(self, widget: Any, name: str, *, close: bool = False) -> None:
+        """``widget`` shown, settled, checked against the laptop's room and saved as
+        ``<out>/<name><suffix>.png``."""
+        widget.show()
+        self.settle()
+        if widget.width() > self.room[0] or widget.height() > self.room[1]:
+            self.too_big.append(f"{name}: {widget.width()}×{widget.height()} > {self.room}")
+        widget.grab().save(str(self.out / f"{name}{self.suffix}.png"))
+        if close:
+            widget.close()
+
+    def finish(self) -> int:
+        """1 (and what did not fit) when a window was too big for the screen, else 0."""
+        self.keep.clear()
+        if self.too_big:
+            print("\n".join(self.too_big), file=sys.stderr)
+            return 1
+        print(f"screenshots written to {self.out}")
+        return 0
 
 
 def arguments(description: str | None) -> argparse.ArgumentParser:
