@@ -67,7 +67,7 @@ from desktop.models.store_key import (
     open_data_folder,
 )
 from desktop.models.wipe import wipe_data_folder
-from desktop.models.workstation import workstation_id, workstation_name
+from desktop.models.workstation import identity
 from desktop.settings import (
     APP_NAME,
     SettingsStore,
@@ -94,7 +94,6 @@ from desktop.views.sign_in_dialog import SignInDialog, SignOutChoice, ask_sign_o
 from desktop.views.stock_reasons_dialog import StockReasonsDialog, stock_reasons_service
 from desktop.views.workstations_dialog import WorkstationsDialog
 from desktop.workstations import load_workstations
-from desktop.workstations import revoke as revoke_workstation
 
 if TYPE_CHECKING:
     from desktop.accounts import Account, Renewal
@@ -200,6 +199,8 @@ class Connection:
     credentials: Credentials
     role: StaffRole | None = None  # known after sign-in (the token carries it)
     ca_bundle: str = ""
+    # (id, host name) of this computer, when the sign-in has read it already
+    workstation: tuple[str, str] | None = None
 
 
 class Application:
@@ -484,7 +485,7 @@ class Application:
         if self.client is None:
             return
         WorkstationsDialog(self.tasks, partial(load_workstations, self.client),
-                           partial(revoke_workstation, self.client), language=self.language,
+                           self.client.revoke_workstation, language=self.language,
                            parent=self.window).exec()
 
     def about_text(self) -> str:
@@ -625,8 +626,8 @@ class Application:
                                    credentials=connection.credentials,
                                    ca_bundle=Path(connection.ca_bundle)
                                    if connection.ca_bundle else None,
-                                   workstation=(workstation_id(self.store.data_dir),
-                                                workstation_name()))
+                                   workstation=connection.workstation
+                                   or identity(self.store.data_dir))
         except ValueError as exc:  # a CA bundle removed since it was set: say so, work offline
             self.window.show_connection(False, self.qt_app.translate(
                 "app", "Bezsaistē · sinhronizācijas iestatījumi nav derīgi: {0}").format(exc))
@@ -865,7 +866,7 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
     while True:
         folder = data_dir or preferences.load().data_path
         try:
-            workstation = (workstation_id(folder), workstation_name())
+            workstation = identity(folder)
         except StoreError as exc:
             QMessageBox.critical(None, APP_NAME, error_text(exc, language))
             return 2
@@ -880,7 +881,8 @@ def run_gui(*, demo: bool, data_dir: Path | None, language: str | None = None,
             return 2
         connection = Connection(account.server_url, account.username, None,
                                 account.institution_id, credentials, role=account.role,
-                                ca_bundle=chosen.ca_bundle)
+                                ca_bundle=chosen.ca_bundle,
+                                workstation=workstation if store.data_dir == folder else None)
         app = Application(qt_app, store, language=language, connection=connection,
                           preferences=preferences, secrets=secrets)
         if account.needs_renewal:  # the status bar keeps saying why nothing can be changed

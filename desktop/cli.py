@@ -71,8 +71,7 @@ def _run_sync(args: argparse.Namespace) -> int:
     from desktop.models.store import StoreError
     from desktop.models.store_key import default_secrets
     from desktop.models.wipe import wipe_data_folder
-    from desktop.models.workstation import FILENAME as WORKSTATION_FILE
-    from desktop.models.workstation import workstation_id, workstation_name
+    from desktop.models.workstation import existing_identity
     from sync.client import CentralClient, WorkstationRevokedError, check_server_url
     from sync.credentials import KeyringCredentials, MemoryCredentials
 
@@ -88,11 +87,9 @@ def _run_sync(args: argparse.Namespace) -> int:
     try:
         # A scheduled sync is this computer too: the same workstation as the app's. A folder
         # not made yet gets its id once the store is there (a refused sign-in makes nothing).
-        known = (args.data_dir / WORKSTATION_FILE).is_file()
         client = CentralClient(server, username=args.user, credentials=credentials,
                                ca_bundle=args.ca_bundle,
-                               workstation=(workstation_id(args.data_dir), workstation_name())
-                               if known else None)
+                               workstation=existing_identity(args.data_dir))
     except (StoreError, ValueError) as exc:
         raise _Failure(str(exc)) from None
     try:
@@ -110,7 +107,7 @@ def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Cre
                server: str) -> int:
     from desktop.models.store import StoreError
     from desktop.models.store_key import open_for_command
-    from desktop.models.workstation import workstation_id, workstation_name
+    from desktop.models.workstation import identity
     from sync.client import CentralError, WorkstationRevokedError
     from sync.engine import SyncEngine
     from sync.protocol import PayloadError
@@ -137,7 +134,7 @@ def _sync_with(args: argparse.Namespace, client: CentralClient, credentials: Cre
                        f"{exc.strerror or type(exc).__name__}") from None
     try:
         if client.workstation is None:
-            client.identify((workstation_id(args.data_dir), workstation_name()))
+            client.identify(identity(args.data_dir))
     except StoreError as exc:
         store.close()
         raise _Failure(str(exc)) from None

@@ -16,9 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
-from desktop.cli_export import DB_FILENAME
+from desktop.cli_export import DB_FILENAME, default_data_dir
 from desktop.cli_signin import (
     SIGN_IN_HELP,
     CliAccount,
@@ -35,7 +33,6 @@ if TYPE_CHECKING:
 # builds this parser and needs neither SQLAlchemy nor the models.
 
 log = logging.getLogger(__name__)
-APP_NAME = "Resursi"  # the per-user data folder's name, as desktop.settings names it
 
 
 class _Failure(Exception):
@@ -100,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(args.data_dir or default_data_dir())
 
 
 def _open(args: argparse.Namespace) -> Store:

@@ -106,13 +106,10 @@ def sign_in(args: argparse.Namespace, data_dir: Path | None = None) -> CliAccoun
         raise SignInFailure(str(exc)) from None
     credentials: Credentials = (KeyringCredentials() if KeyringCredentials.available()
                                 else MemoryCredentials())
-    from desktop.models.workstation import FILENAME as WORKSTATION_FILE
-    from desktop.models.workstation import workstation_id, workstation_name
+    from desktop.models.workstation import existing_identity
 
     try:
-        workstation = ((workstation_id(data_dir), workstation_name())
-                       if data_dir is not None and (data_dir / WORKSTATION_FILE).is_file()
-                       else None)
+        workstation = existing_identity(data_dir) if data_dir is not None else None
         client = CentralClient(server, username=username, credentials=credentials,
                                ca_bundle=getattr(args, "ca_bundle", None),
                                workstation=workstation)

@@ -2,8 +2,8 @@
 
 ``load_workstations(client)`` asks the central service for the workstations of the schools the
 signed-in user administers and folds them into one row per computer (a computer used for two
-schools is one laptop to revoke); ``revoke(client, id)`` revokes it at all of them. Both run
-on a worker thread (``desktop.tasks``), never on the GUI thread.
+schools is one laptop to revoke; ``client.revoke_workstation`` revokes it at all of them). Both
+run on a worker thread (``desktop.tasks``), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -54,8 +54,3 @@ def load_workstations(client: CentralClient) -> list[Row]:
     """The rows of the dialog (CentralError subclasses on failure: offline, forbidden…)."""
     this_id = client.workstation[0] if client.workstation else None
     return rows_of(client.workstations(), this_id)
-
-
-def revoke(client: CentralClient, workstation_id: str) -> None:
-    """Revoke the workstation at every school of the administrator's (again: no change)."""
-    client.revoke_workstation(workstation_id)

@@ -8,6 +8,7 @@ checks the result stays in that folder, whatever links lie on the way.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,3 +78,12 @@ def intact(folder: Path, relative: str | None, sha256: str | None,
     except (InputError, StoreError, OSError):
         return None
     return path if digest == sha256 else None
+
+
+def make_private(path: Path) -> None:
+    """Children's data is for this user only: folders 0700, files 0600 (POSIX; on Windows the
+    user's profile folder already keeps other users out). SQLite gives its -wal and -shm files
+    the database file's permissions."""
+    if os.name != "posix":
+        return
+    path.chmod(0o700 if path.is_dir() else 0o600)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["secure_backend", "secure_keyring"]
+__all__ = ["secure_keyring"]
 
 
 def secure_keyring() -> bool:
@@ -14,10 +14,10 @@ def secure_keyring() -> bool:
         backend = keyring.get_keyring()
     except Exception:  # any import/config error means: no keyring here
         return False
-    return secure_backend(backend)
+    return _secure_backend(backend)
 
 
-def secure_backend(backend: object) -> bool:
+def _secure_backend(backend: object) -> bool:
     from keyring.backends import chainer, fail
 
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
@@ -25,5 +25,5 @@ def secure_backend(backend: object) -> bool:
     if type(backend).__module__.startswith("keyrings.alt.file"):
         return False  # PlaintextKeyring / EncryptedKeyring: a file in the home folder
     if isinstance(backend, chainer.ChainerBackend):
-        return all(secure_backend(b) for b in backend.backends)
+        return all(_secure_backend(b) for b in backend.backends)
     return True

@@ -30,7 +30,7 @@ from desktop.models.store import (
 )
 from desktop.models.vault import MAGIC, FileVault
 
-__all__ = ["MARKER_FILENAME", "PLAIN_SUFFIX", "SEALING_SUFFIX", "finish_sealing", "recover",
+__all__ = ["MARKER_FILENAME", "PLAIN_SUFFIX", "SEALING_SUFFIX", "SIDECARS", "finish_sealing", "recover",
            "seal_plain_folder", "shred"]
 
 log = logging.getLogger(__name__)
@@ -78,8 +78,12 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+#: The files SQLite keeps beside a database: its WAL, shared memory and rollback journal.
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
 def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
+    return [path.with_name(path.name + s) for s in SIDECARS]
 
 
 def _tables(conn: object) -> dict[str, int]:

@@ -10,7 +10,6 @@ into an encrypted one (``desktop.models.sealing``).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models.errors import StoreError, store_error
+from desktop.models.files import make_private
 from desktop.models.vault import FileVault
 
 if TYPE_CHECKING:
@@ -38,15 +38,6 @@ DB_FILENAME = "resursi.sqlite3"
 BACKUP_DIRNAME = "backups"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def make_private(path: Path) -> None:
-    """Children's data is for this user only: folders 0700, files 0600 (POSIX; on Windows the
-    user's profile folder already keeps other users out). SQLite gives its -wal and -shm files
-    the database file's permissions."""
-    if os.name != "posix":
-        return
-    path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 class ForeignFileError(StoreError):
@@ -416,19 +407,25 @@ def _open_store(folder: Path, target_revision: str, key: bytes | None,
     folder.mkdir(parents=True, exist_ok=True)
     make_private(folder)
     path = folder / DB_FILENAME
+    # Each way below reads the file's revision once, with the page check it owes.
+    inspected = False
     if key is not None:
         from desktop.models import sealing  # the move of a plain folder, once
 
         sealing.recover(folder)
         if path.exists() and path.stat().st_size and is_plain_sqlite(path):
-            _inspect_existing(path)  # a plain file that fails a check is left as it is
-            sealing.seal_plain_folder(folder, key)
+            current = _inspect_existing(path)  # a plain file that fails a check stays as is
+            sealing.seal_plain_folder(folder, key)  # its copy is checked page by page too
+            inspected = True
         elif (folder / sealing.MARKER_FILENAME).exists():
-            _inspect_existing(path, key)  # the key opens the swapped store: finish the rest
+            current = _inspect_existing(path, key)  # the key opens the swapped store
             sealing.finish_sealing(folder, key)
-    current = _inspect_existing(path, key, full=not check_later) if path.exists() else None
+            inspected = True
+    if not inspected:
+        current = (_inspect_existing(path, key, full=not check_later) if path.exists()
+                   else None)
     wanted = (known_head() or head_revision()) if target_revision == "head" else target_revision
-    checked = not check_later or current is None
+    checked = inspected or not check_later or current is None
 
     backup = None
     if current is not None and current != wanted:

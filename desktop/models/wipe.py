@@ -16,7 +16,13 @@ import os
 from pathlib import Path
 
 from desktop.models.files import DOCUMENTS_DIR
-from desktop.models.sealing import MARKER_FILENAME, shred
+from desktop.models.sealing import (
+    MARKER_FILENAME,
+    PLAIN_SUFFIX,
+    SEALING_SUFFIX,
+    SIDECARS,
+    shred,
+)
 from desktop.models.store import BACKUP_DIRNAME, DB_FILENAME
 from desktop.models.store_key import KEYINFO_FILENAME, SecretStore, forget_key
 
@@ -39,9 +45,11 @@ def _ours(folder: Path) -> list[Path]:
     return found
 
 
-#: The store's companions: SQLite's WAL and journal, the move's half-way files (sealing.py).
-_STORE_SUFFIXES = ("-wal", "-shm", "-journal", ".plain", ".sealing", ".part",
-                   ".sealing-wal", ".sealing-shm", ".plain-wal", ".plain-shm")
+#: The store's companions: SQLite's WAL and journal, the move's half-way files and theirs
+#: (sealing.py), a write cut short.
+_STORE_SUFFIXES = (*SIDECARS, ".part",
+                   *(half + side for half in (PLAIN_SUFFIX, SEALING_SUFFIX)
+                     for side in ("", *SIDECARS)))
 
 
 def _erase_tree(folder: Path, failed: list[Path]) -> None:

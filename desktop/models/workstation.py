@@ -9,7 +9,6 @@ silently replaced by a new id: that would slip a revoked laptop past its revocat
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import unicodedata
@@ -17,7 +16,7 @@ import uuid
 from pathlib import Path
 
 from desktop.models.errors import StoreError
-from desktop.models.files import write_whole
+from desktop.models.files import make_private, write_whole
 
 FILENAME = "workstation.json"
 #: The longest name kept (the service keeps no more either).
@@ -48,8 +47,7 @@ def _create(path: Path) -> str:
     new_id = str(uuid.uuid4())
     content = json.dumps({"workstation_id": new_id}, indent=2).encode() + b"\n"
     try:
-        write_whole(path, content)
-        os.chmod(path, 0o600)  # only this user: the id is what the service knows us by
+        make_private(write_whole(path, content))  # the id is what the service knows us by
     except OSError as exc:
         raise StoreError(
             f"the workstation file {path} cannot be written ({exc.strerror or exc})",
@@ -72,6 +70,17 @@ def _parse(path: Path, raw: bytes) -> str:
             f"rakstīts. Jaunu identitāti programma pati neveido: sazinieties ar skolas "
             f"administratoru, pirms šo failu dzēšat")
     return value
+
+
+def identity(data_dir: Path) -> tuple[str, str]:
+    """(id, host name) of this computer as the client sends them (the id made if new)."""
+    return workstation_id(data_dir), workstation_name()
+
+
+def existing_identity(data_dir: Path) -> tuple[str, str] | None:
+    """``identity`` while ``data_dir`` has an id, None before (a command makes nothing
+    before its sign-in)."""
+    return identity(data_dir) if (data_dir / FILENAME).is_file() else None
 
 
 def workstation_name() -> str:

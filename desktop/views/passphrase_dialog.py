@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MIN_LENGTH = 10  # desktop.models.store_key.MIN_PASSPHRASE; the core refuses a shorter one too
+from desktop.models.store_key import MIN_PASSPHRASE
+
+MIN_LENGTH = MIN_PASSPHRASE  # the core refuses a shorter one too
 
 
 class PassphraseDialog(QDialog):
