@@ -19,7 +19,7 @@ from desktop.tasks import BackgroundLoop, TaskRunner, error_text
 from sync.client import AuthError, CentralError, RetryLaterError, TlsError, WorkstationRevokedError
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import PayloadError
-from sync.push import DEFAULT_HOLD, PushEnd, PushLoop
+from sync.push import PushEnd, PushLoop
 
 #: When the push channel runs: never, while someone watches, or all the time.
 PUSH_MODES = ("off", "watch", "always")
@@ -38,8 +38,6 @@ class SyncController(QObject):
     sign_in_required = Signal()
     # The central service revoked this workstation: its data is to be erased (a message).
     workstation_revoked = Signal(str)
-    # The push channel started (True) or ended (False): the bench and tests follow it.
-    push_changed = Signal(bool)
 
     def __init__(self, tasks: TaskRunner, engine: SyncEngine, *, interval_s: int = 60,
                  changes: ChangeBus | None = None, parent: QObject | None = None,
@@ -61,7 +59,7 @@ class SyncController(QObject):
         self.online: bool | None = None
         self.last_sync: datetime | None = None
         self._push_mode = push
-        self._push = push_loop or PushLoop(engine, hold=DEFAULT_HOLD)
+        self._push = push_loop or PushLoop(engine)
         self._push_thread: BackgroundLoop | None = None
         self._push_refused = False  # the service has no channel: the timer it is
         self._again = False  # the feed moved during a sync: one more right after it
@@ -99,10 +97,6 @@ class SyncController(QObject):
         """The push channel is waiting on the feed (no timer-driven watch syncs then)."""
         return self._push_thread is not None and self._push_thread.running
 
-    @property
-    def push_loop(self) -> PushLoop:
-        return self._push
-
     def watch(self, on: bool, *, interval_ms: int = 1000) -> None:
         """While someone waits for a central change (the applicant confirming receipt at the
         desk), wait on the push channel and sync as soon as the feed moves; where the service
@@ -130,14 +124,11 @@ class SyncController(QObject):
         self._push_thread = self._tasks.start_loop(
             self._push.run, on_report=self._feed_moved, on_finished=self._push_ended,
             on_error=self._push_failed, interrupt=self._push.interrupt, name="resursi-push")
-        if self._push_thread is not None:
-            self.push_changed.emit(True)
 
     def _stop_push(self) -> None:
         loop, self._push_thread = self._push_thread, None
         if loop is not None:
             loop.stop()  # the runner forgets it (it is its parent) once it has ended
-            self.push_changed.emit(False)
 
     def _feed_moved(self, _: object = None) -> None:
         """The push channel says the school's feed moved: pull now (or right after the sync
@@ -149,7 +140,6 @@ class SyncController(QObject):
 
     def _push_ended(self, end: PushEnd) -> None:
         self._push_thread = None
-        self.push_changed.emit(False)
         if end is PushEnd.UNAVAILABLE:
             self._push_refused = True
             if self._watchers and not self._running:

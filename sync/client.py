@@ -41,6 +41,8 @@ from sync.protocol import (
     MAX_BATCH,
     MAX_BATCH_HEADER,
     PROBLEM_JSON,
+    PUSH_HOLD,
+    PUSH_MAX_HOLD,
     WORKSTATION_HEADER,
     WORKSTATION_NAME_HEADER,
     WORKSTATION_REVOKED,
@@ -712,7 +714,7 @@ class CentralClient:
             raise BadResponseError(str(exc)) from exc
 
     def wait_for_changes(self, institution_id: str, cursor: str | None,
-                         timeout: float = 25.0) -> bool:
+                         timeout: float = PUSH_HOLD) -> bool:
         """The push channel: True as soon as the school's feed holds changes past ``cursor``,
         False when the server's hold of ``timeout`` seconds passed without any.
 
@@ -721,8 +723,8 @@ class CentralClient:
         caller's loop decides when to wait again). ``PushUnavailableError`` when the server
         has no such channel (404/405/501: an older one), ``CursorExpiredError`` on 410,
         ``OfflineError`` when the connection broke off or ``abort_wait`` ended it."""
-        if not (isinstance(timeout, int | float) and 0 <= timeout <= 55):
-            raise ValueError("the push wait holds 0 to 55 seconds")
+        if not (isinstance(timeout, int | float) and 0 <= timeout <= PUSH_MAX_HOLD):
+            raise ValueError(f"the push wait holds 0 to {PUSH_MAX_HOLD:.0f} seconds")
         params: dict[str, Any] = {"timeout": f"{timeout:g}"}
         if cursor:
             params["cursor"] = cursor

@@ -356,9 +356,7 @@ class SyncEngine:
     @gentle  # the GUI thread waits less for the GIL meanwhile (sync.background)
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
-        with self.store.read() as s:
-            state = s.get(SyncState, self.institution_id)
-            cursor = state.cursor if state else None
+        cursor = self.cursor()
         seen: set[int] | None = set() if cursor is None else None
         restarts = 0
         # The next page is fetched while this one is written: the wait for the network

@@ -410,6 +410,11 @@ class BatchCommand(Wire):
     command: CommandRequest
 
 
+#: The push channel's hold: what a wait asks for (under the common 30 s idle limit of
+#: proxies) and the longest one the service serves (under a 60 s one).
+PUSH_HOLD = 25.0
+PUSH_MAX_HOLD = 55.0
+
 #: The most commands one batch may hold: the wire's own bound. A service may allow fewer and
 #: says how many in the batch route's ``MAX_BATCH_HEADER``; a client never sends more.
 MAX_BATCH = 500

@@ -32,12 +32,12 @@ from sync.client import (
     TlsError,
 )
 from sync.engine import Backoff, SyncEngine
-from sync.protocol import PayloadError
+from sync.protocol import PUSH_HOLD, PayloadError
 
 log = logging.getLogger(__name__)
 
-#: The hold asked of the server (25 s: under the common 30 s idle limits of proxies).
-DEFAULT_HOLD = 25.0
+#: The hold asked of the server (the wire's: under the common 30 s idle limit of proxies).
+DEFAULT_HOLD = PUSH_HOLD
 
 
 class PushEnd(Enum):

@@ -19,13 +19,14 @@ import contextlib
 import threading
 from collections.abc import Iterable
 
+from sync.protocol import PUSH_HOLD, PUSH_MAX_HOLD
+
 #: What ``notify`` is given when every school's feed moved (cursors expired).
 EVERY_SCHOOL = "*"
 
-#: The hold a wait asks for when it names none, and the longest one served (a proxy that cuts
-#: idle connections after 60 s, a common default, never sees a held request).
-DEFAULT_HOLD = 25.0
-MAX_HOLD = 55.0
+# The hold a wait asks for when it names none, and the longest one served (the wire's).
+DEFAULT_HOLD = PUSH_HOLD
+MAX_HOLD = PUSH_MAX_HOLD
 
 
 class FeedWaiters:
