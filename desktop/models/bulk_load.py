@@ -3,11 +3,10 @@ triggers set aside for the load and made again after it.
 
 SQLite builds an index over rows already in place by sorting them, several times quicker than
 keeping each index up to date row by row; FTS5's 'rebuild' reads the content table once where
-an insert trigger tokenizes row by row. The seeder (``sync.devserver.sample_data``) and the
-first sync into an empty store (``sync.engine``) use it; every statement is read back from the
-file itself, so whatever a migration added is made again exactly as it was. DDL is
-transactional in SQLite: done inside the load's transaction, a failed load leaves the indexes
-and triggers as they were.
+an insert trigger tokenizes row by row. The seeder (``sync.devserver.sample_data``) uses it.
+Every statement is read back from the file itself, so whatever a migration added is made again
+exactly as it was. DDL is transactional in SQLite: done inside the load's transaction, a
+failed load leaves the indexes and triggers as they were.
 """
 
 from __future__ import annotations

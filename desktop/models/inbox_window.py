@@ -75,16 +75,13 @@ def _indexed(f: InboxFilter, sort: str) -> bool:
     """An index yields the filter's rows in this order: none narrows it, or only one status
     or only a kind does (an index per sort column for each, revision 0013), or a grade or
     class when sorted by class."""
-    narrowing = [bool(f.statuses), bool(f.kind_code), f.class_grade is not None,
-                 bool(f.text.strip() or f.social_status or f.waiting_to_sync or f.in_conflict
-                      or f.submitted_from or f.submitted_to)]
-    if not any(narrowing):
-        return True
-    if narrowing == [True, False, False, False]:
+    if not _counted(f):
+        return False  # text, social status, dates, sync state: no index holds them
+    by = (bool(f.statuses), bool(f.kind_code), f.class_grade is not None)
+    if by == (True, False, False):
         return len(f.statuses) == 1
-    if narrowing == [False, True, False, False]:
-        return True
-    return narrowing == [False, False, True, False] and sort == "learner_class"
+    return by in ((False, False, False), (False, True, False)) or (
+        by == (False, False, True) and sort == "learner_class")
 
 
 # Walking the sort's index tests some window / density rows; finding the filter's matches and
@@ -152,10 +149,6 @@ def _beyond(order: InboxOrder, key: Key, *, before: bool = False) -> ColumnEleme
     if value is not None and later:  # where the index seek starts
         condition = and_(first >= value, condition)
     return condition
-
-
-def _row_columns(language: str) -> list[Any]:
-    return list(queries._inbox_rows_statement(language).selected_columns)
 
 
 def inbox_window(store: Store, order: InboxOrder, *, offset: int = 0, after: Key | None = None,
@@ -302,9 +295,6 @@ class InboxSource:
                limit: int) -> list[tuple[Key, InboxRow]]:
         return inbox_window(self._store, self._order(order), offset=offset, after=after,
                             limit=limit, language=self._language)
-
-    def positions(self, order: InboxOrder, ids: Iterable[int]) -> dict[int, int]:
-        return inbox_positions(self._store, self._order(order), ids)
 
     def places(self, order: InboxOrder, ids: Iterable[int]) -> dict[int, tuple[int, Key]]:
         return inbox_places(self._store, self._order(order), ids)

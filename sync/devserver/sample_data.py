@@ -33,7 +33,7 @@ from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from desktop.models.bulk_load import defer_indexes
+from desktop.models.bulk_load import defer_indexes, restore
 from desktop.models.classes import parse_class
 from desktop.models.codes import (
     ApplicantRole,
@@ -1173,8 +1173,7 @@ def _load(conn: sqlcipher.Connection, rng: Random, data: _Data, school: str, oth
             raise _not_empty(folder)
         afterwards = defer_indexes(conn, _LOADED_TABLES)
         _write(conn, rng, data, school, other)
-        for sql in afterwards:
-            conn.execute(sql)
+        restore(conn, afterwards)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
