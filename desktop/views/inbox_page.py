@@ -665,18 +665,33 @@ class InboxPage(QWidget):
             self._on_current_row(current, None)
 
     def _selection_changed(self) -> None:
-        self.selectedCountChanged.emit(len(self.selected_ids()))
-        self._read_selected_ids()
+        rows = self._selected_rows()
+        self.selectedCountChanged.emit(len(self._ids_of(rows)))
+        self._read_selected_ids(rows)
 
-    def _read_selected_ids(self) -> None:
+    def _selected_rows(self) -> list[int]:
+        """The rows with any cell selected, from the selection's ranges (one per block of
+        rows, not an index per cell: Ctrl+A on 300,000 rows stays cheap). By any cell, not
+        selectedRows(): that wants every column of a row selected, and a column hidden for
+        want of room leaves that short (the row then reads as unselected)."""
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for i in range(selection.count()):
+            span = selection.at(i)
+            rows.update(range(span.top(), span.bottom() + 1))
+        return sorted(rows)
+
+    def _ids_of(self, rows: list[int]) -> list[int]:
+        return [app_id for r in rows if (app_id := self.model.id_at(r)) != UNKNOWN]
+
+    def _read_selected_ids(self, rows: list[int]) -> None:
         """Rows selected whose windows were never read (a Shift+click after a jump, Ctrl+A):
         their ids are read in the background, and the selection is named again when they
         are here, so that an action on the selection acts on all of it."""
         order, source = self._order, self._source
         if order is None or source is None:
             return
-        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
-        spans = self.model.unknown_spans(rows)
+        spans = self.model.unknown_spans(set(rows))
         if not spans:
             return
         first, last = spans[0][0], spans[-1][1]  # one read from the first to the last
@@ -693,10 +708,7 @@ class InboxPage(QWidget):
                         key="selected-ids", latest=True)
 
     def selected_ids(self) -> list[int]:
-        # by any selected cell: selectedRows() wants every column of a row selected, and a
-        # column hidden for want of room leaves that short (the row then reads as unselected)
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
-        return [app_id for r in rows if (app_id := self.model.id_at(r)) != UNKNOWN]
+        return self._ids_of(self._selected_rows())
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Actions on the selected applications, in the list's context menu (right click or
