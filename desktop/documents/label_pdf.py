@@ -5,32 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from io import BytesIO
-from pathlib import Path
 
 import segno
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents.labels import Label, LabelLayout
+from desktop.documents.report_pdf import FONT, FONT_BOLD, register_fonts
 from desktop.models.scan_codes import scan_code
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-_FONTS = Path(__file__).with_name("fonts")
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 asks
-
-
-def register_fonts() -> None:
-    """Register the embedded DejaVu Sans once (reportlab's registry is process-wide)."""
-    registered = pdfmetrics.getRegisteredFontNames()
-    if FONT not in registered:
-        pdfmetrics.registerFont(TTFont(FONT, str(_FONTS / "DejaVuSans.ttf")))
-    if FONT_BOLD not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(_FONTS / "DejaVuSans-Bold.ttf")))
 
 
 def qr_matrix(text: str) -> list[list[bool]]:

@@ -87,3 +87,12 @@ def make_private(path: Path) -> None:
     if os.name != "posix":
         return
     path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def write_private(path: Path, content: bytes) -> Path:
+    """``content`` in a new file at ``path`` readable by this user only (0600), never through
+    a file someone put there first (it must not exist)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(content)
+    return path

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.models.errors import StoreError
-from desktop.models.files import write_whole
+from desktop.models.files import write_private, write_whole
 
 __all__ = ["MAGIC", "FileVault", "SealedFileError"]
 
@@ -94,8 +94,4 @@ class FileVault:
         own) for a viewer that needs a file name; removed when the block ends."""
         content = self.read(path)
         with tempfile.TemporaryDirectory(prefix="resursi-view-") as folder:
-            target = Path(folder) / path.name
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(content)
-            yield target
+            yield write_private(Path(folder) / path.name, content)

@@ -24,6 +24,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.models.errors import StoreError
+from desktop.models.files import write_private
 from desktop.models.vault import FileVault
 
 PRINT_DPI = 200  # sharp text without megabytes per page
@@ -88,11 +89,7 @@ class ViewerCopies:
         self._count += 1
         folder = Path(self._folder.name) / str(self._count)
         folder.mkdir(mode=0o700)
-        target = folder / name
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        return target
+        return write_private(folder / name, content)
 
     @property
     def folder(self) -> Path | None:
@@ -151,20 +148,16 @@ def open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def print_pdf(parent: QWidget | None, pdf: Path | bytes, *, name: str = "") -> bool:
-    """Ask for a printer and print ``pdf`` (a plain file, or the bytes of one); False if
-    cancelled or nothing could print it."""
-    if _pdfium() is None:
-        if isinstance(pdf, bytes):
-            raise ValueError("without PDFium only a file can be printed (by its viewer)")
-        return open_in_viewer(pdf)
+def print_pdf(parent: QWidget | None, content: bytes, *, name: str) -> bool:
+    """Ask for a printer and print the PDF ``content`` (PDFium is there: the caller looked);
+    False if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(name or (pdf.stem if isinstance(pdf, Path) else "akts"))
+    printer.setDocName(name)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("DeskPage", "Drukāt aktu"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    print_pages(printer, pdf)
+    print_pages(printer, content)
     return True
 
 
