@@ -7,7 +7,6 @@ the sync engine then applies nothing from that page.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -65,12 +64,14 @@ from desktop.models.commands import (
     Uuid,
 )
 from desktop.models.templates import MAX_BODY
+from desktop.models.validation import first_control
 from desktop.models.wire_dates import (
     ArrangedAt,
     DueOn,
     Happened,
     HappenedOn,
 )
+from desktop.models.workstation import MAX_NAME
 
 API_PREFIX = "/v1"
 PROBLEM_JSON = "application/problem+json"
@@ -85,7 +86,7 @@ WORKSTATION_NAME_HEADER = "X-Resursi-Workstation-Name"
 WORKSTATION_ID_PATTERN = (r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
                           r"[0-9a-fA-F]{12}$")
 #: The longest workstation name kept (a host name is at most 63 characters per label).
-MAX_WORKSTATION_NAME = 80
+MAX_WORKSTATION_NAME = MAX_NAME
 #: The 403 problem type a revoked workstation gets on every request, sign-in included: the
 #: app then erases its local copy.
 WORKSTATION_REVOKED = "urn:resursi:problem:workstation-revoked"
@@ -93,10 +94,7 @@ WORKSTATION_REVOKED = "urn:resursi:problem:workstation-revoked"
 def _plain_text(value: str) -> str:
     """A name a person can read: no control or format characters (NUL, U+202E and other
     direction overrides, zero-width marks), no line breaks, not blank, no surrounding space."""
-    # A printable string holds no "Other" or "Separator" character but the ASCII space: the
-    # common case, checked in C; only the rest is looked at character by character.
-    bad = None if value.isprintable() else next(
-        (c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+    bad = first_control(value)
     if bad is not None:
         raise ValueError(f"contains the control character U+{ord(bad):04X}")
     if not value.strip():
@@ -478,7 +476,7 @@ class WorkstationWire(Wire):
     @field_validator("name")
     @classmethod
     def _printable(cls, value: str) -> str:
-        if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value):
+        if first_control(value) is not None:
             raise ValueError("contains a control character")
         return value
 

@@ -670,3 +670,22 @@ def validate_email(text: str) -> str:
     if len(valid.domain.rsplit(".", 1)[-1]) < 2:
         raise _tld_error(valid.domain)
     return valid.normalized
+
+
+#: Unicode categories no name a person reads may hold: controls (NUL, line breaks), format
+#: characters (bidi overrides, zero-width marks), line and paragraph separators.
+CONTROL_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
+
+
+def first_control(value: str) -> str | None:
+    """The first control or format character of ``value``, or None. A printable string
+    holds none (checked in C: the common case); only the rest is looked at one by one."""
+    if value.isprintable():
+        return None
+    return next((c for c in value if unicodedata.category(c) in CONTROL_CATEGORIES), None)
+
+
+def printable(value: str, limit: int) -> str:
+    """``value`` without control or format characters, trimmed, at most ``limit`` long."""
+    kept = "".join(c for c in value if unicodedata.category(c) not in CONTROL_CATEGORIES)
+    return kept.strip()[:limit].strip()

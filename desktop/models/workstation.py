@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import re
 import socket
-import unicodedata
 import uuid
 from pathlib import Path
 
 from desktop.models.errors import StoreError
 from desktop.models.files import make_private, write_whole
+from desktop.models.validation import printable
 
 FILENAME = "workstation.json"
 #: The longest name kept (the service keeps no more either).
@@ -90,6 +90,4 @@ def workstation_name() -> str:
         name = socket.gethostname()
     except OSError:
         name = ""
-    printable = "".join(c for c in name
-                        if unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp"))
-    return printable.strip()[:MAX_NAME].strip()
+    return printable(name, MAX_NAME)

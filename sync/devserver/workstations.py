@@ -15,7 +15,6 @@ never recorded as seen again.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from datetime import UTC, datetime
 from urllib.parse import unquote
 
 from desktop.models.codes import StaffRole
+from desktop.models.validation import printable
 from sync.devserver.db import Database
 from sync.devserver.problems import (
     FORBIDDEN,
@@ -75,9 +75,7 @@ def canonical(workstation_id: str) -> str:
 def clean_name(raw: str) -> str:
     """A workstation name as kept: percent-decoded, no control or format characters, at most
     ``MAX_WORKSTATION_NAME`` characters, no surrounding space."""
-    text = unquote(raw[:MAX_RAW_NAME], errors="replace")
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp"))
-    return text.strip()[:MAX_WORKSTATION_NAME].strip()
+    return printable(unquote(raw[:MAX_RAW_NAME], errors="replace"), MAX_WORKSTATION_NAME)
 
 
 def revoked_problem() -> ProblemError:
