@@ -878,7 +878,9 @@ class SyncEngine:
         mapping.replace_applications(s, wires)
         report.changed_applications.update(newest)
         held = {int(entity_id) for (entity_id,) in s.execute(
-            select(DeferredChange.entity_id).where(DeferredChange.entity == "application"))}
+            select(DeferredChange.entity_id).where(
+                DeferredChange.entity == "application",
+                DeferredChange.entity_id.in_([str(w.id) for w in wires])))}
         for wire in wires:
             if wire.id in held:
                 self._release_deferred(s, "application", str(wire.id), report)

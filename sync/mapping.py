@@ -514,11 +514,11 @@ def _known_documents(session: Session, wires: Sequence[ApplicationWire]) -> set[
     # The page's kinds may have added their documents through the ORM a moment ago: the
     # plain SQL below sees only what is flushed (an ORM select would have flushed first).
     session.flush()
-    return {row[0] for row in _by_application(
+    return {row[0] for row in _rows_in(
         session, "SELECT id FROM documents WHERE id IN ({})", named)}
 
 
-def _by_application(session: Session, sql: str, ids: Sequence[object]) -> list[Any]:
+def _rows_in(session: Session, sql: str, ids: Sequence[object]) -> list[Any]:
     """Rows of ``sql`` (``... IN ({})``) for ``ids``, in pieces SQLite binds at once (the
     text holds only this module's constants and "?" marks)."""
     rows: list[Any] = []
@@ -545,7 +545,7 @@ def replace_applications(session: Session, wires: Sequence[ApplicationWire]) -> 
         return
     session.flush()  # the session's own pending changes go first, as an ORM flush would
     ids = [w.id for w in wires]
-    held = {row[0]: row[1] for row in _by_application(
+    held = {row[0]: row[1] for row in _rows_in(
         session, "SELECT id, status FROM applications WHERE id IN ({})", ids)}
     fresh = [w for w in wires if w.id not in held]
     known = [w for w in wires if w.id in held]
@@ -553,7 +553,7 @@ def replace_applications(session: Session, wires: Sequence[ApplicationWire]) -> 
     if not known:
         return
     known_ids = [w.id for w in known]
-    handovers_held = {row[0]: (row[1], row[2]) for row in _by_application(
+    handovers_held = {row[0]: (row[1], row[2]) for row in _rows_in(
         session, "SELECT id, application_id, status FROM handovers "
         "WHERE application_id IN ({})", known_ids)}
     now = _sql_time(utcnow())
