@@ -39,11 +39,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from bench.inbox_bench import KEY_ENV
+from bench.side_by_side import add_encryption_option, modes
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SCHOOL = "4313900123"
 PASSPHRASE = "Ūdens ņirbēja ezerā 12"  # the bench folder's, made up for the run
-KEY_ENV = "RESURSI_BENCH_KEY"  # bench.inbox_bench's: the encrypted store's raw key (hex)
 
 
 def _p95(values: list[float]) -> float:
@@ -200,8 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--applications", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per figure")
-    parser.add_argument("--encryption", choices=("off", "on", "both"), default="both",
-                        help="the start figure on a plain store, an encrypted one, or both")
+    add_encryption_option(parser)
     parser.add_argument("--child-start", help=argparse.SUPPRESS)
     parser.add_argument("--child-floor", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -248,8 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "bench.seed", "--plain", "--applications",
                         str(args.applications), "--data-dir", str(seeded)],
                        check=True, capture_output=True, env=env)
-        modes = ("off", "on") if args.encryption == "both" else (args.encryption,)
-        for mode in modes:
+        chosen = modes(args.encryption)
+        for mode in chosen:
             folder = tmp / f"data-{mode}"
             shutil.copytree(seeded, folder)
             mode_env = dict(env)
