@@ -151,6 +151,13 @@ def _beyond(order: InboxOrder, key: Key, *, before: bool = False) -> ColumnEleme
     return condition
 
 
+def _with_rows(store: Store, keys: list[Key], language: str) -> list[tuple[Key, InboxRow]]:
+    """Each key (its id last) with its row, in the keys' order; a row gone meanwhile is left
+    out."""
+    rows = {r.id: r for r in queries.inbox_rows(store, [k[-1] for k in keys], language)}
+    return [(k, rows[k[-1]]) for k in keys if k[-1] in rows]
+
+
 def inbox_window(store: Store, order: InboxOrder, *, offset: int = 0, after: Key | None = None,
                  limit: int = 200, language: str = "lv") -> list[tuple[Key, InboxRow]]:
     """Up to ``limit`` rows with their keys: those after the row whose key is ``after``, or
@@ -165,8 +172,7 @@ def inbox_window(store: Store, order: InboxOrder, *, offset: int = 0, after: Key
               .limit(limit).offset(None if after is not None else offset or None))
     with store.read() as s:
         found = [tuple(r) for r in s.connection().execute(window)]
-    rows = {r.id: r for r in queries.inbox_rows(store, [k[-1] for k in found], language)}
-    return [(k, rows[k[-1]]) for k in found if k[-1] in rows]
+    return _with_rows(store, found, language)
 
 
 def inbox_window_ids(store: Store, order: InboxOrder, offset: int,
@@ -265,9 +271,7 @@ def inbox_window_around(store: Store, order: InboxOrder, key: Key, *, before: in
         below = [tuple(r) for r in conn.execute(
             select(*keys).where(and_(*conditions, _beyond(order, key)))
             .order_by(*_order_by(order)).limit(max(limit - len(above) - 1, 0)))]
-    found = [*reversed(above), key, *below]
-    rows = {r.id: r for r in queries.inbox_rows(store, [k[-1] for k in found], language)}
-    return [(k, rows[k[-1]]) for k in found if k[-1] in rows]
+    return _with_rows(store, [*reversed(above), key, *below], language)
 
 
 class InboxSource:
