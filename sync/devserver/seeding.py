@@ -16,6 +16,8 @@ import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,13 @@ from sync.mapping import (
     offered_kind_to_wire,
     resource_kind_to_wire,
 )
-from sync.protocol import ApplicationWire, ItemWire, OfferedKindWire
+from sync.protocol import (
+    ApplicationWire,
+    InstitutionWire,
+    ItemWire,
+    OfferedKindWire,
+    ResourceKindWire,
+)
 
 DEMO_APPLICATIONS = 300
 DEMO_PASSWORD = "demo"
@@ -137,28 +145,53 @@ def applications_json(store_file: Path) -> Iterator[tuple[int, str, int, str]]:
             yield app.id, app.institution_id, app.version, app.model_dump_json()
 
 
-def seed_state(state: DevState, applications: int, *, rng_seed: int = 1) -> None:
-    """Fill an empty service with ``sample_data``'s data set and the demo accounts."""
+@dataclass(frozen=True)
+class _Sample:
+    """``sample_data``'s data set as wires, and its store's file (its applications are read
+    from there as JSON while the store is open)."""
+
+    institutions: list[InstitutionWire]
+    kinds: list[ResourceKindWire]
+    offered: list[OfferedKindWire]
+    items: list[ItemWire]
+    path: Path
+
+
+@contextmanager
+def _sample(applications: int, rng_seed: int, school: str | None = None) -> Iterator[_Sample]:
+    """Generate the data set in a temporary store and read it as wires (only ``school``'s
+    when one is named); the store is gone when the block ends."""
     with tempfile.TemporaryDirectory(prefix="resursi-devserver-seed-") as tmp:
         folder = Path(tmp) / "store"
         seed_store(folder, applications, rng_seed=rng_seed)
         store = open_store(folder)
         try:
             with store.read() as session:
-                institutions = [institution_to_wire(i) for i in
-                                session.scalars(select(Institution).order_by(Institution.id))]
-                kinds = [resource_kind_to_wire(k) for k in
-                         session.scalars(select(ResourceKind).order_by(ResourceKind.code))]
-                offered = [offered_kind_to_wire(session, o) for o in session.scalars(
-                    select(OfferedKind).order_by(OfferedKind.institution_id,
-                                                 OfferedKind.kind_code))]
-                items = [item_to_wire(i) for i in session.scalars(
-                    select(Item).order_by(Item.institution_id, Item.inventory_no))]
-            path = store.path
-            state.load(institutions=institutions, resource_kinds=kinds, offered_kinds=offered,
-                       items=items, application_rows=applications_json(path))
+                places = (Institution.id == school,) if school else ()
+                offered_at = (OfferedKind.institution_id == school,) if school else ()
+                items_at = (Item.institution_id == school,) if school else ()
+                yield _Sample(
+                    [institution_to_wire(i) for i in session.scalars(
+                        select(Institution).where(*places).order_by(Institution.id))],
+                    [resource_kind_to_wire(k) for k in
+                     session.scalars(select(ResourceKind).order_by(ResourceKind.code))],
+                    [offered_kind_to_wire(session, o) for o in session.scalars(
+                        select(OfferedKind).where(*offered_at).order_by(
+                            OfferedKind.institution_id, OfferedKind.kind_code))],
+                    [item_to_wire(i) for i in session.scalars(
+                        select(Item).where(*items_at).order_by(Item.institution_id,
+                                                               Item.inventory_no))],
+                    store.path)
         finally:
             store.close()
+
+
+def seed_state(state: DevState, applications: int, *, rng_seed: int = 1) -> None:
+    """Fill an empty service with ``sample_data``'s data set and the demo accounts."""
+    with _sample(applications, rng_seed) as sample:
+        state.load(institutions=sample.institutions, resource_kinds=sample.kinds,
+                   offered_kinds=sample.offered, items=sample.items,
+                   application_rows=applications_json(sample.path))
     for username, display_name, memberships in DEMO_ACCOUNTS:
         state.add_user(username, DEMO_PASSWORD, memberships, display_name=display_name)
 
@@ -202,28 +235,13 @@ def seed_schools(state: DevState, schools: int, applications: int, *,
     if schools < 1:
         raise ValueError("at least one school")
     ids = school_ids(schools)
-    with tempfile.TemporaryDirectory(prefix="resursi-devserver-seed-") as tmp:
-        folder = Path(tmp) / "store"
-        seed_store(folder, applications, rng_seed=rng_seed)
-        store = open_store(folder)
-        try:
-            with store.read() as session:
-                main = session.get(Institution, MAIN_INSTITUTION)
-                assert main is not None
-                institution = institution_to_wire(main)
-                kinds = [resource_kind_to_wire(k) for k in
-                         session.scalars(select(ResourceKind).order_by(ResourceKind.code))]
-                offered = [offered_kind_to_wire(session, o).model_dump_json() for o in
-                           session.scalars(select(OfferedKind)
-                                           .where(OfferedKind.institution_id == MAIN_INSTITUTION)
-                                           .order_by(OfferedKind.kind_code))]
-                items = [item_to_wire(i).model_dump_json() for i in session.scalars(
-                    select(Item).where(Item.institution_id == MAIN_INSTITUTION)
-                    .order_by(Item.inventory_no))]
-            apps = [json.loads(body) for _, iid, _, body in applications_json(store.path)
-                    if iid == MAIN_INSTITUTION]
-        finally:
-            store.close()
+    with _sample(applications, rng_seed, MAIN_INSTITUTION) as sample:
+        (institution,) = sample.institutions
+        kinds = sample.kinds
+        offered = [o.model_dump_json() for o in sample.offered]
+        items = [i.model_dump_json() for i in sample.items]
+        apps = [json.loads(body) for _, iid, _, body in applications_json(sample.path)
+                if iid == MAIN_INSTITUTION]
 
     def application_rows() -> Iterator[tuple[int, str, int, str]]:
         next_id = 1
