@@ -42,6 +42,11 @@ def set_default_locale(language: str) -> None:
     QLocale.setDefault(QLocale(lang, country))
 
 
+def ui_language() -> str:
+    """The UI's language, as ``set_default_locale`` left it: "en" or "lv"."""
+    return "en" if QLocale().language() == QLocale.Language.English else "lv"
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install our translation for ``language`` (for Latvian: its plural forms only), Qt's
     own for it, and the default QLocale."""

@@ -23,9 +23,11 @@ from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.i18n import ui_language
 from desktop.models.errors import StoreError
 from desktop.models.files import write_private
 from desktop.models.vault import FileVault
+from desktop.tasks import core_message
 
 PRINT_DPI = 200  # sharp text without megabytes per page
 
@@ -117,7 +119,7 @@ class FileShower:
         try:
             return self._read(path)
         except (StoreError, OSError) as exc:
-            message = getattr(exc, "message_lv", None) or QCoreApplication.translate(
+            message = core_message(exc, ui_language()) or QCoreApplication.translate(
                 "DeskPage", "Failu {0} neizdevās nolasīt.").format(path.name)
             QMessageBox.warning(self._parent, QCoreApplication.translate(
                 "DeskPage", "Failu nevar atvērt"), message)

@@ -82,6 +82,28 @@ def test_a_changed_file_is_refused_with_a_clear_message(qtbot, sealed, shown) ->
     assert len(shown["warned"]) == 2 and "mainīts" in str(shown["warned"][0])
 
 
+def test_in_english_the_refusal_is_said_in_english(qtbot, sealed, shown) -> None:
+    from PySide6.QtCore import QLocale
+
+    from desktop.i18n import set_default_locale
+
+    vault, path = sealed
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0x10
+    path.write_bytes(bytes(data))
+    page = QWidget()
+    qtbot.addWidget(page)
+    before = QLocale()
+    set_default_locale("en")
+    try:
+        assert not FileShower(page, vault.read).open(path)
+    finally:
+        QLocale.setDefault(before)
+    assert shown["warned"] == [
+        "the file P-2026-000109-A1.pdf was changed or sealed with another key; "
+        "it cannot be opened"]
+
+
 def test_a_page_not_given_the_vault_refuses_a_sealed_file(qtbot, sealed, shown) -> None:
     _, path = sealed
     page = QWidget()
